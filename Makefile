@@ -1,0 +1,35 @@
+# docket: `make site` builds this project's own documentation; `make test` runs every test.
+SWIFT ?= swift
+DOCKET_DEBUG := .build/debug/docket
+DOCKET_RELEASE := .build/release/docket
+
+.PHONY: deps build release site test theme theme-check clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The project's own site, from content/ into _site/.
+site: release
+	$(DOCKET_RELEASE) build --strict
+
+# Unit, golden and end-to-end tests, then the project's own site with zero warnings.
+test: deps theme-check
+	$(SWIFT) build
+	$(SWIFT) test
+	$(DOCKET_DEBUG) build --strict --out .build/site-check
+
+# Re-embed themes/default into the binary after editing it.
+theme:
+	python3 scripts/embed-theme.py
+
+theme-check:
+	python3 scripts/embed-theme.py --check
+
+clean:
+	rm -rf .build _site

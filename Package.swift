@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docket",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docket", targets: ["docket"]),
+        .library(name: "DocketBuild", targets: ["DocketBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libyaml-dev).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1"),
+
+        .target(name: "DocketDiagnostics"),
+        .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
+        .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics"]),
+        .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
+        .target(
+            name: "DocketTheme",
+            dependencies: ["DocketSite", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme"]),
+        .executableTarget(
+            name: "docket",
+            dependencies: ["DocketBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML"]),
+        .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown"]),
+        .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite"]),
+        .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocketBuild"]),
+    ]
+)

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes a site aside and swaps it in at the end, so a failed or interrupted build leaves the
+/// previous site untouched.
+struct OutputFolder: Sendable {
+    let target: URL
+    let staging: URL
+
+    init(target: URL) {
+        self.target = target
+        let parent = target.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".docket-staging-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    func prepare() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes `relativePath` (`docs/intro/index.html`) under the staging folder.
+    func write(_ text: String, to relativePath: String) throws {
+        try write(Data(text.utf8), to: relativePath)
+    }
+
+    func write(_ data: Data, to relativePath: String) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func copy(_ source: URL, to relativePath: String) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        let fm = FileManager.default
+        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+        try fm.copyItem(at: source, to: url)
+    }
+
+    /// Replaces the target with the staging folder.
+    func commit() throws {
+        let fm = FileManager.default
+        let old = target.deletingLastPathComponent()
+            .appendingPathComponent(".docket-old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+        if fm.fileExists(atPath: target.path) {
+            try fm.moveItem(at: target, to: old)
+        }
+        do {
+            try fm.moveItem(at: staging, to: target)
+        } catch {
+            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: target) }
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

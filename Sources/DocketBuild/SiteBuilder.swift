@@ -1,0 +1,157 @@
+import DocketDiagnostics
+import DocketMarkdown
+import DocketSite
+import DocketTheme
+import Foundation
+
+/// What a build produced.
+public struct BuildResult: Sendable {
+    public var diagnostics: Diagnostics
+    /// False when errors (or, with `--strict`, warnings) stopped the build; the previous output
+    /// folder is then untouched.
+    public var succeeded: Bool
+    public var pagesWritten: Int
+    public var output: String
+}
+
+/// The whole `docket build`: load, render every page in parallel, write aside, swap in.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        let loaded: LoadedSite
+        do {
+            loaded = try SiteLoader.load(options)
+        } catch {
+            return BuildResult(diagnostics: error.diagnostics, succeeded: false, pagesWritten: 0, output: "")
+        }
+        var diagnostics = loaded.diagnostics
+        let output = loaded.output.display
+        if diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) {
+            return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
+        }
+        let theme: Theme
+        do {
+            theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+        } catch {
+            diagnostics.append(Diagnostic.error(at: SourceLocation(path: loaded.root.display, line: 0, column: 0), error.description))
+            return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
+        }
+
+        let folder = OutputFolder(target: loaded.output.url)
+        do {
+            try folder.prepare()
+            let written = try write(loaded, theme: theme, into: folder)
+            try folder.commit()
+            return BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
+        } catch {
+            folder.discard()
+            diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "cannot write the site: \(error)"))
+            return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
+        }
+    }
+
+    private static func write(_ loaded: LoadedSite, theme: Theme, into folder: OutputFolder) throws -> Int {
+        let site = loaded.site
+        let context = PageContext(site: site)
+        let contextBox = UncheckedBox(context)
+
+        // Pages, in parallel: each writes its own file.
+        let failures = loaded.pages.parallelMap { resolved -> String? in
+            do {
+                let html = try theme.render("page", contextBox.value.page(resolved))
+                guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return nil }
+                try folder.write(html, to: file)
+                return nil
+            } catch {
+                return "\(resolved.page.parsed.displayPath): \(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
+        var count = loaded.pages.count
+
+        for index in site.generatedIndexes {
+            let data = context.cardsPage(title: index.title, description: index.description, url: index.permalink, cards: context.cards(for: index.items))
+            if let file = URLPath.outputFile(for: index.permalink) {
+                try folder.write(try theme.render("category", data), to: file)
+                count += 1
+            }
+        }
+        count += try writeTagPages(site, context: context, theme: theme, folder: folder)
+
+        try folder.write(try theme.render("404", context.plainPage(title: "Page Not Found")), to: "404.html")
+        if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
+            // No page is the home page: send visitors of the site root to the first doc.
+            if let first = firstURL(site) {
+                try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": first])),
+                                 to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
+            }
+        }
+        try folder.write(Sitemap.render(site), to: "sitemap.xml")
+        for asset in theme.assets {
+            try folder.write(asset.content, to: "assets/docket/" + asset.path)
+        }
+        try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
+
+        let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        for file in site.staticFiles {
+            try folder.copy(loaded.staticFolder.url.appendingPathComponent(file), to: baseDirectory.isEmpty ? file : baseDirectory + "/" + file)
+        }
+        var assets = Set<String>()
+        for page in loaded.pages { assets.formUnion(page.assets) }
+        for asset in assets.sorted() {
+            let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
+            try folder.copy(loaded.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
+        }
+        return count
+    }
+
+    private static func writeTagPages(_ site: Site, context: PageContext, theme: Theme, folder: OutputFolder) throws -> Int {
+        var pagesByTag: [String: (label: String, pages: [Page])] = [:]
+        for page in site.pages where !page.frontMatter.unlisted {
+            for tag in page.frontMatter.tags {
+                pagesByTag[tag.permalink, default: (tag.label, [])].pages.append(page)
+            }
+        }
+        guard !pagesByTag.isEmpty else { return 0 }
+        let tagsURL = URLPath.join([site.config.docsBaseURL, "tags"])
+        var count = 0
+        var allCards: [[String: Any]] = []
+        for (permalink, entry) in pagesByTag.sorted(by: { $0.key < $1.key }) {
+            let url = URLPath.join([tagsURL, permalink])
+            let cards: [[String: Any]] = entry.pages.map { page in
+                var card: [String: Any] = ["label": page.title, "url": page.permalink]
+                if let description = page.description { card["description"] = description }
+                return card
+            }
+            allCards.append(["label": entry.label, "url": url, "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
+            let data = context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: url, cards: cards)
+            if let file = URLPath.outputFile(for: url) {
+                try folder.write(try theme.render("category", data), to: file)
+                count += 1
+            }
+        }
+        if let file = URLPath.outputFile(for: tagsURL) {
+            try folder.write(try theme.render("category", context.cardsPage(title: "Tags", description: nil, url: tagsURL, cards: allCards)), to: file)
+            count += 1
+        }
+        return count
+    }
+
+    private static func firstURL(_ site: Site) -> String? {
+        for item in site.sidebar {
+            if let url = site.url(of: item), !URLPath.isExternal(url) { return url }
+        }
+        return site.pages.first?.permalink
+    }
+}
+
+struct BuildFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// The page context holds template dictionaries (`Any`), which Swift cannot prove thread-safe;
+/// they are built once and only read while pages render in parallel.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

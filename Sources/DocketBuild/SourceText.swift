@@ -1,0 +1,30 @@
+import DocketDiagnostics
+import Foundation
+
+/// Reads a text file as UTF-8; invalid bytes are an error at their line and column.
+enum SourceText {
+    static func read(_ url: URL, display: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error(at: SourceLocation(path: display, line: 1, column: 1), "cannot read the file"))
+        }
+        if let text = String(validating: data, as: UTF8.self) {
+            return .success(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        }
+        // Find the first invalid sequence to point at it.
+        var line = 1
+        var column = 1
+        let bytes = [UInt8](data)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && i + length <= bytes.count
+                && String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+            if !valid { break }
+            if b == 0x0A { line += 1; column = 1 } else { column += length }
+            i += length
+        }
+        return .failure(.error(at: SourceLocation(path: display, line: line, column: column),
+                               "the file is not valid UTF-8 (byte 0x\(String(bytes[min(i, bytes.count - 1)], radix: 16)) at offset \(i))"))
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The info string of a fenced code block, split the way Docusaurus reads it:
+/// ```` ```js title="a.js" {1,3-4} showLineNumbers=10 step=deploy ````.
+///
+/// Attributes the renderer does not use (`step=`, `file=`, `norun=`, …) are kept in `attributes`
+/// for the runbook extractor. Runme's JSON form (`{"name": "x"}`) is accepted too.
+public struct CodeBlockInfo: Sendable, Equatable {
+    /// The language, lowercased (`PHP` → `php`); empty when none is given.
+    public var language: String
+    public var title: String?
+    /// 1-based lines highlighted with `{1,3-5}`.
+    public var highlightedLines: Set<Int>
+    /// True when the meta string gave a highlight range (it then wins over magic comments).
+    public var hasHighlightRange: Bool
+    /// The first line number when line numbers are shown.
+    public var lineNumbersStart: Int?
+    /// Every `key=value` or bare `flag` attribute, in the order written (flags have empty values).
+    public var attributes: [(key: String, value: String)]
+
+    public static func == (lhs: CodeBlockInfo, rhs: CodeBlockInfo) -> Bool {
+        lhs.language == rhs.language && lhs.title == rhs.title && lhs.highlightedLines == rhs.highlightedLines
+            && lhs.lineNumbersStart == rhs.lineNumbersStart
+            && lhs.attributes.map(\.key) == rhs.attributes.map(\.key)
+            && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
+    }
+
+    /// The value of an attribute (empty for a bare flag), or nil when absent.
+    public func attribute(_ key: String) -> String? {
+        attributes.last { $0.key == key }?.value
+    }
+
+    public init(_ info: String) {
+        var scanner = Substring(info)
+        scanner = scanner.drop { $0 == " " || $0 == "\t" }
+        let lang = scanner.prefix { $0 != " " && $0 != "\t" && $0 != "{" }
+        language = lang.lowercased()
+        scanner = scanner.dropFirst(lang.count)
+        title = nil
+        highlightedLines = []
+        hasHighlightRange = false
+        lineNumbersStart = nil
+        attributes = []
+
+        while true {
+            scanner = scanner.drop { $0 == " " || $0 == "\t" }
+            guard let first = scanner.first else { break }
+            if first == "{" {
+                let body = Self.balanced(&scanner, open: "{", close: "}")
+                if body.hasPrefix("\"") || body.contains(":") {
+                    parseRunmeJSON(body)
+                } else if body.contains("=") {
+                    parseAttributes(Substring(body))
+                } else {
+                    hasHighlightRange = true
+                    highlightedLines.formUnion(Self.lineRanges(body))
+                }
+                continue
+            }
+            let key = scanner.prefix { $0 != "=" && $0 != " " && $0 != "\t" }
+            scanner = scanner.dropFirst(key.count)
+            var value = ""
+            if scanner.first == "=" {
+                scanner = scanner.dropFirst()
+                value = Self.value(&scanner)
+            }
+            add(key: String(key), value: value)
+        }
+    }
+
+    private mutating func add(key: String, value: String) {
+        switch key {
+        case "title": title = value
+        case "showLineNumbers": lineNumbersStart = Int(value) ?? 1
+        default: break
+        }
+        if !key.isEmpty { attributes.append((key, value)) }
+    }
+
+    /// Runme's `{ name=x excludeFromRunAll=true }` form.
+    private mutating func parseAttributes(_ body: Substring) {
+        var scanner = body
+        while true {
+            scanner = scanner.drop { $0 == " " || $0 == "\t" || $0 == "," }
+            guard !scanner.isEmpty else { break }
+            let key = scanner.prefix { $0 != "=" && $0 != " " && $0 != "," }
+            scanner = scanner.dropFirst(key.count)
+            var value = ""
+            if scanner.first == "=" {
+                scanner = scanner.dropFirst()
+                value = Self.value(&scanner)
+            }
+            add(key: String(key), value: value)
+        }
+    }
+
+    /// Runme's `{"name":"x","interactive":"false"}` form: flat string/number/bool values only.
+    private mutating func parseRunmeJSON(_ body: String) {
+        var scanner = Substring(body)
+        while true {
+            scanner = scanner.drop { $0 == " " || $0 == "," || $0 == "\t" }
+            guard scanner.first == "\"" else { break }
+            let key = Self.value(&scanner)
+            scanner = scanner.drop { $0 == " " }
+            guard scanner.first == ":" else { break }
+            scanner = scanner.dropFirst().drop { $0 == " " }
+            let value: String
+            if scanner.first == "\"" {
+                value = Self.value(&scanner)
+            } else {
+                let raw = scanner.prefix { $0 != "," && $0 != " " }
+                scanner = scanner.dropFirst(raw.count)
+                value = String(raw)
+            }
+            add(key: key, value: value)
+        }
+    }
+
+    /// A quoted (`"…"` or `'…'`, backslash escapes in double quotes) or bare value.
+    private static func value(_ scanner: inout Substring) -> String {
+        guard let quote = scanner.first, quote == "\"" || quote == "'" else {
+            let raw = scanner.prefix { $0 != " " && $0 != "\t" && $0 != "}" && $0 != "," }
+            scanner = scanner.dropFirst(raw.count)
+            return String(raw)
+        }
+        scanner = scanner.dropFirst()
+        var out = ""
+        while let c = scanner.first {
+            scanner = scanner.dropFirst()
+            if c == quote { break }
+            if c == "\\" && quote == "\"", let next = scanner.first {
+                out.append(next)
+                scanner = scanner.dropFirst()
+                continue
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    private static func balanced(_ scanner: inout Substring, open: Character, close: Character) -> String {
+        var depth = 0
+        var out = ""
+        while let c = scanner.first {
+            scanner = scanner.dropFirst()
+            if c == open {
+                depth += 1
+                if depth == 1 { continue }
+            }
+            if c == close {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// `1,3-5` → {1, 3, 4, 5}.
+    static func lineRanges(_ text: String) -> Set<Int> {
+        var lines = Set<Int>()
+        for part in text.split(separator: ",") {
+            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if bounds.count == 1, let n = bounds[0] {
+                lines.insert(n)
+            } else if bounds.count == 2, let a = bounds[0], let b = bounds[1], a <= b {
+                lines.formUnion(a...b)
+            }
+        }
+        return lines
+    }
+}

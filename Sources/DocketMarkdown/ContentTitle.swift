@@ -1,0 +1,14 @@
+extension MarkdownNode {
+    /// The index of the top-level H1 that is the page's content title: the first heading of the
+    /// document, before any thematic break, when it has depth 1 (Docusaurus's `contentTitle`).
+    public var contentTitleIndex: Int? {
+        for (index, child) in children.enumerated() {
+            switch child.kind {
+            case .thematicBreak: return nil
+            case .heading(let level, _): return level == 1 ? index : nil
+            default: continue
+            }
+        }
+        return nil
+    }
+}

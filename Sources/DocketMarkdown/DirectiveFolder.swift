@@ -1,0 +1,66 @@
+import DocketDiagnostics
+
+/// Turns the marker blocks left by `DirectiveScanner` into `.directive` nodes that own the blocks
+/// between their opening and closing markers.
+struct DirectiveFolder {
+    let openings: [DirectiveScanner.Opening]
+    let lineOffset: Int
+    let path: String
+    var diagnostics = Diagnostics()
+
+    mutating func fold(_ node: MarkdownNode) -> MarkdownNode {
+        var copy = node
+        if !node.isInline { copy.children = fold(children: node.children) }
+        return copy
+    }
+
+    private mutating func fold(children: [MarkdownNode]) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var i = 0
+        while i < children.count {
+            let child = children[i]
+            if let open = Self.marker(child, prefix: DirectiveScanner.openPrefix) {
+                let close = children[(i + 1)...].firstIndex { Self.marker($0, prefix: DirectiveScanner.closePrefix) == open }
+                let end = close ?? children.count
+                let inner = fold(children: Array(children[(i + 1)..<end]))
+                let opening = openings[open]
+                let title = opening.titleSource.map { CmarkParser.parse($0, lineOffset: 0).firstParagraphInlines }
+                var range = child.range
+                if let close { range.endLine = children[close].range.endLine; range.endColumn = children[close].range.endColumn }
+                else if let last = inner.last { range.endLine = last.range.endLine; range.endColumn = last.range.endColumn }
+                result.append(MarkdownNode(
+                    .directive(.init(name: opening.name, title: title, fenceLength: opening.fenceLength)),
+                    children: inner,
+                    range: range))
+                i = (close ?? end) + 1
+                continue
+            }
+            if Self.marker(child, prefix: DirectiveScanner.closePrefix) != nil {
+                diagnostics.warning(
+                    at: SourceLocation(path: path, line: child.range.startLine, column: child.range.startColumn),
+                    "this ':::' closes a directive opened at another nesting level (inside a list or quote?); it was ignored")
+                i += 1
+                continue
+            }
+            result.append(fold(child))
+            i += 1
+        }
+        return result
+    }
+
+    private static func marker(_ node: MarkdownNode, prefix: String) -> Int? {
+        guard case .htmlBlock(let html) = node.kind, html.hasPrefix(prefix) else { return nil }
+        let digits = html.dropFirst(prefix.count).prefix { $0.isNumber }
+        return Int(digits)
+    }
+}
+
+extension MarkdownNode {
+    /// The inline children of the first paragraph (used for directive titles).
+    var firstParagraphInlines: [MarkdownNode] {
+        for child in children {
+            if case .paragraph = child.kind { return child.children }
+        }
+        return []
+    }
+}

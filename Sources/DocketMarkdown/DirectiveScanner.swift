@@ -1,0 +1,114 @@
+import Foundation
+
+/// Finds `:::name` container directives (admonitions) line by line, outside fenced code, and
+/// replaces each fence line with an HTML comment marker of the same line count. cmark-gfm then
+/// parses the content between the markers as ordinary Markdown, and `DirectiveFolder` turns each
+/// marker pair into one directive node. This keeps every line number of the page intact, which a
+/// pre-pass that split the text apart would not.
+struct DirectiveScanner {
+    /// An opening fence found in the text.
+    struct Opening {
+        var name: String
+        var titleSource: String?
+        var fenceLength: Int
+        var line: Int
+        var column: Int
+    }
+
+    static let openPrefix = "<!--docket-directive-open:"
+    static let closePrefix = "<!--docket-directive-close:"
+
+    private(set) var openings: [Opening] = []
+
+    /// Returns `text` with directive fence lines replaced by markers.
+    mutating func scan(_ text: String) -> String {
+        var output: [Substring] = []
+        var fence: (char: Character, length: Int)?
+        var stack: [Int] = []  // indices into `openings`
+        var replaced: [String] = []
+
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        output.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            let indentEnd = line.firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
+            let indent = line[line.startIndex..<indentEnd]
+            let rest = line[indentEnd...]
+
+            if let open = fence {
+                let run = rest.prefix { $0 == open.char }.count
+                if run >= open.length && rest.dropFirst(run).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                    fence = nil
+                }
+                output.append(line)
+                continue
+            }
+            if let first = rest.first, first == "`" || first == "~" {
+                let run = rest.prefix { $0 == first }.count
+                if run >= 3 && !(first == "`" && rest.dropFirst(run).contains("`")) {
+                    fence = (first, run)
+                }
+                output.append(line)
+                continue
+            }
+            guard rest.hasPrefix(":::") else {
+                output.append(line)
+                continue
+            }
+            let colons = rest.prefix { $0 == ":" }.count
+            let afterColons = rest.dropFirst(colons)
+            if afterColons.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                // A closing fence closes the innermost directive whose fence is not longer.
+                guard let position = stack.lastIndex(where: { openings[$0].fenceLength <= colons }) else {
+                    output.append(line)
+                    continue
+                }
+                let closing = stack[position]
+                stack.removeSubrange(position...)
+                replaced.append(String(indent) + Self.closePrefix + "\(closing)-->")
+                output.append(Substring(replaced.last!))
+                continue
+            }
+            guard let nameStart = afterColons.first, nameStart.isLetter, nameStart.isASCII else {
+                output.append(line)
+                continue
+            }
+            let name = afterColons.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            let remainder = afterColons.dropFirst(name.count)
+            openings.append(Opening(
+                name: String(name),
+                titleSource: Self.title(in: remainder),
+                fenceLength: colons,
+                line: index + 1,
+                column: indent.utf8.count + 1))
+            stack.append(openings.count - 1)
+            replaced.append(String(indent) + Self.openPrefix + "\(openings.count - 1)-->")
+            output.append(Substring(replaced.last!))
+        }
+        return output.joined(separator: "\n")
+    }
+
+    /// The title of `:::tip[Title]{attrs}` or `:::tip Title`; nil when none is given.
+    private static func title(in remainder: Substring) -> String? {
+        var rest = remainder
+        if rest.first == "[" {
+            var depth = 0
+            var end = rest.startIndex
+            for i in rest.indices {
+                if rest[i] == "[" { depth += 1 }
+                if rest[i] == "]" {
+                    depth -= 1
+                    if depth == 0 { end = i; break }
+                }
+            }
+            if depth == 0 && end > rest.startIndex {
+                return String(rest[rest.index(after: rest.startIndex)..<end])
+            }
+            return nil
+        }
+        if let brace = rest.firstIndex(of: "{"), rest[brace...].contains("}") {
+            rest = rest[..<brace]
+        }
+        let trimmed = rest.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,284 @@
+/// Renders a `MarkdownNode` tree to HTML. It never changes the tree: links, heading ids and the
+/// like are settled by earlier stages, so rendering is a pure function of the tree and options.
+public struct HTMLRenderer: Sendable {
+    /// Extra markup around a fenced code block, e.g. a runbook step label; nil for none.
+    public typealias CodeBlockLabel = @Sendable (_ node: MarkdownNode, _ info: CodeBlockInfo) -> String?
+
+    public var codeBlockLabel: CodeBlockLabel?
+
+    public init(codeBlockLabel: CodeBlockLabel? = nil) {
+        self.codeBlockLabel = codeBlockLabel
+    }
+
+    /// Renders a whole document. `contentTitleIndex` is the top-level child rendered as the page's
+    /// `<header><h1>`, if any.
+    public func render(document root: MarkdownNode, contentTitleIndex: Int? = nil) -> String {
+        var context = Context(footnotes: Self.footnoteNumbers(root))
+        var out = ""
+        out.reserveCapacity(4096)
+        for (index, child) in root.children.enumerated() {
+            if index == contentTitleIndex {
+                out += "<header>"
+                block(child, into: &out, context: &context, tight: false)
+                out += "</header>\n"
+            } else {
+                block(child, into: &out, context: &context, tight: false)
+            }
+        }
+        if context.hasFootnotes {
+            out += "</ol>\n</section>\n"
+        }
+        return out
+    }
+
+    /// Renders inline nodes; for TOC entries `plainLinks` reduces links to text and drops images.
+    public func render(inlines: [MarkdownNode], plainLinks: Bool = false) -> String {
+        var out = ""
+        var context = Context(footnotes: [:])
+        context.plainLinks = plainLinks
+        for node in inlines { inline(node, into: &out, context: &context) }
+        return out
+    }
+
+    private struct Context {
+        var footnotes: [String: Int]
+        var hasFootnotes = false
+        var plainLinks = false
+    }
+
+    private static func footnoteNumbers(_ root: MarkdownNode) -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        root.walk { node in
+            if case .footnoteDefinition(let label) = node.kind, numbers[label] == nil {
+                numbers[label] = numbers.count + 1
+            }
+        }
+        return numbers
+    }
+
+    // MARK: blocks
+
+    private func block(_ node: MarkdownNode, into out: inout String, context: inout Context, tight: Bool) {
+        switch node.kind {
+        case .document:
+            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+        case .paragraph:
+            if tight {
+                inlines(node.children, into: &out, context: &context)
+                return
+            }
+            out += "<p>"
+            inlines(node.children, into: &out, context: &context)
+            out += "</p>\n"
+        case .heading(let level, let id):
+            heading(node, level: level, id: id, into: &out, context: &context)
+        case .blockQuote:
+            out += "<blockquote>\n"
+            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+            out += "</blockquote>\n"
+        case .list(let ordered, let start, let isTight):
+            let tag = ordered ? "ol" : "ul"
+            let hasTasks = node.children.contains { if case .item(task: .some) = $0.kind { return true }; return false }
+            out += "<\(tag)"
+            if ordered && start != 1 { out += " start=\"\(start)\"" }
+            if hasTasks { out += " class=\"contains-task-list\"" }
+            out += ">\n"
+            for item in node.children { listItem(item, tight: isTight, into: &out, context: &context) }
+            out += "</\(tag)>\n"
+        case .item:
+            listItem(node, tight: tight, into: &out, context: &context)
+        case .codeBlock(let info, let literal):
+            codeBlock(node, info: CodeBlockInfo(info), literal: literal, into: &out)
+        case .htmlBlock(let html):
+            out += html
+            if !html.hasSuffix("\n") { out += "\n" }
+        case .thematicBreak:
+            out += "<hr>\n"
+        case .table(let alignments):
+            table(node, alignments: alignments, into: &out, context: &context)
+        case .footnoteDefinition(let label):
+            if !context.hasFootnotes {
+                context.hasFootnotes = true
+                out += "<section class=\"footnotes\">\n<ol>\n"
+            }
+            let anchor = label.htmlEscaped
+            out += "<li id=\"fn-\(anchor)\">\n"
+            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+            out += "<a href=\"#fnref-\(anchor)\" class=\"footnote-backref\" aria-label=\"Back to reference\">↩</a>\n</li>\n"
+        case .directive(let directive):
+            admonition(node, directive: directive, into: &out, context: &context)
+        case .tableRow, .tableCell:
+            for child in node.children { block(child, into: &out, context: &context, tight: tight) }
+        default:
+            inline(node, into: &out, context: &context)
+        }
+    }
+
+    private func heading(_ node: MarkdownNode, level: Int, id: String?, into out: inout String, context: inout Context) {
+        guard let id else {
+            out += "<h\(level)>"
+            inlines(node.children, into: &out, context: &context)
+            out += "</h\(level)>\n"
+            return
+        }
+        let anchor = id.htmlEscaped
+        out += "<h\(level) id=\"\(anchor)\" class=\"anchor\">"
+        inlines(node.children, into: &out, context: &context)
+        // Docusaurus names the heading when its content is one plain string, else the id.
+        var label = id
+        if node.children.count == 1, case .text(let text) = node.children[0].kind { label = text }
+        let escapedLabel = label.htmlEscaped
+        out += "<a class=\"hash-link\" href=\"#\(anchor)\" aria-label=\"Direct link to \(escapedLabel)\" title=\"Direct link to \(escapedLabel)\">#</a></h\(level)>\n"
+    }
+
+    private func listItem(_ node: MarkdownNode, tight: Bool, into out: inout String, context: inout Context) {
+        if case .item(task: .some(let checked)) = node.kind {
+            out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
+        } else {
+            out += "<li>"
+        }
+        for (index, child) in node.children.enumerated() {
+            if !tight, index == 0, !child.isInline { out += "\n" }
+            block(child, into: &out, context: &context, tight: tight)
+            if tight, case .paragraph = child.kind, index < node.children.count - 1 { out += "\n" }
+        }
+        out += "</li>\n"
+    }
+
+    private func codeBlock(_ node: MarkdownNode, info: CodeBlockInfo, literal: String, into out: inout String) {
+        if info.language == "mermaid" {
+            out += "<div class=\"mermaid-container\"><pre class=\"mermaid\">\(literal.htmlEscaped)</pre></div>\n"
+            return
+        }
+        var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        var highlighted = info.highlightedLines
+        if !info.hasHighlightRange {
+            let applied = CodeHighlights.apply(to: lines)
+            lines = applied.lines
+            highlighted = applied.highlighted
+        }
+        let label = codeBlockLabel?(node, info)
+        out += "<div class=\"code-block"
+        if label != nil { out += " runbook-step" }
+        out += "\">"
+        if let label { out += label }
+        if let title = info.title, !title.isEmpty {
+            out += "<div class=\"code-title\">\(title.htmlEscaped)</div>"
+        }
+        var classes: [String] = []
+        if !info.language.isEmpty { classes.append("language-\(info.language)") }
+        if info.lineNumbersStart != nil { classes.append("line-numbers") }
+        out += classes.isEmpty ? "<pre><code>" : "<pre class=\"\(classes.joined(separator: " ").htmlEscaped)\"><code>"
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            out += highlighted.contains(number) ? "<span class=\"line highlighted\"" : "<span class=\"line\""
+            if let start = info.lineNumbersStart { out += " data-line=\"\(start + index)\"" }
+            out += ">"
+            out += String(line).htmlEscaped
+            out += "\n</span>"
+        }
+        out += "</code></pre></div>\n"
+    }
+
+    private func table(_ node: MarkdownNode, alignments: [MarkdownNode.Alignment], into out: inout String, context: inout Context) {
+        out += "<table>\n"
+        var inBody = false
+        for row in node.children {
+            guard case .tableRow(let isHeader) = row.kind else { continue }
+            if isHeader {
+                out += "<thead>\n"
+            } else if !inBody {
+                inBody = true
+                out += "<tbody>\n"
+            }
+            out += "<tr>\n"
+            for (index, cell) in row.children.enumerated() {
+                let tag = isHeader ? "th" : "td"
+                out += "<\(tag)"
+                switch index < alignments.count ? alignments[index] : .none {
+                case .left: out += " style=\"text-align: left\""
+                case .center: out += " style=\"text-align: center\""
+                case .right: out += " style=\"text-align: right\""
+                case .none: break
+                }
+                out += ">"
+                inlines(cell.children, into: &out, context: &context)
+                out += "</\(tag)>\n"
+            }
+            out += "</tr>\n"
+            if isHeader { out += "</thead>\n" }
+        }
+        if inBody { out += "</tbody>\n" }
+        out += "</table>\n"
+    }
+
+    private func admonition(_ node: MarkdownNode, directive: MarkdownNode.Directive, into out: inout String, context: inout Context) {
+        guard let kind = Admonition.kind(of: directive.name) else {
+            out += "<div class=\"admonition admonition-unknown\">\n"
+            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+            out += "</div>\n"
+            return
+        }
+        out += "<div class=\"admonition admonition-\(kind)\"><div class=\"admonition-heading\"><span class=\"admonition-icon\"></span>"
+        if let title = directive.title, !title.isEmpty {
+            inlines(title, into: &out, context: &context)
+        } else {
+            out += directive.name.htmlEscaped
+        }
+        out += "</div><div class=\"admonition-content\">\n"
+        for child in node.children { block(child, into: &out, context: &context, tight: false) }
+        out += "</div></div>\n"
+    }
+
+    // MARK: inlines
+
+    private func inlines(_ nodes: [MarkdownNode], into out: inout String, context: inout Context) {
+        for node in nodes { inline(node, into: &out, context: &context) }
+    }
+
+    private func inline(_ node: MarkdownNode, into out: inout String, context: inout Context) {
+        switch node.kind {
+        case .text(let text): out += text.htmlEscaped
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br>\n"
+        case .code(let code): out += "<code>\(code.htmlEscaped)</code>"
+        case .htmlInline(let html): out += context.plainLinks ? "" : html
+        case .emphasis: wrap("em", node, into: &out, context: &context)
+        case .strong: wrap("strong", node, into: &out, context: &context)
+        case .strikethrough: wrap("del", node, into: &out, context: &context)
+        case .link(let destination, let title):
+            if context.plainLinks {
+                inlines(node.children, into: &out, context: &context)
+                return
+            }
+            out += "<a href=\"\(destination.htmlEscaped)\""
+            if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
+            if Self.isExternal(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
+            out += ">"
+            inlines(node.children, into: &out, context: &context)
+            out += "</a>"
+        case .image(let source, let title):
+            if context.plainLinks { return }
+            out += "<img src=\"\(source.htmlEscaped)\" alt=\"\(node.plainText.htmlEscaped)\""
+            if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
+            out += " loading=\"lazy\">"
+        case .footnoteReference(let label):
+            let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
+            let anchor = label.htmlEscaped
+            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(anchor)\" id=\"fnref-\(anchor)\">\(number)</a></sup>"
+        default:
+            block(node, into: &out, context: &context, tight: false)
+        }
+    }
+
+    private func wrap(_ tag: String, _ node: MarkdownNode, into out: inout String, context: inout Context) {
+        out += "<\(tag)>"
+        inlines(node.children, into: &out, context: &context)
+        out += "</\(tag)>"
+    }
+
+    static func isExternal(_ destination: String) -> Bool {
+        destination.hasPrefix("http://") || destination.hasPrefix("https://") || destination.hasPrefix("//")
+    }
+}

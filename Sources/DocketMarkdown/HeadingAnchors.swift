@@ -1,0 +1,59 @@
+import Foundation
+
+/// Gives every heading its anchor id the Docusaurus way and collects the table of contents.
+///
+/// Every heading, the H1 included, consumes a slug; explicit `{#id}` suffixes are used verbatim,
+/// removed from the text, and not registered with the slugger. The H1 keeps no id in the output.
+public enum HeadingAnchors {
+    /// Returns the tree with heading ids filled in, and the TOC entries (depth 2 and more).
+    public static func assign(_ root: MarkdownNode) -> (MarkdownNode, [TOCEntry]) {
+        var slugger = HeadingSlugger()
+        var entries: [TOCEntry] = []
+        let tree = visit(root, slugger: &slugger, entries: &entries)
+        return (tree, entries)
+    }
+
+    private static func visit(_ node: MarkdownNode, slugger: inout HeadingSlugger, entries: inout [TOCEntry]) -> MarkdownNode {
+        guard case .heading(let level, _) = node.kind else {
+            if node.isInline || node.children.isEmpty { return node }
+            var copy = node
+            copy.children = node.children.map { visit($0, slugger: &slugger, entries: &entries) }
+            return copy
+        }
+        var heading = node
+        let explicit = stripExplicitID(&heading)
+        let text = heading.plainText
+        let id = explicit ?? slugger.unique(text)
+        heading.kind = .heading(level: level, id: level == 1 || id.isEmpty ? nil : id)
+        if level >= 2 && !text.trimmingWhitespace.isEmpty && !id.isEmpty {
+            entries.append(TOCEntry(level: level, id: id, title: heading.children, text: text))
+        }
+        return heading
+    }
+
+    /// Removes a trailing `{#id}` from the heading's last text node and returns the id.
+    static func stripExplicitID(_ heading: inout MarkdownNode) -> String? {
+        guard let last = heading.children.indices.last, case .text(let text) = heading.children[last].kind,
+              text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards)
+        else { return nil }
+        let id = text[open.upperBound..<text.index(before: text.endIndex)]
+        guard !id.isEmpty, !id.contains("}") else { return nil }
+        var kept = String(text[..<open.lowerBound])
+        while kept.last == " " || kept.last == "\t" { kept.removeLast() }
+        if kept.isEmpty {
+            heading.children.removeLast()
+        } else {
+            heading.children[last].kind = .text(kept)
+        }
+        return String(id)
+    }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What the content folder holds, by path relative to it (`/`-separated, sorted): the pages, the
+/// `_category_` files, and every other file (images and downloads a page may link to).
+public struct ContentInventory: Sendable {
+    public var pages: [String] = []
+    public var categoryFiles: [String] = []
+    public var otherFiles: Set<String> = []
+
+    public init() {}
+
+    /// Walks `directory`, skipping what Docusaurus skips: names starting with `_` (partials) or `.`,
+    /// `__tests__` folders and `*.test.*` files.
+    public static func scan(_ directory: URL) throws -> ContentInventory {
+        var inventory = ContentInventory()
+        let fm = FileManager.default
+        let rootPath = directory.standardizedFileURL.path
+        guard let enumerator = fm.enumerator(
+            at: directory, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [])
+        else { return inventory }
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
+            if values?.isDirectory == true {
+                if name.hasPrefix(".") || name.hasPrefix("_") || name == "__tests__" || name == "node_modules" {
+                    enumerator.skipDescendants()
+                }
+                continue
+            }
+            guard values?.isRegularFile == true, !name.hasPrefix(".") else { continue }
+            var path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            path = String(path.dropFirst(rootPath.count))
+            if path.hasPrefix("/") { path.removeFirst() }
+            if name == "_category_.json" || name == "_category_.yml" || name == "_category_.yaml" {
+                inventory.categoryFiles.append(path)
+            } else if name.hasPrefix("_") || name.contains(".test.") {
+                continue
+            } else if isPage(name) {
+                inventory.pages.append(path)
+            } else {
+                inventory.otherFiles.insert(path)
+            }
+        }
+        inventory.pages.sort(by: codeUnitOrder)
+        inventory.categoryFiles.sort(by: codeUnitOrder)
+        return inventory
+    }
+
+    public static func isPage(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".mdx")
+    }
+}
+
+/// JavaScript's default string order (UTF-16 code units), which Docusaurus's sorting uses.
+public func codeUnitOrder(_ a: String, _ b: String) -> Bool {
+    a.utf16.lexicographicallyPrecedes(b.utf16)
+}

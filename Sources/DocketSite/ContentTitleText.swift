@@ -1,0 +1,55 @@
+import Foundation
+
+/// Docusaurus's metadata title from the body text: only when the trimmed body *starts* with an
+/// ATX `# Title` or a setext `Title\n===`. Inline Markdown stays raw except code backticks.
+enum ContentTitleText {
+    static func find(in body: String) -> String? {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            lines = lines.dropFirst()
+        }
+        // Leading MDX import lines are skipped, as Docusaurus does.
+        while let first = lines.first, first.hasPrefix("import ") || first.trimmingTrailingSpace.isEmpty {
+            lines = lines.dropFirst()
+        }
+        guard let first = lines.first?.trimmingTrailingSpace else { return nil }
+        if first.hasPrefix("#") {
+            let afterHash = first.dropFirst()
+            guard let space = afterHash.first, space == " " || space == "\t" else { return nil }
+            var title = afterHash.drop { $0 == " " || $0 == "\t" }
+            guard !title.isEmpty else { return nil }
+            title = strippingClosingHashes(title)
+            return clean(title)
+        }
+        if lines.count >= 2 {
+            let underline = lines[lines.index(after: lines.startIndex)].trimmingTrailingSpace
+            if !underline.isEmpty, underline.allSatisfy({ $0 == "=" }), !first.hasPrefix(" ") {
+                return clean(first.drop { $0 == " " })
+            }
+        }
+        return nil
+    }
+
+    private static func strippingClosingHashes(_ text: Substring) -> Substring {
+        var t = text
+        let hashes = t.reversed().prefix { $0 == "#" }.count
+        if hashes > 0 && hashes < t.count {
+            let before = t.dropLast(hashes)
+            if before.last == " " || before.last == "\t" {
+                t = before
+                while t.last == " " || t.last == "\t" { t = t.dropLast() }
+            }
+        }
+        return t
+    }
+
+    /// Removes a trailing `{#id}` and unwraps inline code.
+    private static func clean(_ text: Substring) -> String {
+        var t = String(text)
+        if t.hasSuffix("}"), let open = t.range(of: "{#", options: .backwards) {
+            t = String(t[..<open.lowerBound])
+            while t.last == " " || t.last == "\t" { t.removeLast() }
+        }
+        return t.replacingOccurrences(of: "`", with: "")
+    }
+}

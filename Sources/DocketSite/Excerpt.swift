@@ -1,0 +1,50 @@
+import DocketMarkdown
+
+/// The default description: the first line of prose of the page, as Docusaurus's excerpt, read
+/// from the parsed tree (the H1, code, HTML and directive markers are skipped; markup is reduced
+/// to its text).
+enum Excerpt {
+    static func first(in root: MarkdownNode) -> String? {
+        for child in root.children {
+            if let line = firstLine(of: child) { return line }
+        }
+        return nil
+    }
+
+    private static func firstLine(of node: MarkdownNode) -> String? {
+        switch node.kind {
+        case .heading(let level, _):
+            return level == 1 ? nil : nonEmpty(node.plainText)
+        case .paragraph, .tableCell:
+            var text = ""
+            for inline in node.children {
+                if case .softBreak = inline.kind { break }
+                if case .lineBreak = inline.kind { break }
+                if case .footnoteReference = inline.kind { continue }
+                text += inline.plainText
+            }
+            return nonEmpty(text)
+        case .codeBlock, .htmlBlock, .thematicBreak, .footnoteDefinition:
+            return nil
+        default:
+            for child in node.children {
+                if let line = firstLine(of: child) { return line }
+            }
+            return nil
+        }
+    }
+
+    private static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace
+        return trimmed.isEmpty ? nil : String(trimmed)
+    }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,48 @@
+/// A page's text split into its YAML front matter and its Markdown body.
+public struct FrontMatterSplit: Sendable {
+    /// The YAML between the `---` fences, nil when the page has none.
+    public var yaml: String?
+    public var body: String
+    /// Lines of the file before the body (the front matter and its fences).
+    public var bodyLineOffset: Int
+
+    /// Splits `text` the way gray-matter does: a first line of `---`, up to the next `---` line.
+    public init(_ text: String) {
+        var content = Substring(text)
+        if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
+        guard content.hasPrefix("---"), let firstEnd = content.firstIndex(of: "\n"),
+              content[content.startIndex..<firstEnd].trimmingTrailingSpace == "---"
+        else {
+            yaml = nil
+            body = String(content)
+            bodyLineOffset = 0
+            return
+        }
+        var lineStart = content.index(after: firstEnd)
+        var lines = 1
+        while lineStart < content.endIndex {
+            let lineEnd = content[lineStart...].firstIndex(of: "\n") ?? content.endIndex
+            let line = content[lineStart..<lineEnd].trimmingTrailingSpace
+            lines += 1
+            if line == "---" {
+                yaml = String(content[content.index(after: firstEnd)..<lineStart])
+                body = lineEnd < content.endIndex ? String(content[content.index(after: lineEnd)...]) : ""
+                bodyLineOffset = lines
+                return
+            }
+            lineStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : content.endIndex
+        }
+        // An opening fence with no closing one is not front matter (gray-matter agrees).
+        yaml = nil
+        body = String(content)
+        bodyLineOffset = 0
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpace: Substring {
+        var s = self
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,149 @@
+import DocketDiagnostics
+import DocketMarkdown
+
+/// Resolves every link of a page the Docusaurus way (compat §3.4) and reports broken links and
+/// anchors where they are written. Reads the assembled site; runs per page, in parallel.
+public struct LinkResolver: Sendable {
+    public let site: Site
+
+    public init(site: Site) {
+        self.site = site
+    }
+
+    /// The URL prefix of copied content assets (`/assets/content/`).
+    public var assetsBaseURL: String { URLPath.join([site.config.baseURL, "assets/content/"]) }
+
+    public func resolve(_ page: Page) -> ResolvedPage {
+        var diagnostics = Diagnostics()
+        var assets = Set<String>()
+        let document = page.parsed.document.rewritten { node in
+            var copy = node
+            switch node.kind {
+            case .link(let destination, let title):
+                let url = resolve(destination, isImage: false, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
+                copy.kind = .link(destination: url, title: title)
+            case .image(let source, let title):
+                let url = resolve(source, isImage: true, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
+                copy.kind = .image(source: url, title: title)
+            default:
+                break
+            }
+            return copy
+        }
+        return ResolvedPage(page: page, document: document, assets: assets, diagnostics: diagnostics)
+    }
+
+    private func resolve(_ destination: String, isImage: Bool, in page: Page, node: MarkdownNode,
+                         diagnostics: inout Diagnostics, assets: inout Set<String>) -> String {
+        let location = SourceLocation(path: page.parsed.displayPath, line: node.range.startLine, column: node.range.startColumn)
+        if destination.isEmpty || URLPath.isExternal(destination) { return destination }
+        if destination.hasPrefix("#") {
+            checkAnchor(String(destination.dropFirst()), of: page, link: destination, at: location, diagnostics: &diagnostics)
+            return destination
+        }
+        let (rawPath, suffix) = URLPath.splitSuffix(destination)
+        let path = URLPath.decode(rawPath)
+        let lower = path.lowercased()
+
+        if lower.hasSuffix(".md") || lower.hasSuffix(".mdx") {
+            for candidate in markdownCandidates(path, from: page.source) {
+                if let index = site.pageIndexBySource[candidate] {
+                    let target = site.pages[index]
+                    if let fragment = URLPath.fragment(suffix) {
+                        checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
+                    }
+                    return target.permalink + suffix
+                }
+            }
+            report(brokenLink: destination, at: location,
+                   "no page at \(markdownCandidates(path, from: page.source).first ?? path) in the content folder", diagnostics: &diagnostics)
+            return destination
+        }
+
+        // A file of the content folder (an image next to the page, a download).
+        if !path.hasPrefix("/") {
+            let candidate = Self.normalize(directory(of: page.source) + path)
+            if let candidate, site.contentFiles.contains(candidate) {
+                assets.insert(candidate)
+                return assetsBaseURL + candidate + suffix
+            }
+        }
+
+        // A URL path: resolved against the page's URL, then looked up among routes and static files.
+        var absolute = path.hasPrefix("/") ? path : URLPath.resolve(path, from: page.permalink)
+        if path.hasPrefix("/") && site.config.baseURL != "/" && !absolute.hasPrefix(site.config.baseURL) {
+            absolute = URLPath.join([site.config.baseURL, absolute])
+        }
+        let key = Site.routeKey(absolute)
+        if site.routes.contains(key) {
+            if let fragment = URLPath.fragment(suffix), let target = pageAt(key) {
+                checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
+            }
+            return absolute + suffix
+        }
+        report(brokenLink: destination, at: location,
+               isImage ? "no such file (resolved as \(absolute))" : "no page or file is served at \(absolute)",
+               diagnostics: &diagnostics)
+        return destination
+    }
+
+    private func pageAt(_ routeKey: String) -> Page? {
+        site.pageIndexByRoute[routeKey].map { site.pages[$0] }
+    }
+
+    /// Where Docusaurus looks for a Markdown link target, as content-relative paths, in order.
+    func markdownCandidates(_ path: String, from source: String) -> [String] {
+        let dir = directory(of: source)
+        var raw: [String]
+        if path.hasPrefix("./") || path.hasPrefix("../") {
+            raw = [dir + path]
+        } else if path.hasPrefix("/") {
+            raw = [String(path.dropFirst())]
+            let contentPrefix = site.config.contentDirectory.split(separator: "/").joined(separator: "/") + "/"
+            if path.dropFirst().hasPrefix(contentPrefix) { raw.append(String(path.dropFirst(1 + contentPrefix.count))) }
+        } else {
+            raw = [dir + path, path]
+        }
+        return raw.compactMap(Self.normalize)
+    }
+
+    private func directory(of source: String) -> String {
+        guard let slash = source.lastIndex(of: "/") else { return "" }
+        return String(source[...slash])
+    }
+
+    /// Resolves `.` and `..` in a content-relative path; nil when it climbs out of the folder.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private func checkAnchor(_ anchor: String, of target: Page, link: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
+        let decoded = URLPath.decode(anchor)
+        guard !decoded.isEmpty, !target.parsed.anchors.contains(decoded) else { return }
+        let message = "broken anchor in link '\(link)': \(target.parsed.displayPath) has no heading with the id '\(decoded)'"
+        switch site.config.onBrokenAnchors {
+        case .error: diagnostics.error(at: location, message)
+        case .warn: diagnostics.warning(at: location, message)
+        case .ignore: break
+        }
+    }
+
+    private func report(brokenLink link: String, at location: SourceLocation, _ detail: String, diagnostics: inout Diagnostics) {
+        let message = "broken link '\(link)': \(detail)"
+        switch site.config.onBrokenLinks {
+        case .error: diagnostics.error(at: location, message)
+        case .warn: diagnostics.warning(at: location, message)
+        case .ignore: break
+        }
+    }
+}

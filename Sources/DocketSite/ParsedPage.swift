@@ -1,0 +1,22 @@
+import DocketDiagnostics
+import DocketMarkdown
+
+/// One Markdown file after the per-page stage: front matter read, body parsed once into a tree
+/// with heading ids, and everything later stages need collected from it. No site-wide knowledge.
+public struct ParsedPage: Sendable {
+    /// Path relative to the content folder, `/`-separated (`guides/01-setup.md`).
+    public var source: String
+    /// The path shown in diagnostics (relative to where docket runs, as the user typed it).
+    public var displayPath: String
+    public var frontMatter: FrontMatter
+    public var document: MarkdownNode
+    public var toc: [TOCEntry]
+    /// Every anchor the page defines (heading ids, explicit ids included).
+    public var anchors: Set<String>
+    /// The leading `# Title` of the body, as Docusaurus reads it for the metadata title.
+    public var contentTitle: String?
+    /// The first line of prose, used when the front matter gives no description.
+    public var excerpt: String?
+    public var links: [LinkReference]
+    public var diagnostics: Diagnostics
+}

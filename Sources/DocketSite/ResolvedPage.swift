@@ -1,0 +1,12 @@
+import DocketDiagnostics
+import DocketMarkdown
+
+/// A page whose links have been checked and rewritten to site URLs: what the renderer reads.
+public struct ResolvedPage: Sendable {
+    public var page: Page
+    public var document: MarkdownNode
+    /// Content-folder files (images, downloads) this page links to, relative to the content
+    /// folder; the build copies them to `assets/content/`.
+    public var assets: Set<String>
+    public var diagnostics: Diagnostics
+}

@@ -1,0 +1,123 @@
+/// URL path arithmetic the way Docusaurus does it (resolve-pathname and normalizeUrl), so slugs
+/// and relative links land on the same URLs.
+public enum URLPath {
+    /// Resolves `to` against `from` like a browser resolves a relative URL path.
+    public static func resolve(_ to: String, from: String) -> String {
+        let toParts = to.isEmpty ? [] : to.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var parts = from.isEmpty ? [] : from.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let toAbsolute = to.hasPrefix("/")
+        let mustEndAbsolute = toAbsolute || from.hasPrefix("/")
+        if toAbsolute {
+            parts = toParts
+        } else if !toParts.isEmpty {
+            if !parts.isEmpty { parts.removeLast() }
+            parts += toParts
+        }
+        if parts.isEmpty { return "/" }
+        let last = parts[parts.count - 1]
+        let hasTrailingSlash = last == "." || last == ".." || last == ""
+        var up = 0
+        var i = parts.count - 1
+        while i >= 0 {
+            let part = parts[i]
+            if part == "." {
+                parts.remove(at: i)
+            } else if part == ".." {
+                parts.remove(at: i)
+                up += 1
+            } else if up > 0 {
+                parts.remove(at: i)
+                up -= 1
+            }
+            i -= 1
+        }
+        if !mustEndAbsolute {
+            while up > 0 { parts.insert("..", at: 0); up -= 1 }
+        }
+        if mustEndAbsolute && parts.first != "" { parts.insert("", at: 0) }
+        var result = parts.joined(separator: "/")
+        if hasTrailingSlash && !result.hasSuffix("/") { result += "/" }
+        return result
+    }
+
+    /// Joins URL pieces with single slashes, keeping a trailing slash of the last piece.
+    public static func join(_ pieces: [String]) -> String {
+        var result = ""
+        for piece in pieces where !piece.isEmpty {
+            if result.hasSuffix("/") && piece.hasPrefix("/") {
+                result += piece.dropFirst()
+            } else if !result.isEmpty && !result.hasSuffix("/") && !piece.hasPrefix("/") {
+                result += "/" + piece
+            } else {
+                result += piece
+            }
+        }
+        // Collapse runs of slashes (`//` inside a slug).
+        var collapsed = ""
+        var previousSlash = false
+        for ch in result {
+            if ch == "/" {
+                if previousSlash { continue }
+                previousSlash = true
+            } else {
+                previousSlash = false
+            }
+            collapsed.append(ch)
+        }
+        return collapsed.isEmpty ? "/" : (collapsed.hasPrefix("/") ? collapsed : "/" + collapsed)
+    }
+
+    /// Splits `path?query#hash` into its pathname and the rest (`?query#hash`, possibly empty).
+    public static func splitSuffix(_ url: String) -> (path: String, suffix: String) {
+        guard let index = url.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return (url, "") }
+        return (String(url[..<index]), String(url[index...]))
+    }
+
+    /// The fragment of a URL, without `#`, if any.
+    public static func fragment(_ url: String) -> String? {
+        guard let index = url.firstIndex(of: "#") else { return nil }
+        return String(url[url.index(after: index)...])
+    }
+
+    /// True for URLs with a scheme (`https:`, `mailto:`) or protocol-relative ones (`//host`).
+    public static func isExternal(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return true }
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// Percent-decodes a path (`%20` → space); invalid sequences are kept as written.
+    public static func decode(_ path: String) -> String {
+        guard path.contains("%") else { return path }
+        var bytes: [UInt8] = []
+        var utf8 = Array(path.utf8)[...]
+        while let b = utf8.first {
+            utf8 = utf8.dropFirst()
+            if b == UInt8(ascii: "%"), utf8.count >= 2,
+               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The file an URL path is served from: `/docs/a` → `docs/a/index.html`, `/docs/` →
+    /// `docs/index.html`, `/sitemap.xml` stays. Nil when a segment would leave the output folder.
+    public static func outputFile(for path: String) -> String? {
+        let decoded = decode(path)
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        for segment in segments where segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") {
+            return nil
+        }
+        let relative = segments.joined(separator: "/")
+        if relative.isEmpty { return "index.html" }
+        if decoded.hasSuffix("/") { return relative + "/index.html" }
+        if let last = segments.last, last.hasSuffix(".html") || last.hasSuffix(".xml") { return relative }
+        return relative + "/index.html"
+    }
+}

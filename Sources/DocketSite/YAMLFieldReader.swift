@@ -1,0 +1,166 @@
+import DocketDiagnostics
+import DocketYAML
+
+/// Typed reads of YAML values that record a located diagnostic instead of failing.
+struct YAMLFieldReader {
+    let path: String
+    /// Lines of the YAML text precede this many lines of the file (front matter starts at line 2).
+    var lineOffset = 0
+    var diagnostics = Diagnostics()
+
+    init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
+    }
+
+    mutating func fail(_ node: YAMLNode, _ message: String) {
+        diagnostics.error(at: location(node), message)
+    }
+
+    mutating func string(_ node: YAMLNode, _ key: String) -> String? {
+        if node.isNull { return nil }
+        guard let s = node.scalar else {
+            fail(node, "'\(key)' must be a string, not \(node.kindDescription)")
+            return nil
+        }
+        return s.text
+    }
+
+    /// A string that may be empty or explicitly null (null → nil).
+    mutating func optionalString(_ node: YAMLNode, _ key: String) -> String? {
+        string(node, key)
+    }
+
+    mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
+        guard let b = node.bool else {
+            fail(node, "'\(key)' must be true or false, not \(node.kindDescription)")
+            return nil
+        }
+        return b
+    }
+
+    mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
+        guard let n = node.number else {
+            fail(node, "'\(key)' must be a number, not \(node.kindDescription)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func level(_ node: YAMLNode, _ key: String) -> Int? {
+        guard let n = node.number, n == n.rounded(), (2...6).contains(Int(n)) else {
+            fail(node, "'\(key)' must be a heading level from 2 to 6")
+            return nil
+        }
+        return Int(n)
+    }
+
+    mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? {
+        if let s = node.string { return [s] }
+        guard let items = node.sequence else {
+            fail(node, "'\(key)' must be a list of strings, not \(node.kindDescription)")
+            return nil
+        }
+        return items.compactMap { string($0, key) }
+    }
+
+    mutating func severity(_ node: YAMLNode, _ key: String) -> SiteConfig.Severity? {
+        guard let text = string(node, key) else { return nil }
+        switch text {
+        case "throw", "error": return .error
+        case "warn", "warning", "log": return .warn
+        case "ignore": return .ignore
+        default:
+            fail(node, "'\(key)' must be one of error, warn, ignore")
+            return nil
+        }
+    }
+
+    mutating func links(_ node: YAMLNode, _ key: String) -> [SiteConfig.NavLink] {
+        guard let items = node.sequence else {
+            fail(node, "'\(key)' must be a list of {label, to|href}")
+            return []
+        }
+        var links: [SiteConfig.NavLink] = []
+        for item in items {
+            guard let label = item["label"]?.string else {
+                fail(item, "each '\(key)' entry needs a 'label'")
+                continue
+            }
+            if let to = item["to"]?.string {
+                links.append(.init(label: label, target: to, isExternal: false))
+            } else if let href = item["href"]?.string {
+                links.append(.init(label: label, target: href, isExternal: URLPath.isExternal(href)))
+            } else {
+                fail(item, "the '\(key)' entry '\(label)' needs 'to' (a page path) or 'href' (a URL)")
+            }
+        }
+        return links
+    }
+
+    mutating func sidebar(_ node: YAMLNode) -> [SidebarSpec]? {
+        guard let items = node.sequence else {
+            fail(node, "'sidebar' must be a list of items")
+            return nil
+        }
+        return items.compactMap { sidebarItem($0) }
+    }
+
+    private mutating func sidebarItem(_ node: YAMLNode) -> SidebarSpec? {
+        if let id = node.string { return .doc(id: id, label: nil, location: location(node)) }
+        guard node.mapping != nil else {
+            fail(node, "a sidebar item must be a doc id or a mapping with a 'type'")
+            return nil
+        }
+        let type = node["type"]?.string ?? (node["items"] != nil ? "category" : node["href"] != nil ? "link" : "doc")
+        switch type {
+        case "doc":
+            guard let id = node["id"]?.string else {
+                fail(node, "a sidebar doc item needs an 'id'")
+                return nil
+            }
+            return .doc(id: id, label: node["label"]?.string, location: location(node))
+        case "link":
+            guard let label = node["label"]?.string, let href = node["href"]?.string else {
+                fail(node, "a sidebar link needs 'label' and 'href'")
+                return nil
+            }
+            return .link(label: label, href: href)
+        case "autogenerated":
+            return .autogenerated(directory: node["dirName"]?.string ?? ".", location: location(node))
+        case "category":
+            guard let label = node["label"]?.string else {
+                fail(node, "a sidebar category needs a 'label'")
+                return nil
+            }
+            let items = (node["items"]?.sequence ?? []).compactMap { sidebarItem($0) }
+            var link: CategoryLink?
+            if let linkNode = node["link"] { link = categoryLink(linkNode) }
+            return .category(label: label, items: items, link: link, collapsed: node["collapsed"]?.bool, location: location(node))
+        default:
+            fail(node["type"] ?? node, "unknown sidebar item type '\(type)' (use doc, category, link or autogenerated)")
+            return nil
+        }
+    }
+
+    mutating func categoryLink(_ node: YAMLNode) -> CategoryLink? {
+        if node.isNull { return CategoryLink.none }
+        switch node["type"]?.string {
+        case "doc":
+            guard let id = node["id"]?.string else {
+                fail(node, "a category link of type doc needs an 'id'")
+                return nil
+            }
+            return .doc(id: id)
+        case "generated-index":
+            return .generatedIndex(slug: node["slug"]?.string, title: node["title"]?.string, description: node["description"]?.string)
+        default:
+            fail(node, "a category 'link' must be null, {type: doc, id} or {type: generated-index}")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import DocketMarkdown
+import DocketSite
+
+/// Builds the template data of pages. One instance per build: the site-wide parts (navbar,
+/// footer, the shared sidebar) are computed once and reused by every page.
+public struct PageContext {
+    public let site: Site
+    let sidebar: SidebarContext
+    let siteDictionary: [String: Any]
+    let renderer: HTMLRenderer
+
+    /// The URL of the theme's assets.
+    public var assetsURL: String { URLPath.join([site.config.baseURL, "assets/docket/"]) }
+
+    public init(site: Site, renderer: HTMLRenderer = HTMLRenderer()) {
+        self.site = site
+        self.renderer = renderer
+        sidebar = SidebarContext(site: site)
+        let config = site.config
+        var dict: [String: Any] = [
+            "title": config.title,
+            "lang": "en",
+            "baseUrl": config.baseURL,
+            "assetsUrl": URLPath.join([config.baseURL, "assets/docket/"]),
+            "homeUrl": config.baseURL,
+            "navbar": config.navbar.map { Self.link($0, baseURL: config.baseURL) },
+        ]
+        if let tagline = config.tagline { dict["tagline"] = tagline }
+        if let logo = config.logo {
+            dict["logo"] = ["src": URLPath.isExternal(logo.src) ? logo.src : URLPath.join([config.baseURL, logo.src]), "alt": logo.alt]
+        }
+        if config.footerCopyright != nil || !config.footerLinks.isEmpty {
+            var footer: [String: Any] = ["links": config.footerLinks.map { Self.link($0, baseURL: config.baseURL) }]
+            if let copyright = config.footerCopyright { footer["copyright"] = copyright }
+            dict["footer"] = footer
+        }
+        siteDictionary = dict
+    }
+
+    private static func link(_ link: SiteConfig.NavLink, baseURL: String) -> [String: Any] {
+        ["label": link.label, "url": link.isExternal ? link.target : URLPath.join([baseURL, link.target]), "external": link.isExternal]
+    }
+
+    /// `Title | Site`, or just the site title when the page title is empty or the same.
+    func htmlTitle(_ title: String) -> String {
+        title.isEmpty || title == site.config.title ? site.config.title : "\(title) | \(site.config.title)"
+    }
+
+    /// The data for a doc page.
+    public func page(_ resolved: ResolvedPage) -> [String: Any] {
+        let page = resolved.page
+        let fm = page.frontMatter
+        let config = site.config
+
+        var content = ""
+        let titleIndex = resolved.document.contentTitleIndex
+        if titleIndex == nil && !fm.hideTitle {
+            content += "<header><h1>\(page.title.htmlEscaped)</h1></header>\n"
+        }
+        content += renderer.render(document: resolved.document, contentTitleIndex: titleIndex)
+
+        let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
+        var dict: [String: Any] = [
+            "title": page.title,
+            "htmlTitle": htmlTitle(page.title),
+            "url": page.permalink,
+            "noindex": fm.unlisted,
+            "unlisted": fm.unlisted,
+            "draft": fm.draft,
+            "contentHTML": content,
+            "tags": fm.tags.map { ["label": $0.label, "url": URLPath.join([config.docsBaseURL, "tags", $0.permalink])] },
+            "hasToc": !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
+            "toc": toc.map(tocItem),
+            "breadcrumbs": breadcrumbs(for: page),
+            "sidebar": sidebar.items(activeID: page.id),
+            "hasMermaid": Self.hasMermaid(resolved.document),
+            "mermaidScriptUrl": URLPath.isExternal(config.mermaidScript) ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript]),
+        ]
+        if let description = page.description { dict["description"] = description }
+        if !fm.keywords.isEmpty { dict["keywords"] = fm.keywords.joined(separator: ", ") }
+        switch fm.customEditURL {
+        case .some(.some(let url)): dict["editUrl"] = url
+        case .some(.none): break
+        case .none:
+            if let base = config.editURL { dict["editUrl"] = URLPath.joinEditURL(base, page.source) }
+        }
+        if let nav = site.navigation[page.id] {
+            if let prev = nav.previous { dict["prev"] = ["label": prev.label, "url": prev.url] }
+            if let next = nav.next { dict["next"] = ["label": next.label, "url": next.url] }
+        }
+        return ["site": siteDictionary, "page": dict]
+    }
+
+    /// The data for a generated-index category page or a tag page: a title and cards.
+    public func cardsPage(title: String, description: String?, url: String, cards: [[String: Any]], activeID: String? = nil) -> [String: Any] {
+        var dict: [String: Any] = [
+            "title": title, "htmlTitle": htmlTitle(title), "url": url, "noindex": false, "unlisted": false, "draft": false,
+            "contentHTML": "", "tags": [Any](), "hasToc": false, "toc": [Any](), "breadcrumbs": [["label": title]],
+            "sidebar": sidebar.items(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
+        ]
+        if let description { dict["description"] = description }
+        return ["site": siteDictionary, "page": dict]
+    }
+
+    /// Cards for the items of a category.
+    public func cards(for items: [SidebarItem]) -> [[String: Any]] {
+        items.compactMap { item -> [String: Any]? in
+            guard let url = site.url(of: item) else { return nil }
+            switch item {
+            case .doc(let doc):
+                var card: [String: Any] = ["label": doc.label, "url": url]
+                if let description = site.page(id: doc.id)?.description { card["description"] = description }
+                return card
+            case .category(let category):
+                return ["label": category.label, "url": url, "description": "\(category.items.count) items"]
+            case .link(let label, _):
+                return ["label": label, "url": url]
+            }
+        }
+    }
+
+    /// The data for the 404 page and the root redirect.
+    public func plainPage(title: String, extra: [String: Any] = [:]) -> [String: Any] {
+        var dict = extra
+        dict["site"] = siteDictionary
+        dict["page"] = ["title": title, "htmlTitle": htmlTitle(title), "sidebar": [Any](), "noindex": true] as [String: Any]
+        return dict
+    }
+
+    private func tocItem(_ item: TOCItem) -> [String: Any] {
+        ["id": item.entry.id, "html": renderer.render(inlines: item.entry.title, plainLinks: true), "children": item.children.map(tocItem)]
+    }
+
+    private func breadcrumbs(for page: Page) -> [[String: Any]] {
+        var crumbs: [[String: Any]] = []
+        var items = site.sidebar
+        for index in site.sidebarPaths[page.id] ?? [] {
+            guard index < items.count, case .category(let category) = items[index] else { break }
+            var crumb: [String: Any] = ["label": category.label]
+            if let url = site.url(of: items[index]), url != page.permalink { crumb["url"] = url }
+            if case .doc(let id)? = category.link, id == page.id { break }
+            crumbs.append(crumb)
+            items = category.items
+        }
+        crumbs.append(["label": page.sidebarLabel])
+        return crumbs
+    }
+
+    static func hasMermaid(_ root: MarkdownNode) -> Bool {
+        var found = false
+        root.walk { node in
+            if !found, case .codeBlock(let info, _) = node.kind, CodeBlockInfo(info).language == "mermaid" { found = true }
+        }
+        return found
+    }
+}
+
+extension URLPath {
+    /// `https://…/edit/main/docs/` + `guides/a.md`.
+    static func joinEditURL(_ base: String, _ source: String) -> String {
+        base.hasSuffix("/") ? base + source : base + "/" + source
+    }
+}

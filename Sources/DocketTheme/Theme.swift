@@ -1,0 +1,69 @@
+import DocketDiagnostics
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates and static assets. The default theme is compiled in; a site's
+/// `themes/<name>/` folder overrides any of its files by relative path.
+public struct Theme: Sendable {
+    /// Every file of the theme, by path relative to the theme folder.
+    public let files: [String: String]
+    let library: MustacheLibrary
+
+    /// The files under `assets/`, relative to it, which the build copies to `assets/docket/`.
+    public var assets: [(path: String, content: String)] {
+        files.filter { $0.key.hasPrefix("assets/") }
+            .map { (String($0.key.dropFirst("assets/".count)), $0.value) }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Loads the theme `name` for the site at `root`.
+    public static func load(name: String, siteRoot: URL) throws(ThemeError) -> Theme {
+        var files = DefaultThemeFiles.files
+        let directory = siteRoot.appendingPathComponent("themes").appendingPathComponent(name)
+        var overridden = Set<String>()
+        if FileManager.default.fileExists(atPath: directory.path) {
+            for path in (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? [] {
+                let url = directory.appendingPathComponent(path)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                files[path] = text
+                overridden.insert(path)
+            }
+        } else if name != "default" {
+            throw .missingTheme(name: name, directory: directory.path)
+        }
+        return try Theme(files: files, displayRoot: "themes/\(name)", overridden: overridden)
+    }
+
+    /// The compiled-in default theme.
+    public static var builtIn: Theme {
+        // The embedded templates are tested to parse, so this cannot fail in a release.
+        try! Theme(files: DefaultThemeFiles.files, displayRoot: "themes/default", overridden: [])
+    }
+
+    init(files: [String: String], displayRoot: String, overridden: Set<String>) throws(ThemeError) {
+        self.files = files
+        var library = MustacheLibrary()
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            do {
+                try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let shown = overridden.contains(path) ? "\(displayRoot)/\(path)" : "themes/default/\(path) (built in)"
+                throw .invalidTemplate(
+                    SourceLocation(path: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "invalid template: \(error.error)")
+            } catch {
+                throw .invalidTemplate(SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1), "invalid template: \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders the template `name` with a context dictionary.
+    public func render(_ name: String, _ context: [String: Any]) throws(ThemeError) -> String {
+        guard let template = library.getTemplate(named: name) else { throw .missingTemplate(name) }
+        return template.render(context, library: library)
+    }
+}

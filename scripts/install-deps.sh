@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages docket builds against (and the tools its tests use), once.
+set -euo pipefail
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi

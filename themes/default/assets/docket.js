@@ -1,0 +1,432 @@
+/* docket default theme: progressive enhancements. The page is complete without this file;
+ * it adds the colour-mode toggle, the sidebar drawer, collapsible (and lazily loaded) sidebar
+ * categories, copy buttons, the current-section highlight in the table of contents, and mermaid. */
+(function () {
+  'use strict';
+
+  var doc = document;
+  var root = doc.documentElement;
+  var THEME_KEY = 'docket-theme';
+  var WIDE = '(min-width: 997px)';
+
+  root.classList.add('js');
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  function el(tag, className, text) {
+    var node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  // Compares URL paths the way the site serves them: /a/b, /a/b/ and /a/b/index.html are one page.
+  function normalizePath(path) {
+    try { path = decodeURI(path); } catch (e) { /* keep it as written */ }
+    path = path.replace(/\/index\.html?$/, '/').replace(/\.html?$/, '');
+    return path.length > 1 ? path.replace(/\/+$/, '') : path;
+  }
+
+  function pathOf(href) {
+    try { return normalizePath(new URL(href, location.href).pathname); } catch (e) { return null; }
+  }
+
+  var currentPath = normalizePath(doc.body.getAttribute('data-page-url') || location.pathname);
+
+  /* ---------------------------------------------------------------- colour mode */
+
+  var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  var themeListeners = [];
+
+  function storedTheme() {
+    try {
+      var t = localStorage.getItem(THEME_KEY);
+      return t === 'light' || t === 'dark' ? t : null;
+    } catch (e) { return null; }
+  }
+
+  function currentTheme() {
+    return root.getAttribute('data-theme') === 'dark' ? 'dark' : 'light';
+  }
+
+  function updateToggles() {
+    var next = currentTheme() === 'dark' ? 'light' : 'dark';
+    each(doc.querySelectorAll('.color-mode-toggle'), function (button) {
+      var label = 'Switch to ' + next + ' mode (currently ' + currentTheme() + ' mode)';
+      button.setAttribute('aria-label', label);
+      button.setAttribute('title', label);
+    });
+  }
+
+  function applyTheme(theme) {
+    var changed = theme !== currentTheme();
+    root.setAttribute('data-theme', theme);
+    updateToggles();
+    if (changed) themeListeners.forEach(function (fn) { fn(theme); });
+  }
+
+  each(doc.querySelectorAll('.color-mode-toggle'), function (button) {
+    button.addEventListener('click', function () {
+      var theme = currentTheme() === 'dark' ? 'light' : 'dark';
+      try { localStorage.setItem(THEME_KEY, theme); } catch (e) { /* private mode: not persisted */ }
+      applyTheme(theme);
+    });
+  });
+
+  if (darkQuery) {
+    var onSystemChange = function () {
+      if (!storedTheme()) applyTheme(darkQuery.matches ? 'dark' : 'light');
+    };
+    if (darkQuery.addEventListener) darkQuery.addEventListener('change', onSystemChange);
+    else if (darkQuery.addListener) darkQuery.addListener(onSystemChange);
+  }
+
+  // Another tab changed the choice.
+  window.addEventListener('storage', function (event) {
+    if (event.key !== THEME_KEY) return;
+    var theme = storedTheme();
+    applyTheme(theme || (darkQuery && darkQuery.matches ? 'dark' : 'light'));
+  });
+
+  updateToggles();
+
+  /* ---------------------------------------------------------------- drawer (narrow screens) */
+
+  var drawer = doc.getElementById('docket-sidebar');
+  var drawerToggles = doc.querySelectorAll('.navbar__toggle');
+  var wideQuery = window.matchMedia ? window.matchMedia(WIDE) : null;
+
+  function drawerIsOpen() { return root.classList.contains('drawer-open'); }
+
+  function setDrawer(open, returnFocus) {
+    if (!drawer || open === drawerIsOpen()) return;
+    root.classList.toggle('drawer-open', open);
+    each(drawerToggles, function (t) { t.setAttribute('aria-expanded', open ? 'true' : 'false'); });
+    if (open) {
+      var focusTarget = drawer.querySelector('.menu__link--active') || drawer.querySelector('.drawer__close');
+      if (focusTarget) focusTarget.focus({ preventScroll: true });
+      var active = drawer.querySelector('.sidebar .menu__link--active');
+      if (active) active.scrollIntoView({ block: 'center' });
+    } else if (returnFocus && drawerToggles[0]) {
+      drawerToggles[0].focus();
+    }
+  }
+
+  if (drawer) {
+    // Without JS these are plain #docket-sidebar / # links driving CSS :target; with JS, a class.
+    each(drawerToggles, function (t) {
+      t.addEventListener('click', function (event) {
+        event.preventDefault();
+        setDrawer(!drawerIsOpen(), false);
+      });
+    });
+    each(doc.querySelectorAll('.drawer__close, .drawer-backdrop'), function (link) {
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        setDrawer(false, true);
+      });
+    });
+    drawer.addEventListener('click', function (event) {
+      var link = event.target.closest('a[href]');
+      if (link && !link.classList.contains('drawer__close') && !link.classList.contains('navbar__brand')) setDrawer(false, false);
+    });
+    doc.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && drawerIsOpen()) setDrawer(false, true);
+    });
+    if (wideQuery) {
+      var onWide = function () { if (wideQuery.matches) setDrawer(false, false); };
+      if (wideQuery.addEventListener) wideQuery.addEventListener('change', onWide);
+      else if (wideQuery.addListener) wideQuery.addListener(onWide);
+    }
+    // Arrived with #docket-sidebar in the URL (a no-JS click, then a reload): drop the hash.
+    if (location.hash === '#docket-sidebar' && history.replaceState) {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  }
+
+  /* ---------------------------------------------------------------- sidebar categories */
+
+  var sidebar = doc.querySelector('nav.sidebar');
+  var treePromise = null;
+
+  // sidebar.json: [{label, url, type: "doc"|"category"|"link", key, items: [...]}]
+  function loadTree() {
+    if (!treePromise) {
+      var url = sidebar.getAttribute('data-sidebar-json');
+      treePromise = fetch(url, { credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) throw new Error('sidebar.json: HTTP ' + response.status);
+          return response.json();
+        })
+        .then(function (tree) {
+          var byKey = {};
+          (function index(nodes) {
+            (nodes || []).forEach(function (node) {
+              if (node.type === 'category') {
+                if (node.key != null) byKey[node.key] = node;
+                index(node.items);
+              }
+            });
+          })(tree);
+          return byKey;
+        });
+      treePromise.catch(function () { treePromise = null; });
+    }
+    return treePromise;
+  }
+
+  // Same markup as icon-external.mustache.
+  var EXTERNAL_ICON = '<svg class="icon-external" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">' +
+    '<path d="M7 1h4v4M11 1 5.5 6.5M9.5 7.5V11h-8.5V2.5H4.5" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round"/>' +
+    '</svg><span class="sr-only"> (opens in a new tab)</span>';
+
+  function isExternal(url) { return /^[a-z][a-z0-9+.-]*:/i.test(url || ''); }
+
+  function containsCurrent(node) {
+    if (node.url && !isExternal(node.url) && pathOf(node.url) === currentPath) return true;
+    return (node.items || []).some(containsCurrent);
+  }
+
+  function caretLabel(label) { return 'Expand or collapse ‘' + label + '’'; }
+
+  // Builds the same markup as sidebar-items.mustache.
+  function buildItem(node, level) {
+    var li = el('li', 'menu__list-item menu__list-item--level-' + level);
+    var active = !!node.url && !isExternal(node.url) && pathOf(node.url) === currentPath;
+    if (node.type === 'category') {
+      var expanded = containsCurrent(node);
+      li.classList.add('menu__list-item--category');
+      if (!expanded) li.classList.add('menu__list-item--collapsed');
+      if (expanded) li.classList.add('menu__list-item--active-path');
+      if (node.key != null) li.setAttribute('data-key', node.key);
+      li.setAttribute('data-lazy', 'true');
+      var row = el('div', 'menu__category');
+      if (node.url) {
+        var link = el('a', 'menu__link menu__link--category', node.label);
+        link.href = node.url;
+        if (active) { link.classList.add('menu__link--active'); link.setAttribute('aria-current', 'page'); }
+        var caret = el('button', 'menu__caret');
+        caret.type = 'button';
+        caret.setAttribute('aria-label', caretLabel(node.label));
+        caret.setAttribute('aria-expanded', String(expanded));
+        row.appendChild(link);
+        row.appendChild(caret);
+      } else {
+        var toggle = el('button', 'menu__link menu__link--category menu__toggle', node.label);
+        toggle.type = 'button';
+        toggle.setAttribute('aria-expanded', String(expanded));
+        row.appendChild(toggle);
+      }
+      li.appendChild(row);
+      li.appendChild(el('ul', 'menu__list'));
+      if (expanded) fillCategory(li, node);
+    } else {
+      var a = el('a', 'menu__link', node.label);
+      a.href = node.url || '#';
+      if (active) { a.classList.add('menu__link--active'); a.setAttribute('aria-current', 'page'); }
+      if (isExternal(node.url)) {
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        a.insertAdjacentHTML('beforeend', EXTERNAL_ICON);
+      }
+      li.appendChild(a);
+    }
+    return li;
+  }
+
+  function levelOf(li) {
+    var m = /menu__list-item--level-(\d+)/.exec(li.className);
+    return m ? parseInt(m[1], 10) : 1;
+  }
+
+  function fillCategory(li, node) {
+    var list = li.querySelector(':scope > .menu__list');
+    if (!list || list.children.length) return;
+    var level = levelOf(li) + 1;
+    (node.items || []).forEach(function (child) { list.appendChild(buildItem(child, level)); });
+    li.setAttribute('data-loaded', 'true');
+  }
+
+  function loadChildren(li) {
+    if (li.getAttribute('data-loaded') === 'true' || li.getAttribute('aria-busy') === 'true') return;
+    var key = li.getAttribute('data-key');
+    li.setAttribute('aria-busy', 'true');
+    loadTree()
+      .then(function (byKey) { if (byKey[key]) fillCategory(li, byKey[key]); })
+      .catch(function (error) {
+        // The category link, if any, still leads to the category's page.
+        if (window.console) console.warn('docket: could not load the sidebar:', error);
+      })
+      .then(function () { li.removeAttribute('aria-busy'); });
+  }
+
+  function setExpanded(li, expanded) {
+    li.classList.toggle('menu__list-item--collapsed', !expanded);
+    each(li.querySelectorAll(':scope > .menu__category > button'), function (b) {
+      b.setAttribute('aria-expanded', String(expanded));
+    });
+    if (expanded && li.getAttribute('data-lazy') === 'true') loadChildren(li);
+  }
+
+  if (sidebar) {
+    sidebar.addEventListener('click', function (event) {
+      var button = event.target.closest('.menu__caret, .menu__toggle');
+      if (!button || !sidebar.contains(button)) return;
+      var li = button.closest('.menu__list-item');
+      setExpanded(li, li.classList.contains('menu__list-item--collapsed'));
+    });
+
+    // Bring the current page into view in a long sidebar.
+    var activeLink = sidebar.querySelector('.menu__link--active');
+    if (activeLink && wideQuery && wideQuery.matches) {
+      var top = activeLink.offsetTop - sidebar.offsetTop;
+      if (top > sidebar.clientHeight * 0.7) sidebar.scrollTop = top - sidebar.clientHeight / 3;
+    }
+  }
+
+  /* ---------------------------------------------------------------- navbar: current section */
+
+  each(doc.querySelectorAll('.navbar__link, .drawer__navbar-items .menu__link'), function (a) {
+    if (a.target === '_blank') return;
+    var p = pathOf(a.getAttribute('href'));
+    if (p && p !== '/' && (currentPath === p || currentPath.indexOf(p + '/') === 0)) {
+      a.classList.add(a.classList.contains('navbar__link') ? 'navbar__link--active' : 'menu__link--active');
+    }
+  });
+
+  /* ---------------------------------------------------------------- copy buttons */
+
+  function codeText(pre) {
+    var lines = pre.querySelectorAll('.line');
+    if (lines.length) {
+      return Array.prototype.map.call(lines, function (line) {
+        return line.textContent.replace(/\r?\n$/, '');
+      }).join('\n');
+    }
+    return (pre.querySelector('code') || pre).textContent.replace(/\n$/, '');
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = el('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position:fixed;top:0;left:0;opacity:0;';
+      doc.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = doc.execCommand('copy'); } catch (e) { ok = false; }
+      doc.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error('copy failed'));
+    });
+  }
+
+  each(doc.querySelectorAll('.code-block'), function (block) {
+    var pre = block.querySelector(':scope > pre');
+    if (!pre || pre.classList.contains('mermaid')) return;
+    var button = el('button', 'code-copy', 'Copy');
+    button.type = 'button';
+    button.setAttribute('aria-label', 'Copy code to clipboard');
+    var timer = null;
+    button.addEventListener('click', function () {
+      copyText(codeText(pre)).then(function () {
+        button.textContent = 'Copied';
+        button.classList.add('code-copy--done');
+      }, function () {
+        button.textContent = 'Press Ctrl+C';
+      }).then(function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          button.textContent = 'Copy';
+          button.classList.remove('code-copy--done');
+        }, 2000);
+      });
+    });
+    block.appendChild(button);
+  });
+
+  /* ---------------------------------------------------------------- table of contents highlight */
+
+  var tocLinks = doc.querySelectorAll('.docket-toc .table-of-contents__link');
+  if (tocLinks.length && 'getBoundingClientRect' in doc.body) {
+    var entries = [];
+    each(tocLinks, function (link) {
+      var id = decodeURIComponent((link.getAttribute('href') || '').slice(1));
+      var heading = id && doc.getElementById(id);
+      if (heading) entries.push({ link: link, heading: heading });
+    });
+    var activeEntry = null;
+    var scheduled = false;
+
+    var highlight = function () {
+      scheduled = false;
+      var navbar = doc.querySelector('.navbar');
+      var limit = (navbar ? navbar.offsetHeight : 0) + 24;
+      var found = null;
+      var atBottom = window.innerHeight + window.scrollY >= doc.documentElement.scrollHeight - 2;
+      if (atBottom && entries.length) {
+        // Near the end the last headings can never reach the top; pick the last one on screen.
+        for (var j = entries.length - 1; j >= 0; j--) {
+          if (entries[j].heading.getBoundingClientRect().top < window.innerHeight) { found = entries[j]; break; }
+        }
+      } else {
+        for (var i = 0; i < entries.length; i++) {
+          if (entries[i].heading.getBoundingClientRect().top <= limit) found = entries[i];
+          else break;
+        }
+      }
+      if (found === activeEntry) return;
+      if (activeEntry) activeEntry.link.classList.remove('table-of-contents__link--active');
+      if (found) found.link.classList.add('table-of-contents__link--active');
+      activeEntry = found;
+    };
+
+    var schedule = function () {
+      if (!scheduled) { scheduled = true; window.requestAnimationFrame(highlight); }
+    };
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    highlight();
+  }
+
+  /* ---------------------------------------------------------------- mermaid */
+
+  // The page loads mermaid (before this file) only when it has diagrams. Each <pre class="mermaid">
+  // keeps its source in data-source so a colour-mode change can render it again.
+  var diagrams = doc.querySelectorAll('pre.mermaid');
+  var mermaidQueue = Promise.resolve();
+
+  function renderDiagrams() {
+    var mermaid = window.mermaid;
+    if (!mermaid || !diagrams.length) return Promise.resolve();
+    each(diagrams, function (pre) {
+      if (pre.hasAttribute('data-source')) {
+        pre.textContent = pre.getAttribute('data-source');
+        pre.removeAttribute('data-processed');
+      } else {
+        pre.setAttribute('data-source', pre.textContent);
+      }
+    });
+    try {
+      mermaid.initialize({ startOnLoad: false, theme: currentTheme() === 'dark' ? 'dark' : 'default' });
+      var result = mermaid.run ? mermaid.run({ querySelector: 'pre.mermaid' }) : mermaid.init(undefined, diagrams);
+      return Promise.resolve(result).catch(function (error) {
+        if (window.console) console.error('docket: mermaid could not render a diagram:', error);
+      });
+    } catch (error) {
+      if (window.console) console.error('docket: mermaid failed:', error);
+      return Promise.resolve();
+    }
+  }
+
+  function queueDiagrams() {
+    mermaidQueue = mermaidQueue.then(renderDiagrams, renderDiagrams);
+  }
+
+  if (diagrams.length) {
+    if (window.mermaid) queueDiagrams();
+    else window.addEventListener('load', function () { if (window.mermaid) queueDiagrams(); });
+    themeListeners.push(function () { if (window.mermaid) queueDiagrams(); });
+  }
+})();
