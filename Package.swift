@@ -31,10 +31,12 @@ let package = Package(
             dependencies: ["DocketBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // Golden-file and fixture helpers shared by the test targets.
+        .target(name: "DocketTestSupport", path: "Tests/DocketTestSupport"),
         .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML"]),
-        .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown"]),
-        .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite"]),
-        .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DocketBuild"]),
+        .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketTestSupport"]),
+        .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketTestSupport"]),
+        .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]
 )

@@ -50,7 +50,7 @@ public struct CategoryMetadata: Sendable {
             default:
                 if !allowedKeys.contains(key) {
                     r.diagnostics.error(at: r.location(pair.key),
-                        "unknown key '\(key)' in the category file (allowed: \(allowedKeys.sorted().joined(separator: ", ")))")
+                        "the category file looks invalid: unknown key '\(key)' (allowed: \(allowedKeys.sorted().joined(separator: ", ")))")
                 }
             }
         }
