@@ -1705,11 +1705,13 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
 {{#site.footer}}
 <footer class="footer">
   <div class="footer__inner">
+    {{#hasLinks}}
     <ul class="footer__links">
       {{#links}}
       <li class="footer__item"><a class="footer__link" href="{{url}}"{{#external}} target="_blank" rel="noopener noreferrer"{{/external}}>{{label}}{{#external}}{{> icon-external}}{{/external}}</a></li>
       {{/links}}
     </ul>
+    {{/hasLinks}}
     {{#.copyright}}
     <p class="footer__copyright">{{.}}</p>
     {{/.copyright}}
@@ -1799,10 +1801,12 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
 </div>
 </article>
 <footer class="doc-footer">
+  {{#page.hasTags}}
   <div class="doc-footer__tags">
     <span class="doc-footer__tags-label">Tags:</span>
     <ul class="tags">{{#page.tags}}<li class="tags__item"><a class="tag" href="{{url}}" rel="tag">{{label}}</a></li>{{/page.tags}}</ul>
   </div>
+  {{/page.hasTags}}
   {{#page.editUrl}}
   <a class="edit-this-page" href="{{.}}" target="_blank" rel="noopener noreferrer"><svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>Edit this page</a>
   {{/page.editUrl}}
@@ -1885,7 +1889,7 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
 
 """##,
         "templates/toc-items.mustache": ##"""
-<li><a class="table-of-contents__link" href="#{{id}}">{{{html}}}</a><ul>{{#children}}{{> toc-items}}{{/children}}</ul></li>
+<li><a class="table-of-contents__link" href="#{{id}}">{{{html}}}</a>{{#hasChildren}}<ul>{{#children}}{{> toc-items}}{{/children}}</ul>{{/hasChildren}}</li>
 """##,
         "templates/toc.mustache": #"""
 {{! Right-hand table of contents (hidden under 997px, where page.mustache shows a collapsible copy). }}

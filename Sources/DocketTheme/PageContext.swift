@@ -30,7 +30,10 @@ public struct PageContext {
             dict["logo"] = ["src": URLPath.isExternal(logo.src) ? logo.src : URLPath.join([config.baseURL, logo.src]), "alt": logo.alt]
         }
         if config.footerCopyright != nil || !config.footerLinks.isEmpty {
-            var footer: [String: Any] = ["links": config.footerLinks.map { Self.link($0, baseURL: config.baseURL) }]
+            var footer: [String: Any] = [
+                "links": config.footerLinks.map { Self.link($0, baseURL: config.baseURL) },
+                "hasLinks": !config.footerLinks.isEmpty,
+            ]
             if let copyright = config.footerCopyright { footer["copyright"] = copyright }
             dict["footer"] = footer
         }
@@ -68,6 +71,7 @@ public struct PageContext {
             "unlisted": fm.unlisted,
             "draft": fm.draft,
             "contentHTML": content,
+            "hasTags": !fm.tags.isEmpty,
             "tags": fm.tags.map { ["label": $0.label, "url": URLPath.join([config.docsBaseURL, "tags", $0.permalink])] },
             "hasToc": !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
             "toc": toc.map(tocItem),
@@ -95,7 +99,7 @@ public struct PageContext {
     public func cardsPage(title: String, description: String?, url: String, cards: [[String: Any]], activeID: String? = nil) -> [String: Any] {
         var dict: [String: Any] = [
             "title": title, "htmlTitle": htmlTitle(title), "url": url, "noindex": false, "unlisted": false, "draft": false,
-            "contentHTML": "", "tags": [Any](), "hasToc": false, "toc": [Any](), "breadcrumbs": [["label": title]],
+            "contentHTML": "", "tags": [Any](), "hasTags": false, "hasToc": false, "toc": [Any](), "breadcrumbs": [["label": title]],
             "sidebar": sidebar.items(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
         ]
         if let description { dict["description"] = description }
@@ -128,7 +132,10 @@ public struct PageContext {
     }
 
     private func tocItem(_ item: TOCItem) -> [String: Any] {
-        ["id": item.entry.id, "html": renderer.render(inlines: item.entry.title, plainLinks: true), "children": item.children.map(tocItem)]
+        [
+            "id": item.entry.id, "html": renderer.render(inlines: item.entry.title, plainLinks: true),
+            "children": item.children.map(tocItem), "hasChildren": !item.children.isEmpty,
+        ]
     }
 
     private func breadcrumbs(for page: Page) -> [[String: Any]] {

@@ -1,0 +1,102 @@
+import DocketDiagnostics
+import DocketSite
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// Bad input gets a clear diagnostic at its exact place, and nothing else is lost.
+@Suite struct BadInputTests {
+    /// Loads `files` as a `docs/` folder and returns the printed diagnostics.
+    private func diagnostics(_ files: [String: String], config: String? = nil) throws -> [String] {
+        let root = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var all = files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }
+        if let config { all["docket.yml"] = config }
+        try Fixtures.write(all, under: root)
+        let (_, found) = try SiteFixture.load(root)
+        return found.sorted.map(\.description)
+    }
+
+    @Test func malformedFrontMatterIsLocatedInTheFile() throws {
+        let found = try diagnostics(["a.md": "---\ntitle: [unclosed\nsidebar_position: 1\n---\n# A\n"])
+        #expect(found.count == 1)
+        #expect(found[0].hasPrefix("docs/a.md:3:"), "\(found)")
+        #expect(found[0].contains("error: invalid front matter"))
+    }
+
+    @Test func wrongFieldTypesPointAtTheValue() throws {
+        let found = try diagnostics(["a.md": "---\ntitle: A\nsidebar_position: first\nhide_title: maybe\n---\nText\n"])
+        #expect(found == [
+            "docs/a.md:3:19: error: 'sidebar_position' must be a number, not a string",
+            "docs/a.md:4:13: error: 'hide_title' must be true or false, not a string",
+        ])
+    }
+
+    @Test func idWithSlashAndDraftPlusUnlisted() throws {
+        let found = try diagnostics([
+            "a.md": "---\nid: x/y\n---\nA\n",
+            "b.md": "---\ndraft: true\nunlisted: true\n---\nB\n",
+        ])
+        #expect(found.contains("docs/a.md:2:5: error: Document id \"x/y\" cannot include slash."))
+        #expect(found.contains { $0.hasPrefix("docs/b.md:3:11: error:") && $0.contains("draft and unlisted") }, "\(found)")
+    }
+
+    @Test func brokenLinksAreErrorsAtTheLinkBrokenAnchorsWarnings() throws {
+        let found = try diagnostics([
+            "guides/intro.md": "# Intro\n\nSee [setup](./setup.md#install) and\n[missing](./nope.md), [gone](../gone).\n\n[anchor](./setup.md#nowhere)\n",
+            "guides/setup.md": "# Setup\n\n## Install\n",
+        ])
+        #expect(found == [
+            "docs/guides/intro.md:4:1: error: broken link './nope.md': no page at guides/nope.md in the content folder",
+            "docs/guides/intro.md:4:23: error: broken link '../gone': no page or file is served at /docs/gone",
+            "docs/guides/intro.md:6:1: warning: broken anchor in link './setup.md#nowhere': docs/guides/setup.md has no heading with the id 'nowhere'",
+        ])
+    }
+
+    @Test func brokenLinkSeverityFollowsConfig() throws {
+        let found = try diagnostics(["a.md": "[x](./nope.md)\n"], config: "onBrokenLinks: warn\n")
+        #expect(found.count == 1 && found[0].contains(": warning: broken link"))
+        let none = try diagnostics(["a.md": "[x](./nope.md)\n"], config: "onBrokenLinks: ignore\n")
+        #expect(none.isEmpty)
+    }
+
+    @Test func duplicateRoutesNameBothFiles() throws {
+        let found = try diagnostics([
+            "g/index.md": "# G\n",
+            "g/README.md": "---\nid: readme-doc\n---\n# R\n",
+        ])
+        #expect(found.contains { $0.contains("error: duplicate route /docs/g/") && $0.contains("docs/g/README.md") && $0.hasPrefix("docs/g/index.md") }, "\(found)")
+    }
+
+    @Test func slugsCannotEscapeTheOutputFolder() throws {
+        let found = try diagnostics(["a.md": "---\nslug: /../../etc/passwd\n---\nA\n"])
+        #expect(found == ["docs/a.md:2:7: error: the URL '/docs/../../etc/passwd' of this page would place a file outside the output folder"])
+    }
+
+    @Test func unknownDirectivesAndMDXAreReportedNotDropped() throws {
+        let found = try diagnostics(["a.md": "import Tabs from '@theme/Tabs';\n\n:::foo\nx\n:::\n\n<Tabs>\n</Tabs>\n"])
+        #expect(found.count == 3, "\(found)")
+        #expect(found[0].hasPrefix("docs/a.md:1:1: warning: MDX import"))
+        #expect(found[1].hasPrefix("docs/a.md:3:1: warning: unknown directive ':::foo'"))
+        #expect(found[2].hasPrefix("docs/a.md:7:1: warning: JSX component <Tabs>"))
+    }
+
+    @Test func paginationToAnUnknownID() throws {
+        let found = try diagnostics(["a.md": "---\npagination_next: nowhere\n---\nA\n"])
+        #expect(found == ["docs/a.md:2:18: error: the pagination_next front matter points to a non-existent ID 'nowhere'"])
+    }
+
+    @Test func badConfigKeysAreLocated() throws {
+        let found = try diagnostics(["a.md": "A\n"], config: "title: X\nonBrokenLinks: sometimes\nnavbar:\n  - { label: Home }\ncolour: red\n")
+        #expect(found == [
+            "docket.yml:2:16: error: 'onBrokenLinks' must be one of error, warn, ignore",
+            "docket.yml:4:5: error: the 'navbar' entry 'Home' needs 'to' (a page path) or 'href' (a URL)",
+            "docket.yml:5:1: warning: unknown setting 'colour' in docket.yml",
+        ])
+    }
+
+    @Test func explicitSidebarChecksIDs() throws {
+        let found = try diagnostics(["a.md": "A\n"], config: "sidebar:\n  - a\n  - missing\n")
+        #expect(found == ["docket.yml:3:5: error: the sidebar refers to the doc 'missing', which does not exist"])
+    }
+}

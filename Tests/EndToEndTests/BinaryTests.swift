@@ -1,0 +1,88 @@
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `docket` binary as a user would.
+@Suite struct BinaryTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
+    }
+
+    func docket(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build docket first: swift build")
+    }
+
+    @Test func buildsAFolderWithNoConfig() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/intro.md": "# Hello\n\nWorld.\n", "docs/guide/a.md": "# A\n\n[back](../intro.md)\n"], under: temp)
+        let run = try docket(["build"], in: temp)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("built 2 pages"))
+        let html = try String(contentsOf: temp.appendingPathComponent("_site/docs/guide/a/index.html"), encoding: .utf8)
+        #expect(html.contains("href=\"/docs/intro\""))
+    }
+
+    @Test func contentErrorsExitOneWithLocatedDiagnostics() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/a.md": "# A\n\n[x](./missing.md)\n\n[y](./also-missing.md)\n"], under: temp)
+        let run = try docket(["build"], in: temp)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("docs/a.md:3:1: error: broken link './missing.md'"))
+        #expect(run.stderr.contains("docs/a.md:5:1: error: broken link './also-missing.md'"), "all problems are printed, not only the first")
+        #expect(run.stderr.contains("2 errors, 0 warnings"))
+        #expect(!FileManager.default.fileExists(atPath: temp.appendingPathComponent("_site").path))
+        let lenient = try docket(["build", "--broken-links", "warn"], in: temp)
+        #expect(lenient.status == 0)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try docket(["build", "--no-such-flag"]).status == 2)
+        #expect(try docket(["build", "--broken-links", "sometimes"]).status == 2)
+        #expect(try docket(["--help"]).status == 0)
+    }
+
+    @Test func listJSONHasTheDocumentedShape() throws {
+        let run = try docket(["list", "--json", "--root", Fixtures.url("compat/02-index-position").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let pages = try #require(object?["pages"] as? [[String: Any]])
+        #expect(pages.allSatisfy { Set($0.keys) == ["id", "source", "url", "title"] })
+        #expect(object?["sidebar"] is [Any])
+    }
+
+    /// The project's own site builds with zero warnings.
+    @Test func projectSiteBuildsClean() throws {
+        let out = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try docket(["build", "--strict", "--out", out.path], in: Fixtures.packageRoot)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+}
