@@ -51,7 +51,7 @@ public enum SiteBuilder {
 
     private static func write(_ loaded: LoadedSite, theme: Theme, into folder: OutputFolder) throws -> Int {
         let site = loaded.site
-        let context = PageContext(site: site)
+        let context = try PageContext(site: site, theme: theme)
         let contextBox = UncheckedBox(context)
 
         // Pages, in parallel: each writes its own file.
@@ -69,7 +69,7 @@ public enum SiteBuilder {
         var count = loaded.pages.count
 
         for index in site.generatedIndexes {
-            let data = context.cardsPage(title: index.title, description: index.description, url: index.permalink, cards: context.cards(for: index.items))
+            let data = try context.cardsPage(title: index.title, description: index.description, url: index.permalink, cards: context.cards(for: index.items))
             if let file = URLPath.outputFile(for: index.permalink) {
                 try folder.write(try theme.render("category", data), to: file)
                 count += 1
@@ -123,14 +123,14 @@ public enum SiteBuilder {
                 return card
             }
             allCards.append(["label": entry.label, "url": url, "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
-            let data = context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: url, cards: cards)
+            let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: url, cards: cards)
             if let file = URLPath.outputFile(for: url) {
                 try folder.write(try theme.render("category", data), to: file)
                 count += 1
             }
         }
         if let file = URLPath.outputFile(for: tagsURL) {
-            try folder.write(try theme.render("category", context.cardsPage(title: "Tags", description: nil, url: tagsURL, cards: allCards)), to: file)
+            try folder.write(try theme.render("category", try context.cardsPage(title: "Tags", description: nil, url: tagsURL, cards: allCards)), to: file)
             count += 1
         }
         return count

@@ -17,7 +17,7 @@ public struct MarkdownDocument: Sendable {
     ///   - path: the file as the user should see it in diagnostics.
     public static func parse(_ body: String, lineOffset: Int = 0, path: String) -> MarkdownDocument {
         var scanner = DirectiveScanner()
-        let text = scanner.scan(body)
+        let text = body.contains(":::") ? scanner.scan(body) : body
         let tree = CmarkParser.parse(text, lineOffset: lineOffset)
         if scanner.openings.isEmpty { return MarkdownDocument(root: tree) }
         var folder = DirectiveFolder(openings: scanner.openings, lineOffset: lineOffset, path: path)

@@ -89,4 +89,10 @@ extension MarkdownNode {
         copy.children = children.map { $0.rewritten(transform) }
         return transform(copy)
     }
+
+    /// Changes nodes in place, depth first; subtrees `visit` leaves alone are not copied.
+    public mutating func update(_ visit: (inout MarkdownNode) -> Void) {
+        visit(&self)
+        for index in children.indices { children[index].update(visit) }
+    }
 }

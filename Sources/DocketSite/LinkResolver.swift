@@ -16,19 +16,20 @@ public struct LinkResolver: Sendable {
     public func resolve(_ page: Page) -> ResolvedPage {
         var diagnostics = Diagnostics()
         var assets = Set<String>()
-        let document = page.parsed.document.rewritten { node in
-            var copy = node
-            switch node.kind {
-            case .link(let destination, let title):
-                let url = resolve(destination, isImage: false, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
-                copy.kind = .link(destination: url, title: title)
-            case .image(let source, let title):
-                let url = resolve(source, isImage: true, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
-                copy.kind = .image(source: url, title: title)
-            default:
-                break
+        var document = page.parsed.document
+        if !page.parsed.links.isEmpty {
+            document.update { node in
+                switch node.kind {
+                case .link(let destination, let title):
+                    let url = resolve(destination, isImage: false, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
+                    if url != destination { node.kind = .link(destination: url, title: title) }
+                case .image(let source, let title):
+                    let url = resolve(source, isImage: true, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
+                    if url != source { node.kind = .image(source: url, title: title) }
+                default:
+                    break
+                }
             }
-            return copy
         }
         return ResolvedPage(page: page, document: document, assets: assets, diagnostics: diagnostics)
     }

@@ -1854,7 +1854,9 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
 
 """#,
         "templates/sidebar-items.mustache": #"""
-{{! One sidebar item, rendered with the item as context; recursive through `items`.
+{{! One sidebar item, rendered with the item as context. `itemsHTML` holds its children, already
+    rendered with this same template: docket renders every item once per site and, per page, only
+    the categories on the way to the current page, then passes the result as page.sidebarHTML.
     Optional keys (url, className, key) are read with a leading dot, as in .url: swift-mustache then
     looks only at this item and never falls through to the parent category's value. }}
 <li class="menu__list-item menu__list-item--level-{{level}}{{#isCategory}} menu__list-item--category{{^expanded}} menu__list-item--collapsed{{/expanded}}{{/isCategory}}{{#activePath}} menu__list-item--active-path{{/activePath}}{{#.className}} {{.}}{{/.className}}"{{#isCategory}} data-key="{{.key}}"{{#hasLazyItems}} data-lazy="true"{{/hasLazyItems}}{{/isCategory}}>
@@ -1863,7 +1865,7 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
 {{/isCategory}}
 {{#isCategory}}
 <div class="menu__category">{{#.url}}<a class="menu__link menu__link--category{{#active}} menu__link--active{{/active}}" href="{{.}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{#collapsible}}<button class="menu__caret" type="button" aria-expanded="{{#expanded}}true{{/expanded}}{{^expanded}}false{{/expanded}}" aria-label="Expand or collapse ‘{{label}}’"></button>{{/collapsible}}{{/.url}}{{^.url}}{{#collapsible}}<button class="menu__link menu__link--category menu__toggle" type="button" aria-expanded="{{#expanded}}true{{/expanded}}{{^expanded}}false{{/expanded}}">{{label}}</button>{{/collapsible}}{{^collapsible}}<span class="menu__link menu__link--category">{{label}}</span>{{/collapsible}}{{/.url}}</div>
-<ul class="menu__list">{{#items}}{{> sidebar-items}}{{/items}}</ul>
+<ul class="menu__list">{{{itemsHTML}}}</ul>
 {{/isCategory}}
 </li>
 
@@ -1882,7 +1884,7 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
     {{/site.navbar}}
   </ul>
   <nav class="sidebar menu" aria-label="Docs sidebar" data-sidebar-json="{{site.assetsUrl}}sidebar.json">
-    <ul class="menu__list">{{#page.sidebar}}{{> sidebar-items}}{{/page.sidebar}}</ul>
+    <ul class="menu__list">{{{page.sidebarHTML}}}</ul>
   </nav>
 </aside>
 <a class="drawer-backdrop" href="#" tabindex="-1" aria-hidden="true"></a>

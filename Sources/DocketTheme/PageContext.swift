@@ -12,10 +12,10 @@ public struct PageContext {
     /// The URL of the theme's assets.
     public var assetsURL: String { URLPath.join([site.config.baseURL, "assets/docket/"]) }
 
-    public init(site: Site, renderer: HTMLRenderer = HTMLRenderer()) {
+    public init(site: Site, theme: Theme, renderer: HTMLRenderer = HTMLRenderer()) throws(ThemeError) {
         self.site = site
         self.renderer = renderer
-        sidebar = SidebarContext(site: site)
+        sidebar = try SidebarContext(site: site, theme: theme)
         let config = site.config
         var dict: [String: Any] = [
             "title": config.title,
@@ -50,7 +50,7 @@ public struct PageContext {
     }
 
     /// The data for a doc page.
-    public func page(_ resolved: ResolvedPage) -> [String: Any] {
+    public func page(_ resolved: ResolvedPage) throws(ThemeError) -> [String: Any] {
         let page = resolved.page
         let fm = page.frontMatter
         let config = site.config
@@ -76,7 +76,7 @@ public struct PageContext {
             "hasToc": !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
             "toc": toc.map(tocItem),
             "breadcrumbs": breadcrumbs(for: page),
-            "sidebar": sidebar.items(activeID: page.id),
+            "sidebarHTML": try sidebar.html(activeID: page.id),
             "hasMermaid": Self.hasMermaid(resolved.document),
             "mermaidScriptUrl": URLPath.isExternal(config.mermaidScript) ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript]),
         ]
@@ -96,11 +96,11 @@ public struct PageContext {
     }
 
     /// The data for a generated-index category page or a tag page: a title and cards.
-    public func cardsPage(title: String, description: String?, url: String, cards: [[String: Any]], activeID: String? = nil) -> [String: Any] {
+    public func cardsPage(title: String, description: String?, url: String, cards: [[String: Any]], activeID: String? = nil) throws(ThemeError) -> [String: Any] {
         var dict: [String: Any] = [
             "title": title, "htmlTitle": htmlTitle(title), "url": url, "noindex": false, "unlisted": false, "draft": false,
             "contentHTML": "", "tags": [Any](), "hasTags": false, "hasToc": false, "toc": [Any](), "breadcrumbs": [["label": title]],
-            "sidebar": sidebar.items(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
+            "sidebarHTML": try sidebar.html(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
         ]
         if let description { dict["description"] = description }
         return ["site": siteDictionary, "page": dict]
@@ -127,7 +127,7 @@ public struct PageContext {
     public func plainPage(title: String, extra: [String: Any] = [:]) -> [String: Any] {
         var dict = extra
         dict["site"] = siteDictionary
-        dict["page"] = ["title": title, "htmlTitle": htmlTitle(title), "sidebar": [Any](), "noindex": true] as [String: Any]
+        dict["page"] = ["title": title, "htmlTitle": htmlTitle(title), "sidebarHTML": "", "noindex": true] as [String: Any]
         return dict
     }
 

@@ -1,73 +1,98 @@
 import DocketSite
 
-/// The sidebar as template data. The shared part is built once per site; each page only
-/// rebuilds the branch that leads to it (expanded, with the active item marked). Children of
-/// collapsed categories are left out of the page and loaded by the theme's JS from
-/// `sidebar.json`, so a page's size does not grow with the size of the site.
+/// The sidebar's HTML. Every item is rendered once per site in its resting state (nothing
+/// active); a page then renders only the categories on the way to it, expanded and marked, and
+/// reuses the cached HTML of everything else. Children of collapsed categories are left out of
+/// the page and loaded by the theme's JS from `sidebar.json`, so neither a page's size nor the
+/// time to render it grows with the size of the site.
 struct SidebarContext {
     let site: Site
-    private(set) var base: [[String: Any]] = []
+    let theme: Theme
+    private let cache: [CachedItem]
 
-    init(site: Site) {
+    /// An item's resting HTML, with its children's.
+    private struct CachedItem {
+        var html: String
+        var children: [CachedItem]
+    }
+
+    init(site: Site, theme: Theme) throws(ThemeError) {
         self.site = site
-        base = site.sidebar.enumerated().map { item(for: $0.element, level: 1, activeID: nil, path: [], depth: 0) }
+        self.theme = theme
+        cache = try Self.resting(site.sidebar, level: 1, site: site, theme: theme)
     }
 
-    /// The sidebar for the page with `id`.
-    func items(activeID: String?) -> [[String: Any]] {
-        guard let activeID else { return base }
-        var items = base
-        let path = site.sidebarPaths[activeID] ?? []
-        // The branch holding the page (or the page's own top-level item) is rebuilt.
-        if let top = path.first {
-            items[top] = item(for: site.sidebar[top], level: 1, activeID: activeID, path: path, depth: 1)
-        } else if let top = site.sidebar.firstIndex(where: { if case .doc(let d) = $0 { return d.id == activeID }; return false }) {
-            items[top] = item(for: site.sidebar[top], level: 1, activeID: activeID, path: [], depth: 0)
+    private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme) throws(ThemeError) -> [CachedItem] {
+        var result: [CachedItem] = []
+        for entry in items {
+            var children: [CachedItem] = []
+            var childrenHTML = ""
+            if case .category(let category) = entry {
+                children = try resting(category.items, level: level + 1, site: site, theme: theme)
+                if !category.collapsed { childrenHTML = children.map(\.html).joined() }
+            }
+            let html = try theme.render("sidebar-items", dictionary(for: entry, level: level, site: site, active: false,
+                                                                     onPath: false, childrenHTML: childrenHTML))
+            result.append(CachedItem(html: html, children: children))
         }
-        return items
+        return result
     }
 
-    /// - Parameters:
-    ///   - path: indices of the categories leading to the active page; `depth` says how much of
-    ///     it matches this item (this item is `path[depth - 1]` when `depth > 0`).
-    private func item(for entry: SidebarItem, level: Int, activeID: String?, path: [Int], depth: Int) -> [String: Any] {
+    /// The sidebar HTML for the page with `activeID` (nil: nothing active).
+    func html(activeID: String?) throws(ThemeError) -> String {
+        guard let activeID else { return cache.map(\.html).joined() }
+        return try render(site.sidebar, cache, level: 1, path: site.sidebarPaths[activeID] ?? [], activeID: activeID)
+    }
+
+    private func render(_ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: [Int], activeID: String) throws(ThemeError) -> String {
+        var html = ""
+        for (index, entry) in items.enumerated() {
+            switch entry {
+            case .category(let category) where path.first == index:
+                let childrenHTML = try render(category.items, cached[index].children, level: level + 1, path: Array(path.dropFirst()), activeID: activeID)
+                var linksActive = false
+                if case .doc(let id)? = category.link, id == activeID { linksActive = true }
+                html += try theme.render("sidebar-items", Self.dictionary(
+                    for: entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
+            case .doc(let doc) where path.isEmpty && doc.id == activeID:
+                html += try theme.render("sidebar-items", Self.dictionary(
+                    for: entry, level: level, site: site, active: true, onPath: false, childrenHTML: ""))
+            default:
+                html += cached[index].html
+            }
+        }
+        return html
+    }
+
+    /// The template data of one item; `childrenHTML` is the rendered `<li>`s of its children.
+    private static func dictionary(for entry: SidebarItem, level: Int, site: Site, active: Bool, onPath: Bool, childrenHTML: String) -> [String: Any] {
+        var dict: [String: Any] = [
+            "level": level, "active": active, "activePath": onPath, "isDoc": false, "isCategory": false,
+            "isLink": false, "external": false, "expanded": false, "collapsible": false, "hasLazyItems": false,
+            "itemsHTML": childrenHTML,
+        ]
+        if let url = site.url(of: entry) { dict["url"] = url }
         switch entry {
         case .doc(let doc):
-            var dict: [String: Any] = [
-                "label": doc.label, "isDoc": true, "isCategory": false, "isLink": false, "external": false,
-                "active": doc.id == activeID, "activePath": false, "expanded": false, "collapsible": false,
-                "level": level, "items": [[String: Any]](), "hasLazyItems": false, "key": doc.id,
-            ]
-            if let url = site.page(id: doc.id)?.permalink { dict["url"] = url }
+            dict["label"] = doc.label
+            dict["isDoc"] = true
+            dict["key"] = doc.id
             if let className = doc.className { dict["className"] = className }
-            return dict
         case .link(let label, let href):
-            return [
-                "label": label, "url": href, "isDoc": false, "isCategory": false, "isLink": true,
-                "external": URLPath.isExternal(href), "active": false, "activePath": false, "expanded": false,
-                "collapsible": false, "level": level, "items": [[String: Any]](), "hasLazyItems": false, "key": href,
-            ]
+            dict["label"] = label
+            dict["isLink"] = true
+            dict["external"] = URLPath.isExternal(href)
+            dict["key"] = href
         case .category(let category):
-            let onPath = depth > 0 && depth <= path.count
-            var linksActive = false
-            if case .doc(let id)? = category.link, id == activeID { linksActive = true }
-            let expanded = onPath || linksActive || !category.collapsed
-            var children: [[String: Any]] = []
-            if expanded {
-                for (index, child) in category.items.enumerated() {
-                    let childOnPath = onPath && depth < path.count && path[depth] == index
-                    children.append(item(for: child, level: level + 1, activeID: onPath || linksActive ? activeID : nil,
-                                         path: path, depth: childOnPath ? depth + 1 : 0))
-                }
-            }
-            var dict: [String: Any] = [
-                "label": category.label, "isDoc": false, "isCategory": true, "isLink": false, "external": false,
-                "active": linksActive, "activePath": onPath, "expanded": expanded, "collapsible": category.collapsible,
-                "level": level, "items": children, "hasLazyItems": !expanded && !category.items.isEmpty, "key": category.key,
-            ]
-            if let url = site.url(of: entry) { dict["url"] = url }
+            let expanded = onPath || active || !category.collapsed
+            dict["label"] = category.label
+            dict["isCategory"] = true
+            dict["expanded"] = expanded
+            dict["collapsible"] = category.collapsible
+            dict["hasLazyItems"] = !expanded && !category.items.isEmpty
+            dict["key"] = category.key
             if let className = category.className { dict["className"] = className }
-            return dict
         }
+        return dict
     }
 }
