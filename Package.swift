@@ -25,7 +25,8 @@ let package = Package(
             name: "DocketTheme",
             dependencies: ["DocketSite", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme"]),
+        .target(name: "DocketRunbooks", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics"]),
+        .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks"]),
         .executableTarget(
             name: "docket",
             dependencies: ["DocketBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -36,6 +37,7 @@ let package = Package(
         .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML"]),
         .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketTestSupport"]),
         .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketTestSupport"]),
+        .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]

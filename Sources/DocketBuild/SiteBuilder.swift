@@ -24,6 +24,8 @@ public enum SiteBuilder {
             return BuildResult(diagnostics: error.diagnostics, succeeded: false, pagesWritten: 0, output: "")
         }
         var diagnostics = loaded.diagnostics
+        let runbooks = RunbookSet.extract(from: loaded)
+        diagnostics.append(contentsOf: runbooks.diagnostics)
         let output = loaded.output.display
         if diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) {
             return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
@@ -39,7 +41,7 @@ public enum SiteBuilder {
         let folder = OutputFolder(target: loaded.output.url)
         do {
             try folder.prepare()
-            let written = try write(loaded, theme: theme, into: folder)
+            let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder)
             try folder.commit()
             return BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
         } catch {
@@ -49,9 +51,17 @@ public enum SiteBuilder {
         }
     }
 
-    private static func write(_ loaded: LoadedSite, theme: Theme, into folder: OutputFolder) throws -> Int {
+    private static func write(_ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder) throws -> Int {
         let site = loaded.site
-        let context = try PageContext(site: site, theme: theme)
+        var pageRunbooks: [String: PageRunbook] = [:]
+        for (source, id) in runbooks.idBySource {
+            guard let runbook = runbooks.runbooks.first(where: { $0.id == id }) else { continue }
+            var numbers: [String: Int] = [:]
+            for (index, step) in runbook.steps.enumerated() { numbers[step.name] = index + 1 }
+            pageRunbooks[source] = PageRunbook(id: id, title: runbook.title,
+                                               scriptURL: URLPath.join([site.config.baseURL, "runbooks", "\(id).sh"]), stepNumbers: numbers)
+        }
+        let context = try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
         let contextBox = UncheckedBox(context)
 
         // Pages, in parallel: each writes its own file.
@@ -90,6 +100,10 @@ public enum SiteBuilder {
             try folder.write(asset.content, to: "assets/docket/" + asset.path)
         }
         try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
+        let baseFolder = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        for (name, content) in runbooks.files {
+            try folder.write(content, to: (baseFolder.isEmpty ? "" : baseFolder + "/") + "runbooks/" + name)
+        }
 
         let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
         for file in site.staticFiles {

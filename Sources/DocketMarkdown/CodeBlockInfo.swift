@@ -62,7 +62,7 @@ public struct CodeBlockInfo: Sendable, Equatable {
             var value = ""
             if scanner.first == "=" {
                 scanner = scanner.dropFirst()
-                value = Self.value(&scanner)
+                value = Self.value(&scanner, stopAtComma: false)
             }
             add(key: String(key), value: value)
         }
@@ -117,9 +117,10 @@ public struct CodeBlockInfo: Sendable, Equatable {
     }
 
     /// A quoted (`"…"` or `'…'`, backslash escapes in double quotes) or bare value.
-    private static func value(_ scanner: inout Substring) -> String {
+    /// - Parameter stopAtComma: true inside Runme's `{ … }` forms, where `,` separates attributes.
+    private static func value(_ scanner: inout Substring, stopAtComma: Bool = true) -> String {
         guard let quote = scanner.first, quote == "\"" || quote == "'" else {
-            let raw = scanner.prefix { $0 != " " && $0 != "\t" && $0 != "}" && $0 != "," }
+            let raw = scanner.prefix { $0 != " " && $0 != "\t" && $0 != "}" && !(stopAtComma && $0 == ",") }
             scanner = scanner.dropFirst(raw.count)
             return String(raw)
         }

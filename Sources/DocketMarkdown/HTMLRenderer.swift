@@ -160,7 +160,7 @@ public struct HTMLRenderer: Sendable {
         }
         let label = codeBlockLabel?(node, info)
         out += "<div class=\"code-block"
-        if label != nil { out += " runbook-step" }
+        if label != nil { out += " runbook-step\" data-step=\"\((info.attribute("step") ?? info.attribute("name") ?? "").htmlEscaped)" }
         out += "\">"
         if let label { out += label }
         if let title = info.title, !title.isEmpty {

@@ -2,26 +2,26 @@ import DocketDiagnostics
 import DocketYAML
 
 /// Typed reads of YAML values that record a located diagnostic instead of failing.
-struct YAMLFieldReader {
-    let path: String
+package struct YAMLFieldReader {
+    package let path: String
     /// Lines of the YAML text precede this many lines of the file (front matter starts at line 2).
-    var lineOffset = 0
-    var diagnostics = Diagnostics()
+    package var lineOffset = 0
+    package var diagnostics = Diagnostics()
 
-    init(path: String, lineOffset: Int = 0) {
+    package init(path: String, lineOffset: Int = 0) {
         self.path = path
         self.lineOffset = lineOffset
     }
 
-    func location(_ node: YAMLNode) -> SourceLocation {
+    package func location(_ node: YAMLNode) -> SourceLocation {
         SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
     }
 
-    mutating func fail(_ node: YAMLNode, _ message: String) {
+    package mutating func fail(_ node: YAMLNode, _ message: String) {
         diagnostics.error(at: location(node), message)
     }
 
-    mutating func string(_ node: YAMLNode, _ key: String) -> String? {
+    package mutating func string(_ node: YAMLNode, _ key: String) -> String? {
         if node.isNull { return nil }
         guard let s = node.scalar else {
             fail(node, "'\(key)' must be a string, not \(node.kindDescription)")
@@ -35,7 +35,7 @@ struct YAMLFieldReader {
         string(node, key)
     }
 
-    mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
+    package mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
         guard let b = node.bool else {
             fail(node, "'\(key)' must be true or false, not \(node.kindDescription)")
             return nil
@@ -43,7 +43,7 @@ struct YAMLFieldReader {
         return b
     }
 
-    mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
+    package mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
         guard let n = node.number else {
             fail(node, "'\(key)' must be a number, not \(node.kindDescription)")
             return nil
@@ -59,7 +59,7 @@ struct YAMLFieldReader {
         return Int(n)
     }
 
-    mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? {
+    package mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? {
         if let s = node.string { return [s] }
         guard let items = node.sequence else {
             fail(node, "'\(key)' must be a list of strings, not \(node.kindDescription)")

@@ -1173,6 +1173,27 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
   .markdown .hash-link::after { content: none; }
 }
 
+/* The runbook banner above a page whose steps form a runbook. */
+.runbook-banner {
+  margin: 0 0 1.25rem;
+  padding: 0.6rem 0.9rem;
+  border: 1px solid var(--border, rgba(127, 127, 127, 0.3));
+  border-left: 3px solid var(--primary);
+  border-radius: 6px;
+  font-size: 0.92rem;
+  line-height: 1.5;
+}
+.runbook-banner__label {
+  display: inline-block;
+  margin-right: 0.4rem;
+  font-size: 0.75rem;
+  font-weight: 700;
+  letter-spacing: 0.04em;
+  text-transform: uppercase;
+  color: var(--primary);
+}
+@media print { .runbook-banner { display: none; } }
+
 """#,
         "assets/docket.js": #"""
 /* docket default theme: progressive enhancements. The page is complete without this file;
@@ -1795,6 +1816,14 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
   <ul class="table-of-contents">{{#page.toc}}{{> toc-items}}{{/page.toc}}</ul>
 </details>
 {{/page.hasToc}}
+{{#page.runbook}}
+<aside class="runbook-banner" aria-label="Runbook">
+  <span class="runbook-banner__label">Runbook</span>
+  The {{stepCount}} labelled steps of this page are the runbook <code>{{id}}</code>:
+  <a class="runbook-banner__link" href="{{scriptUrl}}" download>download {{id}}.sh</a>
+  and run it with <code>--help</code>, or <code>--dry-run</code> first.
+</aside>
+{{/page.runbook}}
 <article class="doc-article">
 <div class="markdown">
 {{{page.contentHTML}}}

@@ -8,13 +8,16 @@ public struct PageContext {
     let sidebar: SidebarContext
     let siteDictionary: [String: Any]
     let renderer: HTMLRenderer
+    /// Runbooks by the content-relative source of their page.
+    let runbooks: [String: PageRunbook]
 
     /// The URL of the theme's assets.
     public var assetsURL: String { URLPath.join([site.config.baseURL, "assets/docket/"]) }
 
-    public init(site: Site, theme: Theme, renderer: HTMLRenderer = HTMLRenderer()) throws(ThemeError) {
+    public init(site: Site, theme: Theme, runbooks: [String: PageRunbook] = [:], renderer: HTMLRenderer = HTMLRenderer()) throws(ThemeError) {
         self.site = site
         self.renderer = renderer
+        self.runbooks = runbooks
         sidebar = try SidebarContext(site: site, theme: theme)
         let config = site.config
         var dict: [String: Any] = [
@@ -60,7 +63,8 @@ public struct PageContext {
         if titleIndex == nil && !fm.hideTitle {
             content += "<header><h1>\(page.title.htmlEscaped)</h1></header>\n"
         }
-        content += renderer.render(document: resolved.document, contentTitleIndex: titleIndex)
+        let runbook = runbooks[page.source]
+        content += (runbook.map(Self.stepLabelling) ?? renderer).render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
         var dict: [String: Any] = [
@@ -81,6 +85,9 @@ public struct PageContext {
             "mermaidScriptUrl": URLPath.isExternal(config.mermaidScript) ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript]),
         ]
         if let description = page.description { dict["description"] = description }
+        if let runbook {
+            dict["runbook"] = ["id": runbook.id, "title": runbook.title, "scriptUrl": runbook.scriptURL, "stepCount": runbook.stepNumbers.count]
+        }
         if !fm.keywords.isEmpty { dict["keywords"] = fm.keywords.joined(separator: ", ") }
         switch fm.customEditURL {
         case .some(.some(let url)): dict["editUrl"] = url
@@ -151,6 +158,14 @@ public struct PageContext {
         }
         crumbs.append(["label": page.sidebarLabel])
         return crumbs
+    }
+
+    /// A renderer that labels each step's block with its number and name.
+    static func stepLabelling(_ runbook: PageRunbook) -> HTMLRenderer {
+        HTMLRenderer { _, info in
+            guard let name = info.attribute("step") ?? info.attribute("name"), let number = runbook.stepNumbers[name] else { return nil }
+            return "<div class=\"runbook-step-label\">Step \(number) · \(name.htmlEscaped)</div>"
+        }
     }
 
     static func hasMermaid(_ root: MarkdownNode) -> Bool {

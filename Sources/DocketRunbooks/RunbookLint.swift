@@ -1,0 +1,61 @@
+import DocketDiagnostics
+import DocketMarkdown
+import DocketSite
+import Foundation
+
+/// Checks across a runbook's parameters and steps: parameters no step uses, and values in the
+/// steps that look like placeholders but are no parameter's example (the operator would run them
+/// as written).
+enum RunbookLint {
+    static func check(parameters: [RunbookParameter], steps: [RunbookStep], page: ParsedPage) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let used = Set(steps.flatMap(\.parameters))
+        for parameter in parameters where !used.contains(parameter.name) {
+            found.append(.error(at: parameter.location, "parameter \(parameter.name) is declared but no step uses it (its example '\(parameter.example ?? "")' appears in no step)"))
+        }
+        let examples = parameters.compactMap(\.example).filter { !$0.isEmpty }
+        var blocks: [String: MarkdownNode] = [:]
+        page.document.walk { node in
+            if case .codeBlock(let info, _) = node.kind, let name = CodeBlockInfo(info).attribute("step") ?? CodeBlockInfo(info).attribute("name") {
+                blocks[name] = node
+            }
+        }
+        for step in steps {
+            guard let block = blocks[step.name], case .codeBlock(_, let literal) = block.kind else { continue }
+            for (line, column, text) in placeholders(in: literal) where !examples.contains(where: { covers($0, text, in: literal) }) {
+                found.append(.error(
+                    at: SourceLocation(path: page.displayPath, line: block.range.startLine + line, column: block.range.startColumn + column - 1),
+                    "'\(text)' looks like a placeholder but is no parameter's example: declare a parameter with example: \(text), or write the real value"))
+            }
+        }
+        return found
+    }
+
+    private static let patterns: [NSRegularExpression] = [
+        try! NSRegularExpression(pattern: "<[A-Za-z][A-Za-z0-9_ -]*[A-Za-z0-9]>"),
+        try! NSRegularExpression(pattern: "[A-Za-z0-9.-]*example\\.(com|org|net)\\b"),
+        try! NSRegularExpression(pattern: "\\b(Your|My)[A-Z][A-Za-z]*[0-9]*\\b"),
+    ]
+
+    /// (line in the block, byte column, text) of each placeholder-looking token.
+    static func placeholders(in text: String) -> [(Int, Int, String)] {
+        var result: [(Int, Int, String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineText = String(line)
+            let ns = lineText as NSString
+            for pattern in patterns {
+                for match in pattern.matches(in: lineText, range: NSRange(location: 0, length: ns.length)) {
+                    let token = ns.substring(with: match.range)
+                    let prefix = ns.substring(to: match.range.location)
+                    result.append((index + 1, prefix.utf8.count + 1, token))
+                }
+            }
+        }
+        return result
+    }
+
+    /// True when `token` only occurs inside occurrences of `example` in `text`.
+    private static func covers(_ example: String, _ token: String, in text: String) -> Bool {
+        example.contains(token) && text.components(separatedBy: example).allSatisfy { !$0.contains(token) }
+    }
+}
