@@ -18,11 +18,13 @@ release: deps
 site: release
 	$(DOCKET_RELEASE) build --strict
 
-# Unit, golden and end-to-end tests, then the project's own site with zero warnings.
+# Unit, golden and end-to-end tests, the project's own site with zero warnings, and the
+# committed runbooks checked against the pages (drift).
 test: deps theme-check
 	$(SWIFT) build
 	$(SWIFT) test
 	$(DOCKET_DEBUG) build --strict --out .build/site-check
+	$(DOCKET_DEBUG) runbooks --check
 
 # Re-embed themes/default into the binary after editing it.
 theme:

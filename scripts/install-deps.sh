@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages docket builds against (and the tools its tests use), once.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev)
+# shellcheck lints runbook steps (docket runbooks); jq is used by runbook verify steps.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev shellcheck jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

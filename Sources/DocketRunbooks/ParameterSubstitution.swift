@@ -21,6 +21,8 @@ enum ParameterSubstitution {
     struct Result {
         var script: String
         var used: Set<String>
+        /// Parameters with an occurrence that could not be substituted (each has a problem).
+        var unsubstituted: Set<String>
         var problems: [Problem]
     }
 
@@ -30,6 +32,7 @@ enum ParameterSubstitution {
         var taken = [Bool](repeating: false, count: bytes.count)
         var replacements: [(range: Range<Int>, text: [UInt8])] = []
         var used = Set<String>()
+        var unsubstituted = Set<String>()
         var problems: [Problem] = []
 
         // Longest examples first, so one example inside another is not split.
@@ -45,6 +48,7 @@ enum ParameterSubstitution {
                 let kinds = Set(contexts[range].map { "\($0)" })
                 let context = contexts[found]
                 if kinds.count > 1 || context == .syntax {
+                    unsubstituted.insert(parameter.name)
                     problems.append(problem(at: found, in: bytes, "the example '\(parameter.example!)' of \(parameter.name) crosses shell quoting here, so it cannot be replaced by the parameter; write it inside one kind of quotes"))
                     continue
                 }
@@ -55,9 +59,11 @@ enum ParameterSubstitution {
                 case .singleQuoted: reference = "'\"${\(parameter.name)}\"'"
                 case .comment: continue
                 case .heredoc(quoted: true):
+                    unsubstituted.insert(parameter.name)
                     problems.append(problem(at: found, in: bytes, "the example '\(parameter.example!)' of \(parameter.name) is inside a quoted heredoc, where nothing expands: the runbook would write the example itself. Unquote the delimiter (<<EOF) or build the text outside the heredoc"))
                     continue
                 case .ansiQuoted, .syntax:
+                    unsubstituted.insert(parameter.name)
                     problems.append(problem(at: found, in: bytes, "the example '\(parameter.example!)' of \(parameter.name) is inside $'…' quoting, where it cannot be replaced by the parameter"))
                     continue
                 }
@@ -70,7 +76,7 @@ enum ParameterSubstitution {
         for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             output.replaceSubrange(replacement.range, with: replacement.text)
         }
-        return Result(script: String(decoding: output, as: UTF8.self), used: used,
+        return Result(script: String(decoding: output, as: UTF8.self), used: used, unsubstituted: unsubstituted,
                       problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 

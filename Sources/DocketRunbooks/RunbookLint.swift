@@ -14,14 +14,12 @@ enum RunbookLint {
             found.append(.error(at: parameter.location, "parameter \(parameter.name) is declared but no step uses it (its example '\(parameter.example ?? "")' appears in no step)"))
         }
         let examples = parameters.compactMap(\.example).filter { !$0.isEmpty }
-        var blocks: [String: MarkdownNode] = [:]
+        var blocks: [Int: MarkdownNode] = [:]
         page.document.walk { node in
-            if case .codeBlock(let info, _) = node.kind, let name = CodeBlockInfo(info).attribute("step") ?? CodeBlockInfo(info).attribute("name") {
-                blocks[name] = node
-            }
+            if case .codeBlock = node.kind { blocks[node.range.startLine] = node }
         }
         for step in steps {
-            guard let block = blocks[step.name], case .codeBlock(_, let literal) = block.kind else { continue }
+            guard let block = blocks[step.startLine], case .codeBlock(_, let literal) = block.kind else { continue }
             for (line, column, text) in placeholders(in: literal) where !examples.contains(where: { covers($0, text, in: literal) }) {
                 found.append(.error(
                     at: SourceLocation(path: page.displayPath, line: block.range.startLine + line, column: block.range.startColumn + column - 1),

@@ -89,7 +89,9 @@ struct StepExtraction {
                                                      column: block.range.startColumn + problem.column - 1), problem.message)
             }
             body = substitution.script
-            used = substitution.used
+            // A parameter whose example could not be substituted was still meant to be used: its
+            // error is reported above, not a second one saying it is unused.
+            used = substitution.used.union(substitution.unsubstituted)
         case .file:
             file = info.attribute("file")
             if file?.isEmpty != false { diagnostics.error(at: location, "file= needs a path") }

@@ -86,3 +86,62 @@ import Testing
         #expect(run.stderr.isEmpty, "\(run.stderr)")
     }
 }
+
+/// `docket runbooks` and `docket run` on a copy of a small runbook site.
+@Suite struct RunbookCommandTests {
+    static let page = """
+    ---
+    title: Hello runbook
+    runbook:
+      id: hello
+      title: Say hello
+      params:
+        NAME: { example: Jane Example, description: Who to greet }
+    ---
+
+    # Hello
+
+    ```bash step=greet
+    echo "Hello, Jane Example"
+    ```
+    """
+
+    @Test func runbooksWritesThenChecksForDrift() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/hello.md": Self.page], under: temp)
+        let binary = BinaryTests()
+        #expect(try binary.docket(["runbooks", "--check"], in: temp).status == 1, "nothing committed yet")
+        let write = try binary.docket(["runbooks"], in: temp)
+        #expect(write.status == 0, "\(write.stderr)")
+        #expect(FileManager.default.isExecutableFile(atPath: temp.appendingPathComponent("runbooks/hello.sh").path))
+        #expect(try binary.docket(["runbooks", "--check"], in: temp).status == 0)
+
+        try Fixtures.write(["docs/hello.md": Self.page.replacingOccurrences(of: "Hello, ", with: "Hi, ")], under: temp)
+        let drift = try binary.docket(["runbooks", "--check"], in: temp)
+        #expect(drift.status == 1)
+        #expect(drift.stderr.contains("-echo \"Hello, ${NAME}\""), "\(drift.stderr)")
+        #expect(drift.stderr.contains("+echo \"Hi, ${NAME}\""))
+        #expect(drift.stderr.contains("runbooks are stale: hello.json, hello.sh"))
+    }
+
+    @Test func runExecutesTheRunbookFromThePages() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/hello.md": Self.page], under: temp)
+        let run = try BinaryTests().docket(["run", "hello", "--param", "NAME=O'Brien \"$(id)\"", "--state", temp.appendingPathComponent("j").path,
+                                            "--log", temp.appendingPathComponent("log").path], in: temp)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Hello, O'Brien \"$(id)\""))
+        #expect(try BinaryTests().docket(["run", "nope"], in: temp).status == 2)
+    }
+
+    @Test func lintErrorsFailWithTheirLocation() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/hello.md": Self.page + "\n```sh\necho stray\n```\n"], under: temp)
+        let run = try BinaryTests().docket(["runbooks"], in: temp)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("docs/hello.md:15:1: error: this sh block on a runbook page is neither a step"), "\(run.stderr)")
+    }
+}
