@@ -193,12 +193,14 @@ docket_log() {
   printf '%s\n' "$*" | docket_redact >>"$docket_log_file"
 }
 
+# Sets docket_index to the number of step $1 (a name or a number); not run in a subshell, so
+# that an unknown step stops the script.
 docket_step_index() {
   local wanted=$1 i=0 name
   for name in "${docket_step_names[@]}"; do
     i=$((i + 1))
     if [[ $wanted == "$name" || $wanted == "$i" ]]; then
-      printf '%s' "$i"
+      docket_index=$i
       return 0
     fi
   done
@@ -430,9 +432,9 @@ docket_main() {
   # Which steps.
   local first=1 last=${#docket_step_names[@]}
   if [[ -n $only ]]; then
-    first=$(docket_step_index "$only"); last=$first
+    docket_step_index "$only"; first=$docket_index; last=$first
   elif [[ -n $from ]]; then
-    first=$(docket_step_index "$from")
+    docket_step_index "$from"; first=$docket_index
   fi
 
   if [[ -z $state_file ]]; then
