@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libyaml-dev).
@@ -26,7 +28,19 @@ let package = Package(
             dependencies: ["DocketSite", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(name: "DocketRunbooks", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics"]),
-        .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks"]),
+        // Effects only: processes, bubblewrap, stubs, the fixture HTTP(S) server. Knows nothing of
+        // Markdown.
+        .target(
+            name: "DocketSandbox",
+            dependencies: [
+                "DocketDiagnostics",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
+        .target(name: "DocketChecks", dependencies: ["DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketDiagnostics"]),
+        .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks", "DocketChecks"]),
         .executableTarget(
             name: "docket",
             dependencies: ["DocketBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -38,6 +52,7 @@ let package = Package(
         .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketTestSupport"]),
         .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
+        .testTarget(name: "DocketSandboxTests", dependencies: ["DocketSandbox", "DocketTestSupport"]),
         .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]

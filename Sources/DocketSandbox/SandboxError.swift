@@ -1,0 +1,20 @@
+/// Why a sandbox could not be set up or run.
+public enum SandboxError: Error, CustomStringConvertible, Sendable {
+    case bubblewrapMissing
+    case bubblewrapFailed(String)
+    case toolMissing(String)
+    case setup(String)
+
+    public var description: String {
+        switch self {
+        case .bubblewrapMissing:
+            return "bwrap (bubblewrap) is not installed: install the Debian/Ubuntu package 'bubblewrap', or run with --no-sandbox to run runbooks UNISOLATED"
+        case .bubblewrapFailed(let output):
+            return "bubblewrap could not create the sandbox (are user namespaces allowed here?): \(output)"
+        case .toolMissing(let tool):
+            return "\(tool) is needed to prepare the sandbox and is not installed"
+        case .setup(let message):
+            return "cannot prepare the sandbox: \(message)"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// The small bash programs placed in the sandbox.
+enum SandboxScripts {
+    /// Starts the fixture server, waits until it listens, runs the runbook in the start folder.
+    /// Arguments: the server executable, the start folder, `--`, the runbook's arguments.
+    static func initScript(unsandboxed: Bool, control: String) -> String {
+        """
+        #!/bin/bash
+        # docket sandbox init: fixture server, then the runbook.
+        set -u
+        ctl=\(control)
+        server=$1 start=$2
+        shift 3
+        \(unsandboxed ? ": no fixture server without the sandbox" : """
+        "$server" fixture-server --config "$ctl/server.json" --ready "$ctl/ready" >>"$ctl/setup.log" 2>&1 &
+        for _ in $(seq 1 400); do [ -e "$ctl/ready" ] && break; sleep 0.025; done
+        if [ ! -e "$ctl/ready" ]; then echo "docket: the fixture server did not start" >>"$ctl/setup.log"; exit 97; fi
+        """)
+        if ! cd "$start" 2>>"$ctl/setup.log"; then echo "docket: the fixture's cwd $start does not exist" >>"$ctl/setup.log"; echo 98 >"$ctl/exit"; exit 98; fi
+        bash "$ctl/runbook.sh" "$@" >"$ctl/output.log" 2>&1 </dev/null
+        echo $? >"$ctl/exit"
+        """
+    }
+
+    /// Records the call (step, command line) and hands over to the stub's implementation.
+    static func recordingWrapper(name: String, control: String) -> String {
+        """
+        #!/bin/bash
+        printf '%s\\t%s\\n' "${DOCKET_STEP:-}" "\(name)${*:+ $*}" >>\(control)/calls.log
+        exec \(control)/stubs/.impl/\(name) "$@"
+        """
+    }
+
+    /// A stub answering from declarative rules, first match wins.
+    static func ruleStub(name: String, rules: [StubRule]) -> String {
+        var out = "#!/bin/bash\nargs=\"$*\"\n"
+        for rule in rules {
+            var condition = "true"
+            if let exact = rule.exact { condition = "[[ $args == \(quote(exact)) ]]" }
+            else if let pattern = rule.pattern { condition = "re=\(quote(pattern)); [[ $args =~ $re ]]" }
+            out += "if \(condition); then\n"
+            for (path, content) in rule.creates.sorted(by: { $0.key < $1.key }) {
+                let target = path.hasPrefix("~/") ? "\"$HOME\"/\(quote(String(path.dropFirst(2))))" : quote(path)
+                out += "  mkdir -p \"$(dirname -- \(target))\" && printf '%s' \(quote(content)) >\(target)\n"
+            }
+            if !rule.stdout.isEmpty { out += "  printf '%s' \(quote(rule.stdout))\n" }
+            if !rule.stderr.isEmpty { out += "  printf '%s' \(quote(rule.stderr)) >&2\n" }
+            out += "  exit \(rule.status)\nfi\n"
+        }
+        out += "printf 'docket stub \(name): no rule of the fixture answers: %s\\n' \"$args\" >&2\nexit 127\n"
+        return out
+    }
+
+    static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

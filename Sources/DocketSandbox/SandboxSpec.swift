@@ -1,0 +1,78 @@
+import Foundation
+
+/// Everything a sandboxed run needs: the script, its arguments, the starting trees, stubs,
+/// HTTP routes and limits.
+public struct SandboxSpec: Sendable {
+    /// The script to run (the generated runbook).
+    public var script: URL
+    public var arguments: [String]
+    /// Copied to the sandbox home (`HOME`), if given.
+    public var home: URL?
+    /// Copied to the working tree (`/srv/work`), if given.
+    public var work: URL?
+    /// Where the script starts: `~`, `~/sub`, or an absolute path inside the sandbox.
+    public var directory: String
+    public var stubs: [Stub]
+    /// Routes whose `bodyFile` is a host path; it is copied in.
+    public var routes: [FixtureRoute]
+    /// The whole run's limit, after which everything in the sandbox is killed.
+    public var timeout: TimeInterval
+    /// The default limit of each step (the runbook's own `timeout=` wins).
+    public var stepTimeout: Int?
+    /// Extra environment variables (the environment is otherwise reset).
+    public var environment: [String: String]
+    /// The docket executable, which serves the fixture routes inside the sandbox.
+    public var server: URL
+    /// Run without bubblewrap: no isolation at all (an explicit, loudly reported choice).
+    public var unsandboxed: Bool
+
+    public init(script: URL, arguments: [String], home: URL?, work: URL?, directory: String, stubs: [Stub], routes: [FixtureRoute],
+                timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, unsandboxed: Bool = false) {
+        self.script = script
+        self.arguments = arguments
+        self.home = home
+        self.work = work
+        self.directory = directory
+        self.stubs = stubs
+        self.routes = routes
+        self.timeout = timeout
+        self.stepTimeout = stepTimeout
+        self.environment = environment
+        self.server = server
+        self.unsandboxed = unsandboxed
+    }
+
+    /// The host names the routes serve (they resolve to the fixture server in the sandbox).
+    public var hosts: [String] { Array(Set(routes.map(\.host))).sorted() }
+}
+
+/// A stub call as recorded: which step made it, and the command with its arguments.
+public struct RecordedCall: Sendable, Equatable {
+    public var step: String
+    /// The command name and its arguments joined by single spaces.
+    public var command: String
+
+    public init(step: String, command: String) {
+        self.step = step
+        self.command = command
+    }
+}
+
+/// What happened in a sandboxed run.
+public struct SandboxResult: Sendable {
+    /// The script's exit status (nil when it was killed at the time limit).
+    public var exitStatus: Int32?
+    public var timedOut: Bool
+    /// Standard output and error of the script, interleaved.
+    public var output: String
+    /// Each step that ran, in order, with its exit status.
+    public var steps: [(name: String, status: Int)]
+    public var calls: [RecordedCall]
+    public var requests: [RecordedRequest]
+    /// The sandbox folder on the host (kept with `--keep`).
+    public var folder: URL
+    /// The home folder as the run left it, on the host.
+    public var home: URL
+    public var work: URL
+    public var duration: TimeInterval
+}
