@@ -89,6 +89,9 @@ declare -a docket_times=() docket_rss=() hugo_times=() hugo_rss=()
 run() {
   local tool=$1 n=$2 out=$tmp/out-$1-$2 log=$tmp/logs/$1-$2.log metrics=$tmp/logs/$1-$2.time
   local status=0
+  # Flush the previous run's writes (and the deletion of its output) first: otherwise the
+  # kernel writes them back during this run and charges one tool for the other's files.
+  sync
   if [[ $tool == docket ]]; then
     (cd "$empty" && /usr/bin/time -f '%e %M' -o "$metrics" \
       "$docket" build --content "$tmp/corpus/docs" --out "$out" --broken-links warn) \

@@ -42,7 +42,7 @@ public enum RunbookFiles {
                 continue
             }
             if current != content {
-                drifts.append(Drift(file: name, diff: LineDiff.unified(old: current, new: content, oldName: "runbooks/\(name) (committed)", newName: "runbooks/\(name) (from the pages)")))
+                drifts.append(Drift(file: name, diff: TextDiff.unified(old: current, new: content, oldName: "runbooks/\(name) (committed)", newName: "runbooks/\(name) (from the pages)")))
             }
         }
         for stale in staleFiles(set, in: folder) {

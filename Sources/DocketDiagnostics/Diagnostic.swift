@@ -13,11 +13,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// More lines printed under the message (a diff, the tail of a command's output).
+    public var detail: String?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, detail: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.detail = detail
     }
 
     public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {

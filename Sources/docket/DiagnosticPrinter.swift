@@ -16,6 +16,9 @@ struct DiagnosticPrinter {
             let severity = diagnostic.severity.rawValue
             let label = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
             out += "\(diagnostic.location): \(label): \(diagnostic.message)\n"
+            if let detail = diagnostic.detail, !detail.isEmpty {
+                for line in detail.split(separator: "\n", omittingEmptySubsequences: false) { out += "    \(line)\n" }
+            }
         }
         let errors = diagnostics.errors.count
         let warnings = diagnostics.warnings.count

@@ -1,7 +1,7 @@
-/// A unified diff of two texts, for `docket runbooks --check`. Longest common subsequence on
-/// lines: the generated files are a few hundred lines, so the quadratic table is small.
-enum LineDiff {
-    static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 2) -> String {
+/// A unified diff of two texts (runbook drift, file expectations). Longest common subsequence on
+/// lines: the texts compared are a few hundred lines, so the quadratic table is small.
+public enum TextDiff {
+    public static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 2) -> String {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false)
         let n = a.count, m = b.count
