@@ -122,6 +122,13 @@ run() {
   [[ ${BENCH_KEEP:-0} == 1 && $n == 1 ]] || rm -rf "$out"   # keep the disk footprint to one output at a time
 }
 
+# The ratio is only as good as the machine is quiet: say so when something else is running.
+if [[ -r /proc/loadavg ]]; then
+  read -r load _ < /proc/loadavg
+  if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+    echo "bench: warning: load average $load on $(nproc) CPUs before the runs; timings will be noisy" >&2
+  fi
+fi
 echo "runs: $runs each, alternating; docket $("$docket" --version 2>/dev/null || echo "(unknown version)"), $("$hugo" version | cut -d' ' -f1-2)"
 for ((i = 1; i <= runs; i++)); do
   run docket "$i"

@@ -357,7 +357,8 @@ docket_run_manual_step() {
 docket_run_shell_step() {
   local name=$1 dir timeout_seconds offset prologue
   dir=$(docket_expand_path "${docket_step_cwd[$name]:-.}")
-  timeout_seconds=${docket_step_timeout[$name]:-}
+  # A step's own timeout=, else a default from the environment (docket check sets one).
+  timeout_seconds=${docket_step_timeout[$name]:-${DOCKET_STEP_TIMEOUT:-}}
   offset=${docket_step_line[$name]}
   # One line, so line N of the body is line N + 1 of the child: the ERR trap reports page lines.
   prologue="set -Eeuo pipefail; trap 'docket_rc=\$? docket_ps=\"\${PIPESTATUS[*]}\"; printf \"%s: %s:%s: command exited with status %s (pipeline statuses: %s)\\n\" \"\$DOCKET_ID\" \"\$DOCKET_SOURCE\" \"\$((LINENO - 1 + $offset))\" \"\$docket_rc\" \"\$docket_ps\" >&2' ERR"
@@ -546,12 +547,16 @@ docket_main() {
     fi
     printf '==> [%d/%d] %s: %s (%s)\n' "$i" "$total" "$name" "${docket_step_title[$name]}" "$where"
     docket_log "==> [$i/$total] $name ($where)"
+    # Stubs and tools may want to know which step calls them (docket check records it).
+    export DOCKET_STEP=$name
     [[ ${docket_step_confirm[$name]} == 1 ]] && docket_confirm "Run step '$name'?"
     case $kind in
       shell) docket_run_shell_step "$name" 2>&1 | docket_redact | tee -a "$docket_log_file"; status=${PIPESTATUS[0]} ;;
       file) docket_run_file_step "$name" 2>&1 | docket_redact | tee -a "$docket_log_file"; status=${PIPESTATUS[0]} ;;
       manual) docket_run_manual_step "$name"; status=$? ;;
     esac
+    # A machine-readable outcome per step, when asked for (docket check reads it).
+    [[ -n ${DOCKET_STATUS_FILE:-} ]] && printf '%s %s\n' "$name" "$status" >>"$DOCKET_STATUS_FILE"
     if ((status != 0)); then
       printf '%s: step %s (%s) failed with exit status %d at %s-%s\n' "$DOCKET_ID" "$name" "$i" "$status" "$where" "${docket_step_end[$name]}" >&2
       docket_log "step $name failed with exit status $status"
