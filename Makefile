@@ -18,13 +18,14 @@ release: deps
 site: release
 	$(DOCKET_RELEASE) build --strict
 
-# Unit, golden and end-to-end tests, the project's own site with zero warnings, and the
-# committed runbooks checked against the pages (drift).
+# Unit, golden and end-to-end tests, the project's own site with zero warnings, the committed
+# runbooks checked against the pages (drift), and every runbook run against its fixture.
 test: deps theme-check
 	$(SWIFT) build
 	$(SWIFT) test
 	$(DOCKET_DEBUG) build --strict --out .build/site-check
 	$(DOCKET_DEBUG) runbooks --check
+	$(DOCKET_DEBUG) check --strict --junit .build/docket-check.xml
 
 # Re-embed themes/default into the binary after editing it.
 theme:

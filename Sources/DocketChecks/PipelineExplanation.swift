@@ -18,6 +18,33 @@ enum PipelineExplanation {
         return "\(culprits) (pipeline: \(summary))"
     }
 
+    /// The line (0-based, within `command`) where the first failing stage starts: a pipeline
+    /// continued over several lines is reported at the stage that broke, not where bash says.
+    static func failingStageLine(command: String, statuses: [Int]) -> Int? {
+        guard let failing = statuses.firstIndex(where: { $0 != 0 }), split(command).count == statuses.count else { return nil }
+        var stage = 0, line = 0
+        var quote: Character?
+        var previous: Character = " "
+        var waitingForStart = true
+        for c in command {
+            if waitingForStart && !(c == " " || c == "\t" || c == "\n" || c == "\\") {
+                if stage == failing { return line }
+                waitingForStart = false
+            }
+            if c == "\n" { line += 1 }
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "|" && previous != "|" {
+                stage += 1
+                waitingForStart = true
+            }
+            previous = c
+        }
+        return nil
+    }
+
     /// Splits at `|` outside quotes (not `||`).
     static func split(_ command: String) -> [String] {
         var stages: [String] = []

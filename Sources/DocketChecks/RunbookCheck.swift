@@ -125,10 +125,18 @@ private struct Evaluation {
                     var end = bodyIndex
                     while end + 1 < lines.count && (lines[end].hasSuffix("\\") || lines[end].hasSuffix("|")) { end += 1 }
                     let command = lines[start...end].joined(separator: "\n")
+                    if let offset = PipelineExplanation.failingStageLine(command: command, statuses: failing.statuses) {
+                        location.line = step.startLine + 1 + start + offset
+                    }
                     if let explanation = PipelineExplanation.explain(command: command, statuses: failing.statuses) {
                         detail = explanation + "\n" + detail
                     }
                 }
+            }
+            if case .failed = actual, step.kind == .file, let missing = Self.firstMissingLine(in: output),
+               let index = step.body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains(missing) }) {
+                // A verify step: point at the first line of the block the file lacks.
+                location.line = step.startLine + index + 1
             }
             let stepResult = RunbookCheckResult.StepResult(name: step.name, actual: actual, expected: expected, location: location, output: redact(output))
             steps.append(stepResult)
@@ -154,6 +162,15 @@ private struct Evaluation {
                  skippedAfterFailure.map(\.name).joined(separator: ", "))
             consequenceRanges = skippedAfterFailure.map { $0.startLine...$0.endLine }
         }
+    }
+
+    /// The first line a verify step reported missing (for YAML, the value after the path).
+    static func firstMissingLine(in output: String) -> String? {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let marker = lines.firstIndex(where: { $0.hasSuffix("missing:") }), marker + 1 < lines.count else { return nil }
+        var missing = lines[marker + 1].trimmingCharacters(in: .whitespaces)
+        if let tab = missing.lastIndex(of: "\t") { missing = String(missing[missing.index(after: tab)...]) }
+        return missing.isEmpty ? nil : missing
     }
 
     private func hostPath(_ path: String) -> URL {

@@ -14,13 +14,15 @@ import Testing
         Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
     }
 
-    func docket(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    func docket(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["GITHUB_ACTIONS"] = nil
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,0 +1,107 @@
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// `docket check` on the project's own Authentik guide: it passes as committed, and each
+/// single-command mutation of the guide fails at the line that was changed.
+@Suite(.serialized) struct CheckTests {
+    static let bwrap = ["/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    static let guide = "content/guides/authentik.md"
+
+    /// A copy of the project's site, runbooks and fixtures.
+    private func copyProject() throws -> URL {
+        let temp = Fixtures.temporaryDirectory("docket-check")
+        for item in ["content", "docket.yml", "runbooks"] {
+            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(item), to: temp.appendingPathComponent(item))
+        }
+        return temp
+    }
+
+    private func errors(_ json: String) throws -> [(file: String, line: Int, message: String)] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
+        return diagnostics.filter { $0["severity"] as? String == "error" }.map {
+            ($0["file"] as? String ?? "", $0["line"] as? Int ?? 0, $0["message"] as? String ?? "")
+        }
+    }
+
+    @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
+    func theProjectPasses() throws {
+        let project = try copyProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let junit = project.appendingPathComponent("report.xml")
+        let run = try BinaryTests().docket(["check", "--json", "--junit", junit.path], in: project)
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["passed"] as? Bool == true)
+        let runbook = (object?["runbooks"] as? [[String: Any]])?.first
+        let steps = runbook?["steps"] as? [[String: Any]] ?? []
+        #expect(steps.count == 18)
+        #expect(steps.allSatisfy { $0["outcome"] as? String == "ok" })
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains("<testsuite name=\"runbook authentik\" tests=\"19\" failures=\"0\""), "\(xml.prefix(400))")
+        #expect(xml.contains("file=\"content/guides/authentik.md\" line=\"358\""))
+    }
+
+    /// (what changes, the text to change, its replacement)
+    static let mutations: [(String, String, String)] = [
+        ("wrong jq index", "jq -r '.keys[0].x5c[0]' | base64", "jq -r '.keys[1].x5c[0]' | base64"),
+        ("missing base64 -d", "| base64 -d | openssl", "| base64 | openssl"),
+        ("wrong JWKS path", "/application/o/reflector/jwks/ | \\\n", "/application/o/reflector/keys/ | \\\n"),
+        ("wrong network name", "  sudo docker network connect reflector_default", "  sudo docker network connect reflector_network"),
+        ("wrong backend setting", "AUTH_BACKEND=jwt\n", "AUTH_BACKEND=token\n"),
+        ("shorter secret", "  PG_PASS=$(openssl rand -base64 36", "  PG_PASS=$(openssl rand -base64 30"),
+        ("service left out of the restart", "--force-recreate server worker web", "--force-recreate server worker"),
+        ("wrong Caddy upstream", "    reverse_proxy authentik-server-1:9000", "    reverse_proxy authentik-server-1:9443"),
+    ]
+
+    @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"), arguments: mutations.map(\.0))
+    func aMutationFailsAtItsLine(_ name: String) throws {
+        let (_, original, replacement) = Self.mutations.first { $0.0 == name }!
+        let project = try copyProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let page = project.appendingPathComponent(Self.guide)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        #expect(text.components(separatedBy: original).count == 2, "the mutation must match exactly once: \(original)")
+        let mutated = text.replacingOccurrences(of: original, with: replacement)
+        try mutated.write(to: page, atomically: true, encoding: .utf8)
+        let line = mutated.components(separatedBy: replacement)[0].filter { $0 == "\n" }.count + 1
+
+        let regenerate = try BinaryTests().docket(["runbooks"], in: project)
+        #expect(regenerate.status == 0, "the mutated guide still extracts: \(regenerate.stderr)")
+        let run = try BinaryTests().docket(["check", "--runbook", "authentik", "--json"], in: project)
+        #expect(run.status == 1, "\(name) must fail the check")
+        let found = try errors(run.stdout)
+        #expect(found.contains { $0.file == Self.guide && $0.line == line },
+                "\(name): expected an error at \(Self.guide):\(line), got:\n\(found.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n"))")
+    }
+
+    @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
+    func aRunbookWithoutFixtureIsUncheckedAndStrictMakesItAnError() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/hello.md": RunbookCommandTests.page], under: temp)
+        #expect(try BinaryTests().docket(["runbooks"], in: temp).status == 0)
+        let lenient = try BinaryTests().docket(["check"], in: temp)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: runbook hello is unchecked"))
+        #expect(try BinaryTests().docket(["check", "--strict"], in: temp).status == 1)
+    }
+
+    @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
+    func keepLeavesTheSandboxAndGithubAnnotationsAreLocated() throws {
+        let project = try copyProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let page = project.appendingPathComponent(Self.guide)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "AUTH_BACKEND=jwt\n", with: "AUTH_BACKEND=token\n").write(to: page, atomically: true, encoding: .utf8)
+        _ = try BinaryTests().docket(["runbooks"], in: project)
+        let process = try BinaryTests().docket(["check", "--keep"], in: project, environment: ["GITHUB_ACTIONS": "true"])
+        #expect(process.status == 1)
+        #expect(process.stdout.contains("::error file=content/guides/authentik.md,line=407,"), "\(process.stdout)")
+        let kept = process.stderr.split(separator: "\n").first { $0.contains("sandbox kept at ") }
+        let folder = try #require(kept.map { String($0.split(separator: " ")[3]) })
+        #expect(FileManager.default.fileExists(atPath: folder + "/home/reflector/server/.env"))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
