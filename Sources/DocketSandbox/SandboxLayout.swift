@@ -33,7 +33,7 @@ struct SandboxLayout {
             }
             if let template = spec.home { try copyContents(of: template, to: layout.home) }
             if let template = spec.work { try copyContents(of: template, to: layout.work) }
-            try fm.copyItem(at: spec.script, to: layout.control.appendingPathComponent("runbook.sh"))
+            try copyFile(spec.script, to: layout.control.appendingPathComponent("runbook.sh"))
             try layout.writeStubs()
             try layout.writeServerConfiguration()
             try SandboxScripts.initScript(unsandboxed: spec.unsandboxed, control: spec.unsandboxed ? layout.control.path : Sandbox.control)
@@ -58,11 +58,27 @@ struct SandboxLayout {
         return path
     }
 
-    private static func copyContents(of source: URL, to destination: URL) throws {
+    /// Copies a tree: contents and permission bits, not owners (FileManager.copyItem tries to
+    /// keep owners, which an ordinary user cannot do with a checkout owned by someone else).
+    static func copyContents(of source: URL, to destination: URL) throws {
         let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: source.path) {
-            try fm.copyItem(at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+        for path in try fm.subpathsOfDirectory(atPath: source.path).sorted() {
+            let from = source.appendingPathComponent(path), to = destination.appendingPathComponent(path)
+            let attributes = try fm.attributesOfItem(atPath: from.path)
+            let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                try fm.createDirectory(at: to, withIntermediateDirectories: true, attributes: [.posixPermissions: mode | 0o700])
+            } else {
+                try copyFile(from, to: to, mode: mode)
+            }
         }
+    }
+
+    static func copyFile(_ from: URL, to: URL, mode: Int? = nil) throws {
+        let data = try Data(contentsOf: from)
+        try data.write(to: to)
+        let bits = try mode ?? ((FileManager.default.attributesOfItem(atPath: from.path)[.posixPermissions] as? Int) ?? 0o644)
+        try FileManager.default.setAttributes([.posixPermissions: bits], ofItemAtPath: to.path)
     }
 
     private var controlInside: String { spec.unsandboxed ? control.path : Sandbox.control }
@@ -73,7 +89,7 @@ struct SandboxLayout {
             let impl = stubs.appendingPathComponent(".impl").appendingPathComponent(stub.name)
             switch stub.behaviour {
             case .executable(let path):
-                try FileManager.default.copyItem(at: URL(fileURLWithPath: path), to: impl)
+                try Self.copyFile(URL(fileURLWithPath: path), to: impl)
             case .rules(let rules):
                 try SandboxScripts.ruleStub(name: stub.name, rules: rules).write(to: impl, atomically: true, encoding: .utf8)
             }
@@ -89,7 +105,7 @@ struct SandboxLayout {
         for (index, var route) in spec.routes.enumerated() {
             if let body = route.bodyFile {
                 let copy = control.appendingPathComponent("bodies/\(index)")
-                try FileManager.default.copyItem(at: URL(fileURLWithPath: body), to: copy)
+                try Self.copyFile(URL(fileURLWithPath: body), to: copy)
                 route.bodyFile = controlInside + "/bodies/\(index)"
             }
             routes.append(route)
@@ -131,10 +147,10 @@ struct SandboxLayout {
             "--ro-bind", spec.server.resolvingSymlinksInPath().path, Sandbox.control + "/docket-server",
             "--chdir", Sandbox.home, "--clearenv",
         ]
-        if getuid() == 0 {
-            // The fixture server binds ports 80 and 443 inside the sandbox's own network.
-            args += ["--cap-add", "CAP_NET_BIND_SERVICE"]
-        }
+        // Inside, everything runs as uid 0 of the sandbox's own user namespace with one
+        // capability: binding ports 80 and 443 of its own network for the fixture server. As
+        // real root and as an ordinary user alike, every other capability is dropped.
+        args += ["--uid", "0", "--gid", "0", "--cap-drop", "ALL", "--cap-add", "CAP_NET_BIND_SERVICE"]
         for (key, value) in environment(unsandboxed: false).sorted(by: { $0.key < $1.key }) {
             args += ["--setenv", key, value]
         }
