@@ -50,7 +50,8 @@ public enum HeadingAnchors {
 }
 
 extension String {
-    var trimmingWhitespace: Substring {
+    /// The string without leading and trailing white space (Unicode, newlines included).
+    public var trimmingWhitespace: Substring {
         var s = self[...]
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

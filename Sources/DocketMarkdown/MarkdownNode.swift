@@ -83,13 +83,6 @@ extension MarkdownNode {
         for child in children { child.walk(visit) }
     }
 
-    /// Rewrites the tree bottom-up: `transform` sees each node after its children were rewritten.
-    public func rewritten(_ transform: (MarkdownNode) -> MarkdownNode) -> MarkdownNode {
-        var copy = self
-        copy.children = children.map { $0.rewritten(transform) }
-        return transform(copy)
-    }
-
     /// Changes nodes in place, depth first; subtrees `visit` leaves alone are not copied.
     public mutating func update(_ visit: (inout MarkdownNode) -> Void) {
         visit(&self)

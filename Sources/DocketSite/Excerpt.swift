@@ -39,12 +39,3 @@ enum Excerpt {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 }
-
-extension String {
-    var trimmingWhitespace: Substring {
-        var s = self[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return s
-    }
-}

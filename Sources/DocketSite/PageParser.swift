@@ -26,7 +26,6 @@ public enum PageParser {
                 break
             }
         }
-        // An H1's slug is consumed but not rendered; anchors to it are still broken in Docusaurus.
         diagnostics.append(contentsOf: MDXSyntaxCheck.check(document, path: displayPath))
         diagnostics.append(contentsOf: DirectiveCheck.check(document, path: displayPath))
 

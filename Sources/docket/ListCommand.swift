@@ -12,13 +12,7 @@ extension Docket {
         var json = false
 
         func run() throws {
-            let loaded: LoadedSite
-            do {
-                loaded = try SiteLoader.load(source.buildOptions)
-            } catch {
-                DiagnosticPrinter().print(error.diagnostics)
-                throw ExitCode(1)
-            }
+            let loaded = try source.loadSite()
             if !loaded.diagnostics.isEmpty { DiagnosticPrinter().print(loaded.diagnostics) }
             print(json ? SiteListing.json(loaded.site) : SiteListing.outline(loaded.site), terminator: "")
             if loaded.diagnostics.hasErrors { throw ExitCode(1) }

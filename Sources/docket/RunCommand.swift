@@ -18,13 +18,7 @@ extension Docket {
         var scriptArguments: [String] = []
 
         func run() throws {
-            let loaded: LoadedSite
-            do {
-                loaded = try SiteLoader.load(source.buildOptions)
-            } catch {
-                DiagnosticPrinter().print(error.diagnostics)
-                throw ExitCode(1)
-            }
+            let loaded = try source.loadSite()
             let set = RunbookSet.extract(from: loaded)
             if set.diagnostics.hasErrors {
                 DiagnosticPrinter().print(set.diagnostics)

@@ -14,13 +14,7 @@ extension Docket {
         var check = false
 
         func run() throws {
-            let loaded: LoadedSite
-            do {
-                loaded = try SiteLoader.load(source.buildOptions)
-            } catch {
-                DiagnosticPrinter().print(error.diagnostics)
-                throw ExitCode(1)
-            }
+            let loaded = try source.loadSite()
             let set = RunbookSet.extract(from: loaded)
             var diagnostics = set.diagnostics
             for runbook in set.runbooks {

@@ -34,4 +34,16 @@ struct SourceOptions: ParsableArguments {
     }
 }
 
+extension SourceOptions {
+    /// Loads the site, or prints why it could not and exits with 1.
+    func loadSite() throws -> LoadedSite {
+        do {
+            return try SiteLoader.load(buildOptions)
+        } catch {
+            DiagnosticPrinter().print(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}
+
 extension SiteConfig.Severity: ExpressibleByArgument {}
