@@ -3,7 +3,7 @@ SWIFT ?= swift
 DOCKET_DEBUG := .build/debug/docket
 DOCKET_RELEASE := .build/release/docket
 
-.PHONY: deps build release site test theme theme-check clean
+.PHONY: deps build release site test bench theme theme-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -26,6 +26,14 @@ test: deps theme-check
 	$(DOCKET_DEBUG) build --strict --out .build/site-check
 	$(DOCKET_DEBUG) runbooks --check
 	$(DOCKET_DEBUG) check --strict --junit .build/docket-check.xml
+
+# Build speed and memory against Hugo on the same 10,000-page corpus (needs hugo and GNU time;
+# PAGES=2000 for a quicker run). Prints the ratios; exits 1 if docket is slower.
+PAGES ?= 10000
+bench: release
+	@command -v hugo >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
+	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
+	scripts/bench.sh $(PAGES)
 
 # Re-embed themes/default into the binary after editing it.
 theme:

@@ -41,9 +41,17 @@ let package = Package(
             ]),
         .target(name: "DocketChecks", dependencies: ["DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketDiagnostics"]),
         .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks", "DocketChecks"]),
+        // `docket serve`: the preview HTTP server and the file watcher.
+        .target(
+            name: "DocketServe",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .executableTarget(
             name: "docket",
-            dependencies: ["DocketBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DocketBuild", "DocketServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Golden-file and fixture helpers shared by the test targets.

@@ -60,20 +60,12 @@ printf 'corpus: %d pages in %d folders, %s, generated in %.1f s (seed %s)\n' \
   "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" "$seed"
 
 # ---------------------------------------------------------------- 2. the same pages for Hugo
-# Same Markdown files. Hugo's equivalents of the Docusaurus conventions: a folder's
-# _category_.yml (label, position) becomes the section's _index.md (title, weight), and
-# sidebar_position is copied to weight, Hugo's ordering key, so the sidebar and prev/next
-# follow the same order. Hugo shows `:::note` as text and leaves `.md` links as they are.
+# The same Markdown files (scripts/bench/hugo_content.py): each _category_.yml becomes the
+# section's _index.md, sidebar_position is repeated as weight. Hugo shows `:::note` as text and
+# leaves the `.md` links as they are; docket resolves and checks them (extra work for docket).
 site=$tmp/hugo-site
 cp -R "$root/scripts/bench/hugo-site" "$site"
-cp -R "$tmp/corpus/docs" "$site/content"
-for category in "$site"/content/*/_category_.yml; do
-  label=$(sed -n 's/^label: *//p' "$category")
-  position=$(sed -n 's/^position: *//p' "$category")
-  printf -- '---\ntitle: %s\nweight: %s\n---\n' "$label" "$position" > "$(dirname "$category")/_index.md"
-  rm "$category"
-done
-find "$site/content" -name 'page-*.md' -exec sed -i 's/^sidebar_position: \(.*\)$/&\nweight: \1/' {} +
+python3 "$root/scripts/bench/hugo_content.py" "$tmp/corpus/docs" "$site/content"
 
 # ---------------------------------------------------------------- 3. the runs
 # Each run writes into a new (cold) output folder, so neither tool can reuse a previous build.
@@ -81,6 +73,8 @@ find "$site/content" -name 'page-*.md' -exec sed -i 's/^sidebar_position: \(.*\)
 # (thermal throttling, a neighbour's job, the page cache warming up) hits both tools alike
 # instead of all the runs of one of them. docket runs from an empty folder so that no
 # docket.yml is picked up; broken links only warn, as Hugo does not check them at all.
+# Outputs are kept until the end (about 1.5 GB for 10,000 pages and 3 runs): deleting one
+# between runs made the next runs up to 2.5x slower on a disk mounted with `discard`.
 empty=$tmp/empty
 mkdir -p "$empty" "$tmp/logs"
 declare -a docket_times=() docket_rss=() hugo_times=() hugo_rss=()
@@ -89,8 +83,8 @@ declare -a docket_times=() docket_rss=() hugo_times=() hugo_rss=()
 run() {
   local tool=$1 n=$2 out=$tmp/out-$1-$2 log=$tmp/logs/$1-$2.log metrics=$tmp/logs/$1-$2.time
   local status=0
-  # Flush the previous run's writes (and the deletion of its output) first: otherwise the
-  # kernel writes them back during this run and charges one tool for the other's files.
+  # Flush the previous run's writes first: otherwise the kernel writes them back during this
+  # run and charges one tool for the other's files.
   sync
   if [[ $tool == docket ]]; then
     (cd "$empty" && /usr/bin/time -f '%e %M' -o "$metrics" \
@@ -108,7 +102,8 @@ run() {
   # Every page of the corpus must be there: section-NNN/page-NNN/index.html (docket puts them
   # under docs/, Hugo at the root; section and home pages are not counted).
   local built
-  built=$(find "$out" -path '*/section-*/page-*/index.html' | wc -l)
+  built=0
+  [[ -d $out ]] && built=$(find "$out" -path '*/section-*/page-*/index.html' | wc -l)
   if ((built != pages)); then
     echo "bench: $tool run $n wrote $built pages, expected $pages; its output:" >&2
     tail -n 40 "$log" >&2
@@ -116,20 +111,33 @@ run() {
   fi
   local seconds kib
   read -r seconds kib < <(tail -n 1 "$metrics")
+  if ((n == 0)); then
+    printf '  run 0  %-6s %7.2f s %7.0f MiB  (warm-up, not counted)\n' "$tool" "$seconds" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
+    return
+  fi
   printf '  run %d  %-6s %7.2f s %7.0f MiB\n' "$n" "$tool" "$seconds" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
   if [[ $tool == docket ]]; then docket_times+=("$seconds"); docket_rss+=("$kib")
   else hugo_times+=("$seconds"); hugo_rss+=("$kib"); fi
-  [[ ${BENCH_KEEP:-0} == 1 && $n == 1 ]] || rm -rf "$out"   # keep the disk footprint to one output at a time
 }
 
-# The ratio is only as good as the machine is quiet: say so when something else is running.
-if [[ -r /proc/loadavg ]]; then
-  read -r load _ < /proc/loadavg
-  if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
-    echo "bench: warning: load average $load on $(nproc) CPUs before the runs; timings will be noisy" >&2
-  fi
+# The ratio is only as good as the machine is quiet. The load average would count this
+# script's own corpus generation, so measure how busy the CPUs are over one second instead.
+cpu_busy() {
+  local a b
+  a=$(head -n 1 /proc/stat); sleep 1; b=$(head -n 1 /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN {
+    n = split(a, x); split(b, y); for (i = 2; i <= n; i++) { t += y[i] - x[i] }
+    idle = (y[5] - x[5]) + (y[6] - x[6]); print (t > 0) ? int(100 * (t - idle) / t) : 0 }'
+}
+sync
+if [[ -r /proc/stat ]] && (( $(cpu_busy) > 20 )); then
+  echo "bench: warning: the CPUs are busy with something else before the runs; timings will be noisy" >&2
 fi
 echo "runs: $runs each, alternating; docket $("$docket" --version 2>/dev/null || echo "(unknown version)"), $("$hugo" version | cut -d' ' -f1-2)"
+# One untimed build of each tool first: it loads both binaries and their libraries into the
+# page cache, so that the first timed run is not slower just for going first.
+run docket 0
+run hugo 0
 for ((i = 1; i <= runs; i++)); do
   run docket "$i"
   run hugo "$i"

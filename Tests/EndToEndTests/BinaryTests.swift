@@ -147,3 +147,73 @@ import Testing
         #expect(run.stderr.contains("docs/hello.md:15:1: error: this sh block on a runbook page is neither a step"), "\(run.stderr)")
     }
 }
+
+/// `docket init` and `docket serve` as a user runs them.
+@Suite struct InitAndServeTests {
+    @Test func initScaffoldsASiteThatBuildsAndRefusesToOverwrite() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let binary = BinaryTests()
+        #expect(try binary.docket(["init", "site"], in: temp).status == 0)
+        let site = temp.appendingPathComponent("site")
+        let build = try binary.docket(["build", "--strict"], in: site)
+        #expect(build.status == 0, "\(build.stderr)")
+        let again = try binary.docket(["init"], in: site)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists: docket.yml"))
+    }
+
+    @Test func serveRebuildsOnChangeAndShowsErrors() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/a.md": "# Hello\n"], under: temp)
+        let port = 3900 + Int.random(in: 0..<90)
+        let process = Process()
+        process.executableURL = BinaryTests.binary
+        process.arguments = ["serve", "--port", String(port)]
+        process.currentDirectoryURL = temp
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+
+        // curl rather than Foundation's URL loading, which needs FoundationNetworking on Linux.
+        func get(_ path: String) -> String? {
+            for _ in 0..<50 {
+                let curl = Process()
+                curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                curl.arguments = ["curl", "-s", "-m", "2", "http://127.0.0.1:\(port)\(path)"]
+                let out = Pipe()
+                curl.standardOutput = out
+                curl.standardError = FileHandle.nullDevice
+                guard (try? curl.run()) != nil else { return nil }
+                let data = out.fileHandleForReading.readDataToEndOfFile()
+                curl.waitUntilExit()
+                if curl.terminationStatus == 0 && !data.isEmpty { return String(decoding: data, as: UTF8.self) }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return nil
+        }
+        let page = try #require(get("/docs/a"))
+        #expect(page.contains("<h1>Hello</h1>"))
+        #expect(page.contains("/__docket/version"), "the page reloads itself")
+        let version = try #require(get("/__docket/version"))
+
+        try "# Hello again\n".write(to: temp.appendingPathComponent("docs/a.md"), atomically: true, encoding: .utf8)
+        var changed = false
+        for _ in 0..<40 where !changed {
+            Thread.sleep(forTimeInterval: 0.1)
+            changed = get("/__docket/version") != version
+        }
+        #expect(changed)
+        #expect(get("/docs/a")?.contains("<h1>Hello again</h1>") == true)
+
+        try "---\ntitle: [broken\n---\n".write(to: temp.appendingPathComponent("docs/a.md"), atomically: true, encoding: .utf8)
+        var broken = false
+        for _ in 0..<40 where !broken {
+            Thread.sleep(forTimeInterval: 0.1)
+            broken = get("/docs/a")?.contains("The build failed") == true
+        }
+        #expect(broken, "the browser shows the error")
+    }
+}
