@@ -50,6 +50,11 @@ public enum SiteLoader {
         } else {
             content = ResolvedPath(config.contentDirectory, relativeTo: root)
         }
+        // Links like `/docs/x.md` name the content folder from the site root: keep its real name.
+        let rootPath = root.url.standardizedFileURL.path + "/"
+        if content.url.standardizedFileURL.path.hasPrefix(rootPath) {
+            config.contentDirectory = String(content.url.standardizedFileURL.path.dropFirst(rootPath.count))
+        }
         let staticFolder = options.staticDirectory.map { ResolvedPath($0, relativeTo: nil) }
             ?? ResolvedPath(config.staticDirectory, relativeTo: root)
         let output = options.output.map { ResolvedPath($0, relativeTo: nil) } ?? ResolvedPath(config.outputDirectory, relativeTo: root)

@@ -11,6 +11,8 @@ public struct Fixture: Sendable {
     public var timeoutSeconds: Int
     public var stepTimeoutSeconds: Int
     public var routes: [FixtureRoute]
+    /// More host names to map to the fixture server (`hosts:`).
+    public var hosts: [String] = []
     public var stubs: [Stub]
     public var expectations: Expectations
     public var location: SourceLocation
@@ -54,7 +56,8 @@ public struct Expectations: Sendable {
     public var defaultStep = StepOutcome.ok
     public var stepLocations: [String: SourceLocation] = [:]
     public var files: [FileCheck] = []
-    public var calls: [(command: String, location: SourceLocation)] = []
+    /// Calls in order: an exact command line, or (`{match: REGEX}`) a pattern.
+    public var calls: [(command: String, isPattern: Bool, location: SourceLocation)] = []
     public var requests: [(request: String, location: SourceLocation)] = []
     public var outputContains: [String] = []
     public var outputNotContains: [String] = []

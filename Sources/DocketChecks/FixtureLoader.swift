@@ -41,9 +41,10 @@ public enum FixtureLoader {
             case "timeout": fixture.timeoutSeconds = reader.number(v, key).map { Int($0) } ?? 300
             case "step_timeout": fixture.stepTimeoutSeconds = reader.number(v, key).map { Int($0) } ?? 120
             case "http": fixture.routes = routes(v, folder: folder, reader: &reader)
+            case "hosts": fixture.hosts = reader.stringList(v, key) ?? []
             case "stubs": fixture.stubs += declarativeStubs(v, reader: &reader)
             case "expect": fixture.expectations = expectations(v, reader: &reader)
-            default: reader.diagnostics.warning(at: reader.location(pair.key), "unknown fixture key '\(key)' (params, cwd, timeout, step_timeout, http, stubs, expect)")
+            default: reader.diagnostics.warning(at: reader.location(pair.key), "unknown fixture key '\(key)' (params, cwd, timeout, step_timeout, http, hosts, stubs, expect)")
             }
         }
         let stubsFolder = folder.appendingPathComponent("stubs")
@@ -157,7 +158,16 @@ public enum FixtureLoader {
                 }
             case "calls":
                 for item in v.sequence ?? [] {
-                    if let command = item.string { expect.calls.append((command, reader.location(item))) }
+                    if let command = item.string {
+                        expect.calls.append((command, false, reader.location(item)))
+                    } else if let pattern = item["match"]?.string {
+                        if (try? NSRegularExpression(pattern: pattern)) == nil {
+                            reader.fail(item, "'\(pattern)' is not a valid regular expression")
+                        }
+                        expect.calls.append((pattern, true, reader.location(item)))
+                    } else {
+                        reader.fail(item, "a call is a command line, or {match: REGEX}")
+                    }
                 }
             case "requests":
                 for item in v.sequence ?? [] {

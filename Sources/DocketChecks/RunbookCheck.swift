@@ -32,13 +32,14 @@ public struct RunbookCheck: Sendable {
         var arguments = ["--yes", "--log", "./\(runbook.id).runbook.log", "--state", Sandbox.home + "/.local/state/docket/\(runbook.id).journal"]
         for (name, value) in fixture.params { arguments += ["--param", "\(name)=\(value)"] }
         let home = folder.appendingPathComponent("home"), work = folder.appendingPathComponent("work")
-        let spec = SandboxSpec(
+        var spec = SandboxSpec(
             script: script, arguments: arguments,
             home: FileManager.default.fileExists(atPath: home.path) ? home : nil,
             work: FileManager.default.fileExists(atPath: work.path) ? work : nil,
             directory: fixture.directory, stubs: fixture.stubs, routes: fixture.routes,
             timeout: TimeInterval(fixture.timeoutSeconds), stepTimeout: fixture.stepTimeoutSeconds,
             environment: [:], server: server, unsandboxed: unsandboxed)
+        spec.extraHosts = fixture.hosts
         let result = try Sandbox.run(spec)
         defer { if !keep { try? FileManager.default.removeItem(at: result.folder) } }
         var evaluation = Evaluation(check: self, result: result)
@@ -241,14 +242,24 @@ private struct Evaluation {
     private mutating func checkCalls() {
         let actual = result.calls.map(\.command)
         var next = 0
-        for (expected, location) in check.fixture.expectations.calls {
-            if let found = actual[next...].firstIndex(of: expected) {
+        for (expected, isPattern, location) in check.fixture.expectations.calls {
+            let regex = isPattern ? try? NSRegularExpression(pattern: expected) : nil
+            let matches = { (command: String) -> Bool in
+                guard let regex else { return command == expected }
+                return regex.firstMatch(in: command, range: NSRange(command.startIndex..., in: command)) != nil
+            }
+            if let found = actual[next...].firstIndex(where: matches) {
                 next = found + 1
                 continue
             }
             let where_ = locator.line(runningPrefixOf: expected.split(separator: " ").map(String.init)) ?? location
             let made = result.calls.map { "\($0.step.isEmpty ? "-" : $0.step): \($0.command)" }
-            fail(where_, "the fixture expects the call '\(expected)'\(actual.contains(expected) ? " later, in the order listed" : ", which was not made")",
+            // The literal words at the start of a pattern (`^systemctl restart [a-z]+$` → systemctl
+            // restart) find the line that makes such a call.
+            let tokens: [String] = expected.split(separator: " ").map { token in String(token.filter { $0 != "^" && $0 != "$" }) }
+            let words = isPattern ? Array(tokens.prefix { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) : []
+            let patternWhere = isPattern ? locator.line(runningPrefixOf: words) : nil
+            fail(patternWhere ?? where_, "the fixture expects \(isPattern ? "a call matching" : "the call") '\(expected)'\(actual.contains(where: matches) ? " later, in the order listed" : ", which was not made")",
                  detail: "calls made:\n" + (made.isEmpty ? "(none)" : made.joined(separator: "\n")))
         }
     }

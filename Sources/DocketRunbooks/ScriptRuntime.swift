@@ -290,7 +290,8 @@ docket_run_shell_step() {
   (
     cd "$dir" || exit 1
     if [[ -n $timeout_seconds ]] && command -v timeout >/dev/null; then
-      exec timeout --kill-after=10 "$timeout_seconds" bash -c "$prologue"$'\n'"${docket_step_body[$name]}"
+      # TERM first, KILL 3 s later: a process started with TERM ignored still stops.
+      exec timeout --kill-after=3 "$timeout_seconds" bash -c "$prologue"$'\n'"${docket_step_body[$name]}"
     else
       exec bash -c "$prologue"$'\n'"${docket_step_body[$name]}"
     fi

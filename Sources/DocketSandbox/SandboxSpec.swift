@@ -25,6 +25,8 @@ public struct SandboxSpec: Sendable {
     public var server: URL
     /// Run without bubblewrap: no isolation at all (an explicit, loudly reported choice).
     public var unsandboxed: Bool
+    /// Host names mapped to the fixture server besides those of the routes (they answer 404).
+    public var extraHosts: [String] = []
 
     public init(script: URL, arguments: [String], home: URL?, work: URL?, directory: String, stubs: [Stub], routes: [FixtureRoute],
                 timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, unsandboxed: Bool = false) {
@@ -43,7 +45,7 @@ public struct SandboxSpec: Sendable {
     }
 
     /// The host names the routes serve (they resolve to the fixture server in the sandbox).
-    public var hosts: [String] { Array(Set(routes.map(\.host))).sorted() }
+    public var hosts: [String] { Array(Set(routes.map(\.host) + extraHosts.map { $0.lowercased() })).sorted() }
 }
 
 /// A stub call as recorded: which step made it, and the command with its arguments.

@@ -261,3 +261,39 @@ import Testing
         #expect(list.stdout.contains(" 2. config                 file    config  (docs/demo.md:"), "\(list.stdout)")
     }
 }
+
+/// A step's own `timeout=` stops it, with everything it started.
+@Suite struct RunbookTimeoutTests {
+    @Test func aStepPastItsTimeoutIsKilledAndFails() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") else { return }
+        let page = """
+        ---
+        runbook: { id: slow, title: Slow }
+        ---
+
+        ```bash step=wait timeout=1s
+        sleep 30 &
+        sleep 30
+        ```
+        """
+        let parsed = PageParser.parse(text: page, source: "slow.md", displayPath: "docs/slow.md")
+        let (runbook, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/slow.md")
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("slow.sh")
+        try ScriptGenerator.script(for: try #require(runbook)).write(to: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script.path, "--state", folder.appendingPathComponent("j").path, "--log", folder.appendingPathComponent("log").path]
+        process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let started = Date()
+        try process.run()
+        process.waitUntilExit()
+        // 124 when the step obeys TERM, 137 when it ignores it and is killed 3 s later.
+        #expect(process.terminationStatus == 124 || process.terminationStatus == 137, "timeout's status")
+        #expect(Date().timeIntervalSince(started) < 8)
+    }
+}

@@ -6,6 +6,7 @@ import Foundation
 enum SiteFixture {
     static func load(_ root: URL, contentFolder: String = "docs") throws -> (Site, Diagnostics) {
         var config = SiteConfig()
+        config.contentDirectory = contentFolder
         var diagnostics = Diagnostics()
         let configURL = root.appendingPathComponent("docket.yml")
         if let text = try? String(contentsOf: configURL, encoding: .utf8) {

@@ -105,3 +105,86 @@ import Testing
         try? FileManager.default.removeItem(atPath: folder)
     }
 }
+
+/// A small runbook with a fixture that uses declarative stubs, extra host names, call patterns
+/// and output expectations.
+@Suite struct FixtureFeatureTests {
+    static let page = """
+    ---
+    runbook:
+      id: ping
+      title: Ping the API
+      params:
+        API: { example: api.example.com }
+    ---
+
+    ```bash step=restart
+    systemctl restart app
+    systemctl is-active app
+    ```
+
+    ```bash step=ping
+    curl -fsS https://api.example.com/ping
+    curl -s -o /dev/null -w 'other %{http_code}\\n' https://unknown.fixture.test/
+    ```
+    """
+
+    static let fixture = """
+    params: { API: api.fixture.test }
+    hosts: [unknown.fixture.test]
+    http:
+      - url: https://api.fixture.test/ping
+        body: http/pong.txt
+    stubs:
+      systemctl:
+        - args: is-active app
+          stdout: "active\\n"
+        - match: "^restart "
+          creates: { "~/restarted": "yes" }
+    expect:
+      calls:
+        - match: "^systemctl restart [a-z]+$"
+        - systemctl is-active app
+      files:
+        ~/restarted: { contains: ["yes"] }
+      output:
+        contains: ["pong", "active", "other 404"]
+      requests:
+        - GET https://api.fixture.test/ping
+    """
+
+    @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
+    func declarativeStubsHostsAndPatterns() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write([
+            "docs/ping.md": Self.page,
+            "runbooks/fixtures/ping/fixture.yml": Self.fixture,
+            "runbooks/fixtures/ping/http/pong.txt": "pong\n",
+        ], under: temp)
+        #expect(try BinaryTests().docket(["runbooks"], in: temp).status == 0)
+        let run = try BinaryTests().docket(["check", "--strict"], in: temp)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("runbook ping: passed (2/2 steps"))
+
+        // The same fixture against a page that restarts the wrong service fails at that line.
+        try Fixtures.write(["docs/ping.md": Self.page.replacingOccurrences(of: "systemctl restart app", with: "systemctl restart App")], under: temp)
+        #expect(try BinaryTests().docket(["runbooks"], in: temp).status == 0)
+        let broken = try BinaryTests().docket(["check"], in: temp)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("docs/ping.md:10:1: error: runbook ping: the fixture expects a call matching '^systemctl restart [a-z]+$'"), "\(broken.stderr)")
+    }
+}
+
+/// shellcheck findings on runbook steps are reported at page lines.
+@Suite struct ShellCheckTests {
+    @Test(.enabled(if: ["/usr/bin/shellcheck", "/bin/shellcheck"].contains { FileManager.default.isExecutableFile(atPath: $0) }, "shellcheck is not installed"))
+    func findingsAreMappedToPageLines() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/s.md": "---\nrunbook: { id: s, title: S }\n---\n\n```bash step=one\necho start\nlocal x=1\n```\n"], under: temp)
+        let run = try BinaryTests().docket(["runbooks"], in: temp)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("docs/s.md:7:1: error: shellcheck (step one): 'local' is only valid in functions. [SC2168]"), "\(run.stderr)")
+    }
+}

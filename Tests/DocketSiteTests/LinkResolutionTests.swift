@@ -1,0 +1,51 @@
+import DocketDiagnostics
+import DocketMarkdown
+import DocketSite
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// Docusaurus's link rules (compat §3.4, T12): `.md` links by file, URL links by page URL.
+@Suite struct LinkResolutionTests {
+    private func hrefs(of source: String, _ files: [String: String], config: String? = nil) throws -> ([String], [String]) {
+        let root = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var all = files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }
+        if let config { all["docket.yml"] = config }
+        try Fixtures.write(all, under: root)
+        let (site, diagnostics) = try SiteFixture.load(root)
+        let page = try #require(site.pages.first { $0.source == source })
+        let resolved = LinkResolver(site: site).resolve(page)
+        var links: [String] = []
+        resolved.document.walk { node in
+            if case .link(let destination, _) = node.kind { links.append(destination) }
+            if case .image(let destination, _) = node.kind { links.append(destination) }
+        }
+        return (links, diagnostics.sorted.map(\.description))
+    }
+
+    @Test func markdownAndURLLinksResolveLikeDocusaurus() throws {
+        let (links, problems) = try hrefs(of: "guides/intro.md", [
+            "guides/intro.md": """
+            # Intro
+            [a](./setup.md) [b](../api/README.md#auth) [c](setup.md) [d](/guides/setup.md?x=1#install)
+            [e](./setup) [f](https://example.org/x.md) [g](#local) [h](./img/diagram.png) [i](/docs/guides/setup.md)
+            ## Local
+            """,
+            "guides/setup.md": "# Setup\n## Install\n",
+            "guides/img/diagram.png": "png",
+            "api/README.md": "# API\n## Auth\n",
+        ])
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(links == [
+            "/docs/guides/setup", "/docs/api/#auth", "/docs/guides/setup", "/docs/guides/setup?x=1#install",
+            "/docs/guides/setup", "https://example.org/x.md", "#local", "/assets/content/guides/img/diagram.png", "/docs/guides/setup",
+        ])
+    }
+
+    @Test func baseURLIsPrependedToAbsoluteLinks() throws {
+        let (links, problems) = try hrefs(of: "a.md", ["a.md": "[b](/docs/b) [c](./b.md)\n", "b.md": "# B\n"], config: "baseUrl: /handbook/\n")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(links == ["/handbook/docs/b", "/handbook/docs/b"])
+    }
+}
