@@ -4,16 +4,6 @@ import DocketSite
 import DocketTheme
 import Foundation
 
-/// What a build produced.
-public struct BuildResult: Sendable {
-    public var diagnostics: Diagnostics
-    /// False when errors (or, with `--strict`, warnings) stopped the build; the previous output
-    /// folder is then untouched.
-    public var succeeded: Bool
-    public var pagesWritten: Int
-    public var output: String
-}
-
 /// The whole `docket build`: load, render every page in parallel, write aside, swap in.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
@@ -156,16 +146,4 @@ public enum SiteBuilder {
         }
         return site.pages.first?.permalink
     }
-}
-
-struct BuildFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
-/// The page context holds template dictionaries (`Any`), which Swift cannot prove thread-safe;
-/// they are built once and only read while pages render in parallel.
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -4,28 +4,6 @@ import DocketRunbooks
 import DocketSandbox
 import Foundation
 
-/// Everything `docket check` found.
-public struct CheckReport: Sendable {
-    /// Problems of the site itself: links, anchors, front matter.
-    public var site = Diagnostics()
-    /// Runbook lint (extraction and shellcheck).
-    public var lint = Diagnostics()
-    /// Committed runbooks that differ from the pages.
-    public var drift = Diagnostics()
-    /// Fixture problems and runbooks without a fixture.
-    public var fixtures = Diagnostics()
-    public var runbooks: [RunbookCheckResult] = []
-
-    public var all: Diagnostics {
-        var all = Diagnostics()
-        for group in [site, lint, drift, fixtures] { all.append(contentsOf: group) }
-        for runbook in runbooks { all.append(contentsOf: runbook.failures) }
-        return all
-    }
-
-    public var failed: Bool { all.hasErrors }
-}
-
 /// `docket check`: the site's diagnostics, runbook lint and drift, and every runbook run against
 /// its fixture in the sandbox. Everything is collected; nothing stops at the first problem.
 public enum SiteCheck {

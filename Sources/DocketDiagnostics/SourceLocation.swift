@@ -12,6 +12,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `path:line:col`, the form editors and CI annotations understand.
-    public var description: String { "\(path):\(line):\(max(column, 1))" }
+    /// `path:line:col`, the form editors and CI annotations understand; just `path` for a
+    /// problem of a whole file or folder (line 0).
+    public var description: String { line > 0 ? "\(path):\(line):\(max(column, 1))" : path }
 }

@@ -51,33 +51,3 @@ public enum Sandbox {
         return try layout.collect(timedOut: timedOut, bwrapStatus: process.terminationStatus, bwrapErrors: stderr, started: started)
     }
 }
-
-/// Finds executables on the host's PATH.
-enum Executables {
-    static func find(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
-    /// Runs a command to completion; throws with its output when it fails.
-    static func run(_ arguments: [String], in directory: URL) throws(SandboxError) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { throw .toolMissing(arguments[0]) }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 127 { throw .toolMissing(arguments[0]) }
-        if process.terminationStatus != 0 {
-            throw .setup("\(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
-        }
-    }
-}

@@ -47,34 +47,3 @@ public struct SandboxSpec: Sendable {
     /// The host names the routes serve (they resolve to the fixture server in the sandbox).
     public var hosts: [String] { Array(Set(routes.map(\.host) + extraHosts.map { $0.lowercased() })).sorted() }
 }
-
-/// A stub call as recorded: which step made it, and the command with its arguments.
-public struct RecordedCall: Sendable, Equatable {
-    public var step: String
-    /// The command name and its arguments joined by single spaces.
-    public var command: String
-
-    public init(step: String, command: String) {
-        self.step = step
-        self.command = command
-    }
-}
-
-/// What happened in a sandboxed run.
-public struct SandboxResult: Sendable {
-    /// The script's exit status (nil when it was killed at the time limit).
-    public var exitStatus: Int32?
-    public var timedOut: Bool
-    /// Standard output and error of the script, interleaved.
-    public var output: String
-    /// Each step that ran, in order, with its exit status.
-    public var steps: [(name: String, status: Int)]
-    public var calls: [RecordedCall]
-    public var requests: [RecordedRequest]
-    /// The sandbox folder on the host (kept with `--keep`).
-    public var folder: URL
-    /// The home folder as the run left it, on the host.
-    public var home: URL
-    public var work: URL
-    public var duration: TimeInterval
-}

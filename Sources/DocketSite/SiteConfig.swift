@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable {
     /// `docs` by default; `/` serves the docs at the site root.
     public var routeBasePath = "docs"
     public var contentDirectory = "content"
+    /// True when docket.yml names the content folder (then `docs/` is not tried instead).
+    public var contentDirectoryIsExplicit = false
     public var staticDirectory = "static"
     public var outputDirectory = "_site"
     public var themeName = "default"

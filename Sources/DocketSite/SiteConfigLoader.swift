@@ -35,7 +35,9 @@ public enum SiteConfigLoader {
                     let trimmed = v.split(separator: "/").joined(separator: "/")
                     config.routeBasePath = trimmed.isEmpty ? "/" : trimmed
                 }
-            case "content": config.contentDirectory = reader.string(value, key) ?? config.contentDirectory
+            case "content":
+                config.contentDirectory = reader.string(value, key) ?? config.contentDirectory
+                config.contentDirectoryIsExplicit = true
             case "static": config.staticDirectory = reader.string(value, key) ?? config.staticDirectory
             case "out": config.outputDirectory = reader.string(value, key) ?? config.outputDirectory
             case "theme": config.themeName = reader.string(value, key) ?? config.themeName

@@ -1,0 +1,15 @@
+import DocketDiagnostics
+import DocketMarkdown
+import DocketSite
+import DocketTheme
+import Foundation
+
+/// What a build produced.
+public struct BuildResult: Sendable {
+    public var diagnostics: Diagnostics
+    /// False when errors (or, with `--strict`, warnings) stopped the build; the previous output
+    /// folder is then untouched.
+    public var succeeded: Bool
+    public var pagesWritten: Int
+    public var output: String
+}

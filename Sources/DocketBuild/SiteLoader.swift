@@ -1,0 +1,122 @@
+import DocketDiagnostics
+import DocketSite
+import Foundation
+
+/// The front of the pipeline: config, discovery, per-page parsing (parallel), assembly, link
+/// resolution (parallel).
+public enum SiteLoader {
+    /// Why loading stopped before a site existed.
+    public struct Failure: Error {
+        public var diagnostics: Diagnostics
+    }
+
+    public static func load(_ options: BuildOptions) throws(Failure) -> LoadedSite {
+        var diagnostics = Diagnostics()
+        let root = ResolvedPath(options.root ?? ".", relativeTo: nil)
+        var config = SiteConfig()
+        let configPath = ResolvedPath(SiteConfigLoader.fileName, relativeTo: root)
+        if configPath.exists {
+            switch SourceText.read(configPath.url, display: configPath.display) {
+            case .success(let text):
+                diagnostics.append(contentsOf: SiteConfigLoader.load(text, path: configPath.display, into: &config))
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
+        if let base = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(base) }
+        if let severity = options.brokenLinks { config.onBrokenLinks = severity }
+        config.includeDrafts = options.includeDrafts
+
+        let content: ResolvedPath
+        if let given = options.content {
+            content = ResolvedPath(given, relativeTo: nil)
+        } else if !config.contentDirectoryIsExplicit, !ResolvedPath(config.contentDirectory, relativeTo: root).exists,
+                  ResolvedPath("docs", relativeTo: root).exists {
+            content = ResolvedPath("docs", relativeTo: root)
+        } else {
+            content = ResolvedPath(config.contentDirectory, relativeTo: root)
+        }
+        // Links like `/docs/x.md` name the content folder from the site root: keep its real name.
+        let rootPath = root.url.standardizedFileURL.path + "/"
+        if content.url.standardizedFileURL.path.hasPrefix(rootPath) {
+            config.contentDirectory = String(content.url.standardizedFileURL.path.dropFirst(rootPath.count))
+        }
+        let staticFolder = options.staticDirectory.map { ResolvedPath($0, relativeTo: nil) }
+            ?? ResolvedPath(config.staticDirectory, relativeTo: root)
+        let output = options.output.map { ResolvedPath($0, relativeTo: nil) } ?? ResolvedPath(config.outputDirectory, relativeTo: root)
+
+        guard content.exists else {
+            diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0),
+                              "the content folder does not exist (use --content DIR, or create content/ or docs/)")
+            throw Failure(diagnostics: diagnostics)
+        }
+        if diagnostics.hasErrors { throw Failure(diagnostics: diagnostics) }
+
+        let inventory: ContentInventory
+        do {
+            inventory = try ContentInventory.scan(content.url)
+        } catch {
+            diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0), "cannot read the content folder: \(error)")
+            throw Failure(diagnostics: diagnostics)
+        }
+        guard !inventory.pages.isEmpty else {
+            diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0),
+                              "no pages: the content folder holds no .md or .mdx file")
+            throw Failure(diagnostics: diagnostics)
+        }
+
+        let contentURL = content.url
+        let contentDisplay = content.display
+        let results = inventory.pages.parallelMap { source -> Result<ParsedPage, Diagnostic> in
+            let display = contentDisplay + "/" + source
+            return SourceText.read(contentURL.appendingPathComponent(source), display: display)
+                .map { PageParser.parse(text: $0, source: source, displayPath: display) }
+        }
+        var parsed: [ParsedPage] = []
+        for result in results {
+            switch result {
+            case .success(let page):
+                diagnostics.append(contentsOf: page.diagnostics)
+                parsed.append(page)
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
+
+        var categories: [String: CategoryMetadata] = [:]
+        var categorySources: [String: String] = [:]
+        for file in inventory.categoryFiles {
+            let display = contentDisplay + "/" + file
+            let folder = file.split(separator: "/").dropLast().joined(separator: "/")
+            if let other = categorySources[folder] {
+                diagnostics.warning(at: SourceLocation(path: display, line: 1, column: 1),
+                                    "\(other) is also a category file for this folder; this one is ignored")
+                continue
+            }
+            switch SourceText.read(contentURL.appendingPathComponent(file), display: display) {
+            case .success(let text):
+                let (metadata, problems) = CategoryMetadata.parse(text, path: display)
+                diagnostics.append(contentsOf: problems)
+                if let metadata {
+                    categories[folder] = metadata
+                    categorySources[folder] = display
+                }
+            case .failure(let problem):
+                diagnostics.append(problem)
+            }
+        }
+
+        let staticFiles = staticFolder.exists ? Set(StaticFiles.list(staticFolder.url)) : []
+        let site = SiteAssembler.assemble(
+            parsed: parsed, categories: categories, config: config, staticFiles: staticFiles,
+            contentFiles: inventory.otherFiles, contentDisplayPath: contentDisplay)
+        diagnostics.append(contentsOf: site.diagnostics)
+
+        let resolver = LinkResolver(site: site)
+        let resolved = site.pages.parallelMap { resolver.resolve($0) }
+        for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
+
+        return LoadedSite(root: root, content: content, staticFolder: staticFolder, output: output,
+                          site: site, pages: resolved, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// Serves the files of the last build, or the build's problems, and the version the pages poll.
+final class PreviewHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let state: PreviewState
+
+    init(state: PreviewState) {
+        self.state = state
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .head(let head) = unwrapInboundIn(data) else { return }
+        let (status, type, body) = response(for: head.uri)
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: type)
+        headers.add(name: "Content-Length", value: String(body.count))
+        headers.add(name: "Cache-Control", value: "no-store")
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+
+    private func response(for uri: String) -> (HTTPResponseStatus, String, [UInt8]) {
+        let path = String(uri.split(separator: "?", maxSplits: 1).first ?? "/").removingPercentEncoding ?? "/"
+        if path == "/__docket/version" {
+            return (.ok, "text/plain", Array(String(state.version).utf8))
+        }
+        if let problems = state.problems {
+            return (.ok, "text/html; charset=utf-8", Array(PreviewPages.problems(problems, version: state.version).utf8))
+        }
+        guard let folder = state.folder else { return (.serviceUnavailable, "text/plain", Array("building…\n".utf8)) }
+        let segments = path.split(separator: "/").map(String.init)
+        guard !segments.contains(where: { $0 == ".." || $0 == "." }) else { return (.forbidden, "text/plain", []) }
+        let base = segments.reduce(folder) { $0.appendingPathComponent($1) }
+        var isDirectory: ObjCBool = false
+        for candidate in [base, base.appendingPathComponent("index.html"), base.appendingPathExtension("html")] {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: candidate.path) {
+                return (.ok, Self.contentType(candidate.pathExtension), inject(data, type: candidate.pathExtension))
+            }
+        }
+        let missing = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path) ?? Data("not found\n".utf8)
+        return (.notFound, "text/html; charset=utf-8", inject(missing, type: "html"))
+    }
+
+    private func inject(_ data: Data, type: String) -> [UInt8] {
+        guard type == "html", var text = String(data: data, encoding: .utf8) else { return Array(data) }
+        let script = PreviewPages.reloadScript(version: state.version)
+        if let end = text.range(of: "</body>", options: .backwards) {
+            text.insert(contentsOf: script, at: end.lowerBound)
+        } else {
+            text += script
+        }
+        return Array(text.utf8)
+    }
+
+    static func contentType(_ pathExtension: String) -> String {
+        switch pathExtension.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "ico": return "image/x-icon"
+        case "sh", "txt", "md", "yml", "yaml": return "text/plain; charset=utf-8"
+        default: return "application/octet-stream"
+        }
+    }
+}
