@@ -25,9 +25,9 @@ declare -A docket_param_produced_by=([AUTHENTIK_DOMAIN]='' [APP_DOMAIN]='' [BOOT
 docket_step_names=(download-compose generate-secrets bootstrap-account start-authentik wait-healthy connect-network caddy-site reload-caddy create-provider create-application jwks-public-key check-volumes backend-env frontend-env nextauth-secret restart-app check-issuer verify-login)
 declare -A docket_step_kind=([download-compose]='shell' [generate-secrets]='shell' [bootstrap-account]='file' [start-authentik]='shell' [wait-healthy]='shell' [connect-network]='shell' [caddy-site]='file' [reload-caddy]='shell' [create-provider]='manual' [create-application]='manual' [jwks-public-key]='shell' [check-volumes]='file' [backend-env]='file' [frontend-env]='file' [nextauth-secret]='shell' [restart-app]='shell' [check-issuer]='shell' [verify-login]='manual')
 declare -A docket_step_title=([download-compose]='Download Authentik'\''s Compose file' [generate-secrets]='Generate PG_PASS and AUTHENTIK_SECRET_KEY' [bootstrap-account]='~/authentik/.env' [start-authentik]='Start Authentik' [wait-healthy]='Wait until Authentik is healthy' [connect-network]='Attach authentik-server-1 to reflector_default' [caddy-site]='~/reflector/Caddyfile' [reload-caddy]='Reload Caddy' [create-provider]='Authentik admin: create the provider' [create-application]='Authentik admin: create the application' [jwks-public-key]='Save Authentik'\''s public key for the backend' [check-volumes]='~/reflector/docker-compose.prod.yml (excerpt)' [backend-env]='~/reflector/server/.env' [frontend-env]='~/reflector/www/.env' [nextauth-secret]='Generate NEXTAUTH_SECRET' [restart-app]='Recreate server, worker and web' [check-issuer]='Check the OpenID discovery document' [verify-login]='Sign in through the browser')
-declare -A docket_step_line=([download-compose]='125' [generate-secrets]='144' [bootstrap-account]='193' [start-authentik]='204' [wait-healthy]='213' [connect-network]='233' [caddy-site]='261' [reload-caddy]='277' [create-provider]='315' [create-application]='339' [jwks-public-key]='358' [check-volumes]='386' [backend-env]='406' [frontend-env]='424' [nextauth-secret]='438' [restart-app]='456' [check-issuer]='471' [verify-login]='482')
-declare -A docket_step_end=([download-compose]='130' [generate-secrets]='156' [bootstrap-account]='197' [start-authentik]='207' [wait-healthy]='222' [connect-network]='239' [caddy-site]='265' [reload-caddy]='280' [create-provider]='330' [create-application]='346' [jwks-public-key]='364' [check-volumes]='396' [backend-env]='411' [frontend-env]='430' [nextauth-secret]='447' [restart-app]='459' [check-issuer]='478' [verify-login]='487')
-declare -A docket_step_hash=([download-compose]='0824b40d6cd6a735' [generate-secrets]='fad4c9da5ca52a0e' [bootstrap-account]='1c0101c625a8a1e3' [start-authentik]='8efe9a5b1ea813ac' [wait-healthy]='9efdfde8ca0a55bc' [connect-network]='42f4b724a08a5545' [caddy-site]='8e051be61920f77b' [reload-caddy]='5c3d1786fdc81cef' [create-provider]='b1f72064d1d10892' [create-application]='17be778169d8b3aa' [jwks-public-key]='b31966206181987c' [check-volumes]='21508eb06b9ec907' [backend-env]='7b500a86b6db2468' [frontend-env]='59628300266f4f11' [nextauth-secret]='6ffeff2eafd4bc13' [restart-app]='aca88411f59f73db' [check-issuer]='a37ea18a77e57023' [verify-login]='7f43f3c403fff34c')
+declare -A docket_step_line=([download-compose]='125' [generate-secrets]='144' [bootstrap-account]='193' [start-authentik]='204' [wait-healthy]='213' [connect-network]='233' [caddy-site]='261' [reload-caddy]='277' [create-provider]='315' [create-application]='339' [jwks-public-key]='358' [check-volumes]='388' [backend-env]='408' [frontend-env]='426' [nextauth-secret]='440' [restart-app]='458' [check-issuer]='473' [verify-login]='484')
+declare -A docket_step_end=([download-compose]='130' [generate-secrets]='156' [bootstrap-account]='197' [start-authentik]='207' [wait-healthy]='222' [connect-network]='239' [caddy-site]='265' [reload-caddy]='280' [create-provider]='330' [create-application]='346' [jwks-public-key]='364' [check-volumes]='398' [backend-env]='413' [frontend-env]='432' [nextauth-secret]='449' [restart-app]='461' [check-issuer]='480' [verify-login]='489')
+declare -A docket_step_hash=([download-compose]='0824b40d6cd6a735' [generate-secrets]='fad4c9da5ca52a0e' [bootstrap-account]='1c0101c625a8a1e3' [start-authentik]='8efe9a5b1ea813ac' [wait-healthy]='9efdfde8ca0a55bc' [connect-network]='42f4b724a08a5545' [caddy-site]='8e051be61920f77b' [reload-caddy]='5c3d1786fdc81cef' [create-provider]='b1f72064d1d10892' [create-application]='17be778169d8b3aa' [jwks-public-key]='472350899d43be90' [check-volumes]='21508eb06b9ec907' [backend-env]='7b500a86b6db2468' [frontend-env]='59628300266f4f11' [nextauth-secret]='6ffeff2eafd4bc13' [restart-app]='aca88411f59f73db' [check-issuer]='a37ea18a77e57023' [verify-login]='7f43f3c403fff34c')
 declare -A docket_step_cwd=([download-compose]='' [generate-secrets]='' [bootstrap-account]='~/authentik' [start-authentik]='' [wait-healthy]='' [connect-network]='' [caddy-site]='~/reflector' [reload-caddy]='' [create-provider]='' [create-application]='' [jwks-public-key]='' [check-volumes]='~/reflector' [backend-env]='~/reflector' [frontend-env]='~/reflector' [nextauth-secret]='' [restart-app]='' [check-issuer]='' [verify-login]='')
 declare -A docket_step_timeout=([download-compose]='' [generate-secrets]='' [bootstrap-account]='' [start-authentik]='' [wait-healthy]='600' [connect-network]='' [caddy-site]='' [reload-caddy]='' [create-provider]='' [create-application]='' [jwks-public-key]='' [check-volumes]='' [backend-env]='' [frontend-env]='' [nextauth-secret]='' [restart-app]='' [check-issuer]='' [verify-login]='')
 declare -A docket_step_confirm=([download-compose]='0' [generate-secrets]='0' [bootstrap-account]='0' [start-authentik]='0' [wait-healthy]='0' [connect-network]='0' [caddy-site]='0' [reload-caddy]='0' [create-provider]='0' [create-application]='0' [jwks-public-key]='0' [check-volumes]='0' [backend-env]='0' [frontend-env]='0' [nextauth-secret]='0' [restart-app]='1' [check-issuer]='0' [verify-login]='0')
@@ -147,16 +147,16 @@ DOCKET_STEP_17be778169d8b3aa
 docket_step_body[create-application]=${docket_step_body[create-application]%$'\n'}
 
 # jwks-public-key: content/guides/authentik.md:358-364
-IFS= read -r -d '' 'docket_step_body[jwks-public-key]' <<'DOCKET_STEP_b31966206181987c' || true
+IFS= read -r -d '' 'docket_step_body[jwks-public-key]' <<'DOCKET_STEP_472350899d43be90' || true
 mkdir -p ~/reflector/server/reflector/auth/jwt/keys
 curl -fsS https://"${AUTHENTIK_DOMAIN}"/application/o/reflector/jwks/ | \
-  jq -r '.keys[0].x5c[0]' | base64 -d | openssl x509 -pubkey -noout \
+  jq -r '.keys[0].x5c[0]' | base64 -d | openssl x509 -inform DER -pubkey -noout \
   > ~/reflector/server/reflector/auth/jwt/keys/authentik_public.pem
 grep -q 'BEGIN PUBLIC KEY' ~/reflector/server/reflector/auth/jwt/keys/authentik_public.pem
-DOCKET_STEP_b31966206181987c
+DOCKET_STEP_472350899d43be90
 docket_step_body[jwks-public-key]=${docket_step_body[jwks-public-key]%$'\n'}
 
-# check-volumes: content/guides/authentik.md:386-396
+# check-volumes: content/guides/authentik.md:388-398
 IFS= read -r -d '' 'docket_step_body[check-volumes]' <<'DOCKET_STEP_21508eb06b9ec907' || true
 services:
   server:
@@ -170,7 +170,7 @@ services:
 DOCKET_STEP_21508eb06b9ec907
 docket_step_body[check-volumes]=${docket_step_body[check-volumes]%$'\n'}
 
-# backend-env: content/guides/authentik.md:406-411
+# backend-env: content/guides/authentik.md:408-413
 IFS= read -r -d '' 'docket_step_body[backend-env]' <<'DOCKET_STEP_7b500a86b6db2468' || true
 AUTH_BACKEND=jwt
 AUTH_JWT_PUBLIC_KEY=authentik_public.pem
@@ -179,7 +179,7 @@ CORS_ALLOW_CREDENTIALS=true
 DOCKET_STEP_7b500a86b6db2468
 docket_step_body[backend-env]=${docket_step_body[backend-env]%$'\n'}
 
-# frontend-env: content/guides/authentik.md:424-430
+# frontend-env: content/guides/authentik.md:426-432
 IFS= read -r -d '' 'docket_step_body[frontend-env]' <<'DOCKET_STEP_59628300266f4f11' || true
 FEATURE_REQUIRE_LOGIN=true
 AUTHENTIK_ISSUER=https://authentik.example.com/application/o/reflector
@@ -189,7 +189,7 @@ AUTHENTIK_CLIENT_SECRET=<your-client-secret>
 DOCKET_STEP_59628300266f4f11
 docket_step_body[frontend-env]=${docket_step_body[frontend-env]%$'\n'}
 
-# nextauth-secret: content/guides/authentik.md:438-447
+# nextauth-secret: content/guides/authentik.md:440-449
 IFS= read -r -d '' 'docket_step_body[nextauth-secret]' <<'DOCKET_STEP_6ffeff2eafd4bc13' || true
 cd ~/reflector
 touch www/.env
@@ -202,14 +202,14 @@ fi
 DOCKET_STEP_6ffeff2eafd4bc13
 docket_step_body[nextauth-secret]=${docket_step_body[nextauth-secret]%$'\n'}
 
-# restart-app: content/guides/authentik.md:456-459
+# restart-app: content/guides/authentik.md:458-461
 IFS= read -r -d '' 'docket_step_body[restart-app]' <<'DOCKET_STEP_aca88411f59f73db' || true
 cd ~/reflector
 sudo docker compose -f docker-compose.prod.yml up -d --force-recreate server worker web
 DOCKET_STEP_aca88411f59f73db
 docket_step_body[restart-app]=${docket_step_body[restart-app]%$'\n'}
 
-# check-issuer: content/guides/authentik.md:471-478
+# check-issuer: content/guides/authentik.md:473-480
 IFS= read -r -d '' 'docket_step_body[check-issuer]' <<'DOCKET_STEP_a37ea18a77e57023' || true
 issuer=$(curl -fsS https://"${AUTHENTIK_DOMAIN}"/application/o/reflector/.well-known/openid-configuration | jq -r .issuer)
 echo "issuer: $issuer"
@@ -220,7 +220,7 @@ esac
 DOCKET_STEP_a37ea18a77e57023
 docket_step_body[check-issuer]=${docket_step_body[check-issuer]%$'\n'}
 
-# verify-login: content/guides/authentik.md:482-487
+# verify-login: content/guides/authentik.md:484-489
 IFS= read -r -d '' 'docket_step_body[verify-login]' <<'DOCKET_STEP_7f43f3c403fff34c' || true
 1. Open https://app.example.com in a private browser window.
 2. Click "Log in", or go to https://app.example.com/api/auth/signin directly.
