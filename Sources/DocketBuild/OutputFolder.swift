@@ -44,12 +44,10 @@ struct OutputFolder: Sendable {
         }
     }
 
+    /// Copies a file's bytes (not its owner, which FileManager.copyItem tries to keep and an
+    /// ordinary user cannot set on someone else's files).
     func copy(_ source: URL, to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
-        let fm = FileManager.default
-        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
-        try fm.copyItem(at: source, to: url)
+        try write(try Data(contentsOf: source), to: relativePath)
     }
 
     /// Replaces the target with the staging folder.

@@ -90,19 +90,19 @@ public enum SiteBuilder {
             try folder.write(asset.content, to: "assets/docket/" + asset.path)
         }
         try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
-        let baseFolder = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        // Files served under the base URL (`/handbook/…`) live in that folder of the output.
+        let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
         for (name, content) in runbooks.files {
-            try folder.write(content, to: (baseFolder.isEmpty ? "" : baseFolder + "/") + "runbooks/" + name)
+            try folder.write(content, to: prefix + "runbooks/" + name)
         }
 
-        let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
         for file in site.staticFiles {
-            try folder.copy(loaded.staticFolder.url.appendingPathComponent(file), to: baseDirectory.isEmpty ? file : baseDirectory + "/" + file)
+            try folder.copy(loaded.staticFolder.url.appendingPathComponent(file), to: prefix + file)
         }
         var assets = Set<String>()
         for page in loaded.pages { assets.formUnion(page.assets) }
         for asset in assets.sorted() {
-            let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
             try folder.copy(loaded.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
         }
         return count
