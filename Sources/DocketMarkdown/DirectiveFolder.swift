@@ -4,7 +4,6 @@ import DocketDiagnostics
 /// between their opening and closing markers.
 struct DirectiveFolder {
     let openings: [DirectiveScanner.Opening]
-    let lineOffset: Int
     let path: String
     var diagnostics = Diagnostics()
 

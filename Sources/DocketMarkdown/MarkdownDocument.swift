@@ -20,7 +20,7 @@ public struct MarkdownDocument: Sendable {
         let text = body.contains(":::") ? scanner.scan(body) : body
         let tree = CmarkParser.parse(text, lineOffset: lineOffset)
         if scanner.openings.isEmpty { return MarkdownDocument(root: tree) }
-        var folder = DirectiveFolder(openings: scanner.openings, lineOffset: lineOffset, path: path)
+        var folder = DirectiveFolder(openings: scanner.openings, path: path)
         let folded = folder.fold(tree)
         return MarkdownDocument(root: folded, diagnostics: folder.diagnostics)
     }

@@ -30,11 +30,6 @@ package struct YAMLFieldReader {
         return s.text
     }
 
-    /// A string that may be empty or explicitly null (null → nil).
-    mutating func optionalString(_ node: YAMLNode, _ key: String) -> String? {
-        string(node, key)
-    }
-
     package mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
         guard let b = node.bool else {
             fail(node, "'\(key)' must be true or false, not \(node.kindDescription)")
