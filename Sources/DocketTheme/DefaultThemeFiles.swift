@@ -1194,11 +1194,51 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
 }
 @media print { .runbook-banner { display: none; } }
 
+/* Search: a box in the navbar, results below it. It needs JavaScript, so without it the box is
+   not shown. */
+.search { position: relative; display: none; }
+html.js .search { display: block; }
+.search__input {
+  width: 12rem;
+  padding: 0.35rem 0.7rem;
+  border: 1px solid var(--border);
+  border-radius: 999px;
+  background: var(--bg-surface);
+  color: var(--fg);
+  font: inherit;
+  font-size: 0.9rem;
+}
+.search__input:focus { outline: 2px solid var(--primary); outline-offset: 1px; }
+.search__results {
+  position: absolute;
+  right: 0;
+  top: calc(100% + 0.4rem);
+  z-index: 30;
+  width: min(28rem, 90vw);
+  max-height: 70vh;
+  overflow: auto;
+  margin: 0;
+  padding: 0.3rem;
+  list-style: none;
+  background: var(--bg);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  box-shadow: var(--shadow-raised);
+}
+.search__result a { display: block; padding: 0.45rem 0.6rem; border-radius: var(--radius-small); color: var(--fg); text-decoration: none; }
+.search__result a:hover, .search__result--active a { background: var(--primary-soft); }
+.search__result-title { font-weight: 600; }
+.search__result-context { display: block; font-size: 0.82rem; color: var(--fg-muted); }
+.search__empty { padding: 0.5rem 0.6rem; color: var(--fg-muted); font-size: 0.9rem; }
+@media (max-width: 996px) { .search__input { width: 8rem; } }
+@media print { .search { display: none !important; } }
+
 """#,
         "assets/docket.js": #"""
 /* docket default theme: progressive enhancements. The page is complete without this file;
  * it adds the colour-mode toggle, the sidebar drawer, collapsible (and lazily loaded) sidebar
- * categories, copy buttons, the current-section highlight in the table of contents, and mermaid. */
+ * categories, copy buttons, the current-section highlight in the table of contents, mermaid, and
+ * the search box. */
 (function () {
   'use strict';
 
@@ -1627,6 +1667,88 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
     else window.addEventListener('load', function () { if (window.mermaid) queueDiagrams(); });
     themeListeners.push(function () { if (window.mermaid) queueDiagrams(); });
   }
+  /* ---------------------------------------------------------------- search */
+
+  // The index (title, URL, headings, description per page) is fetched on first use. Every word
+  // typed must appear in a page's title, a heading or its description; title matches rank first.
+  (function () {
+    var input = doc.querySelector('.search__input');
+    var list = doc.querySelector('.search__results');
+    if (!input || !list) return;
+    var index = null, loading = null, active = -1;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(input.getAttribute('data-index')).then(function (r) { return r.json(); })
+          .then(function (data) { index = data; return data; })
+          .catch(function () { index = []; return index; });
+      }
+      return loading;
+    }
+
+    function score(entry, words) {
+      var title = entry.t.toLowerCase(), description = (entry.d || '').toLowerCase(), total = 0, heading = null;
+      for (var i = 0; i < words.length; i++) {
+        var word = words[i], found = false;
+        if (title.indexOf(word) >= 0) { total += title.indexOf(word) === 0 ? 12 : 8; found = true; }
+        for (var h = 0; h < entry.h.length; h++) {
+          if (entry.h[h][0].toLowerCase().indexOf(word) >= 0) {
+            total += 3; found = true;
+            if (!heading && title.indexOf(word) < 0) heading = entry.h[h];
+            break;
+          }
+        }
+        if (description.indexOf(word) >= 0) { total += 1; found = true; }
+        if (!found) return null;
+      }
+      return { entry: entry, score: total, heading: heading };
+    }
+
+    function render(query) {
+      var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      list.textContent = '';
+      active = -1;
+      if (!words.length) { list.hidden = true; return; }
+      var hits = index.map(function (e) { return score(e, words); }).filter(Boolean)
+        .sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); }).slice(0, 8);
+      if (!hits.length) {
+        list.appendChild(el('li', 'search__empty', 'No page matches “' + query + '”'));
+      }
+      hits.forEach(function (hit) {
+        var li = el('li', 'search__result');
+        var a = el('a');
+        a.href = hit.entry.u + (hit.heading ? '#' + hit.heading[1] : '');
+        a.appendChild(el('span', 'search__result-title', hit.entry.t));
+        var context = hit.heading ? hit.heading[0] : (hit.entry.d || '');
+        if (context) a.appendChild(el('span', 'search__result-context', context));
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+    }
+
+    function move(step) {
+      var items = list.querySelectorAll('.search__result');
+      if (!items.length) return;
+      if (active >= 0) items[active].classList.remove('search__result--active');
+      active = (active + step + items.length) % items.length;
+      items[active].classList.add('search__result--active');
+    }
+
+    input.addEventListener('focus', load);
+    input.addEventListener('input', function () { load().then(function () { render(input.value.trim()); }); });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
+      else if (event.key === 'Enter') {
+        var target = list.querySelectorAll('.search__result a')[active < 0 ? 0 : active];
+        if (target) location.href = target.href;
+      } else if (event.key === 'Escape') { list.hidden = true; input.blur(); }
+    });
+    doc.addEventListener('click', function (event) {
+      if (!event.target.closest || !event.target.closest('.search')) list.hidden = true;
+    });
+  })();
 })();
 
 """#,
@@ -1785,6 +1907,10 @@ pre.line-numbers .line.highlighted::before { background: var(--code-highlight); 
       {{/site.navbar}}
     </ul>
     <div class="navbar__end">
+      <div class="search" role="search">
+        <input class="search__input" type="search" placeholder="Search" aria-label="Search the docs" autocomplete="off" data-index="{{site.assetsUrl}}search-index.json">
+        <ul class="search__results" hidden></ul>
+      </div>
       <button class="color-mode-toggle" type="button" aria-label="Switch between dark and light mode" title="Switch between dark and light mode">
         <svg class="color-mode-toggle__sun" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 1.5v2.5M12 20v2.5M1.5 12H4M20 12h2.5M4.6 4.6l1.8 1.8M17.6 17.6l1.8 1.8M4.6 19.4l1.8-1.8M17.6 6.4l1.8-1.8" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
         <svg class="color-mode-toggle__moon" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M20.5 14.6A8.6 8.6 0 0 1 9.4 3.5a8.6 8.6 0 1 0 11.1 11.1Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>

@@ -18,11 +18,11 @@ import Testing
         return root
     }
 
-    /// The built files of `sites/basic` match `expected/` (page HTML, sitemap, sidebar data).
+    /// The built files of `sites/basic` match `expected/` (page HTML, sitemap, sidebar and search data).
     @Test(arguments: [
         "docs/intro/index.html", "docs/guides/setup/index.html", "docs/category/guides/index.html",
         "docs/guides/hidden/index.html", "sitemap.xml", "assets/docket/sidebar.json", "404.html", "index.html",
-        "docs/tags/getting-started/index.html",
+        "docs/tags/getting-started/index.html", "assets/docket/search-index.json",
     ])
     func outputMatchesGolden(_ file: String) throws {
         let root = try copyFixture("basic")

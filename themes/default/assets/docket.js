@@ -1,6 +1,7 @@
 /* docket default theme: progressive enhancements. The page is complete without this file;
  * it adds the colour-mode toggle, the sidebar drawer, collapsible (and lazily loaded) sidebar
- * categories, copy buttons, the current-section highlight in the table of contents, and mermaid. */
+ * categories, copy buttons, the current-section highlight in the table of contents, mermaid, and
+ * the search box. */
 (function () {
   'use strict';
 
@@ -429,4 +430,86 @@
     else window.addEventListener('load', function () { if (window.mermaid) queueDiagrams(); });
     themeListeners.push(function () { if (window.mermaid) queueDiagrams(); });
   }
+  /* ---------------------------------------------------------------- search */
+
+  // The index (title, URL, headings, description per page) is fetched on first use. Every word
+  // typed must appear in a page's title, a heading or its description; title matches rank first.
+  (function () {
+    var input = doc.querySelector('.search__input');
+    var list = doc.querySelector('.search__results');
+    if (!input || !list) return;
+    var index = null, loading = null, active = -1;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(input.getAttribute('data-index')).then(function (r) { return r.json(); })
+          .then(function (data) { index = data; return data; })
+          .catch(function () { index = []; return index; });
+      }
+      return loading;
+    }
+
+    function score(entry, words) {
+      var title = entry.t.toLowerCase(), description = (entry.d || '').toLowerCase(), total = 0, heading = null;
+      for (var i = 0; i < words.length; i++) {
+        var word = words[i], found = false;
+        if (title.indexOf(word) >= 0) { total += title.indexOf(word) === 0 ? 12 : 8; found = true; }
+        for (var h = 0; h < entry.h.length; h++) {
+          if (entry.h[h][0].toLowerCase().indexOf(word) >= 0) {
+            total += 3; found = true;
+            if (!heading && title.indexOf(word) < 0) heading = entry.h[h];
+            break;
+          }
+        }
+        if (description.indexOf(word) >= 0) { total += 1; found = true; }
+        if (!found) return null;
+      }
+      return { entry: entry, score: total, heading: heading };
+    }
+
+    function render(query) {
+      var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      list.textContent = '';
+      active = -1;
+      if (!words.length) { list.hidden = true; return; }
+      var hits = index.map(function (e) { return score(e, words); }).filter(Boolean)
+        .sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); }).slice(0, 8);
+      if (!hits.length) {
+        list.appendChild(el('li', 'search__empty', 'No page matches “' + query + '”'));
+      }
+      hits.forEach(function (hit) {
+        var li = el('li', 'search__result');
+        var a = el('a');
+        a.href = hit.entry.u + (hit.heading ? '#' + hit.heading[1] : '');
+        a.appendChild(el('span', 'search__result-title', hit.entry.t));
+        var context = hit.heading ? hit.heading[0] : (hit.entry.d || '');
+        if (context) a.appendChild(el('span', 'search__result-context', context));
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+    }
+
+    function move(step) {
+      var items = list.querySelectorAll('.search__result');
+      if (!items.length) return;
+      if (active >= 0) items[active].classList.remove('search__result--active');
+      active = (active + step + items.length) % items.length;
+      items[active].classList.add('search__result--active');
+    }
+
+    input.addEventListener('focus', load);
+    input.addEventListener('input', function () { load().then(function () { render(input.value.trim()); }); });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
+      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
+      else if (event.key === 'Enter') {
+        var target = list.querySelectorAll('.search__result a')[active < 0 ? 0 : active];
+        if (target) location.href = target.href;
+      } else if (event.key === 'Escape') { list.hidden = true; input.blur(); }
+    });
+    doc.addEventListener('click', function (event) {
+      if (!event.target.closest || !event.target.closest('.search')) list.hidden = true;
+    });
+  })();
 })();
