@@ -40,7 +40,12 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .target(name: "DocketChecks", dependencies: ["DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketDiagnostics"]),
-        .target(name: "DocketBuild", dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks", "DocketChecks"]),
+        .target(
+            name: "DocketBuild",
+            dependencies: [
+                "DocketSite", "DocketTheme", "DocketRunbooks", "DocketChecks",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]),
         // `docket serve`: the preview HTTP server and the file watcher.
         .target(
             name: "DocketServe",

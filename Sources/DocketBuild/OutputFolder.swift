@@ -6,13 +6,27 @@ struct OutputFolder: Sendable {
     let target: URL
     let staging: URL
 
+    let inPlace: Bool
+
     init(target: URL) {
         self.target = target
         let parent = target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".docket-staging-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+        inPlace = false
+    }
+
+    /// Writes straight into `target` (the preview server's folder, updated page by page).
+    init(updating target: URL) {
+        self.target = target
+        staging = target
+        inPlace = true
     }
 
     func prepare() throws {
+        if inPlace {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            return
+        }
         let fm = FileManager.default
         if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -52,6 +66,7 @@ struct OutputFolder: Sendable {
 
     /// Replaces the target with the staging folder.
     func commit() throws {
+        if inPlace { return }
         let fm = FileManager.default
         let old = target.deletingLastPathComponent()
             .appendingPathComponent(".docket-old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
@@ -68,6 +83,7 @@ struct OutputFolder: Sendable {
     }
 
     func discard() {
+        if inPlace { return }
         try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -41,7 +41,9 @@ public enum SiteBuilder {
         }
     }
 
-    private static func write(_ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder) throws -> Int {
+    /// Writes the site's files: every page, or only `only` (sources) when given, and always the
+    /// site-wide files (category and tag pages, 404, sitemap, search and sidebar data, assets).
+    static func write(_ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder, only: Set<String>? = nil) throws -> Int {
         let site = loaded.site
         var pageRunbooks: [String: PageRunbook] = [:]
         for (source, id) in runbooks.idBySource {
@@ -55,7 +57,8 @@ public enum SiteBuilder {
         let contextBox = UncheckedBox(context)
 
         // Pages, in parallel: each writes its own file.
-        let failures = loaded.pages.parallelMap { resolved -> String? in
+        let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
+        let failures = pages.parallelMap { resolved -> String? in
             do {
                 let html = try theme.render("page", contextBox.value.page(resolved))
                 guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return nil }
@@ -66,7 +69,7 @@ public enum SiteBuilder {
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
-        var count = loaded.pages.count
+        var count = pages.count
 
         for index in site.generatedIndexes {
             let data = try context.cardsPage(title: index.title, description: index.description, url: index.permalink, cards: context.cards(for: index.items))

@@ -10,7 +10,9 @@ public enum SiteLoader {
         public var diagnostics: Diagnostics
     }
 
-    public static func load(_ options: BuildOptions) throws(Failure) -> LoadedSite {
+    /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
+    ///   text is unchanged.
+    public static func load(_ options: BuildOptions, cache: ParseCache? = nil) throws(Failure) -> LoadedSite {
         var diagnostics = Diagnostics()
         let root = ResolvedPath(options.root ?? ".", relativeTo: nil)
         var config = SiteConfig()
@@ -69,8 +71,10 @@ public enum SiteLoader {
         let contentDisplay = content.display
         let results = inventory.pages.parallelMap { source -> Result<ParsedPage, Diagnostic> in
             let display = contentDisplay + "/" + source
-            return SourceText.read(contentURL.appendingPathComponent(source), display: display)
-                .map { PageParser.parse(text: $0, source: source, displayPath: display) }
+            return SourceText.read(contentURL.appendingPathComponent(source), display: display).map { text in
+                guard let cache else { return PageParser.parse(text: text, source: source, displayPath: display) }
+                return cache.page(source: source, text: text) { PageParser.parse(text: text, source: source, displayPath: display) }
+            }
         }
         var parsed: [ParsedPage] = []
         for result in results {

@@ -20,7 +20,7 @@ extension Docket {
             buildOptions.includeDrafts = true
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("docket-serve-\(ProcessInfo.processInfo.processIdentifier)")
             buildOptions.output = output.path
-            let options = buildOptions
+            let builder = IncrementalBuilder(options: buildOptions)
             let root = URL(fileURLWithPath: source.root ?? ".")
             let watcher = SourceWatcher(roots: [
                 source.content.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("content"),
@@ -31,11 +31,14 @@ extension Docket {
             let state = PreviewState()
             let build = { @Sendable () in
                 let started = Date()
-                let result = SiteBuilder.build(options)
+                let outcome = builder.build()
+                let result = outcome.result
                 DiagnosticPrinter().print(result.diagnostics)
                 if result.succeeded {
                     state.published(output)
-                    say("built \(result.pagesWritten) pages in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+                    let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+                    say(outcome.full ? "built \(result.pagesWritten) pages in \(seconds) s"
+                        : "rebuilt \(outcome.pagesRendered) changed page\(outcome.pagesRendered == 1 ? "" : "s") in \(seconds) s")
                 } else {
                     state.failed(result.diagnostics.sorted.map { $0.description + ($0.detail.map { "\n    " + $0 } ?? "") }.joined(separator: "\n"))
                     say("build failed; the browser shows why")
@@ -46,9 +49,13 @@ extension Docket {
             say("serving on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
             let thread = Thread {
                 var last = watcher.signature()
+                var pause = 0.3
                 while true {
-                    Thread.sleep(forTimeInterval: 0.3)
+                    Thread.sleep(forTimeInterval: pause)
+                    let started = Date()
                     let now = watcher.signature()
+                    // Polling a big site costs time: keep it under a tenth of the CPU.
+                    pause = max(0.3, Date().timeIntervalSince(started) * 10)
                     if now != last {
                         last = now
                         build()

@@ -1,0 +1,26 @@
+import DocketSite
+import NIOConcurrencyHelpers
+
+/// Parsed pages kept between builds of `docket serve`: a page whose text did not change is not
+/// parsed again. Safe to use from the parallel parse stage.
+public final class ParseCache: Sendable {
+    private struct Entry {
+        var text: String
+        var page: ParsedPage
+    }
+
+    private let entries = NIOLockedValueBox([String: Entry]())
+
+    public init() {}
+
+    /// The page parsed from exactly this text, parsing it when it is new or changed.
+    func page(source: String, text: String, parse: () -> ParsedPage) -> ParsedPage {
+        if let entry = entries.withLockedValue({ $0[source] }), entry.text == text { return entry.page }
+        let page = parse()
+        entries.withLockedValue { $0[source] = Entry(text: text, page: page) }
+        return page
+    }
+
+    /// The text each page had when it was last parsed.
+    var texts: [String: String] { entries.withLockedValue { $0.mapValues(\.text) } }
+}
