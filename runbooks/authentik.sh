@@ -477,17 +477,38 @@ docket_run_file_step() {
   target=$(docket_expand_path "${docket_step_file[$name]}")
   [[ $target == /* ]] || target=$dir/$target
   content=$(docket_fill "${docket_step_body[$name]}")
+  # A file this step creates holding a secret is readable by its owner only; an existing file
+  # keeps its permissions (every mode rewrites it in place).
+  if [[ ${docket_step_mode[$name]} != verify && ! -e $target ]]; then
+    mkdir -p "$(dirname -- "$target")" && : >"$target" || return 1
+    local p
+    for p in ${docket_step_params[$name]}; do
+      [[ ${docket_param_secret[$p]} == 1 ]] && chmod 600 "$target"
+    done
+  fi
   case ${docket_step_mode[$name]} in
     upsert) docket_env_upsert "$target" "$content" ;;
-    write) mkdir -p "$(dirname -- "$target")" && printf '%s\n' "$content" >"$target" ;;
-    append) mkdir -p "$(dirname -- "$target")" && printf '%s\n' "$content" >>"$target" ;;
+    write) printf '%s\n' "$content" >"$target" ;;
+    append)
+      # Idempotent: a block that is already there is not added again.
+      if ! DOCKET_WANT=$content awk 'BEGIN { RS = "\001"; want = ENVIRON["DOCKET_WANT"] } { if (index($0, want)) found = 1 } END { exit !found }' "$target"; then
+        printf '%s\n' "$content" >>"$target"
+      fi ;;
     verify) docket_verify "$target" "$content" "${docket_step_format[$name]}" ;;
   esac
 }
 
 docket_run_manual_step() {
-  local name=$1 produced
+  local name=$1 produced missing=0 problem
   printf '%s\n' "$(docket_fill "${docket_step_body[$name]}" mask)" | sed 's/^/    /'
+  for produced in ${docket_step_produces[$name]}; do
+    [[ -n ${docket_values[$produced]+set} ]] || missing=1
+  done
+  # A step that only produces values the operator already gave needs no waiting.
+  if [[ -n ${docket_step_produces[$name]} && $missing == 0 ]]; then
+    printf '    (its values were given: %s)\n' "${docket_step_produces[$name]}"
+    return 0
+  fi
   if [[ $docket_yes != 1 ]]; then
     docket_interactive || docket_die "step '$name' is done by hand: do it, then rerun with --resume --yes"
     read -r -p "Press Enter when this is done. " _ </dev/tty || true
@@ -496,6 +517,8 @@ docket_run_manual_step() {
     if [[ -z ${docket_values[$produced]+set} ]]; then
       docket_interactive || docket_die "step '$name' produces $produced: give it with --param $produced=VALUE"
       docket_read_param "$produced"
+      problem=$(docket_validate "$produced")
+      [[ -z $problem ]] || docket_die "$problem"
       export "$produced=${docket_values[$produced]}"
     fi
   done

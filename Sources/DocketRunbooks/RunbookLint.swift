@@ -13,6 +13,15 @@ enum RunbookLint {
         for parameter in parameters where !used.contains(parameter.name) {
             found.append(.error(at: parameter.location, "parameter \(parameter.name) is declared but no step uses it (its example '\(parameter.example ?? "")' appears in no step)"))
         }
+        // One example inside another would make the replacement ambiguous.
+        for parameter in parameters {
+            guard let example = parameter.example, !example.isEmpty else { continue }
+            for other in parameters where other.name != parameter.name {
+                if let inner = other.example, !inner.isEmpty, inner != example, example.contains(inner) {
+                    found.append(.error(at: parameter.location, "the example '\(example)' of \(parameter.name) contains the example '\(inner)' of \(other.name): choose examples that cannot be mistaken for each other"))
+                }
+            }
+        }
         let examples = parameters.compactMap(\.example).filter { !$0.isEmpty }
         var blocks: [Int: MarkdownNode] = [:]
         page.document.walk { node in

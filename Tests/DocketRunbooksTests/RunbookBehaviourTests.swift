@@ -297,3 +297,84 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 8)
     }
 }
+
+/// File modes and manual steps, run with bash in a temporary home.
+@Suite struct RunbookFileModeTests {
+    static let page = """
+    ---
+    runbook:
+      id: files
+      title: Files
+      params:
+        TOKEN: { example: "<token>", secret: true }
+        HOST: { example: host.example.com }
+    ---
+
+    ```text step=note file=out/notes.txt mode=append
+    remember host.example.com
+    ```
+
+    ```env step=secret file=out/secret.env
+    TOKEN=<token>
+    ```
+
+    ```text step=get-token manual produces=TOKEN
+    Create a token.
+    ```
+    """
+
+    private func run(_ arguments: [String]) throws -> (Int32, URL, String) {
+        let parsed = PageParser.parse(text: Self.page, source: "files.md", displayPath: "docs/files.md")
+        let (runbook, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/files.md")
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        let home = Fixtures.temporaryDirectory()
+        let script = home.appendingPathComponent("files.sh")
+        try ScriptGenerator.script(for: try #require(runbook)).write(to: script, atomically: true, encoding: .utf8)
+        return try rerun(script, home: home, arguments)
+    }
+
+    private func rerun(_ script: URL, home: URL, _ arguments: [String]) throws -> (Int32, URL, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script.path] + arguments
+        process.currentDirectoryURL = home
+        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "CI": "true"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, home, text)
+    }
+
+    @Test func appendIsIdempotentAndNewSecretFilesArePrivate() throws {
+        let args = ["--param", "TOKEN=t-1", "--param", "HOST=h.acme.test", "--yes"]
+        let (status, home, output) = try run(args)
+        defer { try? FileManager.default.removeItem(at: home) }
+        #expect(status == 0, "\(output)")
+        _ = try rerun(home.appendingPathComponent("files.sh"), home: home, args)
+        let notes = try String(contentsOf: home.appendingPathComponent("out/notes.txt"), encoding: .utf8)
+        #expect(notes == "remember h.acme.test\n", "appended once: \(notes)")
+        let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("out/secret.env").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let plain = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("out/notes.txt").path)[.posixPermissions] as? Int
+        #expect(plain != 0o600)
+    }
+
+    @Test func aManualStepWhoseValuesAreGivenDoesNotWait() throws {
+        let (status, home, output) = try run(["--only", "get-token", "--param", "TOKEN=t-1", "--param", "HOST=h.acme.test"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        #expect(status == 0, "no --yes and no terminal, yet nothing to wait for: \(output)")
+        #expect(output.contains("(its values were given: TOKEN)"))
+    }
+
+    @Test func examplesInsideOtherExamplesAreALintError() {
+        let page = "---\nrunbook:\n  id: x\n  title: X\n  params:\n    HOST: { example: example.com }\n    URL: { example: https://example.com/x }\n---\n\n```bash step=a\ncurl https://example.com/x\n```\n"
+        let parsed = PageParser.parse(text: page, source: "x.md", displayPath: "docs/x.md")
+        let (_, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/x.md")
+        #expect(diagnostics.all.map(\.description).contains {
+            $0.hasPrefix("docs/x.md:7:5: error: the example 'https://example.com/x' of URL contains the example 'example.com' of HOST")
+        }, "\(diagnostics.all)")
+    }
+}
