@@ -44,7 +44,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         do {
             theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
         } catch {
-            diagnostics.append(Diagnostic.error(at: SourceLocation(path: loaded.root.display, line: 0, column: 0), error.description))
+            diagnostics.append(Diagnostic.error(at: error.location, error.message))
             return failure(diagnostics)
         }
 

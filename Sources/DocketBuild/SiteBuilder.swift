@@ -24,7 +24,7 @@ public enum SiteBuilder {
         do {
             theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
         } catch {
-            diagnostics.append(Diagnostic.error(at: SourceLocation(path: loaded.root.display, line: 0, column: 0), error.description))
+            diagnostics.append(Diagnostic.error(at: error.location, error.message))
             return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
         }
 

@@ -16,10 +16,13 @@ public struct Theme: Sendable {
             .sorted { $0.path < $1.path }
     }
 
-    /// Loads the theme `name` for the site at `root`.
+    /// Loads the theme `name` for the site at `root`: a folder under `themes/`, or, when the name
+    /// holds a `/`, a folder path (relative to the site root, or absolute).
     public static func load(name: String, siteRoot: URL) throws(ThemeError) -> Theme {
         var files = DefaultThemeFiles.files
-        let directory = siteRoot.appendingPathComponent("themes").appendingPathComponent(name)
+        let directory = name.hasPrefix("/") ? URL(fileURLWithPath: name)
+            : name.contains("/") ? siteRoot.appendingPathComponent(name)
+            : siteRoot.appendingPathComponent("themes").appendingPathComponent(name)
         var overridden = Set<String>()
         if FileManager.default.fileExists(atPath: directory.path) {
             for path in (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? [] {
@@ -33,7 +36,7 @@ public struct Theme: Sendable {
         } else if name != "default" {
             throw .missingTheme(name: name, directory: directory.path)
         }
-        return try Theme(files: files, displayRoot: "themes/\(name)", overridden: overridden)
+        return try Theme(files: files, displayRoot: name.contains("/") ? name : "themes/\(name)", overridden: overridden)
     }
 
     /// The compiled-in default theme.

@@ -98,6 +98,33 @@ import Testing
         try Fixtures.write(["themes/default/templates/404.mustache": "line\n{{#open}}\n"], under: root)
         let result = SiteBuilder.build(options(root: root, out: root.appendingPathComponent("_site")))
         #expect(!result.succeeded)
-        #expect(result.diagnostics.errors.first?.message.contains("themes/default/templates/404.mustache") == true, "\(result.diagnostics.all)")
+        let error = try #require(result.diagnostics.errors.first)
+        #expect(error.location.path == "themes/default/templates/404.mustache", "\(result.diagnostics.all)")
+        #expect(error.location.line >= 2, "\(error)")
+        #expect(error.message.contains("invalid template"))
+    }
+}
+
+/// `theme:` as a name under themes/ or as a folder path; missing themes are errors.
+@Suite struct ThemeSelectionTests {
+    @Test func aThemeFolderPathOverridesSingleFiles() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write([
+            "docs/a.md": "# A\n",
+            "docket.yml": "theme: brand/look\n",
+            "brand/look/templates/404.mustache": "brand 404\n",
+        ], under: temp)
+        var options = BuildOptions()
+        options.root = temp.path
+        options.output = temp.appendingPathComponent("out").path
+        #expect(SiteBuilder.build(options).succeeded)
+        #expect(try String(contentsOf: temp.appendingPathComponent("out/404.html"), encoding: .utf8) == "brand 404\n")
+        #expect(FileManager.default.fileExists(atPath: temp.appendingPathComponent("out/docs/a/index.html").path), "other templates come from the built-in theme")
+
+        try "theme: nowhere\n".write(to: temp.appendingPathComponent("docket.yml"), atomically: true, encoding: .utf8)
+        let missing = SiteBuilder.build(options)
+        #expect(!missing.succeeded)
+        #expect(missing.diagnostics.errors.first?.message.contains("theme 'nowhere' not found") == true)
     }
 }
