@@ -1,3 +1,5 @@
+import DocketDiagnostics
+
 /// The site's settings: `docket.yml`, then command-line overrides. Every path is relative to the
 /// site root unless absolute.
 public struct SiteConfig: Sendable {
@@ -11,11 +13,14 @@ public struct SiteConfig: Sendable {
         public var label: String
         public var target: String
         public var isExternal: Bool
+        /// Where docket.yml names it (for broken-link reports).
+        public var location: SourceLocation?
 
-        public init(label: String, target: String, isExternal: Bool) {
+        public init(label: String, target: String, isExternal: Bool, location: SourceLocation? = nil) {
             self.label = label
             self.target = target
             self.isExternal = isExternal
+            self.location = location
         }
     }
 

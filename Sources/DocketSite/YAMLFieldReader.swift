@@ -87,9 +87,9 @@ package struct YAMLFieldReader {
                 continue
             }
             if let to = item["to"]?.string {
-                links.append(.init(label: label, target: to, isExternal: false))
+                links.append(.init(label: label, target: to, isExternal: false, location: location(item["to"]!)))
             } else if let href = item["href"]?.string {
-                links.append(.init(label: label, target: href, isExternal: URLPath.isExternal(href)))
+                links.append(.init(label: label, target: href, isExternal: URLPath.isExternal(href), location: location(item["href"]!)))
             } else {
                 fail(item, "the '\(key)' entry '\(label)' needs 'to' (a page path) or 'href' (a URL)")
             }

@@ -99,4 +99,12 @@ import Testing
         let found = try diagnostics(["a.md": "A\n"], config: "sidebar:\n  - a\n  - missing\n")
         #expect(found == ["docket.yml:3:5: error: the sidebar refers to the doc 'missing', which does not exist"])
     }
+
+    @Test func navbarAndFooterLinksAreChecked() throws {
+        let found = try diagnostics(["a.md": "A\n"], config: "navbar:\n  - { label: A, to: /docs/a }\n  - { label: Gone, to: /docs/gone }\nfooter:\n  links:\n    - { label: Old, to: /old }\n")
+        #expect(found == [
+            "docket.yml:3:24: error: broken link '/docs/gone' in the navbar ('Gone'): no page or file is served at /docs/gone",
+            "docket.yml:6:25: error: broken link '/old' in the footer ('Old'): no page or file is served at /old",
+        ])
+    }
 }
