@@ -32,42 +32,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         } catch {
             return Outcome(result: BuildResult(diagnostics: error.diagnostics, succeeded: false, pagesWritten: 0, output: ""), pagesRendered: 0, full: false)
         }
-        var diagnostics = loaded.diagnostics
-        let runbooks = RunbookSet.extract(from: loaded)
-        diagnostics.append(contentsOf: runbooks.diagnostics)
-        let output = loaded.output.display
-        func failure(_ diagnostics: Diagnostics) -> Outcome {
-            Outcome(result: BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output), pagesRendered: 0, full: false)
-        }
-        if diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) { return failure(diagnostics) }
-        let theme: Theme
-        do {
-            theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
-        } catch {
-            diagnostics.append(Diagnostic.error(at: error.location, error.message))
-            return failure(diagnostics)
-        }
-
         let texts = cache.texts
-        let signature = Self.structure(of: loaded.site, theme: theme)
+        // The theme's files are part of the structure; a theme that does not load fails in publish.
+        let theme = try? Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+        let signature = theme.map { Self.structure(of: loaded.site, theme: $0) }
         var changed: Set<String>?
-        if let published, published.signature == signature, FileManager.default.fileExists(atPath: loaded.output.url.path) {
+        if let published, let signature, published.signature == signature, FileManager.default.fileExists(atPath: loaded.output.url.path) {
             changed = Set(loaded.site.pages.map(\.source).filter { texts[$0] != published.texts[$0] })
         }
         let folder = changed == nil ? OutputFolder(target: loaded.output.url) : OutputFolder(updating: loaded.output.url)
-        do {
-            try folder.prepare()
-            let written = try SiteBuilder.write(loaded, runbooks: runbooks, theme: theme, into: folder, only: changed)
-            try folder.commit()
-            published = (signature, texts)
-            let rendered = changed?.count ?? loaded.site.pages.count
-            return Outcome(result: BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output),
-                           pagesRendered: rendered, full: changed == nil)
-        } catch {
-            folder.discard()
-            diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "cannot write the site: \(error)"))
-            return failure(diagnostics)
-        }
+        let result = SiteBuilder.publish(loaded, strict: options.strict, folder: folder, only: changed, theme: theme)
+        if result.succeeded, let signature { published = (signature, texts) }
+        return Outcome(result: result, pagesRendered: changed?.count ?? loaded.site.pages.count, full: changed == nil)
     }
 
     /// Everything a page's HTML depends on besides the page itself.

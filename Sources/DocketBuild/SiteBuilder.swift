@@ -13,31 +13,34 @@ public enum SiteBuilder {
         } catch {
             return BuildResult(diagnostics: error.diagnostics, succeeded: false, pagesWritten: 0, output: "")
         }
+        return publish(loaded, strict: options.strict, folder: OutputFolder(target: loaded.output.url))
+    }
+
+    /// The common end of a build and of a `serve` rebuild: runbooks, theme, then the files
+    /// (`only` these pages, when given), unless the content has errors.
+    static func publish(_ loaded: LoadedSite, strict: Bool, folder: OutputFolder, only: Set<String>? = nil, theme loadedTheme: Theme? = nil) -> BuildResult {
         var diagnostics = loaded.diagnostics
         let runbooks = RunbookSet.extract(from: loaded)
         diagnostics.append(contentsOf: runbooks.diagnostics)
         let output = loaded.output.display
-        if diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty) {
-            return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
-        }
+        func failed() -> BuildResult { BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output) }
+        if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { return failed() }
         let theme: Theme
         do {
-            theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+            theme = try loadedTheme ?? Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
         } catch {
             diagnostics.append(Diagnostic.error(at: error.location, error.message))
-            return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
+            return failed()
         }
-
-        let folder = OutputFolder(target: loaded.output.url)
         do {
             try folder.prepare()
-            let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder)
+            let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder, only: only)
             try folder.commit()
             return BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
         } catch {
             folder.discard()
             diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "cannot write the site: \(error)"))
-            return BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
+            return failed()
         }
     }
 
