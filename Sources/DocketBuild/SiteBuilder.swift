@@ -26,11 +26,15 @@ public enum SiteBuilder {
         func failed() -> BuildResult { BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output) }
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { return failed() }
         let theme: Theme
-        do {
-            theme = try loadedTheme ?? Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
-        } catch {
-            diagnostics.append(Diagnostic.error(at: error.location, error.message))
-            return failed()
+        if let loadedTheme {
+            theme = loadedTheme
+        } else {
+            do {
+                theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+            } catch {
+                diagnostics.append(Diagnostic.error(at: error.location, error.message))
+                return failed()
+            }
         }
         do {
             try folder.prepare()
