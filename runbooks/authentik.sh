@@ -547,6 +547,16 @@ docket_run_shell_step() {
 
 docket_main() {
   local dry_run=0 from="" only="" resume=0 params_file="" state_file="" arg
+  # docket check reads each step's outcome from a descriptor it owns (a pipe out of the sandbox).
+  # The runtime moves it to a private number and closes it for every step, so code under test
+  # cannot write its own results there.
+  if [[ ${DOCKET_STATUS_FD:-} =~ ^[0-9]+$ ]] && { true >&"$DOCKET_STATUS_FD"; } 2>/dev/null; then
+    exec {docket_status_fd}>&"$DOCKET_STATUS_FD"
+    eval "exec $DOCKET_STATUS_FD>&-"
+  else
+    exec {docket_status_fd}>/dev/null
+  fi
+  unset DOCKET_STATUS_FD
   docket_yes=0
   docket_log_file="./$DOCKET_ID.runbook.log"
   declare -gA docket_values=()
@@ -722,12 +732,12 @@ docket_main() {
     export DOCKET_STEP=$name
     [[ ${docket_step_confirm[$name]} == 1 ]] && docket_confirm "Run step '$name'?"
     case $kind in
-      shell) docket_run_shell_step "$name" 2>&1 | docket_redact | tee -a "$docket_log_file"; status=${PIPESTATUS[0]} ;;
-      file) docket_run_file_step "$name" 2>&1 | docket_redact | tee -a "$docket_log_file"; status=${PIPESTATUS[0]} ;;
-      manual) docket_run_manual_step "$name"; status=$? ;;
+      shell) docket_run_shell_step "$name" {docket_status_fd}>&- 2>&1 | docket_redact | tee -a "$docket_log_file"; status=${PIPESTATUS[0]} ;;
+      file) docket_run_file_step "$name" {docket_status_fd}>&- 2>&1 | docket_redact | tee -a "$docket_log_file"; status=${PIPESTATUS[0]} ;;
+      manual) docket_run_manual_step "$name" {docket_status_fd}>&-; status=$? ;;
     esac
     # A machine-readable outcome per step, when asked for (docket check reads it).
-    [[ -n ${DOCKET_STATUS_FILE:-} ]] && printf '%s %s\n' "$name" "$status" >>"$DOCKET_STATUS_FILE"
+    printf '%s %s\n' "$name" "$status" >&"$docket_status_fd"
     if ((status != 0)); then
       printf '%s: step %s (%s) failed with exit status %d at %s-%s\n' "$DOCKET_ID" "$name" "$i" "$status" "$where" "${docket_step_end[$name]}" >&2
       docket_log "step $name failed with exit status $status"

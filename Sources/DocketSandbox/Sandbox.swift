@@ -28,11 +28,13 @@ public enum Sandbox {
             process.arguments = layout.bubblewrapArguments(spec) + ["/bin/bash", control + "/init.sh", control + "/docket-server", layout.startDirectory, "--"] + spec.arguments
             process.environment = [:]
         }
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe(), status = Pipe()
+        process.standardOutput = status
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { throw .bubblewrapFailed("\(error)") }
+        // The status channel is drained while the run goes on, so a full pipe never blocks it.
+        let channel = PipeDrain(status.fileHandleForReading)
 
         // Wait with a deadline; past it the sandbox is killed whole (its PID namespace dies with
         // bwrap, and every process in it with the namespace).
@@ -48,6 +50,7 @@ public enum Sandbox {
         }
         process.waitUntilExit()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return try layout.collect(timedOut: timedOut, bwrapStatus: process.terminationStatus, bwrapErrors: stderr, started: started)
+        return try layout.collect(timedOut: timedOut, bwrapStatus: process.terminationStatus, bwrapErrors: stderr,
+                                  statusChannel: String(decoding: channel.finish(), as: UTF8.self), started: started)
     }
 }

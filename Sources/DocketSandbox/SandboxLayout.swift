@@ -127,7 +127,6 @@ struct SandboxLayout {
             "PATH": "\(ctl)/stubs:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
             "LANG": "C.UTF-8", "TERM": "dumb", "CI": "true", "TMPDIR": "/tmp",
             "SSL_CERT_FILE": "\(ctl)/tls/ca.pem", "CURL_CA_BUNDLE": "\(ctl)/tls/ca.pem", "REQUESTS_CA_BUNDLE": "\(ctl)/tls/ca.pem",
-            "DOCKET_STATUS_FILE": "\(ctl)/status.log",
         ]
         if let stepTimeout = spec.stepTimeout { env["DOCKET_STEP_TIMEOUT"] = String(stepTimeout) }
         for (key, value) in spec.environment { env[key] = value }
@@ -157,7 +156,7 @@ struct SandboxLayout {
         return args
     }
 
-    func collect(timedOut: Bool, bwrapStatus: Int32, bwrapErrors: String, started: Date) throws(SandboxError) -> SandboxResult {
+    func collect(timedOut: Bool, bwrapStatus: Int32, bwrapErrors: String, statusChannel: String, started: Date) throws(SandboxError) -> SandboxResult {
         func read(_ name: String) -> String {
             (try? String(contentsOf: control.appendingPathComponent(name), encoding: .utf8)) ?? ""
         }
@@ -169,7 +168,7 @@ struct SandboxLayout {
             throw .bubblewrapFailed((bwrapErrors + setup).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         if !setup.isEmpty { output = setup + output }
-        let steps: [(String, Int)] = read("status.log").split(separator: "\n").compactMap { line in
+        let steps: [(String, Int)] = statusChannel.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let status = Int(parts[1]) else { return nil }
             return (String(parts[0]), status)

@@ -16,7 +16,9 @@ enum SandboxScripts {
         if [ ! -e "$ctl/ready" ]; then echo "docket: the fixture server did not start" >>"$ctl/setup.log"; exit 97; fi
         """)
         if ! cd "$start" 2>>"$ctl/setup.log"; then echo "docket: the fixture's cwd $start does not exist" >>"$ctl/setup.log"; echo 98 >"$ctl/exit"; exit 98; fi
-        bash "$ctl/runbook.sh" "$@" >"$ctl/output.log" 2>&1 </dev/null
+        # Step outcomes go to fd 3, this script's standard output: a pipe read by docket outside
+        # the sandbox. The runtime closes it for every step it runs.
+        DOCKET_STATUS_FD=3 bash "$ctl/runbook.sh" "$@" 3>&1 >"$ctl/output.log" 2>&1 </dev/null
         echo $? >"$ctl/exit"
         """
     }

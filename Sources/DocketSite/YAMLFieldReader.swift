@@ -38,20 +38,43 @@ package struct YAMLFieldReader {
         return b
     }
 
-    package mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
+    /// A finite number within `range`; NaN, infinities and values outside it are located errors.
+    package mutating func number(_ node: YAMLNode, _ key: String, in range: ClosedRange<Double> = -1e9...1e9) -> Double? {
         guard let n = node.number else {
             fail(node, "'\(key)' must be a number, not \(node.kindDescription)")
+            return nil
+        }
+        guard n.isFinite, range.contains(n) else {
+            fail(node, "'\(key)' must be a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), not \(node.scalar?.text ?? "")")
             return nil
         }
         return n
     }
 
+    /// A whole number within `range`. The check happens on the `Double` before any conversion to
+    /// `Int`, so `1e300`, `+inf` or `0x7fffffffffffffff` are located errors, never a trap.
+    package mutating func integer(_ node: YAMLNode, _ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let n = node.number else {
+            fail(node, "'\(key)' must be a whole number, not \(node.kindDescription)")
+            return nil
+        }
+        guard n.isFinite, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+            fail(node, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(node.scalar?.text ?? "")")
+            return nil
+        }
+        return Int(n)
+    }
+
     mutating func level(_ node: YAMLNode, _ key: String) -> Int? {
-        guard let n = node.number, n == n.rounded(), (2...6).contains(Int(n)) else {
+        guard let n = node.number, n.isFinite, n == n.rounded(), n >= 2, n <= 6 else {
             fail(node, "'\(key)' must be a heading level from 2 to 6")
             return nil
         }
         return Int(n)
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     package mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? {
