@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Keep draft pages (development builds).
     public var includeDrafts = false
+    /// Replace a non-empty output folder that docket did not write (`--force`).
+    public var force = false
 
     public init() {}
 }

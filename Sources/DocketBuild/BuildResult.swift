@@ -12,4 +12,6 @@ public struct BuildResult: Sendable {
     public var succeeded: Bool
     public var pagesWritten: Int
     public var output: String
+    /// The output folder was refused (see `OutputGuard`): a usage error, nothing was written.
+    public var refused = false
 }

@@ -40,7 +40,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         if let published, let signature, published.signature == signature, FileManager.default.fileExists(atPath: loaded.output.url.path) {
             changed = Set(loaded.site.pages.map(\.source).filter { texts[$0] != published.texts[$0] })
         }
-        let folder = changed == nil ? OutputFolder(target: loaded.output.url) : OutputFolder(updating: loaded.output.url)
+        let target: URL
+        do {
+            target = try OutputGuard.check(output: loaded.output.url, display: loaded.output.display,
+                                           guarded: OutputGuard.guarded(for: loaded), force: options.force)
+        } catch {
+            return Outcome(result: SiteBuilder.refusal(error, loaded: loaded), pagesRendered: 0, full: false)
+        }
+        let folder = changed == nil ? OutputFolder(target: target, display: loaded.output.display) : OutputFolder(updating: target)
         let result = SiteBuilder.publish(loaded, strict: options.strict, folder: folder, only: changed, theme: theme)
         if result.succeeded, let signature { published = (signature, texts) }
         return Outcome(result: result, pagesRendered: changed?.count ?? loaded.site.pages.count, full: changed == nil)

@@ -2,88 +2,171 @@ import Foundation
 
 /// Writes a site aside and swaps it in at the end, so a failed or interrupted build leaves the
 /// previous site untouched.
+///
+/// Next to the output folder `_site` a build uses `.docket-lock-_site` (held while it runs),
+/// `.docket-staging-_site-PID` (the new site being written) and `.docket-old-_site-PID` (the
+/// previous site on its way out). Staging and old folders left by a killed build are removed by
+/// the next one.
 struct OutputFolder: Sendable {
+    /// The output folder (its real path, see `OutputGuard`).
     let target: URL
     let staging: URL
+    /// How the user names the output folder.
+    let display: String
 
     let inPlace: Bool
 
-    init(target: URL) {
+    init(target: URL, display: String? = nil) {
         self.target = target
+        self.display = display ?? target.path
         let parent = target.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".docket-staging-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+        let pid = ProcessInfo.processInfo.processIdentifier
+        staging = parent.appendingPathComponent(".docket-staging-\(target.lastPathComponent)-\(pid)")
         inPlace = false
     }
 
-    /// Writes straight into `target` (the preview server's folder, updated page by page).
+    /// Writes straight into `target` (the preview server's folder, updated page by page); each
+    /// file is written aside and renamed over the old one, so a reader never sees half a page.
     init(updating target: URL) {
         self.target = target
+        display = target.path
         staging = target
         inPlace = true
     }
 
-    func prepare() throws {
+    private var parent: String { target.deletingLastPathComponent().path }
+    private var old: String { parent + "/.docket-old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)" }
+
+    /// Takes the lock, clears what crashed builds left, and starts an empty staging folder
+    /// holding the marker. Returns the lock, held until the build ends.
+    func prepare() throws(OutputWriteError) -> OutputLock? {
         if inPlace {
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-            return
+            try Self.makeDirectories(target.path)
+            try write(Data(OutputGuard.markerText.utf8), to: OutputGuard.markerName)
+            return nil
         }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Self.makeDirectories(parent)
+        let lock = try OutputLock.acquire(parent + "/.docket-lock-\(target.lastPathComponent)", for: display)
+        removeLeftovers()
+        try Self.makeDirectories(staging.path)
+        try write(Data(OutputGuard.markerText.utf8), to: OutputGuard.markerName)
+        return lock
     }
 
-    /// Writes `relativePath` (`docs/intro/index.html`) under the staging folder.
-    func write(_ text: String, to relativePath: String) throws {
-        try write(Data(text.utf8), to: relativePath)
-    }
-
-    func write(_ data: Data, to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // Plain open/write/close: Foundation's Data.write syncs each file to disk, which costs
-        // more than rendering the page. The folder is swapped in whole at the end anyway.
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    /// Staging and old folders of builds into this folder that were killed (the lock is held, so
+    /// none of them is running).
+    private func removeLeftovers() {
+        let name = target.lastPathComponent
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+            for prefix in [".docket-staging-\(name)-", ".docket-old-\(name)-"] where entry.hasPrefix(prefix) {
+                let pid = entry.dropFirst(prefix.count)
+                if !pid.isEmpty, pid.allSatisfy(\.isASCII), pid.allSatisfy(\.isNumber) {
+                    try? FileManager.default.removeItem(atPath: parent + "/" + entry)
                 }
-                offset += written
             }
         }
     }
 
-    /// Copies a file's bytes (not its owner, which FileManager.copyItem tries to keep and an
-    /// ordinary user cannot set on someone else's files).
-    func copy(_ source: URL, to relativePath: String) throws {
-        try write(try Data(contentsOf: source), to: relativePath)
+    /// Writes `relativePath` (`docs/intro/index.html`) under the staging folder.
+    func write(_ text: String, to relativePath: String) throws(OutputWriteError) {
+        try write(Data(text.utf8), to: relativePath)
     }
 
-    /// Replaces the target with the staging folder.
-    func commit() throws {
+    func write(_ data: Data, to relativePath: String) throws(OutputWriteError) {
+        let path = staging.appendingPathComponent(relativePath).path
+        guard inPlace else {
+            try Self.writeFile(data, at: path)
+            return
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let aside = directory + "/.docket-tmp-\(UUID().uuidString)"
+        try Self.writeFile(data, at: aside)
+        guard rename(aside, path) == 0 else {
+            let code = errno
+            unlink(aside)
+            throw OutputWriteError(action: "replace", path: path, code: code)
+        }
+    }
+
+    /// Copies a file's bytes (not its owner, which an ordinary user cannot set on someone else's
+    /// files).
+    func copy(_ source: URL, to relativePath: String) throws(OutputWriteError) {
+        try write(try Self.readFile(source.path), to: relativePath)
+    }
+
+    /// Replaces the target with the staging folder in one step (see `FolderSwap`).
+    func commit() throws(OutputWriteError) {
         if inPlace { return }
-        let fm = FileManager.default
-        let old = target.deletingLastPathComponent()
-            .appendingPathComponent(".docket-old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
-        if fm.fileExists(atPath: target.path) {
-            try fm.moveItem(at: target, to: old)
+        var info = stat()
+        if lstat(target.path, &info) == 0 {
+            let previous = try FolderSwap.exchange(staging.path, target.path, aside: old)
+            try? FileManager.default.removeItem(atPath: previous)
+        } else if rename(staging.path, target.path) != 0 {
+            throw OutputWriteError(action: "move the new site to", path: target.path, code: errno)
         }
-        do {
-            try fm.moveItem(at: staging, to: target)
-        } catch {
-            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: target) }
-            throw error
-        }
-        try? fm.removeItem(at: old)
     }
 
     func discard() {
         if inPlace { return }
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Plain open/write/close: Foundation's Data.write syncs each file to disk, which costs more
+    /// than rendering the page. The folder is swapped in whole at the end anyway.
+    private static func writeFile(_ data: Data, at path: String) throws(OutputWriteError) {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try makeDirectories((path as NSString).deletingLastPathComponent)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw OutputWriteError(action: "create the file", path: path, code: errno) }
+        defer { close(fd) }
+        let code: Int32 = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+        if code != 0 { throw OutputWriteError(action: "write", path: path, code: code) }
+    }
+
+    private static func readFile(_ path: String) throws(OutputWriteError) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputWriteError(action: "read", path: path, code: errno) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputWriteError(action: "read", path: path, code: errno)
+            }
+            if count == 0 { return data }
+            data.append(buffer, count: count)
+        }
+    }
+
+    /// `mkdir -p`, with the failing folder and the reason in the error.
+    static func makeDirectories(_ path: String) throws(OutputWriteError) {
+        if mkdir(path, 0o755) == 0 { return }
+        var code = errno
+        if code == ENOENT {
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent != path && !parent.isEmpty {
+                try makeDirectories(parent)
+                if mkdir(path, 0o755) == 0 { return }
+                code = errno
+            }
+        }
+        var info = stat()
+        if code == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+        throw OutputWriteError(action: "create the folder", path: path, code: code == EEXIST ? ENOTDIR : code)
     }
 }

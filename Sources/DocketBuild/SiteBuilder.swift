@@ -13,7 +13,22 @@ public enum SiteBuilder {
         } catch {
             return BuildResult(diagnostics: error.diagnostics, succeeded: false, pagesWritten: 0, output: "")
         }
-        return publish(loaded, strict: options.strict, folder: OutputFolder(target: loaded.output.url))
+        let target: URL
+        do {
+            target = try OutputGuard.check(output: loaded.output.url, display: loaded.output.display,
+                                           guarded: OutputGuard.guarded(for: loaded), force: options.force)
+        } catch {
+            return refusal(error, loaded: loaded)
+        }
+        return publish(loaded, strict: options.strict, folder: OutputFolder(target: target, display: loaded.output.display))
+    }
+
+    static func refusal(_ error: OutputRefusal, loaded: LoadedSite) -> BuildResult {
+        var diagnostics = Diagnostics()
+        diagnostics.error(at: SourceLocation(path: loaded.output.display, line: 0, column: 0), error.message)
+        var result = BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: loaded.output.display)
+        result.refused = true
+        return result
     }
 
     /// The common end of a build and of a `serve` rebuild: runbooks, theme, then the files
@@ -36,14 +51,21 @@ public enum SiteBuilder {
                 return failed()
             }
         }
+        let lock: OutputLock?
         do {
-            try folder.prepare()
+            lock = try folder.prepare()
+        } catch {
+            diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), error.message))
+            return failed()
+        }
+        defer { lock?.release() }
+        do {
             let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder, only: only)
             try folder.commit()
             return BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
         } catch {
             folder.discard()
-            diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "cannot write the site: \(error)"))
+            diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "the site was not written: \(error)"))
             return failed()
         }
     }

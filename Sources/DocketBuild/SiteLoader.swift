@@ -1,5 +1,6 @@
 import DocketDiagnostics
 import DocketSite
+import DocketYAML
 import Foundation
 
 /// The front of the pipeline: config, discovery, per-page parsing (parallel), assembly, link
@@ -17,9 +18,11 @@ public enum SiteLoader {
         let root = ResolvedPath(options.root ?? ".", relativeTo: nil)
         var config = SiteConfig()
         let configPath = ResolvedPath(SiteConfigLoader.fileName, relativeTo: root)
+        var configText: String?
         if configPath.exists {
             switch SourceText.read(configPath.url, display: configPath.display) {
             case .success(let text):
+                configText = text
                 diagnostics.append(contentsOf: SiteConfigLoader.load(text, path: configPath.display, into: &config))
             case .failure(let problem):
                 diagnostics.append(problem)
@@ -48,8 +51,8 @@ public enum SiteLoader {
         let output = options.output.map { ResolvedPath($0, relativeTo: nil) } ?? ResolvedPath(config.outputDirectory, relativeTo: root)
 
         guard content.exists else {
-            diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0),
-                              "the content folder does not exist (use --content DIR, or create content/ or docs/)")
+            diagnostics.append(missingContent(content, given: options.content != nil, config: config,
+                                              configText: configText, configPath: configPath, root: root))
             throw Failure(diagnostics: diagnostics)
         }
         if diagnostics.hasErrors { throw Failure(diagnostics: diagnostics) }
@@ -60,6 +63,10 @@ public enum SiteLoader {
         } catch {
             diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0), "cannot read the content folder: \(error)")
             throw Failure(diagnostics: diagnostics)
+        }
+        for name in inventory.badNames {
+            diagnostics.error(at: SourceLocation(path: contentDisplay(content, name), line: 0, column: 0),
+                              "this file name holds a control character (\(ContentInventory.visible(name))); rename the file: it cannot be part of a URL")
         }
         guard !inventory.pages.isEmpty else {
             diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0),
@@ -110,7 +117,12 @@ public enum SiteLoader {
             }
         }
 
-        let staticFiles = staticFolder.exists ? Set(StaticFiles.list(staticFolder.url)) : []
+        var staticFiles = Set<String>()
+        if staticFolder.exists {
+            let listing = StaticFiles.list(staticFolder.url, display: staticFolder.display)
+            staticFiles = Set(listing.files)
+            diagnostics.append(contentsOf: listing.diagnostics)
+        }
         let site = SiteAssembler.assemble(
             parsed: parsed, categories: categories, config: config, staticFiles: staticFiles,
             contentFiles: inventory.otherFiles, contentDisplayPath: contentDisplay)
@@ -122,5 +134,28 @@ public enum SiteLoader {
 
         return LoadedSite(root: root, content: content, staticFolder: staticFolder, output: output,
                           site: site, pages: resolved, diagnostics: diagnostics)
+    }
+
+    private static func contentDisplay(_ content: ResolvedPath, _ path: String) -> String {
+        content.display + "/" + ContentInventory.visible(path)
+    }
+
+    /// Where the missing content folder was named: the `content:` line of docket.yml, the
+    /// `--content` option, or nowhere (neither default folder exists).
+    private static func missingContent(_ content: ResolvedPath, given: Bool, config: SiteConfig, configText: String?,
+                                       configPath: ResolvedPath, root: ResolvedPath) -> Diagnostic {
+        if given {
+            return .error(at: SourceLocation(path: content.display, line: 0, column: 0),
+                          "the content folder given by --content does not exist")
+        }
+        if config.contentDirectoryIsExplicit {
+            var location = SourceLocation(path: configPath.display, line: 0, column: 0)
+            if let text = configText, let node = (try? YAMLParser.parse(text))??["content"] {
+                location = SourceLocation(path: configPath.display, line: node.line, column: node.column)
+            }
+            return .error(at: location, "the content folder '\(content.display)' named here does not exist")
+        }
+        return .error(at: SourceLocation(path: root.display, line: 0, column: 0),
+                      "no content folder: neither \(ResolvedPath("content", relativeTo: root).display)/ nor \(ResolvedPath("docs", relativeTo: root).display)/ exists (create one, pass --content DIR, or set content: in docket.yml)")
     }
 }

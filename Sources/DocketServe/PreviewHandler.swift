@@ -9,21 +9,50 @@ final class PreviewHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     let state: PreviewState
+    let limits: PreviewLimits
+    let timeouts: ConnectionTimeouts
 
-    init(state: PreviewState) {
+    init(state: PreviewState, limits: PreviewLimits, timeouts: ConnectionTimeouts) {
         self.state = state
+        self.limits = limits
+        self.timeouts = timeouts
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let head) = unwrapInboundIn(data) else { return }
-        let (status, type, body) = response(for: head.uri)
+        timeouts.headReceived()
+        let (status, type, body): (HTTPResponseStatus, String, [UInt8])
+        if !HostGuard.allows(head.headers.first(name: "Host"), allowed: limits.allowedHosts) {
+            let host = head.headers.first(name: "Host") ?? "(none)"
+            (status, type, body) = (.forbidden, "text/plain; charset=utf-8", Array("""
+                docket serve answers only requests for localhost, 127.x.x.x or [::1]; this one was for \(host).
+                If you reach the preview under another name on purpose, start it with --allow-host NAME.
+
+                """.utf8))
+        } else if head.method != .GET && head.method != .HEAD {
+            (status, type, body) = (.methodNotAllowed, "text/plain; charset=utf-8", Array("only GET and HEAD\n".utf8))
+        } else {
+            (status, type, body) = response(for: head.uri)
+        }
+        // HTTP/1.0 without keep-alive, or `Connection: close`: close once the response is out.
+        let keepAlive = head.isKeepAlive
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: type)
         headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Cache-Control", value: "no-store")
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        if head.method != .HEAD {
+            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
+        }
+        let channel = context.channel
+        let sent = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: sent)
+        if keepAlive {
+            timeouts.responseSent(channel)
+        } else {
+            sent.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        }
     }
 
     private func response(for uri: String) -> (HTTPResponseStatus, String, [UInt8]) {
@@ -36,17 +65,26 @@ final class PreviewHandler: ChannelInboundHandler {
         }
         guard let folder = state.folder else { return (.serviceUnavailable, "text/plain", Array("building…\n".utf8)) }
         let segments = path.split(separator: "/").map(String.init)
-        guard !segments.contains(where: { $0 == ".." || $0 == "." }) else { return (.forbidden, "text/plain", []) }
+        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else { return (.forbidden, "text/plain", []) }
         let base = segments.reduce(folder) { $0.appendingPathComponent($1) }
+        let root = Self.realPath(folder.path)
         var isDirectory: ObjCBool = false
         for candidate in [base, base.appendingPathComponent("index.html"), base.appendingPathExtension("html")] {
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               let data = FileManager.default.contents(atPath: candidate.path) {
+            // Only files inside the built site, even if a symlink found its way in.
+            guard let real = Self.realPath(candidate.path), let root, real.hasPrefix(root + "/") else { continue }
+            if FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: real) {
                 return (.ok, Self.contentType(candidate.pathExtension), inject(data, type: candidate.pathExtension))
             }
         }
         let missing = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path) ?? Data("not found\n".utf8)
         return (.notFound, "text/html; charset=utf-8", inject(missing, type: "html"))
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func inject(_ data: Data, type: String) -> [UInt8] {

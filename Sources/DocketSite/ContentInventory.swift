@@ -6,6 +6,9 @@ public struct ContentInventory: Sendable {
     public var pages: [String] = []
     public var categoryFiles: [String] = []
     public var otherFiles: Set<String> = []
+    /// Files and folders whose names hold a control character (a newline, a tab): left out,
+    /// and an error for the caller to report, since no URL or sitemap line can carry them.
+    public var badNames: [String] = []
 
     public init() {}
 
@@ -21,6 +24,12 @@ public struct ContentInventory: Sendable {
         for case let url as URL in enumerator {
             let name = url.lastPathComponent
             let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
+            if hasControlCharacter(name), !name.hasPrefix(".") {
+                if values?.isDirectory == true { enumerator.skipDescendants() }
+                let path = url.standardizedFileURL.path
+                if path.hasPrefix(rootPath) { inventory.badNames.append(String(path.dropFirst(rootPath.count + 1))) }
+                continue
+            }
             if values?.isDirectory == true {
                 if name.hasPrefix(".") || name.hasPrefix("_") || name == "__tests__" || name == "node_modules" {
                     enumerator.skipDescendants()
@@ -44,7 +53,32 @@ public struct ContentInventory: Sendable {
         }
         inventory.pages.sort(by: codeUnitOrder)
         inventory.categoryFiles.sort(by: codeUnitOrder)
+        inventory.badNames.sort(by: codeUnitOrder)
         return inventory
+    }
+
+    /// True when `name` holds a C0 or C1 control character or DEL.
+    public static func hasControlCharacter(_ name: String) -> Bool {
+        name.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
+    /// `name` with its control characters written as escapes (`a\nb`), for messages.
+    public static func visible(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     public static func isPage(_ name: String) -> Bool {

@@ -9,19 +9,24 @@ extension Docket {
 
         @OptionGroup var source: SourceOptions
 
-        @Option(help: ArgumentHelp("The output folder (default: _site/).", valueName: "dir"))
+        @Option(help: ArgumentHelp("The output folder (default: _site/), replaced whole on every build: never the project, a source folder or one docket did not write.", valueName: "dir"))
         var out: String?
 
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
+        @Flag(help: "Replace the output folder even when it is not empty and docket did not write it.")
+        var force = false
+
         func run() throws {
             var options = source.buildOptions
             options.output = out
             options.strict = strict
+            options.force = force
             let started = Date()
             let result = SiteBuilder.build(options)
             DiagnosticPrinter().print(result.diagnostics)
+            if result.refused { throw ExitCode(2) }
             guard result.succeeded else {
                 FileHandle.standardError.write(Data("build failed; the previous site (if any) was left as it was\n".utf8))
                 throw ExitCode(1)

@@ -10,15 +10,35 @@ extension Docket {
 
         @OptionGroup var source: SourceOptions
 
-        @Option(help: "The port on 127.0.0.1.")
+        @Option(help: "The port on 127.0.0.1 (0: any free port).")
         var port: Int = 3000
+
+        @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+            "Also answer requests whose Host header is NAME (repeatable); by default only localhost, 127.x.x.x and [::1].",
+            valueName: "name"))
+        var allowHost: [String] = []
+
+        @Option(name: .customLong("max-connections"), help: "Connections served at once; more are closed.")
+        var maxConnections = 64
+
+        @Option(name: .customLong("head-timeout"), help: ArgumentHelp("Seconds a connection has to send a request head.", valueName: "seconds"))
+        var headTimeout = 10.0
+
+        @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds an idle kept-alive connection stays open.", valueName: "seconds"))
+        var idleTimeout = 60.0
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+            guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
+            guard headTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
+        }
 
         func run() throws {
             Self.exitOnSignals()
             Self.removeStaleOutputs()
             var buildOptions = source.buildOptions
             buildOptions.includeDrafts = true
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("docket-serve-\(ProcessInfo.processInfo.processIdentifier)")
+            let output = try Self.makePreviewFolder().appendingPathComponent("site")
             buildOptions.output = output.path
             let builder = IncrementalBuilder(options: buildOptions)
             let root = URL(fileURLWithPath: source.root ?? ".")
@@ -45,8 +65,13 @@ extension Docket {
                 }
             }
             build()
-            let channel = try PreviewServer(state: state).start(port: port)
-            say("serving on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+            var limits = PreviewLimits()
+            limits.allowedHosts = Set(allowHost.map { $0.lowercased() })
+            limits.maxConnections = maxConnections
+            limits.headTimeout = headTimeout
+            limits.idleTimeout = idleTimeout
+            let channel = try PreviewServer(state: state, limits: limits).start(port: port)
+            say("serving on http://127.0.0.1:\(channel.localAddress?.port ?? port)/ (Ctrl-C to stop)")
             let thread = Thread {
                 var last = watcher.signature()
                 var pause = 0.3
@@ -81,12 +106,32 @@ extension Docket.Serve {
         signal(SIGTERM) { _ in _exit(0) }
     }
 
-    /// Preview folders of servers that are no longer running.
+    /// A fresh private folder (mode 700, an unguessable name from mkdtemp) for the preview
+    /// site, holding a `pid` file so a later server can tell it is no longer in use.
+    static func makePreviewFolder() throws -> URL {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/docket-serve-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("error: cannot create the preview folder in \(FileManager.default.temporaryDirectory.path): \(reason)\n".utf8))
+            throw ExitCode(1)
+        }
+        let folder = URL(fileURLWithPath: String(cString: made))
+        try? Data("\(getpid())\n".utf8).write(to: folder.appendingPathComponent("pid"))
+        return folder
+    }
+
+    /// Preview folders of this user's servers that are no longer running.
     static func removeStaleOutputs() {
         let temp = FileManager.default.temporaryDirectory
         for name in (try? FileManager.default.contentsOfDirectory(atPath: temp.path)) ?? [] where name.hasPrefix("docket-serve-") {
-            guard let pid = Int32(name.dropFirst("docket-serve-".count)), kill(pid, 0) != 0 else { continue }
-            try? FileManager.default.removeItem(at: temp.appendingPathComponent(name))
+            let folder = temp.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(folder.path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFDIR else { continue }
+            // Older servers named the folder by pid; newer ones keep it in a file.
+            let recorded = (try? String(contentsOf: folder.appendingPathComponent("pid"), encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let pid = Int32(recorded ?? String(name.dropFirst("docket-serve-".count))), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder)
         }
     }
 }
