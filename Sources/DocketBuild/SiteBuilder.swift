@@ -101,7 +101,7 @@ public enum SiteBuilder {
         var count = pages.count
 
         for index in site.generatedIndexes {
-            let data = try context.cardsPage(title: index.title, description: index.description, url: index.permalink, cards: context.cards(for: index.items))
+            let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink), cards: context.cards(for: index.items))
             if let file = URLPath.outputFile(for: index.permalink) {
                 try folder.write(try theme.render("category", data), to: file)
                 count += 1
@@ -113,7 +113,7 @@ public enum SiteBuilder {
         if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
             // No page is the home page: send visitors of the site root to the first doc.
             if let first = firstURL(site) {
-                try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": first])),
+                try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])),
                                  to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
             }
         }
@@ -155,19 +155,19 @@ public enum SiteBuilder {
         for (permalink, entry) in pagesByTag.sorted(by: { $0.key < $1.key }) {
             let url = URLPath.join([tagsURL, permalink])
             let cards: [[String: Any]] = entry.pages.map { page in
-                var card: [String: Any] = ["label": page.title, "url": page.permalink]
+                var card: [String: Any] = ["label": page.title, "url": URLPath.encode(page.permalink)]
                 if let description = page.description { card["description"] = description }
                 return card
             }
-            allCards.append(["label": entry.label, "url": url, "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
-            let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: url, cards: cards)
+            allCards.append(["label": entry.label, "url": URLPath.encode(url), "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
+            let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
             if let file = URLPath.outputFile(for: url) {
                 try folder.write(try theme.render("category", data), to: file)
                 count += 1
             }
         }
         if let file = URLPath.outputFile(for: tagsURL) {
-            try folder.write(try theme.render("category", try context.cardsPage(title: "Tags", description: nil, url: tagsURL, cards: allCards)), to: file)
+            try folder.write(try theme.render("category", try context.cardsPage(title: "Tags", description: nil, url: URLPath.encode(tagsURL), cards: allCards)), to: file)
             count += 1
         }
         return count

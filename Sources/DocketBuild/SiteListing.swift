@@ -6,7 +6,7 @@ public enum SiteListing {
     /// `{"pages": [{id, source, url, title}], "sidebar": [item]}`, keys sorted, two-space indent.
     public static func json(_ site: Site) -> String {
         let pages: [[String: Any]] = site.pages.map {
-            ["id": $0.id, "source": $0.source, "url": $0.permalink, "title": $0.title]
+            ["id": $0.id, "source": $0.source, "url": URLPath.encode($0.permalink), "title": $0.title]
         }
         let object: [String: Any] = ["pages": pages, "sidebar": site.sidebar.map { item($0, site: site) }]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
@@ -16,11 +16,11 @@ public enum SiteListing {
     static func item(_ entry: SidebarItem, site: Site) -> [String: Any] {
         switch entry {
         case .doc(let doc):
-            return ["type": "doc", "label": doc.label, "url": site.url(of: entry) ?? NSNull(), "id": doc.id]
+            return ["type": "doc", "label": doc.label, "url": site.url(of: entry).map(URLPath.encode) ?? NSNull(), "id": doc.id]
         case .link(let label, let href):
             return ["type": "link", "label": label, "url": href]
         case .category(let category):
-            return ["type": "category", "label": category.label, "url": site.url(of: entry) ?? NSNull(),
+            return ["type": "category", "label": category.label, "url": site.url(of: entry).map(URLPath.encode) ?? NSNull(),
                     "items": category.items.map { item($0, site: site) }]
         }
     }
@@ -35,12 +35,12 @@ public enum SiteListing {
                 switch entry {
                 case .doc(let doc):
                     listed.insert(doc.id)
-                    out += "\(indent)\(doc.label)  \(site.url(of: entry) ?? "")  [\(site.page(id: doc.id)?.source ?? doc.id)]\n"
+                    out += "\(indent)\(doc.label)  \(site.url(of: entry).map(URLPath.encode) ?? "")  [\(site.page(id: doc.id)?.source ?? doc.id)]\n"
                 case .link(let label, let href):
                     out += "\(indent)\(label)  \(href)\n"
                 case .category(let category):
                     if case .doc(let id)? = category.link { listed.insert(id) }
-                    out += "\(indent)\(category.label)/  \(site.url(of: entry) ?? "(no link)")\n"
+                    out += "\(indent)\(category.label)/  \(site.url(of: entry).map(URLPath.encode) ?? "(no link)")\n"
                     walk(category.items, depth: depth + 1)
                 }
             }
@@ -49,7 +49,7 @@ public enum SiteListing {
         let others = site.pages.filter { !listed.contains($0.id) }
         if !others.isEmpty {
             out += "\nNot in the sidebar:\n"
-            for page in others { out += "  \(page.title)  \(page.permalink)  [\(page.source)]\n" }
+            for page in others { out += "  \(page.title)  \(URLPath.encode(page.permalink))  [\(page.source)]\n" }
         }
         return out
     }

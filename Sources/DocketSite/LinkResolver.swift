@@ -53,7 +53,7 @@ public struct LinkResolver: Sendable {
                     if let fragment = URLPath.fragment(suffix) {
                         checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
                     }
-                    return target.permalink + suffix
+                    return URLPath.encode(target.permalink) + suffix
                 }
             }
             report(brokenLink: destination, at: location,
@@ -66,7 +66,7 @@ public struct LinkResolver: Sendable {
             let candidate = Self.normalize(directory(of: page.source) + path)
             if let candidate, site.contentFiles.contains(candidate) {
                 assets.insert(candidate)
-                return assetsBaseURL + candidate + suffix
+                return URLPath.encode(assetsBaseURL + candidate) + suffix
             }
         }
 
@@ -80,7 +80,7 @@ public struct LinkResolver: Sendable {
             if let fragment = URLPath.fragment(suffix), let target = pageAt(key) {
                 checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
             }
-            return absolute + suffix
+            return URLPath.encode(absolute) + suffix
         }
         report(brokenLink: destination, at: location,
                isImage ? "no such file (resolved as \(absolute))" : "no page or file is served at \(absolute)",

@@ -106,10 +106,40 @@ public enum URLPath {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Percent-encodes a route for an `href`, the sitemap or the search index: permalinks are
+    /// kept as Docusaurus computes them, with the file names' spaces, `#`, `?` and `%` as
+    /// written (`/docs/Setup Guide`), and encoded only where they leave the site
+    /// (`/docs/Setup%20Guide`). Like Docusaurus's own per-segment encoding, `/` separates
+    /// segments and stays; unlike it, letters outside ASCII stay as written (an IRI, which
+    /// browsers accept), so existing URLs do not change. External URLs are returned unchanged.
+    public static func encode(_ path: String) -> String {
+        if isExternal(path) { return path }
+        guard path.utf8.contains(where: { mustEncode($0) }) else { return path }
+        var bytes: [UInt8] = []
+        for byte in path.utf8 {
+            if mustEncode(byte) {
+                bytes += Array(("%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)).utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ASCII bytes that cannot stand for themselves in a URL path: controls, space, `"`, `#`,
+    /// `%`, `<`, `>`, `?`, `[`, `\`, `]`, `^`, `` ` ``, `{`, `|`, `}` and DEL.
+    private static func mustEncode(_ byte: UInt8) -> Bool {
+        if byte < 0x21 || byte == 0x7F { return true }
+        if byte >= 0x80 { return false }
+        return "\"#%<>?[\\]^`{|}".utf8.contains(byte)
+    }
+
     /// The file an URL path is served from: `/docs/a` → `docs/a/index.html`, `/docs/` →
     /// `docs/index.html`, `/sitemap.xml` stays. Nil when a segment would leave the output folder.
+    /// `path` is a route as docket keeps it (not percent-encoded: `/docs/a b`), and the file
+    /// name is that route, so a server decoding `/docs/a%20b` finds it.
     public static func outputFile(for path: String) -> String? {
-        let decoded = decode(path)
+        let decoded = path
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         for segment in segments where segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") {
             return nil

@@ -70,13 +70,13 @@ public struct PageContext {
         var dict: [String: Any] = [
             "title": page.title,
             "htmlTitle": htmlTitle(page.title),
-            "url": page.permalink,
+            "url": URLPath.encode(page.permalink),
             "noindex": fm.unlisted,
             "unlisted": fm.unlisted,
             "draft": fm.draft,
             "contentHTML": content,
             "hasTags": !fm.tags.isEmpty,
-            "tags": fm.tags.map { ["label": $0.label, "url": URLPath.join([config.docsBaseURL, "tags", $0.permalink])] },
+            "tags": fm.tags.map { ["label": $0.label, "url": URLPath.encode(URLPath.join([config.docsBaseURL, "tags", $0.permalink]))] },
             "hasToc": !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
             "toc": toc.map(tocItem),
             "breadcrumbs": breadcrumbs(for: page),
@@ -96,8 +96,8 @@ public struct PageContext {
             if let base = config.editURL { dict["editUrl"] = URLPath.joinEditURL(base, page.source) }
         }
         if let nav = site.navigation[page.id] {
-            if let prev = nav.previous { dict["prev"] = ["label": prev.label, "url": prev.url] }
-            if let next = nav.next { dict["next"] = ["label": next.label, "url": next.url] }
+            if let prev = nav.previous { dict["prev"] = ["label": prev.label, "url": URLPath.encode(prev.url)] }
+            if let next = nav.next { dict["next"] = ["label": next.label, "url": URLPath.encode(next.url)] }
         }
         return ["site": siteDictionary, "page": dict]
     }
@@ -116,7 +116,9 @@ public struct PageContext {
     /// Cards for the items of a category.
     public func cards(for items: [SidebarItem]) -> [[String: Any]] {
         items.compactMap { item -> [String: Any]? in
-            guard let url = site.url(of: item) else { return nil }
+            guard let raw = site.url(of: item) else { return nil }
+            let url: String
+            if case .link = item { url = raw } else { url = URLPath.encode(raw) }
             switch item {
             case .doc(let doc):
                 var card: [String: Any] = ["label": doc.label, "url": url]
@@ -151,7 +153,7 @@ public struct PageContext {
         for index in site.sidebarPaths[page.id] ?? [] {
             guard index < items.count, case .category(let category) = items[index] else { break }
             var crumb: [String: Any] = ["label": category.label]
-            if let url = site.url(of: items[index]), url != page.permalink { crumb["url"] = url }
+            if let url = site.url(of: items[index]), url != page.permalink { crumb["url"] = URLPath.encode(url) }
             if case .doc(let id)? = category.link, id == page.id { break }
             crumbs.append(crumb)
             items = category.items

@@ -9,12 +9,12 @@ public enum SearchIndex {
     public static func render(_ site: Site) -> String {
         let entries: [[String: Any]] = site.pages.filter { !$0.frontMatter.unlisted }.map { page in
             var entry: [String: Any] = [
-                "t": page.title, "u": page.permalink,
+                "t": page.title, "u": URLPath.encode(page.permalink),
                 "h": page.parsed.toc.filter { $0.level <= 3 }.map { [$0.text, $0.id] },
             ]
             if let description = page.description { entry["d"] = description }
             return entry
-        } + site.generatedIndexes.map { ["t": $0.title, "u": $0.permalink, "h": [[String]]()] as [String: Any] }
+        } + site.generatedIndexes.map { ["t": $0.title, "u": URLPath.encode($0.permalink), "h": [[String]]()] as [String: Any] }
         let data = (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

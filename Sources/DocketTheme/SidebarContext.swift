@@ -71,7 +71,9 @@ struct SidebarContext {
             "isLink": false, "external": false, "expanded": false, "collapsible": false, "hasLazyItems": false,
             "itemsHTML": childrenHTML,
         ]
-        if let url = site.url(of: entry) { dict["url"] = url }
+        if let url = site.url(of: entry) {
+            if case .link = entry { dict["url"] = url } else { dict["url"] = URLPath.encode(url) }
+        }
         switch entry {
         case .doc(let doc):
             dict["label"] = doc.label

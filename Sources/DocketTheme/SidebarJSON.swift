@@ -21,7 +21,9 @@ public enum SidebarJSONFile {
             dict = ["type": "category", "label": category.label, "key": category.key,
                     "items": category.items.map { node($0, site: site) }]
         }
-        if let url = site.url(of: item) { dict["url"] = url }
+        if let url = site.url(of: item) {
+            if case .link = item { dict["url"] = url } else { dict["url"] = URLPath.encode(url) }
+        }
         return dict
     }
 }
