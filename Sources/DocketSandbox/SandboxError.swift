@@ -4,6 +4,9 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable {
     case bubblewrapFailed(String)
     case toolMissing(String)
     case setup(String)
+    /// The sandbox started but died before the runbook finished (killed from inside, or by a
+    /// limit): what happened, with the end of the output.
+    case sandboxDied(String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable {
             return "\(tool) is needed to prepare the sandbox and is not installed"
         case .setup(let message):
             return "cannot prepare the sandbox: \(message)"
+        case .sandboxDied(let message):
+            return message
         }
     }
 }

@@ -17,37 +17,95 @@ struct SandboxLayout {
     let hostsFile: URL
     let startDirectory: String
     let spec: SandboxSpec
+    /// The host user bwrap runs as (docket is root); nil: docket's own user.
+    let user: SandboxUser?
+    /// Whether docket's binary was copied into the control folder (the sandbox user cannot read
+    /// it where it is) rather than bound from where it is.
+    let serverCopied: Bool
+    let cleanup: SandboxCleanup
+
+    /// The control folder's own files: a control file of the spec must not replace one.
+    static let reservedNames: Set<String> = [
+        "init.sh", "runbook.sh", "stubs", "tls", "bodies", "server.json", "environment", "arguments", "docket-server",
+        "output.log", "setup.log", "calls.log", "requests.jsonl", "exit", "ready", "status.log",
+    ]
 
     static func prepare(_ spec: SandboxSpec) throws(SandboxError) -> SandboxLayout {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("docket-sandbox-\(UUID().uuidString.prefix(8))")
+        if let problem = spec.limits.problem { throw .setup("limit \(problem)") }
+        for name in spec.environment.keys where !SandboxScripts.isIdentifier(name) {
+            throw .setup("environment variable name '\(name)' is not a shell identifier")
+        }
+        for name in spec.controlFiles.keys where name.isEmpty || name.contains("/") || name.hasPrefix(".") || reservedNames.contains(name) || name.utf8.contains(0) {
+            throw .setup("control file name '\(name)' is not allowed (one plain file name, not one of \(reservedNames.sorted().joined(separator: ", ")))")
+        }
+        var user: SandboxUser?
+        if geteuid() == 0 && !spec.unsandboxed {
+            if let chosen = spec.user { user = chosen } else { user = try SandboxUser.fromEnvironment() }
+        }
+        // mkdtemp: a fresh name, made mode 700 in one step (no window for another user of /tmp).
+        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("docket-sandbox-XXXXXXXX").path.utf8CString)
+        guard mkdtemp(&template) != nil else { throw .setup("cannot make a folder in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno)))") }
+        let root = URL(fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        let mounted = user.map { HostTmpfs.mount(on: root, bytes: spec.limits.diskBytes, owner: $0) } ?? false
+        let cleanup = SandboxCleanup(root: root, mounted: mounted)
+        let serverPath = spec.server.resolvingSymlinksInPath().path
         let layout = SandboxLayout(
             root: root, home: root.appendingPathComponent("home"), work: root.appendingPathComponent("work"),
             control: root.appendingPathComponent("control"), hostsFile: root.appendingPathComponent("hosts"),
             startDirectory: Self.inside(spec.directory, unsandboxedHome: spec.unsandboxed ? root.appendingPathComponent("home").path : nil),
-            spec: spec)
+            spec: spec, user: user, serverCopied: user.map { !$0.canRead(serverPath) } ?? false, cleanup: cleanup)
         do {
-            for folder in [layout.home, layout.work, layout.control.appendingPathComponent("stubs/.impl"),
-                           layout.control.appendingPathComponent("tls"), layout.control.appendingPathComponent("bodies")] {
-                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
-            if let template = spec.home { try copyContents(of: template, to: layout.home) }
-            if let template = spec.work { try copyContents(of: template, to: layout.work) }
-            try copyFile(spec.script, to: layout.control.appendingPathComponent("runbook.sh"))
-            try layout.writeStubs()
-            try layout.writeServerConfiguration()
-            try SandboxScripts.initScript(unsandboxed: spec.unsandboxed, control: spec.unsandboxed ? layout.control.path : Sandbox.control)
-                .write(to: layout.control.appendingPathComponent("init.sh"), atomically: true, encoding: .utf8)
-            let names = spec.hosts.joined(separator: " ")
-            try "127.0.0.1 localhost\n::1 localhost\n\(names.isEmpty ? "" : "127.0.0.1 \(names)\n")"
-                .write(to: layout.hostsFile, atomically: true, encoding: .utf8)
+            try layout.fill(serverPath: serverPath)
+            try CertificateAuthority.make(hosts: spec.hosts, in: layout.control.appendingPathComponent("tls"))
+            if let user { try layout.handOver(to: user) }
         } catch let error as SandboxError {
+            cleanup.discard()
             throw error
         } catch {
+            cleanup.discard()
             throw .setup("\(error)")
         }
-        try CertificateAuthority.make(hosts: spec.hosts, in: layout.control.appendingPathComponent("tls"))
         return layout
+    }
+
+    private func fill(serverPath: String) throws {
+        let fm = FileManager.default
+        for folder in [home, work, control.appendingPathComponent("stubs/.impl"), control.appendingPathComponent("tls"), control.appendingPathComponent("bodies")] {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        if let template = spec.home { try Self.copyContents(of: template, to: home) }
+        if let template = spec.work { try Self.copyContents(of: template, to: work) }
+        try Self.copyFile(spec.script, to: control.appendingPathComponent("runbook.sh"))
+        try writeStubs()
+        try writeServerConfiguration()
+        try SandboxScripts.initScript(unsandboxed: spec.unsandboxed, control: controlInside)
+            .write(to: control.appendingPathComponent("init.sh"), atomically: true, encoding: .utf8)
+        try Self.writePrivate(Data(SandboxScripts.environmentFile(environment(unsandboxed: spec.unsandboxed)).utf8), to: control.appendingPathComponent("environment"))
+        try Self.writePrivate(Data(spec.arguments.map { $0 + "\u{0}" }.joined().utf8), to: control.appendingPathComponent("arguments"))
+        for (name, data) in spec.controlFiles { try Self.writePrivate(data, to: control.appendingPathComponent(name)) }
+        if serverCopied { try Self.copyFile(URL(fileURLWithPath: serverPath), to: control.appendingPathComponent("docket-server"), mode: 0o755) }
+        let names = spec.hosts.joined(separator: " ")
+        try "127.0.0.1 localhost\n::1 localhost\n\(names.isEmpty ? "" : "127.0.0.1 \(names)\n")"
+            .write(to: hostsFile, atomically: true, encoding: .utf8)
+    }
+
+    /// Mode 0600 from the start (no moment where another user could open it).
+    static func writePrivate(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SandboxError.setup("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if written != data.count { throw SandboxError.setup("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Everything docket wrote goes to the sandbox user, who runs bwrap and is uid 0 inside.
+    private func handOver(to user: SandboxUser) throws {
+        func own(_ path: String) throws {
+            if lchown(path, user.uid, user.gid) != 0 { throw SandboxError.setup("cannot give \(path) to uid \(user.uid): \(String(cString: strerror(errno)))") }
+        }
+        try own(root.path)
+        chmod(root.path, 0o700)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) { try own(root.appendingPathComponent(path).path) }
     }
 
     /// `~/x` → `/home/operator/x`.
@@ -66,10 +124,17 @@ struct SandboxLayout {
             let from = source.appendingPathComponent(path), to = destination.appendingPathComponent(path)
             let attributes = try fm.attributesOfItem(atPath: from.path)
             let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
-            if attributes[.type] as? FileAttributeType == .typeDirectory {
+            switch attributes[.type] as? FileAttributeType {
+            case .typeDirectory?:
                 try fm.createDirectory(at: to, withIntermediateDirectories: true, attributes: [.posixPermissions: mode | 0o700])
-            } else {
-                try copyFile(from, to: to, mode: mode)
+            case .typeSymbolicLink?:
+                // Copied as a link, never followed: a fixture's link to a host file must not
+                // bring that file's content (read as root) into the sandbox.
+                try fm.createSymbolicLink(atPath: to.path, withDestinationPath: fm.destinationOfSymbolicLink(atPath: from.path))
+            case .typeRegular?:
+                try copyFile(from, to: to, mode: mode & 0o777)
+            default:
+                continue
             }
         }
     }
@@ -77,7 +142,8 @@ struct SandboxLayout {
     static func copyFile(_ from: URL, to: URL, mode: Int? = nil) throws {
         let data = try Data(contentsOf: from)
         try data.write(to: to)
-        let bits = try mode ?? ((FileManager.default.attributesOfItem(atPath: from.path)[.posixPermissions] as? Int) ?? 0o644)
+        // Permission bits only: no setuid, setgid or sticky bit is carried into the sandbox.
+        let bits = try (mode ?? ((FileManager.default.attributesOfItem(atPath: from.path)[.posixPermissions] as? Int) ?? 0o644)) & 0o777
         try FileManager.default.setAttributes([.posixPermissions: bits], ofItemAtPath: to.path)
     }
 
@@ -134,41 +200,67 @@ struct SandboxLayout {
     }
 
     func bubblewrapArguments(_ spec: SandboxSpec) -> [String] {
+        let small = String(min(spec.limits.diskBytes, SandboxLimits.smallTmpfsBytes))
         var args = [
             "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "docket-sandbox",
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-            // Private, empty: the host's temporary files, its runtime sockets (a Docker socket
-            // among them), and every real home folder.
-            "--tmpfs", "/tmp", "--tmpfs", "/run", "--tmpfs", "/root", "--tmpfs", "/home", "--tmpfs", "/srv",
+            // Private, empty, size-limited: the host's temporary files, its runtime sockets (a
+            // Docker socket among them), and every real home folder.
+            "--size", String(spec.limits.diskBytes), "--tmpfs", "/tmp",
+            "--size", small, "--tmpfs", "/run", "--size", small, "--tmpfs", "/root",
+            "--size", small, "--tmpfs", "/home", "--size", small, "--tmpfs", "/srv",
             "--bind", home.path, Sandbox.home, "--bind", work.path, Sandbox.work,
             "--bind", control.path, Sandbox.control, "--ro-bind", hostsFile.path, "/etc/hosts",
-            // docket itself serves the fixture routes inside; its home folder may be hidden above.
-            "--ro-bind", spec.server.resolvingSymlinksInPath().path, Sandbox.control + "/docket-server",
-            "--chdir", Sandbox.home, "--clearenv",
         ]
+        // docket itself serves the fixture routes inside: bound from where it is, or already in
+        // the control folder when the sandbox user cannot read it there (root's home).
+        if !serverCopied { args += ["--ro-bind", spec.server.resolvingSymlinksInPath().path, Sandbox.control + "/docket-server"] }
         // Inside, everything runs as uid 0 of the sandbox's own user namespace with one
-        // capability: binding ports 80 and 443 of its own network for the fixture server. As
-        // real root and as an ordinary user alike, every other capability is dropped.
-        args += ["--uid", "0", "--gid", "0", "--cap-drop", "ALL", "--cap-add", "CAP_NET_BIND_SERVICE"]
-        for (key, value) in environment(unsandboxed: false).sorted(by: { $0.key < $1.key }) {
-            args += ["--setenv", key, value]
-        }
+        // capability: binding ports 80 and 443 of its own network for the fixture server. That
+        // uid 0 is the unprivileged sandbox user on the host (docket drops to it before bwrap
+        // starts), or docket's own user. No environment value is given here: argv is public.
+        args += ["--chdir", Sandbox.home, "--clearenv", "--json-status-fd", "5",
+                 "--uid", "0", "--gid", "0", "--cap-drop", "ALL", "--cap-add", "CAP_NET_BIND_SERVICE"]
         return args
     }
 
-    func collect(timedOut: Bool, bwrapStatus: Int32, bwrapErrors: String, statusChannel: String, started: Date) throws(SandboxError) -> SandboxResult {
-        func read(_ name: String) -> String {
-            (try? String(contentsOf: control.appendingPathComponent(name), encoding: .utf8)) ?? ""
+    /// What the run left, read as untrusted input: control files without following links and
+    /// within the output limit; step outcomes from the pipe; the exit status bwrap observed.
+    func collect(timedOut: Bool, observedStatus: Int32?, started sandboxStarted: Bool, bwrapErrors: String, statusChannel: Data,
+                 reached: [String], started: Date) throws(SandboxError) -> SandboxResult {
+        let limit = spec.limits.outputBytes
+        var notes = reached
+        func read(_ name: String, keepTail: Bool = false) -> String {
+            let file = ControlFile.read(control.appendingPathComponent(name), limit: limit, keepTail: keepTail)
+            switch file.problem {
+            case .symlink?: notes.append("control/\(name) was replaced by a symbolic link in the run: not read")
+            case .notRegular?: notes.append("control/\(name) is not a regular file: not read")
+            case nil: if file.cut { notes.append("control/\(name) was cut to \(limit) bytes (it had \(file.size))") }
+            }
+            return file.text
         }
         let exitText = read("exit").trimmingCharacters(in: .whitespacesAndNewlines)
-        var output = read("output.log")
+        var output = read("output.log", keepTail: true)
         let setup = read("setup.log")
+        if statusChannel.count >= limit { notes.append("the status pipe was cut to \(limit) bytes") }
         if !timedOut && exitText.isEmpty {
-            // The script never ran: bwrap or the fixture server failed.
-            throw .bubblewrapFailed((bwrapErrors + setup).trimmingCharacters(in: .whitespacesAndNewlines))
+            guard sandboxStarted else {
+                // bwrap never started the sandbox (no child was reported).
+                throw .bubblewrapFailed((bwrapErrors + setup).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            var what = "the runbook's sandbox "
+            if let observedStatus, observedStatus > 128 {
+                what += "was killed by signal \(observedStatus - 128)\(observedStatus - 128 == SIGKILL ? " (SIGKILL)" : "")"
+            } else {
+                what += "ended with status \(observedStatus.map(String.init) ?? "unknown")"
+            }
+            what += " before the runbook finished"
+            if !notes.isEmpty { what += " (" + notes.joined(separator: "; ") + ")" }
+            let tail = (setup + output).split(separator: "\n", omittingEmptySubsequences: false).suffix(15).joined(separator: "\n")
+            throw .sandboxDied(tail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? what : what + "; the output ended with:\n" + tail)
         }
         if !setup.isEmpty { output = setup + output }
-        let steps: [(String, Int)] = statusChannel.split(separator: "\n").compactMap { line in
+        let steps: [(String, Int)] = String(decoding: statusChannel, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let status = Int(parts[1]) else { return nil }
             return (String(parts[0]), status)
@@ -180,7 +272,8 @@ struct SandboxLayout {
         let decoder = JSONDecoder()
         let requests = read("requests.jsonl").split(separator: "\n").compactMap { try? decoder.decode(RecordedRequest.self, from: Data($0.utf8)) }
         return SandboxResult(
-            exitStatus: timedOut ? nil : Int32(exitText), timedOut: timedOut, output: output, steps: steps, calls: calls,
-            requests: requests, folder: root, home: home, work: work, duration: Date().timeIntervalSince(started))
+            exitStatus: timedOut ? nil : Int32(exitText), observedExitStatus: timedOut ? nil : observedStatus, timedOut: timedOut,
+            output: output, steps: steps, calls: calls, requests: requests, notes: notes,
+            folder: root, home: home, work: work, duration: Date().timeIntervalSince(started), cleanup: cleanup)
     }
 }

@@ -1,26 +1,58 @@
+import Foundation
+
 /// The small bash programs placed in the sandbox.
 enum SandboxScripts {
-    /// Starts the fixture server, waits until it listens, runs the runbook in the start folder.
-    /// Arguments: the server executable, the start folder, `--`, the runbook's arguments.
+    /// Reads the environment and the runbook's arguments from files of the control folder (so
+    /// no value is on a command line the host can list), starts the fixture server, waits until
+    /// it listens, runs the runbook in the start folder and exits with its status.
+    /// Arguments: the server executable, the start folder.
     static func initScript(unsandboxed: Bool, control: String) -> String {
         """
         #!/bin/bash
-        # docket sandbox init: fixture server, then the runbook.
+        # docket sandbox init: environment, fixture server, then the runbook.
         set -u
         ctl=\(control)
         server=$1 start=$2
-        shift 3
+        set -a
+        . "$ctl/environment"
+        set +a
+        args=()
+        mapfile -d '' -t args <"$ctl/arguments"
         \(unsandboxed ? ": no fixture server without the sandbox" : """
-        "$server" fixture-server --config "$ctl/server.json" --ready "$ctl/ready" >>"$ctl/setup.log" 2>&1 &
+        "$server" fixture-server --config "$ctl/server.json" --ready "$ctl/ready" >>"$ctl/setup.log" 2>&1 </dev/null 3>&- &
         for _ in $(seq 1 400); do [ -e "$ctl/ready" ] && break; sleep 0.025; done
-        if [ ! -e "$ctl/ready" ]; then echo "docket: the fixture server did not start" >>"$ctl/setup.log"; exit 97; fi
+        if [ ! -e "$ctl/ready" ]; then echo "docket: the fixture server did not start" >>"$ctl/setup.log"; echo 97 >"$ctl/exit"; exit 97; fi
         """)
         if ! cd "$start" 2>>"$ctl/setup.log"; then echo "docket: the fixture's cwd $start does not exist" >>"$ctl/setup.log"; echo 98 >"$ctl/exit"; exit 98; fi
         # Step outcomes go to fd 3, this script's standard output: a pipe read by docket outside
         # the sandbox. The runtime closes it for every step it runs.
-        DOCKET_STATUS_FD=3 bash "$ctl/runbook.sh" "$@" 3>&1 >"$ctl/output.log" 2>&1 </dev/null
-        echo $? >"$ctl/exit"
+        DOCKET_STATUS_FD=3 bash "$ctl/runbook.sh" "${args[@]}" 3>&1 >"$ctl/output.log" 2>&1 </dev/null
+        status=$?
+        echo "$status" >"$ctl/exit"
+        exit "$status"
         """
+    }
+
+    /// Started by docket outside the sandbox, as docket's user: opens the file bwrap writes its
+    /// JSON status to, enters the run's control groups, then becomes the rest of its arguments
+    /// (prlimit, setpriv, bwrap). Arguments: the status file, the command.
+    static func launcher(cgroups: String) -> String {
+        """
+        exec 5>"$1" || exit 120
+        shift
+        \(cgroups)
+        exec "$@"
+        """
+    }
+
+    /// `NAME='value'` lines for the init script to source.
+    static func environmentFile(_ environment: [String: String]) -> String {
+        environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))\n" }.joined()
+    }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
     }
 
     /// Records the call (step, command line) and hands over to the stub's implementation.

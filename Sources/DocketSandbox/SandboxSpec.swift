@@ -19,7 +19,9 @@ public struct SandboxSpec: Sendable {
     public var timeout: TimeInterval
     /// The default limit of each step (the runbook's own `timeout=` wins).
     public var stepTimeout: Int?
-    /// Extra environment variables (the environment is otherwise reset).
+    /// Extra environment variables (the environment is otherwise reset). Names must be shell
+    /// identifiers. Values never appear on a command line: they are written to a 0600 file of
+    /// the control folder that the sandbox's init script reads.
     public var environment: [String: String]
     /// The docket executable, which serves the fixture routes inside the sandbox.
     public var server: URL
@@ -27,6 +29,16 @@ public struct SandboxSpec: Sendable {
     public var unsandboxed: Bool
     /// Host names mapped to the fixture server besides those of the routes (they answer 404).
     public var extraHosts: [String] = []
+    /// Files written (mode 0600, owned by the sandbox user) into the control folder before the
+    /// run, visible inside at `/tmp/docket/NAME` (`Sandbox.controlPath(NAME)`): the way to hand
+    /// secrets in, since nothing here reaches a command line. NAME is one plain file name, not
+    /// one of the control folder's own files (`SandboxLayout.reservedNames`).
+    public var controlFiles: [String: Data] = [:]
+    /// What the run may use; checked against `SandboxLimits`' ranges before anything starts.
+    public var limits = SandboxLimits.defaults
+    /// The host user the sandbox runs as when docket runs as root; nil: `DOCKET_SANDBOX_USER`,
+    /// else nobody (65534:65534). Ignored when docket is not root (it runs as docket's user).
+    public var user: SandboxUser?
 
     public init(script: URL, arguments: [String], home: URL?, work: URL?, directory: String, stubs: [Stub], routes: [FixtureRoute],
                 timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, unsandboxed: Bool = false) {

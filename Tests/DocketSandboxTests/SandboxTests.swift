@@ -17,7 +17,7 @@ import Testing
         let spec = SandboxSpec(script: file, arguments: [], home: nil, work: nil, directory: "~", stubs: stubs, routes: routes,
                                timeout: timeout, stepTimeout: nil, environment: environment, server: Self.server)
         let result = try Sandbox.run(spec)
-        try? FileManager.default.removeItem(at: result.folder)
+        result.discard()
         return result
     }
 
