@@ -25,8 +25,13 @@ let package = Package(
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
             name: "DocketTheme",
-            dependencies: ["DocketSite", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["DocketSite", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTheme"]
         ),
+        // The default theme (themes/default) is compiled into DocketTheme at build time: the
+        // EmbedTheme plugin runs docket-embed, which writes the files as Swift string literals.
+        .executableTarget(name: "docket-embed"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["docket-embed"]),
         .target(name: "DocketRunbooks", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics"]),
         // Effects only: processes, bubblewrap, stubs, the fixture HTTP(S) server. Knows nothing of
         // Markdown.

@@ -4,22 +4,23 @@ import Testing
 @testable import DocketTheme
 
 @Suite struct EmbeddedThemeTests {
-    /// The compiled-in default theme is the one in `themes/default/` (run `make theme` if not).
+    /// The compiled-in default theme is the one in `themes/default/`, byte for byte: the EmbedTheme
+    /// build plugin regenerates it from the folder on every build.
     @Test func embeddedThemeMatchesTheFolder() throws {
         let folder = Fixtures.packageRoot.appendingPathComponent("themes/default")
-        var onDisk: [String: String] = [:]
+        var onDisk: [String: [UInt8]] = [:]
         for sub in ["templates", "assets"] {
             for path in try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent(sub).path) {
                 let url = folder.appendingPathComponent(sub).appendingPathComponent(path)
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    onDisk["\(sub)/\(path)"] = try String(contentsOf: url, encoding: .utf8)
+                    onDisk["\(sub)/\(path)"] = [UInt8](try Data(contentsOf: url))
                 }
             }
         }
         #expect(onDisk.keys.sorted() == DefaultThemeFiles.files.keys.sorted())
-        for (path, text) in onDisk {
-            #expect(DefaultThemeFiles.files[path] == text, "\(path) is stale: run `make theme`")
+        for (path, bytes) in onDisk {
+            #expect(DefaultThemeFiles.files[path].map { Array($0.utf8) } == bytes, "\(path) differs from its embedded copy")
         }
     }
 
