@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1"),
 
         .target(name: "DocketDiagnostics"),
+        // Build-time syntax highlighting: table-driven lexers, no dependencies.
+        .target(name: "DocketHighlight"),
         .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
         .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics"]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketSandboxTests", dependencies: ["DocketSandbox", "DocketTestSupport"]),
         .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketTestSupport"]),
+        .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]
 )

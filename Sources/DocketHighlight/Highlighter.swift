@@ -1,0 +1,67 @@
+/// Syntax highlighting at build time: code in, tokens or escaped HTML out, no JavaScript on the
+/// page. Each language is a small table-driven lexer (`Grammar`: ordered rules per state) or a
+/// line driver that hands parts of a line to one (console sessions, Dockerfiles).
+///
+/// The HTML is `<span class="tok-KIND">` around every non-plain token (see `TokenKind` for the
+/// classes), with `&`, `<`, `>` and `"` escaped; plain text is escaped and unwrapped.
+public enum Highlighter {
+    /// The tokens of `code` in `language` (a fence name or alias), or nil when the language is
+    /// unknown. The texts concatenate to `code`.
+    public static func tokens(code: String, language: String) -> [Token]? {
+        guard let known = Language(fenceName: language) else { return nil }
+        var code = code
+        return code.withUTF8 { bytes in
+            lex(bytes, known).map { Token(kind: $0.kind, text: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) }
+        }
+    }
+
+    /// `code` as highlighted HTML, or nil when the language is unknown.
+    public static func html(code: String, language: String) -> String? {
+        htmlLines(code: code, language: language)?.joined(separator: "\n")
+    }
+
+    /// `code` as highlighted HTML, one string per line (as many as `code` has `\n`-separated
+    /// lines), each with its spans closed; nil when the language is unknown.
+    public static func htmlLines(code: String, language: String) -> [String]? {
+        guard let known = Language(fenceName: language) else { return nil }
+        var code = code
+        return code.withUTF8 { bytes in HTMLWriter.lines(bytes, tokens: lex(bytes, known)) }
+    }
+
+    static func lex(_ bytes: UnsafeBufferPointer<UInt8>, _ language: Language) -> [RawToken] {
+        var sink = TokenSink(capacity: bytes.count / 4)
+        let input = Input(bytes: bytes, start: 0, end: bytes.count)
+        switch language {
+        case .console: ConsoleLexer.lex(input, into: &sink)
+        case .dockerfile: DockerfileLexer.lex(input, into: &sink)
+        default:
+            var lexer = Lexer(grammar: grammar(for: language), input: input)
+            lexer.run(into: &sink)
+        }
+        return sink.tokens
+    }
+
+    static func grammar(for language: Language) -> Grammar {
+        switch language {
+        case .bash, .console: return .bash
+        case .yaml: return .yaml
+        case .json: return .json
+        case .toml: return .toml
+        case .ini: return .ini
+        case .dockerfile: return .dockerfileArguments
+        case .caddyfile: return .caddyfile
+        case .nginx: return .nginx
+        case .python: return .python
+        case .go: return .go
+        case .javascript: return .javascript
+        case .typescript: return .typescript
+        case .swift: return .swift
+        case .rust: return .rust
+        case .sql: return .sql
+        case .diff: return .diff
+        case .html, .xml: return .markup
+        case .protobuf: return .protobuf
+        case .markdown: return .markdown
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+@testable import DocketHighlight
+
+@Suite struct HighlighterTests {
+    /// The first token with the text, for assertions on one construct.
+    private func kind(of text: String, in code: String, _ language: String) -> TokenKind? {
+        Highlighter.tokens(code: code, language: language)?.first { $0.text == text }?.kind
+    }
+
+    @Test func unknownLanguageIsNil() {
+        #expect(Highlighter.tokens(code: "x", language: "brainfuck") == nil)
+        #expect(Highlighter.html(code: "x", language: "") == nil)
+        #expect(Highlighter.htmlLines(code: "x", language: "text") == nil)
+    }
+
+    @Test func aliasesSelectTheirLanguage() {
+        let expected: [String: Language] = [
+            "sh": .bash, "shell": .bash, "zsh": .bash, "Bash": .bash, "shell-session": .console, "console": .console,
+            "yml": .yaml, "env": .ini, "dotenv": .ini, "properties": .ini, "js": .javascript, "jsx": .javascript,
+            "mjs": .javascript, "ts": .typescript, "tsx": .typescript, "py": .python, "rs": .rust, "golang": .go,
+            "svg": .xml, "html": .html, "proto": .protobuf, "md": .markdown, "Dockerfile": .dockerfile,
+            "Caddyfile": .caddyfile, "nginx": .nginx, "postgresql": .sql, "mysql": .sql, "patch": .diff,
+        ]
+        for (alias, language) in expected { #expect(Language(fenceName: alias) == language, "\(alias)") }
+        // No alias is claimed twice.
+        let all = Language.allCases.flatMap(\.aliases)
+        #expect(Set(all).count == all.count)
+    }
+
+    @Test func htmlIsEscapedAndKeepsOneEntryPerLine() throws {
+        let lines = try #require(Highlighter.htmlLines(code: "a = \"<b>&\"\n\n# c", language: "python"))
+        #expect(lines == [
+            "a <span class=\"tok-operator\">=</span> <span class=\"tok-string\">&quot;&lt;b&gt;&amp;&quot;</span>",
+            "",
+            "<span class=\"tok-comment\"># c</span>",
+        ])
+    }
+
+    @Test func multiLineTokensAreClosedAndReopenedAtEachNewline() throws {
+        let html = try #require(Highlighter.html(code: "/* a\nb */ x", language: "go"))
+        #expect(html == "<span class=\"tok-comment\">/* a</span>\n<span class=\"tok-comment\">b */</span> x")
+    }
+
+    @Test func bashHeredocBodyIsOneStringUpToItsDelimiter() throws {
+        let code = "cat <<EOF >out\nif $x then\nEOF\necho done"
+        let tokens = try #require(Highlighter.tokens(code: code, language: "sh"))
+        #expect(tokens.contains(Token(kind: .string, text: "if $x then\nEOF")))
+        #expect(tokens.contains(Token(kind: .builtin, text: "echo")))
+        // Without its delimiter a heredoc runs to the end, and nothing breaks.
+        let open = try #require(Highlighter.tokens(code: "cat <<-'END'\n\tbody", language: "bash"))
+        #expect(open.last == Token(kind: .string, text: "\tbody"))
+    }
+
+    @Test func bashCommandSubstitutionClosesAtItsParenthesis() {
+        #expect(kind(of: "\" after\"", in: "echo \"$(date +%s) after\"", "bash") == nil)
+        let tokens = Highlighter.tokens(code: "echo \"$(date) after\"", language: "bash") ?? []
+        #expect(tokens.contains(Token(kind: .string, text: " after\"")))
+        #expect(tokens.contains(Token(kind: .function, text: "date")))
+    }
+
+    @Test func consoleSeparatesPromptCommandAndOutput() throws {
+        let tokens = try #require(Highlighter.tokens(code: "$ ls -l\ntotal 0\nroot@box:/# id\n", language: "console"))
+        #expect(tokens.first == Token(kind: .prompt, text: "$ "))
+        #expect(tokens.contains(Token(kind: .function, text: "ls")))
+        #expect(tokens.contains(Token(kind: .output, text: "total 0")))
+        #expect(tokens.contains(Token(kind: .prompt, text: "root@box:/# ")))
+        // A line that only looks like a prompt is output: `$5 total`, `#hashtag`.
+        let output = try #require(Highlighter.tokens(code: "$5 total\n#hashtag", language: "console"))
+        #expect(output.allSatisfy { $0.kind == .output || $0.kind == .plain })
+    }
+
+    @Test func templateLiteralInterpolationReturnsToTheString() throws {
+        let tokens = try #require(Highlighter.tokens(code: "`a ${f({x: 1})} b`; c", language: "js"))
+        #expect(tokens.contains(Token(kind: .string, text: " b`")))
+        #expect(tokens.last == Token(kind: .plain, text: " c"))
+    }
+
+    @Test func swiftInterpolationAndMultiLineStrings() throws {
+        let tokens = try #require(Highlighter.tokens(code: "let s = \"\"\"\n  \\(a(b)) x\n  \"\"\"\nlet t = 1", language: "swift"))
+        #expect(tokens.contains(Token(kind: .string, text: " x\n  \"\"\"")))
+        #expect(tokens.contains(Token(kind: .number, text: "1")))
+    }
+
+    @Test func pythonTripleQuotedStringSpansLines() {
+        #expect(kind(of: "'''a\n\"b\"\n'''", in: "x = '''a\n\"b\"\n'''\n", "py") == .string)
+    }
+
+    @Test func yamlBlockScalarEndsAtDedent() throws {
+        let tokens = try #require(Highlighter.tokens(code: "run: |\n  a: b\n  c\nnext: 1\n", language: "yaml"))
+        #expect(tokens.contains(Token(kind: .string, text: "  a: b\n  c")))
+        #expect(tokens.contains(Token(kind: .property, text: "next")))
+        #expect(tokens.contains(Token(kind: .number, text: "1")))
+    }
+
+    @Test func yamlConstantsOnlyAsWholeValues() {
+        #expect(kind(of: "true", in: "a: true\n", "yaml") == .constant)
+        #expect(kind(of: "true", in: "a: true story\n", "yaml") == nil)
+    }
+
+    @Test func rustLifetimeIsNotACharLiteral() {
+        #expect(kind(of: "'a", in: "fn f<'a>(x: &'a str) {}", "rust") == .variable)
+        #expect(kind(of: "'x'", in: "let c = 'x';", "rust") == .string)
+    }
+
+    @Test func divisionIsNotARegex() throws {
+        let tokens = try #require(Highlighter.tokens(code: "a = b / c / d", language: "js"))
+        #expect(!tokens.contains { $0.kind == .regex })
+    }
+
+    @Test func unterminatedConstructsStopAtTheirLineOrTheEnd() throws {
+        let string = try #require(Highlighter.tokens(code: "x = \"open\ny = 1", language: "go"))
+        #expect(string.contains(Token(kind: .string, text: "\"open")))
+        #expect(string.contains(Token(kind: .number, text: "1")))
+        let comment = try #require(Highlighter.tokens(code: "a /* never closed\nb", language: "rust"))
+        #expect(comment.last == Token(kind: .comment, text: "/* never closed\nb"))
+    }
+
+    @Test func everyLanguageSurvivesHostileInput() throws {
+        // Fragments that open constructs and never close them, mixed pseudo-randomly (fixed
+        // seed): every language must return every byte, in order, with the same line count.
+        let fragments = ["\"", "'", "`", "${", "$(", "(", ")", "{", "}", "<<EOF", "\nEOF\n", "/*", "*/", "#", "\\", "\n",
+                         "<!--", "<a ", ">", "|", ": ", "- ", "é", "🙂", "\r\n", "\t", "0x", "1.5e", "r#\"", "\"\"\"", "@", "$", " "]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        for language in Language.allCases {
+            for _ in 0..<40 {
+                var code = ""
+                for _ in 0..<60 {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    code += fragments[Int(state >> 33) % fragments.count]
+                }
+                let tokens = try #require(Highlighter.tokens(code: code, language: language.rawValue))
+                #expect(tokens.map(\.text).joined() == code, "\(language)")
+                let lines = try #require(Highlighter.htmlLines(code: code, language: language.rawValue))
+                #expect(lines.count == code.split(separator: "\n", omittingEmptySubsequences: false).count, "\(language)")
+            }
+        }
+    }
+
+    @Test func emptyCodeGivesOneEmptyLine() {
+        for language in Language.allCases {
+            #expect(Highlighter.htmlLines(code: "", language: language.rawValue) == [""])
+        }
+    }
+}
