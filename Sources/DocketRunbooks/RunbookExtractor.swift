@@ -23,6 +23,13 @@ public enum RunbookExtractor {
             return (nil, reader.diagnostics)
         }
         var diagnostics = Diagnostics()
+        let runbookKeys = ["id", "title", "description", "params"]
+        for pair in node.mapping ?? [] {
+            guard let key = pair.key.string, !runbookKeys.contains(key) else { continue }
+            var message = "unknown key '\(key)' under runbook: (id, title, description, params)"
+            if let near = StepAttributes.closest(to: key, in: runbookKeys) { message += "; did you mean '\(near)'?" }
+            reader.fail(pair.key, message)
+        }
         let id = node["id"].flatMap { reader.string($0, "runbook.id") } ?? ""
         if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
             reader.fail(node["id"] ?? node, "the runbook needs an 'id' of lowercase letters, digits, '-' and '_' (it names runbooks/<id>.sh)")
@@ -73,9 +80,11 @@ public enum RunbookExtractor {
                 parameter.pattern = v["pattern"].flatMap { reader.string($0, "\(name).pattern") }
                 parameter.secret = v["secret"].flatMap { reader.bool($0, "\(name).secret") } ?? false
                 parameter.choices = v["choices"].flatMap { reader.stringList($0, "\(name).choices") } ?? []
-                for key in v.mapping!.compactMap({ $0.key.string }) where !["example", "description", "default", "pattern", "secret", "choices"].contains(key) {
-                    reader.diagnostics.error(at: reader.location(v.mapping!.first { $0.key.string == key }!.key),
-                                             "unknown key '\(key)' for parameter \(name) (example, description, default, pattern, secret, choices)")
+                let fields = ["example", "description", "default", "pattern", "secret", "choices"]
+                for key in v.mapping!.compactMap({ $0.key.string }) where !fields.contains(key) {
+                    var message = "unknown key '\(key)' for parameter \(name) (example, description, default, pattern, secret, choices)"
+                    if let near = StepAttributes.closest(to: key, in: fields) { message += "; did you mean '\(near)'?" }
+                    reader.diagnostics.error(at: reader.location(v.mapping!.first { $0.key.string == key }!.key), message)
                 }
             } else if !v.isNull {
                 reader.fail(v, "parameter \(name) must be a mapping {example, description, …}")

@@ -29,7 +29,7 @@ enum RunbookLint {
         }
         for step in steps {
             guard let block = blocks[step.startLine], case .codeBlock(_, let literal) = block.kind else { continue }
-            for (line, column, text) in placeholders(in: literal) where !examples.contains(where: { covers($0, text, in: literal) }) {
+            for (line, column, text) in placeholders(in: literal) where !covered(text, by: examples, in: literal) {
                 found.append(.error(
                     at: SourceLocation(path: page.displayPath, line: block.range.startLine + line, column: block.range.startColumn + column - 1),
                     "'\(text)' looks like a placeholder but is no parameter's example: declare a parameter with example: \(text), or write the real value"))
@@ -61,8 +61,23 @@ enum RunbookLint {
         return result
     }
 
-    /// True when `token` only occurs inside occurrences of `example` in `text`.
-    private static func covers(_ example: String, _ token: String, in text: String) -> Bool {
-        example.contains(token) && text.components(separatedBy: example).allSatisfy { !$0.contains(token) }
+    /// True when every occurrence of `token` in `text` lies inside an occurrence of one of the
+    /// examples (`example.com` inside `admin@example.com` next to `demo.example.com`).
+    private static func covered(_ token: String, by examples: [String], in text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var inside = [Bool](repeating: false, count: bytes.count)
+        for example in examples {
+            let needle = Array(example.utf8)
+            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
+            for i in 0...(bytes.count - needle.count) where bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                for j in i..<(i + needle.count) { inside[j] = true }
+            }
+        }
+        let needle = Array(token.utf8)
+        guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+        for i in 0...(bytes.count - needle.count) where bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            if inside[i..<(i + needle.count)].contains(false) { return false }
+        }
+        return true
     }
 }

@@ -16,6 +16,9 @@ public struct RunbookStep: Sendable {
     /// For shell steps the commands with parameter references (`"${NAME}"`); for file and manual
     /// steps the block as written (examples are replaced by values when the step runs).
     public var body: String
+    /// For file and manual steps: the block split at the examples, joined with the values when
+    /// the step runs (empty for shell steps, whose body holds parameter references).
+    public var parts: [TemplatePart]
     public var file: String?
     public var mode: FileMode?
     /// `env`, `yaml`, `json` or `text`, for file steps.
@@ -23,6 +26,9 @@ public struct RunbookStep: Sendable {
     public var cwd: String?
     public var timeoutSeconds: Int?
     public var confirm: Bool
+    /// The step restarts the machine: the journal records it as done before it runs, so
+    /// `--resume` after the restart continues with the next step.
+    public var reboot: Bool
     public var produces: [String]
     /// Parameters the step uses, in declaration order.
     public var parameters: [String]

@@ -44,6 +44,10 @@ struct StepExtraction {
                 diagnostics.error(at: location, "a step named '\(name)' already exists on this page; step names must be unique")
                 continue
             }
+            let fence = block.range.startColumn + 3
+            StepAttributes.check(info, kind: Self.kind(info), at: { key in
+                SourceLocation(path: page.displayPath, line: block.range.startLine, column: fence + Self.offset(of: key, in: infoText))
+            }, into: &diagnostics)
             if let step = step(name: name, info: info, literal: literal, block: block, location: location) {
                 steps.append(step)
             }
@@ -74,11 +78,17 @@ struct StepExtraction {
         }
         var timeout: Int?
         if let text = info.attribute("timeout") {
-            timeout = Self.seconds(text)
-            if timeout == nil { diagnostics.error(at: location, "timeout '\(text)' is not a duration (e.g. 90, 90s, 5m, 1h)") }
+            switch StepAttributes.seconds(text) {
+            case .success(let seconds): timeout = seconds
+            case .failure(.notADuration):
+                diagnostics.error(at: location, "timeout '\(text)' is not a duration (e.g. 90, 90s, 5m, 1h)")
+            case .failure(.outOfRange):
+                diagnostics.error(at: location, "timeout '\(text)' is out of range: give 1 second to 7 days (168h)")
+            }
         }
 
         var used: Set<String> = []
+        var parts: [TemplatePart] = []
         var file: String?, mode: RunbookStep.FileMode?, format: String?
         switch kind {
         case .shell:
@@ -110,24 +120,49 @@ struct StepExtraction {
             if mode == .upsert && format != "env" {
                 diagnostics.error(at: location, "mode=upsert updates KEY=VALUE lines: use it on env blocks (```env)")
             }
-            used = usedByText(body)
+            parts = TemplatePart.split(body, parameters: parameters)
+            used = Self.parameters(in: parts)
         case .manual:
-            used = usedByText(body)
+            parts = TemplatePart.split(body, parameters: parameters)
+            used = Self.parameters(in: parts)
         }
+        let reboot = info.attribute("reboot") != nil
         for produced in produces { used.insert(produced) }
         let ordered = parameters.map(\.name).filter { used.contains($0) }
         let hashInput = [kind.rawValue, name, file ?? "", mode?.rawValue ?? "", info.attribute("cwd") ?? "",
                          timeout.map(String.init) ?? "", info.attribute("confirm") != nil ? "confirm" : "", produces.joined(separator: ","), body]
-            .joined(separator: "\u{1F}")
+            .joined(separator: "\u{1F}") + (reboot ? "\u{1F}reboot" : "")
         return RunbookStep(
-            name: name, title: info.title ?? name, kind: kind, body: body, file: file, mode: mode, format: format,
-            cwd: info.attribute("cwd"), timeoutSeconds: timeout, confirm: info.attribute("confirm") != nil,
+            name: name, title: info.title ?? name, kind: kind, body: body, parts: parts, file: file, mode: mode, format: format,
+            cwd: info.attribute("cwd"), timeoutSeconds: timeout, confirm: info.attribute("confirm") != nil, reboot: reboot,
             produces: produces, parameters: ordered, startLine: block.range.startLine, endLine: block.range.endLine,
             hash: String(SHA256.hex(hashInput).prefix(16)))
     }
 
-    private func usedByText(_ text: String) -> Set<String> {
-        Set(parameters.filter { ($0.example.map { !$0.isEmpty && text.contains($0) }) ?? false }.map(\.name))
+    private static func parameters(in parts: [TemplatePart]) -> Set<String> {
+        Set(parts.compactMap { if case .parameter(let name) = $0 { name } else { nil } })
+    }
+
+    /// The kind the attributes ask for, before the step is built (nil: not decidable).
+    private static func kind(_ info: CodeBlockInfo) -> RunbookStep.Kind? {
+        if info.attribute("manual") != nil { return .manual }
+        if info.attribute("file") != nil { return .file }
+        return RunbookExtractor.shellLanguages.contains(info.language) ? .shell : nil
+    }
+
+    /// 0-based character offset of attribute `key` in the info string (where the word starts).
+    static func offset(of key: String, in info: String) -> Int {
+        let characters = Array(info)
+        let needle = Array(key)
+        var i = 0
+        while i + needle.count <= characters.count {
+            let atStart = i == 0 || characters[i - 1] == " " || characters[i - 1] == "\t" || characters[i - 1] == "{" || characters[i - 1] == ","
+            let after = i + needle.count
+            let atEnd = after == characters.count || characters[after] == "=" || characters[after] == " " || characters[after] == "\t" || characters[after] == "}" || characters[after] == ","
+            if atStart && atEnd && Array(characters[i..<after]) == needle { return i }
+            i += 1
+        }
+        return 0
     }
 
     /// `console` blocks and blocks written entirely with `$ ` prompts: keep the commands, blank
@@ -141,10 +176,4 @@ struct StepExtraction {
         return lines.map { $0.hasPrefix("$ ") ? String($0.dropFirst(2)) : "" }.joined(separator: "\n")
     }
 
-    /// `90`, `90s`, `5m`, `1h` → seconds.
-    static func seconds(_ text: String) -> Int? {
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
-        if let last = text.last, let unit = units[last] { return Int(text.dropLast()).map { $0 * unit } }
-        return Int(text)
-    }
 }
