@@ -118,7 +118,8 @@ public enum SiteBuilder {
             }
         }
         try folder.write(Sitemap.render(site), to: "sitemap.xml")
-        for asset in theme.assets {
+        // The theme's bundled mermaid is written only when a page draws a diagram with it.
+        for asset in theme.assets(for: site) {
             try folder.write(asset.content, to: "assets/docket/" + asset.path)
         }
         try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")

@@ -45,8 +45,9 @@ public struct SiteConfig: Sendable {
     public var navbar: [NavLink] = []
     public var footerCopyright: String?
     public var footerLinks: [NavLink] = []
-    /// The mermaid script: a URL, or a path under the static folder.
-    public var mermaidScript = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.min.js"
+    /// The mermaid script: a URL, or a path under the static folder; empty (the default) loads the
+    /// copy the default theme ships, so diagrams need no third-party request.
+    public var mermaidScript = ""
     public var tocMinLevel = 2
     public var tocMaxLevel = 3
     public var sidebarCollapsed = true

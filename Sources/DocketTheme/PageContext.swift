@@ -81,8 +81,8 @@ public struct PageContext {
             "toc": toc.map(tocItem),
             "breadcrumbs": breadcrumbs(for: page),
             "sidebarHTML": try sidebar.html(activeID: page.id),
-            "hasMermaid": Self.hasMermaid(resolved.document),
-            "mermaidScriptUrl": URLPath.isExternal(config.mermaidScript) ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript]),
+            "hasMermaid": MermaidBundle.hasDiagram(resolved.document),
+            "mermaidScriptUrl": MermaidBundle.scriptURL(config: config),
         ]
         if let description = page.description { dict["description"] = description }
         if let runbook {
@@ -168,14 +168,6 @@ public struct PageContext {
             guard let name = info.attribute("step") ?? info.attribute("name"), let number = runbook.stepNumbers[name] else { return nil }
             return "<div class=\"runbook-step-label\">Step \(number) · \(name.htmlEscaped)</div>"
         }
-    }
-
-    static func hasMermaid(_ root: MarkdownNode) -> Bool {
-        var found = false
-        root.walk { node in
-            if !found, case .codeBlock(let info, _) = node.kind, CodeBlockInfo(info).language == "mermaid" { found = true }
-        }
-        return found
     }
 }
 

@@ -1,4 +1,5 @@
 import DocketDiagnostics
+import DocketSite
 import Foundation
 import Mustache
 
@@ -14,6 +15,13 @@ public struct Theme: Sendable {
         files.filter { $0.key.hasPrefix("assets/") }
             .map { (String($0.key.dropFirst("assets/".count)), $0.value) }
             .sorted { $0.path < $1.path }
+    }
+
+    /// The assets a build of `site` writes: all of them, except the bundled mermaid folder when no
+    /// page has a diagram or the site loads mermaid from elsewhere (`mermaid.script`).
+    public func assets(for site: Site) -> [(path: String, content: String)] {
+        if MermaidBundle.isNeeded(by: site) { return assets }
+        return assets.filter { !$0.path.hasPrefix(MermaidBundle.folder) }
     }
 
     /// Loads the theme `name` for the site at `root`: a folder under `themes/`, or, when the name

@@ -393,10 +393,14 @@
 
   /* ---------------------------------------------------------------- mermaid */
 
-  // The page loads mermaid (before this file) only when it has diagrams. Each <pre class="mermaid">
-  // keeps its source in data-source so a colour-mode change can render it again.
+  // A page with diagrams names its mermaid script in <body data-mermaid-script> (the copy the theme
+  // ships, unless docket.yml sets mermaid.script). The script (about 3.5 MB) is loaded only when a
+  // diagram comes near the viewport. Each <pre class="mermaid"> keeps its source in data-source so
+  // a colour-mode change can render it again; until then the source stays readable, labelled by CSS.
+  // A theme template that still loads mermaid with its own <script> tag works too (window.mermaid).
   var diagrams = doc.querySelectorAll('pre.mermaid');
   var mermaidQueue = Promise.resolve();
+  var mermaidLoading = null;
 
   function renderDiagrams() {
     var mermaid = window.mermaid;
@@ -410,9 +414,15 @@
       }
     });
     try {
-      mermaid.initialize({ startOnLoad: false, theme: currentTheme() === 'dark' ? 'dark' : 'default' });
+      // Counted ids: mermaid's default (the current millisecond) can give two diagrams one id,
+      // and then one diagram's styles and markers land on the other.
+      mermaid.initialize({ startOnLoad: false, deterministicIds: true, theme: currentTheme() === 'dark' ? 'dark' : 'default' });
       var result = mermaid.run ? mermaid.run({ querySelector: 'pre.mermaid' }) : mermaid.init(undefined, diagrams);
-      return Promise.resolve(result).catch(function (error) {
+      return Promise.resolve(result).then(function () {
+        each(diagrams, function (pre) {
+          if (pre.querySelector('svg')) pre.parentNode.classList.add('mermaid-container--rendered');
+        });
+      }, function (error) {
         if (window.console) console.error('docket: mermaid could not render a diagram:', error);
       });
     } catch (error) {
@@ -425,11 +435,41 @@
     mermaidQueue = mermaidQueue.then(renderDiagrams, renderDiagrams);
   }
 
+  function loadMermaid() {
+    if (mermaidLoading) return;
+    mermaidLoading = true;
+    if (window.mermaid) { queueDiagrams(); return; }
+    var src = doc.body.getAttribute('data-mermaid-script');
+    if (!src) {
+      // An older template's own <script defer> tag: mermaid arrives before the load event.
+      window.addEventListener('load', function () { if (window.mermaid) queueDiagrams(); });
+      return;
+    }
+    var script = doc.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = queueDiagrams;
+    script.onerror = function () {
+      if (window.console) console.error('docket: could not load mermaid from ' + src + '; diagrams show their source');
+    };
+    doc.head.appendChild(script);
+  }
+
   if (diagrams.length) {
-    if (window.mermaid) queueDiagrams();
-    else window.addEventListener('load', function () { if (window.mermaid) queueDiagrams(); });
+    if (window.mermaid || !('IntersectionObserver' in window)) {
+      loadMermaid();
+    } else {
+      var diagramObserver = new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          diagramObserver.disconnect();
+          loadMermaid();
+        }
+      }, { rootMargin: '400px 0px' });
+      each(diagrams, function (pre) { diagramObserver.observe(pre); });
+    }
     themeListeners.push(function () { if (window.mermaid) queueDiagrams(); });
   }
+
   /* ---------------------------------------------------------------- search */
 
   // The index (title, URL, headings, description per page) is fetched on first use. Every word
