@@ -16,4 +16,9 @@ public struct Fixture: Sendable {
     public var stubs: [Stub]
     public var expectations: Expectations
     public var location: SourceLocation
+    /// What the run may use (`limits:`); the sandbox's defaults unless the fixture says.
+    public var limits = SandboxLimits.defaults
+
+    /// Seconds allowed for `timeout:` and `step_timeout:`: at least one, at most a day.
+    public static let timeoutRange = 1...86_400
 }

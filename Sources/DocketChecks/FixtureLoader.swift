@@ -9,9 +9,18 @@ public enum FixtureLoader {
     public static func load(folder: URL, displayFolder: String) -> (Fixture?, Diagnostics) {
         let display = displayFolder + "/fixture.yml"
         var reader = YAMLFieldReader(path: display)
-        let file = folder.appendingPathComponent("fixture.yml")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            reader.diagnostics.error(at: SourceLocation(path: display, line: 0, column: 0), "cannot read the fixture")
+        // The folder and fixture.yml are read without following links: a fixture is content of
+        // the repository, and a link could make it a host folder or a host file.
+        for (url, shown) in [(folder, displayFolder), (folder.deletingLastPathComponent(), (displayFolder as NSString).deletingLastPathComponent)]
+        where (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+            reader.diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(shown) is a symbolic link; a fixture must be a folder of the repository")
+            return (nil, reader.diagnostics)
+        }
+        let text: String
+        do {
+            text = try SandboxFile.read("fixture.yml", beneath: folder, limit: 1 << 20).text
+        } catch {
+            reader.diagnostics.error(at: SourceLocation(path: display, line: 0, column: 0), "cannot read the fixture: fixture.yml " + FixturePaths.problem(error, within: "its folder"))
             return (nil, reader.diagnostics)
         }
         let root: YAMLNode
@@ -33,30 +42,86 @@ public enum FixtureLoader {
             let v = pair.value
             switch key {
             case "params":
-                for param in v.mapping ?? [] {
-                    guard let name = param.key.string else { continue }
-                    fixture.params.append((name, param.value.string ?? ""))
-                }
-            case "cwd": fixture.directory = reader.string(v, key) ?? "~"
-            case "timeout": fixture.timeoutSeconds = reader.number(v, key).map { Int($0) } ?? 300
-            case "step_timeout": fixture.stepTimeoutSeconds = reader.number(v, key).map { Int($0) } ?? 120
+                fixture.params = params(v, reader: &reader)
+            case "cwd": fixture.directory = FixturePaths.sandboxPath(v, key, reader: &reader) ?? "~"
+            case "timeout": fixture.timeoutSeconds = reader.integer(v, key, in: Fixture.timeoutRange) ?? 300
+            case "step_timeout": fixture.stepTimeoutSeconds = reader.integer(v, key, in: Fixture.timeoutRange) ?? 120
             case "http": fixture.routes = routes(v, folder: folder, reader: &reader)
             case "hosts": fixture.hosts = reader.stringList(v, key) ?? []
             case "stubs": fixture.stubs += declarativeStubs(v, reader: &reader)
-            case "expect": fixture.expectations = expectations(v, reader: &reader)
-            default: reader.diagnostics.warning(at: reader.location(pair.key), "unknown fixture key '\(key)' (params, cwd, timeout, step_timeout, http, hosts, stubs, expect)")
+            case "limits": fixture.limits = limits(v, reader: &reader)
+            case "expect": fixture.expectations = expectations(v, folder: folder, reader: &reader)
+            default: reader.diagnostics.warning(at: reader.location(pair.key), "unknown fixture key '\(key)' (params, cwd, timeout, step_timeout, limits, http, hosts, stubs, expect)")
             }
         }
-        let stubsFolder = folder.appendingPathComponent("stubs")
         let declared = Set(fixture.stubs.map(\.name))
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: stubsFolder.path)) ?? []).sorted() where !name.hasPrefix(".") {
+        for (name, path) in FixturePaths.stubFiles(folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics) {
             if declared.contains(name) {
                 reader.diagnostics.error(at: fixture.location, "stub '\(name)' is both a file in stubs/ and declared under stubs:")
                 continue
             }
-            fixture.stubs.append(Stub(name: name, behaviour: .executable(path: stubsFolder.appendingPathComponent(name).path)))
+            fixture.stubs.append(Stub(name: name, behaviour: .executable(path: path)))
+        }
+        // The trees copied into the sandbox: vetted here, so an unsafe one never reaches the copy.
+        for tree in ["home", "work"] {
+            FixturePaths.vetTree(tree, folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics)
         }
         return (fixture, reader.diagnostics)
+    }
+
+    /// `limits:` — `processes`, `disk_mib`, `memory_mib`, `output_kib` — each a whole number
+    /// within the sandbox's range for it (`SandboxLimits`); the others keep their defaults.
+    private static func limits(_ node: YAMLNode, reader: inout YAMLFieldReader) -> SandboxLimits {
+        var limits = SandboxLimits.defaults
+        guard let pairs = node.mapping else {
+            reader.fail(node, "'limits' maps processes, disk_mib, memory_mib or output_kib to a whole number")
+            return limits
+        }
+        func scaled(_ range: ClosedRange<Int>, _ shift: Int) -> ClosedRange<Int> { (range.lowerBound >> shift)...(range.upperBound >> shift) }
+        for pair in pairs {
+            guard let key = pair.key.string else { continue }
+            switch key {
+            case "processes":
+                if let n = reader.integer(pair.value, key, in: SandboxLimits.processRange) { limits.processes = n }
+            case "disk_mib":
+                if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.diskRange, 20)) { limits.diskBytes = n << 20 }
+            case "memory_mib":
+                if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.memoryRange, 20)) { limits.memoryBytes = n << 20 }
+            case "output_kib":
+                if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.outputRange, 10)) { limits.outputBytes = n << 10 }
+            default:
+                reader.fail(pair.key, "unknown limit '\(key)' (processes, disk_mib, memory_mib, output_kib)")
+            }
+        }
+        return limits
+    }
+
+    /// `params:`, a mapping of names to scalar values. The values reach the runbook through a
+    /// file of NAME=VALUE lines, which cannot hold a line break.
+    private static func params(_ node: YAMLNode, reader: inout YAMLFieldReader) -> [(name: String, value: String)] {
+        guard let pairs = node.mapping else {
+            reader.fail(node, "'params' maps each parameter name to its value")
+            return []
+        }
+        var params: [(name: String, value: String)] = []
+        for pair in pairs {
+            guard let name = pair.key.string else { continue }
+            guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+                reader.fail(pair.key, "'\(name)' is not a parameter name (letters, digits and _)")
+                continue
+            }
+            if pair.value.isNull {
+                params.append((name, ""))
+                continue
+            }
+            guard let value = reader.string(pair.value, name) else { continue }
+            if value.contains(where: { $0 == "\n" || $0 == "\r" }) {
+                reader.fail(pair.value, "the value of \(name) must be one line")
+                continue
+            }
+            params.append((name, value))
+        }
+        return params
     }
 
     private static func routes(_ node: YAMLNode, folder: URL, reader: inout YAMLFieldReader) -> [FixtureRoute] {
@@ -75,17 +140,14 @@ public enum FixtureLoader {
                 if let name = header.key.string { headers[name] = header.value.string ?? "" }
             }
             var body: String?
-            if let file = item["body"]?.string {
-                let path = folder.appendingPathComponent(file).path
-                if !FileManager.default.fileExists(atPath: path) {
-                    reader.fail(item["body"]!, "the body file '\(file)' does not exist in the fixture")
-                }
-                body = path
+            if let file = item["body"] {
+                body = FixturePaths.fixtureFile(file, "body", folder: folder, reader: &reader)
             }
+            let status = item["status"].map { reader.integer($0, "status", in: 100...599) ?? 200 } ?? 200
             routes.append(FixtureRoute(
                 method: item["method"]?.string?.uppercased() ?? "GET", scheme: scheme, host: host.lowercased(),
                 path: parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath, query: parsed.percentEncodedQuery,
-                status: item["status"]?.number.map { Int($0) } ?? 200, headers: headers, bodyFile: body))
+                status: status, headers: headers, bodyFile: body))
         }
         return routes
     }
@@ -102,18 +164,20 @@ public enum FixtureLoader {
             for item in pair.value.sequence ?? [] {
                 var creates: [String: String] = [:]
                 for file in item["creates"]?.mapping ?? [] {
-                    if let path = file.key.string { creates[path] = file.value.string ?? "" }
+                    if let path = FixturePaths.sandboxPath(file.key, "creates", reader: &reader) { creates[path] = file.value.string ?? "" }
                 }
+                let statusNode = item["status"] ?? item["exit"]
+                let status = statusNode.map { reader.integer($0, item["status"] != nil ? "status" : "exit", in: 0...255) ?? 0 } ?? 0
                 rules.append(StubRule(
                     exact: item["args"]?.string, pattern: item["match"]?.string, stdout: item["stdout"]?.string ?? "",
-                    stderr: item["stderr"]?.string ?? "", status: (item["status"] ?? item["exit"])?.number.map { Int($0) } ?? 0, creates: creates))
+                    stderr: item["stderr"]?.string ?? "", status: status, creates: creates))
             }
             stubs.append(Stub(name: name, behaviour: .rules(rules)))
         }
         return stubs
     }
 
-    private static func expectations(_ node: YAMLNode, reader: inout YAMLFieldReader) -> Expectations {
+    private static func expectations(_ node: YAMLNode, folder: URL, reader: inout YAMLFieldReader) -> Expectations {
         var expect = Expectations()
         for pair in node.mapping ?? [] {
             guard let key = pair.key.string else { continue }
@@ -138,7 +202,7 @@ public enum FixtureLoader {
                 }
             case "files":
                 for file in v.mapping ?? [] {
-                    guard let path = file.key.string else { continue }
+                    guard let path = FixturePaths.checkedFile(file.key, reader: &reader) else { continue }
                     var check = Expectations.FileCheck(path: path, location: reader.location(file.key))
                     let f = file.value
                     if let exists = f["exists"]?.bool { check.exists = exists }
@@ -148,7 +212,9 @@ public enum FixtureLoader {
                     check.notContains = f["not_contains"].flatMap { reader.stringList($0, "not_contains") } ?? []
                     check.matches = f["matches"].flatMap { reader.stringList($0, "matches") } ?? []
                     check.notMatches = f["not_matches"].flatMap { reader.stringList($0, "not_matches") } ?? []
-                    check.sameAs = f["same_as"]?.string
+                    if let sameAs = f["same_as"], FixturePaths.fixtureFile(sameAs, "same_as", folder: folder, reader: &reader) != nil {
+                        check.sameAs = sameAs.string
+                    }
                     check.yamlSubset = f["yaml_subset"]?.string
                     check.jsonSubset = f["json_subset"]?.string
                     for pattern in check.matches + check.notMatches where (try? NSRegularExpression(pattern: pattern)) == nil {

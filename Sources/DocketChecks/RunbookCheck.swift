@@ -30,28 +30,78 @@ public struct RunbookCheck: Sendable {
     public func run() throws(SandboxError) -> RunbookCheckResult {
         let folder = URL(fileURLWithPath: fixture.folder)
         var arguments = ["--yes", "--log", "./\(runbook.id).runbook.log", "--state", Sandbox.home + "/.local/state/docket/\(runbook.id).journal"]
-        for (name, value) in fixture.params { arguments += ["--param", "\(name)=\(value)"] }
-        let home = folder.appendingPathComponent("home"), work = folder.appendingPathComponent("work")
+        // Parameter values never go on a command line (a host's `ps` lists bwrap's, and every
+        // process inside can read the runtime's): in the sandbox they are a 0600 file of its
+        // control folder; without it, variables of the environment file the sandbox reads.
+        var environment: [String: String] = [:]
+        var controlFiles: [String: Data] = [:]
+        if unsandboxed {
+            for (name, value) in fixture.params { environment[name] = value }
+        } else if !fixture.params.isEmpty {
+            controlFiles[Self.paramsFile] = Data(Self.paramsFileText(fixture.params).utf8)
+            arguments += ["--params-file", Sandbox.controlPath(Self.paramsFile)]
+        }
+        // Both trees were vetted when the fixture was loaded (FixturePaths.vetTree).
+        let isFolder = { (name: String) in (try? SandboxFile.kind(of: name, beneath: folder)) == .directory }
         var spec = SandboxSpec(
             script: script, arguments: arguments,
-            home: FileManager.default.fileExists(atPath: home.path) ? home : nil,
-            work: FileManager.default.fileExists(atPath: work.path) ? work : nil,
+            home: isFolder("home") ? folder.appendingPathComponent("home") : nil,
+            work: isFolder("work") ? folder.appendingPathComponent("work") : nil,
             directory: fixture.directory, stubs: fixture.stubs, routes: fixture.routes,
             timeout: TimeInterval(fixture.timeoutSeconds), stepTimeout: fixture.stepTimeoutSeconds,
-            environment: [:], server: server, unsandboxed: unsandboxed)
+            environment: environment, server: server, unsandboxed: unsandboxed)
         spec.extraHosts = fixture.hosts
+        spec.controlFiles = controlFiles
+        spec.limits = fixture.limits
         let result = try Sandbox.run(spec)
-        defer { if !keep { try? FileManager.default.removeItem(at: result.folder) } }
+        defer { if !keep { result.discard() } }
         var evaluation = Evaluation(check: self, result: result)
         evaluation.run()
         return RunbookCheckResult(runbook: runbook.id, steps: evaluation.steps, failures: evaluation.failures,
                                   duration: result.duration, keptFolder: keep ? result.folder : nil)
     }
 
+    /// The control file holding the parameters (`/tmp/docket/params.env` inside).
+    static let paramsFile = "params.env"
+
+    /// `NAME=VALUE` lines as the runtime's `--params-file` reads them (`docket_read_params_file`
+    /// in ScriptRuntime.swift, a dotenv reader that never runs anything): a value is written bare
+    /// when the reader takes it back verbatim (no space at either end, no quote first, no ` #`,
+    /// which starts a comment), else in double quotes with `\`, `"`, `$` and `` ` `` escaped, the
+    /// only escapes the reader undoes. The loader refuses values with a line break, which no
+    /// line can carry.
+    static func paramsFileText(_ params: [(name: String, value: String)]) -> String {
+        params.map { "\($0.name)=\(paramsFileValue($0.value))\n" }.joined()
+    }
+
+    static func paramsFileValue(_ value: String) -> String {
+        let first = value.first, last = value.last
+        let bare = !(first?.isWhitespace ?? false) && first != "'" && first != "\""
+            && !(last?.isWhitespace ?? false)
+            && value.range(of: "\\s#", options: .regularExpression) == nil
+        if bare { return value }
+        var quoted = "\""
+        for character in value {
+            if "\\\"$`".contains(character) { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "\""
+    }
+
     /// Secret parameter values of the fixture, masked in everything reported.
     var secrets: [String] {
         let secretNames = Set(runbook.parameters.filter(\.secret).map(\.name))
         return fixture.params.filter { secretNames.contains($0.name) && !$0.value.isEmpty }.map(\.value)
+    }
+
+    /// What reports mask: the secret parameters, and the secrets the run generated into files of
+    /// its home and working tree (`GeneratedSecrets`); longest first, so that no part of a
+    /// longer secret survives the masking of a shorter one inside it.
+    func masked(after result: SandboxResult) -> [String] {
+        let folder = URL(fileURLWithPath: fixture.folder)
+        let generated = GeneratedSecrets.find(in: [result.home, result.work],
+                                              excluding: [folder.appendingPathComponent("home"), folder.appendingPathComponent("work")])
+        return Array(Set(secrets).union(generated)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 }
 
@@ -66,15 +116,18 @@ private struct Evaluation {
     /// expectations inside them are consequences, counted rather than reported one by one.
     var consequenceRanges: [ClosedRange<Int>] = []
     var suppressed = 0
+    /// Masked in every message, detail and step output.
+    let secrets: [String]
 
     init(check: RunbookCheck, result: SandboxResult) {
         self.check = check
         self.result = result
         locator = StepLocator(runbook: check.runbook, page: check.page)
+        secrets = check.masked(after: result)
     }
 
     private func redact(_ text: String) -> String {
-        check.secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
+        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
     }
 
     private mutating func fail(_ location: SourceLocation, _ message: String, detail: String? = nil) {
@@ -82,7 +135,7 @@ private struct Evaluation {
             suppressed += 1
             return
         }
-        failures.append(Diagnostic(.error, at: location, "runbook \(check.runbook.id): \(message)", detail: detail.map(redact)))
+        failures.append(Diagnostic(.error, at: location, redact("runbook \(check.runbook.id): \(message)"), detail: detail.map(redact)))
     }
 
     mutating func run() {
@@ -99,9 +152,24 @@ private struct Evaluation {
 
     private mutating func checkSteps() {
         let segments = OutputSegments.split(result.output)
-        let statuses = Dictionary(result.steps.map { ($0.name, $0.status) }, uniquingKeysWith: { a, _ in a })
-        if result.output.isEmpty && result.steps.isEmpty, let exit = result.exitStatus, exit != 0 {
-            fail(check.fixture.location, "the runbook did not start (exit status \(exit))", detail: OutputSegments.tail(result.output))
+        // The status bwrap reported to docket outside is the one nothing inside can rewrite; the
+        // control folder's `exit` file is the run's own word, and must agree with it.
+        let exitStatus = result.observedExitStatus ?? result.exitStatus
+        if let observed = result.observedExitStatus, let written = result.exitStatus, observed != written {
+            fail(check.fixture.location, "the runbook exited with status \(observed), but its exit status file says \(written) (the step outcomes cannot be trusted)")
+        }
+        for note in result.notes {
+            fail(check.fixture.location, "sandbox: \(note)")
+        }
+        let reports = StepReports(reported: result.steps, exitStatus: exitStatus, stepNames: check.runbook.steps.map(\.name))
+        let statuses = reports.statuses
+        for problem in reports.problems {
+            fail(problem.step.flatMap(locator.step(named:)).map { locator.location(of: $0) } ?? check.fixture.location,
+                 problem.message + " (the step outcomes cannot be trusted)", detail: OutputSegments.tail(result.output))
+        }
+        if result.steps.isEmpty, let exit = exitStatus, exit != 0,
+           check.runbook.steps.contains(where: { (check.fixture.expectations.steps[$0.name] ?? check.fixture.expectations.defaultStep) != .skipped }) {
+            fail(check.fixture.location, "the runbook exited with status \(exit) before any step reported an outcome", detail: OutputSegments.tail(result.output))
         }
         var stoppedBy: String?
         var skippedAfterFailure: [RunbookStep] = []
@@ -174,28 +242,63 @@ private struct Evaluation {
         return missing.isEmpty ? nil : missing
     }
 
-    private func hostPath(_ path: String) -> URL {
-        if path.hasPrefix("~/") { return result.home.appendingPathComponent(String(path.dropFirst(2))) }
-        if path.hasPrefix(Sandbox.work + "/") { return result.work.appendingPathComponent(String(path.dropFirst(Sandbox.work.count + 1))) }
-        if path.hasPrefix(Sandbox.home + "/") { return result.home.appendingPathComponent(String(path.dropFirst(Sandbox.home.count + 1))) }
-        return result.home.appendingPathComponent(path)
+    /// The tree a checked path lies in, the path relative to it, and how to show a part of it:
+    /// `~/a/b` → (home, `a/b`, `~/`).
+    private func treePath(_ path: String) -> (root: URL, relative: String, shown: String) {
+        if path.hasPrefix("~/") { return (result.home, String(path.dropFirst(2)), "~/") }
+        if path.hasPrefix(Sandbox.work + "/") { return (result.work, String(path.dropFirst(Sandbox.work.count + 1)), Sandbox.work + "/") }
+        if path.hasPrefix(Sandbox.home + "/") { return (result.home, String(path.dropFirst(Sandbox.home.count + 1)), Sandbox.home + "/") }
+        return (result.home, path, "")
+    }
+
+    /// A failure to read a checked file, said at the file: "~/x.env is a symbolic link, the
+    /// fixture expects a file".
+    private func problem(_ error: SandboxFileError, file: String, shown: String) -> String {
+        let isFile = error.path == "." || error.path == treePath(file).relative
+        let part = isFile ? file : shown + error.path
+        switch error {
+        case .symbolicLink: return "\(part) is a symbolic link, the fixture expects \(isFile ? "a file" : "a folder")"
+        case .notADirectory(_, let kind): return "\(part) is \(kind), the fixture expects a folder"
+        case .notAFile(_, let kind): return "\(file) is \(kind), the fixture expects a file"
+        case .missing: return "\(file) was not created"
+        case .escapes: return "\(file) is outside the sandbox's home and working tree"
+        case .tooLarge(_, let limit): return "\(file) is larger than \(limit >> 20) MiB, more than docket reads"
+        case .unreadable(_, let reason): return "\(file) cannot be read: \(reason)"
+        }
     }
 
     private mutating func checkFiles() {
         for file in check.fixture.expectations.files {
-            let url = hostPath(file.path)
+            let (root, relative, shown) = treePath(file.path)
             let stepLocation = locator.location(ofFile: file.path) ?? file.location
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            if exists != file.exists {
-                fail(stepLocation, file.exists ? "\(file.path) was not created" : "\(file.path) exists, the fixture expects it absent")
+            // Nothing is followed: a link the run left where the fixture expects a file (or a
+            // folder on the way to it) is reported as such, and what it points at never read.
+            let kind: SandboxFile.Kind?
+            do {
+                kind = try SandboxFile.kind(of: relative, beneath: root)
+            } catch {
+                fail(stepLocation, problem(error, file: file.path, shown: shown))
                 continue
             }
-            guard exists else { continue }
-            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            guard file.exists else {
+                if let kind { fail(stepLocation, "\(file.path) exists\(kind == .file ? "" : " (\(kind))"), the fixture expects it absent") }
+                continue
+            }
+            guard kind != nil else {
+                fail(stepLocation, "\(file.path) was not created")
+                continue
+            }
+            let read: SandboxFile
+            do {
+                read = try SandboxFile.read(relative, beneath: root)
+            } catch {
+                fail(stepLocation, problem(error, file: file.path, shown: shown))
+                continue
+            }
+            let text = read.text
             let lines = Set(text.split(separator: "\n").map(String.init))
-            if let mode = file.mode, let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-               let actual = attributes[.posixPermissions] as? Int, String(actual & 0o777, radix: 8) != mode {
-                fail(stepLocation, "\(file.path) has mode \(String(actual & 0o777, radix: 8)), the fixture expects \(mode)")
+            if let mode = file.mode, String(read.mode & 0o777, radix: 8) != mode {
+                fail(stepLocation, "\(file.path) has mode \(String(read.mode & 0o777, radix: 8)), the fixture expects \(mode)")
             }
             for line in file.contains where !lines.contains(line) {
                 let key = line.firstIndex(of: "=").map { String(line[..<$0]) }
@@ -224,7 +327,13 @@ private struct Evaluation {
                 }
             }
             if let sameAs = file.sameAs {
-                let expected = (try? String(contentsOf: URL(fileURLWithPath: check.fixture.folder).appendingPathComponent(sameAs), encoding: .utf8)) ?? ""
+                let expected: String
+                do {
+                    expected = try SandboxFile.read(sameAs, beneath: URL(fileURLWithPath: check.fixture.folder)).text
+                } catch {
+                    fail(file.location, "the same_as file \(error)")
+                    continue
+                }
                 if expected != text {
                     fail(stepLocation, "\(file.path) differs from the fixture's \(sameAs)",
                          detail: TextDiff.unified(old: expected, new: text, oldName: "\(sameAs) (expected)", newName: "\(file.path) (after the run)"))

@@ -76,6 +76,58 @@ import Testing
                 "\(name): expected an error at \(Self.guide):\(line), got:\n\(found.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n"))")
     }
 
+    /// Secrets the runbook generates (PG_PASS, AUTHENTIK_SECRET_KEY, NEXTAUTH_SECRET) are masked
+    /// in the file excerpts of both reports when a mutation makes the check show those files.
+    @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
+    func generatedSecretsAreMaskedInReports() throws {
+        let project = try copyProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let page = project.appendingPathComponent(Self.guide)
+        var text = try String(contentsOf: page, encoding: .utf8)
+        // The first shows ~/authentik/.env (a pattern of PG_PASS fails), the second
+        // ~/reflector/www/.env (a line the fixture expects is missing, no similar line).
+        for (original, replacement) in [("  PG_PASS=$(openssl rand -base64 36", "  PG_PASS=$(openssl rand -base64 30"),
+                                        ("FEATURE_REQUIRE_LOGIN=true\n", "FEATURE_REQUIRES_LOGIN=true\n")] {
+            #expect(text.components(separatedBy: original).count == 2, "the mutation must match exactly once: \(original)")
+            text = text.replacingOccurrences(of: original, with: replacement)
+        }
+        try text.write(to: page, atomically: true, encoding: .utf8)
+        #expect(try BinaryTests().docket(["runbooks"], in: project).status == 0)
+        let run = try BinaryTests().docket(["check", "--runbook", "authentik", "--json", "--keep"], in: project)
+        #expect(run.status == 1)
+        let kept = run.stderr.split(separator: "\n").first { $0.contains("sandbox kept at ") }
+        let folder = try #require(kept.map { String($0.split(separator: " ")[3]) })
+        defer { Self.discardKept(folder) }
+
+        func value(_ key: String, in file: String) throws -> String {
+            let text = try String(contentsOfFile: folder + "/home/" + file, encoding: .utf8)
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(key + "=") })
+            return String(line.dropFirst(key.count + 1))
+        }
+        let secrets = [try value("PG_PASS", in: "authentik/.env"), try value("AUTHENTIK_SECRET_KEY", in: "authentik/.env"),
+                       try value("NEXTAUTH_SECRET", in: "reflector/www/.env")]
+        #expect(secrets.allSatisfy { $0.count >= 40 }, "\(secrets)")
+        for secret in secrets {
+            #expect(!run.stdout.contains(secret), "the JSON report shows a generated secret")
+            #expect(!run.stderr.contains(secret), "the human report shows a generated secret")
+        }
+        // The excerpts were shown, with the values masked.
+        for masked in ["PG_PASS=********", "AUTHENTIK_SECRET_KEY=********", "NEXTAUTH_SECRET=********"] {
+            #expect(run.stdout.contains(masked) && run.stderr.contains(masked), "\(masked) not in the reports")
+        }
+    }
+
+    /// Removes a sandbox folder kept with --keep, unmounting its tmpfs first when docket made
+    /// one (as root).
+    static func discardKept(_ folder: String) {
+        let umount = Process()
+        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+        umount.arguments = [folder]
+        umount.standardError = FileHandle.nullDevice
+        if (try? umount.run()) != nil { umount.waitUntilExit() }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
     func aRunbookWithoutFixtureIsUncheckedAndStrictMakesItAnError() throws {
         let temp = Fixtures.temporaryDirectory()
@@ -104,7 +156,7 @@ import Testing
         let kept = process.stderr.split(separator: "\n").first { $0.contains("sandbox kept at ") }
         let folder = try #require(kept.map { String($0.split(separator: " ")[3]) })
         #expect(FileManager.default.fileExists(atPath: folder + "/home/reflector/server/.env"))
-        try? FileManager.default.removeItem(atPath: folder)
+        Self.discardKept(folder)
     }
 }
 
