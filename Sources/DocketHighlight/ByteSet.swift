@@ -5,9 +5,14 @@ struct ByteSet: Sendable {
 
     init() {}
 
-    /// The bytes of an ASCII string, e.g. `"+-*/"`.
-    init(_ ascii: String) {
-        for byte in ascii.utf8 { insert(byte) }
+    /// The bytes of an ASCII literal, e.g. `"+-*/"`. A `StaticString`, so building a set inside
+    /// a matcher costs a short loop and no string machinery.
+    init(_ ascii: StaticString) {
+        ascii.withUTF8Buffer { for byte in $0 { insert(byte) } }
+    }
+
+    init(string: String) {
+        for byte in string.utf8 { insert(byte) }
     }
 
     /// An inclusive byte range, e.g. `ByteSet(0x80...0xFF)`.
@@ -46,9 +51,9 @@ struct ByteSet: Sendable {
     }
 
     /// Every byte except the given ASCII ones.
-    static func except(_ ascii: String) -> ByteSet {
+    static func except(_ ascii: StaticString) -> ByteSet {
+        let excluded = ByteSet(ascii)
         var set = ByteSet()
-        let excluded = Array(ascii.utf8)
         for byte in UInt8(0)...UInt8(255) where !excluded.contains(byte) { set.insert(byte) }
         return set
     }

@@ -84,7 +84,7 @@ extension Grammar {
         }
         rules += [
             Rule(.run(ByteSet("+-*/%=<>!&|^~?:")), .operator),
-            Rule(.run(ByteSet(punctuation)), .punctuation),
+            Rule(.run(ByteSet(string: punctuation)), .punctuation),
             Rule(.identifier, .plain),
             Rule(.run(.whitespace), .plain),
         ]

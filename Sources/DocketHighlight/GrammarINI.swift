@@ -2,6 +2,8 @@
 /// `:` as properties, and the value (to the end of the line) as a string, with `$VAR`/`${VAR}`
 /// references and quoted parts; `export` before a dotenv key is a keyword.
 extension Grammar {
+    private static let exportWord = Array("export ".utf8)
+
     static let ini: Grammar = {
         let root = 0, value = 1
         let reference: [Rule] = [
@@ -21,12 +23,12 @@ extension Grammar {
                     return close > pos + 1 ? close - pos : 0
                 })), .heading),
                 Rule(.afterIndent(.custom(ByteSet("e"), { input, pos in
-                    input.hasPrefix(Array("export ".utf8), at: pos) ? 6 : 0
+                    input.hasPrefix(exportWord, at: pos) ? 6 : 0
                 })), .keyword),
                 Rule(.custom(ByteSet.all, { input, pos in
                     let previous = input.previousOnLine(pos)
                     let lineStart = input.skip(.spaces, from: input.lineStart(of: pos))
-                    let afterExport = input.hasPrefix(Array("export ".utf8), at: lineStart) && input.skip(.spaces, from: lineStart + 7) == pos
+                    let afterExport = input[lineStart] == UInt8(ascii: "e") && input.hasPrefix(exportWord, at: lineStart) && input.skip(.spaces, from: lineStart + 7) == pos
                     guard previous == 0x0A || afterExport else { return 0 }
                     let first = input[pos]
                     guard !ByteSet(" \t\r\n=:#;[").contains(first) else { return 0 }

@@ -44,6 +44,8 @@ extension Grammar {
         ])
     }
 
+    private static let regexLeaders = WordSet("return typeof case do else in of")
+
     /// `/…/flags` where a value may start (after `(`, `=`, `,`, `:`, `[`, `!`, `&`, `|`, `?`,
     /// `{`, `;`, `return`, or at the start), not a division; on one line.
     private static let regexLiteral: Matcher = { input, pos in
@@ -55,7 +57,7 @@ extension Grammar {
             while wordStart > input.start, ByteSet(" \t").contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
             let wordEnd = wordStart
             while wordStart > input.start, ByteSet.identifier.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
-            guard WordSet("return typeof case do else in of").contains(input.bytes, wordStart, wordEnd) else { return 0 }
+            guard regexLeaders.contains(input.bytes, wordStart, wordEnd) else { return 0 }
         }
         var cursor = pos + 1
         var inClass = false

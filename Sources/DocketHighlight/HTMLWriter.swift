@@ -4,6 +4,10 @@
 enum HTMLWriter {
     private static let openTags: [[UInt8]] = TokenKind.allCases.map(\.openTag)
     private static let closeTag = Array("</span>".utf8)
+    private static let ampersand = Array("&amp;".utf8), less = Array("&lt;".utf8)
+    private static let greater = Array("&gt;".utf8), quote = Array("&quot;".utf8)
+    /// The bytes that need escaping or end a line; everything else is copied in runs.
+    private static let special = ByteSet("&<>\"\n")
 
     static func lines(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [RawToken]) -> [String] {
         var lines: [String] = []
@@ -13,22 +17,30 @@ enum HTMLWriter {
             let plain = token.kind == .plain
             let open = plain ? [] : openTags[kindIndex(token.kind)]
             var isOpen = false
-            for index in token.start..<token.end {
+            var index = token.start
+            while index < token.end {
                 let byte = bytes[index]
                 if byte == 0x0A {
                     if isOpen { line.append(contentsOf: closeTag); isOpen = false }
                     lines.append(String(decoding: line, as: UTF8.self))
                     line.removeAll(keepingCapacity: true)
+                    index += 1
                     continue
                 }
                 if !plain && !isOpen { line.append(contentsOf: open); isOpen = true }
                 switch byte {
-                case UInt8(ascii: "&"): line.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-                case UInt8(ascii: "<"): line.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-                case UInt8(ascii: ">"): line.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-                case UInt8(ascii: "\""): line.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-                default: line.append(byte)
+                case UInt8(ascii: "&"): line.append(contentsOf: ampersand)
+                case UInt8(ascii: "<"): line.append(contentsOf: less)
+                case UInt8(ascii: ">"): line.append(contentsOf: greater)
+                case UInt8(ascii: "\""): line.append(contentsOf: quote)
+                default:
+                    var runEnd = index + 1
+                    while runEnd < token.end && !special.contains(bytes[runEnd]) { runEnd += 1 }
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                    index = runEnd
+                    continue
                 }
+                index += 1
             }
             if isOpen { line.append(contentsOf: closeTag) }
         }
@@ -36,7 +48,7 @@ enum HTMLWriter {
         return lines
     }
 
-    private static func kindIndex(_ kind: TokenKind) -> Int {
-        TokenKind.allCases.firstIndex(of: kind)!
-    }
+    private static let indexOfKind: [TokenKind: Int] = Dictionary(uniqueKeysWithValues: TokenKind.allCases.enumerated().map { ($1, $0) })
+
+    private static func kindIndex(_ kind: TokenKind) -> Int { indexOfKind[kind]! }
 }

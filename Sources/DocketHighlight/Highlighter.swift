@@ -20,8 +20,9 @@ public enum Highlighter {
         htmlLines(code: code, language: language)?.joined(separator: "\n")
     }
 
-    /// `code` as highlighted HTML, one string per line (as many as `code` has `\n`-separated
-    /// lines), each with its spans closed; nil when the language is unknown.
+    /// `code` as highlighted HTML, one string per line, each with its spans closed; nil when the
+    /// language is unknown. Lines are split at every LF byte, so a `\r\n` line ending (one
+    /// `Character` to Swift) still ends a line, and its `\r` stays at the end of the line.
     public static func htmlLines(code: String, language: String) -> [String]? {
         guard let known = Language(fenceName: language) else { return nil }
         var code = code

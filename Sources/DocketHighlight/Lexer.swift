@@ -137,7 +137,7 @@ struct Lexer {
     }
 
     private mutating func heredocStart(at pos: Int) -> Int {
-        guard input.hasPrefix(Array("<<".utf8), at: pos), input[pos + 2] != UInt8(ascii: "<") else { return 0 }
+        guard input[pos + 1] == UInt8(ascii: "<"), input[pos + 2] != UInt8(ascii: "<") else { return 0 }
         var cursor = pos + 2
         let stripTabs = input[cursor] == UInt8(ascii: "-")
         if stripTabs { cursor += 1 }

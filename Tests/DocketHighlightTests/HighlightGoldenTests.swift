@@ -31,7 +31,7 @@ import Testing
         let tokens = try #require(Highlighter.tokens(code: code, language: name))
         #expect(tokens.map(\.text).joined() == code)
         let lines = try #require(Highlighter.htmlLines(code: code, language: name))
-        #expect(lines.count == code.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(lines.count == code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count)
         for (index, line) in lines.enumerated() {
             let opened = line.components(separatedBy: "<span").count - 1
             let closed = line.components(separatedBy: "</span>").count - 1

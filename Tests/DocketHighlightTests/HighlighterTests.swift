@@ -131,7 +131,7 @@ import Testing
                 let tokens = try #require(Highlighter.tokens(code: code, language: language.rawValue))
                 #expect(tokens.map(\.text).joined() == code, "\(language)")
                 let lines = try #require(Highlighter.htmlLines(code: code, language: language.rawValue))
-                #expect(lines.count == code.split(separator: "\n", omittingEmptySubsequences: false).count, "\(language)")
+                #expect(lines.count == code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count, "\(language)")
             }
         }
     }
