@@ -70,15 +70,28 @@ extension Grammar {
         pos + 1 < input.end ? 2 : 1
     }
 
-    /// The name in `NAME=value` or `NAME+=value`.
+    /// The name in `NAME=value` or `NAME+=value` where a command could start (not the
+    /// `key=value` argument of a command).
     private static let assignmentName: Matcher = { input, pos in
         guard pos == input.start || !bashWord.contains(input.bytes[pos - 1]) else { return 0 }
+        guard commandPosition(input, pos) || afterDeclaration(input, pos) else { return 0 }
         let end = input.skip(ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), from: pos)
         guard end > pos else { return 0 }
         if input[end] == UInt8(ascii: "=") || (input[end] == UInt8(ascii: "+") && input[end + 1] == UInt8(ascii: "=")) {
             return end - pos
         }
         return 0
+    }
+
+    private static let declarations = WordSet("export local readonly declare typeset env")
+
+    /// True after `export`, `local`, … (`export NAME=value` assigns too).
+    private static func afterDeclaration(_ input: Input, _ pos: Int) -> Bool {
+        var wordEnd = pos
+        while wordEnd > input.start, input.bytes[wordEnd - 1] == 0x20 || input.bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+        var wordStart = wordEnd
+        while wordStart > input.start, bashWord.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
+        return wordStart < wordEnd && wordEnd < pos && declarations.contains(input.bytes, wordStart, wordEnd)
     }
 
     private static let wholeNumber: Matcher = { input, pos in
@@ -94,18 +107,25 @@ extension Grammar {
     private static let commandLeaders = WordSet("then do else elif if while until sudo time exec nohup xargs command builtin")
 
     /// True when a word at `pos` would be the command of a simple command: first on its line
-    /// (not after a `\` continuation), or after `|`, `&&`, `;`, `(`, a backtick, or a keyword
-    /// that runs a command (`then`, `do`, `sudo`, …).
+    /// (a `\` continuation joins lines), or after `|`, `&&`, `;`, `(`, a backtick, or a
+    /// keyword that runs a command (`then`, `do`, `sudo`, …) that is itself in command position.
     static func commandPosition(_ input: Input, _ pos: Int) -> Bool {
         var cursor = pos - 1
-        while cursor >= input.start, input.bytes[cursor] == 0x20 || input.bytes[cursor] == 0x09 { cursor -= 1 }
-        guard cursor >= input.start else { return true }
-        let byte = input.bytes[cursor]
-        if byte == 0x0A { return !(cursor > input.start && input.bytes[cursor - 1] == UInt8(ascii: "\\")) }
+        var byte: UInt8 = 0
+        while true {
+            while cursor >= input.start, input.bytes[cursor] == 0x20 || input.bytes[cursor] == 0x09 { cursor -= 1 }
+            guard cursor >= input.start else { return true }
+            byte = input.bytes[cursor]
+            // A `\` continuation joins the lines: look at what ends the previous one.
+            guard byte == 0x0A, cursor > input.start, input.bytes[cursor - 1] == UInt8(ascii: "\\") else { break }
+            cursor -= 2
+        }
+        if byte == 0x0A { return true }
         if ByteSet("|&;(`{!").contains(byte) { return !(byte == UInt8(ascii: "{") && cursor > input.start && input.bytes[cursor - 1] == UInt8(ascii: "$")) }
         var wordStart = cursor
         while wordStart > input.start && bashWord.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
-        return commandLeaders.contains(input.bytes, wordStart, cursor + 1)
+        // `sudo docker`, `then make`, but not the `exec` of `docker compose exec app`.
+        return commandLeaders.contains(input.bytes, wordStart, cursor + 1) && commandPosition(input, wordStart)
     }
 
     /// A command word (a builtin when `wantBuiltin`, any other word otherwise) in command position.

@@ -58,6 +58,14 @@ import Testing
         #expect(tokens.contains(Token(kind: .function, text: "date")))
     }
 
+    @Test func bashCommandWordsFollowPipesContinuationsAndLeaders() throws {
+        let tokens = try #require(Highlighter.tokens(code: "curl -s x | \\\n  sudo tee f\ndocker compose exec app sh\naws s3 --x Status=On\nexport A=1", language: "bash"))
+        let functions = tokens.filter { $0.kind == .function }.map(\.text)
+        #expect(functions == ["curl", "sudo", "tee", "docker", "aws"])
+        #expect(tokens.contains(Token(kind: .variable, text: "A")))
+        #expect(!tokens.contains(Token(kind: .variable, text: "Status")))
+    }
+
     @Test func consoleSeparatesPromptCommandAndOutput() throws {
         let tokens = try #require(Highlighter.tokens(code: "$ ls -l\ntotal 0\nroot@box:/# id\n", language: "console"))
         #expect(tokens.first == Token(kind: .prompt, text: "$ "))
