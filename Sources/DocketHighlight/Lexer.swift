@@ -19,29 +19,37 @@ struct Lexer {
         var pos = input.start
         let end = input.end
         let bytes = input.bytes
+        // The current state's tables, looked up again only when the state changes.
+        var stateIndex = stack[stack.count - 1]
+        var rules = grammar.states[stateIndex].rules
+        var fallback = grammar.states[stateIndex].fallback
+        var firsts = grammar.firstBytes[stateIndex]
         outer: while pos < end {
-            let stateIndex = stack[stack.count - 1]
-            let state = grammar.states[stateIndex]
-            let firsts = grammar.firstBytes[stateIndex]
             let byte = bytes[pos]
-            for index in 0..<state.rules.count where firsts[index].contains(byte) {
-                let rule = state.rules[index]
-                let length = match(rule.pattern, at: pos)
+            for index in 0..<firsts.count where firsts[index].contains(byte) {
+                let length = match(rules[index].pattern, at: pos)
                 guard length > 0 else { continue }
-                sink.emit(rule.kind == .plain ? state.fallback : rule.kind, pos, pos + length)
-                switch rule.action {
+                let kind = rules[index].kind
+                sink.emit(kind == .plain ? fallback : kind, pos, pos + length)
+                switch rules[index].action {
                 case .stay: break
                 case .push(let next): stack.append(next)
                 case .pop: if stack.count > 1 { stack.removeLast() }
                 case .switchTo(let next): stack[stack.count - 1] = next
                 }
                 pos += length
+                if stack[stack.count - 1] != stateIndex {
+                    stateIndex = stack[stack.count - 1]
+                    rules = grammar.states[stateIndex].rules
+                    fallback = grammar.states[stateIndex].fallback
+                    firsts = grammar.firstBytes[stateIndex]
+                }
                 continue outer
             }
             // One whole UTF-8 character, so a span never splits a multi-byte scalar.
             var next = pos + 1
             while next < end && bytes[next] & 0xC0 == 0x80 { next += 1 }
-            sink.emit(state.fallback, pos, next)
+            sink.emit(fallback, pos, next)
             pos = next
         }
     }

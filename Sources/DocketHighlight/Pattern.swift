@@ -3,7 +3,7 @@ typealias Matcher = @Sendable (Input, Int) -> Int
 
 /// What a rule matches at the current offset. The cases are the primitives the grammars share;
 /// `custom` is the escape hatch for the few shapes that need a hand-written scanner.
-indirect enum Pattern: Sendable {
+enum Pattern: Sendable {
     /// These exact bytes.
     case literal([UInt8])
     /// A whole identifier (the grammar's identifier bytes) that is one of the words.
@@ -24,9 +24,9 @@ indirect enum Pattern: Sendable {
     /// One or more bytes of the set.
     case run(ByteSet)
     /// The pattern, only at the start of a line.
-    case atLineStart(Pattern)
+    indirect case atLineStart(Pattern)
     /// The pattern, only when nothing but indentation precedes it on its line.
-    case afterIndent(Pattern)
+    indirect case afterIndent(Pattern)
     /// A hand-written scanner; the set lists the bytes a match can start with.
     case custom(ByteSet, Matcher)
     /// A shell heredoc operator (`<<EOF`, `<<-'EOF'`); its body is matched by `pendingBody`.
