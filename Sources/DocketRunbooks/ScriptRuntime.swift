@@ -539,7 +539,7 @@ docket_step_holds_secret() {
   while IFS= read -r line; do
     line=${line#export }
     [[ ${line%%=*} =~ (SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|_KEY$|_PASS$) ]] && return 0
-  done < <(printf '%s' "${!ref}")
+  done < <(printf '%s' "${!ref}"; echo)
   return 1
 }
 
@@ -672,7 +672,7 @@ docket_run_job() {
     ( docket_step_job "$name" "$index" ) >"$docket_run_dir/output" 2>&1 {docket_status_fd}>&- &
     docket_job=$!
     set +m
-    wait "$docket_job"
+    wait "$docket_job" 2>/dev/null
     docket_status=$?
   fi
   if [[ -e $docket_run_dir/timed-out ]]; then

@@ -78,6 +78,8 @@ struct StepExtraction {
         }
         var timeout: Int?
         if let text = info.attribute("timeout") {
+            var location = location
+            if case .codeBlock(let raw, _) = block.kind { location.column += 3 + Self.offset(of: "timeout", in: raw) }
             switch StepAttributes.seconds(text) {
             case .success(let seconds): timeout = seconds
             case .failure(.notADuration):

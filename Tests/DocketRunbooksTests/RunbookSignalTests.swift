@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Ctrl-C, SIGINT and SIGTERM stop the current step at once, with everything it started, and
+/// the run: journalled as interrupted, exit status 130 or 143, no step process left behind.
+@Suite(.serialized) struct RunbookSignalTests {
+    static func page(marker: String, timeout: String) -> String {
+        """
+        ---
+        runbook: { id: slow, title: Slow }
+        ---
+
+        ```bash step=wait\(timeout)
+        sleep \(marker) &
+        sleep \(marker)
+        ```
+
+        ```bash step=after
+        touch after-ran
+        ```
+        """
+    }
+
+    /// A unique sleep duration: its command line finds exactly this test's processes.
+    static func marker() -> String { "29.\(UInt32.random(in: 100_000...999_999))\(UInt32.random(in: 100_000...999_999))" }
+
+    @Test(arguments: [(SIGINT, Int32(130), "INT"), (SIGTERM, Int32(143), "TERM")], [" ", " timeout=20"])
+    func aSignalStopsTheStepAndTheRun(_ signal: (Int32, Int32, String), _ timeout: String) throws {
+        let marker = Self.marker()
+        let box = try ScriptHarness(page: Self.page(marker: marker, timeout: timeout), id: "slow")
+        let started = try box.start([])
+        var waited = 0.0
+        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 { Thread.sleep(forTimeInterval: 0.1); waited += 0.1 }
+        Thread.sleep(forTimeInterval: 1)
+        let sent = Date()
+        kill(started.pid, signal.0)
+        let run = box.finish(started)
+        #expect(Date().timeIntervalSince(sent) < 5, "stopped at once")
+        #expect(run.status == signal.1, "\(run.output)")
+        #expect(run.stderr.contains("interrupted by SIG\(signal.2) during step wait"), "\(run.stderr)")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(ScriptHarness.processes(containing: marker).isEmpty, "no step process survives")
+        let journal = try String(contentsOf: box.journal, encoding: .utf8)
+        #expect(journal.contains("interrupted wait "), "\(journal)")
+        #expect(box.file("after-ran") == nil, "the run stopped")
+    }
+
+    @Test func aStepPastItsTimeoutStopsWithEverythingItStarted() throws {
+        let marker = Self.marker()
+        let box = try ScriptHarness(page: Self.page(marker: marker, timeout: " timeout=1s"), id: "slow")
+        let started = Date()
+        let run = try box.run([])
+        #expect(run.status == 124, "\(run.output)")
+        #expect(run.output.contains("step wait timed out after 1 s"), "\(run.output)")
+        #expect(Date().timeIntervalSince(started) < 6)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(ScriptHarness.processes(containing: marker).isEmpty)
+    }
+}
