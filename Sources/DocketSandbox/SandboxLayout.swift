@@ -41,6 +41,7 @@ struct SandboxLayout {
         var user: SandboxUser?
         if geteuid() == 0 && !spec.unsandboxed {
             if let chosen = spec.user { user = chosen } else { user = try SandboxUser.fromEnvironment() }
+            if let user, user.uid == 0 || user.gid == 0 { throw .setup("the sandbox user must not be root (uid \(user.uid), gid \(user.gid))") }
         }
         // mkdtemp: a fresh name, made mode 700 in one step (no window for another user of /tmp).
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("docket-sandbox-XXXXXXXX").path.utf8CString)
@@ -239,7 +240,12 @@ struct SandboxLayout {
             }
             return file.text
         }
-        let exitText = read("exit").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The runbook's status, as init.sh wrote it to the exit file and, in case the run filled
+        // its disk, as the last line of the status pipe.
+        let pipeLines = String(decoding: statusChannel, as: UTF8.self).split(separator: "\n")
+        let pipeExit = pipeLines.last { $0.hasPrefix(SandboxScripts.exitMark + " ") }.map { String($0.dropFirst(SandboxScripts.exitMark.count + 1)) }
+        var exitText = read("exit").trimmingCharacters(in: .whitespacesAndNewlines)
+        if exitText.isEmpty { exitText = pipeExit ?? "" }
         var output = read("output.log", keepTail: true)
         let setup = read("setup.log")
         if statusChannel.count >= limit { notes.append("the status pipe was cut to \(limit) bytes") }
@@ -260,8 +266,9 @@ struct SandboxLayout {
             throw .sandboxDied(tail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? what : what + "; the output ended with:\n" + tail)
         }
         if !setup.isEmpty { output = setup + output }
-        let steps: [(String, Int)] = String(decoding: statusChannel, as: UTF8.self).split(separator: "\n").compactMap { line in
+        let steps: [(String, Int)] = pipeLines.compactMap { line in
             let parts = line.split(separator: " ")
+            guard parts.first.map(String.init) != SandboxScripts.exitMark else { return nil }
             guard parts.count == 2, let status = Int(parts[1]) else { return nil }
             return (String(parts[0]), status)
         }

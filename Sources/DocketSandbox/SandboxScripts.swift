@@ -29,6 +29,7 @@ enum SandboxScripts {
         DOCKET_STATUS_FD=3 bash "$ctl/runbook.sh" "${args[@]}" 3>&1 >"$ctl/output.log" 2>&1 </dev/null
         status=$?
         echo "$status" >"$ctl/exit"
+        printf '\(exitMark) %s\\n' "$status"
         exit "$status"
         """
     }
@@ -44,6 +45,10 @@ enum SandboxScripts {
         exec "$@"
         """
     }
+
+    /// The status pipe's last line, `docket-exit N`: the runbook finished with status N (also
+    /// in the exit file, which a run that filled its disk cannot write).
+    static let exitMark = "docket-exit"
 
     /// `NAME='value'` lines for the init script to source.
     static func environmentFile(_ environment: [String: String]) -> String {
