@@ -765,7 +765,7 @@ docket_run_manual_step() {
   if ((${#missing[@]})); then
     # --yes never stands in for values only the operator can read off a screen.
     if ! docket_interactive; then
-      docket_die "step '$name' is done by hand and produces ${missing[*]}: do it, then continue with: $0 --resume$(printf ' --param %s=VALUE' "${missing[@]}")"
+      docket_die "step '$name' is done by hand and produces ${missing[*]}: do it, then continue with: $docket_self --resume$(printf ' --param %s=VALUE' "${missing[@]}")"
     fi
     read -r -p "Press Enter when this is done. " _ </dev/tty || true
     for produced in "${missing[@]}"; do
@@ -874,7 +874,7 @@ docket_interrupted() {
     docket_journal "interrupted $docket_current_step ${docket_step_hash[$docket_current_step]}"
     printf '%s %s\n' "$docket_current_step" "$status" >&"$docket_status_fd"
     docket_log "step $docket_current_step interrupted by SIG$signal"
-    printf '\n%s: interrupted by SIG%s during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$signal" "$docket_current_step" "$0" >&2
+    printf '\n%s: interrupted by SIG%s during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$signal" "$docket_current_step" "$docket_self" >&2
   else
     printf '\n%s: interrupted by SIG%s\n' "$DOCKET_ID" "$signal" >&2
   fi
@@ -899,6 +899,9 @@ docket_main() {
   # The runtime moves it to a private number and closes it for every step, so code under test
   # cannot write its own results there.
   docket_status_given=0
+  # How the operator started this run, for the hints it prints (`docket run` names itself).
+  docket_self=${DOCKET_INVOKED_AS:-$0}
+  unset DOCKET_INVOKED_AS
   if [[ ${DOCKET_STATUS_FD:-} =~ ^[0-9]+$ ]] && { true >&"$DOCKET_STATUS_FD"; } 2>/dev/null; then
     exec {docket_status_fd}>&"$DOCKET_STATUS_FD"
     exec {DOCKET_STATUS_FD}>&-
@@ -1141,7 +1144,7 @@ docket_main() {
         printf '%s %s\n' "$name" 0 >&"$docket_status_fd"
         continue
       fi
-      printf '    this step restarts the machine; afterwards continue with: %s --resume\n' "$0"
+      printf '    this step restarts the machine; afterwards continue with: %s --resume\n' "$docket_self"
     fi
     docket_current_step=$name
     case $kind in
@@ -1155,7 +1158,7 @@ docket_main() {
       [[ ${docket_step_reboot[$name]} == 1 ]] && docket_journal "undone $name"
       printf '%s: step %s (%s) failed with exit status %d at %s-%s\n' "$DOCKET_ID" "$name" "$i" "$status" "$where" "${docket_step_end[$name]}" >&2
       docket_log "step $name failed with exit status $status"
-      printf '%s: fix the cause, then continue with: %s --resume\n' "$DOCKET_ID" "$0" >&2
+      printf '%s: fix the cause, then continue with: %s --resume\n' "$DOCKET_ID" "$docket_self" >&2
       exit "$status"
     fi
     [[ ${docket_step_reboot[$name]} == 1 ]] || docket_journal_done "$name"

@@ -22,6 +22,7 @@ enum RunbookLint {
                 }
             }
         }
+        found.append(contentsOf: valueChecks(parameters))
         let examples = parameters.compactMap(\.example).filter { !$0.isEmpty }
         var blocks: [Int: MarkdownNode] = [:]
         page.document.walk { node in
@@ -33,6 +34,31 @@ enum RunbookLint {
                 found.append(.error(
                     at: SourceLocation(path: page.displayPath, line: block.range.startLine + line, column: block.range.startColumn + column - 1),
                     "'\(text)' looks like a placeholder but is no parameter's example: declare a parameter with example: \(text), or write the real value"))
+            }
+        }
+        return found
+    }
+
+    /// A parameter's own example and default must pass its `pattern` (the whole value, as the
+    /// script checks it) and its `choices`, or the page contradicts itself.
+    static func valueChecks(_ parameters: [RunbookParameter]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for parameter in parameters {
+            var regex: NSRegularExpression?
+            if let pattern = parameter.pattern {
+                regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$")
+                if regex == nil {
+                    found.append(.error(at: parameter.location, "the pattern of \(parameter.name) is not a valid regular expression: \(pattern)"))
+                }
+            }
+            for (field, value) in [("example", parameter.example), ("default", parameter.defaultValue)] {
+                guard let value else { continue }
+                if let regex, regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) == nil {
+                    found.append(.error(at: parameter.location, "the \(field) '\(value)' of \(parameter.name) does not match its own pattern \(parameter.pattern ?? "")"))
+                }
+                if !parameter.choices.isEmpty && !parameter.choices.contains(value) {
+                    found.append(.error(at: parameter.location, "the \(field) '\(value)' of \(parameter.name) is not one of its choices (\(parameter.choices.joined(separator: ", ")))"))
+                }
             }
         }
         return found

@@ -34,9 +34,27 @@ extension Docket {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["bash", script.path] + scriptArguments
+            // The script is a temporary file: its hints ("continue with: … --resume") name this command.
+            var environment = ProcessInfo.processInfo.environment
+            environment["DOCKET_INVOKED_AS"] = "docket run \(id)"
+            process.environment = environment
             try process.run()
+            // Ctrl-C reaches the script from the terminal; the script stops its step, records it
+            // and exits 130. docket waits for that instead of leaving first (set only after the
+            // start: an ignored signal would be inherited, and bash could not trap it then).
+            signal(SIGINT, SIG_IGN)
+            // SIGTERM and SIGHUP sent to docket go on to the script.
+            let forwarded = [SIGTERM, SIGHUP].map { number -> DispatchSourceSignal in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { kill(process.processIdentifier, number) }
+                source.resume()
+                return source
+            }
             process.waitUntilExit()
-            if process.terminationStatus != 0 { throw ExitCode(process.terminationStatus) }
+            forwarded.forEach { $0.cancel() }
+            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }

@@ -37,3 +37,16 @@ import Testing
         #expect(found.isEmpty, "\(found)")
     }
 }
+
+/// A parameter's example and default agree with its own pattern and choices.
+@Suite struct ParameterValueLintTests {
+    @Test func examplesAndDefaultsMustPassTheirOwnChecks() {
+        let front = "    PORT: { example: \"22x\", default: \"22\", pattern: '[0-9]+' }\n    STAGE: { example: staging, default: prod, choices: [staging, production] }\n"
+        let page = "---\nrunbook:\n  id: x\n  title: X\n  params:\n\(front)---\n\n```bash step=a\necho 22x staging\n```\n"
+        let parsed = PageParser.parse(text: page, source: "x.md", displayPath: "docs/x.md")
+        let found = RunbookExtractor.extract(parsed, sourceLabel: "docs/x.md").1.all.map(\.description)
+        #expect(found.contains { $0.hasPrefix("docs/x.md:6:5: error: the example '22x' of PORT does not match its own pattern [0-9]+") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("docs/x.md:7:5: error: the default 'prod' of STAGE is not one of its choices") }, "\(found)")
+        #expect(!found.contains { $0.contains("the default '22' of PORT") }, "\(found)")
+    }
+}
