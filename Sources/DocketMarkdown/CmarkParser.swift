@@ -9,11 +9,26 @@ enum CmarkParser {
     /// a static `let` is initialised exactly once, atomically.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// The deepest nesting of the tree (document at 0): lists, quotes, emphasis, links, all
+    /// count. Deeper content is left out with an error, so no later walk can run out of stack.
+    static let maxDepth = 256
+    /// The most nodes a tree may have: a backstop behind `MarkupBudget`, which keeps pages far
+    /// below it; anything past it is left out with an error.
+    static let maxNodes = 1_000_000
+    /// The most columns a GFM table may have; a wider one is an error and is left out.
+    static let maxTableColumns = 1000
+
+    /// A tree and the limits it broke (positions are file positions).
+    struct Result {
+        var root: MarkdownNode
+        var problems: [MarkdownProblem] = []
+    }
+
     /// Parses `text`; node lines are shifted by `lineOffset` so they are lines of the whole file.
-    static func parse(_ text: String, lineOffset: Int) -> MarkdownNode {
+    static func parse(_ text: String, lineOffset: Int) -> Result {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return MarkdownNode(.document) }
+        guard let parser = cmark_parser_new(options) else { return Result(root: MarkdownNode(.document)) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -23,9 +38,11 @@ enum CmarkParser {
         text.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(.document) }
+        guard let root = cmark_parser_finish(parser) else { return Result(root: MarkdownNode(.document)) }
         defer { cmark_node_free(root) }
-        return labelFootnoteDefinitions(convert(root, lineOffset: lineOffset))
+        var result = convert(root, lineOffset: lineOffset)
+        result.root = labelFootnoteDefinitions(result.root)
+        return result
     }
 
     /// cmark-gfm does not expose a definition's label, but it keeps only referenced definitions and
@@ -48,13 +65,67 @@ enum CmarkParser {
         return copy
     }
 
-    private static func convert(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
-        while let c = child {
-            children.append(convert(c, lineOffset: lineOffset))
-            child = cmark_node_next(c)
+    /// One open node of the conversion: the Swift node being filled and the next C child to copy.
+    private struct Frame {
+        var node: MarkdownNode
+        var next: OpaquePointer?
+    }
+
+    /// Copies the C tree with an explicit stack: a page of 20,000 nested quotes must not
+    /// overflow the thread's stack here, and the depth limit is enforced on the way.
+    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> Result {
+        var problems: [MarkdownProblem] = []
+        var tooDeepReported = false
+        var nodes = 1
+        var stack = [Frame(node: node(root, lineOffset: lineOffset, problems: &problems).node, next: cmark_node_first_child(root))]
+        while true {
+            let top = stack.count - 1
+            if let child = stack[top].next {
+                stack[top].next = cmark_node_next(child)
+                if stack.count > maxDepth {
+                    if !tooDeepReported {
+                        tooDeepReported = true
+                        let (line, column) = position(of: child, lineOffset: lineOffset, stack: stack)
+                        problems.append(MarkdownProblem(
+                            line: line, column: column,
+                            message: "Markdown is nested deeper than \(maxDepth) levels here (lists, quotes, emphasis, links…); the deeper content is left out"))
+                    }
+                    continue
+                }
+                nodes += 1
+                if nodes > maxNodes {
+                    if nodes == maxNodes + 1 {
+                        let (line, column) = position(of: child, lineOffset: lineOffset, stack: stack)
+                        problems.append(MarkdownProblem(
+                            line: line, column: column,
+                            message: "the page has more than \(maxNodes) Markdown elements by here; the rest is left out"))
+                    }
+                    continue
+                }
+                let (converted, keepsChildren) = node(child, lineOffset: lineOffset, problems: &problems)
+                stack.append(Frame(node: converted, next: keepsChildren ? cmark_node_first_child(child) : nil))
+            } else {
+                let done = stack.removeLast().node
+                if stack.isEmpty { return Result(root: done, problems: problems) }
+                stack[stack.count - 1].node.children.append(done)
+            }
         }
+    }
+
+    /// The start of `node`, or of its nearest ancestor with one (cmark leaves some inlines
+    /// without a position).
+    private static func position(of node: OpaquePointer, lineOffset: Int, stack: [Frame]) -> (Int, Int) {
+        let line = Int(cmark_node_get_start_line(node))
+        if line > 0 { return (line + lineOffset, Int(cmark_node_get_start_column(node))) }
+        for frame in stack.reversed() where frame.node.range.isKnown {
+            return (frame.node.range.startLine, frame.node.range.startColumn)
+        }
+        return (lineOffset + 1, 1)
+    }
+
+    /// The Swift node for one C node, without children; `keepsChildren` is false for a table
+    /// over the column limit, whose cells are what would cost the time.
+    private static func node(_ node: OpaquePointer, lineOffset: Int, problems: inout [MarkdownProblem]) -> (node: MarkdownNode, keepsChildren: Bool) {
         let startLine = Int(cmark_node_get_start_line(node))
         let range = startLine > 0
             ? SourceRange(
@@ -63,7 +134,17 @@ enum CmarkParser {
                 endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
                 endColumn: Int(cmark_node_get_end_column(node)))
             : .unknown
-        return MarkdownNode(kind(of: node), children: children, range: range)
+        let kind = kind(of: node)
+        if case .table = kind {
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            if columns > maxTableColumns {
+                problems.append(MarkdownProblem(
+                    line: range.startLine, column: range.startColumn,
+                    message: "this table has \(columns) columns; at most \(maxTableColumns) are supported, so it is left out"))
+                return (MarkdownNode(.table(alignments: []), range: range), false)
+            }
+        }
+        return (MarkdownNode(kind, range: range), true)
     }
 
     private static func string(_ p: UnsafePointer<CChar>?) -> String {

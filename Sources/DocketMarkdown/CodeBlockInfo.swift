@@ -9,17 +9,28 @@ public struct CodeBlockInfo: Sendable, Equatable {
     /// The language, lowercased (`PHP` → `php`); empty when none is given.
     public var language: String
     public var title: String?
-    /// 1-based lines highlighted with `{1,3-5}`.
-    public var highlightedLines: Set<Int>
+    /// 1-based line ranges highlighted with `{1,3-5}`, as written: `{1-3000000000}` stays one
+    /// range, and only `highlightedLines(upTo:)` turns ranges into lines, capped by the block.
+    public var highlightRanges: [ClosedRange<Int>]
     /// True when the meta string gave a highlight range (it then wins over magic comments).
     public var hasHighlightRange: Bool
     /// The first line number when line numbers are shown.
     public var lineNumbersStart: Int?
+    /// What is wrong with the info string (a `showLineNumbers` start out of range), for a
+    /// located error; the values above are then the defaults.
+    public var problems: [String] = []
+
+    /// The largest `showLineNumbers` start accepted (either sign), so a line number plus the
+    /// block's line count never overflows.
+    public static let maxLineNumber = 1_000_000_000
+    /// The longest info string read, in bytes; a longer one is an error and only its start is
+    /// read (every attribute docket knows fits in a few hundred bytes).
+    public static let maxInfoLength = 4096
     /// Every `key=value` or bare `flag` attribute, in the order written (flags have empty values).
     public var attributes: [(key: String, value: String)]
 
     public static func == (lhs: CodeBlockInfo, rhs: CodeBlockInfo) -> Bool {
-        lhs.language == rhs.language && lhs.title == rhs.title && lhs.highlightedLines == rhs.highlightedLines
+        lhs.language == rhs.language && lhs.title == rhs.title && lhs.highlightRanges == rhs.highlightRanges
             && lhs.lineNumbersStart == rhs.lineNumbersStart
             && lhs.attributes.map(\.key) == rhs.attributes.map(\.key)
             && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
@@ -32,12 +43,18 @@ public struct CodeBlockInfo: Sendable, Equatable {
 
     public init(_ info: String) {
         var scanner = Substring(info)
+        var tooLong = false
+        if info.utf8.count > Self.maxInfoLength {
+            let end = info.utf8.index(info.utf8.startIndex, offsetBy: Self.maxInfoLength)
+            scanner = info[..<Self.characterBoundary(before: end, in: info)]
+            tooLong = true
+        }
         scanner = scanner.drop { $0 == " " || $0 == "\t" }
         let lang = scanner.prefix { $0 != " " && $0 != "\t" && $0 != "{" }
         language = lang.lowercased()
         scanner = scanner.dropFirst(lang.count)
         title = nil
-        highlightedLines = []
+        highlightRanges = []
         hasHighlightRange = false
         lineNumbersStart = nil
         attributes = []
@@ -53,7 +70,7 @@ public struct CodeBlockInfo: Sendable, Equatable {
                     parseAttributes(Substring(body))
                 } else {
                     hasHighlightRange = true
-                    highlightedLines.formUnion(Self.lineRanges(body))
+                    highlightRanges += Self.lineRanges(body)
                 }
                 continue
             }
@@ -66,12 +83,28 @@ public struct CodeBlockInfo: Sendable, Equatable {
             }
             add(key: String(key), value: value)
         }
+        if tooLong {
+            problems.append("the info string of this code block is longer than \(Self.maxInfoLength) bytes")
+        }
+    }
+
+    private static func characterBoundary(before index: String.Index, in text: String) -> String.Index {
+        var i = index
+        while i > text.startIndex && i.samePosition(in: text) == nil { i = text.utf8.index(before: i) }
+        return i
     }
 
     private mutating func add(key: String, value: String) {
         switch key {
         case "title": title = value
-        case "showLineNumbers": lineNumbersStart = Int(value) ?? 1
+        case "showLineNumbers":
+            lineNumbersStart = 1
+            if value.isEmpty { break }
+            if let start = Int(value), start >= -Self.maxLineNumber, start <= Self.maxLineNumber {
+                lineNumbersStart = start
+            } else if Int(value) != nil || value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) {
+                problems.append("'showLineNumbers=\(value)' must start from a whole number between -\(Self.maxLineNumber) and \(Self.maxLineNumber)")
+            }
         default: break
         }
         if !key.isEmpty { attributes.append((key, value)) }
@@ -157,16 +190,39 @@ public struct CodeBlockInfo: Sendable, Equatable {
         return out
     }
 
-    /// `1,3-5` → {1, 3, 4, 5}.
-    static func lineRanges(_ text: String) -> Set<Int> {
-        var lines = Set<Int>()
+    /// `1,3-5` → [1...1, 3...5]. Parts that are not numbers or ranges are ignored, as
+    /// Docusaurus does; no range is expanded here.
+    static func lineRanges(_ text: String) -> [ClosedRange<Int>] {
+        var ranges: [ClosedRange<Int>] = []
         for part in text.split(separator: ",") {
             let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             if bounds.count == 1, let n = bounds[0] {
-                lines.insert(n)
+                ranges.append(n...n)
             } else if bounds.count == 2, let a = bounds[0], let b = bounds[1], a <= b {
-                lines.formUnion(a...b)
+                ranges.append(a...b)
             }
+        }
+        return ranges
+    }
+
+    /// The highlighted lines among lines `1...lineCount`: linear in the ranges plus the lines,
+    /// whatever the ranges say.
+    public func highlightedLines(upTo lineCount: Int) -> Set<Int> {
+        guard lineCount > 0 else { return [] }
+        // Coverage counts by difference: +1 where a range starts, -1 after it ends.
+        var delta = [Int](repeating: 0, count: lineCount + 2)
+        for range in highlightRanges {
+            let low = max(range.lowerBound, 1)
+            let high = min(range.upperBound, lineCount)
+            guard low <= high else { continue }
+            delta[low] += 1
+            delta[high + 1] -= 1
+        }
+        var lines = Set<Int>()
+        var covered = 0
+        for line in 1...lineCount {
+            covered += delta[line]
+            if covered > 0 { lines.insert(line) }
         }
         return lines
     }

@@ -6,7 +6,20 @@ struct DirectiveFolder {
     let openings: [DirectiveScanner.Opening]
     let path: String
     var diagnostics = Diagnostics()
+    /// Limits broken (deep folding, deep titles), at file positions.
+    var problems: [MarkdownProblem] = []
+    /// Directives open around the children being folded.
+    private var depth = 0
+    private var tooDeepReported = false
 
+    init(openings: [DirectiveScanner.Opening], path: String) {
+        self.openings = openings
+        self.path = path
+    }
+
+    /// Folds every marker pair of the tree. Recursion follows the tree, whose depth the parser
+    /// caps, plus one level per open directive, capped here: markers whose closing fence sits
+    /// in another container (a list item) would otherwise nest every later opening.
     mutating func fold(_ node: MarkdownNode) -> MarkdownNode {
         var copy = node
         if !node.isInline { copy.children = fold(children: node.children) }
@@ -18,12 +31,28 @@ struct DirectiveFolder {
         var i = 0
         while i < children.count {
             let child = children[i]
+            if let open = Self.marker(child, prefix: DirectiveScanner.openPrefix), depth >= DirectiveScanner.maxNesting {
+                if !tooDeepReported {
+                    tooDeepReported = true
+                    problems.append(MarkdownProblem(
+                        line: child.range.startLine, column: child.range.startColumn,
+                        message: "':::\(openings[open].name)' is nested deeper than \(DirectiveScanner.maxNesting) levels of ':::' containers (is a closing ':::' inside a list?); its content is shown without the container"))
+                }
+                i += 1
+                continue
+            }
             if let open = Self.marker(child, prefix: DirectiveScanner.openPrefix) {
                 let close = children[(i + 1)...].firstIndex { Self.marker($0, prefix: DirectiveScanner.closePrefix) == open }
                 let end = close ?? children.count
+                depth += 1
                 let inner = fold(children: Array(children[(i + 1)..<end]))
+                depth -= 1
                 let opening = openings[open]
-                let title = opening.titleSource.map { CmarkParser.parse($0, lineOffset: 0).firstParagraphInlines }
+                let title = opening.titleSource.map { source -> [MarkdownNode] in
+                    let parsed = CmarkParser.parse(source, lineOffset: opening.line - 1)
+                    problems += parsed.problems
+                    return parsed.root.firstParagraphInlines
+                }
                 var range = child.range
                 if let close { range.endLine = children[close].range.endLine; range.endColumn = children[close].range.endColumn }
                 else if let last = inner.last { range.endLine = last.range.endLine; range.endColumn = last.range.endColumn }

@@ -15,13 +15,21 @@ struct DirectiveScanner {
         var column: Int
     }
 
+    /// The deepest nesting of `:::` containers accepted; a deeper opening is an error and stays
+    /// text (nesting is what made a page of 5,000 nested notes take seconds and gigabytes).
+    static let maxNesting = 64
+
     static let openPrefix = "<!--docket-directive-open:"
     static let closePrefix = "<!--docket-directive-close:"
 
     private(set) var openings: [Opening] = []
+    /// Limits broken, at file positions.
+    private(set) var problems: [MarkdownProblem] = []
+    private var reportedTooDeep = false
 
-    /// Returns `text` with directive fence lines replaced by markers.
-    mutating func scan(_ text: String) -> String {
+    /// Returns `text` with directive fence lines replaced by markers. `lineOffset` is the number
+    /// of lines of the file before `text`, for positions.
+    mutating func scan(_ text: String, lineOffset: Int = 0) -> String {
         var output: [Substring] = []
         var fence: (char: Character, length: Int)?
         var stack: [Int] = []  // indices into `openings`
@@ -73,12 +81,23 @@ struct DirectiveScanner {
                 continue
             }
             let name = afterColons.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            guard stack.count < Self.maxNesting else {
+                // One error for the first too-deep opening: the ones after it are the same mistake.
+                if !reportedTooDeep {
+                    reportedTooDeep = true
+                    problems.append(MarkdownProblem(
+                        line: lineOffset + index + 1, column: indent.utf8.count + 1,
+                        message: "':::\(name)' is nested deeper than \(Self.maxNesting) levels of ':::' containers; it and any deeper ones are left as text"))
+                }
+                output.append(line)
+                continue
+            }
             let remainder = afterColons.dropFirst(name.count)
             openings.append(Opening(
                 name: String(name),
                 titleSource: Self.title(in: remainder),
                 fenceLength: colons,
-                line: index + 1,
+                line: lineOffset + index + 1,
                 column: indent.utf8.count + 1))
             stack.append(openings.count - 1)
             replaced.append(String(indent) + Self.openPrefix + "\(openings.count - 1)-->")

@@ -152,7 +152,7 @@ public struct HTMLRenderer: Sendable {
         }
         var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
-        var highlighted = info.highlightedLines
+        var highlighted = info.highlightedLines(upTo: lines.count)
         if !info.hasHighlightRange {
             let applied = CodeHighlights.apply(to: lines)
             lines = applied.lines

@@ -16,12 +16,44 @@ public struct MarkdownDocument: Sendable {
     ///   - lineOffset: how many lines of the file precede `body`, so positions are file positions.
     ///   - path: the file as the user should see it in diagnostics.
     public static func parse(_ body: String, lineOffset: Int = 0, path: String) -> MarkdownDocument {
+        if let line = MarkupBudget.overrun(in: body) {
+            // Refused before cmark-gfm sees it: parsing it is what would cost the gigabytes.
+            var diagnostics = Diagnostics()
+            diagnostics.error(
+                at: SourceLocation(path: path, line: lineOffset + line, column: 1),
+                "the page holds more than \(MarkupBudget.limit) lines and markup characters outside code blocks by this line; split the page (see the limits reference)")
+            return MarkdownDocument(root: MarkdownNode(.document), diagnostics: diagnostics)
+        }
         var scanner = DirectiveScanner()
-        let text = body.contains(":::") ? scanner.scan(body) : body
-        let tree = CmarkParser.parse(text, lineOffset: lineOffset)
-        if scanner.openings.isEmpty { return MarkdownDocument(root: tree) }
-        var folder = DirectiveFolder(openings: scanner.openings, path: path)
-        let folded = folder.fold(tree)
-        return MarkdownDocument(root: folded, diagnostics: folder.diagnostics)
+        let text = mayHoldDirectives(body) ? scanner.scan(body, lineOffset: lineOffset) : body
+        let parsed = CmarkParser.parse(text, lineOffset: lineOffset)
+        var problems = scanner.problems + parsed.problems
+        var diagnostics = Diagnostics()
+        var root = parsed.root
+        if !scanner.openings.isEmpty {
+            var folder = DirectiveFolder(openings: scanner.openings, path: path)
+            root = folder.fold(root)
+            diagnostics = folder.diagnostics
+            problems += folder.problems
+        }
+        for problem in problems {
+            diagnostics.error(at: SourceLocation(path: path, line: problem.line, column: problem.column), problem.message)
+        }
+        diagnostics.append(contentsOf: CodeBlockCheck.check(root, path: path))
+        return MarkdownDocument(root: root, diagnostics: diagnostics)
+    }
+
+    /// True when `text` holds `:::` anywhere. A byte search: Foundation's `contains` went through
+    /// UTF-16 and took a second on a 10 MB page.
+    static func mayHoldDirectives(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                run = byte == UInt8(ascii: ":") ? run + 1 : 0
+                if run == 3 { return true }
+            }
+            return false
+        }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// ATX `# Title` or a setext `Title\n===`. Inline Markdown stays raw except code backticks.
 enum ContentTitleText {
     static func find(in body: String) -> String? {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = leadingLines(of: body)[...]
         while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
             lines = lines.dropFirst()
         }
@@ -28,6 +28,22 @@ enum ContentTitleText {
             }
         }
         return nil
+    }
+
+    /// The lines up to the second non-blank, non-import one: all `find` reads. Splitting the whole
+    /// body instead cost seconds on a 10 MB page.
+    private static func leadingLines(of body: String) -> [Substring] {
+        var lines: [Substring] = []
+        var content = 0
+        var rest = body[...]
+        while content < 2, !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[..<end]
+            lines.append(line)
+            if !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) && !line.hasPrefix("import ") { content += 1 }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+        }
+        return lines
     }
 
     private static func strippingClosingHashes(_ text: Substring) -> Substring {

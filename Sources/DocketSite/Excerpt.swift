@@ -4,6 +4,10 @@ import DocketMarkdown
 /// from the parsed tree (the H1, code, HTML and directive markers are skipped; markup is reduced
 /// to its text).
 enum Excerpt {
+    /// The longest excerpt kept, in characters: a description is a line of a search result or
+    /// a `<meta>` tag, and a page that is one 10 MB line must not put 10 MB in each of them.
+    static let maxLength = 1000
+
     static func first(in root: MarkdownNode) -> String? {
         for child in root.children {
             if let line = firstLine(of: child) { return line }
@@ -36,6 +40,11 @@ enum Excerpt {
 
     private static func nonEmpty(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace
-        return trimmed.isEmpty ? nil : String(trimmed)
+        if trimmed.isEmpty { return nil }
+        // Cut on a character boundary, with an ellipsis saying the line goes on.
+        guard let cut = trimmed.index(trimmed.startIndex, offsetBy: maxLength, limitedBy: trimmed.endIndex),
+              cut < trimmed.endIndex
+        else { return String(trimmed) }
+        return String(trimmed[..<cut]) + "…"
     }
 }

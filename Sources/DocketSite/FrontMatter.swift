@@ -59,7 +59,7 @@ public struct FrontMatter: Sendable {
             root = parsed
         } catch {
             diagnostics.error(at: SourceLocation(path: path, line: error.line + 1, column: error.column),
-                              "invalid front matter: \(error.message)")
+                              "invalid front matter: \(error.message(lineOffset: 1))")
             return (fm, diagnostics)
         }
         guard let pairs = root.mapping else {

@@ -6,7 +6,7 @@ import Testing
         let info = CodeBlockInfo(#"JS title="a b.js" {1,3-4} showLineNumbers=10 runbook=deploy"#)
         #expect(info.language == "js")
         #expect(info.title == "a b.js")
-        #expect(info.highlightedLines == [1, 3, 4])
+        #expect(info.highlightedLines(upTo: 10) == [1, 3, 4])
         #expect(info.hasHighlightRange)
         #expect(info.lineNumbersStart == 10)
         #expect(info.attribute("runbook") == "deploy")

@@ -1,0 +1,88 @@
+/// A cheap upper estimate of what cmark-gfm will allocate for a page, taken before parsing.
+///
+/// cmark-gfm keeps a few hundred bytes per element, and an element can cost a single byte of
+/// input (`[[[[`, `- - - -`, one short line after another): 10 MB of such text needs gigabytes
+/// before docket sees the tree. So a page may hold at most `limit` units, counted in one pass
+/// over its bytes: one per line and one per markup character (`*_[]<>` and the like) outside
+/// fenced code. Ordinary pages are far below it (about 40,000 units for 1 MB of prose); markup
+/// inside fences is free, as cmark stores code as text, but its lines count (each becomes a
+/// line of the rendered block).
+struct MarkupBudget {
+    /// The most units a page may hold.
+    static let limit = 250_000
+
+    /// The 1-based line of `text` where the budget ran out, or nil when the page is within it.
+    static func overrun(in text: String) -> Int? {
+        var text = text
+        // A contiguous UTF-8 buffer: one pointer walk, fast even in a debug build.
+        return text.withUTF8 { overrun(in: $0) }
+    }
+
+    private static func overrun(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var units = 0
+        var line = 1
+        var atLineStart = true
+        var leadingSpaces = 0
+        // The fence that opened the current code block: its character and length.
+        var fence: (byte: UInt8, length: Int)?
+        var run = (byte: UInt8(0), length: 0)
+        var lineIsFence = false
+        var inFenceLine = false
+
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                units += 1
+                if lineIsFence {
+                    // A run of three or more backticks or tildes at a line start opens or closes
+                    // a fenced block (a closing fence must be at least as long as the opening).
+                    if let open = fence {
+                        if run.byte == open.byte && run.length >= open.length { fence = nil }
+                    } else {
+                        fence = (run.byte, run.length)
+                    }
+                }
+                line += 1
+                atLineStart = true
+                leadingSpaces = 0
+                run = (0, 0)
+                lineIsFence = false
+                inFenceLine = false
+                if units > limit { return line - 1 }
+                continue
+            }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") && leadingSpaces < 3 {
+                    leadingSpaces += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") {
+                    if run.length == 0 || run.byte == byte {
+                        run = (byte, run.length + 1)
+                        if run.length >= 3 { lineIsFence = true; inFenceLine = true }
+                        continue
+                    }
+                }
+                atLineStart = false
+            }
+            guard fence == nil || inFenceLine else { continue }
+            if Self.isMarkup(byte) {
+                units += 1
+                if units > limit { return line }
+            }
+        }
+        return nil
+    }
+
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "&"),
+            UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: "-"),
+            UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "="), UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            return true
+        default:
+            return false
+        }
+    }
+}
