@@ -23,6 +23,7 @@ public enum ManifestGenerator {
             if let cwd = s.cwd { entry["cwd"] = cwd }
             if let timeout = s.timeoutSeconds { entry["timeoutSeconds"] = timeout }
             if s.confirm { entry["confirm"] = true }
+            if s.reboot { entry["reboot"] = true }
             if !s.produces.isEmpty { entry["produces"] = s.produces }
             return entry
         }

@@ -538,7 +538,9 @@ docket_step_holds_secret() {
   ref="docket_step_parts_${index}[@]"
   while IFS= read -r line; do
     line=${line#export }
-    [[ ${line%%=*} =~ (SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|_KEY$|_PASS$) ]] && return 0
+    line=${line%%=*}
+    [[ $line == *PUBLIC* ]] && continue
+    [[ $line =~ (SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|_KEY$|_PASS$) ]] && return 0
   done < <(printf '%s' "${!ref}"; echo)
   return 1
 }

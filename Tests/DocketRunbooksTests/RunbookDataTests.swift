@@ -29,6 +29,10 @@ import Testing
     NEXTAUTH_SECRET=generate-me
     ```
 
+    ```env step=public file=out/public.env
+    AUTH_JWT_PUBLIC_KEY=host.example.com.pem
+    ```
+
     ```bash step=show
     echo "password is ExamplePassword1"
     ```
@@ -74,9 +78,12 @@ import Testing
         let box = try ScriptHarness(page: Self.page, id: "data")
         try box.write("out/secret.env", "OTHER=1\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: box.home.appendingPathComponent("out/secret.env").path)
+        try box.write("out/public.env", "OTHER=1\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: box.home.appendingPathComponent("out/public.env").path)
         let run = try box.run(Self.good)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("out/secret.env holds a secret but its mode is 644"), "\(run.output)")
+        #expect(!run.output.contains("public.env holds a secret"), "a public key is no secret")
         #expect(box.mode("out/generated.env") == 0o600, "NEXTAUTH_SECRET is a secret by its name")
         #expect(box.mode("out/app.env") != 0o600)
         // The log lives next to the journal, private, secrets masked.
