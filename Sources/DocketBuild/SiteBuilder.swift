@@ -123,7 +123,7 @@ public enum SiteBuilder {
             try folder.write(asset.content, to: "assets/docket/" + asset.path)
         }
         try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
-        try folder.write(SearchIndex.render(site), to: "assets/docket/search-index.json")
+        for file in SearchIndex.files(site) { try folder.write(file.content, to: "assets/docket/" + file.path) }
         // Files served under the base URL (`/handbook/…`) live in that folder of the output.
         let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
         let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"

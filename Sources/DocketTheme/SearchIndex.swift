@@ -1,21 +1,252 @@
 import DocketSite
 import Foundation
 
-/// `search-index.json`: what the theme's search box looks in, one entry per listed page — its
-/// title, URL, section headings (with anchors) and description. Page bodies are left out so the
-/// index stays small for sites of many thousands of pages (measured: 204 bytes a page on the
-/// 10,000-page bench corpus, 546 on this project's own docs).
+/// The full-text search data the default theme's search box reads, under `assets/docket/`. One
+/// result per heading section; every listed page (and generated category page) is indexed with
+/// its title, headings, `keywords`, description and body text (paragraphs, lists, tables,
+/// admonitions, code blocks).
+///
+/// So that a site of ten thousand pages stays cheap to search, the data is split three ways and
+/// the browser fetches only what a query needs:
+///
+/// - `search-index.json`, fetched when the search box first gets focus: the pages (`t` title,
+///   `u` URL), the number of sections, which term file holds the terms starting with two
+///   to four characters (`shards`: a term is in the file of the longest key it starts with), and
+///   the first section of each text file (`fragments`).
+/// - `search/t<N>.json`, fetched for each word typed (the files whose keys start the word or
+///   start with it): every term with the sections it occurs in, as a string (see `encode`). Very
+///   common words (`the`, `and`…) are stored only where they occur in a title, heading or
+///   keyword: in a body they match everything and would be most of the index.
+/// - `search/f<N>.json`, fetched for the results shown: `[page, heading, anchor, text]` of each
+///   section from `fragments[N]` on, for the snippet.
 public enum SearchIndex {
-    public static func render(_ site: Site) -> String {
-        let entries: [[String: Any]] = site.pages.filter { !$0.frontMatter.unlisted }.map { page in
-            var entry: [String: Any] = [
-                "t": page.title, "u": URLPath.encode(page.permalink),
-                "h": page.parsed.toc.filter { $0.level <= 3 }.map { [$0.text, $0.id] },
-            ]
-            if let description = page.description { entry["d"] = description }
-            return entry
-        } + site.generatedIndexes.map { ["t": $0.title, "u": URLPath.encode($0.permalink), "h": [[String]]()] as [String: Any] }
-        let data = (try? JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// Where a term occurs in a section; the bits of a posting, and the ranking order.
+    public enum Field {
+        public static let title = 8
+        public static let heading = 4
+        public static let keywords = 2
+        public static let body = 1
+    }
+
+    /// A term file is closed once it holds this many bytes; so is a group of terms split by a
+    /// longer key (a single term, or a four-character group, can still be larger).
+    static let shardBytes = 48_000
+    /// A text file is closed once it holds this many bytes of section text.
+    static let fragmentBytes = 16_000
+
+    /// Words left out of body text (still indexed in titles, headings and keywords).
+    static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "for", "from", "has", "have",
+        "if", "in", "into", "is", "it", "its", "not", "of", "on", "or", "so", "than", "that", "the",
+        "their", "then", "there", "these", "this", "to", "was", "were", "when", "which", "will",
+        "with", "you", "your",
+    ]
+
+    /// Digits of a posting: the last one from `final`, the others from `leading`, 5 bits each. Both
+    /// alphabets are plain in JSON strings.
+    static let final = Array("0123456789abcdefghijklmnopqrstuv".utf8)
+    static let leading = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
+
+    /// The files to write, by path relative to `assets/docket/`, in a stable order.
+    public static func files(_ site: Site) -> [(path: String, content: String)] {
+        let (pages, sections) = collect(site)
+        let postings = postings(of: sections)
+
+        // Term files: terms sorted and grouped by their first two characters; a group too large for
+        // one file is split by one more character (up to four), so typing narrows what is fetched.
+        var encoded: [String: String] = [:]
+        for (term, list) in postings { encoded[term] = encode(list) }
+        var groups: [(key: String, terms: [String])] = []
+        var byPrefix: [(key: String, terms: [String])] = []
+        for term in encoded.keys.sorted() {
+            let key = String(String.UnicodeScalarView(term.unicodeScalars.prefix(2)))
+            if byPrefix.last?.key == key { byPrefix[byPrefix.count - 1].terms.append(term) } else { byPrefix.append((key, [term])) }
+        }
+        for group in byPrefix { split(group.terms, key: group.key, encoded: encoded, into: &groups) }
+        var shardOfKey: [(String, Int)] = []
+        var shards: [String] = []
+        var shard = ""
+        for group in groups {
+            if shard.utf8.count >= shardBytes {
+                shards.append(shard)
+                shard = ""
+            }
+            shardOfKey.append((group.key, shards.count))
+            for term in group.terms {
+                shard += shard.isEmpty ? "{" : ","
+                shard += quoted(term) + ":\"" + encoded[term]! + "\""
+            }
+        }
+        if !shard.isEmpty { shards.append(shard) }
+
+        // Text files: consecutive sections, about `fragmentBytes` of text each.
+        var fragmentStarts: [Int] = []
+        var fragments: [String] = []
+        var fragment = ""
+        for (id, section) in sections.enumerated() {
+            if fragment.isEmpty {
+                fragmentStarts.append(id)
+                fragment = "["
+            } else {
+                fragment += ",\n"
+            }
+            fragment += "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
+            if fragment.utf8.count >= fragmentBytes {
+                fragments.append(fragment + "]\n")
+                fragment = ""
+            }
+        }
+        if !fragment.isEmpty { fragments.append(fragment + "]\n") }
+
+        var head = "{\"v\":2,\"pages\":["
+        head += pages.map { "{\"t\":\(quoted($0.title)),\"u\":\(quoted($0.url))}" }.joined(separator: ",\n")
+        head += "],\n\"sections\":\(sections.count),\n\"shards\":{"
+        head += shardOfKey.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",")
+        head += "},\n\"fragments\":[" + fragmentStarts.map(String.init).joined(separator: ",") + "]}\n"
+
+        var files: [(path: String, content: String)] = [("search-index.json", head)]
+        for (index, text) in shards.enumerated() { files.append(("search/t\(index).json", text + "}\n")) }
+        for (index, text) in fragments.enumerated() { files.append(("search/f\(index).json", text)) }
+        return files
+    }
+
+    /// Appends `terms` (sorted, all starting with `key`) as one group, or, when their entries
+    /// exceed `shardBytes`, as groups keyed one character longer; a term equal to `key` keeps it.
+    static func split(_ terms: [String], key: String, encoded: [String: String], into groups: inout [(key: String, terms: [String])]) {
+        let bytes = terms.reduce(0) { $0 + $1.utf8.count + encoded[$1]!.utf8.count + 6 }
+        let length = key.unicodeScalars.count
+        guard bytes > shardBytes, length < 4 else {
+            groups.append((key, terms))
+            return
+        }
+        var longer: [(key: String, terms: [String])] = []
+        for term in terms {
+            if term == key {
+                groups.append((key, [term]))
+                continue
+            }
+            let next = String(String.UnicodeScalarView(term.unicodeScalars.prefix(length + 1)))
+            if longer.last?.key == next { longer[longer.count - 1].terms.append(term) } else { longer.append((next, [term])) }
+        }
+        for group in longer { split(group.terms, key: group.key, encoded: encoded, into: &groups) }
+    }
+
+    /// The indexed pages (listed doc pages, then generated category pages) and their sections.
+    static func collect(_ site: Site) -> (pages: [(title: String, url: String)], sections: [SearchSection]) {
+        var pages: [(title: String, url: String)] = []
+        var sections: [SearchSection] = []
+        for page in site.pages where !page.frontMatter.unlisted {
+            sections += SearchSection.sections(of: page.parsed.document, page: pages.count, title: page.title,
+                                               description: page.description, keywords: page.frontMatter.keywords)
+            pages.append((page.title, URLPath.encode(page.permalink)))
+        }
+        for index in site.generatedIndexes {
+            var section = SearchSection(page: pages.count, heading: "", anchor: "", text: "", title: index.title)
+            if let description = index.description { section.text = SearchSection.collapse(description) }
+            sections.append(section)
+            pages.append((index.title, URLPath.encode(index.permalink)))
+        }
+        return (pages, sections)
+    }
+
+    /// Every term with its postings (`section * 16 + fields`), sections ascending. Sections are
+    /// tokenised on every core; the merge keeps section order, so the output is deterministic.
+    static func postings(of sections: [SearchSection]) -> [String: [Int]] {
+        let fieldsBySection = [[String: Int]](unsafeUninitializedCapacity: sections.count) { buffer, count in
+            let base = buffer.baseAddress!
+            nonisolated(unsafe) let slots = base
+            DispatchQueue.concurrentPerform(iterations: sections.count) { index in
+                (slots + index).initialize(to: fields(of: sections[index]))
+            }
+            count = sections.count
+        }
+        var postings: [String: [Int]] = [:]
+        for (id, fields) in fieldsBySection.enumerated() {
+            for (term, bits) in fields {
+                postings[term, default: []].append(id << 4 | bits)
+            }
+        }
+        return postings
+    }
+
+    /// A term's postings (`section * 16 + fields`, ascending) as text: for each, the gap from the
+    /// previous section times 16 plus the fields, in base 32, most significant digit first. A
+    /// common word in consecutive sections then costs one character per section.
+    static func encode(_ postings: [Int]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(postings.count * 2)
+        var previous = 0
+        var digits: [UInt8] = []
+        for value in postings {
+            let section = value >> 4
+            var number = (section - previous) << 4 | (value & 15)
+            previous = section
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(number & 31))
+                number >>= 5
+            } while number > 0
+            for index in stride(from: digits.count - 1, to: 0, by: -1) { out.append(leading[Int(digits[index])]) }
+            out.append(final[Int(digits[0])])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The inverse of `encode` (docket.js does the same).
+    static func decode(_ text: String) -> [Int] {
+        var postings: [Int] = []
+        var number = 0
+        var section = 0
+        for byte in text.utf8 {
+            if let digit = final.firstIndex(of: byte) {
+                number = number << 5 | digit
+                section += number >> 4
+                postings.append(section << 4 | number & 15)
+                number = 0
+            } else if let digit = leading.firstIndex(of: byte) {
+                number = number << 5 | digit
+            }
+        }
+        return postings
+    }
+
+    /// The terms of one section with the fields they occur in.
+    static func fields(of section: SearchSection) -> [String: Int] {
+        var fields: [String: Int] = [:]
+        SearchTokenizer.forEachTerm(in: section.title) { fields[$0, default: 0] |= Field.title }
+        SearchTokenizer.forEachTerm(in: section.heading) { fields[$0, default: 0] |= Field.heading }
+        for keyword in section.keywords {
+            SearchTokenizer.forEachTerm(in: keyword) { fields[$0, default: 0] |= Field.keywords }
+        }
+        SearchTokenizer.forEachTerm(in: section.text) { term in
+            if !stopWords.contains(term) { fields[term, default: 0] |= Field.body }
+        }
+        return fields
+    }
+
+    /// A JSON string literal. `/` stays unescaped (URLs read as written); U+2028/2029 are escaped
+    /// for older JavaScript parsers.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }

@@ -35,7 +35,7 @@ import Testing
         let result = try run([temp.appendingPathComponent("theme").path, output.path])
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try String(contentsOf: output, encoding: .utf8)
-        #expect(swift.contains(#""templates/page.mustache": "line one\r\nquote \" backslash \\ tab\t#\"\"\"# \u{1} é 🙂\n\\(interpolation)","#))
+        #expect(swift.contains(##""templates/page.mustache": "line one\r\nquote \" backslash \\ tab\t#\"\"\"# \u{1} é 🙂\n\\(interpolation)","##))
         #expect(swift.contains(#""assets/a.css": "","#))
         #expect(!swift.contains("README"))
     }

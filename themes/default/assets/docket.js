@@ -472,84 +472,304 @@
 
   /* ---------------------------------------------------------------- search */
 
-  // The index (title, URL, headings, description per page) is fetched on first use. Every word
-  // typed must appear in a page's title, a heading or its description; title matches rank first.
+  // Full-text search over the files SearchIndex.swift writes. search-index.json (pages, and where
+  // the rest lives) is fetched on first focus; then, per word typed, only the term file of its
+  // first two characters, and for the results shown, only the text files holding their sections.
+  // Every word must match (as a prefix) in the same heading section; a section ranks by where the
+  // words occur: title, then heading, then keywords, then body. The box is an ARIA combobox.
   (function () {
     var input = doc.querySelector('.search__input');
     var list = doc.querySelector('.search__results');
+    var status = doc.querySelector('.search__status');
     if (!input || !list) return;
-    var index = null, loading = null, active = -1;
-
-    function load() {
-      if (!loading) {
-        loading = fetch(input.getAttribute('data-index')).then(function (r) { return r.json(); })
-          .then(function (data) { index = data; return data; })
-          .catch(function () { index = []; return index; });
-      }
-      return loading;
+    var indexURL = input.getAttribute('data-index');
+    var folder = indexURL.replace(/[^\/]*$/, '');
+    var MAX_RESULTS = 20;
+    var WEIGHTS = [[8, 100], [4, 40], [2, 20], [1, 5]];
+    // A term's sections (SearchIndex.encode): base-32 digits, the last of each number from the
+    // first alphabet (marked here by +32), the others from the second. Each number is the gap
+    // from the previous section times 16 plus where the term occurs (8 title, 4 heading,
+    // 2 keywords, 1 body).
+    var DIGITS = [];
+    (function (last, others) {
+      for (var d = 0; d < 32; d++) { DIGITS[last.charCodeAt(d)] = d + 32; DIGITS[others.charCodeAt(d)] = d; }
+    })('0123456789abcdefghijklmnopqrstuv', 'ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_');
+    var head = null, headLoading = null, files = {};
+    var active = -1, generation = 0;
+    var wordPattern, wordChar;
+    try {
+      wordPattern = new RegExp('[\\p{L}\\p{M}\\p{N}]+', 'gu');
+      wordChar = new RegExp('[\\p{L}\\p{M}\\p{N}]', 'u');
+    } catch (e) {
+      wordPattern = /[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+/g;
+      wordChar = /[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
     }
 
-    function score(entry, words) {
-      var title = entry.t.toLowerCase(), description = (entry.d || '').toLowerCase(), total = 0, heading = null;
-      for (var i = 0; i < words.length; i++) {
-        var word = words[i], found = false;
-        if (title.indexOf(word) >= 0) { total += title.indexOf(word) === 0 ? 12 : 8; found = true; }
-        for (var h = 0; h < entry.h.length; h++) {
-          if (entry.h[h][0].toLowerCase().indexOf(word) >= 0) {
-            total += 3; found = true;
-            if (!heading && title.indexOf(word) < 0) heading = entry.h[h];
-            break;
+    function getJSON(url) {
+      if (!files[url]) {
+        files[url] = fetch(url).then(function (r) {
+          if (!r.ok) throw new Error(url + ': ' + r.status);
+          return r.json();
+        });
+        files[url].catch(function () { delete files[url]; });
+      }
+      return files[url];
+    }
+
+    function loadHead() {
+      if (!headLoading) {
+        headLoading = getJSON(indexURL).then(function (data) {
+          head = data && data.v === 2 ? data : { pages: [], shards: {}, fragments: [], sections: 0 };
+          return head;
+        }, function () {
+          headLoading = null;
+          head = null;
+          throw new Error('search index unavailable');
+        });
+      }
+      return headLoading;
+    }
+
+    function wordsOf(query) {
+      return (query.toLowerCase().match(wordPattern) || []).filter(function (w) { return w.length >= 2; });
+    }
+
+    // The term files that can hold terms starting with `word`: those whose key (two to four
+    // characters) starts the word, or starts with it.
+    function shardsFor(word) {
+      var wanted = [];
+      Object.keys(head.shards).forEach(function (key) {
+        var n = head.shards[key];
+        if ((word.lastIndexOf(key, 0) === 0 || key.lastIndexOf(word, 0) === 0) && wanted.indexOf(n) < 0) wanted.push(n);
+      });
+      return wanted;
+    }
+
+    // Sections where `word` (or a term it starts) occurs, with the word's score in each.
+    function sectionsFor(word) {
+      return Promise.all(shardsFor(word).map(function (n) {
+        return getJSON(folder + 'search/t' + n + '.json');
+      })).then(function (files) {
+        var scores = {};
+        files.forEach(function (terms) { Object.keys(terms).forEach(function (term) {
+          if (term.lastIndexOf(word, 0) !== 0) return;
+          var factor = term === word ? 1 : 0.7, text = terms[term], number = 0, section = 0;
+          for (var i = 0; i < text.length; i++) {
+            var digit = DIGITS[text.charCodeAt(i)];
+            if (digit == null) continue;
+            number = number * 32 + (digit & 31);
+            if (digit < 32) continue;
+            section += Math.floor(number / 16);
+            var bits = number % 16, score = 0;
+            number = 0;
+            for (var w = 0; w < WEIGHTS.length; w++) if (bits & WEIGHTS[w][0]) score += WEIGHTS[w][1];
+            score *= factor;
+            if (!(scores[section] >= score)) scores[section] = score;
+          }
+        }); });
+        return scores;
+      });
+    }
+
+    function fragmentOf(section) {
+      var starts = head.fragments, low = 0, high = starts.length - 1;
+      while (low < high) {
+        var mid = (low + high + 1) >> 1;
+        if (starts[mid] <= section) low = mid; else high = mid - 1;
+      }
+      return low;
+    }
+
+    function search(words) {
+      return Promise.all(words.map(sectionsFor)).then(function (perWord) {
+        var hits = [];
+        Object.keys(perWord[0]).forEach(function (key) {
+          var total = 0;
+          for (var i = 0; i < perWord.length; i++) {
+            if (perWord[i][key] == null) return;
+            total += perWord[i][key];
+          }
+          hits.push({ section: +key, score: total });
+        });
+        hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
+        var count = hits.length;
+        hits = hits.slice(0, MAX_RESULTS);
+        var needed = {};
+        hits.forEach(function (hit) { hit.fragment = fragmentOf(hit.section); needed[hit.fragment] = true; });
+        return Promise.all(Object.keys(needed).map(function (n) {
+          return getJSON(folder + 'search/f' + n + '.json').then(function (rows) { needed[n] = rows; });
+        })).then(function () {
+          hits.forEach(function (hit) {
+            var row = needed[hit.fragment][hit.section - head.fragments[hit.fragment]];
+            var page = head.pages[row[0]];
+            hit.title = page.t;
+            hit.url = page.u + (row[2] ? '#' + row[2] : '');
+            hit.heading = row[1];
+            hit.text = row[3];
+          });
+          return { hits: hits, count: count };
+        });
+      });
+    }
+
+    // Appends `text` to `parent`, each place a query word starts a word wrapped in <mark>.
+    function appendMarked(parent, text, words) {
+      var lower = text.toLowerCase(), from = 0, i = 0;
+      if (lower.length !== text.length) { parent.appendChild(doc.createTextNode(text)); return; }
+      while (i < lower.length) {
+        var match = 0;
+        if (i === 0 || !wordChar.test(lower.charAt(i - 1))) {
+          for (var w = 0; w < words.length; w++) {
+            if (words[w].length > match && lower.lastIndexOf(words[w], i) === i) match = words[w].length;
           }
         }
-        if (description.indexOf(word) >= 0) { total += 1; found = true; }
-        if (!found) return null;
+        if (match) {
+          if (i > from) parent.appendChild(doc.createTextNode(text.slice(from, i)));
+          parent.appendChild(el('mark', null, text.slice(i, i + match)));
+          i += match;
+          from = i;
+        } else {
+          i++;
+        }
       }
-      return { entry: entry, score: total, heading: heading };
+      if (from < text.length) parent.appendChild(doc.createTextNode(text.slice(from)));
     }
 
-    function render(query) {
-      var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    // About 160 characters of the section text around the first matching word.
+    function snippet(text, words) {
+      var lower = text.toLowerCase(), first = -1;
+      words.forEach(function (w) {
+        var at = lower.indexOf(w);
+        while (at > 0 && wordChar.test(lower.charAt(at - 1))) at = lower.indexOf(w, at + 1);
+        if (at >= 0 && (first < 0 || at < first)) first = at;
+      });
+      var start = first > 60 ? text.lastIndexOf(' ', first - 50) + 1 : 0;
+      var end = Math.min(text.length, start + 160);
+      if (end < text.length) { var space = text.lastIndexOf(' ', end); if (space > start + 80) end = space; }
+      return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
+    }
+
+    function announce(message) { if (status) status.textContent = message; }
+
+    function setOpen(open) {
+      list.hidden = !open;
+      input.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (!open) setActive(-1);
+    }
+
+    function options() { return list.querySelectorAll('[role="option"]'); }
+
+    function setActive(index) {
+      var items = options();
+      if (active >= 0 && items[active]) {
+        items[active].classList.remove('search__result--active');
+        items[active].setAttribute('aria-selected', 'false');
+      }
+      active = index;
+      if (active >= 0 && items[active]) {
+        items[active].classList.add('search__result--active');
+        items[active].setAttribute('aria-selected', 'true');
+        input.setAttribute('aria-activedescendant', items[active].id);
+        if (items[active].scrollIntoView) items[active].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+
+    function show(query, words, result) {
       list.textContent = '';
       active = -1;
-      if (!words.length) { list.hidden = true; return; }
-      var hits = index.map(function (e) { return score(e, words); }).filter(Boolean)
-        .sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); }).slice(0, 8);
-      if (!hits.length) {
-        list.appendChild(el('li', 'search__empty', 'No page matches “' + query + '”'));
+      input.removeAttribute('aria-activedescendant');
+      if (!result.hits.length) {
+        var empty = el('li', 'search__empty', 'No results for “' + query + '”');
+        empty.setAttribute('role', 'presentation');
+        list.appendChild(empty);
+        announce('No results for ' + query);
+      } else {
+        announce(result.count === 1 ? '1 result' : result.count > result.hits.length
+          ? result.count + ' results, the first ' + result.hits.length + ' shown' : result.count + ' results');
       }
-      hits.forEach(function (hit) {
+      result.hits.forEach(function (hit, n) {
         var li = el('li', 'search__result');
+        li.id = 'docket-search-option-' + n;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
         var a = el('a');
-        a.href = hit.entry.u + (hit.heading ? '#' + hit.heading[1] : '');
-        a.appendChild(el('span', 'search__result-title', hit.entry.t));
-        var context = hit.heading ? hit.heading[0] : (hit.entry.d || '');
-        if (context) a.appendChild(el('span', 'search__result-context', context));
+        a.href = hit.url;
+        a.tabIndex = -1;
+        var title = el('span', 'search__result-title');
+        appendMarked(title, hit.title, words);
+        if (hit.heading) {
+          title.appendChild(el('span', 'search__result-sep', ' › '));
+          appendMarked(title, hit.heading, words);
+        }
+        a.appendChild(title);
+        if (hit.text) {
+          var context = el('span', 'search__result-context');
+          appendMarked(context, snippet(hit.text, words), words);
+          a.appendChild(context);
+        }
         li.appendChild(a);
         list.appendChild(li);
       });
-      list.hidden = false;
+      setOpen(true);
     }
 
-    function move(step) {
-      var items = list.querySelectorAll('.search__result');
-      if (!items.length) return;
-      if (active >= 0) items[active].classList.remove('search__result--active');
-      active = (active + step + items.length) % items.length;
-      items[active].classList.add('search__result--active');
+    function run() {
+      var query = input.value.trim(), words = wordsOf(query), mine = ++generation;
+      if (!words.length) {
+        list.textContent = '';
+        setOpen(false);
+        announce(query ? 'Type at least two letters' : '');
+        return;
+      }
+      loadHead().then(function () { return search(words); }).then(function (result) {
+        if (mine === generation) show(query, words, result);
+      }, function () {
+        if (mine !== generation) return;
+        list.textContent = '';
+        list.appendChild(el('li', 'search__empty', 'Search is unavailable (the index could not be loaded)'));
+        setOpen(true);
+        announce('Search is unavailable');
+      });
     }
 
-    input.addEventListener('focus', load);
-    input.addEventListener('input', function () { load().then(function () { render(input.value.trim()); }); });
+    function focusSearch(event) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+
+    function isEditable(node) {
+      if (!node || !node.tagName) return false;
+      var tag = node.tagName.toLowerCase();
+      return tag === 'input' || tag === 'textarea' || tag === 'select' || node.isContentEditable;
+    }
+
+    input.addEventListener('focus', function () { loadHead().catch(function () {}); });
+    input.addEventListener('input', run);
     input.addEventListener('keydown', function (event) {
-      if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
-      else if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
-      else if (event.key === 'Enter') {
-        var target = list.querySelectorAll('.search__result a')[active < 0 ? 0 : active];
-        if (target) location.href = target.href;
-      } else if (event.key === 'Escape') { list.hidden = true; input.blur(); }
+      var count = options().length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (list.hidden) { if (input.value.trim()) run(); return; }
+        if (count) setActive((active + (event.key === 'ArrowDown' ? 1 : -1) + count + (active < 0 && event.key === 'ArrowUp' ? 1 : 0)) % count);
+      } else if (event.key === 'Enter') {
+        var target = options()[active < 0 ? 0 : active];
+        if (target && !list.hidden) { event.preventDefault(); location.href = target.querySelector('a').href; }
+      } else if (event.key === 'Escape') {
+        if (!list.hidden) { event.preventDefault(); setOpen(false); } else { input.value = ''; input.blur(); }
+      } else if (event.key === 'Tab') {
+        setOpen(false);
+      }
+    });
+    list.addEventListener('mousedown', function (event) { event.preventDefault(); });
+    doc.addEventListener('keydown', function (event) {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'k' || event.key === 'K')) focusSearch(event);
+      else if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target)) focusSearch(event);
     });
     doc.addEventListener('click', function (event) {
-      if (!event.target.closest || !event.target.closest('.search')) list.hidden = true;
+      if (!event.target.closest || !event.target.closest('.search')) setOpen(false);
     });
   })();
 })();

@@ -1,0 +1,94 @@
+import DocketMarkdown
+import DocketSite
+
+/// One searchable part of a page: the text before its first heading (with the page's title,
+/// description and keywords), or one heading (h2–h6) with the text up to the next one. Search
+/// returns one result per section, so a reader lands on the heading that holds the words.
+struct SearchSection: Sendable {
+    /// Index of the page in the search index's page list.
+    var page: Int
+    /// The heading's text; empty for the part before the first heading.
+    var heading: String
+    /// The heading's id; empty for the part before the first heading.
+    var anchor: String
+    /// Paragraphs, list items, table cells, admonitions and code blocks, whitespace collapsed.
+    var text: String
+    /// The page's title, on its first section only (ranked above everything else).
+    var title: String = ""
+    /// The page's `keywords`, on its first section only.
+    var keywords: [String] = []
+
+    /// The sections of a page's Markdown tree, in page order. The content title (the leading H1)
+    /// is left out: it is the page title. A heading inside a container (an admonition, a quote)
+    /// does not start a section; its text belongs to the enclosing one.
+    static func sections(of root: MarkdownNode, page: Int, title: String, description: String?, keywords: [String]) -> [SearchSection] {
+        var text = TextCollector()
+        if let description { text.add(description) }
+        var sections: [SearchSection] = []
+        // The first section always exists: it carries the title, even when no text precedes the
+        // first heading.
+        var current = SearchSection(page: page, heading: "", anchor: "", text: "", title: title, keywords: keywords)
+        let titleIndex = root.contentTitleIndex
+        for (index, block) in root.children.enumerated() where index != titleIndex {
+            if case .heading(let level, let id?) = block.kind, level >= 2 {
+                current.text = text.finish()
+                sections.append(current)
+                current = SearchSection(page: page, heading: collapse(block.plainText), anchor: id, text: "")
+            } else {
+                text.addBlock(block)
+            }
+        }
+        current.text = text.finish()
+        sections.append(current)
+        return sections
+    }
+
+    /// Whitespace runs become one space; ends trimmed.
+    static func collapse(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Gathers the readable text of blocks, one space between blocks.
+    struct TextCollector {
+        var pieces: [String] = []
+
+        mutating func add(_ text: String) {
+            let collapsed = SearchSection.collapse(text)
+            if !collapsed.isEmpty { pieces.append(collapsed) }
+        }
+
+        mutating func addBlock(_ node: MarkdownNode) {
+            switch node.kind {
+            case .paragraph, .heading, .tableCell:
+                add(node.plainText)
+            case .codeBlock(_, let literal):
+                add(literal)
+            case .directive(let directive):
+                if let title = directive.title { add(MarkdownNode(.paragraph, children: title).plainText) }
+                for child in node.children { addBlock(child) }
+            case .htmlBlock, .thematicBreak:
+                return
+            default:
+                // Lists, items, quotes, tables, rows, footnotes: their blocks hold the text.
+                for child in node.children { addBlock(child) }
+            }
+        }
+
+        mutating func finish() -> String {
+            defer { pieces = [] }
+            return pieces.joined(separator: " ")
+        }
+    }
+}
