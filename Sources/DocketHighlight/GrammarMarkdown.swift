@@ -1,10 +1,15 @@
-/// Markdown: ATX headings, fenced code blocks (as strings, fences included), block quote and
-/// list markers, thematic breaks, inline code, strong and emphasis, link texts and their
-/// destinations, autolinks and inline HTML tags.
+/// Markdown text between fenced code blocks (`MarkdownLexer` handles front matter and fences):
+/// ATX headings, `:::` admonition fences, block quote and list markers, thematic breaks, inline
+/// code, strong and emphasis, link texts and their destinations, autolinks and inline HTML tags.
 extension Grammar {
     static let markdown = Grammar(states: [
         LexState(.plain, [
-            Rule(.afterIndent(.custom(ByteSet("`~"), fencedCode)), .string),
+            Rule(.afterIndent(.custom(ByteSet(":"), { input, pos in
+                // `:::note`, `::::info Title`: the colons and the admonition type.
+                let colons = input.skip(ByteSet(":"), from: pos)
+                guard colons - pos >= 3 else { return 0 }
+                return input.skip(.identifier, from: colons) - pos
+            })), .meta),
             Rule(.afterIndent(.custom(ByteSet("#"), { input, pos in
                 let end = input.skip(ByteSet("#"), from: pos)
                 let after = input[end]
@@ -79,24 +84,6 @@ extension Grammar {
             Rule(.run(.spaces), .plain),
         ]),
     ])
-
-    /// A fenced code block: three or more backticks or tildes, up to a closing fence of at
-    /// least as many of the same marker (or the end).
-    private static let fencedCode: Matcher = { input, pos in
-        let marker = input[pos]
-        let fenceEnd = input.skip(ByteSet(marker...marker), from: pos)
-        let length = fenceEnd - pos
-        guard length >= 3 else { return 0 }
-        var lineStart = input.lineEnd(from: pos) + 1
-        while lineStart < input.end {
-            let lineEnd = input.lineEnd(from: lineStart)
-            let content = input.skip(.spaces, from: lineStart)
-            let closeEnd = input.skip(ByteSet(marker...marker), from: content)
-            if closeEnd - content >= length && input.skip(ByteSet(" \t\r"), from: closeEnd) == lineEnd { return lineEnd - pos }
-            lineStart = lineEnd + 1
-        }
-        return input.end - pos
-    }
 
     /// `**strong**` / `__strong__` (count 2) or `*em*` / `_em_` (count 1) on one line; `_`
     /// only at word boundaries (`snake_case_name` is not emphasis).

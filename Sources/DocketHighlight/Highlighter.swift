@@ -31,15 +31,20 @@ public enum Highlighter {
 
     static func lex(_ bytes: UnsafeBufferPointer<UInt8>, _ language: Language) -> [RawToken] {
         var sink = TokenSink(capacity: bytes.count / 4)
-        let input = Input(bytes: bytes, start: 0, end: bytes.count)
+        lex(Input(bytes: bytes, start: 0, end: bytes.count), language, into: &sink)
+        return sink.tokens
+    }
+
+    /// Lexes a range of a block (all of it, or code embedded in Markdown) into `sink`.
+    static func lex(_ input: Input, _ language: Language, into sink: inout TokenSink) {
         switch language {
         case .console: ConsoleLexer.lex(input, into: &sink)
         case .dockerfile: DockerfileLexer.lex(input, into: &sink)
+        case .markdown: MarkdownLexer.lex(input, into: &sink)
         default:
             var lexer = Lexer(grammar: grammar(for: language), input: input)
             lexer.run(into: &sink)
         }
-        return sink.tokens
     }
 
     static func grammar(for language: Language) -> Grammar {
