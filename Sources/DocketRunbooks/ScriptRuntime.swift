@@ -631,7 +631,7 @@ docket_run_shell_step() {
 
 # Runs inside the job: arms the step's timeout, then runs the step.
 docket_step_job() {
-  local name=$1 index=$2 group=$BASHPID watchdog="" timeout status
+  local name=$1 index=$2 group=$BASHPID watchdog="" watcher="" timeout status
   # Ctrl-C reaches the step's processes directly; the job itself then ends with status 130
   # rather than by the signal, which bash would otherwise also apply to the script's loop.
   trap 'exit 130' INT
@@ -647,9 +647,24 @@ docket_step_job() {
       kill -KILL -- "-$group" 2>/dev/null ) </dev/null >/dev/null 2>&1 &
     watchdog=$!
   fi
+  if [[ ${3:-} == watch ]]; then
+    # On a terminal the script cannot act on a signal while the step holds the terminal, so it
+    # lets SIGINT, SIGTERM and SIGHUP end it at once; this watcher sees the script go (its end
+    # of the lifeline FIFO closes) and stops the step's group, records it and tidies up.
+    ( trap '' INT TERM HUP
+      read -r _ <"$docket_run_dir/lifeline"
+      printf 'interrupted %s %s\n' "$name" "${docket_step_hash[$name]}" >>"$docket_state_file"
+      printf '\n%s: interrupted during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$name" "$docket_self" >&2
+      kill -TERM -- "-$group" 2>/dev/null
+      docket_sleep 2
+      "${docket_tool[rm]}" -rf -- "$docket_run_dir"
+      kill -KILL -- "-$group" 2>/dev/null ) </dev/null &
+    watcher=$!
+  fi
   "docket_run_${docket_step_kind[$name]}_step" "$name" "$index"
   status=$?
   [[ -n $watchdog ]] && kill -KILL "$watchdog" 2>/dev/null
+  [[ -n $watcher ]] && kill -KILL "$watcher" 2>/dev/null
   return "$status"
 }
 
@@ -664,9 +679,14 @@ docket_run_job() {
   docket_pump=$!
   set -m
   if [[ -t 0 ]]; then
-    ( docket_step_job "$name" "$index" ) >"$docket_run_dir/output" 2>&1 {docket_status_fd}>&-
+    "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/lifeline" 2>/dev/null
+    exec {docket_lifeline}<>"$docket_run_dir/lifeline"
+    trap - INT TERM HUP
+    ( docket_step_job "$name" "$index" watch ) >"$docket_run_dir/output" 2>&1 {docket_status_fd}>&- {docket_lifeline}>&-
     docket_status=$?
     set +m
+    exec {docket_lifeline}>&-
+    docket_traps
     read -r docket_job <"$docket_run_dir/group" 2>/dev/null
     # Ctrl-C went to the step's group alone (it holds the terminal): the run stops too.
     ((docket_status == 130)) && docket_interrupted INT 130
@@ -712,6 +732,12 @@ docket_interrupted() {
 
 docket_cleanup() {
   [[ -n ${docket_run_dir:-} ]] && "${docket_tool[rm]}" -rf -- "$docket_run_dir"
+}
+
+docket_traps() {
+  trap 'docket_interrupted INT 130' INT
+  trap 'docket_interrupted TERM 143' TERM
+  trap 'docket_interrupted HUP 129' HUP
 }
 
 # Under docket check a step that restarts the machine is recorded, not run.
@@ -935,9 +961,7 @@ docket_main() {
   docket_run_dir=$("${docket_tool[mktemp]}" -d "${TMPDIR:-/tmp}/docket-$DOCKET_ID.XXXXXX") || docket_die "cannot create a scratch folder"
   "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/idle" || docket_die "cannot create a FIFO in $docket_run_dir"
   docket_idle=$docket_run_dir/idle
-  trap 'docket_interrupted INT 130' INT
-  trap 'docket_interrupted TERM 143' TERM
-  trap 'docket_interrupted HUP 129' HUP
+  docket_traps
   trap 'docket_cleanup' EXIT
   docket_log "run of $DOCKET_ID started $("${docket_tool[date]}" -u +%Y-%m-%dT%H:%M:%SZ)"
 

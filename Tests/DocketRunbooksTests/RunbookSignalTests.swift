@@ -45,6 +45,28 @@ import Testing
         #expect(box.file("after-ran") == nil, "the run stopped")
     }
 
+    /// On a terminal the step holds the terminal (sudo can prompt); a signal to the script itself
+    /// still stops the step's group at once.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func onATerminalASignalToTheScriptStopsTheStep(_ signal: (Int32, Int32)) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let marker = Self.marker()
+        let box = try ScriptHarness(page: Self.page(marker: marker, timeout: ""), id: "slow")
+        let started = try box.spawn(["/usr/bin/script", "-qec", "bash '\(box.script.path)'", "/dev/null"], environment: ["CI": "", "TERM": "dumb"])
+        var waited = 0.0
+        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 { Thread.sleep(forTimeInterval: 0.1); waited += 0.1 }
+        let main = try #require(box.mainProcess())
+        let sent = Date()
+        kill(main, signal.0)
+        let run = box.finish(started)
+        #expect(Date().timeIntervalSince(sent) < 5, "stopped at once")
+        #expect(run.status == signal.1, "\(run.output)")
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(ScriptHarness.processes(containing: marker).isEmpty, "no step process survives")
+        #expect(try String(contentsOf: box.journal, encoding: .utf8).contains("interrupted wait "))
+        #expect(box.file("after-ran") == nil)
+    }
+
     @Test func aStepPastItsTimeoutStopsWithEverythingItStarted() throws {
         let marker = Self.marker()
         let box = try ScriptHarness(page: Self.page(marker: marker, timeout: " timeout=1s"), id: "slow")

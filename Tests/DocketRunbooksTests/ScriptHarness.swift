@@ -49,6 +49,11 @@ final class ScriptHarness {
     /// Process hands a child the signal mask of the thread that starts it, and test threads
     /// block most signals, so a script started that way could never see SIGINT or SIGTERM.
     func start(_ arguments: [String], environment extra: [String: String] = [:], interpreter: String = "/bin/bash") throws -> Started {
+        try spawn([interpreter, script.path] + arguments, environment: extra)
+    }
+
+    /// Runs `command` in the home, as `start` does.
+    func spawn(_ command: [String], environment extra: [String: String] = [:]) throws -> Started {
         let out = Pipe(), err = Pipe()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -66,7 +71,7 @@ final class ScriptHarness {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         // /bin/sh enters the home and becomes the interpreter (exec keeps the process id).
-        let argv = ["/bin/sh", "-c", "cd \"$1\" || exit 97; shift; exec \"$@\"", "sh", home.path, interpreter, script.path] + arguments
+        let argv = ["/bin/sh", "-c", "cd \"$1\" || exit 97; shift; exec \"$@\"", "sh", home.path] + command
         let envp = environment(extra).map { "\($0.key)=\($0.value)" }
         var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnvp: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
@@ -104,6 +109,23 @@ final class ScriptHarness {
 
     func mode(_ path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: home.appendingPathComponent(path).path))?[.posixPermissions] as? Int
+    }
+
+    /// The script's own bash process (not its subshells), once it runs.
+    func mainProcess() -> pid_t? {
+        let mine = "bash \(script.path)"
+        func commandLine(_ pid: String) -> String? {
+            FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) }
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for pid in entries where pid.allSatisfy(\.isNumber) && commandLine(pid)?.hasPrefix(mine) == true {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1 else { continue }
+            if commandLine(String(fields[1]))?.hasPrefix(mine) != true { return pid_t(pid) }
+        }
+        return nil
     }
 
     /// Processes whose command line contains `marker` (Linux /proc).
