@@ -42,3 +42,11 @@ theme theme-check:
 
 clean:
 	rm -rf .build _site
+
+# libFuzzer over the page, _category_, docket.yml and fixture YAML parsers, FUZZ_SECONDS long
+# (default 300), seeded from content/, runbooks/ and Tests/Fixtures; findings go to
+# Fuzz/crashes/ (keep each under Tests/Fixtures/fuzz-crashers/, which the tests replay).
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh

@@ -15,6 +15,7 @@ find ../content ../Tests/Fixtures ../runbooks ../docket.yml \
 while read -r file; do
     cp "$file" "corpus/seed-$(printf '%s' "$file" | cksum | cut -d' ' -f1)"
 done
-exec .build/release/DocketFuzz corpus \
+# Swift's own crash reporter would take the signal before libFuzzer could save the input.
+SWIFT_BACKTRACE=enable=no exec .build/release/DocketFuzz corpus \
     -max_total_time="$SECONDS_BUDGET" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \
     -artifact_prefix=crashes/ -print_final_stats=1 "$@"

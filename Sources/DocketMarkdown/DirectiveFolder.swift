@@ -4,6 +4,7 @@ import DocketDiagnostics
 /// between their opening and closing markers.
 struct DirectiveFolder {
     let openings: [DirectiveScanner.Opening]
+    let markerLines: Set<Int>
     let path: String
     var diagnostics = Diagnostics()
     /// Limits broken (deep folding, deep titles), at file positions.
@@ -12,8 +13,9 @@ struct DirectiveFolder {
     private var depth = 0
     private var tooDeepReported = false
 
-    init(openings: [DirectiveScanner.Opening], path: String) {
+    init(openings: [DirectiveScanner.Opening], markerLines: Set<Int>, path: String) {
         self.openings = openings
+        self.markerLines = markerLines
         self.path = path
     }
 
@@ -31,7 +33,7 @@ struct DirectiveFolder {
         var i = 0
         while i < children.count {
             let child = children[i]
-            if let open = Self.marker(child, prefix: DirectiveScanner.openPrefix), depth >= DirectiveScanner.maxNesting {
+            if let open = marker(child, prefix: DirectiveScanner.openPrefix), depth >= DirectiveScanner.maxNesting {
                 if !tooDeepReported {
                     tooDeepReported = true
                     problems.append(MarkdownProblem(
@@ -41,8 +43,8 @@ struct DirectiveFolder {
                 i += 1
                 continue
             }
-            if let open = Self.marker(child, prefix: DirectiveScanner.openPrefix) {
-                let close = children[(i + 1)...].firstIndex { Self.marker($0, prefix: DirectiveScanner.closePrefix) == open }
+            if let open = marker(child, prefix: DirectiveScanner.openPrefix) {
+                let close = children[(i + 1)...].firstIndex { marker($0, prefix: DirectiveScanner.closePrefix) == open }
                 let end = close ?? children.count
                 depth += 1
                 let inner = fold(children: Array(children[(i + 1)..<end]))
@@ -63,7 +65,7 @@ struct DirectiveFolder {
                 i = (close ?? end) + 1
                 continue
             }
-            if Self.marker(child, prefix: DirectiveScanner.closePrefix) != nil {
+            if marker(child, prefix: DirectiveScanner.closePrefix) != nil {
                 diagnostics.warning(
                     at: SourceLocation(path: path, line: child.range.startLine, column: child.range.startColumn),
                     "this ':::' closes a directive opened at another nesting level (inside a list or quote?); it was ignored")
@@ -76,10 +78,12 @@ struct DirectiveFolder {
         return result
     }
 
-    private static func marker(_ node: MarkdownNode, prefix: String) -> Int? {
-        guard case .htmlBlock(let html) = node.kind, html.hasPrefix(prefix) else { return nil }
-        let digits = html.dropFirst(prefix.count).prefix { $0.isNumber }
-        return Int(digits)
+    /// The opening a marker block names, when `node` is a marker the scanner wrote.
+    private func marker(_ node: MarkdownNode, prefix: String) -> Int? {
+        guard case .htmlBlock(let html) = node.kind, html.hasPrefix(prefix), markerLines.contains(node.range.startLine) else { return nil }
+        let digits = html.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+        guard let index = Int(digits), openings.indices.contains(index) else { return nil }
+        return index
     }
 }
 

@@ -26,6 +26,9 @@ struct DirectiveScanner {
     /// Limits broken, at file positions.
     private(set) var problems: [MarkdownProblem] = []
     private var reportedTooDeep = false
+    /// File lines where a marker replaced a fence: a marker-like comment the author wrote on any
+    /// other line is just a comment (it could otherwise name an opening that does not exist).
+    private(set) var markerLines = Set<Int>()
 
     /// Returns `text` with directive fence lines replaced by markers. `lineOffset` is the number
     /// of lines of the file before `text`, for positions.
@@ -73,6 +76,7 @@ struct DirectiveScanner {
                 let closing = stack[position]
                 stack.removeSubrange(position...)
                 replaced.append(String(indent) + Self.closePrefix + "\(closing)-->")
+                markerLines.insert(lineOffset + index + 1)
                 output.append(Substring(replaced.last!))
                 continue
             }
@@ -101,6 +105,7 @@ struct DirectiveScanner {
                 column: indent.utf8.count + 1))
             stack.append(openings.count - 1)
             replaced.append(String(indent) + Self.openPrefix + "\(openings.count - 1)-->")
+            markerLines.insert(lineOffset + index + 1)
             output.append(Substring(replaced.last!))
         }
         return output.joined(separator: "\n")

@@ -31,7 +31,7 @@ public struct MarkdownDocument: Sendable {
         var diagnostics = Diagnostics()
         var root = parsed.root
         if !scanner.openings.isEmpty {
-            var folder = DirectiveFolder(openings: scanner.openings, path: path)
+            var folder = DirectiveFolder(openings: scanner.openings, markerLines: scanner.markerLines, path: path)
             root = folder.fold(root)
             diagnostics = folder.diagnostics
             problems += folder.problems

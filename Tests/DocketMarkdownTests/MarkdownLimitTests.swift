@@ -129,4 +129,14 @@ import Testing
         #expect(found.isEmpty)
         #expect(html.utf8.count == 10_000_008)
     }
+
+    @Test func markerCommentsWrittenByTheAuthorAreJustComments() {
+        // Found by the fuzzer: a comment shaped like docket's own marker named an opening that
+        // did not exist (an index out of range).
+        let (document, found, html) = parse("<!--docket-directive-open:99-->\n\n:::note\nx\n:::\n\n<!--docket-directive-close:0-->\n")
+        #expect(found.isEmpty)
+        #expect(html.contains("admonition-note"))
+        #expect(html.contains("<!--docket-directive-open:99-->"))
+        #expect(document.root.children.count == 3)
+    }
 }

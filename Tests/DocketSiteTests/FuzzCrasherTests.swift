@@ -16,7 +16,7 @@ import Testing
     }()
 
     @Test func theFolderHoldsTheKnownCrashers() {
-        #expect(Self.files.count >= 16, "\(Self.files)")
+        #expect(Self.files.count >= 17, "\(Self.files)")
     }
 
     @Test(arguments: files)
