@@ -27,9 +27,12 @@ extension Grammar {
                 })), .keyword),
                 Rule(.custom(ByteSet.all, { input, pos in
                     let previous = input.previousOnLine(pos)
-                    let lineStart = input.skip(.spaces, from: input.lineStart(of: pos))
-                    let afterExport = input[lineStart] == UInt8(ascii: "e") && input.hasPrefix(exportWord, at: lineStart) && input.skip(.spaces, from: lineStart + 7) == pos
-                    guard previous == 0x0A || afterExport else { return 0 }
+                    if previous != 0x0A {
+                        // `export KEY=…`: only worth a look when the byte before is export's `t`.
+                        guard previous == UInt8(ascii: "t") else { return 0 }
+                        let lineStart = input.skip(.spaces, from: input.lineStart(of: pos))
+                        guard input.hasPrefix(exportWord, at: lineStart), input.skip(.spaces, from: lineStart + 7) == pos else { return 0 }
+                    }
                     let first = input[pos]
                     guard !ByteSet(" \t\r\n=:#;[").contains(first) else { return 0 }
                     var end = pos
@@ -41,6 +44,7 @@ extension Grammar {
                 }), .property),
                 Rule(.run(ByteSet("=:")), .operator, .push(value)),
                 Rule(.identifier, .plain),
+                Rule(.run(.whitespace), .plain),
             ]),
             LexState(.string, [
                 Rule(.lit("\n"), .plain, .pop),

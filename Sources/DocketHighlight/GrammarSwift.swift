@@ -46,6 +46,8 @@ extension Grammar {
 
     /// `#"…"#`, `##"…"##` and their multi-line `#"""…"""#` forms.
     private static let rawSwiftString: Matcher = { input, pos in
+        // Only from the first `#` of a run, so a long run of `#` is not rescanned per byte.
+        guard input[pos - 1] != UInt8(ascii: "#") else { return 0 }
         var cursor = pos
         while input[cursor] == UInt8(ascii: "#") { cursor += 1 }
         let hashes = cursor - pos

@@ -25,6 +25,10 @@ extension Grammar {
             Rule(.words(WordSet("true false inf nan")), .constant),
             Rule(.custom(ByteSet("0123456789+-"), { input, pos in
                 guard pos == input.start || !ByteSet.identifier.contains(input.bytes[pos - 1]) else { return 0 }
+                // A digit first, or a sign before a digit, `inf` or `nan`: a run of dashes is
+                // rejected here instead of scanned.
+                let first = ByteSet("+-").contains(input[pos]) ? input[pos + 1] : input[pos]
+                guard ByteSet.digits.contains(first) || first == UInt8(ascii: "i") || first == UInt8(ascii: "n") else { return 0 }
                 var end = pos
                 while end < input.end, ByteSet("0123456789_.+-:eExXoObBabcdefABCDEFTZ").contains(input.bytes[end]) { end += 1 }
                 // A date-time may have a space between date and time: `1979-05-27 07:32:00Z`.

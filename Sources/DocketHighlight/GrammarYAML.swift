@@ -125,6 +125,7 @@ extension Grammar {
         if digits > 0 {
             return ByteSet.digits.contains(input[start]) || ByteSet("+-.").contains(input[start]) && (ByteSet.digits.contains(input[start + 1]) || input[start + 1] == UInt8(ascii: "."))
         }
+        guard end - start <= 5 else { return false }
         let word = String(decoding: input.bytes[start..<end], as: UTF8.self).lowercased()
         return [".inf", "-.inf", "+.inf", ".nan"].contains(word)
     }

@@ -2,7 +2,11 @@
 /// contents are lexed in the fence's language when the highlighter knows it (a string
 /// otherwise), and everything between them with `Grammar.markdown`.
 enum MarkdownLexer {
-    static func lex(_ input: Input, into sink: inout TokenSink) {
+    /// How deep Markdown inside Markdown fences is lexed with its fences; deeper, a hostile
+    /// block of nested fences would only cost stack.
+    private static let maxDepth = 4
+
+    static func lex(_ input: Input, depth: Int = 0, into sink: inout TokenSink) {
         var pos = input.start
         if let end = frontMatterEnd(input) {
             let firstLineEnd = input.lineEnd(from: pos)
@@ -18,7 +22,7 @@ enum MarkdownLexer {
             let lineEnd = input.lineEnd(from: pos)
             if let fence = Fence(input, lineStart: pos, lineEnd: lineEnd) {
                 text(input, from: segmentStart, to: pos, into: &sink)
-                pos = fence.lex(input, into: &sink)
+                pos = fence.lex(input, depth: depth, into: &sink)
                 segmentStart = pos
                 continue
             }
@@ -76,7 +80,7 @@ enum MarkdownLexer {
         }
 
         /// Emits the fence lines as meta and the code between them; returns where the block ends.
-        func lex(_ input: Input, into sink: inout TokenSink) -> Int {
+        func lex(_ input: Input, depth: Int, into sink: inout TokenSink) -> Int {
             let openStart = input.lineStart(of: lineEnd)
             let openFence = input.skip(.spaces, from: openStart)
             sink.emit(.plain, openStart, openFence)
@@ -99,8 +103,15 @@ enum MarkdownLexer {
             // The newline before the closing fence stays outside the code.
             let codeEnd = closeStart == input.end ? input.end : max(codeStart, closeStart - 1)
             sink.emit(.plain, lineEnd, codeStart)
-            if let language {
-                Highlighter.lex(Input(bytes: input.bytes, start: codeStart, end: codeEnd), language, into: &sink)
+            let code = Input(bytes: input.bytes, start: codeStart, end: codeEnd)
+            if language == .markdown {
+                if depth < MarkdownLexer.maxDepth {
+                    MarkdownLexer.lex(code, depth: depth + 1, into: &sink)
+                } else {
+                    MarkdownLexer.text(code, from: codeStart, to: codeEnd, into: &sink)
+                }
+            } else if let language {
+                Highlighter.lex(code, language, into: &sink)
             } else {
                 sink.emit(.string, codeStart, codeEnd)
             }

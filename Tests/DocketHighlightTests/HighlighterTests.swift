@@ -144,6 +144,17 @@ import Testing
         }
     }
 
+    @Test func deeplyNestedMarkdownFencesStayBounded() throws {
+        // 2,000 nested `md` fences, each longer than the one inside it.
+        let depth = 2_000
+        var code = ""
+        for level in 0..<depth { code += String(repeating: "`", count: depth + 3 - level) + "md\n" }
+        code += "# inner\n"
+        for level in (0..<depth).reversed() { code += String(repeating: "`", count: depth + 3 - level) + "\n" }
+        let tokens = try #require(Highlighter.tokens(code: code, language: "md"))
+        #expect(tokens.map(\.text).joined() == code)
+    }
+
     @Test func emptyCodeGivesOneEmptyLine() {
         for language in Language.allCases {
             #expect(Highlighter.htmlLines(code: "", language: language.rawValue) == [""])
