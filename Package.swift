@@ -46,11 +46,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
-        .target(name: "DocketChecks", dependencies: ["DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketDiagnostics"]),
+        // `docket check`: the site check, runbook lint and drift, and fixture runs (on top of the build's loader).
+        .target(name: "DocketChecks", dependencies: ["DocketBuild", "DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketDiagnostics"]),
         .target(
             name: "DocketBuild",
             dependencies: [
-                "DocketSite", "DocketTheme", "DocketRunbooks", "DocketChecks",
+                "DocketSite", "DocketTheme", "DocketRunbooks",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
         // `docket serve`: the preview HTTP server and the file watcher.
@@ -63,7 +64,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "docket",
-            dependencies: ["DocketBuild", "DocketServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DocketBuild", "DocketChecks", "DocketServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Golden-file and fixture helpers shared by the test targets.
@@ -73,7 +74,7 @@ let package = Package(
         .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketSandboxTests", dependencies: ["DocketSandbox", "DocketTestSupport"]),
-        .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketTestSupport"]),
+        .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketChecks", "DocketTestSupport"]),
         .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]

@@ -7,6 +7,8 @@ public struct Fixture: Sendable {
     public var folder: String
     public var displayPath: String
     public var params: [(name: String, value: String)]
+    /// Where `params:` is written (where a missing value goes), if it is.
+    public var paramsLocation: SourceLocation?
     public var directory: String
     public var timeoutSeconds: Int
     public var stepTimeoutSeconds: Int
@@ -14,6 +16,8 @@ public struct Fixture: Sendable {
     /// More host names to map to the fixture server (`hosts:`).
     public var hosts: [String] = []
     public var stubs: [Stub]
+    /// A request no route answers is only listed (`unrouted: allow`), not an error.
+    public var unroutedAllowed = false
     public var expectations: Expectations
     public var location: SourceLocation
     /// What the run may use (`limits:`); the sandbox's defaults unless the fixture says.

@@ -37,12 +37,15 @@ public enum FixtureLoader {
         var fixture = Fixture(
             folder: folder.path, displayPath: display, params: [], directory: "~", timeoutSeconds: 300, stepTimeoutSeconds: 120,
             routes: [], stubs: [], expectations: Expectations(), location: SourceLocation(path: display, line: 1, column: 1))
+        // Unknown keys, at any depth, are errors at the key (with the closest known name).
+        FixtureSchema.fixture.validate(root, reader: &reader)
         for pair in root.mapping! {
             guard let key = pair.key.string else { continue }
             let v = pair.value
             switch key {
             case "params":
                 fixture.params = params(v, reader: &reader)
+                fixture.paramsLocation = reader.location(pair.key)
             case "cwd": fixture.directory = FixturePaths.sandboxPath(v, key, reader: &reader) ?? "~"
             case "timeout": fixture.timeoutSeconds = reader.integer(v, key, in: Fixture.timeoutRange) ?? 300
             case "step_timeout": fixture.stepTimeoutSeconds = reader.integer(v, key, in: Fixture.timeoutRange) ?? 120
@@ -51,7 +54,14 @@ public enum FixtureLoader {
             case "stubs": fixture.stubs += declarativeStubs(v, reader: &reader)
             case "limits": fixture.limits = limits(v, reader: &reader)
             case "expect": fixture.expectations = expectations(v, folder: folder, reader: &reader)
-            default: reader.diagnostics.warning(at: reader.location(pair.key), "unknown fixture key '\(key)' (params, cwd, timeout, step_timeout, limits, http, hosts, stubs, expect)")
+            case "unrouted":
+                switch reader.string(v, key) {
+                case "allow"?: fixture.unroutedAllowed = true
+                case "error"?: fixture.unroutedAllowed = false
+                case let other?: reader.fail(v, "'unrouted' is error (the default: a request no route answers fails the check) or allow, not '\(other)'")
+                case nil: break
+                }
+            default: break  // FixtureSchema reported it
             }
         }
         let declared = Set(fixture.stubs.map(\.name))
@@ -89,8 +99,7 @@ public enum FixtureLoader {
                 if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.memoryRange, 20)) { limits.memoryBytes = n << 20 }
             case "output_kib":
                 if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.outputRange, 10)) { limits.outputBytes = n << 10 }
-            default:
-                reader.fail(pair.key, "unknown limit '\(key)' (processes, disk_mib, memory_mib, output_kib)")
+            default: break  // FixtureSchema reported it
             }
         }
         return limits
@@ -242,8 +251,7 @@ public enum FixtureLoader {
             case "output":
                 expect.outputContains = v["contains"].flatMap { reader.stringList($0, "output.contains") } ?? []
                 expect.outputNotContains = v["not_contains"].flatMap { reader.stringList($0, "output.not_contains") } ?? []
-            default:
-                reader.diagnostics.warning(at: reader.location(pair.key), "unknown expectation '\(key)' (steps, files, calls, requests, output)")
+            default: break  // FixtureSchema reported it
             }
         }
         return expect

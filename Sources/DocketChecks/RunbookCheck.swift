@@ -57,8 +57,8 @@ public struct RunbookCheck: Sendable {
         defer { if !keep { result.discard() } }
         var evaluation = Evaluation(check: self, result: result)
         evaluation.run()
-        return RunbookCheckResult(runbook: runbook.id, steps: evaluation.steps, failures: evaluation.failures,
-                                  duration: result.duration, keptFolder: keep ? result.folder : nil)
+        return RunbookCheckResult(runbook: runbook.id, steps: evaluation.steps, expectations: evaluation.expectations,
+                                  failures: evaluation.failures, duration: result.duration, keptFolder: keep ? result.folder : nil)
     }
 
     /// The control file holding the parameters (`/tmp/docket/params.env` inside).
@@ -111,7 +111,10 @@ private struct Evaluation {
     let result: SandboxResult
     let locator: StepLocator
     var steps: [RunbookCheckResult.StepResult] = []
+    var expectations: [RunbookCheckResult.ExpectationResult] = []
     var failures: [Diagnostic] = []
+    /// The error of the step whose failure stopped the run: its consequences are told under it.
+    var rootCause: Int?
     /// Page line ranges of steps that did not run because an earlier one failed: failed
     /// expectations inside them are consequences, counted rather than reported one by one.
     var consequenceRanges: [ClosedRange<Int>] = []
@@ -130,25 +133,48 @@ private struct Evaluation {
         secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
     }
 
-    private mutating func fail(_ location: SourceLocation, _ message: String, detail: String? = nil) {
+    private mutating func fail(_ location: SourceLocation, _ message: String, detail: String? = nil, code: String, step: String? = nil,
+                               related: [SourceLocation] = []) {
         if location.path == check.page, consequenceRanges.contains(where: { $0.contains(location.line) }) {
             suppressed += 1
             return
         }
-        failures.append(Diagnostic(.error, at: location, redact("runbook \(check.runbook.id): \(message)"), detail: detail.map(redact)))
+        failures.append(Diagnostic(.error, at: location, redact("runbook \(check.runbook.id): \(message)"), detail: detail.map(redact),
+                                   code: code, step: step, related: related))
+    }
+
+    /// Runs the checks of one expectation and records whether it passed, failed or could not be
+    /// checked (its step did not run), for the JUnit report's one case per expectation.
+    private mutating func expectation(_ name: String, at location: SourceLocation, _ body: (inout Evaluation) -> Void) {
+        let before = failures.count, suppressedBefore = suppressed
+        body(&self)
+        let found = Array(failures[before...])
+        let state: RunbookCheckResult.ExpectationResult.State =
+            !found.isEmpty ? .failed : suppressed > suppressedBefore ? .notChecked : .passed
+        expectations.append(RunbookCheckResult.ExpectationResult(name: name, location: location, state: state, failures: found))
     }
 
     mutating func run() {
         checkSteps()
-        let skippedReport = failures.firstIndex { $0.message.contains(" did not run because ") }
         checkFiles()
         checkCalls()
         checkRequests()
         checkOutput()
-        if let skippedReport, suppressed > 0 {
-            failures[skippedReport].message += " (\(suppressed) expectation\(suppressed == 1 ? "" : "s") about them not checked)"
+        // One cause, one error: what the stopped run left unchecked is one line under it.
+        if let rootCause, !skippedAfterFailure.isEmpty {
+            let names = skippedAfterFailure.map(\.name)
+            let span = names.count == 1 ? "step \(names[0]) did not run" : "steps \(names[0])–\(names[names.count - 1]) did not run"
+            let numbers = check.runbook.steps.indices.filter { names.contains(check.runbook.steps[$0].name) }.map { $0 + 1 }
+            let range = numbers.count > 1 ? " (\(numbers[0])–\(numbers[numbers.count - 1]))" : numbers.first.map { " (\($0))" } ?? ""
+            let line = suppressed > 0
+                ? "\(suppressed) expectation\(suppressed == 1 ? "" : "s") not checked: \(span)\(range)"
+                : "\(span)\(range)"
+            failures[rootCause].detail = line + (failures[rootCause].detail.map { "\n" + $0 } ?? "")
         }
     }
+
+    /// Steps that did not run because an earlier one failed (and were expected to run).
+    var skippedAfterFailure: [RunbookStep] = []
 
     private mutating func checkSteps() {
         let segments = OutputSegments.split(result.output)
@@ -156,23 +182,25 @@ private struct Evaluation {
         // control folder's `exit` file is the run's own word, and must agree with it.
         let exitStatus = result.observedExitStatus ?? result.exitStatus
         if let observed = result.observedExitStatus, let written = result.exitStatus, observed != written {
-            fail(check.fixture.location, "the runbook exited with status \(observed), but its exit status file says \(written) (the step outcomes cannot be trusted)")
+            fail(check.fixture.location, "the runbook exited with status \(observed), but its exit status file says \(written) (the step outcomes cannot be trusted)",
+                 code: "run.exit-status")
         }
         for note in result.notes {
-            fail(check.fixture.location, "sandbox: \(note)")
+            fail(check.fixture.location, "sandbox: \(note)", code: "run.sandbox")
         }
         let reports = StepReports(reported: result.steps, exitStatus: exitStatus, stepNames: check.runbook.steps.map(\.name))
         let statuses = reports.statuses
         for problem in reports.problems {
             fail(problem.step.flatMap(locator.step(named:)).map { locator.location(of: $0) } ?? check.fixture.location,
-                 problem.message + " (the step outcomes cannot be trusted)", detail: OutputSegments.tail(result.output))
+                 problem.message + " (the step outcomes cannot be trusted)", detail: OutputSegments.tail(result.output),
+                 code: "step.report", step: problem.step)
         }
         if result.steps.isEmpty, let exit = exitStatus, exit != 0,
            check.runbook.steps.contains(where: { (check.fixture.expectations.steps[$0.name] ?? check.fixture.expectations.defaultStep) != .skipped }) {
-            fail(check.fixture.location, "the runbook exited with status \(exit) before any step reported an outcome", detail: OutputSegments.tail(result.output))
+            fail(check.fixture.location, "the runbook exited with status \(exit) before any step reported an outcome", detail: OutputSegments.tail(result.output),
+                 code: "run.no-outcome")
         }
         var stoppedBy: String?
-        var skippedAfterFailure: [RunbookStep] = []
         for step in check.runbook.steps {
             let actual: Expectations.StepOutcome
             switch statuses[step.name] {
@@ -216,20 +244,28 @@ private struct Evaluation {
                 continue
             }
             if result.timedOut && actual == .skipped && statuses.count == check.runbook.steps.firstIndex(where: { $0.name == step.name }) {
-                fail(location, "step \(step.name) was stopped at the run's time limit (\(check.fixture.timeoutSeconds) s)", detail: detail)
+                fail(location, "step \(step.name) was stopped at the run's time limit (\(check.fixture.timeoutSeconds) s)", detail: detail,
+                     code: "step.timeout", step: step.name)
                 continue
             }
             switch actual {
             case .failed(let status):
-                fail(location, "step \(step.name) failed with exit status \(status ?? -1), the fixture expects it \(expected)", detail: detail)
+                fail(location, "step \(step.name) failed with exit status \(status ?? -1), the fixture expects it \(expected)", detail: detail,
+                     code: "step.failed", step: step.name)
+                if stoppedBy == step.name { rootCause = failures.count - 1 }
             default:
-                fail(location, "step \(step.name) was \(actual), the fixture expects it \(expected)", detail: detail)
+                fail(location, "step \(step.name) was \(actual), the fixture expects it \(expected)", detail: detail,
+                     code: "step.outcome", step: step.name)
             }
         }
-        if let stoppedBy, let first = skippedAfterFailure.first {
-            fail(locator.location(of: first), "\(skippedAfterFailure.count) later step\(skippedAfterFailure.count == 1 ? "" : "s") did not run because \(stoppedBy) failed: " +
-                 skippedAfterFailure.map(\.name).joined(separator: ", "))
+        if stoppedBy != nil, !skippedAfterFailure.isEmpty {
             consequenceRanges = skippedAfterFailure.map { $0.startLine...$0.endLine }
+            // A failure the fixture expected stops the run too; its consequences then need a
+            // line of their own.
+            if rootCause == nil, let first = skippedAfterFailure.first {
+                fail(locator.location(of: first), "step \(first.name) did not run because \(stoppedBy!) failed", code: "step.not-run", step: first.name)
+                rootCause = failures.count - 1
+            }
         }
     }
 
@@ -269,89 +305,99 @@ private struct Evaluation {
 
     private mutating func checkFiles() {
         for file in check.fixture.expectations.files {
-            let (root, relative, shown) = treePath(file.path)
-            let stepLocation = locator.location(ofFile: file.path) ?? file.location
-            // Nothing is followed: a link the run left where the fixture expects a file (or a
-            // folder on the way to it) is reported as such, and what it points at never read.
-            let kind: SandboxFile.Kind?
+            expectation("file \(file.path)", at: file.location) { $0.checkFile(file) }
+        }
+    }
+
+    private mutating func checkFile(_ file: Expectations.FileCheck) {
+        let (root, relative, shown) = treePath(file.path)
+        let stepLocation = locator.location(ofFile: file.path) ?? file.location
+        // Nothing is followed: a link the run left where the fixture expects a file (or a
+        // folder on the way to it) is reported as such, and what it points at never read.
+        let kind: SandboxFile.Kind?
+        do {
+            kind = try SandboxFile.kind(of: relative, beneath: root)
+        } catch {
+            fail(stepLocation, problem(error, file: file.path, shown: shown), code: "expect.file", related: [file.location])
+            return
+        }
+        guard file.exists else {
+            if let kind { fail(stepLocation, "\(file.path) exists\(kind == .file ? "" : " (\(kind))"), the fixture expects it absent", code: "expect.file", related: [file.location]) }
+            return
+        }
+        guard kind != nil else {
+            fail(stepLocation, "\(file.path) was not created", code: "expect.file", related: [file.location])
+            return
+        }
+        let read: SandboxFile
+        do {
+            read = try SandboxFile.read(relative, beneath: root)
+        } catch {
+            fail(stepLocation, problem(error, file: file.path, shown: shown), code: "expect.file", related: [file.location])
+            return
+        }
+        let text = read.text
+        let lines = Set(text.split(separator: "\n").map(String.init))
+        if let mode = file.mode, String(read.mode & 0o777, radix: 8) != mode {
+            fail(stepLocation, "\(file.path) has mode \(String(read.mode & 0o777, radix: 8)), the fixture expects \(mode)", code: "expect.file", related: [file.location])
+        }
+        for line in file.contains where !lines.contains(line) {
+            let key = line.firstIndex(of: "=").map { String(line[..<$0]) }
+            let similar = lines.filter { key != nil && $0.hasPrefix(key! + "=") }.sorted()
+            let location = locator.fileStepLine(file.path, key: key) ?? key.flatMap(locator.line(setting:)) ?? stepLocation
+            fail(location, "\(file.path) has no line '\(line)'",
+                 detail: similar.isEmpty ? "the file:\n" + OutputSegments.tail(text, 20) : "found instead: " + similar.joined(separator: ", "), code: "expect.file", related: [file.location])
+        }
+        for fragment in file.notContains where text.contains(fragment) {
+            let offending = text.split(separator: "\n").filter { $0.contains(fragment) }.map(String.init)
+            fail(stepLocation, "\(file.path) contains '\(fragment)', which the fixture forbids", detail: offending.joined(separator: "\n"), code: "expect.file", related: [file.location])
+        }
+        for pattern in file.matches {
+            let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
+            if regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                // `^PG_PASS=…` points at the line that sets PG_PASS.
+                let key = pattern.drop { $0 == "^" }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                let location = key.isEmpty ? stepLocation : (locator.fileStepLine(file.path, key: String(key)) ?? locator.line(setting: String(key)) ?? stepLocation)
+                fail(location, "no line of \(file.path) matches \(pattern)", detail: "the file:\n" + OutputSegments.tail(text, 20), code: "expect.file", related: [file.location])
+            }
+        }
+        for pattern in file.notMatches {
+            let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
+            if regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                fail(stepLocation, "a line of \(file.path) matches \(pattern), which the fixture forbids", code: "expect.file", related: [file.location])
+            }
+        }
+        if let sameAs = file.sameAs {
+            let expected: String
             do {
-                kind = try SandboxFile.kind(of: relative, beneath: root)
+                expected = try SandboxFile.read(sameAs, beneath: URL(fileURLWithPath: check.fixture.folder)).text
             } catch {
-                fail(stepLocation, problem(error, file: file.path, shown: shown))
-                continue
+                fail(file.location, "the same_as file \(error)", code: "expect.file", related: [file.location])
+                return
             }
-            guard file.exists else {
-                if let kind { fail(stepLocation, "\(file.path) exists\(kind == .file ? "" : " (\(kind))"), the fixture expects it absent") }
-                continue
+            if expected != text {
+                fail(stepLocation, "\(file.path) differs from the fixture's \(sameAs)",
+                     detail: TextDiff.unified(old: expected, new: text, oldName: "\(sameAs) (expected)", newName: "\(file.path) (after the run)"), code: "expect.file", related: [file.location])
             }
-            guard kind != nil else {
-                fail(stepLocation, "\(file.path) was not created")
-                continue
-            }
-            let read: SandboxFile
-            do {
-                read = try SandboxFile.read(relative, beneath: root)
-            } catch {
-                fail(stepLocation, problem(error, file: file.path, shown: shown))
-                continue
-            }
-            let text = read.text
-            let lines = Set(text.split(separator: "\n").map(String.init))
-            if let mode = file.mode, String(read.mode & 0o777, radix: 8) != mode {
-                fail(stepLocation, "\(file.path) has mode \(String(read.mode & 0o777, radix: 8)), the fixture expects \(mode)")
-            }
-            for line in file.contains where !lines.contains(line) {
-                let key = line.firstIndex(of: "=").map { String(line[..<$0]) }
-                let similar = lines.filter { key != nil && $0.hasPrefix(key! + "=") }.sorted()
-                let location = locator.fileStepLine(file.path, key: key) ?? key.flatMap(locator.line(setting:)) ?? stepLocation
-                fail(location, "\(file.path) has no line '\(line)'",
-                     detail: similar.isEmpty ? "the file:\n" + OutputSegments.tail(text, 20) : "found instead: " + similar.joined(separator: ", "))
-            }
-            for fragment in file.notContains where text.contains(fragment) {
-                let offending = text.split(separator: "\n").filter { $0.contains(fragment) }.map(String.init)
-                fail(stepLocation, "\(file.path) contains '\(fragment)', which the fixture forbids", detail: offending.joined(separator: "\n"))
-            }
-            for pattern in file.matches {
-                let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
-                if regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                    // `^PG_PASS=…` points at the line that sets PG_PASS.
-                    let key = pattern.drop { $0 == "^" }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                    let location = key.isEmpty ? stepLocation : (locator.fileStepLine(file.path, key: String(key)) ?? locator.line(setting: String(key)) ?? stepLocation)
-                    fail(location, "no line of \(file.path) matches \(pattern)", detail: "the file:\n" + OutputSegments.tail(text, 20))
-                }
-            }
-            for pattern in file.notMatches {
-                let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
-                if regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
-                    fail(stepLocation, "a line of \(file.path) matches \(pattern), which the fixture forbids")
-                }
-            }
-            if let sameAs = file.sameAs {
-                let expected: String
-                do {
-                    expected = try SandboxFile.read(sameAs, beneath: URL(fileURLWithPath: check.fixture.folder)).text
-                } catch {
-                    fail(file.location, "the same_as file \(error)")
-                    continue
-                }
-                if expected != text {
-                    fail(stepLocation, "\(file.path) differs from the fixture's \(sameAs)",
-                         detail: TextDiff.unified(old: expected, new: text, oldName: "\(sameAs) (expected)", newName: "\(file.path) (after the run)"))
-                }
-            }
-            if let subset = file.yamlSubset, !StructuredSubset.yaml(subset, isIn: text) {
-                fail(stepLocation, "\(file.path) does not contain the YAML the fixture expects", detail: subset)
-            }
-            if let subset = file.jsonSubset, !StructuredSubset.json(subset, isIn: text) {
-                fail(stepLocation, "\(file.path) does not contain the JSON the fixture expects", detail: subset)
-            }
+        }
+        if let subset = file.yamlSubset, !StructuredSubset.yaml(subset, isIn: text) {
+            fail(stepLocation, "\(file.path) does not contain the YAML the fixture expects", detail: subset, code: "expect.file", related: [file.location])
+        }
+        if let subset = file.jsonSubset, !StructuredSubset.json(subset, isIn: text) {
+            fail(stepLocation, "\(file.path) does not contain the JSON the fixture expects", detail: subset, code: "expect.file", related: [file.location])
         }
     }
 
     private mutating func checkCalls() {
-        let actual = result.calls.map(\.command)
         var next = 0
         for (expected, isPattern, location) in check.fixture.expectations.calls {
+            expectation("call \(expected)", at: location) { $0.checkCall(expected, isPattern: isPattern, location: location, next: &next) }
+        }
+    }
+
+    private mutating func checkCall(_ expected: String, isPattern: Bool, location: SourceLocation, next: inout Int) {
+        let actual = result.calls.map(\.command)
+        do {
             let regex = isPattern ? try? NSRegularExpression(pattern: expected) : nil
             let matches = { (command: String) -> Bool in
                 guard let regex else { return command == expected }
@@ -359,7 +405,7 @@ private struct Evaluation {
             }
             if let found = actual[next...].firstIndex(where: matches) {
                 next = found + 1
-                continue
+                return
             }
             let where_ = locator.line(runningPrefixOf: expected.split(separator: " ").map(String.init)) ?? location
             let made = result.calls.map { "\($0.step.isEmpty ? "-" : $0.step): \($0.command)" }
@@ -369,26 +415,46 @@ private struct Evaluation {
             let words = isPattern ? Array(tokens.prefix { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) : []
             let patternWhere = isPattern ? locator.line(runningPrefixOf: words) : nil
             fail(patternWhere ?? where_, "the fixture expects \(isPattern ? "a call matching" : "the call") '\(expected)'\(actual.contains(where: matches) ? " later, in the order listed" : ", which was not made")",
-                 detail: "calls made:\n" + (made.isEmpty ? "(none)" : made.joined(separator: "\n")))
+                 detail: "calls made:\n" + (made.isEmpty ? "(none)" : made.joined(separator: "\n")), code: "expect.call", related: [location])
         }
     }
 
     private mutating func checkRequests() {
         let made = result.requests.map { "\($0.method) \($0.url)" }
-        for (expected, location) in check.fixture.expectations.requests where !made.contains(expected) {
-            let path = expected.split(separator: " ").last.flatMap { URLComponents(string: String($0))?.path } ?? expected
-            let where_ = locator.line(containing: path) ?? location
-            fail(where_, "the fixture server did not receive '\(expected)'",
-                 detail: "requests received:\n" + (result.requests.isEmpty ? "(none)" : result.requests.map { "\($0.method) \($0.url) → \($0.status)" }.joined(separator: "\n")))
+        let received = "requests received:\n" + (result.requests.isEmpty ? "(none)" : result.requests.map {
+            "\($0.method) \($0.url) → \($0.status)\($0.routed == false ? " (no route)" : "")"
+        }.joined(separator: "\n"))
+        for (expected, location) in check.fixture.expectations.requests {
+            expectation("request \(expected)", at: location) { evaluation in
+                guard !made.contains(expected) else { return }
+                let url = expected.split(separator: " ").last.map(String.init) ?? expected
+                evaluation.fail(evaluation.locator.line(requesting: url) ?? location, "the fixture server did not receive '\(expected)'",
+                                detail: received, code: "expect.request", related: [location])
+            }
+        }
+        // Traffic the fixture does not describe fails: a moved URL must not pass unnoticed.
+        guard !check.fixture.unroutedAllowed else { return }
+        var reported = Set<String>()
+        for request in result.requests where request.routed == false && reported.insert("\(request.method) \(request.url)").inserted {
+            fail(locator.line(requesting: request.url) ?? check.fixture.location,
+                 "\(request.method) \(request.url) matches no route of the fixture (answered 404); add a route under http:, or `unrouted: allow` to accept it",
+                 detail: received, code: "request.unrouted", related: [check.fixture.location])
         }
     }
 
     private mutating func checkOutput() {
-        for text in check.fixture.expectations.outputContains where !result.output.contains(text) {
-            fail(check.fixture.location, "the output does not contain '\(text)'", detail: OutputSegments.tail(result.output))
+        for text in check.fixture.expectations.outputContains {
+            expectation("output contains '\(text)'", at: check.fixture.location) { evaluation in
+                guard !evaluation.result.output.contains(text) else { return }
+                evaluation.fail(evaluation.check.fixture.location, "the output does not contain '\(text)'",
+                                detail: OutputSegments.tail(evaluation.result.output), code: "expect.output")
+            }
         }
-        for text in check.fixture.expectations.outputNotContains where result.output.contains(text) {
-            fail(check.fixture.location, "the output contains '\(text)', which the fixture forbids")
+        for text in check.fixture.expectations.outputNotContains {
+            expectation("output does not contain '\(text)'", at: check.fixture.location) { evaluation in
+                guard evaluation.result.output.contains(text) else { return }
+                evaluation.fail(evaluation.check.fixture.location, "the output contains '\(text)', which the fixture forbids", code: "expect.output")
+            }
         }
     }
 }

@@ -21,8 +21,27 @@ public struct RunbookCheckResult: Sendable {
         }
     }
 
+    /// One expectation of the fixture (a file, a call, a request, an output text) and how it
+    /// fared: a JUnit test case each.
+    public struct ExpectationResult: Sendable {
+        public enum State: String, Sendable {
+            case passed
+            case failed
+            /// Not checked: the step it is about did not run because an earlier one failed.
+            case notChecked = "not checked"
+        }
+
+        /// `file ~/app.env`, `call docker compose up -d`, `request GET https://…`.
+        public var name: String
+        /// Where fixture.yml states it.
+        public var location: SourceLocation
+        public var state: State
+        public var failures: [Diagnostic]
+    }
+
     public var runbook: String
     public var steps: [StepResult]
+    public var expectations: [ExpectationResult] = []
     /// Every failed expectation, located on the page (or in fixture.yml).
     public var failures: [Diagnostic]
     public var duration: TimeInterval

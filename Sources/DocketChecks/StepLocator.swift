@@ -1,3 +1,4 @@
+import Foundation
 import DocketDiagnostics
 import DocketRunbooks
 
@@ -41,6 +42,29 @@ struct StepLocator {
             }
         }
         return line(containing: key + "=")
+    }
+
+    /// The line of a shell step that requests `url`: one holding the URL's path right after a
+    /// host (`https://${DOMAIN}/docs`, not any `/docs` of the page) and ending there, a line
+    /// with curl or wget first. Nil when no line does: a wrong guess is worse than none.
+    func line(requesting url: String) -> SourceLocation? {
+        guard let components = URLComponents(string: url) else { return nil }
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        let escaped = NSRegularExpression.escapedPattern(for: path == "/" ? "" : path)
+        let host = NSRegularExpression.escapedPattern(for: components.host ?? "")
+        // After the host: the literal host, or a parameter (`}`, `$NAME`) standing for it.
+        let pattern = "(//\(host)(:[0-9]+)?|\\}|\\$[A-Za-z_][A-Za-z0-9_]*)\(escaped)/?(?=[\\s'\"?#\\\\|;)<>]|$)"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        var found: [(location: SourceLocation, fetches: Bool)] = []
+        for step in runbook.steps where step.kind == .shell {
+            for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let text = String(line)
+                guard regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
+                let fetches = text.range(of: "\\b(curl|wget|http)\\b", options: .regularExpression) != nil
+                found.append((location(of: step, bodyLine: index + 1), fetches))
+            }
+        }
+        return (found.first { $0.fetches } ?? found.first)?.location
     }
 
     /// The first body line containing `text`.

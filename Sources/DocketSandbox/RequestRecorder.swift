@@ -10,10 +10,18 @@ final class RequestRecorder: Sendable {
         self.path = path
     }
 
+    /// The next request's place in the order of arrival.
+    private let next = NIOLockedValueBox(0)
+
     func record(_ request: RecordedRequest) {
-        guard var data = try? JSONEncoder().encode(request) else { return }
-        data.append(0x0A)
         lock.withLock {
+            var request = request
+            request.sequence = next.withLockedValue { value in
+                defer { value += 1 }
+                return value
+            }
+            guard var data = try? JSONEncoder().encode(request) else { return }
+            data.append(0x0A)
             if let handle = FileHandle(forWritingAtPath: path) {
                 handle.seekToEndOfFile()
                 handle.write(data)

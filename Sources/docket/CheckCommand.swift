@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketBuild
+import DocketChecks
 import DocketSandbox
 import Foundation
 
@@ -13,28 +14,44 @@ extension Docket {
         @Option(help: ArgumentHelp("Only this runbook's fixture.", valueName: "id"))
         var runbook: String?
 
-        @Option(help: ArgumentHelp("Also write a JUnit XML report here.", valueName: "file"))
+        @Option(help: ArgumentHelp("Also write a JUnit XML report here (checked before anything runs).", valueName: "file"))
         var junit: String?
 
-        @Flag(help: "Print a JSON report on standard output.")
+        @Flag(help: "Print a JSON report on standard output (and nothing else there).")
         var json = false
+
+        @Flag(help: "Print GitHub Actions annotations (on standard error); also on when GITHUB_ACTIONS=true.")
+        var github = false
 
         @Flag(help: "Keep each runbook's sandbox folder and print where it is.")
         var keep = false
 
-        @Flag(help: "A runbook without a fixture is an error.")
+        @Flag(help: "Fail on any warning (shellcheck findings, unchecked runbooks, …), as build --strict does.")
         var strict = false
 
         @Flag(name: .customLong("no-sandbox"), help: "Run runbooks WITHOUT isolation (no bubblewrap): they can touch this machine.")
         var noSandbox = false
 
+        @Flag(name: .customLong("print-fixture-schema"), help: "Print the fixture.yml reference table (Markdown) and exit.")
+        var printFixtureSchema = false
+
         func run() throws {
+            if printFixtureSchema {
+                print(FixtureSchema.fixture.markdownTable, terminator: "")
+                return
+            }
+            if let junit, let problem = Self.unwritable(junit) {
+                FileHandle.standardError.write(Data("docket check: error: --junit \(junit): \(problem)\n".utf8))
+                throw ExitCode(2)
+            }
             var options = CheckOptions()
             options.build = source.buildOptions
             options.runbook = runbook
             options.keep = keep
             options.strict = strict
             options.unsandboxed = noSandbox
+            options.server = Self.ownExecutable
+            options.shellcheck = Self.onPath("shellcheck")
             if noSandbox {
                 FileHandle.standardError.write(Data("docket check: WARNING: --no-sandbox runs runbooks on this machine, with no isolation of files, network or processes\n".utf8))
             } else if Sandbox.bubblewrap == nil {
@@ -55,9 +72,46 @@ extension Docket {
                 }
             }
             if let junit { try report.junit.write(toFile: junit, atomically: true, encoding: .utf8) }
+            // Standard output carries the JSON report alone; annotations go to standard error,
+            // where GitHub Actions reads workflow commands as well.
+            if github || ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+                FileHandle.standardError.write(Data(report.githubAnnotations.utf8))
+            }
+            FileHandle.standardError.write(Data((report.summary + "\n").utf8))
             if json { print(report.json, terminator: "") }
-            if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" { print(report.githubAnnotations, terminator: "") }
             if report.failed { throw ExitCode(1) }
+        }
+
+        /// Why a JUnit report cannot be written at `path`, if it cannot: found before the check
+        /// runs for minutes and then loses its report.
+        static func unwritable(_ path: String) -> String? {
+            var isFolder: ObjCBool = false
+            if path.isEmpty { return "an empty path" }
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                if isFolder.boolValue { return "is a folder" }
+                return access(path, W_OK) == 0 ? nil : "is not writable"
+            }
+            let parent = (path as NSString).deletingLastPathComponent
+            let folder = parent.isEmpty ? "." : parent
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                return "its folder \(folder) does not exist"
+            }
+            return access(folder, W_OK) == 0 ? nil : "its folder \(folder) is not writable"
+        }
+
+        /// This docket executable (it serves fixtures inside the sandbox).
+        static var ownExecutable: URL {
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        }
+
+        /// An executable named `name` on PATH, if any.
+        static func onPath(_ name: String) -> URL? {
+            let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            for directory in paths {
+                let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+            return nil
         }
     }
 }

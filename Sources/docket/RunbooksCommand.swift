@@ -1,6 +1,8 @@
 import ArgumentParser
 import DocketBuild
+import DocketChecks
 import DocketDiagnostics
+import DocketRunbooks
 import Foundation
 
 extension Docket {
@@ -17,9 +19,12 @@ extension Docket {
             let loaded = try source.loadSite()
             let set = RunbookSet.extract(from: loaded)
             var diagnostics = set.diagnostics
+            let shellcheck = Check.onPath("shellcheck")
+            func page(of runbook: Runbook) -> String {
+                loaded.site.pages.first { set.idBySource[$0.source] == runbook.id }?.parsed.displayPath ?? runbook.source
+            }
             for runbook in set.runbooks {
-                let page = loaded.site.pages.first { set.idBySource[$0.source] == runbook.id }
-                diagnostics.append(contentsOf: ShellCheck.check(runbook, displayPath: page?.parsed.displayPath ?? runbook.source))
+                diagnostics.append(contentsOf: ShellCheck.check(runbook, displayPath: page(of: runbook), executable: shellcheck))
             }
             DiagnosticPrinter().print(diagnostics)
             if diagnostics.hasErrors { throw ExitCode(1) }
@@ -28,6 +33,15 @@ extension Docket {
                 let drifts = RunbookFiles.check(set, in: folder)
                 for drift in drifts { FileHandle.standardError.write(Data((drift.diff + "\n").utf8)) }
                 if !drifts.isEmpty {
+                    // Each stale runbook at the page line of the step that changed.
+                    var located = Diagnostics()
+                    let ids = Set(drifts.map { ($0.file as NSString).deletingPathExtension })
+                    for runbook in set.runbooks where ids.contains(runbook.id) {
+                        let change = DriftLocator.locate(runbook, page: page(of: runbook), folder: folder)
+                        located.append(Diagnostic(.error, at: change.location, "runbooks/\(runbook.id).sh is stale: \(change.message)",
+                                                  code: "runbook.drift", step: change.step))
+                    }
+                    DiagnosticPrinter().print(located)
                     FileHandle.standardError.write(Data("runbooks are stale: \(drifts.map(\.file).joined(separator: ", ")); run `docket runbooks` and commit the result\n".utf8))
                     throw ExitCode(1)
                 }

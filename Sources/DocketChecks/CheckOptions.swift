@@ -1,3 +1,6 @@
+import DocketBuild
+import Foundation
+
 /// What `docket check` was asked to do.
 public struct CheckOptions: Sendable {
     public var build = BuildOptions()
@@ -6,8 +9,12 @@ public struct CheckOptions: Sendable {
     public var keep = false
     /// Run runbooks without bubblewrap (no isolation): an explicit, loudly reported choice.
     public var unsandboxed = false
-    /// A runbook without a fixture is an error, not a warning.
+    /// Any warning fails the check, and a runbook without a fixture is an error.
     public var strict = false
+    /// The docket executable that serves fixtures inside the sandbox (the CLI passes its own).
+    public var server: URL?
+    /// The shellcheck executable, when one is installed (the CLI looks it up on PATH).
+    public var shellcheck: URL?
 
     public init() {}
 }

@@ -5,17 +5,9 @@ import Foundation
 /// Runs shellcheck (when installed) on each shell step of a runbook and maps its findings back
 /// to page lines.
 public enum ShellCheck {
-    /// The shellcheck executable on PATH, if any.
-    public static var executable: URL? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for directory in paths {
-            let url = URL(fileURLWithPath: String(directory)).appendingPathComponent("shellcheck")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
-    public static func check(_ runbook: Runbook, displayPath: String) -> [Diagnostic] {
+    /// Findings of `executable` (looked up by the caller: nil when shellcheck is not installed,
+    /// and then there are none).
+    public static func check(_ runbook: Runbook, displayPath: String, executable: URL?) -> [Diagnostic] {
         guard let executable else { return [] }
         var found: [Diagnostic] = []
         for step in runbook.steps where step.kind == .shell {
@@ -43,7 +35,9 @@ public enum ShellCheck {
                 let severity = parts[3].trimmingCharacters(in: .whitespaces)
                 let message = parts[4].trimmingCharacters(in: .whitespaces)
                 let location = SourceLocation(path: displayPath, line: step.startLine + l - 2, column: c)
-                found.append(Diagnostic(severity == "error" ? .error : .warning, at: location, "shellcheck (step \(step.name)): \(message)"))
+                let code = message.range(of: "\\[SC[0-9]+\\]$", options: .regularExpression).map { "shellcheck." + message[$0].dropFirst().dropLast() }
+                found.append(Diagnostic(severity == "error" ? .error : .warning, at: location, "shellcheck (step \(step.name)): \(message)",
+                                        code: code ?? "shellcheck", step: step.name))
             }
         }
         return found

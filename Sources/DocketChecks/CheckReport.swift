@@ -1,0 +1,46 @@
+import DocketBuild
+import DocketDiagnostics
+import DocketRunbooks
+import DocketSandbox
+import Foundation
+
+/// Everything `docket check` found.
+public struct CheckReport: Sendable {
+    /// Problems of the site itself: links, anchors, front matter.
+    public var site = Diagnostics()
+    /// Runbook lint (extraction and shellcheck).
+    public var lint = Diagnostics()
+    /// Committed runbooks that differ from the pages.
+    public var drift = Diagnostics()
+    /// Fixture problems and runbooks without a fixture.
+    public var fixtures = Diagnostics()
+    public var runbooks: [RunbookCheckResult] = []
+    /// Pages and links checked (for the summary).
+    public var pages = 0
+    public var links = 0
+    /// `--strict`: a warning fails the check too.
+    public var strict = false
+
+    public init() {}
+
+    public var all: Diagnostics {
+        var all = Diagnostics()
+        for group in [site, lint, drift, fixtures] { all.append(contentsOf: group) }
+        for runbook in runbooks { all.append(contentsOf: runbook.failures) }
+        return all
+    }
+
+    public var failed: Bool { all.hasErrors || (strict && !all.warnings.isEmpty) }
+
+    /// The last line of every check: what was looked at and how it went.
+    public var summary: String {
+        let all = self.all
+        let passed = runbooks.filter(\.passed).count
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var line = "docket check: \(count(pages, "page")), \(count(links, "link")), \(count(runbooks.count, "runbook")) run"
+        if !runbooks.isEmpty { line += " (\(passed) passed, \(runbooks.count - passed) failed)" }
+        line += "; \(count(all.errors.count, "error")), \(count(all.warnings.count, "warning"))"
+        line += failed ? (strict && !all.hasErrors ? ": FAILED (--strict: warnings fail)" : ": FAILED") : ": passed"
+        return line
+    }
+}

@@ -1,0 +1,36 @@
+/// "Did you mean …?" for a misspelt name: the closest candidate by edit distance, when it is
+/// close enough to be a likely typo (at most a third of the longer name's length, and at most 3).
+public enum Suggestion {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(name.lowercased(), candidate.lowercased())
+            let allowed = min(3, max(1, max(name.count, candidate.count) / 3))
+            guard distance <= allowed else { continue }
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+        }
+        return best?.name
+    }
+
+    /// " (did you mean 'x'?)", or "" when no candidate is close.
+    public static func hint(for name: String, in candidates: [String]) -> String {
+        closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// Levenshtein distance over characters (two rows: names are short).
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
