@@ -189,7 +189,7 @@ docket_usage() {
   printf '%s\n\n' "$DOCKET_TITLE"
   [[ -n $DOCKET_DESCRIPTION ]] && printf '%s\n\n' "$DOCKET_DESCRIPTION"
   printf 'Usage: bash %s [options] [NAME=VALUE ...]\n\n' "$0"
-  printf '%s\n' "$docket_options_help"
+  printf '%s\n' "${docket_options_help//ID./$DOCKET_ID.}"
   printf '\nParameters:\n'
   local name flags
   for name in "${docket_param_names[@]}"; do
@@ -228,7 +228,8 @@ default. Missing ones are asked for on a terminal (secrets without echo); withou
 with CI set, they are listed and the run stops with exit status 2 before any step.
 Ctrl-C, SIGINT or SIGTERM stop the current step and everything it started; --resume continues.
 Needs bash 4 or later (macOS: /bin/bash is 3.2; install a newer bash and run it with that bash).
-Exit status: 0 all done, 2 usage or parameter error, 130/143 interrupted, else the failed step'"'"'s.'
+Exit status: 0 all done, 2 usage or parameter error, 124 a step timed out, 130/143/129
+interrupted, else the failed step'"'"'s own status.'
 
 docket_list_steps() {
   local i=0 name
