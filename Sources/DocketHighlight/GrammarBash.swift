@@ -121,6 +121,8 @@ extension Grammar {
             cursor -= 2
         }
         if byte == 0x0A { return true }
+        // `arr=(one two)` is an array, not a subshell.
+        if byte == UInt8(ascii: "("), cursor > input.start, input.bytes[cursor - 1] == UInt8(ascii: "=") { return false }
         if ByteSet("|&;(`{!").contains(byte) { return !(byte == UInt8(ascii: "{") && cursor > input.start && input.bytes[cursor - 1] == UInt8(ascii: "$")) }
         var wordStart = cursor
         while wordStart > input.start && bashWord.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
