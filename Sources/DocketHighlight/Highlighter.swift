@@ -66,6 +66,7 @@ public enum Highlighter {
         case .sql: return .sql
         case .diff: return .diff
         case .html, .xml: return .markup
+        case .css: return .css
         case .protobuf: return .protobuf
         case .markdown: return .markdown
         }

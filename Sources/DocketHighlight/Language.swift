@@ -1,7 +1,7 @@
 /// The languages the highlighter knows, and the names a fence may use for each.
 public enum Language: String, CaseIterable, Sendable {
     case bash, console, yaml, json, toml, ini, dockerfile, caddyfile, nginx
-    case python, go, javascript, typescript, swift, rust, sql, diff, html, xml, protobuf, markdown
+    case python, go, javascript, typescript, swift, rust, sql, diff, html, xml, css, protobuf, markdown
 
     /// The fence names that select this language (lowercase; the canonical name first).
     public var aliases: [String] {
@@ -25,6 +25,7 @@ public enum Language: String, CaseIterable, Sendable {
         case .diff: return ["diff", "patch", "udiff"]
         case .html: return ["html", "htm", "xhtml", "vue", "svelte"]
         case .xml: return ["xml", "svg", "xsd", "xsl", "plist", "rss", "atom"]
+        case .css: return ["css"]
         case .protobuf: return ["protobuf", "proto", "proto3"]
         case .markdown: return ["markdown", "md", "mdx"]
         }
