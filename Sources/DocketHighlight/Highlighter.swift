@@ -41,6 +41,7 @@ public enum Highlighter {
         case .console: ConsoleLexer.lex(input, into: &sink)
         case .dockerfile: DockerfileLexer.lex(input, into: &sink)
         case .markdown: MarkdownLexer.lex(input, into: &sink)
+        case .html: HTMLLexer.lex(input, into: &sink)
         default:
             var lexer = Lexer(grammar: grammar(for: language), input: input)
             lexer.run(into: &sink)
