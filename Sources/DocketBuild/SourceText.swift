@@ -1,4 +1,5 @@
 import DocketDiagnostics
+import DocketSite
 import Foundation
 
 /// Reads a text file as UTF-8; invalid bytes are an error at their line and column.
@@ -8,7 +9,7 @@ enum SourceText {
             return .failure(.error(at: SourceLocation(path: display, line: 1, column: 1), "cannot read the file"))
         }
         if let text = String(validating: data, as: UTF8.self) {
-            return .success(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+            return .success(text.withUnixLineEndings)
         }
         // Find the first invalid sequence to point at it.
         var line = 1

@@ -22,6 +22,10 @@ enum CmarkParser {
     struct Result {
         var root: MarkdownNode
         var problems: [MarkdownProblem] = []
+        /// Whether the tree holds a footnote reference, or a code block with an info string: the
+        /// walks that look for them are skipped otherwise (a walk of a big page is not free).
+        var hasFootnoteReferences = false
+        var hasInfoStrings = false
     }
 
     /// Parses `text`; node lines are shifted by `lineOffset` so they are lines of the whole file.
@@ -41,7 +45,7 @@ enum CmarkParser {
         guard let root = cmark_parser_finish(parser) else { return Result(root: MarkdownNode(.document)) }
         defer { cmark_node_free(root) }
         var result = convert(root, lineOffset: lineOffset)
-        result.root = labelFootnoteDefinitions(result.root)
+        if result.hasFootnoteReferences { result.root = labelFootnoteDefinitions(result.root) }
         return result
     }
 
@@ -77,6 +81,8 @@ enum CmarkParser {
         var problems: [MarkdownProblem] = []
         var tooDeepReported = false
         var nodes = 1
+        var hasFootnoteReferences = false
+        var hasInfoStrings = false
         var stack = [Frame(node: node(root, lineOffset: lineOffset, problems: &problems).node, next: cmark_node_first_child(root))]
         while true {
             let top = stack.count - 1
@@ -103,10 +109,17 @@ enum CmarkParser {
                     continue
                 }
                 let (converted, keepsChildren) = node(child, lineOffset: lineOffset, problems: &problems)
+                switch converted.kind {
+                case .footnoteReference: hasFootnoteReferences = true
+                case .codeBlock(let info, _) where !info.isEmpty: hasInfoStrings = true
+                default: break
+                }
                 stack.append(Frame(node: converted, next: keepsChildren ? cmark_node_first_child(child) : nil))
             } else {
                 let done = stack.removeLast().node
-                if stack.isEmpty { return Result(root: done, problems: problems) }
+                if stack.isEmpty {
+                    return Result(root: done, problems: problems, hasFootnoteReferences: hasFootnoteReferences, hasInfoStrings: hasInfoStrings)
+                }
                 stack[stack.count - 1].node.children.append(done)
             }
         }

@@ -19,6 +19,9 @@ struct MarkupBudget {
     }
 
     private static func overrun(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Constants and the table in locals: this loop sees every byte of every page.
+        let (newline, space, backtick, tilde): (UInt8, UInt8, UInt8, UInt8) = (10, 32, 96, 126)
+        let markup = Self.markup
         var units = 0
         var line = 1
         var atLineStart = true
@@ -30,7 +33,7 @@ struct MarkupBudget {
         var inFenceLine = false
 
         for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
+            if byte == newline {
                 units += 1
                 if lineIsFence {
                     // A run of three or more backticks or tildes at a line start opens or closes
@@ -51,11 +54,11 @@ struct MarkupBudget {
                 continue
             }
             if atLineStart {
-                if byte == UInt8(ascii: " ") && leadingSpaces < 3 {
+                if byte == space && leadingSpaces < 3 {
                     leadingSpaces += 1
                     continue
                 }
-                if byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") {
+                if byte == backtick || byte == tilde {
                     if run.length == 0 || run.byte == byte {
                         run = (byte, run.length + 1)
                         if run.length >= 3 { lineIsFence = true; inFenceLine = true }
@@ -65,7 +68,7 @@ struct MarkupBudget {
                 atLineStart = false
             }
             guard fence == nil || inFenceLine else { continue }
-            if Self.isMarkup(byte) {
+            if markup[Int(byte)] {
                 units += 1
                 if units > limit { return line }
             }
@@ -73,16 +76,10 @@ struct MarkupBudget {
         return nil
     }
 
-    private static func isMarkup(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
-            UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "&"),
-            UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: "-"),
-            UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "="), UInt8(ascii: "{"),
-            UInt8(ascii: "}"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-            return true
-        default:
-            return false
-        }
-    }
+    /// The markup bytes as a table: one load per byte, even in a debug build.
+    private static let markup: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in "*_[]<>`~!&|\\:#-+.)={}\t\r".utf8 { table[Int(character)] = true }
+        return table
+    }()
 }

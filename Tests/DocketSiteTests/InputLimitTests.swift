@@ -92,4 +92,14 @@ import Testing
         #expect(page.excerpt?.count == 1001)
         #expect(page.excerpt?.hasSuffix("…") == true)
     }
+
+    @Test func lineEndingsAreNormalisedInOnePass() {
+        #expect("a\r\nb\r\n\r\nc\rd\r".withUnixLineEndings == "a\nb\n\nc\rd\r")
+        #expect("no returns".withUnixLineEndings == "no returns")
+        #expect("é\r\n🙂\r\n".withUnixLineEndings == "é\n🙂\n")
+        let big = String(repeating: "a\r\n", count: 3_000_000)
+        let start = Date()
+        #expect(big.withUnixLineEndings.utf8.count == 6_000_000)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
 }
