@@ -58,6 +58,8 @@ let package = Package(
         .target(
             name: "DocketServe",
             dependencies: [
+                "DocketBuild", "DocketSite", "DocketTheme", "DocketDiagnostics",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,6 +77,7 @@ let package = Package(
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketSandboxTests", dependencies: ["DocketSandbox", "DocketTestSupport"]),
         .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketChecks", "DocketTestSupport"]),
+        .testTarget(name: "DocketServeTests", dependencies: ["DocketServe", "DocketBuild", "DocketTestSupport"]),
         .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]

@@ -13,7 +13,7 @@ public enum SiteLoader {
 
     /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
     ///   text is unchanged.
-    public static func load(_ options: BuildOptions, cache: ParseCache? = nil) throws(Failure) -> LoadedSite {
+    public static func load(_ options: BuildOptions, cache: (any ParsedPageStore)? = nil) throws(Failure) -> LoadedSite {
         var diagnostics = Diagnostics()
         let root = ResolvedPath(options.root ?? ".", relativeTo: nil)
         var config = SiteConfig()

@@ -3,7 +3,8 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// Serves the files of the last build, or the build's problems, and the version the pages poll.
+/// Serves the files of the last build, or the build's problems, and the reload channel the
+/// pages listen to (server-sent events).
 final class PreviewHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -29,6 +30,9 @@ final class PreviewHandler: ChannelInboundHandler {
                 If you reach the preview under another name on purpose, start it with --allow-host NAME.
 
                 """.utf8))
+        } else if head.method == .GET, head.uri.split(separator: "?").first == "/__docket/events" {
+            openReloadChannel(context: context, head: head)
+            return
         } else if head.method != .GET && head.method != .HEAD {
             (status, type, body) = (.methodNotAllowed, "text/plain; charset=utf-8", Array("only GET and HEAD\n".utf8))
         } else {
@@ -55,10 +59,33 @@ final class PreviewHandler: ChannelInboundHandler {
         }
     }
 
+    /// A `text/event-stream` response that stays open: the current version at once, then each
+    /// new one as soon as a build is published. The page's script reloads when it differs
+    /// from the version the page was served with.
+    private func openReloadChannel(context: ChannelHandlerContext, head: HTTPRequestHead) {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "text/event-stream")
+        headers.add(name: "Cache-Control", value: "no-store")
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+        let channel = context.channel
+        let send: @Sendable (String) -> Void = { text in
+            channel.eventLoop.execute {
+                channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: text))), promise: nil)
+            }
+        }
+        let state = self.state
+        let key = state.subscribe { version in send("data: \(version)\n\n") }
+        channel.closeFuture.whenComplete { _ in state.unsubscribe(key) }
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: "retry: 500\ndata: \(state.version)\n\n")))), promise: nil)
+    }
+
     private func response(for uri: String) -> (HTTPResponseStatus, String, [UInt8]) {
         let path = String(uri.split(separator: "?", maxSplits: 1).first ?? "/").removingPercentEncoding ?? "/"
         if path == "/__docket/version" {
             return (.ok, "text/plain", Array(String(state.version).utf8))
+        }
+        if path == "/__docket/reload.js" {
+            return (.ok, "text/javascript; charset=utf-8", Array(PreviewPages.reloadScript.utf8))
         }
         if let problems = state.problems {
             return (.ok, "text/html; charset=utf-8", Array(PreviewPages.problems(problems, version: state.version).utf8))
@@ -69,6 +96,10 @@ final class PreviewHandler: ChannelInboundHandler {
         let base = segments.reduce(folder) { $0.appendingPathComponent($1) }
         let root = Self.realPath(folder.path)
         var isDirectory: ObjCBool = false
+        let relative = segments.joined(separator: "/")
+        for name in [relative, relative.isEmpty ? "index.html" : relative + "/index.html", relative + ".html"] where !name.isEmpty {
+            state.materialize(name)
+        }
         for candidate in [base, base.appendingPathComponent("index.html"), base.appendingPathExtension("html")] {
             // Only files inside the built site, even if a symlink found its way in.
             guard let real = Self.realPath(candidate.path), let root, real.hasPrefix(root + "/") else { continue }
@@ -89,7 +120,7 @@ final class PreviewHandler: ChannelInboundHandler {
 
     private func inject(_ data: Data, type: String) -> [UInt8] {
         guard type == "html", var text = String(data: data, encoding: .utf8) else { return Array(data) }
-        let script = PreviewPages.reloadScript(version: state.version)
+        let script = PreviewPages.reloadTag(version: state.version)
         if let end = text.range(of: "</body>", options: .backwards) {
             text.insert(contentsOf: script, at: end.lowerBound)
         } else {

@@ -41,53 +41,31 @@ extension Docket {
             let output = try Self.makePreviewFolder().appendingPathComponent("site")
             buildOptions.output = output.path
             let builder = IncrementalBuilder(options: buildOptions)
-            let root = URL(fileURLWithPath: source.root ?? ".")
-            let watcher = SourceWatcher(roots: [
-                source.content.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("content"),
-                root.appendingPathComponent("docs"),
-                source.staticDirectory.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("static"),
-                root.appendingPathComponent("themes"), root.appendingPathComponent("docket.yml"),
-            ])
             let state = PreviewState()
-            let build = { @Sendable () in
-                let started = Date()
-                let outcome = builder.build()
+            let loop = WatchLoop(builder: builder, state: state, output: output) { outcome, elapsed in
                 let result = outcome.result
                 DiagnosticPrinter().print(result.diagnostics)
-                if result.succeeded {
-                    state.published(output)
-                    let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-                    say(outcome.full ? "built \(result.pagesWritten) pages in \(seconds) s"
-                        : "rebuilt \(outcome.pagesRendered) changed page\(outcome.pagesRendered == 1 ? "" : "s") in \(seconds) s")
-                } else {
-                    state.failed(result.diagnostics.sorted.map { $0.description + ($0.detail.map { "\n    " + $0 } ?? "") }.joined(separator: "\n"))
-                    say("build failed; the browser shows why")
-                }
+                guard result.succeeded else { return say("build failed; the browser shows why") }
+                let seconds = String(format: elapsed < 1 ? "%.3f" : "%.2f", elapsed)
+                let rendered = outcome.pagesRendered
+                say(outcome.full ? "built \(result.pagesWritten) pages in \(seconds) s"
+                    : "rebuilt \(rendered) changed page\(rendered == 1 ? "" : "s") in \(seconds) s"
+                        + (outcome.pending > 0 ? " (\(outcome.pending) other files follow in the background)" : ""))
             }
-            build()
+            loop.rebuild()
             var limits = PreviewLimits()
             limits.allowedHosts = Set(allowHost.map { $0.lowercased() })
             limits.maxConnections = maxConnections
             limits.headTimeout = headTimeout
             limits.idleTimeout = idleTimeout
             let channel = try PreviewServer(state: state, limits: limits).start(port: port)
-            say("serving on http://127.0.0.1:\(channel.localAddress?.port ?? port)/ (Ctrl-C to stop)")
-            let thread = Thread {
-                var last = watcher.signature()
-                var pause = 0.3
-                while true {
-                    Thread.sleep(forTimeInterval: pause)
-                    let started = Date()
-                    let now = watcher.signature()
-                    // Polling a big site costs time: keep it under a tenth of the CPU.
-                    pause = max(0.3, Date().timeIntervalSince(started) * 10)
-                    if now != last {
-                        last = now
-                        build()
-                    }
-                }
+            do {
+                try loop.start()
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(1)
             }
-            thread.start()
+            say("serving on http://127.0.0.1:\(channel.localAddress?.port ?? port)/ (Ctrl-C to stop)")
             try channel.closeFuture.wait()
         }
     }

@@ -1,9 +1,10 @@
+import DocketBuild
 import DocketSite
 import NIOConcurrencyHelpers
 
-/// Parsed pages kept between builds of `docket serve`: a page whose text did not change is not
+/// Parsed pages kept between loads of `docket serve`: a page whose text did not change is not
 /// parsed again. Safe to use from the parallel parse stage.
-public final class ParseCache: Sendable {
+public final class ParseCache: ParsedPageStore {
     private struct Entry {
         var text: String
         var page: ParsedPage
@@ -14,7 +15,7 @@ public final class ParseCache: Sendable {
     public init() {}
 
     /// The page parsed from exactly this text, parsing it when it is new or changed.
-    func page(source: String, text: String, parse: () -> ParsedPage) -> ParsedPage {
+    public func page(source: String, text: String, parse: () -> ParsedPage) -> ParsedPage {
         if let entry = entries.withLockedValue({ $0[source] }), entry.text == text { return entry.page }
         let page = parse()
         entries.withLockedValue { $0[source] = Entry(text: text, page: page) }

@@ -1,0 +1,292 @@
+import DocketBuild
+import DocketDiagnostics
+import DocketSite
+import DocketTheme
+import Foundation
+
+/// Rebuilds for `docket serve`, keeping the parsed, resolved site in memory.
+///
+/// An edit that stays inside existing pages (`SiteOutputs.updating`) re-parses and renders
+/// only those pages; any other change loads the site again, reusing unchanged parsed pages
+/// (`ParseCache`). Either way the pages the change touched are written before `build` returns,
+/// and every other file whose content may have changed (search data, other pages after a
+/// sidebar change, category pages…) is only marked: `materialize` writes one when it is
+/// requested, `flush` writes all, and `startWriting` writes them in the background. Once all
+/// are written the folder holds exactly what `docket build` writes.
+public final class IncrementalBuilder: @unchecked Sendable {
+    /// What one rebuild did.
+    public struct Outcome: Sendable {
+        public var result: BuildResult
+        /// Files written before returning (the changed pages; the whole site on a full build).
+        public var pagesRendered: Int
+        /// The whole site was written (the first build).
+        public var full: Bool
+        /// Units left to write later.
+        public var pending: Int
+    }
+
+    private let options: BuildOptions
+    private let cache = ParseCache()
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var outputs: SiteOutputs?
+    private var target: URL?
+    private var dirty: Set<OutputUnit> = []
+    private var queue: [OutputUnit] = []
+    private var owners: [String: OutputUnit] = [:]
+    private var written: [OutputUnit: Set<String>] = [:]
+    private var lastChange = Date.distantPast
+    // Only touched by `build`, which runs on one thread at a time.
+    private var structure: Int?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The files and folders a change to which matters: the content and static folders,
+    /// docket.yml and the themes folder, as the last load resolved them.
+    public var watchedPaths: [URL] {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let loaded = outputs?.loaded else {
+            // Nothing loaded yet (the first build failed): the default places.
+            let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
+            return [options.content.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("content"),
+                    root.appendingPathComponent("docs"),
+                    options.staticDirectory.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("static"),
+                    root.appendingPathComponent("docket.yml"), root.appendingPathComponent("themes")]
+        }
+        return [loaded.content.url, loaded.staticFolder.url, loaded.root.url.appendingPathComponent("docket.yml"),
+                loaded.root.url.appendingPathComponent("themes")]
+    }
+
+    /// Rebuilds after `changes` (absolute paths of changed files; nil: unknown, look at
+    /// everything).
+    public func build(changes: Set<String>? = nil) -> Outcome {
+        if let changes, !needsLoad, let outcome = updatePages(changes) { return outcome }
+        // Until a load succeeds, later edits must load everything: they may come on top of
+        // changes the failed build did not take in.
+        needsLoad = true
+        let loaded: LoadedSite
+        do {
+            loaded = try SiteLoader.load(options, cache: cache)
+        } catch {
+            return Outcome(result: SiteOutputs.failure(error.diagnostics), pagesRendered: 0, full: false, pending: 0)
+        }
+        let prepared = SiteOutputs.prepare(loaded, strict: options.strict)
+        guard let next = prepared.outputs else {
+            return Outcome(result: prepared.failure!, pagesRendered: 0, full: false, pending: 0)
+        }
+        let signature = Self.structure(of: loaded.site, theme: next.theme)
+        condition.lock()
+        let previous = outputs
+        let first = previous == nil
+        condition.unlock()
+        if first {
+            let result = next.publishAll(force: options.force)
+            guard result.succeeded else { return Outcome(result: result, pagesRendered: 0, full: true, pending: 0) }
+            structure = signature
+            lastTexts = cache.texts
+            needsLoad = false
+            install(next, dirty: [], produced: [], full: true)
+            return Outcome(result: result, pagesRendered: result.pagesWritten, full: true, pending: 0)
+        }
+        // Pages whose text changed are written now: they are what the browser shows next.
+        let oldSources = Set(previous!.loaded.pages.map(\.page.source))
+        var changedPages = Set<OutputUnit>()
+        let texts = cache.texts
+        for page in loaded.pages where !oldSources.contains(page.page.source) || lastTexts[page.page.source] != texts[page.page.source] {
+            changedPages.insert(.page(page.page.source))
+        }
+        lastTexts = texts
+        needsLoad = false
+        var lazy: Set<OutputUnit>
+        if signature == structure {
+            // Same sidebar, URLs, titles, theme: other pages are unchanged; site-wide files
+            // (search, category cards, runbooks, assets) may not be.
+            lazy = Set(next.units.filter { if case .page = $0 { return false } else { return true } })
+        } else {
+            lazy = Set(next.units)
+        }
+        structure = signature
+        lazy.subtract(changedPages)
+        let produced = changedPages.compactMap { unit in (try? next.files(of: unit)).map { (unit, $0) } }
+        install(next, dirty: lazy, produced: produced, full: false)
+        let result = next.success(written: produced.count)
+        return Outcome(result: result, pagesRendered: produced.count, full: false, pending: lazy.count)
+    }
+
+    private var lastTexts: [String: String] = [:]
+    private var needsLoad = false
+
+    /// The fast path: only existing pages changed, and only inside them.
+    private func updatePages(_ changes: Set<String>) -> Outcome? {
+        condition.lock()
+        let current = outputs
+        condition.unlock()
+        guard let current, !changes.isEmpty else { return nil }
+        let content = current.loaded.content.url.standardizedFileURL.path + "/"
+        var sources = Set<String>()
+        for path in changes {
+            guard path.hasPrefix(content) else { return nil }
+            sources.insert(String(path.dropFirst(content.count)))
+        }
+        guard let (next, changed) = current.updating(sources) else { return nil }
+        let now = changed.filter { if case .page = $0 { return true } else { return false } }
+        var produced: [(OutputUnit, [(path: String, data: Data)])] = []
+        for unit in now {
+            guard let files = try? next.files(of: unit) else { return nil }
+            produced.append((unit, files))
+        }
+        install(next, dirty: changed.subtracting(now), produced: produced, full: false)
+        lastTexts = cache.texts
+        let result = next.success(written: produced.count)
+        return Outcome(result: result, pagesRendered: produced.count, full: false, pending: changed.count - now.count)
+    }
+
+    /// Makes `next` current: writes the files made for it, marks `dirty` for later, and
+    /// removes the files of units the site no longer has.
+    private func install(_ next: SiteOutputs, dirty marked: Set<OutputUnit>, produced: [(OutputUnit, [(path: String, data: Data)])], full: Bool) {
+        var owners: [String: OutputUnit] = [:]
+        let units = next.units
+        for unit in units { if let path = next.path(of: unit) { owners[path] = unit } }
+        condition.lock()
+        defer { condition.unlock() }
+        outputs = next
+        target = next.loaded.output.url
+        self.owners = owners
+        lastChange = Date()
+        if full {
+            written = [:]
+            dirty = []
+            queue = []
+            recordWrittenAfterFullBuild(next, units: units)
+            return
+        }
+        let kept = Set(units)
+        for (unit, paths) in written where !kept.contains(unit) {
+            for path in paths { unlink(next.loaded.output.url.appendingPathComponent(path).path) }
+            written[unit] = nil
+        }
+        dirty = dirty.intersection(kept).union(marked)
+        for (unit, files) in produced {
+            store(unit, files)
+            dirty.remove(unit)
+        }
+        // Pages first, in site order, then the site-wide files.
+        queue = units.filter { dirty.contains($0) }
+        condition.broadcast()
+    }
+
+    /// After a full build nothing is known of which unit wrote which file: the known paths
+    /// come from the units, the rest from the folder itself.
+    private func recordWrittenAfterFullBuild(_ next: SiteOutputs, units: [OutputUnit]) {
+        for unit in units { if let path = next.path(of: unit) { written[unit] = [path] } }
+        let root = next.loaded.output.url.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
+        while let path = enumerator.nextObject() as? String {
+            guard owners[path] == nil, let group = next.group(holding: path) else { continue }
+            written[group, default: []].insert(path)
+        }
+    }
+
+    /// Writes a unit's files and removes the ones it wrote before and no longer does. Called
+    /// with the lock held.
+    private func store(_ unit: OutputUnit, _ files: [(path: String, data: Data)]) {
+        guard let target else { return }
+        do {
+            try SiteOutputs.write(files, into: target)
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
+        }
+        let paths = Set(files.map(\.path))
+        for path in written[unit, default: []].subtracting(paths) { unlink(target.appendingPathComponent(path).path) }
+        written[unit] = paths
+    }
+
+    /// Writes the file at `path` (relative to the output folder, as the server would read it)
+    /// now if it is still to be written.
+    public func materialize(_ path: String) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let outputs, !dirty.isEmpty else { return }
+        let unit = owners[path] ?? outputs.group(holding: path)
+        guard let unit, dirty.contains(unit), let files = try? outputs.files(of: unit) else { return }
+        store(unit, files)
+        dirty.remove(unit)
+    }
+
+    /// Writes every file still to be written.
+    public func flush() {
+        while writeNext(waiting: false) {}
+    }
+
+    /// Writes pending files on a background thread, once changes have stopped for `quiet`
+    /// seconds, so the work does not compete with the next edit.
+    public func startWriting(quiet: TimeInterval = 0.3) {
+        let thread = Thread { [self] in
+            while true {
+                condition.lock()
+                while queue.isEmpty { condition.wait() }
+                let wait = quiet - Date().timeIntervalSince(lastChange)
+                condition.unlock()
+                if wait > 0 {
+                    Thread.sleep(forTimeInterval: wait)
+                    continue
+                }
+                _ = writeNext(waiting: true)
+            }
+        }
+        thread.start()
+    }
+
+    /// Makes and writes the next pending unit, outside the lock (the search data takes a while);
+    /// a result made from a site that changed meanwhile is thrown away. False when none is left.
+    private func writeNext(waiting: Bool) -> Bool {
+        condition.lock()
+        while let first = queue.first, !dirty.contains(first) { queue.removeFirst() }
+        guard let outputs, let unit = queue.first else {
+            condition.unlock()
+            return false
+        }
+        condition.unlock()
+        let files = try? outputs.files(of: unit)
+        condition.lock()
+        defer { condition.unlock() }
+        guard self.outputs === outputs, dirty.contains(unit) else { return true }
+        if let files { store(unit, files) }
+        dirty.remove(unit)
+        if queue.first == unit { queue.removeFirst() }
+        return true
+    }
+
+    /// Everything a page's HTML depends on besides the page itself.
+    static func structure(of site: Site, theme: Theme) -> Int {
+        var hasher = Hasher()
+        hasher.combine(SidebarJSONFile.render(site))
+        hasher.combine(String(describing: site.config))
+        for page in site.pages {
+            hasher.combine(page.source)
+            hasher.combine(page.id)
+            hasher.combine(page.permalink)
+            hasher.combine(page.title)
+            hasher.combine(page.sidebarLabel)
+            hasher.combine(page.frontMatter.paginationLabel)
+            hasher.combine(page.frontMatter.unlisted)
+            let nav = site.navigation[page.id]
+            hasher.combine(nav?.previous?.url)
+            hasher.combine(nav?.previous?.label)
+            hasher.combine(nav?.next?.url)
+            hasher.combine(nav?.next?.label)
+        }
+        for index in site.generatedIndexes {
+            hasher.combine(index.permalink)
+            hasher.combine(index.title)
+        }
+        for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(text)
+        }
+        return hasher.finalize()
+    }
+}

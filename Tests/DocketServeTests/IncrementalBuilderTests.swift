@@ -1,0 +1,133 @@
+import DocketBuild
+import DocketServe
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// `docket serve`'s rebuilds: only changed pages when the structure stays, other files written
+/// later, and always, once written, the same files as a full build.
+@Suite struct IncrementalBuilderTests {
+    private func files(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return result
+    }
+
+    /// The serve folder, once every pending file is written, equals a full build of the site.
+    private func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOptions, _ temp: URL) throws {
+        builder.flush()
+        var full = options
+        full.output = temp.appendingPathComponent("full-\(UUID().uuidString)").path
+        #expect(SiteBuilder.build(full).succeeded)
+        let incremental = try files(URL(fileURLWithPath: options.output!)), reference = try files(URL(fileURLWithPath: full.output!))
+        #expect(incremental.keys.sorted() == reference.keys.sorted())
+        for (path, data) in reference { #expect(incremental[path] == data, "\(path) differs from a full build") }
+    }
+
+    private func site() throws -> (URL, URL, BuildOptions) {
+        let temp = Fixtures.temporaryDirectory()
+        let root = temp.appendingPathComponent("basic")
+        try FileManager.default.copyItem(at: Fixtures.url("sites/basic"), to: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = temp.appendingPathComponent("serve").path
+        return (temp, root, options)
+    }
+
+    private func append(_ text: String, to url: URL) throws {
+        try (try String(contentsOf: url, encoding: .utf8) + text).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func rerendersOnlyChangedPagesAndMatchesAFullBuild() throws {
+        let (temp, root, options) = try site()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let builder = IncrementalBuilder(options: options)
+
+        let first = builder.build()
+        #expect(first.result.succeeded && first.full)
+
+        // A paragraph: only that page is written now, the search data later.
+        let intro = root.appendingPathComponent("docs/intro.md")
+        try append("\nOne more paragraph.\n", to: intro)
+        let second = builder.build(changes: [intro.standardizedFileURL.path])
+        #expect(second.result.succeeded)
+        #expect(!second.full)
+        #expect(second.pagesRendered == 1)
+        #expect(second.pending >= 1, "the search data follows")
+        let page = try String(contentsOf: temp.appendingPathComponent("serve/docs/intro/index.html"), encoding: .utf8)
+        #expect(page.contains("One more paragraph."))
+        try expectSameAsFullBuild(builder, options, temp)
+
+        // A title is in every page's sidebar: everything is pending, the page itself written.
+        let setup = root.appendingPathComponent("docs/guides/setup.md")
+        try (try String(contentsOf: setup, encoding: .utf8)).replacingOccurrences(of: "title: Set up", with: "title: Setting up")
+            .write(to: setup, atomically: true, encoding: .utf8)
+        let third = builder.build(changes: [setup.standardizedFileURL.path])
+        #expect(third.result.succeeded && !third.full)
+        #expect(third.pagesRendered == 1)
+        #expect(third.pending > 1, "other pages show the title in their sidebar")
+
+        try append("\nAnd another.\n", to: intro)
+        #expect(builder.build(changes: [intro.standardizedFileURL.path]).pagesRendered == 1)
+        try expectSameAsFullBuild(builder, options, temp)
+    }
+
+    @Test func newAndRemovedPagesLeaveNoStaleFiles() throws {
+        let (temp, root, options) = try site()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+
+        let added = root.appendingPathComponent("docs/guides/extra.md")
+        try "# Extra\n\nA new page.\n".write(to: added, atomically: true, encoding: .utf8)
+        let outcome = builder.build(changes: [added.path])
+        #expect(outcome.result.succeeded && outcome.pagesRendered == 1)
+        #expect(FileManager.default.fileExists(atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
+        try expectSameAsFullBuild(builder, options, temp)
+
+        try FileManager.default.removeItem(at: added)
+        #expect(builder.build(changes: [added.path]).result.succeeded)
+        try expectSameAsFullBuild(builder, options, temp)
+        #expect(!FileManager.default.fileExists(atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
+    }
+
+    @Test func aPendingFileIsWrittenWhenRequested() throws {
+        let (temp, root, options) = try site()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+        let setup = root.appendingPathComponent("docs/guides/setup.md")
+        try (try String(contentsOf: setup, encoding: .utf8)).replacingOccurrences(of: "title: Set up", with: "title: Retitled")
+            .write(to: setup, atomically: true, encoding: .utf8)
+        #expect(builder.build(changes: [setup.path]).pending > 0)
+        let guides = temp.appendingPathComponent("serve/docs/category/guides/index.html")
+        #expect(try !String(contentsOf: guides, encoding: .utf8).contains("Retitled"), "other pages wait")
+        builder.materialize("docs/category/guides/index.html")
+        #expect(try String(contentsOf: guides, encoding: .utf8).contains("Retitled"), "a requested page is current")
+        builder.materialize("assets/docket/search-index.json")
+        let search = try String(contentsOf: temp.appendingPathComponent("serve/assets/docket/search-index.json"), encoding: .utf8)
+        #expect(search.contains("Retitled"), "so is a requested file of a group")
+    }
+
+    @Test func aBrokenEditIsReportedAndTheNextGoodOneRecovers() throws {
+        let (temp, root, options) = try site()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+        let intro = root.appendingPathComponent("docs/intro.md")
+        let good = try String(contentsOf: intro, encoding: .utf8)
+        try "---\ntitle: [broken\n---\n".write(to: intro, atomically: true, encoding: .utf8)
+        let broken = builder.build(changes: [intro.path])
+        #expect(!broken.result.succeeded)
+        #expect(broken.result.diagnostics.sorted.contains { $0.description.contains("intro.md:") })
+        try (good + "\nFixed.\n").write(to: intro, atomically: true, encoding: .utf8)
+        #expect(builder.build(changes: [intro.path]).result.succeeded)
+        try expectSameAsFullBuild(builder, options, temp)
+    }
+}
