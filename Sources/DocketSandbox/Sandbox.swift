@@ -103,7 +103,11 @@ public enum Sandbox {
         if cgroup?.pids == nil {
             // RLIMIT_NPROC counts every process of the user on the host: the user's processes now
             // plus the run's allowance.
-            prefix.append("--nproc=\(processCount(of: layout.user?.uid ?? geteuid()) + limits.processes)")
+            // Never above the hard limit an ordinary user has (prlimit could not raise it).
+            var current = rlimit()
+            getrlimit(__rlimit_resource_t(__RLIMIT_NPROC.rawValue), &current)
+            let wanted = UInt64(processCount(of: layout.user?.uid ?? geteuid()) + limits.processes)
+            prefix.append("--nproc=\(geteuid() == 0 ? wanted : min(wanted, UInt64(current.rlim_max)))")
         }
         if cgroup?.memory == nil { prefix.append("--as=\(limits.memoryBytes)") }
         prefix.append("--")
