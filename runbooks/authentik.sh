@@ -673,7 +673,7 @@ docket_yaml_paths() {
 
 # shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
 docket_verify() {
-  local target=$1 content=$2 format=$3 missing
+  local target=$1 content=$2 format=$3 missing=""
   [[ -f $target ]] || { printf '%s does not exist\n' "$target" >&2; return 1; }
   case $format in
     yaml|yml)

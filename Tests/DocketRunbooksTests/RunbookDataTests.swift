@@ -112,3 +112,49 @@ import Testing
         #expect(box.file("out/app.env") == "APP_HOST=h.acme.test\nAPP_NOTE=plain\n")
     }
 }
+
+/// The runtime hands values to its own tools through the environment or standard input: no
+/// process of the run shows a secret on its command line (where `ps` shows it to every user).
+@Suite struct RunbookCommandLineTests {
+    @Test func noProcessOfTheRunShowsTheSecretOnItsCommandLine() throws {
+        let marker = "2.\(UInt32.random(in: 100_000...999_999))"
+        let page = """
+        ---
+        runbook:
+          id: argv
+          title: Argv
+          params:
+            PASSWORD: { example: ExamplePassword1, secret: true, description: Password }
+        ---
+
+        ```env step=write file=out/secret.env
+        APP_PASSWORD=ExamplePassword1
+        ```
+
+        ```json step=check file=out/secret.json mode=verify
+        {"password": "ExamplePassword1"}
+        ```
+
+        ```bash step=use
+        printf '%s\\n' "ExamplePassword1" | wc -c
+        sleep \(marker)
+        ```
+        """
+        let box = try ScriptHarness(page: page, id: "argv")
+        let secret = "pw-\(UUID().uuidString)"
+        try box.write("p.env", "PASSWORD=\(secret)\n")
+        try box.write("out/secret.json", "{\"password\": \"\(secret)\", \"other\": 1}\n")
+        let started = try box.start(["--params-file", "p.env"])
+        var seen: [String] = []
+        var waited = 0.0
+        while waited < 8 {
+            seen += ScriptHarness.processes(containing: secret)
+            if !ScriptHarness.processes(containing: marker).isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.02); waited += 0.02
+        }
+        let run = box.finish(started)
+        #expect(run.status == 0, "\(run.output)")
+        #expect(seen.isEmpty, "\(seen)")
+        #expect(!run.output.contains(secret))
+    }
+}
