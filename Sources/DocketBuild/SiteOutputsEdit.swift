@@ -24,7 +24,7 @@ extension SiteOutputs {
             let parsed = PageParser.parse(text: text, source: source, displayPath: old.parsed.displayPath)
             guard parsed.diagnostics.isEmpty, parsed.contentTitle == old.parsed.contentTitle, parsed.excerpt == old.parsed.excerpt,
                   parsed.anchors == old.parsed.anchors,
-                  String(reflecting: parsed.frontMatter) == String(reflecting: old.frontMatter) else { return nil }
+                  Self.sameFrontMatter(parsed.frontMatter, old.frontMatter) else { return nil }
             let (runbook, problems) = RunbookExtractor.extract(parsed, sourceLabel: loaded.contentLabel + source)
             guard runbook == nil, problems.isEmpty else { return nil }
             var page = old
@@ -40,6 +40,17 @@ extension SiteOutputs {
             changed.insert(.page(source))
         }
         return (SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics), changed)
+    }
+
+    /// Every field equal. The locations are a dictionary, whose printed order differs between
+    /// two equal values, so they are compared by key; the rest prints in a fixed order.
+    private static func sameFrontMatter(_ a: FrontMatter, _ b: FrontMatter) -> Bool {
+        guard a.locations.count == b.locations.count,
+              a.locations.allSatisfy({ key, value in b.locations[key].map { "\($0)" } == "\(value)" }) else { return false }
+        var a = a, b = b
+        a.locations = [:]
+        b.locations = [:]
+        return String(reflecting: a) == String(reflecting: b)
     }
 
     /// A code block whose info string names mermaid, at any depth.
