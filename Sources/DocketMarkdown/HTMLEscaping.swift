@@ -1,23 +1,25 @@
 extension String {
     /// Text escaped for HTML element content and double-quoted attribute values.
+    ///
+    /// Works on UTF-8 bytes: the four escaped characters are ASCII, so no multi-byte sequence
+    /// is ever split, and a byte loop is many times faster than appending scalars (a page with
+    /// a quarter of a million lines of code spent a quarter of its build here).
     public var htmlEscaped: String {
-        var needs = false
-        for byte in utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 {
-            needs = true
-            break
-        }
-        guard needs else { return self }
-        var out = ""
-        out.reserveCapacity(utf8.count + 16)
-        for ch in unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(ch)
+        var text = self
+        return text.withUTF8 { bytes -> String in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x26: out += "&amp;".utf8
+                case 0x3C: out += "&lt;".utf8
+                case 0x3E: out += "&gt;".utf8
+                case 0x22: out += "&quot;".utf8
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }
