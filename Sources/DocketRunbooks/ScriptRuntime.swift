@@ -640,9 +640,10 @@ docket_step_job() {
   timeout=${docket_step_timeout[$name]:-${DOCKET_STEP_TIMEOUT:-}}
   if [[ ${docket_step_kind[$name]} == shell && -n $timeout ]]; then
     # TERM to the whole group first, KILL 3 s later: a process that ignores TERM still stops.
-    ( trap '' INT TERM HUP
-      docket_sleep "$timeout"
+    # It ends with the group when the run is interrupted; it only ignores TERM once it sends it.
+    ( docket_sleep "$timeout"
       : >"$docket_run_dir/timed-out"
+      trap '' TERM
       kill -TERM -- "-$group" 2>/dev/null
       docket_sleep 3
       kill -KILL -- "-$group" 2>/dev/null ) </dev/null >/dev/null 2>&1 &
