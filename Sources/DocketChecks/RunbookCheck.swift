@@ -122,9 +122,15 @@ private struct Evaluation {
     /// Masked in every message, detail and step output.
     let secrets: [String]
 
+    /// The runtime's step events (typed JSON lines, or the older `NAME STATUS` lines).
+    let timeline: StepTimeline
+
     init(check: RunbookCheck, result: SandboxResult) {
         self.check = check
         self.result = result
+        timeline = StepTimeline(result.statusLines.isEmpty
+            ? result.steps.map { StatusEvent(event: .end, step: $0.name, status: $0.status) }
+            : result.statusLines.compactMap(StatusEvent.parse))
         locator = StepLocator(runbook: check.runbook, page: check.page)
         secrets = check.masked(after: result)
     }
@@ -188,14 +194,14 @@ private struct Evaluation {
         for note in result.notes {
             fail(check.fixture.location, "sandbox: \(note)", code: "run.sandbox")
         }
-        let reports = StepReports(reported: result.steps, exitStatus: exitStatus, stepNames: check.runbook.steps.map(\.name))
+        let reports = StepReports(reported: timeline.reported, exitStatus: exitStatus, stepNames: check.runbook.steps.map(\.name))
         let statuses = reports.statuses
         for problem in reports.problems {
             fail(problem.step.flatMap(locator.step(named:)).map { locator.location(of: $0) } ?? check.fixture.location,
                  problem.message + " (the step outcomes cannot be trusted)", detail: OutputSegments.tail(result.output),
                  code: "step.report", step: problem.step)
         }
-        if result.steps.isEmpty, let exit = exitStatus, exit != 0,
+        if timeline.reported.isEmpty, let exit = exitStatus, exit != 0,
            check.runbook.steps.contains(where: { (check.fixture.expectations.steps[$0.name] ?? check.fixture.expectations.defaultStep) != .skipped }) {
             fail(check.fixture.location, "the runbook exited with status \(exit) before any step reported an outcome", detail: OutputSegments.tail(result.output),
                  code: "run.no-outcome")
@@ -212,7 +218,11 @@ private struct Evaluation {
             let output = segments[step.name] ?? ""
             var location = locator.location(of: step)
             var detail = OutputSegments.tail(output)
-            if case .failed = actual, let failing = OutputSegments.failingCommand(in: output, source: check.runbook.source) {
+            // The failing page line and the pipeline's statuses: from the step's end event; from
+            // the ERR trap's message only for a script of the older runtime.
+            let ended = timeline.end(of: step.name)
+            let reportedFailure = ended.flatMap { end in end.line.map { (line: $0, statuses: end.pipestatus ?? []) } }
+            if case .failed = actual, let failing = reportedFailure ?? OutputSegments.failingCommand(in: output, source: check.runbook.source) {
                 location.line = failing.line
                 let bodyIndex = failing.line - step.startLine - 1
                 let lines = step.body.split(separator: "\n", omittingEmptySubsequences: false)
@@ -230,7 +240,7 @@ private struct Evaluation {
                     }
                 }
             }
-            if case .failed = actual, step.kind == .file, let missing = Self.firstMissingLine(in: output),
+            if case .failed = actual, step.kind == .file, let missing = ended?.missing?.first ?? Self.firstMissingLine(in: output),
                let index = step.body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains(missing) }) {
                 // A verify step: point at the first line of the block the file lacks.
                 location.line = step.startLine + index + 1
@@ -428,7 +438,7 @@ private struct Evaluation {
             expectation("request \(expected)", at: location) { evaluation in
                 guard !made.contains(expected) else { return }
                 let url = expected.split(separator: " ").last.map(String.init) ?? expected
-                evaluation.fail(evaluation.locator.line(requesting: url) ?? location, "the fixture server did not receive '\(expected)'",
+                evaluation.fail(evaluation.locator.line(requesting: url, in: nil) ?? location, "the fixture server did not receive '\(expected)'",
                                 detail: received, code: "expect.request", related: [location])
             }
         }
@@ -436,9 +446,11 @@ private struct Evaluation {
         guard !check.fixture.unroutedAllowed else { return }
         var reported = Set<String>()
         for request in result.requests where request.routed == false && reported.insert("\(request.method) \(request.url)").inserted {
-            fail(locator.line(requesting: request.url) ?? check.fixture.location,
+            // The step that made it, when the runtime reported step times: its lines first.
+            let step = request.time.flatMap(timeline.step(at:))
+            fail(locator.line(requesting: request.url, in: step) ?? step.flatMap(locator.step(named:)).map { locator.location(of: $0) } ?? check.fixture.location,
                  "\(request.method) \(request.url) matches no route of the fixture (answered 404); add a route under http:, or `unrouted: allow` to accept it",
-                 detail: received, code: "request.unrouted", related: [check.fixture.location])
+                 detail: received, code: "request.unrouted", step: step, related: [check.fixture.location])
         }
     }
 

@@ -46,17 +46,19 @@ struct StepLocator {
 
     /// The line of a shell step that requests `url`: one holding the URL's path right after a
     /// host (`https://${DOMAIN}/docs`, not any `/docs` of the page) and ending there, a line
-    /// with curl or wget first. Nil when no line does: a wrong guess is worse than none.
-    func line(requesting url: String) -> SourceLocation? {
+    /// with curl or wget first; only in `stepName` when the request is known to come from that
+    /// step. Nil when no line does: a wrong guess is worse than none.
+    func line(requesting url: String, in stepName: String?) -> SourceLocation? {
         guard let components = URLComponents(string: url) else { return nil }
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         let escaped = NSRegularExpression.escapedPattern(for: path == "/" ? "" : path)
-        let host = NSRegularExpression.escapedPattern(for: components.host ?? "")
-        // After the host: the literal host, or a parameter (`}`, `$NAME`) standing for it.
-        let pattern = "(//\(host)(:[0-9]+)?|\\}|\\$[A-Za-z_][A-Za-z0-9_]*)\(escaped)/?(?=[\\s'\"?#\\\\|;)<>]|$)"
+        // After a host: any (the page shows an example host, or a parameter, where the run used
+        // the fixture's; the script quotes it: `https://"${API}"/docs`), or a parameter (`}`,
+        // `$NAME`, perhaps quoted) standing for scheme and host.
+        let pattern = "(//[^/\\s]+|\\}['\"]?|\\$[A-Za-z_][A-Za-z0-9_]*['\"]?)\(escaped)/?(?=[\\s'\"?#\\\\|;)<>]|$)"
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         var found: [(location: SourceLocation, fetches: Bool)] = []
-        for step in runbook.steps where step.kind == .shell {
+        for step in runbook.steps where step.kind == .shell && (stepName == nil || step.name == stepName) {
             for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let text = String(line)
                 guard regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }

@@ -18,6 +18,9 @@ public struct SandboxResult: Sendable {
     /// pipe. A step could write lines there too (through /proc): a list claiming success while
     /// `observedExitStatus` is not 0 is forged.
     public var steps: [(name: String, status: Int)]
+    /// Every line of the status pipe, for readers of the runtime's typed events (docket check's
+    /// StatusEvent); `steps` keeps the older `NAME STATUS` reading.
+    public var statusLines: [String] = []
     public var calls: [RecordedCall]
     public var requests: [RecordedRequest]
     /// Sentences about limits the run reached and control files refused ("output.log is a
@@ -28,6 +31,9 @@ public struct SandboxResult: Sendable {
     /// The home folder as the run left it, on the host.
     public var home: URL
     public var work: URL
+    /// The sandbox's copy of the fixture's `root/` tree as the run left it (`etc/caddy/Caddyfile`
+    /// is what the run saw at `/etc/caddy/Caddyfile`); nil without one.
+    public var system: URL? = nil
     public var duration: TimeInterval
     let cleanup: SandboxCleanup
 

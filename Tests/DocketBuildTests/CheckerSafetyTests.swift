@@ -1,6 +1,7 @@
 import DocketTestSupport
 import Foundation
 import Testing
+import DocketDiagnostics
 @testable import DocketChecks
 @testable import DocketSandbox
 
@@ -135,5 +136,112 @@ import Testing
         #expect(RunbookCheck.paramsFileValue("x #not a comment") == "\"x #not a comment\"")
         #expect(RunbookCheck.paramsFileValue("\"$HOME\\n` ") == "\"\\\"\\$HOME\\\\n\\` \"")
         #expect(RunbookCheck.paramsFileText([("A", "1"), ("B", " 2")]) == "A=1\nB=\" 2\"\n")
+    }
+}
+
+/// The fixture schema, its reference table, located unknown keys, and what the report makes of
+/// warnings, codes and the summary.
+@Suite struct CheckReportTests {
+    @Test func theReferencePageShowsTheSchemaTable() throws {
+        let page = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("content/reference/checks.md"), encoding: .utf8)
+        let start = try #require(page.range(of: "<!-- fixture-schema:start -->\n"))
+        let end = try #require(page.range(of: "<!-- fixture-schema:end -->"))
+        let table = String(page[start.upperBound..<end.lowerBound])
+        #expect(table == FixtureSchema.fixture.markdownTable,
+                "content/reference/checks.md is stale: replace its table with `docket check --print-fixture-schema`")
+        #expect(table.contains("| `expect.files.<path>.contains` | list of strings |"))
+        #expect(table.contains("| `unrouted` |"))
+    }
+
+    private func load(_ text: String) throws -> (Fixture?, [Diagnostic]) {
+        let base = Fixtures.temporaryDirectory("docket-schema")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try Fixtures.write(["f/fixture.yml": text], under: base)
+        let (fixture, diagnostics) = FixtureLoader.load(folder: base.appendingPathComponent("f"), displayFolder: "fx")
+        return (fixture, diagnostics.all)
+    }
+
+    @Test func unknownKeysAtAnyDepthAreLocatedErrors() throws {
+        let (_, found) = try load("""
+            expects:
+              files: {}
+            limits: { procesess: 20 }
+            http:
+              - { url: "https://a.test/", bodyy: x }
+            stubs:
+              systemctl:
+                - { args: x, stdot: "y" }
+            unrouted: allow
+            """)
+        let lines = found.map { "\($0.location) \($0.code ?? "-") \($0.message)" }
+        #expect(found.allSatisfy { $0.severity == .error && $0.code == "fixture.unknown-key" }, "\(lines)")
+        for expected in [
+            "fx/fixture.yml:1:1 fixture.unknown-key unknown fixture key 'expects' (did you mean 'expect'?)",
+            "fx/fixture.yml:3:11 fixture.unknown-key unknown key under limits 'procesess' (did you mean 'processes'?)",
+            "fx/fixture.yml:5:31 fixture.unknown-key unknown key under http[] 'bodyy' (did you mean 'body'?)",
+            "fx/fixture.yml:8:18 fixture.unknown-key unknown key under stubs.systemctl[] 'stdot' (did you mean 'stdout'?)",
+        ] {
+            #expect(lines.contains { $0.hasPrefix(expected) }, "missing \(expected)\ngot:\n\(lines.joined(separator: "\n"))")
+        }
+        #expect(found.count == 4)
+    }
+
+    @Test func unroutedTakesErrorOrAllow() throws {
+        #expect(try load("unrouted: allow\n").0?.unroutedAllowed == true)
+        #expect(try load("{}\n").0?.unroutedAllowed == false)
+        let (_, found) = try load("unrouted: sometimes\n")
+        #expect(found.map(\.message) == ["'unrouted' is error (the default: a request no route answers fails the check) or allow, not 'sometimes'"])
+    }
+
+    @Test func suggestionsOnlyForCloseNames() {
+        #expect(Suggestion.closest(to: "timout", in: ["timeout", "step_timeout"]) == "timeout")
+        #expect(Suggestion.closest(to: "contain", in: ["contains", "not_contains"]) == "contains")
+        #expect(Suggestion.closest(to: "zzz", in: ["expect", "params"]) == nil)
+        #expect(Suggestion.hint(for: "banana", in: ["expect"]) == "")
+    }
+
+    @Test func theCodeIsDataNotPrinted() {
+        let d = Diagnostic(.error, at: SourceLocation(path: "a.md", line: 3, column: 1), "broken", code: "request.unrouted", step: "fetch")
+        #expect(d.description == "a.md:3:1: error: broken")
+        #expect(d.code == "request.unrouted" && d.step == "fetch")
+    }
+
+    @Test func strictFailsOnAWarningAndTheSummarySaysSo() {
+        var report = CheckReport()
+        report.pages = 2
+        report.links = 1
+        report.lint.append(Diagnostic(.warning, at: SourceLocation(path: "a.md", line: 4, column: 1), "shellcheck (step x): quote this [SC2086]", code: "shellcheck.SC2086"))
+        #expect(!report.failed)
+        #expect(report.summary == "docket check: 2 pages, 1 link, 0 runbooks run; 0 errors, 1 warning: passed")
+        report.strict = true
+        #expect(report.failed)
+        #expect(report.summary == "docket check: 2 pages, 1 link, 0 runbooks run; 0 errors, 1 warning: FAILED (--strict: warnings fail)")
+        #expect(report.junit.contains("type=\"shellcheck.SC2086\""))
+        #expect(report.json.contains("\"code\" : \"shellcheck.SC2086\""))
+    }
+
+    @Test func statusEventsAreReadAsDataWithTheOlderLinesAsFallback() {
+        let lines = [
+            #"{"event":"start","step":"fetch","time":100.5}"#,
+            #"{"event":"end","step":"fetch","status":5,"time":102.0,"line":361,"pipestatus":[0,5,0],"missing":["KEY=v"],"later":"ignored"}"#,
+            "prepare 0",
+            "DOCKET-EXIT 5 extra",
+            #"{"event":"end","step":"x"}"#,
+            "{not json",
+            #"{"event":"paused","step":"x","status":0}"#,
+        ]
+        let events = lines.compactMap(StatusEvent.parse)
+        #expect(events == [
+            StatusEvent(event: .start, step: "fetch", time: 100.5),
+            StatusEvent(event: .end, step: "fetch", status: 5, time: 102.0, line: 361, pipestatus: [0, 5, 0], missing: ["KEY=v"]),
+            StatusEvent(event: .end, step: "prepare", status: 0),
+        ])
+        let timeline = StepTimeline(events)
+        #expect(timeline.reported.map(\.name) == ["fetch", "prepare"])
+        #expect(timeline.end(of: "fetch")?.line == 361)
+        #expect(timeline.step(at: 101) == "fetch")
+        #expect(timeline.step(at: 103) == nil, "no step was running then")
+        #expect(timeline.isTyped)
+        #expect(!StepTimeline([StatusEvent(event: .end, step: "a", status: 0)]).isTyped)
     }
 }
