@@ -8,6 +8,7 @@ import Foundation
 /// <root>/control       → /tmp/docket: init.sh, runbook.sh, stubs/, tls/, bodies/, server.json,
 ///                        and what the run leaves: output.log, status.log, calls.log, requests.jsonl
 /// <root>/hosts         → /etc/hosts
+/// <root>/system/A/B     → /A/B, writable (the fixture's root/ tree, `SystemOverlay`)
 /// ```
 struct SandboxLayout {
     let root: URL
@@ -23,6 +24,8 @@ struct SandboxLayout {
     /// it where it is) rather than bound from where it is.
     let serverCopied: Bool
     let cleanup: SandboxCleanup
+    /// The sandbox's copy of the fixture's `root/` tree.
+    var system: URL { root.appendingPathComponent("system") }
 
     /// The control folder's own files: a control file of the spec must not replace one.
     static let reservedNames: Set<String> = [
@@ -37,6 +40,9 @@ struct SandboxLayout {
         }
         for name in spec.controlFiles.keys where name.isEmpty || name.contains("/") || name.hasPrefix(".") || reservedNames.contains(name) || name.utf8.contains(0) {
             throw .setup("control file name '\(name)' is not allowed (one plain file name, not one of \(reservedNames.sorted().joined(separator: ", ")))")
+        }
+        if spec.system != nil && spec.unsandboxed {
+            throw .setup("a fixture with a root/ tree cannot run without the sandbox: its files would replace the host's own (\(spec.system!.path))")
         }
         var user: SandboxUser?
         if geteuid() == 0 && !spec.unsandboxed {
@@ -76,6 +82,12 @@ struct SandboxLayout {
         }
         if let template = spec.home { try Self.copyContents(of: template, to: home) }
         if let template = spec.work { try Self.copyContents(of: template, to: work) }
+        if let template = spec.system {
+            try fm.createDirectory(at: system, withIntermediateDirectories: true)
+            try Self.copyContents(of: template, to: system)
+            let problems = SystemOverlay.mountPoints(of: system).problems
+            if !problems.isEmpty { throw SandboxError.setup(problems.map(\.description).joined(separator: "; ")) }
+        }
         try Self.copyFile(spec.script, to: control.appendingPathComponent("runbook.sh"))
         try writeStubs()
         try writeServerConfiguration()
@@ -165,6 +177,13 @@ struct SandboxLayout {
             try SandboxScripts.recordingWrapper(name: stub.name, control: controlInside).write(to: wrapper, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
         }
+        // Everything inside already runs as root: sudo only records the call and runs the
+        // command, unless the fixture brings a sudo of its own.
+        if !spec.stubs.contains(where: { $0.name == "sudo" }) {
+            let sudo = stubs.appendingPathComponent("sudo")
+            try SandboxScripts.sudo(control: controlInside).write(to: sudo, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sudo.path)
+        }
     }
 
     private func writeServerConfiguration() throws {
@@ -205,6 +224,16 @@ struct SandboxLayout {
         var args = [
             "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "docket-sandbox",
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+        ]
+        // The fixture's root/ tree, writable over the read-only system (checked in fill()).
+        let overlay: (setup: [String], finish: [String])
+        if spec.system != nil {
+            overlay = SystemOverlay.bubblewrapArguments(copy: system, points: SystemOverlay.mountPoints(of: system).points, tmpfsBytes: Int(small) ?? SandboxLimits.smallTmpfsBytes)
+        } else {
+            overlay = ([], [])
+        }
+        args += overlay.setup
+        args += [
             // Private, empty, size-limited: the host's temporary files, its runtime sockets (a
             // Docker socket among them), and every real home folder.
             "--size", String(spec.limits.diskBytes), "--tmpfs", "/tmp",
@@ -213,6 +242,7 @@ struct SandboxLayout {
             "--bind", home.path, Sandbox.home, "--bind", work.path, Sandbox.work,
             "--bind", control.path, Sandbox.control, "--ro-bind", hostsFile.path, "/etc/hosts",
         ]
+        args += overlay.finish
         // docket itself serves the fixture routes inside: bound from where it is, or already in
         // the control folder when the sandbox user cannot read it there (root's home).
         if !serverCopied { args += ["--ro-bind", spec.server.resolvingSymlinksInPath().path, Sandbox.control + "/docket-server"] }
@@ -278,9 +308,11 @@ struct SandboxLayout {
         }
         let decoder = JSONDecoder()
         let requests = read("requests.jsonl").split(separator: "\n").compactMap { try? decoder.decode(RecordedRequest.self, from: Data($0.utf8)) }
-        return SandboxResult(
+        var result = SandboxResult(
             exitStatus: timedOut ? nil : Int32(exitText), observedExitStatus: timedOut ? nil : observedStatus, timedOut: timedOut,
             output: output, steps: steps, statusLines: pipeLines.filter { !$0.hasPrefix(SandboxScripts.exitMark + " ") }.map(String.init), calls: calls, requests: requests, notes: notes,
             folder: root, home: home, work: work, duration: Date().timeIntervalSince(started), cleanup: cleanup)
+        if spec.system != nil { result.system = system }
+        return result
     }
 }

@@ -31,6 +31,9 @@ public struct SandboxResult: Sendable {
     /// The home folder as the run left it, on the host.
     public var home: URL
     public var work: URL
+    /// The sandbox's copy of the fixture's `root/` tree as the run left it (`etc/caddy/Caddyfile`
+    /// is what the run saw at `/etc/caddy/Caddyfile`); nil without one.
+    public var system: URL? = nil
     public var duration: TimeInterval
     let cleanup: SandboxCleanup
 

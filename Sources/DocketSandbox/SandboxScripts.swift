@@ -69,6 +69,49 @@ enum SandboxScripts {
         """
     }
 
+    /// `sudo` inside the sandbox, first on PATH: the run is already uid 0 there (of its own user
+    /// namespace), so it records the call like a stub, drops the options that only say how to
+    /// become root (-E, -H, -n, -S, -k, -u root, -g root, --) and runs the command, with HOME
+    /// set to /root as sudo's env_reset does (kept with -E). Another target user is an error:
+    /// the sandbox has no other account to switch to.
+    static func sudo(control: String) -> String {
+        """
+        #!/bin/bash
+        # docket sandbox sudo: everything here already runs as root.
+        printf '%s\\t%s\\n' "${DOCKET_STEP:-}" "sudo${*:+ $*}" >>\(control)/calls.log
+        keep_env=0 shell=0
+        as_root() {
+          case $1 in
+            root|0|'#0') return 0 ;;
+            *) printf 'sudo (docket sandbox): cannot run as %s: the sandbox has only root; stub sudo in the fixture to accept -u\\n' "$1" >&2; exit 1 ;;
+          esac
+        }
+        while (($#)); do
+          case $1 in
+            --) shift; break ;;
+            -E|--preserve-env|--preserve-env=*) keep_env=1; shift ;;
+            -H|--set-home|-n|--non-interactive|-S|--stdin|-k|--reset-timestamp) shift ;;
+            -i|--login|-s|--shell) shell=1; shift ;;
+            -u|--user|-g|--group) (($# >= 2)) || { echo "sudo (docket sandbox): $1 needs a value" >&2; exit 1; }; as_root "$2"; shift 2 ;;
+            --user=*|--group=*) as_root "${1#*=}"; shift ;;
+            -u?*|-g?*) as_root "${1:2}"; shift ;;
+            -?*) printf 'sudo (docket sandbox): option %s is not supported here\\n' "$1" >&2; exit 1 ;;
+            *) break ;;
+          esac
+        done
+        assignments=()
+        while (($#)) && [[ $1 =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; do assignments+=("$1"); shift; done
+        ((keep_env)) || export HOME=/root
+        if ((shell)); then
+          (($#)) || exec env "${assignments[@]}" bash
+          exec env "${assignments[@]}" bash -c "$*"
+        fi
+        (($#)) || { echo "usage: sudo [-E] [-H] [-u root] [--] command [argument ...]" >&2; exit 1; }
+        ((${#assignments[@]})) && exec env "${assignments[@]}" "$@"
+        exec "$@"
+        """
+    }
+
     /// A stub answering from declarative rules, first match wins.
     static func ruleStub(name: String, rules: [StubRule]) -> String {
         var out = "#!/bin/bash\nargs=\"$*\"\n"

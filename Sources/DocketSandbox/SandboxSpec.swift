@@ -10,6 +10,10 @@ public struct SandboxSpec: Sendable {
     public var home: URL?
     /// Copied to the working tree (`/srv/work`), if given.
     public var work: URL?
+    /// A fixture's `root/` tree, copied into the sandbox and laid writable over the read-only
+    /// system (`root/etc/caddy` at `/etc/caddy`, see `SystemOverlay`), if given. Refused
+    /// without the sandbox: it would be the host's own `/etc`.
+    public var system: URL?
     /// Where the script starts: `~`, `~/sub`, or an absolute path inside the sandbox.
     public var directory: String
     public var stubs: [Stub]
