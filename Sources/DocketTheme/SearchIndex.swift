@@ -133,12 +133,15 @@ public enum SearchIndex {
 
     /// The indexed pages (listed doc pages, then generated category pages) and their sections.
     static func collect(_ site: Site) -> (pages: [(title: String, url: String)], sections: [SearchSection]) {
-        var pages: [(title: String, url: String)] = []
+        let listed = site.pages.filter { !$0.frontMatter.unlisted }
+        var pages: [(title: String, url: String)] = listed.map { ($0.title, URLPath.encode($0.permalink)) }
         var sections: [SearchSection] = []
-        for page in site.pages where !page.frontMatter.unlisted {
-            sections += SearchSection.sections(of: page.parsed.document, page: pages.count, title: page.title,
-                                               description: page.description, keywords: page.frontMatter.keywords)
-            pages.append((page.title, URLPath.encode(page.permalink)))
+        for perPage in concurrentMap(listed.count, { index in
+            let page = listed[index]
+            return SearchSection.sections(of: page.parsed.document, page: index, title: page.title,
+                                          description: page.description, keywords: page.frontMatter.keywords)
+        }) {
+            sections += perPage
         }
         for index in site.generatedIndexes {
             var section = SearchSection(page: pages.count, heading: "", anchor: "", text: "", title: index.title)
@@ -152,14 +155,7 @@ public enum SearchIndex {
     /// Every term with its postings (`section * 16 + fields`), sections ascending. Sections are
     /// tokenised on every core; the merge keeps section order, so the output is deterministic.
     static func postings(of sections: [SearchSection]) -> [String: [Int]] {
-        let fieldsBySection = [[String: Int]](unsafeUninitializedCapacity: sections.count) { buffer, count in
-            let base = buffer.baseAddress!
-            nonisolated(unsafe) let slots = base
-            DispatchQueue.concurrentPerform(iterations: sections.count) { index in
-                (slots + index).initialize(to: fields(of: sections[index]))
-            }
-            count = sections.count
-        }
+        let fieldsBySection = concurrentMap(sections.count) { fields(of: sections[$0]) }
         var postings: [String: [Int]] = [:]
         for (id, fields) in fieldsBySection.enumerated() {
             for (term, bits) in fields {
@@ -210,6 +206,19 @@ public enum SearchIndex {
         return postings
     }
 
+    /// `transform` of 0..<count, computed on every core, in order.
+    static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 {
+                nonisolated(unsafe) let slots = buffer.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    (slots + index).initialize(to: transform(index))
+                }
+            }
+            initialized = count
+        }
+    }
+
     /// The terms of one section with the fields they occur in.
     static func fields(of section: SearchSection) -> [String: Int] {
         var fields: [String: Int] = [:]
@@ -225,28 +234,34 @@ public enum SearchIndex {
     }
 
     /// A JSON string literal. `/` stays unescaped (URLs read as written); U+2028/2029 are escaped
-    /// for older JavaScript parsers.
+    /// for older JavaScript parsers. Works on the UTF-8 bytes: the section texts of a large site
+    /// are tens of megabytes.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0xA8, 0xA9 where previous == (0xE2, 0x80):
+                // U+2028 / U+2029: replace the two bytes already written.
+                out.removeLast(2)
+                out += Array("\\u202".utf8) + [byte == 0xA8 ? 0x38 : 0x39]
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if byte < 0x20 {
+                    out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(byte)
                 }
             }
+            previous = (previous.1, byte)
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

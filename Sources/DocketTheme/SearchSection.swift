@@ -43,21 +43,21 @@ struct SearchSection: Sendable {
         return sections
     }
 
-    /// Whitespace runs become one space; ends trimmed.
+    /// Runs of ASCII whitespace become one space; ends trimmed. Works on the UTF-8 bytes.
     static func collapse(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Gathers the readable text of blocks, one space between blocks.

@@ -2,36 +2,59 @@
 /// digits, two characters or longer. docket.js splits a query with the same rule
 /// (`/[\p{L}\p{M}\p{N}]+/gu` on the lower-cased text), so a typed word meets the stored term.
 enum SearchTokenizer {
-    /// Calls `term` for every term of `text`, in order, repeats included.
+    /// Calls `term` for every term of `text`, in order, repeats included. Works on the UTF-8
+    /// bytes (a ten-thousand-page site has tens of megabytes of text): ASCII is classified and
+    /// lower-cased directly, other scalars are decoded and classified by their category.
     static func forEachTerm(in text: String, _ term: (String) -> Void) {
-        var word = String.UnicodeScalarView()
-        var asciiOnly = true
-        func flush() {
-            if word.count >= 2 {
-                // ASCII was lower-cased on the way in; only other scripts need the full mapping.
-                term(asciiOnly ? String(word) : String(word).lowercased())
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(64)
+            var scalars = 0
+            var asciiOnly = true
+            func flush() {
+                if scalars >= 2 {
+                    let found = String(decoding: word, as: UTF8.self)
+                    // ASCII was lower-cased on the way in; only other scripts need the full mapping.
+                    term(asciiOnly ? found : found.lowercased())
+                }
+                word.removeAll(keepingCapacity: true)
+                scalars = 0
+                asciiOnly = true
             }
-            word.removeAll(keepingCapacity: true)
-            asciiOnly = true
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if (value >= 0x30 && value <= 0x39) || (value >= 0x61 && value <= 0x7A) {
-                    word.append(scalar)
-                } else if value >= 0x41 && value <= 0x5A {
-                    word.append(Unicode.Scalar(value + 0x20)!)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) {
+                        word.append(byte)
+                        scalars += 1
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        word.append(byte + 0x20)
+                        scalars += 1
+                    } else if !word.isEmpty {
+                        flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // A multi-byte scalar (the string is valid UTF-8).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                let end = min(index + length, bytes.count)
+                for next in (index + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), isWordScalar(scalar) {
+                    word.append(contentsOf: bytes[index..<end])
+                    scalars += 1
+                    asciiOnly = false
                 } else if !word.isEmpty {
                     flush()
                 }
-            } else if isWordScalar(scalar) {
-                word.append(scalar)
-                asciiOnly = false
-            } else if !word.isEmpty {
-                flush()
+                index = end
             }
+            if !word.isEmpty { flush() }
         }
-        if !word.isEmpty { flush() }
     }
 
     /// The terms of `text`, each once, in first-seen order.
