@@ -33,7 +33,11 @@ final class ScriptHarness {
     var journal: URL { home.appendingPathComponent(".local/state/docket/\(id).journal") }
 
     func environment(_ extra: [String: String]) -> [String: String] {
-        var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "CI": "true", "LANG": "C.UTF-8"]
+        // The run's scratch folder too lives in the home, which the harness removes (a script
+        // killed with SIGKILL cannot tidy up).
+        let scratch = home.appendingPathComponent("tmp")
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "CI": "true", "LANG": "C.UTF-8", "TMPDIR": scratch.path]
         for (key, value) in extra { environment[key] = value }
         return environment.filter { !$0.value.isEmpty }
     }
