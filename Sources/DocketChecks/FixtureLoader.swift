@@ -76,6 +76,7 @@ public enum FixtureLoader {
         for tree in ["home", "work"] {
             FixturePaths.vetTree(tree, folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics)
         }
+        FixtureOverlay.vet(fixture, folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics)
         return (fixture, reader.diagnostics)
     }
 
@@ -170,7 +171,16 @@ public enum FixtureLoader {
         for pair in pairs {
             guard let name = pair.key.string else { continue }
             var rules: [StubRule] = []
-            for item in pair.value.sequence ?? [] {
+            guard let items = pair.value.sequence else {
+                reader.fail(pair.value, "the stub '\(name)' is a list of answers {args|match, stdout, stderr, status, creates}")
+                continue
+            }
+            for item in items {
+                // A rule that is not a mapping would answer every call: an error, not a rule.
+                guard item.mapping != nil else {
+                    reader.fail(item, "an answer of the stub '\(name)' is a mapping {args|match, stdout, stderr, status, creates}")
+                    continue
+                }
                 var creates: [String: String] = [:]
                 for file in item["creates"]?.mapping ?? [] {
                     if let path = FixturePaths.sandboxPath(file.key, "creates", reader: &reader) { creates[path] = file.value.string ?? "" }
@@ -188,13 +198,27 @@ public enum FixtureLoader {
 
     private static func expectations(_ node: YAMLNode, folder: URL, reader: inout YAMLFieldReader) -> Expectations {
         var expect = Expectations()
+        guard node.mapping != nil || node.isNull else {
+            reader.fail(node, "'expect' maps steps, files, calls, requests or output to what the run must show")
+            return expect
+        }
+        // A value of the wrong shape is an error at it, never a check quietly dropped.
+        func shaped(_ v: YAMLNode, _ key: String, mapping: Bool) -> Bool {
+            if mapping ? v.mapping != nil : v.sequence != nil { return true }
+            reader.fail(v, "'expect.\(key)' must be a \(mapping ? "mapping" : "list")")
+            return false
+        }
         for pair in node.mapping ?? [] {
             guard let key = pair.key.string else { continue }
             let v = pair.value
             switch key {
             case "steps":
+                guard shaped(v, key, mapping: true) else { continue }
                 for step in v.mapping ?? [] {
-                    guard let name = step.key.string, let text = step.value.string else { continue }
+                    guard let name = step.key.string, let text = step.value.string else {
+                        reader.fail(step.value, "a step outcome is ok, failed, 'failed N' or skipped")
+                        continue
+                    }
                     let outcome: Expectations.StepOutcome
                     switch text.split(separator: " ").first {
                     case "ok", "passes": outcome = .ok
@@ -210,8 +234,13 @@ public enum FixtureLoader {
                     }
                 }
             case "files":
+                guard shaped(v, key, mapping: true) else { continue }
                 for file in v.mapping ?? [] {
                     guard let path = FixturePaths.checkedFile(file.key, reader: &reader) else { continue }
+                    guard file.value.mapping != nil else {
+                        reader.fail(file.value, "the checks of \(path) are a mapping (contains, matches, mode, same_as, …)")
+                        continue
+                    }
                     var check = Expectations.FileCheck(path: path, location: reader.location(file.key))
                     let f = file.value
                     if let exists = f["exists"]?.bool { check.exists = exists }
@@ -232,6 +261,7 @@ public enum FixtureLoader {
                     expect.files.append(check)
                 }
             case "calls":
+                guard shaped(v, key, mapping: false) else { continue }
                 for item in v.sequence ?? [] {
                     if let command = item.string {
                         expect.calls.append((command, false, reader.location(item)))
@@ -245,10 +275,16 @@ public enum FixtureLoader {
                     }
                 }
             case "requests":
+                guard shaped(v, key, mapping: false) else { continue }
                 for item in v.sequence ?? [] {
-                    if let request = item.string { expect.requests.append((request, reader.location(item))) }
+                    guard let request = item.string, request.split(separator: " ").count == 2 else {
+                        reader.fail(item, "a request is 'METHOD URL', as GET https://host/path")
+                        continue
+                    }
+                    expect.requests.append((request, reader.location(item)))
                 }
             case "output":
+                guard shaped(v, key, mapping: true) else { continue }
                 expect.outputContains = v["contains"].flatMap { reader.stringList($0, "output.contains") } ?? []
                 expect.outputNotContains = v["not_contains"].flatMap { reader.stringList($0, "output.not_contains") } ?? []
             default: break  // FixtureSchema reported it

@@ -186,6 +186,34 @@ import DocketDiagnostics
         #expect(found.count == 4)
     }
 
+    @Test func valuesOfTheWrongShapeAreErrorsNotDroppedChecks() throws {
+        let (_, found) = try load("""
+            stubs:
+              systemctl: "active"
+              docker:
+                - just text
+            expect:
+              steps:
+                one: [ok]
+              files:
+                ~/a.env: "KEY=value"
+              calls: docker compose up
+              requests:
+                - https://a.test/only-a-url
+              output: "pong"
+            """)
+        let lines = found.map { "\($0.location.line) \($0.message)" }
+        #expect(lines == [
+            "2 the stub 'systemctl' is a list of answers {args|match, stdout, stderr, status, creates}",
+            "4 an answer of the stub 'docker' is a mapping {args|match, stdout, stderr, status, creates}",
+            "7 a step outcome is ok, failed, 'failed N' or skipped",
+            "9 the checks of ~/a.env are a mapping (contains, matches, mode, same_as, …)",
+            "10 'expect.calls' must be a list",
+            "12 a request is 'METHOD URL', as GET https://host/path",
+            "13 'expect.output' must be a mapping",
+        ], "\(lines.joined(separator: "\n"))")
+    }
+
     @Test func unroutedTakesErrorOrAllow() throws {
         #expect(try load("unrouted: allow\n").0?.unroutedAllowed == true)
         #expect(try load("{}\n").0?.unroutedAllowed == false)
