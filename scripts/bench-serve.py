@@ -232,6 +232,15 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        # The server's preview folder (a full copy of the site) names its pid.
+        tmpdir = tempfile.gettempdir()
+        for name in os.listdir(tmpdir):
+            try:
+                with open(os.path.join(tmpdir, name, "pid")) as f:
+                    if name.startswith("docket-serve-") and f.read().strip() == str(server.pid):
+                        shutil.rmtree(os.path.join(tmpdir, name), ignore_errors=True)
+            except OSError:
+                pass
         if args.keep:
             print(f"bench-serve: kept {tmp}")
         else:

@@ -16,15 +16,22 @@ public final class SiteOutputs: @unchecked Sendable {
     // from one thread at a time).
     let context: PageContext
     let resolvedIndex: [String: Int]
+    /// The content folder's category files, read as the load read them (for `reassembling`).
+    var categories: [String: CategoryMetadata]?
     /// The diagnostics of the load and of the runbooks.
     public let diagnostics: Diagnostics
 
-    init(loaded: LoadedSite, theme: Theme, runbooks: RunbookSet, context: PageContext, diagnostics: Diagnostics) {
+    init(loaded: LoadedSite, theme: Theme, runbooks: RunbookSet, context: PageContext, diagnostics: Diagnostics,
+         resolvedIndex known: [String: Int]? = nil) {
         self.loaded = loaded
         self.theme = theme
         self.runbooks = runbooks
         self.context = context
         self.diagnostics = diagnostics
+        if let known {
+            resolvedIndex = known
+            return
+        }
         var index: [String: Int] = [:]
         for (position, page) in loaded.pages.enumerated() { index[page.page.source] = position }
         resolvedIndex = index
@@ -49,7 +56,9 @@ public final class SiteOutputs: @unchecked Sendable {
             diagnostics.append(Diagnostic.error(at: error.location, error.message))
             return failed()
         }
-        return (SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics), nil)
+        let outputs = SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
+        outputs.categories = readCategories(loaded)
+        return (outputs, nil)
     }
 
     /// A build stopped by `diagnostics` (for callers outside this module).

@@ -10,10 +10,11 @@ extension SiteOutputs {
     /// and anchors, no runbook, no problem before or after. Then the sidebar, URLs, navigation
     /// and every other page are unchanged, and only those pages and the search data (plus
     /// newly linked assets and, for a diagram, the theme assets) need writing. Nil otherwise:
-    /// the caller loads the whole site again.
-    public func updating(_ sources: Set<String>) -> (outputs: SiteOutputs, changed: Set<OutputUnit>)? {
+    /// the caller loads the whole site again. `texts`: what was read, by source.
+    public func updating(_ sources: Set<String>) -> (outputs: SiteOutputs, changed: Set<OutputUnit>, texts: [String: String])? {
         var loaded = self.loaded
         var changed: Set<OutputUnit> = [.search]
+        var texts: [String: String] = [:]
         for source in sources {
             guard let siteIndex = loaded.site.pageIndexBySource[source], let index = resolvedIndex[source],
                   runbooks.idBySource[source] == nil else { return nil }
@@ -22,6 +23,7 @@ extension SiteOutputs {
                   case .success(let text) = SourceText.read(loaded.content.url.appendingPathComponent(source), display: old.parsed.displayPath)
             else { return nil }
             let parsed = PageParser.parse(text: text, source: source, displayPath: old.parsed.displayPath)
+            texts[source] = text
             guard parsed.diagnostics.isEmpty, parsed.contentTitle == old.parsed.contentTitle, parsed.excerpt == old.parsed.excerpt,
                   parsed.anchors == old.parsed.anchors,
                   Self.sameFrontMatter(parsed.frontMatter, old.frontMatter) else { return nil }
@@ -39,7 +41,8 @@ extension SiteOutputs {
             loaded.pages[index] = resolved
             changed.insert(.page(source))
         }
-        return (SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics), changed)
+        return (SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics,
+                            resolvedIndex: resolvedIndex), changed, texts)
     }
 
     /// Every field equal. The locations are a dictionary, whose printed order differs between

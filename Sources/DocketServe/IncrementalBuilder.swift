@@ -63,13 +63,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Rebuilds after `changes` (absolute paths of changed files; nil: unknown, look at
     /// everything).
     public func build(changes: Set<String>? = nil) -> Outcome {
-        if let changes, !needsLoad, let outcome = updatePages(changes) { return outcome }
+        if let changes, !needsLoad, let sources = contentSources(changes) {
+            if let outcome = updatePages(sources) { return outcome }
+            if let outcome = reassemble(sources) { return outcome }
+        }
         // Until a load succeeds, later edits must load everything: they may come on top of
         // changes the failed build did not take in.
         needsLoad = true
+        var trace = PhaseTrace()
         let loaded: LoadedSite
         do {
             loaded = try SiteLoader.load(options, cache: cache)
+            trace.mark("load")
         } catch {
             return Outcome(result: SiteOutputs.failure(error.diagnostics), pagesRendered: 0, full: false, pending: 0)
         }
@@ -77,7 +82,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let next = prepared.outputs else {
             return Outcome(result: prepared.failure!, pagesRendered: 0, full: false, pending: 0)
         }
+        trace.mark("prepare")
         let signature = Self.structure(of: loaded.site, theme: next.theme)
+        trace.mark("structure")
         condition.lock()
         let previous = outputs
         let first = previous == nil
@@ -100,6 +107,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         lastTexts = texts
         needsLoad = false
+        return finish(next, signature: signature, changedPages: changedPages, trace: &trace)
+    }
+
+    /// Makes `next` current after a load or a reassembly: the changed pages written now, and,
+    /// when the structure changed (sidebar, URLs, titles, theme), every other file later.
+    private func finish(_ next: SiteOutputs, signature: Int, changedPages: Set<OutputUnit>, trace: inout PhaseTrace) -> Outcome {
         var lazy: Set<OutputUnit>
         if signature == structure {
             // Same sidebar, URLs, titles, theme: other pages are unchanged; site-wide files
@@ -110,17 +123,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         structure = signature
         lazy.subtract(changedPages)
+        trace.mark("compare")
         let produced = changedPages.compactMap { unit in (try? next.files(of: unit)).map { (unit, $0) } }
+        trace.mark("render")
         install(next, dirty: lazy, produced: produced, full: false)
+        trace.mark("install")
         let result = next.success(written: produced.count)
         return Outcome(result: result, pagesRendered: produced.count, full: false, pending: lazy.count)
     }
 
-    private var lastTexts: [String: String] = [:]
-    private var needsLoad = false
-
-    /// The fast path: only existing pages changed, and only inside them.
-    private func updatePages(_ changes: Set<String>) -> Outcome? {
+    /// Content-relative sources of the changes, when all are under the content folder.
+    private func contentSources(_ changes: Set<String>) -> Set<String>? {
         condition.lock()
         let current = outputs
         condition.unlock()
@@ -131,22 +144,79 @@ public final class IncrementalBuilder: @unchecked Sendable {
             guard path.hasPrefix(content) else { return nil }
             sources.insert(String(path.dropFirst(content.count)))
         }
-        guard let (next, changed) = current.updating(sources) else { return nil }
+        return sources
+    }
+
+    /// Pages edited, added or removed: the site put together again from memory.
+    private func reassemble(_ sources: Set<String>) -> Outcome? {
+        condition.lock()
+        let current = outputs
+        condition.unlock()
+        var trace = PhaseTrace()
+        guard let current, let (next, texts) = current.reassembling(sources) else { return nil }
+        remember(texts, from: next)
+        trace.mark("reassemble")
+        let signature = Self.structure(of: next.loaded.site, theme: next.theme)
+        trace.mark("structure")
+        let present = Set(next.loaded.pages.map(\.page.source))
+        return finish(next, signature: signature, changedPages: Set(sources.filter(present.contains).map(OutputUnit.page)), trace: &trace)
+    }
+
+    /// Pages read outside a load go into the cache too, so the next load sees them unchanged.
+    private func remember(_ texts: [String: String], from outputs: SiteOutputs) {
+        let site = outputs.loaded.site
+        for (source, text) in texts {
+            guard let index = site.pageIndexBySource[source] else { continue }
+            cache.store(source: source, text: text, page: site.pages[index].parsed)
+            lastTexts[source] = text
+        }
+    }
+
+    private var lastTexts: [String: String] = [:]
+    private var needsLoad = false
+
+    /// The fast path: only existing pages changed, and only inside them.
+    private func updatePages(_ sources: Set<String>) -> Outcome? {
+        condition.lock()
+        let current = outputs
+        condition.unlock()
+        guard let current else { return nil }
+        var trace = PhaseTrace()
+        guard let (next, changed, texts) = current.updating(sources) else { return nil }
+        remember(texts, from: next)
+        trace.mark("update")
         let now = changed.filter { if case .page = $0 { return true } else { return false } }
         var produced: [(OutputUnit, [(path: String, data: Data)])] = []
         for unit in now {
             guard let files = try? next.files(of: unit) else { return nil }
             produced.append((unit, files))
         }
-        install(next, dirty: changed.subtracting(now), produced: produced, full: false)
-        lastTexts = cache.texts
+        trace.mark("render")
+        install(next, dirty: changed.subtracting(now), produced: produced, full: false, sameUnits: true)
+        trace.mark("install")
         let result = next.success(written: produced.count)
         return Outcome(result: result, pagesRendered: produced.count, full: false, pending: changed.count - now.count)
     }
 
     /// Makes `next` current: writes the files made for it, marks `dirty` for later, and
     /// removes the files of units the site no longer has.
-    private func install(_ next: SiteOutputs, dirty marked: Set<OutputUnit>, produced: [(OutputUnit, [(path: String, data: Data)])], full: Bool) {
+    private func install(_ next: SiteOutputs, dirty marked: Set<OutputUnit>, produced: [(OutputUnit, [(path: String, data: Data)])],
+                         full: Bool, sameUnits: Bool = false) {
+        if sameUnits {
+            // Same pages at the same URLs: the units and their paths stay.
+            condition.lock()
+            defer { condition.unlock() }
+            outputs = next
+            lastChange = Date()
+            for (unit, files) in produced {
+                store(unit, files)
+                dirty.remove(unit)
+            }
+            dirty.formUnion(marked)
+            queue += marked
+            condition.broadcast()
+            return
+        }
         var owners: [String: OutputUnit] = [:]
         let units = next.units
         for unit in units { if let path = next.path(of: unit) { owners[path] = unit } }
@@ -223,8 +293,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Writes pending files on a background thread, once changes have stopped for `quiet`
     /// seconds, so the work does not compete with the next edit.
-    public func startWriting(quiet: TimeInterval = 0.3) {
+    public func startWriting(quiet: TimeInterval = 1) {
         let thread = Thread { [self] in
+            // Below the rebuilds and the server, which a person is waiting for. On Linux the
+            // nice value of `who == 0` is the calling thread's alone.
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             while true {
                 condition.lock()
                 while queue.isEmpty { condition.wait() }

@@ -22,6 +22,11 @@ public final class ParseCache: ParsedPageStore {
         return page
     }
 
+    /// Records a page parsed elsewhere (`docket serve`'s edits of single pages).
+    func store(source: String, text: String, page: ParsedPage) {
+        entries.withLockedValue { $0[source] = Entry(text: text, page: page) }
+    }
+
     /// The text each page had when it was last parsed.
     var texts: [String: String] { entries.withLockedValue { $0.mapValues(\.text) } }
 }

@@ -1,0 +1,87 @@
+import DocketDiagnostics
+import DocketRunbooks
+import DocketSite
+import DocketTheme
+import Foundation
+
+extension SiteOutputs {
+    /// The site after pages `sources` (content-relative) were edited, added or removed, put
+    /// together again from the pages kept in memory: only those pages are read and parsed,
+    /// the rest of the load (config, categories, static files) is reused. Link resolutions of
+    /// the other pages are reused too when no page moved, came or went. Nil when this cannot be
+    /// done safely (the site had problems, a runbook page changed, a category file or something
+    /// else than a page changed): the caller loads the whole site then. `texts`: what was read.
+    public func reassembling(_ sources: Set<String>) -> (outputs: SiteOutputs, texts: [String: String])? {
+        guard let categories, loaded.diagnostics.isEmpty, diagnostics.isEmpty,
+              sources.allSatisfy(ContentInventory.isPage) else { return nil }
+        var parsedBySource: [String: ParsedPage] = [:]
+        for page in loaded.site.pages { parsedBySource[page.source] = page.parsed }
+        var changedDiagnostics = Diagnostics()
+        var texts: [String: String] = [:]
+        for source in sources {
+            guard runbooks.idBySource[source] == nil else { return nil }
+            let url = loaded.content.url.appendingPathComponent(source)
+            let display = loaded.content.display + "/" + source
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                parsedBySource[source] = nil
+                continue
+            }
+            guard case .success(let text) = SourceText.read(url, display: display) else { return nil }
+            let parsed = PageParser.parse(text: text, source: source, displayPath: display)
+            texts[source] = text
+            let (runbook, problems) = RunbookExtractor.extract(parsed, sourceLabel: loaded.contentLabel + source)
+            guard runbook == nil, problems.isEmpty else { return nil }
+            changedDiagnostics.append(contentsOf: parsed.diagnostics)
+            parsedBySource[source] = parsed
+        }
+        let old = loaded.site
+        // The assembler sorts the pages itself.
+        let site = SiteAssembler.assemble(
+            parsed: Array(parsedBySource.values), categories: categories, config: old.config, staticFiles: old.staticFiles,
+            contentFiles: old.contentFiles, contentDisplayPath: loaded.content.display)
+        var diagnostics = changedDiagnostics
+        diagnostics.append(contentsOf: site.diagnostics)
+
+        // Same pages at the same URLs and anchors: every other page resolves as before.
+        let samePlaces = site.pages.count == old.pages.count && site.routes == old.routes
+            && site.pages.allSatisfy { page in
+                old.pageIndexBySource[page.source].map { old.pages[$0].permalink == page.permalink && old.pages[$0].parsed.anchors == page.parsed.anchors } ?? false
+            }
+        let resolver = LinkResolver(site: site)
+        let previous = loaded.pages
+        let index = resolvedIndex
+        let resolved: [ResolvedPage] = site.pages.parallelMap { page in
+            if samePlaces, !sources.contains(page.source), let at = index[page.source] {
+                var kept = previous[at]
+                kept.page = page
+                return kept
+            }
+            return resolver.resolve(page)
+        }
+        for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
+        guard !diagnostics.hasErrors else { return nil }
+        var next = loaded
+        next.site = site
+        next.pages = resolved
+        next.diagnostics = diagnostics
+        guard let context = try? PageContext(site: site, theme: theme, runbooks: Self.pageRunbooks(site, runbooks)) else { return nil }
+        let outputs = SiteOutputs(loaded: next, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
+        outputs.categories = categories
+        return (outputs, texts)
+    }
+
+    /// The category files of the content folder, as `SiteLoader` reads them (the first one of
+    /// a folder wins). Nil when the folder cannot be read.
+    static func readCategories(_ loaded: LoadedSite) -> [String: CategoryMetadata]? {
+        guard let inventory = try? ContentInventory.scan(loaded.content.url) else { return nil }
+        var categories: [String: CategoryMetadata] = [:]
+        for file in inventory.categoryFiles {
+            let folder = file.split(separator: "/").dropLast().joined(separator: "/")
+            guard categories[folder] == nil,
+                  case .success(let text) = SourceText.read(loaded.content.url.appendingPathComponent(file), display: loaded.content.display + "/" + file),
+                  let metadata = CategoryMetadata.parse(text, path: loaded.content.display + "/" + file).0 else { continue }
+            categories[folder] = metadata
+        }
+        return categories
+    }
+}
