@@ -1,42 +1,61 @@
 #!/usr/bin/env bash
-# Build benchmark: docket against Hugo, side by side, on the same machine and the same corpus.
+# Build benchmark: docket against Hugo, side by side, on the same machine, on two corpora.
 #
-#   scripts/bench.sh [PAGES]      (default 10000)
+#   scripts/bench.sh [PAGES ...]      (default: 1000 10000)
 #
-# It generates one synthetic Docusaurus-style corpus (scripts/bench/gen_corpus.py, fixed seed),
-# prepares the same pages as a Hugo site (scripts/bench/hugo-site: config and a layout
-# comparable to docket's default theme), builds each site BENCH_RUNS times (default 3) into a
-# cold output folder, alternating the tools, and prints median wall time, median peak RSS and
-# the ratios Hugo/docket. The last line is the summary, e.g.
+# Corpora, each generated with a fixed seed at every size:
+#   project  scripts/bench/gen_corpus.py (Docusaurus-style pages; scripts/bench/hugo_content.py
+#            turns them into a Hugo site using scripts/bench/hugo-site)
+#   shared   ../shared/bench/gen_corpus.py (6.7 KB pages: mermaid, admonitions, tables, links;
+#            it writes its own Hugo site, with Hugo's default highlighting on). Skipped with a
+#            note when the script is not there (BENCH_SHARED=path overrides where it is).
 #
-#   bench: docket 10000 pages in 8.9 s (1124 pages/s, 750 MiB); hugo 16.0 s (2184 MiB); speed ratio 1.80x, memory ratio 2.91x
+# Each site is built BENCH_RUNS times (default 3) by each tool into a cold output folder,
+# alternating the tools, after one untimed warm-up build each. For each corpus and size it
+# prints the medians of wall time, CPU time (user + system), CPU/wall, peak RSS and pages/s of
+# each tool, the ratios docket/Hugo, and docket's per-stage timings (`docket build --timings`,
+# from its last run). The goals (issue 10), checked on every corpus and size:
 #
-# Exit status: 0 docket is at least as fast as Hugo; 1 docket is slower (the speed goal is
-# missed: CI can gate on it); 2 usage, a missing tool, or a build that failed or produced the
-# wrong number of pages.
+#   time ratio   docket wall / Hugo wall       <= 0.20   (BENCH_TIME_GOAL)
+#   memory ratio docket peak RSS / Hugo's       <= 0.20   (BENCH_RSS_GOAL)
+#   cores busy   docket CPU time / wall time    >= 1.80   (BENCH_CPU_GOAL)
+#
+# The last line is a one-line summary per corpus and size. Exit status: 0 every goal met; 1 a
+# goal missed (CI can gate on it); 2 usage, a missing tool, or a build that failed or produced
+# the wrong number of pages.
 #
 # Environment: DOCKET (default .build/release/docket; this script never builds it), HUGO
-# (default hugo), BENCH_RUNS (default 3), BENCH_SEED (corpus seed), BENCH_KEEP=1 keeps the temp
-# folder (corpus, sites, outputs, logs) and prints where it is.
+# (default hugo), BENCH_RUNS (default 3), BENCH_SEED (seed of both corpora), BENCH_CORPORA
+# (default "project shared"), BENCH_KEEP=1 keeps the temp folder and prints where it is.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-pages=${1:-10000}
+read -r -a sizes <<<"${*:-1000 10000}"
 runs=${BENCH_RUNS:-3}
 seed=${BENCH_SEED:-20240601}
 docket=${DOCKET:-$root/.build/release/docket}
 hugo=${HUGO:-hugo}
+shared_gen=${BENCH_SHARED:-$root/../shared/bench/gen_corpus.py}
+read -r -a corpora <<<"${BENCH_CORPORA:-project shared}"
+time_goal=${BENCH_TIME_GOAL:-0.20}
+rss_goal=${BENCH_RSS_GOAL:-0.20}
+cpu_goal=${BENCH_CPU_GOAL:-1.80}
 
 die() { echo "bench: $*" >&2; exit 2; }
 
-[[ $pages =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/bench.sh [PAGES]   (PAGES a positive integer, got '$pages')"
+for pages in "${sizes[@]}"; do
+  [[ $pages =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/bench.sh [PAGES ...]   (each a positive integer, got '$pages')"
+done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer, got '$runs'"
+for corpus in "${corpora[@]}"; do
+  [[ $corpus == project || $corpus == shared ]] || die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared"
+done
 [[ -x $docket ]] || die "no docket binary at $docket (build it with: swift build -c release)"
 command -v "$hugo" >/dev/null || die "no hugo on PATH (install it with: apt-get install hugo)"
-command -v python3 >/dev/null || die "no python3 on PATH (it generates the corpus)"
-# GNU time, not the shell keyword: it reports the peak resident set size (%M, KiB) of the
-# process tree's largest process, which is the tool itself here.
-if ! /usr/bin/time -f '%e %M' true 2>/dev/null; then
+command -v python3 >/dev/null || die "no python3 on PATH (it generates the corpora)"
+# GNU time, not the shell keyword: it reports user and system CPU seconds and the peak
+# resident set size (%M, KiB) of the largest process of the tree, which is the tool itself.
+if ! /usr/bin/time -f '%e %U %S %M' true 2>/dev/null; then
   die "GNU time is missing at /usr/bin/time (install it with: apt-get install time)"
 fi
 docket=$(cd "$(dirname "$docket")" && pwd)/$(basename "$docket")   # we cd before running it
@@ -51,76 +70,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ---------------------------------------------------------------- 1. the corpus (docket's input)
-start=$EPOCHREALTIME
-python3 "$root/scripts/bench/gen_corpus.py" "$pages" "$tmp/corpus/docs" "$seed"
-sections=$(find "$tmp/corpus/docs" -name _category_.yml | wc -l)
-printf 'corpus: %d pages in %d folders, %s, generated in %.1f s (seed %s)\n' \
-  "$pages" "$sections" "$(du -sh "$tmp/corpus/docs" | cut -f1)" \
-  "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" "$seed"
-
-# ---------------------------------------------------------------- 2. the same pages for Hugo
-# The same Markdown files (scripts/bench/hugo_content.py): each _category_.yml becomes the
-# section's _index.md, sidebar_position is repeated as weight. Hugo shows `:::note` as text and
-# leaves the `.md` links as they are; docket resolves and checks them (extra work for docket).
-site=$tmp/hugo-site
-cp -R "$root/scripts/bench/hugo-site" "$site"
-python3 "$root/scripts/bench/hugo_content.py" "$tmp/corpus/docs" "$site/content"
-
-# ---------------------------------------------------------------- 3. the runs
-# Each run writes into a new (cold) output folder, so neither tool can reuse a previous build.
-# The runs alternate (docket, hugo, docket, hugo, …) so that a slow drift of the machine
-# (thermal throttling, a neighbour's job, the page cache warming up) hits both tools alike
-# instead of all the runs of one of them. docket runs from an empty folder so that no
-# docket.yml is picked up; broken links only warn, as Hugo does not check them at all.
-# Outputs are kept until the end (about 1.5 GB for 10,000 pages and 3 runs): deleting one
-# between runs made the next runs up to 2.5x slower on a disk mounted with `discard`.
-empty=$tmp/empty
-mkdir -p "$empty" "$tmp/logs"
-declare -a docket_times=() docket_rss=() hugo_times=() hugo_rss=()
-
-# run TOOL N: builds once, appends wall seconds and peak RSS (KiB) to TOOL's arrays.
-run() {
-  local tool=$1 n=$2 out=$tmp/out-$1-$2 log=$tmp/logs/$1-$2.log metrics=$tmp/logs/$1-$2.time
-  local status=0
-  # Flush the previous run's writes first: otherwise the kernel writes them back during this
-  # run and charges one tool for the other's files.
-  sync
-  if [[ $tool == docket ]]; then
-    (cd "$empty" && /usr/bin/time -f '%e %M' -o "$metrics" \
-      "$docket" build --content "$tmp/corpus/docs" --out "$out" --broken-links warn) \
-      >"$log" 2>&1 || status=$?
-  else
-    /usr/bin/time -f '%e %M' -o "$metrics" \
-      "$hugo" --quiet -s "$site" -d "$out" >"$log" 2>&1 || status=$?
-  fi
-  if ((status != 0)); then
-    echo "bench: $tool run $n failed (exit $status); its output:" >&2
-    tail -n 40 "$log" >&2
-    exit 2
-  fi
-  # Every page of the corpus must be there: section-NNN/page-NNN/index.html (docket puts them
-  # under docs/, Hugo at the root; section and home pages are not counted).
-  local built
-  built=0
-  [[ -d $out ]] && built=$(find "$out" -path '*/section-*/page-*/index.html' | wc -l)
-  if ((built != pages)); then
-    echo "bench: $tool run $n wrote $built pages, expected $pages; its output:" >&2
-    tail -n 40 "$log" >&2
-    exit 2
-  fi
-  local seconds kib
-  read -r seconds kib < <(tail -n 1 "$metrics")
-  if ((n == 0)); then
-    printf '  run 0  %-6s %7.2f s %7.0f MiB  (warm-up, not counted)\n' "$tool" "$seconds" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
-    return
-  fi
-  printf '  run %d  %-6s %7.2f s %7.0f MiB\n' "$n" "$tool" "$seconds" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
-  if [[ $tool == docket ]]; then docket_times+=("$seconds"); docket_rss+=("$kib")
-  else hugo_times+=("$seconds"); hugo_rss+=("$kib"); fi
-}
-
-# The ratio is only as good as the machine is quiet. The load average would count this
+# The ratios are only as good as the machine is quiet. The load average would count this
 # script's own corpus generation, so measure how busy the CPUs are over one second instead.
 cpu_busy() {
   local a b
@@ -129,44 +79,154 @@ cpu_busy() {
     n = split(a, x); split(b, y); for (i = 2; i <= n; i++) { t += y[i] - x[i] }
     idle = (y[5] - x[5]) + (y[6] - x[6]); print (t > 0) ? int(100 * (t - idle) / t) : 0 }'
 }
-sync
-if [[ -r /proc/stat ]] && (( $(cpu_busy) > 20 )); then
-  echo "bench: warning: the CPUs are busy with something else before the runs; timings will be noisy" >&2
-fi
-echo "runs: $runs each, alternating; docket $("$docket" --version 2>/dev/null || echo "(unknown version)"), $("$hugo" version | cut -d' ' -f1-2)"
-# One untimed build of each tool first: it loads both binaries and their libraries into the
-# page cache, so that the first timed run is not slower just for going first.
-run docket 0
-run hugo 0
-for ((i = 1; i <= runs; i++)); do
-  run docket "$i"
-  run hugo "$i"
-done
-
-# ---------------------------------------------------------------- 4. the report
-# Medians, not means: one run disturbed by something outside the benchmark (a cron job, a
-# cache flush) moves the mean but not the median of three.
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-d_time=$(median "${docket_times[@]}")
-h_time=$(median "${hugo_times[@]}")
-d_mib=$(median "${docket_rss[@]}" | awk '{ print $1 / 1024 }')
-h_mib=$(median "${hugo_rss[@]}" | awk '{ print $1 / 1024 }')
+# make_corpus KIND PAGES DIR: writes DIR/docs (docket's input) and DIR/hugo (the same pages as
+# a Hugo site).
+make_corpus() {
+  local kind=$1 pages=$2 dir=$3
+  if [[ $kind == project ]]; then
+    python3 "$root/scripts/bench/gen_corpus.py" "$pages" "$dir/docs" "$seed" >/dev/null
+    # Each _category_.yml becomes the section's _index.md, sidebar_position is repeated as
+    # weight. Hugo shows `:::note` as text and leaves the `.md` links as they are; docket
+    # resolves and checks them (extra work for docket).
+    cp -R "$root/scripts/bench/hugo-site" "$dir/hugo"
+    python3 "$root/scripts/bench/hugo_content.py" "$dir/docs" "$dir/hugo/content"
+  else
+    python3 "$shared_gen" "$dir" "$pages" --hugo --seed "$seed" >/dev/null
+  fi
+}
 
-awk -v p="$pages" -v dt="$d_time" -v ht="$h_time" -v dm="$d_mib" -v hm="$h_mib" 'BEGIN {
-  printf "\n%-8s %14s %17s %9s\n", "tool", "median wall s", "median peak MiB", "pages/s"
-  printf "%-8s %14.2f %17.0f %9.0f\n", "docket", dt, dm, p / dt
-  printf "%-8s %14.2f %17.0f %9.0f\n", "hugo", ht, hm, p / ht
-  printf "\nspeed ratio  %.2fx (hugo time / docket time): docket is %.1fx %s\n", ht / dt, \
-    (ht >= dt ? ht / dt : dt / ht), (ht >= dt ? "faster" : "SLOWER")
-  printf "memory ratio %.2fx (hugo peak RSS / docket peak RSS): docket uses %.1fx %s memory\n\n", hm / dm, \
-    (hm >= dm ? hm / dm : dm / hm), (hm >= dm ? "less" : "MORE")
-  printf "bench: docket %d pages in %.1f s (%.0f pages/s, %.0f MiB); hugo %.1f s (%.0f MiB); speed ratio %.2fx, memory ratio %.2fx\n", \
-    p, dt, p / dt, dm, ht, hm, ht / dt, hm / dm
-}'
+summary=()
+failed_goals=0
 
-# The goal is "faster than Hugo": fail when docket is slower.
-if awk -v dt="$d_time" -v ht="$h_time" 'BEGIN { exit !(ht < dt) }'; then
-  echo "bench: docket is slower than hugo on $pages pages" >&2
+# bench_one KIND PAGES: the runs and the report of one corpus at one size.
+bench_one() {
+  local kind=$1 pages=$2 dir=$tmp/$1-$2
+  local start=$EPOCHREALTIME
+  make_corpus "$kind" "$pages" "$dir"
+  printf '\n== %s corpus, %d pages (%s, generated in %.1f s, seed %s)\n' "$kind" "$pages" \
+    "$(du -sh "$dir/docs" | cut -f1)" "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" "$seed"
+
+  # Each run writes into a new (cold) output folder, so neither tool can reuse a previous
+  # build. The runs alternate so that a slow drift of the machine (a neighbour's job, the page
+  # cache warming up) hits both tools alike. docket runs from an empty folder so that no
+  # docket.yml is picked up; broken links only warn, as Hugo does not check them at all.
+  # Outputs are kept until the corpus is done: deleting one between runs made the next runs
+  # up to 2.5x slower on a disk mounted with `discard`.
+  local empty=$dir/empty
+  mkdir -p "$empty" "$dir/logs"
+  local -a d_wall=() d_cpu=() d_rss=() h_wall=() h_cpu=() h_rss=()
+
+  run() {
+    local tool=$1 n=$2 out=$dir/out-$1-$2 log=$dir/logs/$1-$2.log metrics=$dir/logs/$1-$2.time
+    local status=0
+    # Flush the previous run's writes first: otherwise the kernel writes them back during
+    # this run and charges one tool for the other's files.
+    sync
+    if [[ $tool == docket ]]; then
+      (cd "$empty" && /usr/bin/time -f '%e %U %S %M' -o "$metrics" \
+        "$docket" build --content "$dir/docs" --out "$out" --broken-links warn --timings) \
+        >"$log" 2>&1 || status=$?
+    else
+      /usr/bin/time -f '%e %U %S %M' -o "$metrics" \
+        "$hugo" --quiet -s "$dir/hugo" -d "$out" >"$log" 2>&1 || status=$?
+    fi
+    if ((status != 0)); then
+      echo "bench: $tool run $n failed (exit $status); its output:" >&2
+      tail -n 40 "$log" >&2
+      exit 2
+    fi
+    # Every page of the corpus must be there. The project corpus names its pages
+    # section-NNN/page-NNN (section and home pages are not counted); the shared corpus has
+    # free-form names, so there its pages plus section pages must be at least the page count.
+    local built=0 short=0
+    if [[ $kind == project ]]; then
+      [[ -d $out ]] && built=$(find "$out" -path '*/section-*/page-*/index.html' | wc -l)
+      ((built == pages)) || short=1
+    else
+      [[ -d $out ]] && built=$(find "$out" -name index.html | wc -l)
+      ((built >= pages)) || short=1
+    fi
+    if ((short)); then
+      echo "bench: $tool run $n wrote $built pages, expected $pages; its output:" >&2
+      tail -n 40 "$log" >&2
+      exit 2
+    fi
+    local wall user sys kib
+    read -r wall user sys kib < <(tail -n 1 "$metrics")
+    local cpu
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+    printf '  run %d  %-6s %7.2f s wall %7.2f s CPU %7.0f MiB%s\n' "$n" "$tool" "$wall" "$cpu" \
+      "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$( ((n == 0)) && echo '  (warm-up, not counted)')"
+    ((n == 0)) && return
+    if [[ $tool == docket ]]; then d_wall+=("$wall"); d_cpu+=("$cpu"); d_rss+=("$kib")
+    else h_wall+=("$wall"); h_cpu+=("$cpu"); h_rss+=("$kib"); fi
+  }
+
+  sync
+  if [[ -r /proc/stat ]] && (( $(cpu_busy) > 20 )); then
+    echo "bench: warning: the CPUs are busy with something else before the runs; timings will be noisy ($(uptime | sed 's/.*load/load/'))" >&2
+  fi
+  # One untimed build of each tool first: it loads both binaries into the page cache.
+  run docket 0
+  run hugo 0
+  local i
+  for ((i = 1; i <= runs; i++)); do
+    run docket "$i"
+    run hugo "$i"
+  done
+
+  # Medians, not means: one run disturbed by something outside the benchmark moves the mean
+  # but not the median of three.
+  local dw dc dm hw hc hm
+  dw=$(median "${d_wall[@]}"); dc=$(median "${d_cpu[@]}"); dm=$(median "${d_rss[@]}" | awk '{ print $1 / 1024 }')
+  hw=$(median "${h_wall[@]}"); hc=$(median "${h_cpu[@]}"); hm=$(median "${h_rss[@]}" | awk '{ print $1 / 1024 }')
+  awk -v p="$pages" -v dw="$dw" -v dc="$dc" -v dm="$dm" -v hw="$hw" -v hc="$hc" -v hm="$hm" 'BEGIN {
+    printf "\n  %-8s %10s %10s %9s %10s %9s\n", "tool", "wall s", "CPU s", "CPU/wall", "peak MiB", "pages/s"
+    printf "  %-8s %10.2f %10.2f %9.2f %10.0f %9.0f\n", "docket", dw, dc, dc / dw, dm, p / dw
+    printf "  %-8s %10.2f %10.2f %9.2f %10.0f %9.0f\n", "hugo", hw, hc, hc / hw, hm, p / hw
+  }'
+  echo
+  echo "  docket stages (last run, --timings):"
+  sed -n '/^stage /,$p' "$dir/logs/docket-$runs.log" | sed 's/^/    /'
+  local verdict
+  verdict=$(awk -v dw="$dw" -v dc="$dc" -v dm="$dm" -v hw="$hw" -v hm="$hm" \
+    -v tg="$time_goal" -v rg="$rss_goal" -v cg="$cpu_goal" 'BEGIN {
+    t = dw / hw; r = dm / hm; c = dc / dw; miss = ""
+    if (t > tg) miss = miss " time"
+    if (r > rg) miss = miss " memory"
+    if (c < cg) miss = miss " cores"
+    printf "time ratio %.2f (goal <= %.2f), memory ratio %.2f (goal <= %.2f), CPU/wall %.2f (goal >= %.2f)|%s", t, tg, r, rg, c, cg, miss
+  }')
+  local missed=${verdict#*|}
+  verdict=${verdict%|*}
+  printf '\n  %s\n' "$verdict"
+  if [[ -n $missed ]]; then
+    echo "  goals missed:$missed"
+    failed_goals=1
+  fi
+  summary+=("$(printf 'bench: %s %d pages: docket %.2f s (%.0f pages/s, %.0f MiB, CPU/wall %.2f); hugo %.2f s (%.0f MiB); %s%s' \
+    "$kind" "$pages" "$dw" "$(awk -v p="$pages" -v d="$dw" 'BEGIN { print p / d }')" "$dm" \
+    "$(awk -v c="$dc" -v d="$dw" 'BEGIN { print c / d }')" "$hw" "$hm" "$verdict" "${missed:+; MISSED:$missed}")")
+  # Free the disk before the next corpus (outputs of 10,000 pages are about 1.5 GB).
+  rm -rf "$dir"
+}
+
+echo "bench: docket $("$docket" --version 2>/dev/null || echo "(unknown version)"), $("$hugo" version | cut -d' ' -f1-2), $runs runs each, $(nproc) cores, $(uptime | sed 's/.*load/load/')"
+for pages in "${sizes[@]}"; do
+  for corpus in "${corpora[@]}"; do
+    if [[ $corpus == shared && ! -f $shared_gen ]]; then
+      echo "bench: no shared corpus generator at $shared_gen: the shared corpus is skipped"
+      continue
+    fi
+    bench_one "$corpus" "$pages"
+  done
+done
+
+echo
+printf '%s\n' "${summary[@]}"
+if ((failed_goals)); then
+  echo "bench: at least one goal was missed" >&2
   exit 1
 fi

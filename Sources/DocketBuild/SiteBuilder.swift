@@ -35,7 +35,8 @@ public enum SiteBuilder {
     /// (`only` these pages, when given), unless the content has errors.
     static func publish(_ loaded: LoadedSite, strict: Bool, folder: OutputFolder, only: Set<String>? = nil, theme loadedTheme: Theme? = nil) -> BuildResult {
         var diagnostics = loaded.diagnostics
-        let runbooks = RunbookSet.extract(from: loaded)
+        let timings = BuildTimings.shared
+        let runbooks = timings.measure("extract runbooks") { RunbookSet.extract(from: loaded) }
         diagnostics.append(contentsOf: runbooks.diagnostics)
         let output = loaded.output.display
         func failed() -> BuildResult { BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output) }
@@ -45,7 +46,9 @@ public enum SiteBuilder {
             theme = loadedTheme
         } else {
             do {
-                theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+                theme = try timings.measure("load theme") { () throws(ThemeError) -> Theme in
+                    try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+                }
             } catch {
                 diagnostics.append(Diagnostic.error(at: error.location, error.message))
                 return failed()
@@ -61,7 +64,7 @@ public enum SiteBuilder {
         defer { lock?.release() }
         do {
             let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder, only: only)
-            try folder.commit()
+            try timings.measure("swap output in") { () throws -> Void in try folder.commit() }
             return BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
         } catch {
             folder.discard()
@@ -82,12 +85,15 @@ public enum SiteBuilder {
             pageRunbooks[source] = PageRunbook(id: id, title: runbook.title,
                                                scriptURL: URLPath.join([site.config.baseURL, "runbooks", "\(id).sh"]), stepNumbers: numbers)
         }
-        let context = try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
+        let timings = BuildTimings.shared
+        let context = try timings.measure("page context, sidebar") { () throws(ThemeError) -> PageContext in
+            try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
+        }
         let contextBox = UncheckedBox(context)
 
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
-        let failures = pages.parallelMap { resolved -> String? in
+        let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
             do {
                 let html = try theme.render("page", contextBox.value.page(resolved))
                 guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return nil }
@@ -96,48 +102,60 @@ public enum SiteBuilder {
             } catch {
                 return "\(resolved.page.parsed.displayPath): \(error)"
             }
-        }
+        } }
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
         var count = pages.count
 
-        for index in site.generatedIndexes {
-            let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink), cards: context.cards(for: index.items))
-            if let file = URLPath.outputFile(for: index.permalink) {
-                try folder.write(try theme.render("category", data), to: file)
-                count += 1
+        count += try timings.measure("category, tag, 404 pages") { () throws -> Int in
+            var written = 0
+            for index in site.generatedIndexes {
+                let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink), cards: context.cards(for: index.items))
+                if let file = URLPath.outputFile(for: index.permalink) {
+                    try folder.write(try theme.render("category", data), to: file)
+                    written += 1
+                }
+            }
+            written += try writeTagPages(site, context: context, theme: theme, folder: folder)
+
+            try folder.write(try theme.render("404", context.plainPage(title: "Page Not Found")), to: "404.html")
+            if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
+                // No page is the home page: send visitors of the site root to the first doc.
+                if let first = firstURL(site) {
+                    try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])),
+                                     to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
+                }
+            }
+            return written
+        }
+        try timings.measure("sitemap") { () throws -> Void in try folder.write(Sitemap.render(site), to: "sitemap.xml") }
+        try timings.measure("theme assets") { () throws -> Void in
+            // The theme's bundled mermaid is written only when a page draws a diagram with it.
+            for asset in theme.assets(for: site) {
+                try folder.write(asset.content, to: "assets/docket/" + asset.path)
             }
         }
-        count += try writeTagPages(site, context: context, theme: theme, folder: folder)
-
-        try folder.write(try theme.render("404", context.plainPage(title: "Page Not Found")), to: "404.html")
-        if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
-            // No page is the home page: send visitors of the site root to the first doc.
-            if let first = firstURL(site) {
-                try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])),
-                                 to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
+        try timings.measure("sidebar.json") { () throws -> Void in
+            try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
+        }
+        try timings.measure("search index") { () throws -> Void in
+            for file in SearchIndex.files(site) { try folder.write(file.content, to: "assets/docket/" + file.path) }
+        }
+        try timings.measure("runbooks, static, assets") { () throws -> Void in
+            // Files served under the base URL (`/handbook/…`) live in that folder of the output.
+            let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
+            for (name, content) in runbooks.files {
+                try folder.write(content, to: prefix + "runbooks/" + name)
             }
-        }
-        try folder.write(Sitemap.render(site), to: "sitemap.xml")
-        // The theme's bundled mermaid is written only when a page draws a diagram with it.
-        for asset in theme.assets(for: site) {
-            try folder.write(asset.content, to: "assets/docket/" + asset.path)
-        }
-        try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
-        for file in SearchIndex.files(site) { try folder.write(file.content, to: "assets/docket/" + file.path) }
-        // Files served under the base URL (`/handbook/…`) live in that folder of the output.
-        let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
-        let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
-        for (name, content) in runbooks.files {
-            try folder.write(content, to: prefix + "runbooks/" + name)
-        }
 
-        for file in site.staticFiles {
-            try folder.copy(loaded.staticFolder.url.appendingPathComponent(file), to: prefix + file)
-        }
-        var assets = Set<String>()
-        for page in loaded.pages { assets.formUnion(page.assets) }
-        for asset in assets.sorted() {
-            try folder.copy(loaded.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
+            for file in site.staticFiles {
+                try folder.copy(loaded.staticFolder.url.appendingPathComponent(file), to: prefix + file)
+            }
+            var assets = Set<String>()
+            for page in loaded.pages { assets.formUnion(page.assets) }
+            for asset in assets.sorted() {
+                try folder.copy(loaded.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
+            }
         }
         return count
     }

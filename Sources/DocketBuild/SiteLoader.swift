@@ -59,7 +59,7 @@ public enum SiteLoader {
 
         let inventory: ContentInventory
         do {
-            inventory = try ContentInventory.scan(content.url)
+            inventory = try BuildTimings.shared.measure("scan content folder") { () throws -> ContentInventory in try ContentInventory.scan(content.url) }
         } catch {
             diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0), "cannot read the content folder: \(error)")
             throw Failure(diagnostics: diagnostics)
@@ -76,11 +76,14 @@ public enum SiteLoader {
 
         let contentURL = content.url
         let contentDisplay = content.display
-        let results = inventory.pages.parallelMap { source -> Result<ParsedPage, Diagnostic> in
-            let display = contentDisplay + "/" + source
-            return SourceText.read(contentURL.appendingPathComponent(source), display: display).map { text in
-                guard let cache else { return PageParser.parse(text: text, source: source, displayPath: display) }
-                return cache.page(source: source, text: text) { PageParser.parse(text: text, source: source, displayPath: display) }
+        let timings = BuildTimings.shared
+        let results = timings.measure("read + parse pages") {
+            inventory.pages.parallelMap { source -> Result<ParsedPage, Diagnostic> in
+                let display = contentDisplay + "/" + source
+                return SourceText.read(contentURL.appendingPathComponent(source), display: display).map { text in
+                    guard let cache else { return PageParser.parse(text: text, source: source, displayPath: display) }
+                    return cache.page(source: source, text: text) { PageParser.parse(text: text, source: source, displayPath: display) }
+                }
             }
         }
         var parsed: [ParsedPage] = []
@@ -123,13 +126,15 @@ public enum SiteLoader {
             staticFiles = Set(listing.files)
             diagnostics.append(contentsOf: listing.diagnostics)
         }
-        let site = SiteAssembler.assemble(
-            parsed: parsed, categories: categories, config: config, staticFiles: staticFiles,
-            contentFiles: inventory.otherFiles, contentDisplayPath: contentDisplay)
+        let site = timings.measure("assemble site") {
+            SiteAssembler.assemble(
+                parsed: parsed, categories: categories, config: config, staticFiles: staticFiles,
+                contentFiles: inventory.otherFiles, contentDisplayPath: contentDisplay)
+        }
         diagnostics.append(contentsOf: site.diagnostics)
 
         let resolver = LinkResolver(site: site)
-        let resolved = site.pages.parallelMap { resolver.resolve($0) }
+        let resolved = timings.measure("resolve links") { site.pages.parallelMap { resolver.resolve($0) } }
         for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
 
         return LoadedSite(root: root, content: content, staticFolder: staticFolder, output: output,

@@ -18,13 +18,18 @@ extension Docket {
         @Flag(help: "Replace the output folder even when it is not empty and docket did not write it.")
         var force = false
 
+        @Flag(help: "Print the time each stage of the build took (wall seconds, share, CPU/wall) to standard error.")
+        var timings = false
+
         func run() throws {
             var options = source.buildOptions
             options.output = out
             options.strict = strict
             options.force = force
             let started = Date()
+            if timings { BuildTimings.shared.start() }
             let result = SiteBuilder.build(options)
+            if timings { FileHandle.standardError.write(Data((BuildTimings.shared.report() + "\n").utf8)) }
             DiagnosticPrinter().print(result.diagnostics)
             if result.refused { throw ExitCode(2) }
             guard result.succeeded else {
