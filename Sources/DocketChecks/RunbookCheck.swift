@@ -218,11 +218,10 @@ private struct Evaluation {
             let output = segments[step.name] ?? ""
             var location = locator.location(of: step)
             var detail = OutputSegments.tail(output)
-            // The failing page line and the pipeline's statuses: from the step's end event; from
-            // the ERR trap's message only for a script of the older runtime.
+            // The failing page line and the pipeline's statuses, as data of the step's end event.
             let ended = timeline.end(of: step.name)
-            let reportedFailure = ended.flatMap { end in end.line.map { (line: $0, statuses: end.pipestatus ?? []) } }
-            if case .failed = actual, let failing = reportedFailure ?? OutputSegments.failingCommand(in: output, source: check.runbook.source) {
+            if case .failed = actual, let ended, let line = ended.line {
+                let failing = (line: line, statuses: ended.pipestatus ?? [])
                 location.line = failing.line
                 let bodyIndex = failing.line - step.startLine - 1
                 let lines = step.body.split(separator: "\n", omittingEmptySubsequences: false)
@@ -240,7 +239,7 @@ private struct Evaluation {
                     }
                 }
             }
-            if case .failed = actual, step.kind == .file, let missing = ended?.missing?.first ?? Self.firstMissingLine(in: output),
+            if case .failed = actual, step.kind == .file, let missing = ended?.missing?.first.map(Self.comparable),
                let index = step.body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains(missing) }) {
                 // A verify step: point at the first line of the block the file lacks.
                 location.line = step.startLine + index + 1
@@ -279,13 +278,12 @@ private struct Evaluation {
         }
     }
 
-    /// The first line a verify step reported missing (for YAML, the value after the path).
-    static func firstMissingLine(in output: String) -> String? {
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let marker = lines.firstIndex(where: { $0.hasSuffix("missing:") }), marker + 1 < lines.count else { return nil }
-        var missing = lines[marker + 1].trimmingCharacters(in: .whitespaces)
-        if let tab = missing.lastIndex(of: "\t") { missing = String(missing[missing.index(after: tab)...]) }
-        return missing.isEmpty ? nil : missing
+    /// A missing line as the page shows it: a YAML verify reports `path<TAB>value`, the value
+    /// being what the page's block holds.
+    static func comparable(_ missing: String) -> String {
+        var text = missing.trimmingCharacters(in: .whitespaces)
+        if let tab = text.lastIndex(of: "\t") { text = String(text[text.index(after: tab)...]) }
+        return text
     }
 
     /// The tree a checked path lies in, the path relative to it, and how to show a part of it:

@@ -522,6 +522,8 @@ docket_verify() {
       ;;
   esac
   if [[ -n $missing ]]; then
+    # For docket check's end event (`missing`): the same lines as data.
+    [[ -n ${docket_run_dir:-} ]] && printf '%s\n' "$missing" >"$docket_run_dir/missing"
     printf '%s does not contain what the page shows; missing:\n' "$target" >&2
     printf '%s\n' "$missing" | docket_indent >&2
     return 1
@@ -614,11 +616,13 @@ docket_run_manual_step() {
 }
 
 docket_run_shell_step() {
-  local name=$1 dir offset prologue
+  local name=$1 dir offset prologue failure
   dir=$(docket_expand_path "${docket_step_cwd[$name]:-.}")
   offset=${docket_step_line[$name]}
+  # Where the ERR trap also leaves the page line and PIPESTATUS as data, for the step's end event.
+  printf -v failure '%q' "$docket_run_dir/failure"
   # One line, so line N of the body is line N + 1 of the child: the ERR trap reports page lines.
-  prologue="set -Eeuo pipefail; trap 'docket_rc=\$? docket_ps=\"\${PIPESTATUS[*]}\"; printf \"%s: %s:%s: command exited with status %s (pipeline statuses: %s)\\n\" \"\$DOCKET_ID\" \"\$DOCKET_SOURCE\" \"\$((LINENO - 1 + $offset))\" \"\$docket_rc\" \"\$docket_ps\" >&2' ERR"
+  prologue="docket_failure_file=$failure; set -Eeuo pipefail; trap 'docket_rc=\$? docket_ps=\"\${PIPESTATUS[*]}\"; printf \"%s: %s:%s: command exited with status %s (pipeline statuses: %s)\\n\" \"\$DOCKET_ID\" \"\$DOCKET_SOURCE\" \"\$((LINENO - 1 + $offset))\" \"\$docket_rc\" \"\$docket_ps\" >&2; printf \"%s %s\\n\" \"\$((LINENO - 1 + $offset))\" \"\$docket_ps\" >\"\$docket_failure_file\" 2>/dev/null' ERR"
   cd "$dir" || return 1
   # The bash running this script, not whatever "bash" comes first on PATH.
   "$BASH" -c "$prologue"$'\n'"${docket_step_body[$name]}"
@@ -674,7 +678,7 @@ docket_step_job() {
 docket_run_job() {
   local name=$1 index=$2
   docket_job="" docket_pump="" docket_current_step=$name
-  "${docket_tool[rm]}" -f -- "$docket_run_dir/group" "$docket_run_dir/timed-out" "$docket_run_dir/output"
+  "${docket_tool[rm]}" -f -- "$docket_run_dir/group" "$docket_run_dir/timed-out" "$docket_run_dir/output" "$docket_run_dir/failure" "$docket_run_dir/missing"
   "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/output" || docket_die "cannot create a FIFO in $docket_run_dir"
   # The step's output, secrets masked, to the terminal and the log.
   docket_redact <"$docket_run_dir/output" | "${docket_tool[tee]}" -a "$docket_log_file" &
@@ -722,7 +726,7 @@ docket_interrupted() {
   [[ -n $docket_pump ]] && wait "$docket_pump" 2>/dev/null
   if [[ -n $docket_current_step ]]; then
     docket_journal "interrupted $docket_current_step ${docket_step_hash[$docket_current_step]}"
-    printf '%s %s\n' "$docket_current_step" "$status" >&"$docket_status_fd"
+    docket_event end "$docket_current_step" "$status"
     docket_log "step $docket_current_step interrupted by SIG$signal"
     printf '\n%s: interrupted by SIG%s during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$signal" "$docket_current_step" "$docket_self" >&2
   else
@@ -730,6 +734,54 @@ docket_interrupted() {
   fi
   docket_cleanup
   exit "$status"
+}
+
+# --- events for docket check -----------------------------------------------------------------
+# One JSON object per line on the status channel (DocketChecks' StatusEvent): a step's start,
+# and its end with the exit status, the page line and PIPESTATUS of the command that failed
+# (left by the step's ERR trap), and the lines a verify step found missing. Times are seconds
+# since 1970, the clock the fixture server stamps requests with, so requests are attributed to
+# the step running then. docket check never reads the prose this script prints.
+
+# $1 as a JSON string (quotes, backslashes and control characters escaped or dropped).
+docket_json_string() {
+  local s=$1
+  s=${s//\\/\\\\}
+  s=${s//\"/\\\"}
+  s=${s//$'\t'/\\t}
+  s=${s//$'\r'/\\r}
+  s=${s//$'\n'/\\n}
+  s=${s//[$'\001'-$'\037']/}
+  printf '"%s"' "$s"
+}
+
+docket_now() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then printf '%s' "${EPOCHREALTIME/,/.}"; else "${docket_tool[date]}" +%s.%N; fi
+}
+
+# docket_event start NAME | docket_event end NAME STATUS
+docket_event() {
+  ((docket_status_given)) || return 0
+  local kind=$1 name=$2 status=${3:-0} json line ps codes joined first=1
+  json="{\"event\":\"$kind\",\"step\":$(docket_json_string "$name"),\"time\":$(docket_now)"
+  if [[ $kind == end ]]; then
+    json+=",\"status\":$status"
+    if [[ -n $docket_run_dir && -s $docket_run_dir/failure ]] && read -r line ps <"$docket_run_dir/failure" && [[ $line =~ ^[0-9]+$ ]]; then
+      read -ra codes <<<"${ps//[^0-9 ]/}"
+      printf -v joined '%s,' "${codes[@]}"
+      json+=",\"line\":$line,\"pipestatus\":[${joined%,}]"
+    fi
+    if [[ -n $docket_run_dir && -s $docket_run_dir/missing ]]; then
+      json+=",\"missing\":["
+      while IFS= read -r line; do
+        ((first)) || json+=","
+        first=0
+        json+=$(docket_json_string "$line")
+      done <"$docket_run_dir/missing"
+      json+="]"
+    fi
+  fi
+  printf '%s}\n' "$json" >&"$docket_status_fd"
 }
 
 docket_cleanup() {
@@ -995,19 +1047,20 @@ docket_main() {
       docket_journal_done "$name"
       if docket_under_check; then
         printf '    restarts the machine: recorded, not run under docket check\n'
-        printf '%s %s\n' "$name" 0 >&"$docket_status_fd"
+        docket_event end "$name" 0
         continue
       fi
       printf '    this step restarts the machine; afterwards continue with: %s --resume\n' "$docket_self"
     fi
     docket_current_step=$name
+    docket_event start "$name"
     case $kind in
       shell|file) docket_run_job "$name" "$i"; status=$docket_status ;;
       manual) docket_run_manual_step "$name" "$i" {docket_status_fd}>&-; status=$? ;;
     esac
     docket_current_step=""
     # A machine-readable outcome per step, when asked for (docket check reads it).
-    printf '%s %s\n' "$name" "$status" >&"$docket_status_fd"
+    docket_event end "$name" "$status"
     if ((status != 0)); then
       [[ ${docket_step_reboot[$name]} == 1 ]] && docket_journal "undone $name"
       printf '%s: step %s (%s) failed with exit status %d at %s-%s\n' "$DOCKET_ID" "$name" "$i" "$status" "$where" "${docket_step_end[$name]}" >&2
