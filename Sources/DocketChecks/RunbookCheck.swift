@@ -53,6 +53,8 @@ public struct RunbookCheck: Sendable {
         spec.extraHosts = fixture.hosts
         spec.controlFiles = controlFiles
         spec.limits = fixture.limits
+        // root/: laid writable over the system (vetted with the fixture, FixtureOverlay).
+        spec.system = isFolder("root") ? folder.appendingPathComponent("root") : nil
         let result = try Sandbox.run(spec)
         defer { if !keep { result.discard() } }
         var evaluation = Evaluation(check: self, result: result)
@@ -292,6 +294,8 @@ private struct Evaluation {
         if path.hasPrefix("~/") { return (result.home, String(path.dropFirst(2)), "~/") }
         if path.hasPrefix(Sandbox.work + "/") { return (result.work, String(path.dropFirst(Sandbox.work.count + 1)), Sandbox.work + "/") }
         if path.hasPrefix(Sandbox.home + "/") { return (result.home, String(path.dropFirst(Sandbox.home.count + 1)), Sandbox.home + "/") }
+        // A system path the fixture's root/ overlays: read in the sandbox's copy of root/.
+        if path.hasPrefix("/"), let system = result.system { return (system, String(path.dropFirst()), "/") }
         return (result.home, path, "")
     }
 
@@ -352,7 +356,8 @@ private struct Evaluation {
         for line in file.contains where !lines.contains(line) {
             let key = line.firstIndex(of: "=").map { String(line[..<$0]) }
             let similar = lines.filter { key != nil && $0.hasPrefix(key! + "=") }.sorted()
-            let location = locator.fileStepLine(file.path, key: key) ?? key.flatMap(locator.line(setting:)) ?? stepLocation
+            let location = locator.fileStepLine(file.path, key: key) ?? key.flatMap(locator.line(setting:))
+                ?? writingLine(for: line, in: file, near: stepLocation) ?? stepLocation
             fail(location, "\(file.path) has no line '\(line)'",
                  detail: similar.isEmpty ? "the file:\n" + OutputSegments.tail(text, 20) : "found instead: " + similar.joined(separator: ", "), code: "expect.file", related: [file.location])
         }
@@ -365,7 +370,8 @@ private struct Evaluation {
             if regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
                 // `^PG_PASS=…` points at the line that sets PG_PASS.
                 let key = pattern.drop { $0 == "^" }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                let location = key.isEmpty ? stepLocation : (locator.fileStepLine(file.path, key: String(key)) ?? locator.line(setting: String(key)) ?? stepLocation)
+                let location = key.isEmpty ? stepLocation : (locator.fileStepLine(file.path, key: String(key)) ?? locator.line(setting: String(key))
+                    ?? writingLine(for: String(key) + "=", in: file, near: stepLocation) ?? stepLocation)
                 fail(location, "no line of \(file.path) matches \(pattern)", detail: "the file:\n" + OutputSegments.tail(text, 20), code: "expect.file", related: [file.location])
             }
         }
@@ -394,6 +400,35 @@ private struct Evaluation {
         if let subset = file.jsonSubset, !StructuredSubset.json(subset, isIn: text) {
             fail(stepLocation, "\(file.path) does not contain the JSON the fixture expects", detail: subset, code: "expect.file", related: [file.location])
         }
+    }
+
+    /// Where a line the fixture expects in `file`, and no step line sets, comes from: for
+    /// `KEY=value`, the line of the step writing the file (the one at `near`) that sets a key the
+    /// fixture does not expect there (a misspelt key); for another line (`reverse_proxy
+    /// localhost:8000`), the step line starting with the same word (`reverse_proxy localhost:8001`).
+    private func writingLine(for expected: String, in file: Expectations.FileCheck, near: SourceLocation) -> SourceLocation? {
+        let isBlank = { (c: Character) in c == " " || c == "\t" }
+        let writer = check.runbook.steps.first { near.line >= $0.startLine && near.line <= $0.startLine + $0.body.split(separator: "\n", omittingEmptySubsequences: false).count }
+        if expected.contains("=") {
+            guard let writer else { return nil }
+            let expectedKeys = Set((file.contains + file.matches.map { String($0.drop { $0 == "^" }) }).compactMap { line in
+                line.firstIndex(of: "=").map { String(line[..<$0]) }
+            })
+            for (index, line) in writer.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let text = line.drop(while: isBlank)
+                guard let match = text.range(of: "^[A-Za-z_][A-Za-z0-9_]*=", options: .regularExpression) else { continue }
+                if !expectedKeys.contains(String(text[match].dropLast())) { return locator.location(of: writer, bodyLine: index + 1) }
+            }
+            return nil
+        }
+        guard let word = expected.split(whereSeparator: isBlank).first else { return nil }
+        for step in (writer.map { [$0] } ?? []) + check.runbook.steps {
+            for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let first = line.split(whereSeparator: isBlank).first
+                if first == word { return locator.location(of: step, bodyLine: index + 1) }
+            }
+        }
+        return nil
     }
 
     private mutating func checkCalls() {

@@ -72,7 +72,8 @@ enum SandboxScripts {
     /// `sudo` inside the sandbox, first on PATH: the run is already uid 0 there (of its own user
     /// namespace), so it records the call like a stub, drops the options that only say how to
     /// become root (-E, -H, -n, -S, -k, -u root, -g root, --) and runs the command, with HOME
-    /// set to /root as sudo's env_reset does (kept with -E). Another target user is an error:
+    /// set to /root as sudo's env_reset does (kept with -E), USER root and SUDO_USER the caller,
+    /// as sudo sets them. Another target user is an error:
     /// the sandbox has no other account to switch to.
     static func sudo(control: String) -> String {
         """
@@ -102,6 +103,9 @@ enum SandboxScripts {
         assignments=()
         while (($#)) && [[ $1 =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; do assignments+=("$1"); shift; done
         ((keep_env)) || export HOME=/root
+        # What sudo tells the command: stubs can refuse state changes made without sudo (as
+        # systemctl or apt-get do for an ordinary user) by looking for SUDO_USER.
+        export SUDO_USER=${SUDO_USER:-${USER:-operator}} SUDO_UID=${SUDO_UID:-1000} SUDO_GID=${SUDO_GID:-1000} SUDO_COMMAND="$*" USER=root LOGNAME=root
         if ((shell)); then
           (($#)) || exec env "${assignments[@]}" bash
           exec env "${assignments[@]}" bash -c "$*"

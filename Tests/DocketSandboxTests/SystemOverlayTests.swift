@@ -50,15 +50,21 @@ import Testing
         getent hosts localhost >/dev/null && echo hosts-kept
         if echo x > /etc/docket-overlay-elsewhere 2>/dev/null; then echo etc-writable; else echo etc-read-only; fi
         if echo x >> /etc/passwd 2>/dev/null; then echo passwd-writable; else echo passwd-read-only; fi
-        """, files: ["etc/docket-overlay-probe/site.conf": "old line\n"]) { result in
+        # A file placed in a folder the system has: that folder keeps its own files, read-only.
+        echo key | gpg --dearmor -o /usr/share/keyrings/docket-probe.gpg 2>/dev/null || echo key > /usr/share/keyrings/docket-probe.gpg
+        ls /usr/share/keyrings | grep -q debian && echo keyrings-kept
+        if echo x > /usr/share/keyrings/other.gpg 2>/dev/null; then echo keyrings-writable; else echo keyrings-read-only; fi
+        """, files: ["etc/docket-overlay-probe/site.conf": "old line\n", "usr/share/keyrings/docket-probe.gpg": ""]) { result in
             let copy = try #require(result.system)
             edited = try String(contentsOf: copy.appendingPathComponent("etc/docket-overlay-probe/site.conf"), encoding: .utf8)
             #expect(FileManager.default.fileExists(atPath: copy.appendingPathComponent("etc/docket-overlay-probe/new.txt").path))
+            let key = try Data(contentsOf: copy.appendingPathComponent("usr/share/keyrings/docket-probe.gpg"))
+            #expect(!key.isEmpty, "the placeholder file was written through its mount")
         }
         #expect(result.exitStatus == 0, "\(result.output)")
         #expect(result.output.contains("old line"))
         #expect(edited == "new line\nupstream localhost:8000\n", "sed -i and an append work in the overlaid folder: \(edited)")
-        for line in ["passwd-kept", "hosts-kept", "etc-read-only", "passwd-read-only"] {
+        for line in ["passwd-kept", "hosts-kept", "etc-read-only", "passwd-read-only", "keyrings-kept", "keyrings-read-only"] {
             #expect(result.output.contains(line), "\(line): \(result.output)")
         }
         #expect(!FileManager.default.fileExists(atPath: "/etc/docket-overlay-probe"), "the host's /etc was touched")
@@ -67,14 +73,15 @@ import Testing
     @Test func mountPointsAndTheirProblems() throws {
         let tree = Fixtures.temporaryDirectory("docket-overlay-points")
         defer { try? FileManager.default.removeItem(at: tree) }
-        for path in ["etc/caddy/Caddyfile", "etc/environment", "opt/app/config.yml", "tmp/x", "nosuchtop/a", "etc/hosts", "toplevel-file"] {
+        for path in ["etc/caddy/Caddyfile", "etc/environment", "opt/app/config.yml", "usr/share/keyrings/docket-probe.gpg", "tmp/x", "nosuchtop/a", "etc/hosts", "toplevel-file"] {
             let file = tree.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try "x".write(to: file, atomically: true, encoding: .utf8)
         }
         let (points, problems) = SystemOverlay.mountPoints(of: tree)
-        #expect(points.map(\.path) == ["etc/caddy", "etc/environment", "opt/app"])
-        #expect(points.map(\.isDirectory) == [true, false, true])
+        // Walked down through the folders the system has: the first path it lacks is mounted.
+        #expect(points.map(\.path) == ["etc/caddy", "etc/environment", "opt/app", "usr/share/keyrings/docket-probe.gpg"])
+        #expect(points.map(\.isDirectory) == [true, false, true, false])
         #expect(problems.map(\.path).sorted() == ["etc/hosts", "nosuchtop", "tmp", "toplevel-file"])
         #expect(problems.first { $0.path == "nosuchtop" }?.description.contains("the system has no folder /nosuchtop") == true)
         #expect(SystemOverlay.contains("/etc/caddy/Caddyfile", in: points))
@@ -82,6 +89,8 @@ import Testing
         #expect(!SystemOverlay.contains("/etc/caddyfile", in: points))
         #expect(!SystemOverlay.contains("/etc/passwd", in: points))
         #expect(!SystemOverlay.contains("/etc/environment/x", in: points))
+        #expect(SystemOverlay.contains("/usr/share/keyrings/docket-probe.gpg", in: points))
+        #expect(!SystemOverlay.contains("/usr/share/keyrings/debian-archive-keyring.gpg", in: points))
     }
 
     @Test(.enabled(if: available, "bwrap is not installed; sandbox tests skipped"))
@@ -99,6 +108,8 @@ import Testing
         sudo -u root sh -c 'echo "home=$HOME"'
         sudo -E sh -c 'echo "kept=$HOME"'
         sudo MODE=fast sh -c 'echo "mode=$MODE"'
+        sudo sh -c 'echo "by=$SUDO_USER as=$USER"'
+        echo "outside=${SUDO_USER:-none}"
         sudo -u operator id -u; echo "other-user=$?"
         sudo -Z true; echo "unknown-option=$?"
         """, files: ["etc/docket-overlay-probe/Caddyfile": ""]) { result in
@@ -109,6 +120,8 @@ import Testing
         #expect(result.output.contains("home=/root"))
         #expect(result.output.contains("kept=/home/operator"))
         #expect(result.output.contains("mode=fast"))
+        #expect(result.output.contains("by=operator as=root"))
+        #expect(result.output.contains("outside=none"))
         #expect(result.output.contains("other-user=1"))
         #expect(result.output.contains("cannot run as operator: the sandbox has only root"))
         #expect(result.output.contains("unknown-option=1"))
