@@ -5,6 +5,11 @@ import DocketSite
 /// reuses the cached HTML of everything else. Children of collapsed categories are left out of
 /// the page and loaded by the theme's JS from `sidebar.json`, so neither a page's size nor the
 /// time to render it grows with the size of the site.
+///
+/// A category on the way to the page differs from its resting HTML only in being expanded and
+/// holding its children: it is rendered once more per site in that state around a marker, and a
+/// page joins the two halves around its children instead of running the template again (the
+/// sidebar was 7% of a 10,000-page build's CPU time when every page rendered its path).
 struct SidebarContext {
     let site: Site
     let theme: Theme
@@ -14,28 +19,52 @@ struct SidebarContext {
     private struct CachedItem {
         var html: String
         var children: [CachedItem]
+        /// A category's HTML on the active path, split where its children go; nil for docs and
+        /// links, and when the theme's template does not show the children exactly once.
+        var onPath: (before: String, after: String)?
     }
 
-    init(site: Site, theme: Theme) throws(ThemeError) {
+    /// Stands for the children while a category's on-path HTML is rendered once: control
+    /// characters no label or URL of a valid site holds, and which HTML escaping leaves alone.
+    static let childrenMarker = "\u{1}docket-sidebar-children\u{1}"
+
+    /// - Parameter splitsPath: false renders every category on the active path with the template
+    ///   (the reference the split halves are tested against).
+    init(site: Site, theme: Theme, splitsPath: Bool = true) throws(ThemeError) {
         self.site = site
         self.theme = theme
-        cache = try Self.resting(site.sidebar, level: 1, site: site, theme: theme)
+        cache = try Self.resting(site.sidebar, level: 1, site: site, theme: theme, splitsPath: splitsPath)
     }
 
-    private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme) throws(ThemeError) -> [CachedItem] {
+    private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme, splitsPath: Bool) throws(ThemeError) -> [CachedItem] {
         var result: [CachedItem] = []
         for entry in items {
             var children: [CachedItem] = []
             var childrenHTML = ""
             if case .category(let category) = entry {
-                children = try resting(category.items, level: level + 1, site: site, theme: theme)
-                if !category.collapsed { childrenHTML = children.map(\.html).joined() }
+                children = try resting(category.items, level: level + 1, site: site, theme: theme, splitsPath: splitsPath)
+                // Collapsed categories hold their links too: without JS they show open (CSS), and
+                // the links are in the page for crawlers and for readers without JS.
+                childrenHTML = children.map(\.html).joined()
             }
             let html = try theme.render("sidebar-items", dictionary(for: entry, level: level, site: site, active: false,
                                                                      onPath: false, childrenHTML: childrenHTML))
-            result.append(CachedItem(html: html, children: children))
+            var onPath: (String, String)?
+            if case .category = entry, splitsPath {
+                let shell = try theme.render("sidebar-items", dictionary(for: entry, level: level, site: site, active: false,
+                                                                          onPath: true, childrenHTML: childrenMarker))
+                let parts = shell.components(separatedBy: childrenMarker)
+                if parts.count == 2 { onPath = (parts[0], parts[1]) }
+            }
+            result.append(CachedItem(html: html, children: children, onPath: onPath))
         }
         return result
+    }
+
+    /// How many categories have split on-path HTML (tests: the fast path is taken).
+    var splitCategories: Int {
+        func count(_ items: [CachedItem]) -> Int { items.reduce(0) { $0 + ($1.onPath == nil ? 0 : 1) + count($1.children) } }
+        return count(cache)
     }
 
     /// The sidebar HTML for the page with `activeID` (nil: nothing active).
@@ -52,6 +81,11 @@ struct SidebarContext {
                 let childrenHTML = try render(category.items, cached[index].children, level: level + 1, path: Array(path.dropFirst()), activeID: activeID)
                 var linksActive = false
                 if case .doc(let id)? = category.link, id == activeID { linksActive = true }
+                if case .generatedIndex(let i)? = category.link, GeneratedIndex.sidebarKey(i) == activeID { linksActive = true }
+                if !linksActive, let shell = cached[index].onPath {
+                    html += shell.before + childrenHTML + shell.after
+                    continue
+                }
                 html += try theme.render("sidebar-items", Self.dictionary(
                     for: entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
             case .doc(let doc) where path.isEmpty && doc.id == activeID:
@@ -91,7 +125,7 @@ struct SidebarContext {
             dict["isCategory"] = true
             dict["expanded"] = expanded
             dict["collapsible"] = category.collapsible
-            dict["hasLazyItems"] = !expanded && !category.items.isEmpty
+            dict["hasLazyItems"] = false
             dict["key"] = category.key
             if let className = category.className { dict["className"] = className }
         }
