@@ -1,28 +1,19 @@
 import DocketSite
+import DocketTheme
 import Foundation
 
 /// `docket list`: the site's structure, as JSON for tools and tests or as an indented outline.
 public enum SiteListing {
     /// `{"pages": [{id, source, url, title}], "sidebar": [item]}`, keys sorted, two-space indent.
     public static func json(_ site: Site) -> String {
-        let pages: [[String: Any]] = site.pages.map {
-            ["id": $0.id, "source": $0.source, "url": URLPath.encode($0.permalink), "title": $0.title]
+        struct Listing: Encodable {
+            var pages: [ListingPage]
+            var sidebar: [ListingItem]
         }
-        let object: [String: Any] = ["pages": pages, "sidebar": site.sidebar.map { item($0, site: site) }]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func item(_ entry: SidebarItem, site: Site) -> [String: Any] {
-        switch entry {
-        case .doc(let doc):
-            return ["type": "doc", "label": doc.label, "url": site.url(of: entry).map(URLPath.encode) ?? NSNull(), "id": doc.id]
-        case .link(let label, let href):
-            return ["type": "link", "label": label, "url": href]
-        case .category(let category):
-            return ["type": "category", "label": category.label, "url": site.url(of: entry).map(URLPath.encode) ?? NSNull(),
-                    "items": category.items.map { item($0, site: site) }]
-        }
+        let listing = Listing(
+            pages: site.pages.map { ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title) },
+            sidebar: site.sidebar.map { ListingItem($0, site: site) })
+        return JSONText.encode(listing, pretty: true) + "\n"
     }
 
     /// An indented outline of the sidebar with URLs, then pages outside it.
