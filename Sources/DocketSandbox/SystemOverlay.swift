@@ -37,6 +37,11 @@ public enum SystemOverlay {
     public static func mountPoints(of tree: URL, system: String = "/") -> (points: [MountPoint], problems: [Problem]) {
         var points: [MountPoint] = [], problems: [Problem] = []
         for name in entries(tree.path) {
+            // A link would be followed by the bind: never one, wherever it points.
+            if isLink(tree.appendingPathComponent(name).path) {
+                problems.append(Problem(path: name, message: "a symbolic link: root/ holds files and folders only"))
+                continue
+            }
             guard isDirectory(tree.appendingPathComponent(name).path) else {
                 problems.append(Problem(path: name, message: "a file at the top of root/ would replace /\(name); put files in a folder (root/etc/…)"))
                 continue
@@ -62,6 +67,10 @@ public enum SystemOverlay {
             let child = path + "/" + entry
             if reservedPaths.contains(child) {
                 problems.append(Problem(path: child, message: "/\(child) is written by the sandbox itself (the fixture's host names) and cannot be overlaid"))
+                continue
+            }
+            if isLink(tree.appendingPathComponent(child).path) {
+                problems.append(Problem(path: child, message: "a symbolic link: root/ holds files and folders only"))
                 continue
             }
             let mine = isDirectory(tree.appendingPathComponent(child).path)

@@ -78,11 +78,12 @@ import Testing
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try "x".write(to: file, atomically: true, encoding: .utf8)
         }
+        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("opt/linked").path, withDestinationPath: "/etc")
         let (points, problems) = SystemOverlay.mountPoints(of: tree)
         // Walked down through the folders the system has: the first path it lacks is mounted.
         #expect(points.map(\.path) == ["etc/caddy", "etc/environment", "opt/app", "usr/share/keyrings/docket-probe.gpg"])
         #expect(points.map(\.isDirectory) == [true, false, true, false])
-        #expect(problems.map(\.path).sorted() == ["etc/hosts", "nosuchtop", "tmp", "toplevel-file"])
+        #expect(problems.map(\.path).sorted() == ["etc/hosts", "nosuchtop", "opt/linked", "tmp", "toplevel-file"])
         #expect(problems.first { $0.path == "nosuchtop" }?.description.contains("the system has no folder /nosuchtop") == true)
         #expect(SystemOverlay.contains("/etc/caddy/Caddyfile", in: points))
         #expect(SystemOverlay.contains("/etc/environment", in: points))
