@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
             name: "DocketTheme",
-            dependencies: ["DocketSite", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["DocketSite", "DocketRunbooks", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTheme"]
         ),
         // The default theme (themes/default) is compiled into DocketTheme at build time: the

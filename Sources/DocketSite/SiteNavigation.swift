@@ -26,6 +26,7 @@ enum SiteNavigation {
                         if paths[id] == nil { paths[id] = inner }
                     case .generatedIndex(let i)?:
                         order.append(.generatedIndex(i))
+                        paths[GeneratedIndex.sidebarKey(i)] = paths[GeneratedIndex.sidebarKey(i)] ?? inner
                     case nil:
                         break
                     }
@@ -47,6 +48,12 @@ enum SiteNavigation {
         }
         var navigation: [String: Navigation] = [:]
         for (position, stop) in order.enumerated() {
+            // A generated category page sits in the reading order like a doc.
+            if case .generatedIndex(let i) = stop, site.generatedIndexes[i].navigation == nil {
+                site.generatedIndexes[i].navigation = Navigation(
+                    previous: position > 0 ? link(order[position - 1]) : nil,
+                    next: position + 1 < order.count ? link(order[position + 1]) : nil)
+            }
             guard case .doc(let id) = stop, navigation[id] == nil else { continue }
             navigation[id] = Navigation(
                 previous: position > 0 ? link(order[position - 1]) : nil,

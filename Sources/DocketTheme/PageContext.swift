@@ -64,7 +64,8 @@ public struct PageContext {
             content += "<header><h1>\(page.title.htmlEscaped)</h1></header>\n"
         }
         let runbook = runbooks[page.source]
-        content += (runbook.map(Self.stepLabelling) ?? renderer).render(document: resolved.document, contentTitleIndex: titleIndex)
+        let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
+        content += (runbook.map { Self.stepLabelling($0, data: runbookData) } ?? renderer).render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
         var dict: [String: Any] = [
@@ -85,8 +86,11 @@ public struct PageContext {
             "mermaidScriptUrl": MermaidBundle.scriptURL(config: config),
         ]
         if let description = page.description { dict["description"] = description }
+        if let canonical = CanonicalURL.of(page.permalink, config: config) { dict["canonicalUrl"] = canonical }
         if let runbook {
-            dict["runbook"] = ["id": runbook.id, "title": runbook.title, "scriptUrl": runbook.scriptURL, "stepCount": runbook.stepNumbers.count]
+            var banner: [String: Any] = ["id": runbook.id, "title": runbook.title, "scriptUrl": runbook.scriptURL, "stepCount": runbook.stepNumbers.count]
+            if let runbookData { banner.merge(runbookData.banner) { _, new in new } }
+            dict["runbook"] = banner
         }
         if !fm.keywords.isEmpty { dict["keywords"] = fm.keywords.joined(separator: ", ") }
         switch fm.customEditURL {
@@ -104,12 +108,16 @@ public struct PageContext {
 
     /// The data for a generated-index category page or a tag page: a title and cards.
     public func cardsPage(title: String, description: String?, url: String, cards: [[String: Any]], activeID: String? = nil) throws(ThemeError) -> [String: Any] {
+        let generated = GeneratedIndexPage(site: site, url: url)
+        let activeID = activeID ?? generated?.sidebarKey
         var dict: [String: Any] = [
             "title": title, "htmlTitle": htmlTitle(title), "url": url, "noindex": false, "unlisted": false, "draft": false,
             "contentHTML": "", "tags": [Any](), "hasTags": false, "hasToc": false, "toc": [Any](), "breadcrumbs": [["label": title]],
             "sidebarHTML": try sidebar.html(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
         ]
         if let description { dict["description"] = description }
+        if let origin = CanonicalURL.origin(site.config) { dict["canonicalUrl"] = origin + url }
+        generated?.addPagination(to: &dict)
         return ["site": siteDictionary, "page": dict]
     }
 
@@ -163,9 +171,10 @@ public struct PageContext {
     }
 
     /// A renderer that labels each step's block with its number and name.
-    static func stepLabelling(_ runbook: PageRunbook) -> HTMLRenderer {
+    static func stepLabelling(_ runbook: PageRunbook, data: RunbookPageData? = nil) -> HTMLRenderer {
         HTMLRenderer { _, info in
             guard let name = info.attribute("step") ?? info.attribute("name"), let number = runbook.stepNumbers[name] else { return nil }
+            if let label = data?.label(step: name) { return label }
             return "<div class=\"runbook-step-label\">Step \(number) · \(name.htmlEscaped)</div>"
         }
     }

@@ -9,6 +9,7 @@
   var root = doc.documentElement;
   var THEME_KEY = 'docket-theme';
   var WIDE = '(min-width: 997px)';
+  var WRAP_KEY = 'docket-code-wrap';
 
   root.classList.add('js');
 
@@ -133,6 +134,17 @@
     });
     doc.addEventListener('keydown', function (event) {
       if (event.key === 'Escape' && drawerIsOpen()) setDrawer(false, true);
+      // While the drawer is open (narrow screens) Tab cycles inside it.
+      if (event.key === 'Tab' && drawerIsOpen()) {
+        var focusable = Array.prototype.filter.call(
+          drawer.querySelectorAll('a[href], button:not([disabled]), input, [tabindex]:not([tabindex="-1"])'),
+          function (node) { return node.offsetParent !== null; });
+        if (!focusable.length) return;
+        var first = focusable[0], last = focusable[focusable.length - 1];
+        var inside = drawer.contains(doc.activeElement);
+        if (event.shiftKey && (doc.activeElement === first || !inside)) { event.preventDefault(); last.focus(); }
+        else if (!event.shiftKey && (doc.activeElement === last || !inside)) { event.preventDefault(); first.focus(); }
+      }
     });
     if (wideQuery) {
       var onWide = function () { if (wideQuery.matches) setDrawer(false, false); };
@@ -298,6 +310,8 @@
   /* ---------------------------------------------------------------- copy buttons */
 
   function codeText(pre) {
+    // A runbook block filled with the reader's values (runbook.js) says what to copy.
+    if (pre.dataset.copy !== undefined) return pre.dataset.copy;
     var lines = pre.querySelectorAll('.line');
     if (lines.length) {
       return Array.prototype.map.call(lines, function (line) {
@@ -345,6 +359,37 @@
       });
     });
     block.appendChild(button);
+    // Long lines scroll; the reader may prefer them wrapped (remembered for every block).
+    var wrap = el('button', 'code-wrap', 'Wrap');
+    wrap.type = 'button';
+    wrap.setAttribute('aria-pressed', 'false');
+    wrap.setAttribute('aria-label', 'Wrap long lines');
+    wrap.addEventListener('click', function () {
+      var on = !root.classList.contains('code-wrapped');
+      root.classList.toggle('code-wrapped', on);
+      try { localStorage.setItem(WRAP_KEY, on ? '1' : '0'); } catch (e) { /* not kept */ }
+      markScrollable();
+    });
+    block.appendChild(wrap);
+  });
+  try { if (localStorage.getItem(WRAP_KEY) === '1') root.classList.add('code-wrapped'); } catch (e) { /* default */ }
+
+  // A block that scrolls sideways must be reachable by keyboard (WCAG scrollable-region-focusable).
+  function markScrollable() {
+    var on = root.classList.contains('code-wrapped');
+    each(doc.querySelectorAll('.code-wrap'), function (b) { b.setAttribute('aria-pressed', on ? 'true' : 'false'); });
+    each(doc.querySelectorAll('.markdown pre, .markdown table, .table-wrapper'), function (node) {
+      if (node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1) node.setAttribute('tabindex', '0');
+      else if (!node.classList.contains('table-wrapper')) node.removeAttribute('tabindex');
+    });
+  }
+  markScrollable();
+  window.addEventListener('resize', markScrollable);
+
+  // Task-list checkboxes (read-only) are named by their item's text.
+  each(doc.querySelectorAll('.task-list-item > input[type="checkbox"]:not([aria-label])'), function (box) {
+    var text = box.parentNode.textContent.replace(/\s+/g, ' ').trim();
+    if (text) box.setAttribute('aria-label', text);
   });
 
   /* ---------------------------------------------------------------- table of contents highlight */

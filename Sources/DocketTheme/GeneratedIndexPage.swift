@@ -1,0 +1,20 @@
+import DocketSite
+
+/// A generated category page found by its URL: its key in the sidebar paths (so the sidebar marks
+/// its category active) and its previous/next links (it sits in the reading order like a doc).
+struct GeneratedIndexPage {
+    var sidebarKey: String
+    var navigation: Navigation?
+
+    /// nil when `url` (encoded, as the build passes it) is no generated category page.
+    init?(site: Site, url: String) {
+        guard let index = site.generatedIndexes.firstIndex(where: { URLPath.encode($0.permalink) == url }) else { return nil }
+        sidebarKey = GeneratedIndex.sidebarKey(index)
+        navigation = site.generatedIndexes[index].navigation
+    }
+
+    func addPagination(to dict: inout [String: Any]) {
+        if let prev = navigation?.previous { dict["prev"] = ["label": prev.label, "url": URLPath.encode(prev.url)] }
+        if let next = navigation?.next { dict["next"] = ["label": next.label, "url": URLPath.encode(next.url)] }
+    }
+}
