@@ -121,6 +121,10 @@ private struct Evaluation {
     /// expectations inside them are consequences, counted rather than reported one by one.
     var consequenceRanges: [ClosedRange<Int>] = []
     var suppressed = 0
+    /// The page lines of the step whose unexpected failure stopped the run: what the fixture
+    /// expects of its own results is a consequence of that failure too.
+    var failedStepRange: ClosedRange<Int>?
+    var suppressedInFailed = 0
     /// Masked in every message, detail and step output.
     let secrets: [String]
 
@@ -147,6 +151,11 @@ private struct Evaluation {
             suppressed += 1
             return
         }
+        if location.path == check.page, code.hasPrefix("expect."), failedStepRange?.contains(location.line) == true {
+            suppressed += 1
+            suppressedInFailed += 1
+            return
+        }
         failures.append(Diagnostic(.error, at: location, redact("runbook \(check.runbook.id): \(message)"), detail: detail.map(redact),
                                    code: code, step: step, related: related))
     }
@@ -169,14 +178,19 @@ private struct Evaluation {
         checkRequests()
         checkOutput()
         // One cause, one error: what the stopped run left unchecked is one line under it.
-        if let rootCause, !skippedAfterFailure.isEmpty {
+        if let rootCause, !skippedAfterFailure.isEmpty || suppressedInFailed > 0 {
             let names = skippedAfterFailure.map(\.name)
-            let span = names.count == 1 ? "step \(names[0]) did not run" : "steps \(names[0])–\(names[names.count - 1]) did not run"
-            let numbers = check.runbook.steps.indices.filter { names.contains(check.runbook.steps[$0].name) }.map { $0 + 1 }
-            let range = numbers.count > 1 ? " (\(numbers[0])–\(numbers[numbers.count - 1]))" : numbers.first.map { " (\($0))" } ?? ""
+            var parts: [String] = []
+            if suppressedInFailed > 0, let failed = failures[rootCause].step { parts.append("step \(failed) failed") }
+            if !names.isEmpty {
+                let span = names.count == 1 ? "step \(names[0]) did not run" : "steps \(names[0])–\(names[names.count - 1]) did not run"
+                let numbers = check.runbook.steps.indices.filter { names.contains(check.runbook.steps[$0].name) }.map { $0 + 1 }
+                let range = numbers.count > 1 ? " (\(numbers[0])–\(numbers[numbers.count - 1]))" : numbers.first.map { " (\($0))" } ?? ""
+                parts.append(span + range)
+            }
             let line = suppressed > 0
-                ? "\(suppressed) expectation\(suppressed == 1 ? "" : "s") not checked: \(span)\(range)"
-                : "\(span)\(range)"
+                ? "\(suppressed) expectation\(suppressed == 1 ? "" : "s") not checked: \(parts.joined(separator: " and "))"
+                : parts.joined(separator: " and ")
             failures[rootCause].detail = line + (failures[rootCause].detail.map { "\n" + $0 } ?? "")
         }
     }
@@ -185,7 +199,6 @@ private struct Evaluation {
     var skippedAfterFailure: [RunbookStep] = []
 
     private mutating func checkSteps() {
-        let segments = OutputSegments.split(result.output)
         // The status bwrap reported to docket outside is the one nothing inside can rewrite; the
         // control folder's `exit` file is the run's own word, and must agree with it.
         let exitStatus = result.observedExitStatus ?? result.exitStatus
@@ -217,7 +230,8 @@ private struct Evaluation {
             case nil: actual = .skipped
             }
             let expected = check.fixture.expectations.steps[step.name] ?? check.fixture.expectations.defaultStep
-            let output = segments[step.name] ?? ""
+            // What the step printed, as its end event carries it.
+            let output = timeline.end(of: step.name)?.output ?? ""
             var location = locator.location(of: step)
             var detail = OutputSegments.tail(output)
             // The failing page line and the pipeline's statuses, as data of the step's end event.
@@ -263,14 +277,17 @@ private struct Evaluation {
             case .failed(let status):
                 fail(location, "step \(step.name) failed with exit status \(status ?? -1), the fixture expects it \(expected)", detail: detail,
                      code: "step.failed", step: step.name)
-                if stoppedBy == step.name { rootCause = failures.count - 1 }
+                if stoppedBy == step.name {
+                    rootCause = failures.count - 1
+                    failedStepRange = step.startLine...step.endLine
+                }
             default:
                 fail(location, "step \(step.name) was \(actual), the fixture expects it \(expected)", detail: detail,
                      code: "step.outcome", step: step.name)
             }
         }
         if stoppedBy != nil, !skippedAfterFailure.isEmpty {
-            consequenceRanges = skippedAfterFailure.map { $0.startLine...$0.endLine }
+            consequenceRanges += skippedAfterFailure.map { $0.startLine...$0.endLine }
             // A failure the fixture expected stops the run too; its consequences then need a
             // line of their own.
             if rootCause == nil, let first = skippedAfterFailure.first {

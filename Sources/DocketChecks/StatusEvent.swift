@@ -10,7 +10,8 @@ import Foundation
 /// requests with), so a request is attributed to the step running when it arrived. On `end`:
 /// `status` is the step's exit status, `line` the page line of the command that failed (the
 /// ERR trap's `LINENO` mapped to the page), `pipestatus` that command's `PIPESTATUS`, and
-/// `missing` the lines a verify step found missing, in page order. Unknown fields are ignored,
+/// `missing` the lines a verify step found missing, in page order, and `output` the last lines
+/// the step printed. Unknown fields are ignored,
 /// so the runtime can add some.
 ///
 /// During the transition to this format the runtime's older `NAME STATUS` lines are read as
@@ -28,8 +29,11 @@ struct StatusEvent: Decodable, Equatable, Sendable {
     var line: Int?
     var pipestatus: [Int]?
     var missing: [String]?
+    /// The end of what the step printed, secrets masked by the runtime.
+    var output: String?
 
-    init(event: Kind, step: String, status: Int? = nil, time: Double? = nil, line: Int? = nil, pipestatus: [Int]? = nil, missing: [String]? = nil) {
+    init(event: Kind, step: String, status: Int? = nil, time: Double? = nil, line: Int? = nil, pipestatus: [Int]? = nil, missing: [String]? = nil,
+         output: String? = nil) {
         self.event = event
         self.step = step
         self.status = status
@@ -37,6 +41,7 @@ struct StatusEvent: Decodable, Equatable, Sendable {
         self.line = line
         self.pipestatus = pipestatus
         self.missing = missing
+        self.output = output
     }
 
     /// The event of one line of the channel, or nil for a line that is neither form (the

@@ -90,19 +90,20 @@ import Testing
         let (found, _) = try report(run.stdout)
         #expect(found.count == 1, "one cause, one error:\n\(listing(found))")
         let root = try #require(found.first)
-        #expect(root.place == "docs/stopped.md:12")
+        #expect(root.place == "docs/stopped.md:13")
         #expect(root.code == "step.failed" && root.step == "two")
-        #expect(root.detail.hasPrefix("2 expectations not checked: steps three–four did not run (3–4)"), "\(root.detail)")
+        // ~/two.txt, which the failed step wrote, is a consequence too.
+        #expect(root.detail.hasPrefix("3 expectations not checked: step two failed and steps three–four did not run (3–4)"), "\(root.detail)")
         #expect(run.stderr.contains("docket check: 1 page, 0 links, 1 runbook run (0 passed, 1 failed); 1 error, 0 warnings: FAILED"), "\(run.stderr)")
 
         let xml = try String(contentsOf: junit, encoding: .utf8)
-        #expect(xml.contains("<testsuite name=\"runbook stopped\" tests=\"8\" failures=\"1\" skipped=\"4\""), "\(xml)")
+        #expect(xml.contains("<testsuite name=\"runbook stopped\" tests=\"9\" failures=\"1\" skipped=\"5\""), "\(xml)")
         for name in ["three", "four"] {
             #expect(xml.contains("<testcase name=\"\(name)\" classname=\"runbook.stopped.steps\" file=\"docs/stopped.md\"") , "\(xml)")
         }
         #expect(xml.contains("<skipped message=\"did not run: step two failed before it\"/>"))
-        #expect(xml.contains("<testcase name=\"file ~/one.txt\" classname=\"runbook.stopped.expect\" file=\"runbooks/fixtures/stopped/fixture.yml\" line=\"4\"/>"), "\(xml)")
-        #expect(xml.contains("<testcase name=\"file ~/three.txt\" classname=\"runbook.stopped.expect\" file=\"runbooks/fixtures/stopped/fixture.yml\" line=\"5\">\n      <skipped"), "\(xml)")
+        #expect(xml.contains("<testcase name=\"file ~/one.txt\" classname=\"runbook.stopped.expect\" file=\"runbooks/fixtures/stopped/fixture.yml\" line=\"5\"/>"), "\(xml)")
+        #expect(xml.contains("<testcase name=\"file ~/three.txt\" classname=\"runbook.stopped.expect\" file=\"runbooks/fixtures/stopped/fixture.yml\" line=\"7\">\n      <skipped"), "\(xml)")
         #expect(xml.contains("type=\"step.failed\""))
     }
 
@@ -150,7 +151,7 @@ import Testing
         #expect(run.status == 1)
         let (found, object) = try report(run.stdout)
         #expect(found.count == 1, "\(listing(found))")
-        #expect(found.first?.place == "docs/stopped.md:15")
+        #expect(found.first?.place == "docs/stopped.md:16")
         #expect(found.first?.code == "runbook.drift" && found.first?.step == "three")
         #expect(found.first?.message.contains("runbooks/stopped.sh is stale: step three changed") == true, "\(listing(found))")
         #expect((object["runbooks"] as? [Any])?.isEmpty == true, "the stale script did not run")
@@ -158,7 +159,7 @@ import Testing
 
         let drift = try BinaryTests().docket(["runbooks", "--check"], in: project)
         #expect(drift.status == 1)
-        #expect(drift.stderr.contains("docs/stopped.md:15:1: error: runbooks/stopped.sh is stale: step three changed"), "\(drift.stderr)")
+        #expect(drift.stderr.contains("docs/stopped.md:16:1: error: runbooks/stopped.sh is stale: step three changed"), "\(drift.stderr)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
