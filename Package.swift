@@ -64,9 +64,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // `docket migrate`: docket.yml from a Docusaurus site's config, read as data (never run).
+        .target(name: "DocketMigrate", dependencies: ["DocketSite", "DocketDiagnostics"]),
         .executableTarget(
             name: "docket",
-            dependencies: ["DocketBuild", "DocketChecks", "DocketServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DocketBuild", "DocketChecks", "DocketServe", "DocketMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Golden-file and fixture helpers shared by the test targets.
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketChecks", "DocketTestSupport"]),
         .testTarget(name: "DocketServeTests", dependencies: ["DocketServe", "DocketBuild", "DocketTestSupport"]),
         .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
+        .testTarget(name: "DocketMigrateTests", dependencies: ["DocketMigrate", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]
 )

@@ -59,7 +59,7 @@ public enum SiteLoader {
 
         let inventory: ContentInventory
         do {
-            inventory = try BuildTimings.shared.measure("scan content folder") { () throws -> ContentInventory in try ContentInventory.scan(content.url) }
+            inventory = try BuildTimings.shared.measure("scan content folder") { () throws -> ContentInventory in try ContentInventory.scan(content.url, exclude: config.exclude, include: config.include) }
         } catch {
             diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0), "cannot read the content folder: \(error)")
             throw Failure(diagnostics: diagnostics)

@@ -12,10 +12,14 @@ public struct ContentInventory: Sendable {
 
     public init() {}
 
-    /// Walks `directory`, skipping what Docusaurus skips: names starting with `_` (partials) or `.`,
-    /// `__tests__` folders and `*.test.*` files.
-    public static func scan(_ directory: URL) throws -> ContentInventory {
+    /// Walks `directory`, skipping what Docusaurus skips: the default `exclude` globs (names
+    /// starting with `_`, `__tests__` folders, `*.test.*` files) plus `exclude`, and pages that
+    /// match no `include` glob (default: every `.md` and `.mdx` file). Dot files and
+    /// `node_modules` are never content.
+    public static func scan(_ directory: URL, exclude: [ContentGlob] = [], include: [ContentGlob]? = nil) throws -> ContentInventory {
         var inventory = ContentInventory()
+        let excludes = ContentGlob.defaultExcludes.compactMap { try? ContentGlob($0) } + exclude
+        let includes = include ?? ContentGlob.defaultIncludes.compactMap { try? ContentGlob($0) }
         let fm = FileManager.default
         let rootPath = directory.standardizedFileURL.path
         guard let enumerator = fm.enumerator(
@@ -30,23 +34,24 @@ public struct ContentInventory: Sendable {
                 if path.hasPrefix(rootPath) { inventory.badNames.append(String(path.dropFirst(rootPath.count + 1))) }
                 continue
             }
+            var path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            path = String(path.dropFirst(rootPath.count))
+            if path.hasPrefix("/") { path.removeFirst() }
             if values?.isDirectory == true {
-                if name.hasPrefix(".") || name.hasPrefix("_") || name == "__tests__" || name == "node_modules" {
+                if name.hasPrefix(".") || name == "node_modules" || excludes.contains(where: { $0.matchesFolder(path) }) {
                     enumerator.skipDescendants()
                 }
                 continue
             }
             guard values?.isRegularFile == true, !name.hasPrefix(".") else { continue }
-            var path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            path = String(path.dropFirst(rootPath.count))
-            if path.hasPrefix("/") { path.removeFirst() }
             if name == "_category_.json" || name == "_category_.yml" || name == "_category_.yaml" {
                 inventory.categoryFiles.append(path)
-            } else if name.hasPrefix("_") || name.contains(".test.") {
+            } else if excludes.contains(where: { $0.matches(path) }) {
                 continue
             } else if isPage(name) {
-                inventory.pages.append(path)
+                // A Markdown file no `include` names is not a page, nor a file to link to.
+                if includes.contains(where: { $0.matches(path) }) { inventory.pages.append(path) }
             } else {
                 inventory.otherFiles.insert(path)
             }

@@ -35,6 +35,11 @@ public struct SiteConfig: Sendable {
     public var contentDirectory = "content"
     /// True when docket.yml names the content folder (then `docs/` is not tried instead).
     public var contentDirectoryIsExplicit = false
+    /// Globs of content files that are not pages, on top of Docusaurus's defaults
+    /// (`ContentGlob.defaultExcludes`).
+    public var exclude: [ContentGlob] = []
+    /// Globs of the Markdown files that are pages; nil means every `.md` and `.mdx` file.
+    public var include: [ContentGlob]?
     public var staticDirectory = "static"
     public var outputDirectory = "_site"
     public var themeName = "default"

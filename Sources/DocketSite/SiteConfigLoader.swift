@@ -38,6 +38,8 @@ public enum SiteConfigLoader {
             case "content":
                 config.contentDirectory = reader.string(value, key) ?? config.contentDirectory
                 config.contentDirectoryIsExplicit = true
+            case "exclude": config.exclude = globs(value, key, &reader)
+            case "include": config.include = globs(value, key, &reader)
             case "static": config.staticDirectory = reader.string(value, key) ?? config.staticDirectory
             case "out": config.outputDirectory = reader.string(value, key) ?? config.outputDirectory
             case "theme": config.themeName = reader.string(value, key) ?? config.themeName
@@ -66,6 +68,21 @@ public enum SiteConfigLoader {
         }
         diagnostics.append(contentsOf: reader.diagnostics)
         return diagnostics
+    }
+
+    /// A list of globs; a pattern that cannot be used is an error at its line.
+    private static func globs(_ node: YAMLNode, _ key: String, _ reader: inout YAMLFieldReader) -> [ContentGlob] {
+        let items = node.sequence ?? [node]
+        var globs: [ContentGlob] = []
+        for item in items {
+            guard let text = reader.string(item, key) else { continue }
+            do {
+                globs.append(try ContentGlob(text))
+            } catch {
+                reader.fail(item, "'\(key)': \(error.message)")
+            }
+        }
+        return globs
     }
 
     /// `docs` → `/docs/`; `/` stays.
