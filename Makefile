@@ -37,6 +37,14 @@ bench: release
 	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
 	scripts/bench.sh "$(PAGES)"
 
+# docket serve's live reload on a 10,000-page site, as a browser sees it: median of 20
+# one-paragraph edits, a title change and a new page, from the file write to the reloaded page
+# (scripts/bench-serve.py; the shared corpus, then the project's own).
+.PHONY: bench-serve
+bench-serve: release
+	scripts/bench-serve.py --corpus shared --pages $(PAGES)
+	scripts/bench-serve.py --corpus project --pages $(PAGES)
+
 # Kept for old habits and scripts: themes/default is embedded by the EmbedTheme build plugin on
 # every `swift build`, so there is nothing to regenerate or to check for drift.
 theme theme-check:

@@ -16,6 +16,8 @@ public final class SiteOutputs: @unchecked Sendable {
     // from one thread at a time).
     let context: PageContext
     let resolvedIndex: [String: Int]
+    /// Pages edited since the load, by source, resolved (see `updating`).
+    var edited: [String: ResolvedPage] = [:]
     /// The content folder's category files, read as the load read them (for `reassembling`).
     var categories: [String: CategoryMetadata]?
     /// The diagnostics of the load and of the runbooks.
@@ -92,6 +94,7 @@ public final class SiteOutputs: @unchecked Sendable {
         units += loaded.site.staticFiles.sorted().map { OutputUnit.staticFile($0) }
         var assets = Set<String>()
         for page in loaded.pages { assets.formUnion(page.assets) }
+        for page in edited.values { assets.formUnion(page.assets) }
         units += assets.sorted().map { OutputUnit.contentAsset($0) }
         return units
     }
@@ -132,18 +135,22 @@ public final class SiteOutputs: @unchecked Sendable {
 
     /// The files of `unit`, by path relative to the output folder.
     public func files(of unit: OutputUnit) throws -> [(path: String, data: Data)] {
-        let site = loaded.site
-        func text(_ path: String, _ content: String) -> (path: String, data: Data) { (path, Data(content.utf8)) }
-        switch unit {
-        case .page(let source):
+        if case .page(let source) = unit {
             guard let index = resolvedIndex[source] else { return [] }
-            let resolved = loaded.pages[index]
+            let resolved = edited[source] ?? loaded.pages[index]
             guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return [] }
             do {
-                return [text(file, try theme.render("page", context.page(resolved)))]
+                return [(file, Data(try theme.render("page", context.page(resolved)).utf8))]
             } catch {
                 throw BuildFailure(message: "\(resolved.page.parsed.displayPath): \(error)")
             }
+        }
+        let loaded = self.current
+        let site = loaded.site
+        func text(_ path: String, _ content: String) -> (path: String, data: Data) { (path, Data(content.utf8)) }
+        switch unit {
+        case .page:
+            return []
         case .generatedIndex(let position):
             guard position < site.generatedIndexes.count else { return [] }
             let index = site.generatedIndexes[position]
@@ -152,7 +159,7 @@ public final class SiteOutputs: @unchecked Sendable {
                                              cards: context.cards(for: index.items))
             return [text(file, try theme.render("category", data))]
         case .tagPages:
-            return try tagPages()
+            return try tagPages(site)
         case .notFound:
             return [text("404.html", try theme.render("404", context.plainPage(title: "Page Not Found")))]
         case .home:
@@ -190,8 +197,7 @@ public final class SiteOutputs: @unchecked Sendable {
         return data
     }
 
-    private func tagPages() throws -> [(path: String, data: Data)] {
-        let site = loaded.site
+    private func tagPages(_ site: Site) throws -> [(path: String, data: Data)] {
         var pagesByTag: [String: (label: String, pages: [Page])] = [:]
         for page in site.pages where !page.frontMatter.unlisted {
             for tag in page.frontMatter.tags {

@@ -12,14 +12,16 @@ extension SiteOutputs {
     /// newly linked assets and, for a diagram, the theme assets) need writing. Nil otherwise:
     /// the caller loads the whole site again. `texts`: what was read, by source.
     public func updating(_ sources: Set<String>) -> (outputs: SiteOutputs, changed: Set<OutputUnit>, texts: [String: String])? {
-        var loaded = self.loaded
+        // The edited pages are kept aside (`edited`), not written into the site's arrays: a
+        // copy of 10,000 pages costs more than the whole edit.
+        var edited = self.edited
         var changed: Set<OutputUnit> = [.search]
         var texts: [String: String] = [:]
         for source in sources {
-            guard let siteIndex = loaded.site.pageIndexBySource[source], let index = resolvedIndex[source],
-                  runbooks.idBySource[source] == nil else { return nil }
-            let old = loaded.site.pages[siteIndex]
-            guard old.parsed.diagnostics.isEmpty, loaded.pages[index].diagnostics.isEmpty,
+            guard let index = resolvedIndex[source], runbooks.idBySource[source] == nil else { return nil }
+            let before = edited[source] ?? loaded.pages[index]
+            let old = before.page
+            guard old.parsed.diagnostics.isEmpty, before.diagnostics.isEmpty,
                   case .success(let text) = SourceText.read(loaded.content.url.appendingPathComponent(source), display: old.parsed.displayPath)
             else { return nil }
             let parsed = PageParser.parse(text: text, source: source, displayPath: old.parsed.displayPath)
@@ -31,18 +33,39 @@ extension SiteOutputs {
             guard runbook == nil, problems.isEmpty else { return nil }
             var page = old
             page.parsed = parsed
-            loaded.site.pages[siteIndex] = page
+            // Other pages are read for their URLs and anchors only, which an edit here keeps.
             let resolved = LinkResolver(site: loaded.site).resolve(page)
             guard resolved.diagnostics.isEmpty else { return nil }
-            for asset in resolved.assets.subtracting(loaded.pages[index].assets) { changed.insert(.contentAsset(asset)) }
+            for asset in resolved.assets.subtracting(before.assets) { changed.insert(.contentAsset(asset)) }
             // Whether the bundled mermaid is written depends on every page: let the theme
             // assets be worked out again when a diagram may have come or gone.
             if Self.mayDrawDiagram(parsed.document) || Self.mayDrawDiagram(old.parsed.document) { changed.insert(.themeAssets) }
-            loaded.pages[index] = resolved
+            edited[source] = resolved
             changed.insert(.page(source))
         }
-        return (SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics,
-                            resolvedIndex: resolvedIndex), changed, texts)
+        let next = SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics,
+                               resolvedIndex: resolvedIndex)
+        next.edited = edited
+        next.categories = categories
+        return (next, changed, texts)
+    }
+
+    /// The parsed page of `source` as the site now has it, edits included.
+    public func parsedPage(_ source: String) -> ParsedPage? {
+        if let page = edited[source] { return page.page.parsed }
+        return loaded.site.pageIndexBySource[source].map { loaded.site.pages[$0].parsed }
+    }
+
+    /// The loaded site with the edited pages in place (a copy: for the files that read every
+    /// page, which are written in the background).
+    var current: LoadedSite {
+        guard !edited.isEmpty else { return loaded }
+        var site = loaded
+        for (source, resolved) in edited {
+            if let index = resolvedIndex[source] { site.pages[index] = resolved }
+            if let index = site.site.pageIndexBySource[source] { site.site.pages[index] = resolved.page }
+        }
+        return site
     }
 
     /// Every field equal. The locations are a dictionary, whose printed order differs between

@@ -14,6 +14,7 @@ extension SiteOutputs {
     public func reassembling(_ sources: Set<String>) -> (outputs: SiteOutputs, texts: [String: String])? {
         guard let categories, loaded.diagnostics.isEmpty, diagnostics.isEmpty,
               sources.allSatisfy(ContentInventory.isPage) else { return nil }
+        let loaded = self.current
         var parsedBySource: [String: ParsedPage] = [:]
         for page in loaded.site.pages { parsedBySource[page.source] = page.parsed }
         var changedDiagnostics = Diagnostics()
@@ -36,35 +37,52 @@ extension SiteOutputs {
         }
         let old = loaded.site
         // The assembler sorts the pages itself.
-        let site = SiteAssembler.assemble(
-            parsed: Array(parsedBySource.values), categories: categories, config: old.config, staticFiles: old.staticFiles,
-            contentFiles: old.contentFiles, contentDisplayPath: loaded.content.display)
+        let site = BuildTimings.shared.measure("serve: assemble") {
+            SiteAssembler.assemble(
+                parsed: Array(parsedBySource.values), categories: categories, config: old.config, staticFiles: old.staticFiles,
+                contentFiles: old.contentFiles, contentDisplayPath: loaded.content.display)
+        }
         var diagnostics = changedDiagnostics
         diagnostics.append(contentsOf: site.diagnostics)
 
-        // Same pages at the same URLs and anchors: every other page resolves as before.
-        let samePlaces = site.pages.count == old.pages.count && site.routes == old.routes
+        // Pages that stay at the same URLs with the same anchors resolve every link as before,
+        // except links that may name a page that came or went (by its file or URL name), and
+        // links to a route that disappeared. The old site had no broken link to fix.
+        var names = Set<String>()
+        var goneRoutes = Set<String>()
+        for source in sources where (old.pageIndexBySource[source] == nil) != (site.pageIndexBySource[source] == nil) {
+            names.insert(((source as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased())
+            if let index = old.pageIndexBySource[source] {
+                let permalink = old.pages[index].permalink
+                goneRoutes.insert(Site.routeKey(permalink))
+                if let last = permalink.split(separator: "/").last { names.insert(String(last).lowercased()) }
+            }
+        }
+        let stable = old.routes.subtracting(site.routes).isSubset(of: goneRoutes)
             && site.pages.allSatisfy { page in
-                old.pageIndexBySource[page.source].map { old.pages[$0].permalink == page.permalink && old.pages[$0].parsed.anchors == page.parsed.anchors } ?? false
+                old.pageIndexBySource[page.source].map { old.pages[$0].permalink == page.permalink && old.pages[$0].parsed.anchors == page.parsed.anchors } ?? true
             }
         let resolver = LinkResolver(site: site)
         let previous = loaded.pages
+        let named = names
         let index = resolvedIndex
-        let resolved: [ResolvedPage] = site.pages.parallelMap { page in
-            if samePlaces, !sources.contains(page.source), let at = index[page.source] {
+        let resolved: [ResolvedPage] = BuildTimings.shared.measure("serve: resolve (reused: \(stable))") { site.pages.parallelMap { page in
+            if stable, !sources.contains(page.source), let at = index[page.source],
+               !page.parsed.links.contains(where: { link in named.contains { link.destination.lowercased().contains($0) } }) {
                 var kept = previous[at]
                 kept.page = page
                 return kept
             }
             return resolver.resolve(page)
-        }
+        } }
         for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
         guard !diagnostics.hasErrors else { return nil }
         var next = loaded
         next.site = site
         next.pages = resolved
         next.diagnostics = diagnostics
-        guard let context = try? PageContext(site: site, theme: theme, runbooks: Self.pageRunbooks(site, runbooks)) else { return nil }
+        let made = BuildTimings.shared.measure("serve: page context") { try? PageContext(site: site, theme: theme, runbooks: Self.pageRunbooks(site, runbooks)) }
+        guard let context = made else { return nil }
         let outputs = SiteOutputs(loaded: next, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
         outputs.categories = categories
         return (outputs, texts)

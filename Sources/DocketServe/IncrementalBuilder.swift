@@ -23,6 +23,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         public var full: Bool
         /// Units left to write later.
         public var pending: Int
+        public var kind: RebuildKind = .full
     }
 
     private let options: BuildOptions
@@ -64,8 +65,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// everything).
     public func build(changes: Set<String>? = nil) -> Outcome {
         if let changes, !needsLoad, let sources = contentSources(changes) {
-            if let outcome = updatePages(sources) { return outcome }
-            if let outcome = reassemble(sources) { return outcome }
+            if var outcome = updatePages(sources) {
+                outcome.kind = .pages
+                return outcome
+            }
+            if var outcome = reassemble(sources) {
+                outcome.kind = .reassembled
+                return outcome
+            }
         }
         // Until a load succeeds, later edits must load everything: they may come on top of
         // changes the failed build did not take in.
@@ -107,14 +114,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         lastTexts = texts
         needsLoad = false
-        return finish(next, signature: signature, changedPages: changedPages, trace: &trace)
+        var outcome = finish(next, signature: signature, changedPages: changedPages, trace: &trace)
+        outcome.kind = .loaded
+        return outcome
     }
 
     /// Makes `next` current after a load or a reassembly: the changed pages written now, and,
     /// when the structure changed (sidebar, URLs, titles, theme), every other file later.
-    private func finish(_ next: SiteOutputs, signature: Int, changedPages: Set<OutputUnit>, trace: inout PhaseTrace) -> Outcome {
+    private func finish(_ next: SiteOutputs, signature: Int?, changedPages: Set<OutputUnit>, trace: inout PhaseTrace) -> Outcome {
         var lazy: Set<OutputUnit>
-        if signature == structure {
+        if let signature, signature == structure {
             // Same sidebar, URLs, titles, theme: other pages are unchanged; site-wide files
             // (search, category cards, runbooks, assets) may not be.
             lazy = Set(next.units.filter { if case .page = $0 { return false } else { return true } })
@@ -156,18 +165,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let current, let (next, texts) = current.reassembling(sources) else { return nil }
         remember(texts, from: next)
         trace.mark("reassemble")
-        let signature = Self.structure(of: next.loaded.site, theme: next.theme)
-        trace.mark("structure")
+        trace.stages()
+        // Pages came, went or changed their front matter or title (else `updatePages` took
+        // them): take the structure as changed, every other file is rewritten in the background.
         let present = Set(next.loaded.pages.map(\.page.source))
-        return finish(next, signature: signature, changedPages: Set(sources.filter(present.contains).map(OutputUnit.page)), trace: &trace)
+        return finish(next, signature: nil, changedPages: Set(sources.filter(present.contains).map(OutputUnit.page)), trace: &trace)
     }
 
     /// Pages read outside a load go into the cache too, so the next load sees them unchanged.
     private func remember(_ texts: [String: String], from outputs: SiteOutputs) {
-        let site = outputs.loaded.site
         for (source, text) in texts {
-            guard let index = site.pageIndexBySource[source] else { continue }
-            cache.store(source: source, text: text, page: site.pages[index].parsed)
+            guard let parsed = outputs.parsedPage(source) else { continue }
+            cache.store(source: source, text: text, page: parsed)
             lastTexts[source] = text
         }
     }

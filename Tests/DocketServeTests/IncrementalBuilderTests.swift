@@ -4,32 +4,34 @@ import DocketTestSupport
 import Foundation
 import Testing
 
+func outputFiles(_ folder: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+        var isDirectory: ObjCBool = false
+        let url = folder.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[path] = FileManager.default.contents(atPath: url.path)
+        }
+    }
+    return result
+}
+
+/// The serve folder, once every pending file is written, equals a full build of the site.
+func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOptions, _ temp: URL) throws {
+    builder.flush()
+    var full = options
+    full.output = temp.appendingPathComponent("full-\(UUID().uuidString)").path
+    #expect(SiteBuilder.build(full).succeeded)
+    let incremental = try outputFiles(URL(fileURLWithPath: options.output!)), reference = try outputFiles(URL(fileURLWithPath: full.output!))
+    #expect(incremental.keys.sorted() == reference.keys.sorted())
+    for (path, data) in reference {
+        #expect(incremental[path] == data, "\(path) differs from a full build")
+    }
+}
+
 /// `docket serve`'s rebuilds: only changed pages when the structure stays, other files written
 /// later, and always, once written, the same files as a full build.
 @Suite struct IncrementalBuilderTests {
-    private func files(_ folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
-            var isDirectory: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = FileManager.default.contents(atPath: url.path)
-            }
-        }
-        return result
-    }
-
-    /// The serve folder, once every pending file is written, equals a full build of the site.
-    private func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOptions, _ temp: URL) throws {
-        builder.flush()
-        var full = options
-        full.output = temp.appendingPathComponent("full-\(UUID().uuidString)").path
-        #expect(SiteBuilder.build(full).succeeded)
-        let incremental = try files(URL(fileURLWithPath: options.output!)), reference = try files(URL(fileURLWithPath: full.output!))
-        #expect(incremental.keys.sorted() == reference.keys.sorted())
-        for (path, data) in reference { #expect(incremental[path] == data, "\(path) differs from a full build") }
-    }
-
     private func site() throws -> (URL, URL, BuildOptions) {
         let temp = Fixtures.temporaryDirectory()
         let root = temp.appendingPathComponent("basic")
@@ -128,6 +130,60 @@ import Testing
         #expect(broken.result.diagnostics.sorted.contains { $0.description.contains("intro.md:") })
         try (good + "\nFixed.\n").write(to: intro, atomically: true, encoding: .utf8)
         #expect(builder.build(changes: [intro.path]).result.succeeded)
+        try expectSameAsFullBuild(builder, options, temp)
+    }
+}
+
+/// A site with no problems takes the cheap ways: edits inside pages, then pages retitled,
+/// added and removed without reading the site again; the result still equals a full build.
+@Suite struct CheapRebuildTests {
+    @Test func editsRetitlesAndNewPagesAvoidALoadAndMatchAFullBuild() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let root = temp.appendingPathComponent("site")
+        try Fixtures.write([
+            "docs/a/one.md": "---\ntitle: One\n---\n\nFirst page, links to [two](two.md).\n\n## Part\n\nText.\n",
+            "docs/a/two.md": "---\ntitle: Two\ntags: [x]\n---\n\nSecond page.\n",
+            "docs/b/three.md": "# Three\n\nSee [four](../a/four.md) later.\n",
+        ], under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = temp.appendingPathComponent("serve").path
+        options.brokenLinks = .ignore
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+        func path(_ name: String) -> String { root.appendingPathComponent(name).standardizedFileURL.path }
+
+        for round in 0..<3 {
+            try "---\ntitle: One\n---\n\nFirst page, links to [two](two.md).\n\n## Part\n\nText \(round).\n"
+                .write(toFile: path("docs/a/one.md"), atomically: false, encoding: .utf8)
+            let edit = builder.build(changes: [path("docs/a/one.md")])
+            #expect(edit.kind == .pages && edit.result.succeeded)
+        }
+        let html = try String(contentsOfFile: temp.appendingPathComponent("serve/docs/a/one/index.html").path, encoding: .utf8)
+        #expect(html.contains("Text 2."))
+
+        try "---\ntitle: Second\ntags: [x]\n---\n\nSecond page.\n".write(toFile: path("docs/a/two.md"), atomically: false, encoding: .utf8)
+        let retitle = builder.build(changes: [path("docs/a/two.md")])
+        #expect(retitle.kind == .reassembled && retitle.pending > 1)
+        builder.flush()
+        let afterRetitle = try String(contentsOfFile: temp.appendingPathComponent("serve/docs/a/one/index.html").path, encoding: .utf8)
+        #expect(afterRetitle.contains("Text 2."), "an edited page keeps its edit when the site is put together again")
+
+        // A new page a link in another page names: that page resolves its link again.
+        try "# Four\n\nNew.\n".write(toFile: path("docs/a/four.md"), atomically: false, encoding: .utf8)
+        #expect(builder.build(changes: [path("docs/a/four.md")]).kind == .reassembled)
+        try expectSameAsFullBuild(builder, options, temp)
+        let three = try String(contentsOfFile: temp.appendingPathComponent("serve/docs/b/three/index.html").path, encoding: .utf8)
+        #expect(three.contains("href=\"/docs/a/four\""), "the link to the new page resolves")
+
+        try FileManager.default.removeItem(atPath: path("docs/a/four.md"))
+        #expect(builder.build(changes: [path("docs/a/four.md")]).kind == .reassembled)
+        try expectSameAsFullBuild(builder, options, temp)
+
+        // docket.yml is not a page: the site is read again.
+        try "title: Renamed\n".write(toFile: path("docket.yml"), atomically: false, encoding: .utf8)
+        #expect(builder.build(changes: [path("docket.yml")]).kind == .loaded)
         try expectSameAsFullBuild(builder, options, temp)
     }
 }
