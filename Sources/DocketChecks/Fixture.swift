@@ -22,6 +22,13 @@ public struct Fixture: Sendable {
     public var location: SourceLocation
     /// What the run may use (`limits:`); the sandbox's defaults unless the fixture says.
     public var limits = SandboxLimits.defaults
+    /// `docket check` runs the runbook a second time on what the first run left and expects no
+    /// change (`idempotent: false`, with `idempotent_reason:`, turns that off).
+    public var idempotent = true
+    public var idempotentReason: String?
+    /// Paths expected to change when the runbook runs again (`changes:`): sandbox paths, a
+    /// folder ending in `/`, or a glob.
+    public var changes: [String] = []
 
     /// Seconds allowed for `timeout:` and `step_timeout:`: at least one, at most a day.
     public static let timeoutRange = 1...86_400

@@ -54,6 +54,9 @@ public enum FixtureLoader {
             case "stubs": fixture.stubs += declarativeStubs(v, reader: &reader)
             case "limits": fixture.limits = limits(v, reader: &reader)
             case "expect": fixture.expectations = expectations(v, folder: folder, reader: &reader)
+            case "idempotent": fixture.idempotent = reader.bool(v, key) ?? true
+            case "idempotent_reason": fixture.idempotentReason = reader.string(v, key)
+            case "changes": fixture.changes = reader.stringList(v, key) ?? []
             case "unrouted":
                 switch reader.string(v, key) {
                 case "allow"?: fixture.unroutedAllowed = true
@@ -63,6 +66,9 @@ public enum FixtureLoader {
                 }
             default: break  // FixtureSchema reported it
             }
+        }
+        if !fixture.idempotent, (fixture.idempotentReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            reader.diagnostics.error(at: fixture.location, "`idempotent: false` needs `idempotent_reason:` saying why running the runbook twice is not safe")
         }
         let declared = Set(fixture.stubs.map(\.name))
         for (name, path) in FixturePaths.stubFiles(folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics) {

@@ -82,6 +82,9 @@ public struct FixtureSchema: Sendable {
             ]),
             Key("hosts", "list of strings", "more host names that resolve to the fixture server"),
             Key("unrouted", "`error` or `allow`", "a request no route answers fails the check (`error`, the default) or is only listed (`allow`)"),
+            Key("idempotent", "boolean", "`docket check` runs the runbook a second time on what the first run left and expects it to succeed and change no file (default `true`); `false` needs `idempotent_reason`"),
+            Key("idempotent_reason", "string", "why running the runbook twice is not safe (required with `idempotent: false`)"),
+            Key("changes", "list of sandbox paths", "files expected to change when the runbook runs again (a folder ending in `/`, or a glob); the run log and journal always may"),
             Key("stubs", "mapping of command names to lists of rules", "declared stubs; the rules are tried in order", entryKeys: ruleKeys, entryLabel: "<command>[]"),
             Key("expect", "mapping", "what the run must show", keys: [
                 Key("steps", "mapping of step names to outcomes", "`ok`, `failed`, `failed N` or `skipped`; `\"*\"` is the default for steps not listed"),

@@ -59,8 +59,26 @@ public struct RunbookCheck: Sendable {
         defer { if !keep { result.discard() } }
         var evaluation = Evaluation(check: self, result: result)
         evaluation.run()
-        return RunbookCheckResult(runbook: runbook.id, steps: evaluation.steps, expectations: evaluation.expectations,
-                                  failures: evaluation.failures, duration: result.duration, keptFolder: keep ? result.folder : nil)
+        var checked = RunbookCheckResult(runbook: runbook.id, steps: evaluation.steps, expectations: evaluation.expectations,
+                                         failures: evaluation.failures, duration: result.duration, keptFolder: keep ? result.folder : nil)
+        // Operators re-run guides: a run that passed runs again, same parameters, on the trees it
+        // left, and must succeed without changing a file. A run expected to fail is not rerun.
+        let succeeded = result.observedExitStatus == 0 && !result.timedOut
+        if fixture.idempotent, checked.passed, succeeded, !unsandboxed {
+            let before = IdempotenceSnapshot(result)
+            var again = spec
+            again.home = result.home
+            again.work = result.work
+            again.system = result.system
+            let second = try Sandbox.run(again)
+            defer { if !keep { second.discard() } }
+            let found = IdempotenceCheck(check: self, first: before, second: second).failures(masking: masked(after: result))
+            checked.failures += found
+            checked.expectations.append(RunbookCheckResult.ExpectationResult(
+                name: "idempotent (a second run changes nothing)", location: fixture.location, state: found.isEmpty ? .passed : .failed, failures: found))
+            checked.duration += second.duration
+        }
+        return checked
     }
 
     /// The control file holding the parameters (`/tmp/docket/params.env` inside).
