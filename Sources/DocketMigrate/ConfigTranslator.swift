@@ -476,7 +476,11 @@ struct ConfigTranslator {
         var target: (String, String)?
         switch type {
         case "default":
-            if let to = item["to"]?.string { target = ("to", to.hasPrefix("/") ? to : "/" + to) }
+            if let to = item["to"]?.string {
+                // Docusaurus lets `to` hold a full URL; docket calls that an href.
+                let external = to.contains("://") || to.hasPrefix("mailto:")
+                target = external ? ("href", to) : ("to", to.hasPrefix("/") ? to : "/" + to)
+            }
             else if let href = item["href"]?.string { target = ("href", href) }
         case "doc", "docSidebar":
             let isDoc = type == "doc"

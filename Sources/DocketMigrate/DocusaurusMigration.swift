@@ -32,7 +32,8 @@ public enum DocusaurusMigration {
             throw .unreadable(path: shown, reason: error.localizedDescription)
         }
         do {
-            return try JSModule.parse(text).exported
+            // A sidebars.json is one literal: read it as the value a module exports.
+            return try JSModule.parse(url.pathExtension == "json" ? "module.exports=" + text : text).exported
         } catch {
             throw .syntax(SourceLocation(path: shown, line: error.line, column: error.column), error.message)
         }

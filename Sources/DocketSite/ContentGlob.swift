@@ -51,6 +51,8 @@ public struct ContentGlob: Sendable, Equatable {
         guard let first = pattern.first else { return path.isEmpty }
         if first == "**" {
             let rest = pattern.dropFirst()
+            // A trailing `**` stands for what is inside a folder: a file of that name is not.
+            if rest.isEmpty { return !path.isEmpty }
             var tail = path
             while true {
                 if match(rest, tail) { return true }
