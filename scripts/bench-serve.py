@@ -188,7 +188,8 @@ def main():
         channel = ReloadChannel(port)
 
         # A page deep in the tree, with siblings; its folder gets the new page.
-        target = next(p for p in pages[len(pages) // 2:] if p.count("/") >= 2 and not p.endswith("index.md"))
+        candidates = [p for p in pages[len(pages) // 2:] if "/" in p and not p.endswith("index.md")]
+        target = max(candidates, key=lambda p: p.count("/")) if candidates else die("no page in a folder")
         folder = os.path.dirname(target)
         sibling = next(p for p in pages if os.path.dirname(p) == folder and p != target and not p.endswith("index.md"))
         path = os.path.join(docs, target)
