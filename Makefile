@@ -3,7 +3,7 @@ SWIFT ?= swift
 DOCKET_DEBUG := .build/debug/docket
 DOCKET_RELEASE := .build/release/docket
 
-.PHONY: deps build release site test bench theme theme-check clean
+.PHONY: deps build release site test browser-test bench theme theme-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -26,6 +26,14 @@ test: deps
 	$(DOCKET_DEBUG) build --strict --out .build/site-check
 	$(DOCKET_DEBUG) runbooks --check
 	$(DOCKET_DEBUG) check --strict --junit .build/docket-check.xml
+	Tests/Browser/run.sh
+
+# The built site in headless chromium (Tests/Browser): diagrams, search, the runbook parameter
+# form, navigation, console errors, failed or off-machine requests, overflow and axe, at 1280x800
+# and 390x844; screenshots in .build/screenshots/. Part of `make test`.
+browser-test: deps
+	$(SWIFT) build
+	Tests/Browser/run.sh
 
 # Build speed, CPU use and memory against Hugo on two corpora at 1,000 and 10,000 pages (needs
 # hugo and GNU time; PAGES=2000 or PAGES="1000 10000 50000" for other sizes, BENCH_RUNS=1 for a

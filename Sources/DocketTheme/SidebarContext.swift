@@ -33,19 +33,20 @@ struct SidebarContext {
     init(site: Site, theme: Theme, splitsPath: Bool = true) throws(ThemeError) {
         self.site = site
         self.theme = theme
-        cache = try Self.resting(site.sidebar, level: 1, site: site, theme: theme, splitsPath: splitsPath)
+        cache = try Self.resting(site.sidebar, level: 1, site: site, theme: theme, splitsPath: splitsPath,
+                                 inlinesCollapsed: SidebarInlining.inlinesCollapsed(site.sidebar))
     }
 
-    private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme, splitsPath: Bool) throws(ThemeError) -> [CachedItem] {
+    private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme, splitsPath: Bool, inlinesCollapsed: Bool) throws(ThemeError) -> [CachedItem] {
         var result: [CachedItem] = []
         for entry in items {
             var children: [CachedItem] = []
             var childrenHTML = ""
             if case .category(let category) = entry {
-                children = try resting(category.items, level: level + 1, site: site, theme: theme, splitsPath: splitsPath)
-                // Collapsed categories hold their links too: without JS they show open (CSS), and
-                // the links are in the page for crawlers and for readers without JS.
-                childrenHTML = children.map(\.html).joined()
+                children = try resting(category.items, level: level + 1, site: site, theme: theme, splitsPath: splitsPath, inlinesCollapsed: inlinesCollapsed)
+                // Collapsed categories hold their links too on a small site (SidebarInlining):
+                // without JS they show open (CSS); on a large one they stay lazy (sidebar.json).
+                if !category.collapsed || inlinesCollapsed { childrenHTML = children.map(\.html).joined() }
             }
             let html = try theme.render("sidebar-items", dictionary(for: entry, level: level, site: site, active: false,
                                                                      onPath: false, childrenHTML: childrenHTML))
@@ -125,7 +126,7 @@ struct SidebarContext {
             dict["isCategory"] = true
             dict["expanded"] = expanded
             dict["collapsible"] = category.collapsible
-            dict["hasLazyItems"] = false
+            dict["hasLazyItems"] = !expanded && childrenHTML.isEmpty && !category.items.isEmpty
             dict["key"] = category.key
             if let className = category.className { dict["className"] = className }
         }

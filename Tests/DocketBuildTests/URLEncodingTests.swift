@@ -22,6 +22,7 @@ import Testing
         let root = Fixtures.temporaryDirectory("docket-url")
         defer { try? FileManager.default.removeItem(at: root) }
         try Fixtures.write([
+            "docket.yml": "title: T\nurl: https://d.test\n",
             "docs/a b.md": "# Space\n\n[hash](./c%23sharp.md#part) [query](./what%3F.md) [percent](./100%25.md) [img](<./pic 1.png>)\n",
             "docs/c#sharp.md": "# Hash\n\n## Part\n",
             "docs/what?.md": "# Query\n",
@@ -44,7 +45,7 @@ import Testing
         let other = try String(contentsOf: out.appendingPathComponent("docs/100%/index.html"), encoding: .utf8)
         #expect(other.contains("href=\"/docs/a%20b\""), "a URL-path link to an encoded route resolves")
         let sitemap = try String(contentsOf: out.appendingPathComponent("sitemap.xml"), encoding: .utf8)
-        #expect(sitemap.contains("<loc>/docs/c%23sharp</loc>") && sitemap.contains("<loc>/docs/a%20b</loc>"), "\(sitemap)")
+        #expect(sitemap.contains("<loc>https://d.test/docs/c%23sharp</loc>") && sitemap.contains("<loc>https://d.test/docs/a%20b</loc>"), "\(sitemap)")
         // The search data (however it is split into files) carries the encoded URL, never the raw one.
         let assets = out.appendingPathComponent("assets/docket")
         var search = ""
