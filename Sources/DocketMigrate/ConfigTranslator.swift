@@ -298,8 +298,24 @@ struct ConfigTranslator {
             // inside the content folder (intro.md): move the content folder into the base.
             var base = editURL
             if !base.hasSuffix("/") { base += "/" }
-            settings["editUrl"] = .string(contentPath == "." ? base : base + contentPath + "/")
+            settings["editUrl"] = .string(Self.editBase(base, contentPath))
         }
+    }
+
+    /// `base` + the content folder, with `..` taken off the URL's path (`website/` + `../docs` →
+    /// `docs/`), as a browser would resolve the link Docusaurus writes.
+    static func editBase(_ base: String, _ content: String) -> String {
+        guard content != "." else { return base }
+        var prefix = base
+        var rest = content
+        while rest.hasPrefix("../") || rest == ".." {
+            rest = rest == ".." ? "" : String(rest.dropFirst(3))
+            var trimmed = prefix.dropLast() // the trailing slash
+            guard let slash = trimmed.lastIndex(of: "/"), !trimmed[..<slash].hasSuffix("/") else { break }
+            trimmed = trimmed[...slash]
+            prefix = String(trimmed)
+        }
+        return rest.isEmpty ? prefix : prefix + rest + "/"
     }
 
     private static func callArgument(_ node: JSNode) -> String? {

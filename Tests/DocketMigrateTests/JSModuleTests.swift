@@ -53,3 +53,11 @@ import Testing
         #expect(throws: JSSyntaxError.self) { try JSModule.parse("module.exports = { a: 'x") }
     }
 }
+
+@Suite struct EditURLTests {
+    @Test func contentFolderIsAddedAndParentsResolved() {
+        #expect(ConfigTranslator.editBase("https://g.test/x/edit/main/", "docs") == "https://g.test/x/edit/main/docs/")
+        #expect(ConfigTranslator.editBase("https://g.test/x/edit/main/website/", "../docs") == "https://g.test/x/edit/main/docs/")
+        #expect(ConfigTranslator.editBase("https://g.test/x/edit/main/", ".") == "https://g.test/x/edit/main/")
+    }
+}
