@@ -23,7 +23,7 @@ let package = Package(
         // Build-time syntax highlighting: table-driven lexers, no dependencies.
         .target(name: "DocketHighlight"),
         .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
-        .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics"]),
+        .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
             name: "DocketTheme",

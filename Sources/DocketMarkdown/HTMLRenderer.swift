@@ -1,3 +1,5 @@
+import DocketHighlight
+
 /// Renders a `MarkdownNode` tree to HTML. It never changes the tree: links, heading ids and the
 /// like are settled by earlier stages, so rendering is a pure function of the tree and options.
 public struct HTMLRenderer: Sendable {
@@ -170,12 +172,16 @@ public struct HTMLRenderer: Sendable {
         if !info.language.isEmpty { classes.append("language-\(info.language)") }
         if info.lineNumbersStart != nil { classes.append("line-numbers") }
         out += classes.isEmpty ? "<pre><code>" : "<pre class=\"\(classes.joined(separator: " ").htmlEscaped)\"><code>"
+        // Build-time highlighting, one escaped HTML line per source line; a language the
+        // highlighter does not know (or a line count that disagrees) stays plain.
+        let colored = Highlighter.htmlLines(code: lines.joined(separator: "\n"), language: info.language)
+            .flatMap { $0.count == lines.count ? $0 : nil }
         for (index, line) in lines.enumerated() {
             let number = index + 1
             out += highlighted.contains(number) ? "<span class=\"line highlighted\"" : "<span class=\"line\""
             if let start = info.lineNumbersStart { out += " data-line=\"\(start + index)\"" }
             out += ">"
-            out += String(line).htmlEscaped
+            out += colored?[index] ?? String(line).htmlEscaped
             out += "\n</span>"
         }
         out += "</code></pre></div>\n"
