@@ -16,5 +16,13 @@ public struct CheckOptions: Sendable {
     /// The shellcheck executable, when one is installed (the CLI looks it up on PATH).
     public var shellcheck: URL?
 
+    /// `--mutate`: run mutants of each passing runbook and score its fixture.
+    public var mutate = false
+    /// `--mutants N`: at most N mutants per runbook, sampled with `mutationSeed`.
+    public var mutants: Int?
+    public var mutationSeed: UInt64 = 1
+    /// `--min-score`: a mutation score below it is an error.
+    public var minScore: Double?
+
     public init() {}
 }

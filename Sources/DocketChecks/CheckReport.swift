@@ -15,6 +15,10 @@ public struct CheckReport: Sendable {
     /// Fixture problems and runbooks without a fixture.
     public var fixtures = Diagnostics()
     public var runbooks: [RunbookCheckResult] = []
+    /// `--mutate`: each runbook's score, and its surviving mutants and scores below
+    /// `--min-score` as findings.
+    public var mutation: [MutationScore] = []
+    public var mutationFindings = Diagnostics()
     /// Pages and links checked (for the summary).
     public var pages = 0
     public var links = 0
@@ -25,7 +29,7 @@ public struct CheckReport: Sendable {
 
     public var all: Diagnostics {
         var all = Diagnostics()
-        for group in [site, lint, drift, fixtures] { all.append(contentsOf: group) }
+        for group in [site, lint, drift, fixtures, mutationFindings] { all.append(contentsOf: group) }
         for runbook in runbooks { all.append(contentsOf: runbook.failures) }
         return all
     }

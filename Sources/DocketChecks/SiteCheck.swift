@@ -72,7 +72,15 @@ public enum SiteCheck {
             let check = RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: server,
                                      keep: options.keep, unsandboxed: options.unsandboxed)
             do {
-                report.runbooks.append(try check.run())
+                let result = try check.run()
+                report.runbooks.append(result)
+                // Mutants only say something about a fixture the unchanged runbook passes.
+                if options.mutate, result.passed {
+                    progress("running mutants of \(runbook.id)…")
+                    let score = MutationRun(check: check, sample: options.mutants, seed: options.mutationSeed, baseline: result.duration).run()
+                    report.mutation.append(score)
+                    report.mutationFindings.append(contentsOf: MutationFindings.diagnostics(score, fixture: fixture, minScore: options.minScore))
+                }
             } catch {
                 report.fixtures.append(Diagnostic(.error, at: fixture.location, "runbook \(runbook.id) could not run: \(error)", code: "run.sandbox"))
             }

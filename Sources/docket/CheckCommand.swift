@@ -17,6 +17,18 @@ extension Docket {
         @Option(help: ArgumentHelp("Also write a JUnit XML report here (checked before anything runs).", valueName: "file"))
         var junit: String?
 
+        @Flag(help: "Also run mutants of each passing runbook (its page's commands changed one at a time) and report the mutation score and every surviving mutant.")
+        var mutate = false
+
+        @Option(help: ArgumentHelp("With --mutate: at most N mutants per runbook, a deterministic sample.", valueName: "N"))
+        var mutants: Int?
+
+        @Option(name: .customLong("mutation-seed"), help: ArgumentHelp("With --mutants: the seed of the sample (default 1).", valueName: "seed"))
+        var mutationSeed: UInt64 = 1
+
+        @Option(name: .customLong("min-score"), help: ArgumentHelp("With --mutate: fail when a runbook's mutation score (killed/total) is below this (0–1).", valueName: "score"))
+        var minScore: Double?
+
         @Flag(help: "Print a JSON report on standard output (and nothing else there).")
         var json = false
 
@@ -50,6 +62,18 @@ extension Docket {
             options.keep = keep
             options.strict = strict
             options.unsandboxed = noSandbox
+            if let mutants, mutants < 1 {
+                FileHandle.standardError.write(Data("docket check: error: --mutants must be at least 1\n".utf8))
+                throw ExitCode(2)
+            }
+            if let minScore, !(0...1).contains(minScore) {
+                FileHandle.standardError.write(Data("docket check: error: --min-score is a fraction between 0 and 1, not \(minScore)\n".utf8))
+                throw ExitCode(2)
+            }
+            options.mutate = mutate || mutants != nil || minScore != nil
+            options.mutants = mutants
+            options.mutationSeed = mutationSeed
+            options.minScore = minScore
             options.server = Self.ownExecutable
             options.shellcheck = Self.onPath("shellcheck")
             if noSandbox {
@@ -70,6 +94,9 @@ extension Docket {
                 if let folder = result.keptFolder {
                     FileHandle.standardError.write(Data("  sandbox kept at \(folder.path) (home/, control/output.log, control/calls.log, control/requests.jsonl)\n".utf8))
                 }
+            }
+            for score in report.mutation {
+                FileHandle.standardError.write(Data((score.line + "\n").utf8))
             }
             if let junit { try report.junit.write(toFile: junit, atomically: true, encoding: .utf8) }
             // Standard output carries the JSON report alone; annotations go to standard error,
