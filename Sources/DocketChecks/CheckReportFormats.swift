@@ -27,11 +27,22 @@ extension CheckReport {
             ]
         }
         let all = self.all
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "passed": !failed, "diagnostics": all.sorted.map(diagnostic), "runbooks": runbooks,
             "summary": ["pages": pages, "links": links, "runbooks": self.runbooks.count, "errors": all.errors.count,
                         "warnings": all.warnings.count, "strict": strict],
         ]
+        if !mutation.isEmpty {
+            object["mutation"] = mutation.map { score in
+                [
+                    "runbook": score.runbook, "total": score.total, "killed": score.killed, "notCheckable": score.notCheckable,
+                    "errors": score.errors, "score": (score.score * 1000).rounded() / 1000,
+                    "mutantsPerSecond": (score.perSecond * 100).rounded() / 100,
+                    "survivors": score.survivors.map { place($0.location).merging(["kind": $0.kind, "step": $0.step, "original": $0.original,
+                                                                                 "replacement": $0.replacement]) { a, _ in a } },
+                ] as [String: Any]
+            }
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
