@@ -33,7 +33,7 @@ import Testing
         let warnings = (object["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "mutation.survived" }
         #expect(warnings.contains { $0["line"] as? Int == 11 && ($0["message"] as? String ?? "").hasPrefix("mutant survived: 'echo \"note\" >~/note.txt' → '(nothing)' (step write)") },
                 "\(warnings)")
-        #expect(run.stderr.contains("mutation score mutants: "), run.stderr)
+        #expect(run.stderr.contains("mutation score mutants: "), "\(run.stderr)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
