@@ -850,10 +850,11 @@ docket_step_job() {
 docket_run_job() {
   local name=$1 index=$2
   docket_job="" docket_pump="" docket_current_step=$name
-  "${docket_tool[rm]}" -f -- "$docket_run_dir/group" "$docket_run_dir/timed-out" "$docket_run_dir/output" "$docket_run_dir/failure" "$docket_run_dir/missing"
+  "${docket_tool[rm]}" -f -- "$docket_run_dir/group" "$docket_run_dir/timed-out" "$docket_run_dir/output" "$docket_run_dir/failure" "$docket_run_dir/missing" "$docket_run_dir/step-output"
   "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/output" || docket_die "cannot create a FIFO in $docket_run_dir"
   # The step's output, secrets masked, to the terminal and the log.
-  docket_redact <"$docket_run_dir/output" | "${docket_tool[tee]}" -a "$docket_log_file" &
+  # A copy in the scratch folder gives the step's end event the end of its output.
+  docket_redact <"$docket_run_dir/output" | "${docket_tool[tee]}" -a "$docket_log_file" "$docket_run_dir/step-output" &
   docket_pump=$!
   set -m
   if [[ -t 0 ]]; then
@@ -942,6 +943,10 @@ docket_event() {
       read -ra codes <<<"${ps//[^0-9 ]/}"
       printf -v joined '%s,' "${codes[@]}"
       json+=",\"line\":$line,\"pipestatus\":[${joined%,}]"
+    fi
+    # The last 40 lines the step printed (secrets masked), 500 characters at most each.
+    if [[ -n $docket_run_dir && -s $docket_run_dir/step-output ]]; then
+      json+=",\"output\":$(docket_json_string "$("${docket_tool[awk]}" '{ l[NR % 40] = substr($0, 1, 500) } END { for (i = NR - 39; i <= NR; i++) if (i > 0) print l[i % 40] }' "$docket_run_dir/step-output")")"
     fi
     if [[ -n $docket_run_dir && -s $docket_run_dir/missing ]]; then
       json+=",\"missing\":["
