@@ -8,7 +8,7 @@ public final class PreviewState: Sendable {
     private struct Values {
         var folder: URL?
         var version = 0
-        var problems: String?
+        var problems: [ShownProblem]?
         var listeners: [Int: @Sendable (Int) -> Void] = [:]
         var nextListener = 0
         var materialize: (@Sendable (String) -> Void)?
@@ -20,7 +20,7 @@ public final class PreviewState: Sendable {
 
     public var folder: URL? { lock.withLockedValue { $0.folder } }
     public var version: Int { lock.withLockedValue { $0.version } }
-    public var problems: String? { lock.withLockedValue { $0.problems } }
+    public var problems: [ShownProblem]? { lock.withLockedValue { $0.problems } }
 
     /// A build succeeded into `folder`.
     public func published(_ folder: URL) {
@@ -31,7 +31,7 @@ public final class PreviewState: Sendable {
     }
 
     /// A build failed: keep the last site, show the problems instead of pages.
-    public func failed(_ problems: String) {
+    public func failed(_ problems: [ShownProblem]) {
         announce { $0.problems = problems }
     }
 

@@ -29,7 +29,8 @@ public final class WatchLoop: @unchecked Sendable {
         if outcome.result.succeeded {
             state.published(output)
         } else {
-            state.failed(outcome.result.diagnostics.sorted.map { $0.description + ($0.detail.map { "\n    " + $0 } ?? "") }.joined(separator: "\n"))
+            let folders = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+            state.failed(outcome.result.diagnostics.sorted.prefix(50).map { ShownProblem($0, folders: folders) })
         }
         report(outcome, Date().timeIntervalSince(started))
     }

@@ -196,7 +196,8 @@ import Testing
         }
         let page = try #require(get("/docs/a"))
         #expect(page.contains("<h1>Hello</h1>"))
-        #expect(page.contains("/__docket/version"), "the page reloads itself")
+        #expect(page.contains("/__docket/reload.js"), "the page reloads itself")
+        #expect(get("/__docket/reload.js")?.contains("/__docket/events") == true, "over the server-sent events channel")
         let version = try #require(get("/__docket/version"))
 
         try "# Hello again\n".write(to: temp.appendingPathComponent("docs/a.md"), atomically: true, encoding: .utf8)
