@@ -91,7 +91,8 @@ extension SiteOutputs {
     /// The category files of the content folder, as `SiteLoader` reads them (the first one of
     /// a folder wins). Nil when the folder cannot be read.
     static func readCategories(_ loaded: LoadedSite) -> [String: CategoryMetadata]? {
-        guard let inventory = try? ContentInventory.scan(loaded.content.url) else { return nil }
+        let config = loaded.site.config
+        guard let inventory = try? ContentInventory.scan(loaded.content.url, exclude: config.exclude, include: config.include) else { return nil }
         var categories: [String: CategoryMetadata] = [:]
         for file in inventory.categoryFiles {
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
