@@ -101,7 +101,14 @@ public struct FrontMatter: Sendable {
             case "tags": fm.tags = tags(v, reader: &r)
             case "custom_edit_url": fm.customEditURL = v.isNull ? .some(nil) : r.string(v, key).map { .some($0) }
             case "parse_number_prefixes": fm.parseNumberPrefixes = r.bool(v, key) ?? true
-            default: break
+            case "runbook": break // read by the runbook extractor
+            default:
+                if let reason = ignoredKeys[key] {
+                    r.diagnostics.warning(at: r.location(pair.key), "front-matter key '\(key)' is ignored: \(reason)")
+                } else if let near = Suggestion.closest(to: key, in: knownKeys) {
+                    // Custom keys are allowed (as in Docusaurus); only a likely typo of a known key warns.
+                    r.diagnostics.warning(at: r.location(pair.key), "unknown front-matter key '\(key)' (did you mean '\(near)'?)")
+                }
             }
         }
         if let min = fm.tocMinLevel, let max = fm.tocMaxLevel, min > max, let location = fm.locations["toc_min_heading_level"] {
@@ -113,6 +120,23 @@ public struct FrontMatter: Sendable {
         diagnostics.append(contentsOf: r.diagnostics)
         return (fm, diagnostics)
     }
+
+    /// Docusaurus doc front-matter keys docket reads but does not act on, with the reason given in the warning.
+    static let ignoredKeys: [String: String] = [
+        "displayed_sidebar": "docket has one sidebar for the whole site",
+        "sidebar_custom_props": "docket's sidebar has no custom props",
+        "sidebar_key": "docket has no translation keys for sidebar items",
+        "format": "every page is parsed as Markdown with MDX syntax accepted",
+        "last_update": "docket does not show a last-update date",
+    ]
+
+    /// Every key docket honours or knows to ignore, for "did you mean" on a misspelt key.
+    static let knownKeys: [String] = [
+        "id", "title", "sidebar_label", "sidebar_position", "sidebar_class_name", "slug", "description", "keywords",
+        "image", "hide_title", "hide_table_of_contents", "toc_min_heading_level", "toc_max_heading_level",
+        "pagination_prev", "pagination_next", "pagination_label", "draft", "unlisted", "tags", "custom_edit_url",
+        "parse_number_prefixes", "runbook",
+    ] + ignoredKeys.keys.sorted()
 
     private static func tags(_ node: YAMLNode, reader: inout YAMLFieldReader) -> [Tag] {
         guard let items = node.sequence else {
