@@ -126,10 +126,13 @@ public enum SiteLoader {
             staticFiles = Set(listing.files)
             diagnostics.append(contentsOf: listing.diagnostics)
         }
-        let site = timings.measure("assemble site") {
+        var site = timings.measure("assemble site") {
             SiteAssembler.assemble(
                 parsed: parsed, categories: categories, config: config, staticFiles: staticFiles,
                 contentFiles: inventory.otherFiles, contentDisplayPath: contentDisplay)
+        }
+        if config.showLastUpdateTime || config.showLastUpdateAuthor {
+            site.lastUpdates = timings.measure("git last updates") { GitLastUpdates.read(content: contentURL) }
         }
         diagnostics.append(contentsOf: site.diagnostics)
 

@@ -39,6 +39,8 @@ public struct FrontMatter: Sendable {
     /// nil: default edit URL; `.some(nil)`: hidden (`custom_edit_url: null`).
     public var customEditURL: String??
     public var parseNumberPrefixes = true
+    /// `last_update: {date, author}`: overrides what git says (shown only when the site turns it on).
+    public var lastUpdate: LastUpdate?
     /// The whole front matter, for fields other stages read (`runbook:`).
     public var raw: YAMLNode?
     /// Lines before the YAML text in the file (1: the opening `---`).
@@ -101,6 +103,7 @@ public struct FrontMatter: Sendable {
             case "tags": fm.tags = tags(v, reader: &r)
             case "custom_edit_url": fm.customEditURL = v.isNull ? .some(nil) : r.string(v, key).map { .some($0) }
             case "parse_number_prefixes": fm.parseNumberPrefixes = r.bool(v, key) ?? true
+            case "last_update": fm.lastUpdate = lastUpdate(v, reader: &r)
             case "runbook": break // read by the runbook extractor
             default:
                 if let reason = ignoredKeys[key] {
@@ -127,7 +130,6 @@ public struct FrontMatter: Sendable {
         "sidebar_custom_props": "docket's sidebar has no custom props",
         "sidebar_key": "docket has no translation keys for sidebar items",
         "format": "every page is parsed as Markdown with MDX syntax accepted",
-        "last_update": "docket does not show a last-update date",
     ]
 
     /// Every key docket honours or knows to ignore, for "did you mean" on a misspelt key.
@@ -135,8 +137,32 @@ public struct FrontMatter: Sendable {
         "id", "title", "sidebar_label", "sidebar_position", "sidebar_class_name", "slug", "description", "keywords",
         "image", "hide_title", "hide_table_of_contents", "toc_min_heading_level", "toc_max_heading_level",
         "pagination_prev", "pagination_next", "pagination_label", "draft", "unlisted", "tags", "custom_edit_url",
-        "parse_number_prefixes", "runbook",
+        "parse_number_prefixes", "last_update", "runbook",
     ] + ignoredKeys.keys.sorted()
+
+    private static func lastUpdate(_ node: YAMLNode, reader: inout YAMLFieldReader) -> LastUpdate? {
+        guard let pairs = node.mapping else {
+            reader.fail(node, "'last_update' must be a mapping with 'date' and/or 'author'")
+            return nil
+        }
+        var result = LastUpdate()
+        for pair in pairs {
+            switch pair.key.string {
+            case "date":
+                guard let text = reader.string(pair.value, "last_update.date") else { continue }
+                guard let time = LastUpdate.parse(text) else {
+                    reader.fail(pair.value, "'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '\(text)'")
+                    continue
+                }
+                result.time = time
+            case "author": result.author = reader.string(pair.value, "last_update.author")
+            default:
+                reader.diagnostics.warning(at: reader.location(pair.key),
+                                           "unknown key '\(pair.key.string ?? "")' in last_update (it takes 'date' and 'author')")
+            }
+        }
+        return result
+    }
 
     private static func tags(_ node: YAMLNode, reader: inout YAMLFieldReader) -> [Tag] {
         guard let items = node.sequence else {

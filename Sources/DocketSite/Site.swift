@@ -25,6 +25,8 @@ public struct Site: Sendable {
     /// indices into `sidebar`.
     public var sidebarPaths: [String: [Int]]
     public var diagnostics: Diagnostics
+    /// Git's last commit per content-relative page source, read only when the site shows it.
+    public var lastUpdates: [String: LastUpdate] = [:]
 
     public func page(id: String) -> Page? { pageIndexByID[id].map { pages[$0] } }
 

@@ -62,6 +62,8 @@ public enum SiteConfigLoader {
             case "sidebarCollapsed": config.sidebarCollapsed = reader.bool(value, key) ?? true
             case "sidebarCollapsible": config.sidebarCollapsible = reader.bool(value, key) ?? true
             case "sidebar": config.sidebar = reader.sidebar(value)
+            case "showLastUpdateTime": config.showLastUpdateTime = reader.bool(value, key) ?? false
+            case "showLastUpdateAuthor": config.showLastUpdateAuthor = reader.bool(value, key) ?? false
             default:
                 reader.diagnostics.warning(at: reader.location(pair.key), "unknown setting '\(key)' in docket.yml")
             }

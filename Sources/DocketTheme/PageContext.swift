@@ -99,11 +99,27 @@ public struct PageContext {
         case .none:
             if let base = config.editURL { dict["editUrl"] = URLPath.joinEditURL(base, page.source) }
         }
+        if let lastUpdate = lastUpdate(of: page) { dict["lastUpdate"] = lastUpdate }
         if let nav = site.navigation[page.id] {
             if let prev = nav.previous { dict["prev"] = ["label": prev.label, "url": URLPath.encode(prev.url)] }
             if let next = nav.next { dict["next"] = ["label": next.label, "url": URLPath.encode(next.url)] }
         }
         return ["site": siteDictionary, "page": dict]
+    }
+
+    /// `{date, iso, author}` for "Last updated on DATE by AUTHOR", each part only when the site shows it
+    /// and git or the front matter knows it.
+    private func lastUpdate(of page: Page) -> [String: Any]? {
+        let config = site.config
+        guard config.showLastUpdateTime || config.showLastUpdateAuthor else { return nil }
+        let known = (site.lastUpdates[page.source] ?? LastUpdate()).overridden(by: page.frontMatter.lastUpdate)
+        var data: [String: Any] = [:]
+        if config.showLastUpdateTime, let time = known.time {
+            data["date"] = LastUpdate.displayDate(time)
+            data["iso"] = LastUpdate.isoDate(time)
+        }
+        if config.showLastUpdateAuthor, let author = known.author { data["author"] = author }
+        return data.isEmpty ? nil : data
     }
 
     /// The data for a generated-index category page or a tag page: a title and cards.

@@ -60,3 +60,28 @@ import Testing
         #expect(fm.raw?["my_custom_field"]?.scalar?.text == "1")
     }
 }
+
+/// `last_update: {date, author}` is read and checked.
+@Suite struct LastUpdateFrontMatterTests {
+    @Test func dateAndAuthorAreRead() {
+        let (fm, diagnostics) = FrontMatter.parse("last_update:\n  date: 2018-10-14\n  author: Ada\n", path: "docs/a.md")
+        #expect(diagnostics.isEmpty)
+        #expect(fm.lastUpdate == LastUpdate(time: 1_539_475_200, author: "Ada"))
+        #expect(LastUpdate.displayDate(1_539_475_200) == "Oct 14, 2018")
+        #expect(LastUpdate.isoDate(1_539_502_055) == "2018-10-14T07:27:35Z")
+        #expect(LastUpdate.parse("2024-02-29T23:59:59Z") == 1_709_251_199)
+    }
+
+    @Test func badValuesAreLocated() {
+        let found = FrontMatter.parse("last_update:\n  date: 2023-02-30\n  when: x\n", path: "docs/a.md").1.sorted.map(\.description)
+        #expect(found == [
+            "docs/a.md:3:9: error: 'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '2023-02-30'",
+            "docs/a.md:4:3: warning: unknown key 'when' in last_update (it takes 'date' and 'author')",
+        ])
+        #expect(FrontMatter.parse("last_update: yesterday\n", path: "docs/a.md").1.sorted.map(\.description)
+            == ["docs/a.md:2:14: error: 'last_update' must be a mapping with 'date' and/or 'author'"])
+        #expect(LastUpdate.parse("2024-13-01") == nil)
+        #expect(LastUpdate.parse("2024-01-01T25:00") == nil)
+        #expect(LastUpdate.parse("nope") == nil)
+    }
+}
