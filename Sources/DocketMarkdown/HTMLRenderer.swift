@@ -7,6 +7,8 @@ public struct HTMLRenderer: Sendable {
     public typealias CodeBlockLabel = @Sendable (_ node: MarkdownNode, _ info: CodeBlockInfo) -> String?
 
     public var codeBlockLabel: CodeBlockLabel?
+    /// Replace `:shortcode:` emoji in text (`markdown.emoji`, on by default as in Docusaurus).
+    public var emoji = true
 
     public init(codeBlockLabel: CodeBlockLabel? = nil) {
         self.codeBlockLabel = codeBlockLabel
@@ -245,7 +247,7 @@ public struct HTMLRenderer: Sendable {
 
     private func inline(_ node: MarkdownNode, into out: inout String, context: inout Context) {
         switch node.kind {
-        case .text(let text): out += text.htmlEscaped
+        case .text(let text): out += (emoji ? EmojiShortcodes.replace(in: text) : text).htmlEscaped
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
         case .code(let code): out += "<code>\(code.htmlEscaped)</code>"

@@ -62,6 +62,8 @@ public struct SiteConfig: Sendable {
     /// Show "Last updated on DATE" / "by AUTHOR" under each page (from git; Docusaurus's defaults: off).
     public var showLastUpdateTime = false
     public var showLastUpdateAuthor = false
+    /// `markdown.emoji`: replace `:shortcode:` emoji in page text (on by default, as in Docusaurus).
+    public var markdownEmoji = true
     /// Keep `draft: true` pages (a development build).
     public var includeDrafts = false
 

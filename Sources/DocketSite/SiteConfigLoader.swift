@@ -62,6 +62,18 @@ public enum SiteConfigLoader {
             case "sidebarCollapsed": config.sidebarCollapsed = reader.bool(value, key) ?? true
             case "sidebarCollapsible": config.sidebarCollapsible = reader.bool(value, key) ?? true
             case "sidebar": config.sidebar = reader.sidebar(value)
+            case "markdown":
+                guard let settings = value.mapping else {
+                    reader.fail(value, "'markdown' must be a mapping, such as {emoji: false}")
+                    continue
+                }
+                for setting in settings {
+                    if setting.key.string == "emoji" {
+                        config.markdownEmoji = reader.bool(setting.value, "markdown.emoji") ?? true
+                    } else {
+                        reader.diagnostics.warning(at: reader.location(setting.key), "unknown setting 'markdown.\(setting.key.string ?? "")' in docket.yml")
+                    }
+                }
             case "showLastUpdateTime": config.showLastUpdateTime = reader.bool(value, key) ?? false
             case "showLastUpdateAuthor": config.showLastUpdateAuthor = reader.bool(value, key) ?? false
             default:

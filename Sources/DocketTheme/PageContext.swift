@@ -16,6 +16,8 @@ public struct PageContext {
 
     public init(site: Site, theme: Theme, runbooks: [String: PageRunbook] = [:], renderer: HTMLRenderer = HTMLRenderer()) throws(ThemeError) {
         self.site = site
+        var renderer = renderer
+        renderer.emoji = site.config.markdownEmoji
         self.renderer = renderer
         self.runbooks = runbooks
         sidebar = try SidebarContext(site: site, theme: theme)
@@ -65,7 +67,7 @@ public struct PageContext {
         }
         let runbook = runbooks[page.source]
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
-        content += (runbook.map { Self.stepLabelling($0, data: runbookData) } ?? renderer).render(document: resolved.document, contentTitleIndex: titleIndex)
+        content += (runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer).render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
         var dict: [String: Any] = [
@@ -187,12 +189,14 @@ public struct PageContext {
     }
 
     /// A renderer that labels each step's block with its number and name.
-    static func stepLabelling(_ runbook: PageRunbook, data: RunbookPageData? = nil) -> HTMLRenderer {
-        HTMLRenderer { _, info in
+    static func stepLabelling(_ runbook: PageRunbook, data: RunbookPageData? = nil, emoji: Bool = true) -> HTMLRenderer {
+        var renderer = HTMLRenderer { _, info in
             guard let name = info.attribute("step") ?? info.attribute("name"), let number = runbook.stepNumbers[name] else { return nil }
             if let label = data?.label(step: name) { return label }
             return "<div class=\"runbook-step-label\">Step \(number) · \(name.htmlEscaped)</div>"
         }
+        renderer.emoji = emoji
+        return renderer
     }
 }
 

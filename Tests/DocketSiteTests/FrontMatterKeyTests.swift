@@ -85,3 +85,23 @@ import Testing
         #expect(LastUpdate.parse("nope") == nil)
     }
 }
+
+/// `markdown.emoji` in docket.yml.
+@Suite struct MarkdownEmojiSettingTests {
+    @Test func onByDefaultAndTurnedOff() {
+        var config = SiteConfig()
+        #expect(config.markdownEmoji)
+        #expect(SiteConfigLoader.load("markdown:\n  emoji: false\n", path: "docket.yml", into: &config).isEmpty)
+        #expect(!config.markdownEmoji)
+    }
+
+    @Test func badValuesAreLocated() {
+        var config = SiteConfig()
+        let found = SiteConfigLoader.load("markdown:\n  emoji: sometimes\n  emojis: true\n", path: "docket.yml", into: &config)
+            .sorted.map(\.description)
+        #expect(found.count == 2)
+        #expect(found.first?.hasPrefix("docket.yml:2:10: error: 'markdown.emoji' must be true or false") == true, "\(found)")
+        #expect(found.last == "docket.yml:3:3: warning: unknown setting 'markdown.emojis' in docket.yml")
+        #expect(SiteConfigLoader.load("markdown: off\n", path: "docket.yml", into: &config).hasErrors)
+    }
+}
