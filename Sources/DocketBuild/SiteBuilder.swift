@@ -120,7 +120,7 @@ public enum SiteBuilder {
             try folder.write(try theme.render("404", context.plainPage(title: "Page Not Found")), to: "404.html")
             if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
                 // No page is the home page: send visitors of the site root to the first doc.
-                if let first = firstURL(site) {
+                if let first = TagPages.firstURL(site) {
                     try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])),
                                      to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
                 }
@@ -161,41 +161,9 @@ public enum SiteBuilder {
     }
 
     private static func writeTagPages(_ site: Site, context: PageContext, theme: Theme, folder: OutputFolder) throws -> Int {
-        var pagesByTag: [String: (label: String, pages: [Page])] = [:]
-        for page in site.pages where !page.frontMatter.unlisted {
-            for tag in page.frontMatter.tags {
-                pagesByTag[tag.permalink, default: (tag.label, [])].pages.append(page)
-            }
-        }
-        guard !pagesByTag.isEmpty else { return 0 }
-        let tagsURL = URLPath.join([site.config.docsBaseURL, "tags"])
-        var count = 0
-        var allCards: [[String: Any]] = []
-        for (permalink, entry) in pagesByTag.sorted(by: { $0.key < $1.key }) {
-            let url = URLPath.join([tagsURL, permalink])
-            let cards: [[String: Any]] = entry.pages.map { page in
-                var card: [String: Any] = ["label": page.title, "url": URLPath.encode(page.permalink)]
-                if let description = page.description { card["description"] = description }
-                return card
-            }
-            allCards.append(["label": entry.label, "url": URLPath.encode(url), "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
-            let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
-            if let file = URLPath.outputFile(for: url) {
-                try folder.write(try theme.render("category", data), to: file)
-                count += 1
-            }
-        }
-        if let file = URLPath.outputFile(for: tagsURL) {
-            try folder.write(try theme.render("category", try context.cardsPage(title: "Tags", description: nil, url: URLPath.encode(tagsURL), cards: allCards)), to: file)
-            count += 1
-        }
-        return count
+        let files = try TagPages.files(site, context: context, theme: theme)
+        for file in files { try folder.write(file.data, to: file.path) }
+        return files.count
     }
 
-    private static func firstURL(_ site: Site) -> String? {
-        for item in site.sidebar {
-            if let url = site.url(of: item), !URLPath.isExternal(url) { return url }
-        }
-        return site.pages.first?.permalink
-    }
 }

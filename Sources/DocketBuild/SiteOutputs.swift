@@ -164,7 +164,7 @@ public final class SiteOutputs: @unchecked Sendable {
             return [text("404.html", try theme.render("404", context.plainPage(title: "Page Not Found")))]
         case .home:
             // No page is the home page: send visitors of the site root to the first doc.
-            guard site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil, let first = firstURL else { return [] }
+            guard site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil, let first = TagPages.firstURL(loaded.site) else { return [] }
             return [text(URLPath.outputFile(for: site.config.baseURL) ?? "index.html",
                          try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])))]
         case .sitemap:
@@ -198,41 +198,9 @@ public final class SiteOutputs: @unchecked Sendable {
     }
 
     private func tagPages(_ site: Site) throws -> [(path: String, data: Data)] {
-        var pagesByTag: [String: (label: String, pages: [Page])] = [:]
-        for page in site.pages where !page.frontMatter.unlisted {
-            for tag in page.frontMatter.tags {
-                pagesByTag[tag.permalink, default: (tag.label, [])].pages.append(page)
-            }
-        }
-        guard !pagesByTag.isEmpty else { return [] }
-        let tagsURL = URLPath.join([site.config.docsBaseURL, "tags"])
-        var files: [(path: String, data: Data)] = []
-        var allCards: [[String: Any]] = []
-        for (permalink, entry) in pagesByTag.sorted(by: { $0.key < $1.key }) {
-            let url = URLPath.join([tagsURL, permalink])
-            let cards: [[String: Any]] = entry.pages.map { page in
-                var card: [String: Any] = ["label": page.title, "url": URLPath.encode(page.permalink)]
-                if let description = page.description { card["description"] = description }
-                return card
-            }
-            allCards.append(["label": entry.label, "url": URLPath.encode(url), "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
-            let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
-            if let file = URLPath.outputFile(for: url) { files.append((file, Data(try theme.render("category", data).utf8))) }
-        }
-        if let file = URLPath.outputFile(for: tagsURL) {
-            let data = try context.cardsPage(title: "Tags", description: nil, url: URLPath.encode(tagsURL), cards: allCards)
-            files.append((file, Data(try theme.render("category", data).utf8)))
-        }
-        return files
+        try TagPages.files(site, context: context, theme: theme)
     }
 
-    private var firstURL: String? {
-        let site = loaded.site
-        for item in site.sidebar {
-            if let url = site.url(of: item), !URLPath.isExternal(url) { return url }
-        }
-        return site.pages.first?.permalink
-    }
 
     static func pageRunbooks(_ site: Site, _ runbooks: RunbookSet) -> [String: PageRunbook] {
         var pageRunbooks: [String: PageRunbook] = [:]
