@@ -12,7 +12,8 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1"),
         .target(name: "DocketDiagnostics"),
         .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
-        .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics"]),
+        .target(name: "DocketHighlight"),
+        .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .executableTarget(
             name: "DocketFuzz",
