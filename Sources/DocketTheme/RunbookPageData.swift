@@ -73,25 +73,44 @@ public struct RunbookPageData: Sendable {
 
     /// The JSON the page's script reads: parameters, and per step its parts.
     public var json: String {
-        var out = "{\"id\":" + Self.quote(runbook.id) + ",\"parameters\":["
-        out += runbook.parameters.map { p in
-            "{\"name\":\(Self.quote(p.name)),\"secret\":\(p.secret),\"example\":\(Self.quote(p.example ?? ""))}"
-        }.joined(separator: ",")
-        out += "],\"steps\":{"
-        out += runbook.steps.map { step in
-            Self.quote(step.name) + ":[" + parts(of: step).map { part in
-                switch part {
-                case .text(let text): return Self.quote(text)
-                case .parameter(let name, let quoting): return "{\"p\":\(Self.quote(name)),\"q\":\"\(quoting.rawValue)\"}"
-                }
-            }.joined(separator: ",") + "]"
-        }.joined(separator: ",")
-        return out + "}}"
+        let steps = Dictionary(runbook.steps.map { ($0.name, parts(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        return Self.scriptSafe(JSONText.encode(PageJSON(
+            id: runbook.id,
+            parameters: runbook.parameters.map { .init(name: $0.name, secret: $0.secret, example: $0.example ?? "") },
+            steps: steps)))
     }
 
-    enum Part: Equatable {
+    /// The shape `runbook.js` reads.
+    private struct PageJSON: Encodable {
+        struct Parameter: Encodable {
+            var name: String
+            var secret: Bool
+            var example: String
+        }
+        var id: String
+        var parameters: [Parameter]
+        var steps: [String: [Part]]
+    }
+
+    /// A literal piece of a step's text (a JSON string), or a parameter with the quoting it
+    /// needs there (`{"p": NAME, "q": QUOTING}`).
+    enum Part: Equatable, Encodable {
         case text(String)
         case parameter(String, Quoting)
+
+        private enum Keys: String, CodingKey { case p, q }
+
+        func encode(to encoder: Encoder) throws {
+            switch self {
+            case .text(let text):
+                var container = encoder.singleValueContainer()
+                try container.encode(text)
+            case .parameter(let name, let quoting):
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(name, forKey: .p)
+                try container.encode(quoting.rawValue, forKey: .q)
+            }
+        }
     }
 
     /// A step's block as pieces. Shell steps are cut at the references the extraction wrote in
@@ -149,29 +168,25 @@ public struct RunbookPageData: Sendable {
 
     /// A JSON string literal that is also safe inside `<script>` (no `</`).
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        scriptSafe(JSONText.encode(text))
+    }
+
+    /// JSON text made safe inside `<script>`: `<`, `>` and `&` can only stand inside its strings,
+    /// where `\u` escapes mean the same; U+2028/2029 end a line in older JavaScript.
+    static func scriptSafe(_ json: String) -> String {
+        var out = ""
+        out.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        return out
     }
 }
 
