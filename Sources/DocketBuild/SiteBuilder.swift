@@ -38,6 +38,12 @@ public enum SiteBuilder {
         let timings = BuildTimings.shared
         let runbooks = timings.measure("extract runbooks") { RunbookSet.extract(from: loaded) }
         diagnostics.append(contentsOf: runbooks.diagnostics)
+        if loaded.site.config.url == nil {
+            // Search engines need absolute URLs in a sitemap; say why there is none rather than
+            // write an empty one.
+            diagnostics.warning(at: SourceLocation(path: ResolvedPath(SiteConfigLoader.fileName, relativeTo: loaded.root).display, line: 1, column: 1),
+                                "no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)")
+        }
         let output = loaded.output.display
         func failed() -> BuildResult { BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output) }
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { return failed() }
@@ -127,7 +133,9 @@ public enum SiteBuilder {
             }
             return written
         }
-        try timings.measure("sitemap") { () throws -> Void in try folder.write(Sitemap.render(site), to: "sitemap.xml") }
+        try timings.measure("sitemap") { () throws -> Void in
+            if let sitemap = Sitemap.render(site) { try folder.write(sitemap, to: "sitemap.xml") }
+        }
         try timings.measure("theme assets") { () throws -> Void in
             // The theme's bundled mermaid is written only when a page draws a diagram with it.
             for asset in theme.assets(for: site) {

@@ -168,7 +168,7 @@ public final class SiteOutputs: @unchecked Sendable {
             return [text(URLPath.outputFile(for: site.config.baseURL) ?? "index.html",
                          try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])))]
         case .sitemap:
-            return [text("sitemap.xml", Sitemap.render(site))]
+            return Sitemap.render(site).map { [text("sitemap.xml", $0)] } ?? []
         case .themeAssets:
             return theme.assets(for: site).map { text("assets/docket/" + $0.path, $0.content) }
         case .sidebarData:

@@ -3,11 +3,10 @@ import DocketSite
 
 /// `sitemap.xml` of every indexable page: listed docs and generated category pages.
 public enum Sitemap {
-    public static func render(_ site: Site) -> String {
-        // Sitemap URLs must be absolute: without `url` the file lists nothing (and says why).
-        guard let origin = CanonicalURL.origin(site.config) else {
-            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- no url: in docket.yml, so no absolute page URLs to list -->\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n</urlset>\n"
-        }
+    /// The file's text, or `nil` when the site has no `url`: sitemap URLs must be absolute, and a
+    /// sitemap of relative or missing URLs is worse than none (the build warns instead).
+    public static func render(_ site: Site) -> String? {
+        guard let origin = CanonicalURL.origin(site.config) else { return nil }
         var urls: [String] = site.pages.filter { !$0.frontMatter.unlisted }.map(\.permalink)
         urls += site.generatedIndexes.map(\.permalink)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

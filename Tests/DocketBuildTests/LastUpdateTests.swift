@@ -46,7 +46,7 @@ import Testing
 
     @Test func gitDatesAuthorsAndTheFrontMatterOverride() throws {
         let root = try site([
-            "docket.yml": "title: T\nshowLastUpdateTime: true\nshowLastUpdateAuthor: true\n",
+            "docket.yml": "title: T\nurl: https://t.test\nshowLastUpdateTime: true\nshowLastUpdateAuthor: true\n",
             "docs/a.md": "# A\n",
             "docs/b.md": "---\nlast_update:\n  author: Override\n---\n# B\n",
             "docs/c.md": "---\nlast_update:\n  date: 2021-03-04\n  author: Carol\n---\n# C\n",
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func notAGitCheckoutGivesNoDateAndNoError() throws {
-        let root = try site(["docket.yml": "title: T\nshowLastUpdateTime: true\nshowLastUpdateAuthor: true\n", "docs/a.md": "# A\n"])
+        let root = try site(["docket.yml": "title: T\nurl: https://t.test\nshowLastUpdateTime: true\nshowLastUpdateAuthor: true\n", "docs/a.md": "# A\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let (out, diagnostics) = try build(root)
         #expect(diagnostics.isEmpty, "\(diagnostics)")

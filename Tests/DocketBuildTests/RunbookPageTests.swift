@@ -93,10 +93,25 @@ import Testing
         let html = try read(out, "plain/index.html")
         #expect(!html.contains("runbook.js"))
         #expect(!html.contains("runbook-data"))
-        // No url: no canonical link, and a sitemap without relative <loc>s.
+        // No url: no canonical link and no sitemap (its URLs must be absolute).
         #expect(!html.contains("rel=\"canonical\""))
-        #expect(!(try read(out, "sitemap.xml")).contains("<loc>"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sitemap.xml").path))
         #expect(html.contains("favicon.svg"))
+    }
+
+    @Test func noURLIsAWarningThatStrictRefuses() throws {
+        let root = Fixtures.temporaryDirectory("no-url")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(["docket.yml": "title: T\n", "content/a.md": "# A\n"], under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = root.appendingPathComponent("_site").path
+        let loose = SiteBuilder.build(options)
+        #expect(loose.succeeded)
+        #expect(loose.diagnostics.all.map(\.description).contains { $0.hasSuffix("docket.yml:1:1: warning: no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)") },
+                "\(loose.diagnostics.all)")
+        options.strict = true
+        #expect(!SiteBuilder.build(options).succeeded)
     }
 
     @Test func generatedCategoryPageIsInTheReadingOrderAndActive() throws {
