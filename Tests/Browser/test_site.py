@@ -212,3 +212,31 @@ def test_axe_finds_no_serious_violation(site_url, watched, name):
     Path(__file__).resolve().parents[2].joinpath(".build", "screenshots", f"axe-{name}-{watched.viewport}.json").write_text(
         json.dumps([(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]], indent=1))
     assert bad == [], report
+
+
+# A secret is shown as ******** but quoted as its real value is: the shown command and the copied
+# one differ only in the secret's characters (the quotes a reader sees are the ones they paste).
+MASKED_CASES = [
+    ({"p": "S", "q": "word"}, "plain.value", "plain.value", "********"),
+    ({"p": "S", "q": "word"}, "two words", "'two words'", "'********'"),
+    ({"p": "S", "q": "single"}, "it's", "it'\\''s", "********"),
+    ({"p": "S", "q": "double"}, 'a"b', 'a\\"b', "********"),
+]
+
+
+@pytest.mark.parametrize("viewport", ["wide"])
+def test_masked_secrets_keep_the_real_quoting(site_url, watched):
+    page = open_page(watched, site_url + RUNBOOK_PAGE)
+    for part, value, copied, shown in MASKED_CASES:
+        result = page.evaluate(
+            "([part, value]) => { const f = window.docketRunbook.fill;"
+            " return [f(['x ', part], {S: value}, {}).text, f(['x ', part], {S: value}, {}, {S: true}).text]; }",
+            [part, value])
+        assert result == ["x " + copied, "x " + shown], (part, value, result)
+    env = page.evaluate(
+        "([plain, spaced]) => { const f = window.docketRunbook.fill, part = {p: 'S', q: 'env'};"
+        " return [plain, spaced].map(v => [f(['KEY=', part, '\\n'], {S: v}, {}).text,"
+        " f(['KEY=', part, '\\n'], {S: v}, {}, {S: true}).text]); }",
+        ["plain", "two words"])
+    assert env == [["KEY=plain\n", "KEY=********\n"], ["KEY='two words'\n", "KEY='********'\n"]], env
+    watched.clean()

@@ -9,6 +9,7 @@
 
   var SAFE = /^[A-Za-z0-9_.\/:@%+,=-]+$/;
   var ENV_SAFE = /^[A-Za-z0-9_.\/:@%+,=-]*$/;
+  var MASK = '********';
 
   /* Quoting, as the runbook script does it. A shell step's script holds "${NAME}" (a word),
    * '"${NAME}"' (inside the page's single quotes) or ${NAME} (inside double quotes or a heredoc),
@@ -30,45 +31,53 @@
   /* Joins the parts of one step with `values` (name -> string). A missing value shows the page's
    * example. Env files follow the runtime's env writer line by line: a value inside the page's own
    * quotes must fit them; else a line whose value is not plain gets single, then double quotes.
-   * Returns { text, used, error }. */
-  function fill(parts, values, examples) {
-    var out = '', line = '', needs = false, error = null, used = false, name = '';
+   * `masked` (name -> true) shows those values as ******** while every quoting decision is still
+   * made on the real value, so the shown command differs from the copied one only in the secret's
+   * characters. Returns { text, used, error }. */
+  function fill(parts, values, examples, masked) {
+    var out = '', line = '', real = '', needs = false, error = null, used = false, name = '';
     function endLine() {
       if (!needs) return;
+      var value = real.slice(real.indexOf('=') + 1);
       var eq = line.indexOf('=');
-      var key = line.slice(0, eq), value = line.slice(eq + 1);
-      if (value.indexOf("'") < 0) line = key + "='" + value + "'";
-      else if (!/[\\$"`]/.test(value)) line = key + '="' + value + '"';
+      var key = line.slice(0, eq), shown = line.slice(eq + 1);
+      if (value.indexOf("'") < 0) line = key + "='" + shown + "'";
+      else if (!/[\\$"`]/.test(value)) line = key + '="' + shown + '"';
       else error = error || name + ": both a ' and one of \" $ ` \\";
     }
+    function add(text, shown) { real += text; line += shown === undefined ? text : shown; }
     parts.forEach(function (part) {
       if (typeof part === 'string') {
         var pieces = part.split('\n');
         for (var i = 0; i < pieces.length; i++) {
-          if (i > 0) { endLine(); out += line + '\n'; line = ''; needs = false; }
-          line += pieces[i];
+          if (i > 0) { endLine(); out += line + '\n'; line = ''; real = ''; needs = false; }
+          add(pieces[i]);
         }
         return;
       }
       var given = Object.prototype.hasOwnProperty.call(values, part.p);
       var example = examples[part.p];
-      if (!given) { line += example ? example : reference(part.p, part.q); return; }
+      if (!given) { add(example ? example : reference(part.p, part.q)); return; }
       var value = values[part.p];
+      var mask = masked && masked[part.p] ? MASK : null;
       used = true;
       name = part.p;
       switch (part.q) {
-        case 'word': line += shellWord(value); break;
-        case 'single': line += inSingle(value); break;
-        case 'double': line += inDouble(value); break;
+        case 'word':
+          if (!mask) add(shellWord(value));
+          else add(shellWord(value), SAFE.test(value) ? mask : "'" + mask + "'");
+          break;
+        case 'single': add(inSingle(value), mask || undefined); break;
+        case 'double': add(inDouble(value), mask || undefined); break;
         case 'env':
-          var eq = line.indexOf('=');
-          var soFar = eq < 0 ? '' : line.slice(eq + 1).replace(/^\s+/, '');
+          var eq = real.indexOf('=');
+          var soFar = eq < 0 ? '' : real.slice(eq + 1).replace(/^\s+/, '');
           if (soFar[0] === "'") { if (value.indexOf("'") >= 0) error = error || part.p + ": a ' inside the page's single quotes"; }
           else if (soFar[0] === '"') { if (/[\\$"`]/.test(value)) error = error || part.p + ': one of " $ ` \\ inside the page\'s double quotes'; }
           else if (!ENV_SAFE.test(value)) needs = true;
-          line += value;
+          add(value, mask || undefined);
           break;
-        default: line += value;
+        default: add(value, mask || undefined);
       }
     });
     endLine();
@@ -103,10 +112,10 @@
     if (!secret[input.name] && typeof stored[input.name] === 'string') input.value = stored[input.name];
   });
 
-  function values(mask) {
+  function values() {
     var out = {};
     Array.prototype.forEach.call(inputs, function (input) {
-      if (input.value !== '') out[input.name] = mask && secret[input.name] ? '********' : input.value;
+      if (input.value !== '') out[input.name] = input.value;
     });
     return out;
   }
@@ -137,7 +146,7 @@
   }
 
   function render() {
-    var real = values(false), shown = values(true);
+    var real = values();
     blocks.forEach(function (b) {
       var copy = fill(b.parts, real, examples);
       if (!copy.used) {
@@ -147,7 +156,7 @@
         b.note.hidden = true;
         return;
       }
-      var view = fill(b.parts, shown, examples);
+      var view = fill(b.parts, real, examples, secret);
       b.code.textContent = '';
       b.code.appendChild(lines(view.text));
       b.pre.dataset.copy = copy.text.replace(/\n$/, '');
@@ -182,7 +191,7 @@
     render();
   });
   form.querySelector('.runbook-form__download').addEventListener('click', function () {
-    var real = values(false);
+    var real = values();
     var text = '# Parameters of the runbook ' + data.id + ': bash ' + data.id + '.sh --params-file ' + data.id + '.params\n';
     Object.keys(real).forEach(function (name) { text += paramsLine(name, real[name]) + '\n'; });
     var link = doc.createElement('a');
