@@ -83,14 +83,7 @@ public enum SiteBuilder {
     /// site-wide files (category and tag pages, 404, sitemap, search and sidebar data, assets).
     static func write(_ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder, only: Set<String>? = nil) throws -> Int {
         let site = loaded.site
-        var pageRunbooks: [String: PageRunbook] = [:]
-        for (source, id) in runbooks.idBySource {
-            guard let runbook = runbooks.runbooks.first(where: { $0.id == id }) else { continue }
-            var numbers: [String: Int] = [:]
-            for (index, step) in runbook.steps.enumerated() { numbers[step.name] = index + 1 }
-            pageRunbooks[source] = PageRunbook(id: id, title: runbook.title,
-                                               scriptURL: URLPath.join([site.config.baseURL, "runbooks", "\(id).sh"]), stepNumbers: numbers)
-        }
+        let pageRunbooks = SiteOutputs.pageRunbooks(site, runbooks)
         let timings = BuildTimings.shared
         let context = try timings.measure("page context, sidebar") { () throws(ThemeError) -> PageContext in
             try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
