@@ -24,5 +24,11 @@ public struct CheckOptions: Sendable {
     /// `--min-score`: a mutation score below it is an error.
     public var minScore: Double?
 
+    /// `--shard K/N`: only the runbooks (and so the mutants) of this shard run. Anything else
+    /// that wants a deterministic share, mutants one by one say, can ask `shard.includes(key)`.
+    public var shard: CheckShard?
+    /// `--changed-since REF`: only the runbooks whose page, fixture or script is among these.
+    public var changedSince: ChangedFiles?
+
     public init() {}
 }

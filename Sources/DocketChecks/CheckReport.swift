@@ -24,6 +24,20 @@ public struct CheckReport: Sendable {
     public var links = 0
     /// `--strict`: a warning fails the check too.
     public var strict = false
+    /// `--shard K/N`, when the check ran one shard (recorded in the JSON report for the merge).
+    public var shard: CheckShard?
+    /// What `--shard` and `--changed-since` left out, in words (printed before the summary).
+    public var notes: [String] = []
+
+    /// The version of the JSON report's format: `--merge-reports` refuses to mix versions.
+    public static let formatVersion = 1
+
+    /// The keys the JSON report starts with: its format version and the shard it covers.
+    public var jsonHeader: [String: Any] {
+        var header: [String: Any] = ["version": Self.formatVersion]
+        if let shard { header["shard"] = shard.description }
+        return header
+    }
 
     public init() {}
 
@@ -46,5 +60,24 @@ public struct CheckReport: Sendable {
         line += "; \(count(all.errors.count, "error")), \(count(all.warnings.count, "warning"))"
         line += failed ? (strict && !all.hasErrors ? ": FAILED (--strict: warnings fail)" : ": FAILED") : ": passed"
         return line
+    }
+
+    /// Files a diagnostic read back from a JSON report (`--merge-reports`) under the group that
+    /// made it, by its code: the JUnit report puts each group in a test case of its own. Lint
+    /// from extraction has no code and is filed with the site's problems.
+    mutating func append(grouping diagnostic: Diagnostic) {
+        let code = diagnostic.code ?? ""
+        if code == "runbook.drift" {
+            drift.append(diagnostic)
+        } else if code.hasPrefix("mutation.") {
+            mutationFindings.append(diagnostic)
+        } else if code.hasPrefix("shellcheck") {
+            lint.append(diagnostic)
+        } else if code.hasPrefix("fixture.") || code.hasPrefix("run.") || code.hasPrefix("expect.") || code.hasPrefix("step.")
+                    || code.hasPrefix("idempotence.") || ["runbook.unchecked", "check.no-runbook", "request.unrouted"].contains(code) {
+            fixtures.append(diagnostic)
+        } else {
+            site.append(diagnostic)
+        }
     }
 }

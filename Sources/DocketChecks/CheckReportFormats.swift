@@ -32,6 +32,7 @@ extension CheckReport {
             "summary": ["pages": pages, "links": links, "runbooks": self.runbooks.count, "errors": all.errors.count,
                         "warnings": all.warnings.count, "strict": strict],
         ]
+        object.merge(jsonHeader) { a, _ in a }  // version and shard (CheckReport.swift)
         if !mutation.isEmpty {
             object["mutation"] = mutation.map { score in
                 [

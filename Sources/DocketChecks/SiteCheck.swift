@@ -46,7 +46,7 @@ public enum SiteCheck {
                                            detail: drift.diff, code: "runbook.drift", step: change.step))
         }
 
-        let selected = set.runbooks.filter { options.runbook == nil || $0.id == options.runbook }
+        let selected = RunbookSelection.runbooks(of: set, site: loaded, options: options, into: &report)
         if let wanted = options.runbook, selected.isEmpty {
             report.fixtures.append(Diagnostic(.error, at: SourceLocation(path: "runbooks", line: 0, column: 0),
                                               "no runbook '\(wanted)'\(Suggestion.hint(for: wanted, in: set.runbooks.map(\.id)))", code: "check.no-runbook"))

@@ -47,6 +47,16 @@ extension Docket {
         @Flag(name: .customLong("print-fixture-schema"), help: "Print the fixture.yml reference table (Markdown) and exit.")
         var printFixtureSchema = false
 
+        @Option(help: ArgumentHelp("Run only shard K of N: the runbooks (and their mutants) whose id hashes to it. The site checks still cover everything.", valueName: "K/N"))
+        var shard: String?
+
+        @Option(name: .customLong("changed-since"), help: ArgumentHelp("Run only the runbooks whose page, fixture or committed script changed since this git ref (every runbook when docket.yml changed), uncommitted changes included.", valueName: "ref"))
+        var changedSince: String?
+
+        @Option(name: .customLong("merge-reports"), parsing: .upToNextOption,
+                help: ArgumentHelp("Check nothing: merge these JSON reports of --shard runs into one, printed as a check prints (with --json, --junit, --github).", valueName: "report.json"))
+        var mergeReports: [String] = []
+
         func run() throws {
             if printFixtureSchema {
                 print(FixtureSchema.fixture.markdownTable, terminator: "")
@@ -56,6 +66,7 @@ extension Docket {
                 FileHandle.standardError.write(Data("docket check: error: --junit \(junit): \(problem)\n".utf8))
                 throw ExitCode(2)
             }
+            if !mergeReports.isEmpty { return try merge() }
             var options = CheckOptions()
             options.build = source.buildOptions
             options.runbook = runbook
@@ -74,6 +85,19 @@ extension Docket {
             options.mutants = mutants
             options.mutationSeed = mutationSeed
             options.minScore = minScore
+            if runbook != nil, shard != nil || changedSince != nil {
+                throw Self.usage("--runbook names one runbook; it cannot be combined with \(shard != nil ? "--shard" : "--changed-since")")
+            }
+            if let shard {
+                do throws(CheckShardError) { options.shard = try CheckShard(parsing: shard) } catch { throw Self.usage("\(error)") }
+            }
+            if let changedSince {
+                do throws(ChangedFilesError) {
+                    options.changedSince = try ChangedFiles.since(changedSince, in: URL(fileURLWithPath: source.root ?? "."))
+                } catch {
+                    throw Self.usage("\(error)")
+                }
+            }
             options.server = Self.ownExecutable
             options.shellcheck = Self.onPath("shellcheck")
             if noSandbox {
@@ -86,6 +110,13 @@ extension Docket {
             let report = SiteCheck.run(options) { message in
                 if interactive { FileHandle.standardError.write(Data("\(message)\n".utf8)) }
             }
+            try emit(report, json: report.json)
+            if report.failed { throw ExitCode(1) }
+        }
+
+        /// The human report on standard error, then the JUnit file, the annotations and the
+        /// JSON report (`json`: the check's own, or a merged one).
+        private func emit(_ report: CheckReport, json jsonText: String) throws {
             DiagnosticPrinter().print(report.all)
             for result in report.runbooks {
                 let ok = result.steps.filter(\.passed).count
@@ -104,9 +135,44 @@ extension Docket {
             if github || ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
                 FileHandle.standardError.write(Data(report.githubAnnotations.utf8))
             }
+            for note in report.notes {
+                FileHandle.standardError.write(Data("docket check: \(note)\n".utf8))
+            }
             FileHandle.standardError.write(Data((report.summary + "\n").utf8))
-            if json { print(report.json, terminator: "") }
+            if json { print(jsonText, terminator: "") }
+        }
+
+        /// `--merge-reports`: the shards' reports as one, or every problem with them (exit 2).
+        private func merge() throws {
+            let alone = [("--runbook", runbook != nil), ("--mutate", mutate), ("--mutants", mutants != nil), ("--min-score", minScore != nil),
+                         ("--keep", keep), ("--no-sandbox", noSandbox), ("--shard", shard != nil), ("--changed-since", changedSince != nil)]
+            if let other = alone.first(where: \.1) {
+                throw Self.usage("--merge-reports merges finished reports and runs nothing, so \(other.0) does not apply")
+            }
+            var inputs: [ReportMerge.Input] = []
+            for path in mergeReports {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw Self.usage("--merge-reports \(path): \(FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")")
+                }
+                inputs.append(ReportMerge.Input(path: path, data: data))
+            }
+            let merged: MergedReport
+            do throws(ReportMergeError) {
+                merged = try ReportMerge.merge(inputs)
+            } catch {
+                DiagnosticPrinter().print(error.problems)
+                throw Self.usage("--merge-reports: the reports cannot be merged; nothing was written")
+            }
+            var report = merged.report
+            report.strict = report.strict || strict
+            try emit(report, json: merged.json)
             if report.failed { throw ExitCode(1) }
+        }
+
+        /// Prints `docket check: error: MESSAGE` and gives the usage exit code, 2.
+        static func usage(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("docket check: error: \(message)\n".utf8))
+            return ExitCode(2)
         }
 
         /// Why a JUnit report cannot be written at `path`, if it cannot: found before the check

@@ -1,0 +1,90 @@
+import Foundation
+
+/// `--changed-since REF`: the files that differ between a git ref and what is on disk now — the
+/// commits of this branch since it left REF (`git diff REF...HEAD`, as a pull request shows
+/// them), plus changes not committed yet, staged or not, and new files git does not ignore.
+public struct ChangedFiles: Sendable {
+    /// The ref as the user wrote it (for messages).
+    public var ref: String
+    /// Absolute paths (symbolic links of the repository folder resolved), deleted files included.
+    public var paths: Set<String>
+
+    public init(ref: String, paths: Set<String>) {
+        self.ref = ref
+        self.paths = paths
+    }
+
+    /// Asks git, in the repository holding `folder`.
+    public static func since(_ ref: String, in folder: URL) throws(ChangedFilesError) -> ChangedFiles {
+        // A ref that starts with '-' would be read by git as an option.
+        guard !ref.isEmpty, !ref.hasPrefix("-") else { throw .unknownRef(ref) }
+        let top: String
+        switch git(["rev-parse", "--show-toplevel"], in: folder) {
+        case .failure(.notRun): throw .noGit
+        case .failure: throw .notARepository(folder.path)
+        case .success(let output): top = output.trimmingCharacters(in: .newlines)
+        }
+        let repository = URL(fileURLWithPath: top)
+        guard case .success = git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], in: repository) else {
+            throw .unknownRef(ref)
+        }
+        var names: [String] = []
+        // `--no-renames`: a moved page is listed under its old and its new name.
+        for arguments in [["diff", "--name-only", "--no-renames", "-z", ref + "...HEAD"],
+                          ["diff", "--name-only", "--no-renames", "-z", "HEAD"],
+                          ["ls-files", "--others", "--exclude-standard", "-z"]] {
+            switch git(arguments, in: repository) {
+            case .success(let output): names += output.split(separator: "\0").map(String.init)
+            case .failure(.failed(let message)): throw .gitFailed("git " + arguments.joined(separator: " "), message)
+            case .failure(.notRun): throw .noGit
+            }
+        }
+        return ChangedFiles(ref: ref, paths: Set(names.map { top + "/" + $0 }))
+    }
+
+    private enum GitFailure: Error {
+        case notRun
+        case failed(String)
+    }
+
+    /// Runs git with `arguments` in `folder`: its standard output, or its standard error.
+    private static func git(_ arguments: [String], in folder: URL) -> Result<String, GitFailure> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        // A user's pager or a translated message must not change what is read here.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = "C"
+        environment["GIT_PAGER"] = "cat"
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return .failure(.notRun) }
+        // Standard error is read on another thread: git must never block on a full pipe.
+        let errorText = ErrorText()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errorText.value = errors.fileHandleForReading.readDataToEndOfFile() }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        group.wait()
+        // env exits 127 when there is no git to run.
+        if process.terminationStatus == 127 { return .failure(.notRun) }
+        guard process.terminationStatus == 0 else {
+            return .failure(.failed(String(decoding: errorText.value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        return .success(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Standard error of a git run, filled in by its reader.
+    private final class ErrorText: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored = Data()
+        var value: Data {
+            get { lock.lock(); defer { lock.unlock() }; return stored }
+            set { lock.lock(); stored = newValue; lock.unlock() }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import DocketDiagnostics
+import Foundation
+
+/// `docket check --merge-reports a.json b.json …`: the JSON reports of the shards of one check
+/// made into one report, as if one machine had checked everything.
+///
+/// Every shard checks the whole site (links, lint, drift), so those diagnostics are in each
+/// report and are kept once. Runbooks are the shards' own: one in two reports means two shards
+/// ran it, and the reports are not of one `--shard K/N` run. Reports of other sites or commits
+/// (other page or link counts), of another format version, or with a shard missing or twice
+/// are refused too: a merged report that silently lacks a shard would pass a CI run whose
+/// failing shard never uploaded its report. Every problem of every file is reported at once.
+public enum ReportMerge {
+    /// One input: how to name it in messages, and its bytes.
+    public struct Input: Sendable {
+        public var path: String
+        public var data: Data
+
+        public init(path: String, data: Data) {
+            self.path = path
+            self.data = data
+        }
+    }
+
+    public static func merge(_ inputs: [Input]) throws(ReportMergeError) -> MergedReport {
+        var problems = Diagnostics()
+        var read: [(input: Input, document: CheckReportDocument, raw: [String: Any])] = []
+        for input in inputs {
+            switch parse(input) {
+            case .success(let parsed): read.append((input, parsed.document, parsed.raw))
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        guard problems.isEmpty, let first = read.first else { throw ReportMergeError(problems: problems) }
+
+        var report = CheckReport()
+        var mutation: [[String: Any]] = []
+        var runbookPlace: [String: SourceLocation] = [:]
+        var seen = Set<Diagnostic>()
+        var shards: [(shard: CheckShard?, at: SourceLocation)] = []
+        report.pages = first.document.summary.pages
+        report.links = first.document.summary.links
+        for (input, document, raw) in read {
+            let top = SourceLocation(path: input.path, line: 1, column: 1)
+            if document.version != first.document.version {
+                problems.append(Diagnostic(.error, at: place(of: "version", in: input) ?? top,
+                                           "report version \(document.version), but \(first.input.path) is version \(first.document.version): merge reports of one docket version",
+                                           code: "merge.version"))
+                continue
+            }
+            if document.version != CheckReport.formatVersion {
+                problems.append(Diagnostic(.error, at: place(of: "version", in: input) ?? top,
+                                           "report version \(document.version); this docket reads version \(CheckReport.formatVersion) (merge with the docket that wrote the reports)",
+                                           code: "merge.version"))
+                continue
+            }
+            let summary = document.summary
+            if (summary.pages, summary.links) != (report.pages, report.links) {
+                problems.append(Diagnostic(.error, at: place(of: "summary", in: input) ?? top,
+                                           "this report checked \(summary.pages) pages and \(summary.links) links, \(first.input.path) \(report.pages) and \(report.links): the reports are of different sites or commits",
+                                           code: "merge.site"))
+            }
+            var shard: CheckShard?
+            if let text = document.shard {
+                do throws(CheckShardError) {
+                    shard = try CheckShard(parsing: text)
+                } catch {
+                    problems.append(Diagnostic(.error, at: place(of: "shard", in: input) ?? top, "the report's shard is not one: \(error)", code: "merge.shard"))
+                }
+            }
+            shards.append((shard, place(of: "shard", in: input) ?? top))
+            report.strict = report.strict || summary.strict
+            var failures = Set<Diagnostic>()
+            for entry in document.runbooks {
+                let at = place(ofRunbook: entry.id, key: "id", in: input) ?? top
+                if let other = runbookPlace[entry.id] {
+                    problems.append(Diagnostic(.error, at: at, "runbook \(entry.id) is also in \(other): two shards ran it (were both run with the same --shard?)",
+                                               code: "merge.duplicate", related: [other]))
+                    continue
+                }
+                runbookPlace[entry.id] = at
+                do throws(CheckReportDocument.Invalid) {
+                    let result = try CheckReportDocument.result(entry)
+                    failures.formUnion(result.failures)
+                    report.runbooks.append(result)
+                } catch {
+                    problems.append(Diagnostic(.error, at: at, error.message, code: "merge.format"))
+                }
+            }
+            for entry in document.diagnostics {
+                do throws(CheckReportDocument.Invalid) {
+                    let diagnostic = try CheckReportDocument.diagnostic(entry)
+                    // A runbook's failures are listed with it and among all diagnostics; the
+                    // site's own are in every shard's report.
+                    guard !failures.contains(diagnostic), seen.insert(diagnostic).inserted else { continue }
+                    report.append(grouping: diagnostic)
+                } catch {
+                    problems.append(Diagnostic(.error, at: top, error.message, code: "merge.format"))
+                }
+            }
+            for (score, entry) in zip(document.mutation ?? [], raw["mutation"] as? [[String: Any]] ?? []) {
+                // Survivors are carried over as written; the counts make the printed score line.
+                mutation.append(entry)
+                report.mutation.append(MutationScore(runbook: score.runbook, total: score.total, killed: score.killed, notCheckable: score.notCheckable,
+                                                     errors: score.errors, survivors: [],
+                                                     duration: score.mutantsPerSecond > 0 ? Double(score.total) / score.mutantsPerSecond : 0))
+            }
+        }
+        problems.append(contentsOf: shardProblems(shards))
+        guard problems.isEmpty else { throw ReportMergeError(problems: problems) }
+        let covered = shards.compactMap(\.shard)
+        report.notes.append("merged \(read.count) report\(read.count == 1 ? "" : "s")"
+                            + (covered.isEmpty ? "" : " (shards \(covered.sorted { $0.index < $1.index }.map(\.description).joined(separator: ", ")))"))
+        return MergedReport(report: report, mutation: mutation)
+    }
+
+    /// Shards come all or none, of one N, each K once, none missing.
+    static func shardProblems(_ shards: [(shard: CheckShard?, at: SourceLocation)]) -> [Diagnostic] {
+        let sharded = shards.filter { $0.shard != nil }
+        guard !sharded.isEmpty else { return [] }
+        var problems: [Diagnostic] = []
+        if let plain = shards.first(where: { $0.shard == nil }) {
+            problems.append(Diagnostic(.error, at: plain.at, "this report is of a whole check and \(sharded[0].at.path) of shard \(sharded[0].shard!): merge the reports of one --shard run",
+                                       code: "merge.shard"))
+        }
+        let count = sharded[0].shard!.count
+        var byIndex: [Int: SourceLocation] = [:]
+        for (shard, at) in sharded {
+            guard let shard else { continue }
+            if shard.count != count {
+                problems.append(Diagnostic(.error, at: at, "shard \(shard), but \(sharded[0].at.path) is shard \(sharded[0].shard!): the reports split the runbooks differently",
+                                           code: "merge.shard"))
+            } else if let other = byIndex[shard.index] {
+                problems.append(Diagnostic(.error, at: at, "shard \(shard) again: \(other.path) is that shard too", code: "merge.duplicate", related: [other]))
+            } else {
+                byIndex[shard.index] = at
+            }
+        }
+        let missing = (1...count).filter { byIndex[$0] == nil }
+        if problems.isEmpty, !missing.isEmpty {
+            problems.append(Diagnostic(.error, at: SourceLocation(path: sharded[0].at.path, line: 0, column: 0),
+                                       "no report of shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): its runbooks would be missing from the merged report (did that CI job fail before it uploaded its report?)",
+                                       code: "merge.missing-shard"))
+        }
+        return problems
+    }
+
+    /// The file read as JSON and as a report, or the first problem with it, located.
+    private static func parse(_ input: Input) -> Result<(document: CheckReportDocument, raw: [String: Any]), Diagnostic> {
+        let whole = SourceLocation(path: input.path, line: 0, column: 0)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: input.data)
+        } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            return .failure(Diagnostic(.error, at: JSONPosition.location(of: text, in: input.data, path: input.path), "not valid JSON: \(text)", code: "merge.json"))
+        }
+        guard let raw = object as? [String: Any] else {
+            return .failure(Diagnostic(.error, at: whole, "not a docket check report: the JSON is not an object", code: "merge.format"))
+        }
+        guard raw["version"] != nil else {
+            return .failure(Diagnostic(.error, at: whole, "not a docket check report of this format: it has no \"version\" (written by an older docket? check again with this one)",
+                                       code: "merge.version"))
+        }
+        do {
+            return .success((try JSONDecoder().decode(CheckReportDocument.self, from: input.data), raw))
+        } catch let error as DecodingError {
+            return .failure(Diagnostic(.error, at: whole, "not a docket check report: \(describe(error))", code: "merge.format"))
+        } catch {
+            return .failure(Diagnostic(.error, at: whole, "not a docket check report: \(error)", code: "merge.format"))
+        }
+    }
+
+    /// `runbooks[2].steps: the key "name" is missing`.
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.reduce("") { text, key in
+                if let index = key.intValue { return text + "[\(index)]" }
+                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let at = path(context.codingPath)
+            return "the key \"\(key.stringValue)\" is missing" + (at.isEmpty ? "" : " in \(at)")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) is not \(type == String.self ? "a string" : type == Int.self ? "a whole number" : "a \(type)")"
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    /// Where `"key":` first occurs in the file: the report is pretty-printed, so this is the
+    /// line a reader looks at.
+    static func place(of key: String, in input: Input) -> SourceLocation? {
+        JSONPosition.find(pattern: "\"\(NSRegularExpression.escapedPattern(for: key))\"\\s*:", in: input.data, path: input.path)
+    }
+
+    /// Where `"id": "<runbook>"` is.
+    static func place(ofRunbook id: String, key: String, in input: Input) -> SourceLocation? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard let literal = (try? encoder.encode(id)).map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
+        return JSONPosition.find(pattern: "\"\(key)\"\\s*:\\s*" + NSRegularExpression.escapedPattern(for: literal), in: input.data, path: input.path)
+    }
+}
