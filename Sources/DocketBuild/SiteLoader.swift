@@ -90,7 +90,7 @@ public enum SiteLoader {
         for result in results {
             switch result {
             case .success(let page):
-                diagnostics.append(contentsOf: page.diagnostics)
+                diagnostics.append(contentsOf: MDXSetting.applied(page.diagnostics, config: config))
                 parsed.append(page)
             case .failure(let problem):
                 diagnostics.append(problem)

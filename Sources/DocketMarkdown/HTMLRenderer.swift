@@ -9,6 +9,9 @@ public struct HTMLRenderer: Sendable {
     public var codeBlockLabel: CodeBlockLabel?
     /// Replace `:shortcode:` emoji in text (`markdown.emoji`, on by default as in Docusaurus).
     public var emoji = true
+    /// The cards `<DocCardList/>` shows on this page: the items of the sidebar category the page
+    /// is the index of; nil when the page is no category's index.
+    public var docCards: [DocCardLink]?
 
     public init(codeBlockLabel: CodeBlockLabel? = nil) {
         self.codeBlockLabel = codeBlockLabel
@@ -44,10 +47,12 @@ public struct HTMLRenderer: Sendable {
         return out
     }
 
-    private struct Context {
+    struct Context {
         var footnotes: [String: Int]
         var hasFootnotes = false
         var plainLinks = false
+        /// Tab sets rendered so far on the page, for unique element ids.
+        var tabSets = 0
     }
 
     private static func footnoteNumbers(_ root: MarkdownNode) -> [String: Int] {
@@ -62,7 +67,7 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: blocks
 
-    private func block(_ node: MarkdownNode, into out: inout String, context: inout Context, tight: Bool) {
+    func block(_ node: MarkdownNode, into out: inout String, context: inout Context, tight: Bool) {
         switch node.kind {
         case .document:
             for child in node.children { block(child, into: &out, context: &context, tight: false) }
@@ -111,6 +116,8 @@ public struct HTMLRenderer: Sendable {
             out += "<a href=\"#fnref-\(anchor)\" class=\"footnote-backref\" aria-label=\"Back to reference\">↩</a>\n</li>\n"
         case .directive(let directive):
             admonition(node, directive: directive, into: &out, context: &context)
+        case .mdx(let element):
+            mdx(node, element: element, into: &out, context: &context)
         case .tableRow, .tableCell:
             for child in node.children { block(child, into: &out, context: &context, tight: tight) }
         default:
@@ -241,11 +248,11 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: inlines
 
-    private func inlines(_ nodes: [MarkdownNode], into out: inout String, context: inout Context) {
+    func inlines(_ nodes: [MarkdownNode], into out: inout String, context: inout Context) {
         for node in nodes { inline(node, into: &out, context: &context) }
     }
 
-    private func inline(_ node: MarkdownNode, into out: inout String, context: inout Context) {
+    func inline(_ node: MarkdownNode, into out: inout String, context: inout Context) {
         switch node.kind {
         case .text(let text): out += (emoji ? EmojiShortcodes.replace(in: text) : text).htmlEscaped
         case .softBreak: out += "\n"

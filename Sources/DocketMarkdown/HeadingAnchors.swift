@@ -9,7 +9,16 @@ public enum HeadingAnchors {
     public static func assign(_ root: MarkdownNode) -> (MarkdownNode, [TOCEntry]) {
         var slugger = HeadingSlugger()
         var entries: [TOCEntry] = []
-        let tree = visit(root, slugger: &slugger, entries: &entries)
+        var tree = visit(root, slugger: &slugger, entries: &entries)
+        if hasTOCInline(tree) {
+            // `<TOCInline toc={toc}/>` lists the page's own headings, known only now.
+            tree.update { node in
+                if case .mdx(var element) = node.kind, element.component == .tocInline {
+                    element.toc = entries
+                    node.kind = .mdx(element)
+                }
+            }
+        }
         return (tree, entries)
     }
 
@@ -29,6 +38,19 @@ public enum HeadingAnchors {
             entries.append(TOCEntry(level: level, id: id, title: heading.children, text: text))
         }
         return heading
+    }
+
+    private static func hasTOCInline(_ node: MarkdownNode) -> Bool {
+        if case .mdx(let element) = node.kind, element.component == .tocInline { return true }
+        guard !node.isInline else { return false }
+        for child in node.children {
+            switch child.kind {
+            case .mdx, .directive, .blockQuote, .list, .item, .document:
+                if hasTOCInline(child) { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Removes a trailing `{#id}` from the heading's last text node and returns the id.

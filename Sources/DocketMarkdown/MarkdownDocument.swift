@@ -15,7 +15,9 @@ public struct MarkdownDocument: Sendable {
     ///   - body: the Markdown text.
     ///   - lineOffset: how many lines of the file precede `body`, so positions are file positions.
     ///   - path: the file as the user should see it in diagnostics.
-    public static func parse(_ body: String, lineOffset: Int = 0, path: String) -> MarkdownDocument {
+    ///   - isMDX: an `.mdx` page, where an expression docket cannot evaluate is an error (`.md`
+    ///     pages keep such text as written).
+    public static func parse(_ body: String, lineOffset: Int = 0, path: String, isMDX: Bool = false) -> MarkdownDocument {
         if let line = MarkupBudget.overrun(in: body) {
             // Refused before cmark-gfm sees it: parsing it is what would cost the gigabytes.
             var diagnostics = Diagnostics()
@@ -24,8 +26,15 @@ public struct MarkdownDocument: Sendable {
                 "the page holds more than \(MarkupBudget.limit) lines and markup characters outside code blocks by this line; split the page (see the limits reference)")
             return MarkdownDocument(root: MarkdownNode(.document), diagnostics: diagnostics)
         }
+        var mdx: MDXScanner?
+        var source = body
+        if MDXScanner.mayHoldMDX(body) {
+            var found = MDXScanner(path: path, isMDX: isMDX)
+            source = found.scan(body, lineOffset: lineOffset)
+            mdx = found
+        }
         var scanner = DirectiveScanner()
-        let text = mayHoldDirectives(body) ? scanner.scan(body, lineOffset: lineOffset) : body
+        let text = mayHoldDirectives(source) ? scanner.scan(source, lineOffset: lineOffset) : source
         let parsed = CmarkParser.parse(text, lineOffset: lineOffset)
         var problems = scanner.problems + parsed.problems
         var diagnostics = Diagnostics()
@@ -35,6 +44,13 @@ public struct MarkdownDocument: Sendable {
             root = folder.fold(root)
             diagnostics = folder.diagnostics
             problems += folder.problems
+        }
+        if let mdx {
+            var folder = MDXFolder(scanner: mdx, path: path)
+            root = folder.fold(root)
+            diagnostics.append(contentsOf: mdx.diagnostics)
+            diagnostics.append(contentsOf: folder.diagnostics)
+            if !mdx.elements.isEmpty { diagnostics.append(contentsOf: MDXComponentCheck.check(root, path: path)) }
         }
         for problem in problems {
             diagnostics.error(at: SourceLocation(path: path, line: problem.line, column: problem.column), problem.message)

@@ -35,6 +35,9 @@ public struct MarkdownNode: Sendable {
         case tableCell
         /// A `:::name` container (admonitions). `title` holds the parsed inline title, if any.
         case directive(Directive)
+        /// A JSX element or block-level HTML tag whose content is Markdown (`<Tabs>`, `<div>`);
+        /// its children are blocks, or inlines when the content was written on the tag's line.
+        case mdx(MDXElement)
 
         case text(String)
         case softBreak

@@ -1,18 +1,16 @@
 import DocketDiagnostics
 import DocketMarkdown
 
-/// MDX features docket does not run: `import`/`export` lines and capitalised JSX components. They
-/// are reported where they are written rather than silently dropped or half-rendered.
+/// JSX components left inside Markdown text after the MDX layer: a capitalised tag in the middle
+/// of a paragraph (`Run <Highlight>this</Highlight>`) is not something docket can render, so it
+/// is reported where it is written rather than passed through as unknown HTML. Imports, exports,
+/// expressions and block components are checked by the MDX layer in DocketMarkdown.
 enum MDXSyntaxCheck {
+    /// The diagnostic code of everything `markdown.mdx.unknownComponents: warn` turns into warnings.
+    static let unsupportedCode = "mdx.unsupported"
+
     static func check(_ root: MarkdownNode, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for child in root.children {
-            if case .paragraph = child.kind, let first = child.children.first, case .text(let text) = first.kind,
-               (text.hasPrefix("import ") && (text.contains(" from ") || text.contains("'") || text.contains("\"")))
-                || text.hasPrefix("export ") {
-                found.append(.warning(at: location(child, path), "MDX \(text.hasPrefix("import") ? "import" : "export") lines are not supported by docket; the line is shown as text"))
-            }
-        }
         root.walk { node in
             let html: String
             switch node.kind {
@@ -20,7 +18,11 @@ enum MDXSyntaxCheck {
             default: return
             }
             guard html.hasPrefix("<"), let name = jsxName(html) else { return }
-            found.append(.warning(at: location(node, path), "JSX component <\(name)> is not supported by docket (plain Markdown and HTML only); it is passed through as raw HTML"))
+            let known = MDXComponent(rawValue: name) != nil
+            found.append(Diagnostic(.error, at: location(node, path), known
+                ? "<\(name)> must start on its own line (with a blank line or a tag before it) for docket to render it; here it is raw HTML"
+                : "docket cannot render the component <\(name)> (plain Markdown, HTML and the built-in theme components only); the page would render wrong",
+                code: unsupportedCode))
         }
         return found
     }

@@ -24,7 +24,8 @@ public enum PageParser {
         }
         var (frontMatter, diagnostics) = FrontMatter.parse(split.yaml, path: displayPath)
         frontMatter.lineOffset = 1
-        let markdown = MarkdownDocument.parse(split.body, lineOffset: split.bodyLineOffset, path: displayPath)
+        let markdown = MarkdownDocument.parse(split.body, lineOffset: split.bodyLineOffset, path: displayPath,
+                                              isMDX: source.lowercased().hasSuffix(".mdx"))
         diagnostics.append(contentsOf: markdown.diagnostics)
         let (document, toc) = HeadingAnchors.assign(markdown.root)
 

@@ -64,6 +64,9 @@ public struct SiteConfig: Sendable {
     public var showLastUpdateAuthor = false
     /// `markdown.emoji`: replace `:shortcode:` emoji in page text (on by default, as in Docusaurus).
     public var markdownEmoji = true
+    /// `markdown.mdx.unknownComponents`: false (`warn`) reports imports, components and
+    /// expressions docket cannot render as warnings instead of errors.
+    public var mdxUnknownComponentsAreErrors = true
     /// Keep `draft: true` pages (a development build).
     public var includeDrafts = false
 

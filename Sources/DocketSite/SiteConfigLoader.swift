@@ -70,6 +70,8 @@ public enum SiteConfigLoader {
                 for setting in settings {
                     if setting.key.string == "emoji" {
                         config.markdownEmoji = reader.bool(setting.value, "markdown.emoji") ?? true
+                    } else if setting.key.string == "mdx" {
+                        config.mdxUnknownComponentsAreErrors = MDXSetting.read(setting.value, &reader)
                     } else {
                         reader.diagnostics.warning(at: reader.location(setting.key), "unknown setting 'markdown.\(setting.key.string ?? "")' in docket.yml")
                     }

@@ -67,7 +67,9 @@ public struct PageContext {
         }
         let runbook = runbooks[page.source]
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
-        content += (runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer).render(document: resolved.document, contentTitleIndex: titleIndex)
+        var pageRenderer = runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
+        if resolved.document.contains(component: .docCardList) { pageRenderer.docCards = docCards(for: page) }
+        content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
         var dict: [String: Any] = [
@@ -85,6 +87,7 @@ public struct PageContext {
             "breadcrumbs": breadcrumbs(for: page),
             "sidebarHTML": try sidebar.html(activeID: page.id),
             "hasMermaid": MermaidBundle.hasDiagram(resolved.document),
+            "hasTabs": resolved.document.contains(component: .tabs),
             "mermaidScriptUrl": MermaidBundle.scriptURL(config: config),
         ]
         if let description = page.description { dict["description"] = description }

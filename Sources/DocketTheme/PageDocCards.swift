@@ -1,0 +1,23 @@
+import DocketMarkdown
+import DocketSite
+
+extension PageContext {
+    /// The cards of `<DocCardList/>` on `page`: the items of the sidebar category whose index the
+    /// page is (Docusaurus's `useCurrentSidebarCategory()`); nil when it is no category's index.
+    func docCards(for page: Page) -> [DocCardLink]? {
+        guard let category = Self.category(linking: page.id, in: site.sidebar) else { return nil }
+        return cards(for: category.items).compactMap { card in
+            guard let label = card["label"] as? String, let url = card["url"] as? String else { return nil }
+            return DocCardLink(label: label, url: url, description: card["description"] as? String)
+        }
+    }
+
+    private static func category(linking id: String, in items: [SidebarItem]) -> SidebarCategory? {
+        for item in items {
+            guard case .category(let category) = item else { continue }
+            if case .doc(let linked)? = category.link, linked == id { return category }
+            if let found = self.category(linking: id, in: category.items) { return found }
+        }
+        return nil
+    }
+}
