@@ -45,6 +45,7 @@ enum CmarkParser {
         guard let root = cmark_parser_finish(parser) else { return Result(root: MarkdownNode(.document)) }
         defer { cmark_node_free(root) }
         var result = convert(root, lineOffset: lineOffset)
+        ContinuationColumns.fix(&result.root, text: text, lineOffset: lineOffset)
         if result.hasFootnoteReferences { result.root = labelFootnoteDefinitions(result.root) }
         return result
     }
