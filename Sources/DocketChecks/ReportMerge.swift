@@ -42,24 +42,6 @@ public enum ReportMerge {
         report.links = first.document.summary.links
         for (input, document, raw) in read {
             let top = SourceLocation(path: input.path, line: 1, column: 1)
-            if document.version != first.document.version {
-                problems.append(Diagnostic(.error, at: place(of: "version", in: input) ?? top,
-                                           "report version \(document.version), but \(first.input.path) is version \(first.document.version): merge reports of one docket version",
-                                           code: "merge.version"))
-                continue
-            }
-            if document.version != CheckReport.formatVersion {
-                problems.append(Diagnostic(.error, at: place(of: "version", in: input) ?? top,
-                                           "report version \(document.version); this docket reads version \(CheckReport.formatVersion) (merge with the docket that wrote the reports)",
-                                           code: "merge.version"))
-                continue
-            }
-            let summary = document.summary
-            if (summary.pages, summary.links) != (report.pages, report.links) {
-                problems.append(Diagnostic(.error, at: place(of: "summary", in: input) ?? top,
-                                           "this report checked \(summary.pages) pages and \(summary.links) links, \(first.input.path) \(report.pages) and \(report.links): the reports are of different sites or commits",
-                                           code: "merge.site"))
-            }
             var shard: CheckShard?
             if let text = document.shard {
                 do throws(CheckShardError) {
@@ -69,6 +51,12 @@ public enum ReportMerge {
                 }
             }
             shards.append((shard, place(of: "shard", in: input) ?? top))
+            let summary = document.summary
+            if (summary.pages, summary.links) != (report.pages, report.links) {
+                problems.append(Diagnostic(.error, at: place(of: "summary", in: input) ?? top,
+                                           "this report checked \(summary.pages) pages and \(summary.links) links, \(first.input.path) \(report.pages) and \(report.links): the reports are of different sites or commits",
+                                           code: "merge.site"))
+            }
             report.strict = report.strict || summary.strict
             var failures = Set<Diagnostic>()
             for entry in document.runbooks {
@@ -158,8 +146,14 @@ public enum ReportMerge {
         guard let raw = object as? [String: Any] else {
             return .failure(Diagnostic(.error, at: whole, "not a docket check report: the JSON is not an object", code: "merge.format"))
         }
-        guard raw["version"] != nil else {
+        // The version before anything else: another version may name its keys differently.
+        guard let version = raw["version"] as? Int else {
             return .failure(Diagnostic(.error, at: whole, "not a docket check report of this format: it has no \"version\" (written by an older docket? check again with this one)",
+                                       code: "merge.version"))
+        }
+        guard version == CheckReport.formatVersion else {
+            return .failure(Diagnostic(.error, at: place(of: "version", in: input) ?? whole,
+                                       "report version \(version), but this docket reads version \(CheckReport.formatVersion): merge the reports with the docket version that wrote them",
                                        code: "merge.version"))
         }
         do {

@@ -1,0 +1,145 @@
+import DocketDiagnostics
+import Foundation
+import Testing
+@testable import DocketChecks
+
+/// `--merge-reports`: shards' JSON reports made into one, and every reason to refuse, located in
+/// the file it is about.
+@Suite struct ReportMergeTests {
+    private static let page = "docs/guide.md"
+
+    /// A report as shard `shard` of a check would write it: one passing or failing runbook, and
+    /// the site warning every shard finds.
+    private func shardReport(_ id: String, shard: String?, failing: Bool = false, pages: Int = 3) -> CheckReport {
+        var report = CheckReport()
+        report.pages = pages
+        report.links = 7
+        report.shard = shard.flatMap { try? CheckShard(parsing: $0) }
+        report.site.append(Diagnostic(.warning, at: SourceLocation(path: "docs/index.md", line: 4, column: 2), "a heading level skipped"))
+        report.drift.append(Diagnostic(.error, at: SourceLocation(path: Self.page, line: 9, column: 1), "runbooks/x.sh is stale", code: "runbook.drift"))
+        let step = SourceLocation(path: "docs/\(id).md", line: 12, column: 1)
+        let fixture = SourceLocation(path: "runbooks/fixtures/\(id)/fixture.yml", line: 3, column: 5)
+        let failure = Diagnostic(.error, at: step, "file ~/\(id).txt does not contain '\(id)'", detail: "got: nothing",
+                                 code: "expect.file", step: "write", related: [fixture])
+        report.runbooks.append(RunbookCheckResult(
+            runbook: id,
+            steps: [.init(name: "write", actual: failing ? .failed(3) : .ok, expected: .ok, location: step, output: "")],
+            expectations: [.init(name: "file ~/\(id).txt", location: fixture, state: failing ? .failed : .passed, failures: failing ? [failure] : [])],
+            failures: failing ? [failure] : [], duration: 1.25))
+        return report
+    }
+
+    private func input(_ path: String, _ report: CheckReport) -> ReportMerge.Input {
+        ReportMerge.Input(path: path, data: Data(report.json.utf8))
+    }
+
+    private func problems(_ inputs: [ReportMerge.Input]) -> [Diagnostic] {
+        do {
+            _ = try ReportMerge.merge(inputs)
+            Issue.record("the merge was expected to fail")
+            return []
+        } catch {
+            return error.problems.all
+        }
+    }
+
+    @Test func oneReportMergedIsTheSameReport() throws {
+        let report = shardReport("alpha", shard: nil, failing: true)
+        let merged = try ReportMerge.merge([input("a.json", report)])
+        #expect(merged.json == report.json)
+        #expect(merged.report.junit == report.junit)
+        #expect(merged.report.githubAnnotations == report.githubAnnotations)
+    }
+
+    @Test func shardsBecomeOneReportWithTheSiteProblemsOnce() throws {
+        let merged = try ReportMerge.merge([input("1.json", shardReport("alpha", shard: "1/2")),
+                                            input("2.json", shardReport("beta", shard: "2/2", failing: true))])
+        let report = merged.report
+        #expect(report.runbooks.map(\.runbook) == ["alpha", "beta"])
+        #expect(report.site.all.count == 1 && report.drift.all.count == 1, "\(report.all.all)")
+        #expect(report.all.errors.count == 2)  // the drift, and beta's expectation
+        #expect(report.failed)
+        #expect(report.summary.contains("3 pages, 7 links, 2 runbooks run (1 passed, 1 failed); 2 errors, 1 warning: FAILED"), "\(report.summary)")
+        #expect(report.junit.contains("<testsuite name=\"runbook beta\" tests=\"3\" failures=\"1\"") && report.junit.contains("type=\"expect.file\">got: nothing</failure>"), "\(report.junit)")
+        #expect(report.notes == ["merged 2 reports (shards 1/2, 2/2)"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(merged.json.utf8)) as? [String: Any])
+        #expect(object["shard"] == nil && object["version"] as? Int == CheckReport.formatVersion)
+        // The merged report can be merged again.
+        #expect(try ReportMerge.merge([ReportMerge.Input(path: "m.json", data: Data(merged.json.utf8))]).report.runbooks.count == 2)
+    }
+
+    @Test func aRunbookInTwoReportsIsAnErrorAtItsLineInBoth() throws {
+        let second = input("b.json", shardReport("alpha", shard: "2/2"))
+        let found = problems([input("a.json", shardReport("alpha", shard: "1/2")), second])
+        let duplicate = try #require(found.first { $0.code == "merge.duplicate" }, "\(found)")
+        let line = String(decoding: second.data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("\"id\" : \"alpha\"") }.map { $0 + 1 }
+        #expect(duplicate.location.path == "b.json" && duplicate.location.line == line, "\(duplicate)")
+        #expect(duplicate.related.first?.path == "a.json")
+        #expect(duplicate.message.contains("runbook alpha is also in a.json:"))
+    }
+
+    @Test func anotherReportVersionIsRefusedAtItsVersionLine() throws {
+        let text = shardReport("beta", shard: "2/2").json.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 2")
+        let found = problems([input("a.json", shardReport("alpha", shard: "1/2")), ReportMerge.Input(path: "b.json", data: Data(text.utf8))])
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.code == "merge.version" && found.first?.location.path == "b.json" && (found.first?.location.line ?? 0) > 1, "\(found)")
+        #expect(found.first?.message.contains("report version 2") == true)
+
+        let unversioned = shardReport("beta", shard: nil).json.replacingOccurrences(of: "\"version\" : 1", with: "\"format\" : 1")
+        let old = problems([ReportMerge.Input(path: "old.json", data: Data(unversioned.utf8))])
+        #expect(old.first?.code == "merge.version" && old.first?.message.contains("no \"version\"") == true, "\(old)")
+    }
+
+    @Test func malformedJSONIsLocatedAtTheLineAndColumn() {
+        let bad = ReportMerge.Input(path: "bad.json", data: Data("{\n  \"version\": 1,\n  \"runbooks\": [1, 2,, 3]\n}".utf8))
+        let found = problems([input("a.json", shardReport("alpha", shard: nil)), bad])
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.location == SourceLocation(path: "bad.json", line: 3, column: 21), "\(found)")
+        #expect(found.first?.code == "merge.json")
+
+        let cut = ReportMerge.Input(path: "cut.json", data: Data("{\n  \"version\": 1,\n".utf8))
+        #expect(problems([cut]).first?.location.path == "cut.json")
+        #expect(problems([cut]).first?.location.line == 3, "the end of the file: \(problems([cut]))")
+    }
+
+    @Test func jsonThatIsNoReportSaysWhatIsMissing() {
+        let found = problems([ReportMerge.Input(path: "list.json", data: Data("[1]".utf8)),
+                              ReportMerge.Input(path: "part.json", data: Data("{\"version\": 1, \"runbooks\": []}".utf8))])
+        #expect(found.map(\.location.path) == ["list.json", "part.json"], "\(found)")
+        #expect(found.last?.message.contains("\"diagnostics\" is missing") == true, "\(found)")
+        let outcome = shardReport("alpha", shard: nil).json.replacingOccurrences(of: "\"outcome\" : \"ok\"", with: "\"outcome\" : \"fine\"")
+        let wrong = problems([ReportMerge.Input(path: "c.json", data: Data(outcome.utf8))])
+        #expect(wrong.first?.message.contains("'fine'") == true && wrong.first?.location.path == "c.json", "\(wrong)")
+    }
+
+    @Test func shardsMissingTwiceOrMixedAreRefused() {
+        let missing = problems([input("1.json", shardReport("alpha", shard: "1/3")), input("3.json", shardReport("gamma", shard: "3/3"))])
+        #expect(missing.map(\.code) == ["merge.missing-shard"], "\(missing)")
+        #expect(missing.first?.message.contains("shard 2/3") == true)
+
+        let twice = problems([input("1.json", shardReport("alpha", shard: "1/2")), input("1b.json", shardReport("beta", shard: "1/2"))])
+        #expect(twice.contains { $0.code == "merge.duplicate" && $0.location.path == "1b.json" && $0.message.contains("shard 1/2 again") }, "\(twice)")
+
+        let counts = problems([input("1.json", shardReport("alpha", shard: "1/2")), input("x.json", shardReport("beta", shard: "2/3"))])
+        #expect(counts.contains { $0.code == "merge.shard" && $0.location.path == "x.json" }, "\(counts)")
+
+        let mixed = problems([input("1.json", shardReport("alpha", shard: "1/1")), input("all.json", shardReport("beta", shard: nil))])
+        #expect(mixed.contains { $0.code == "merge.shard" && $0.location.path == "all.json" }, "\(mixed)")
+    }
+
+    @Test func reportsOfDifferentSitesAreRefused() {
+        let found = problems([input("1.json", shardReport("alpha", shard: "1/2")), input("2.json", shardReport("beta", shard: "2/2", pages: 4))])
+        #expect(found.map(\.code) == ["merge.site"], "\(found)")
+        #expect(found.first?.location.path == "2.json")
+    }
+
+    @Test func jsonPositionsCountBytesFromOne() {
+        let data = Data("ab\ncdé\nf".utf8)
+        #expect(JSONPosition.location(ofOffset: 0, in: data, path: "x") == SourceLocation(path: "x", line: 1, column: 1))
+        #expect(JSONPosition.location(ofOffset: 4, in: data, path: "x") == SourceLocation(path: "x", line: 2, column: 2))
+        #expect(JSONPosition.location(ofOffset: 7, in: data, path: "x") == SourceLocation(path: "x", line: 2, column: 5))
+        #expect(JSONPosition.location(ofOffset: 8, in: data, path: "x") == SourceLocation(path: "x", line: 3, column: 1))
+        #expect(JSONPosition.location(of: "Invalid value around line 5, column 9.", in: data, path: "x") == SourceLocation(path: "x", line: 5, column: 9))
+    }
+}
