@@ -25,6 +25,7 @@ test: deps
 	$(SWIFT) test
 	$(DOCKET_DEBUG) build --strict --out .build/site-check
 	$(DOCKET_DEBUG) runbooks --check
+	shellcheck Sources/DocketRunbooks/runtime/docket-runtime.bash
 	$(DOCKET_DEBUG) check --strict --junit .build/docket-check.xml
 	Tests/Browser/run.sh
 
@@ -53,10 +54,20 @@ bench-serve: release
 	scripts/bench-serve.py --corpus shared --pages $(PAGES)
 	scripts/bench-serve.py --corpus project --pages $(PAGES)
 
-# Kept for old habits and scripts: themes/default is embedded by the EmbedTheme build plugin on
+# Kept for old habits and scripts: themes/default is embedded by the EmbedFiles build plugin on
 # every `swift build`, so there is nothing to regenerate or to check for drift.
 theme theme-check:
-	@echo "themes/default is embedded at build time (Plugins/EmbedTheme): nothing to do"
+	@echo "themes/default is embedded at build time (Plugins/EmbedFiles): nothing to do"
+
+# swift-format's lint over Sources and Tests with the committed .swift-format (4 spaces, 120
+# columns): every finding, then their count (also in .build/format-check.txt); exits 1 when
+# there is one. Not part of `make test` until the code is formatted once.
+.PHONY: format-check
+format-check:
+	@mkdir -p .build
+	@$(SWIFT) format lint --strict --recursive --parallel Sources Tests 2>.build/format-check.txt; \
+	  status=$$?; cat .build/format-check.txt; \
+	  echo "swift format lint: $$(grep -c -e ': error: ' -e ': warning: ' .build/format-check.txt) findings"; exit $$status
 
 clean:
 	rm -rf .build _site

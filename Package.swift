@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libyaml-dev).
@@ -28,13 +29,22 @@ let package = Package(
         .target(
             name: "DocketTheme",
             dependencies: ["DocketSite", "DocketRunbooks", .product(name: "Mustache", package: "swift-mustache")],
-            plugins: ["EmbedTheme"]
+            plugins: ["EmbedFiles"]
         ),
-        // The default theme (themes/default) is compiled into DocketTheme at build time: the
-        // EmbedTheme plugin runs docket-embed, which writes the files as Swift string literals.
+        // Text files compiled in at build time: the default theme (themes/default) into DocketTheme
+        // and the bash runtime (Sources/DocketRunbooks/runtime) into DocketRunbooks. The EmbedFiles
+        // plugin runs docket-embed, which writes them as Swift string literals into .build.
         .executableTarget(name: "docket-embed"),
-        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["docket-embed"]),
-        .target(name: "DocketRunbooks", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["docket-embed"]),
+        .target(
+            name: "DocketRunbooks",
+            dependencies: [
+                "DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["runtime"],
+            plugins: ["EmbedFiles"]
+        ),
         // Effects only: processes, bubblewrap, stubs, the fixture HTTP(S) server. Knows nothing of
         // Markdown.
         .target(
@@ -72,7 +82,8 @@ let package = Package(
         ),
 
         // Golden-file and fixture helpers shared by the test targets.
-        .target(name: "DocketTestSupport", path: "Tests/DocketTestSupport"),
+        .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/DocketTestSupport"),
+        .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML"]),
         .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketTestSupport"]),
         .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketTestSupport"]),

@@ -4,7 +4,7 @@ import Testing
 @testable import DocketTheme
 
 @Suite struct EmbeddedThemeTests {
-    /// The compiled-in default theme is the one in `themes/default/`, byte for byte: the EmbedTheme
+    /// The compiled-in default theme is the one in `themes/default/`, byte for byte: the EmbedFiles
     /// build plugin regenerates it from the folder on every build.
     @Test func embeddedThemeMatchesTheFolder() throws {
         let folder = Fixtures.packageRoot.appendingPathComponent("themes/default")
@@ -24,7 +24,14 @@ import Testing
         }
     }
 
-    @Test func builtInTemplatesParse() {
-        _ = Theme.builtIn
+    /// `Theme.builtIn` trusts the embedded templates to parse: this is where that is checked.
+    @Test func builtInTemplatesParse() throws {
+        let theme = try Theme(files: DefaultThemeFiles.files, displayRoot: "themes/default", overridden: [])
+        let templates = DefaultThemeFiles.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") }
+        #expect(templates.contains("templates/page.mustache"), "\(templates.sorted())")
+        for path in templates {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            #expect(theme.library.getTemplate(named: name) != nil, "\(path) is not in the template library")
+        }
     }
 }

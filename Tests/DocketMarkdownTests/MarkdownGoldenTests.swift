@@ -26,7 +26,15 @@ import Testing
         }
     }
 
-    @Test func everyCaseHasAGoldenFile() {
-        #expect(Self.cases.count >= 6)
+    /// Every case folder has its input and its golden file, so none is skipped unnoticed.
+    @Test func everyCaseHasAGoldenFile() throws {
+        try #require(!Self.cases.isEmpty, "no cases under \(Fixtures.url("markdown").path)")
+        for name in Self.cases {
+            let folder = Fixtures.url("markdown").appendingPathComponent(name)
+            for file in ["input.md", "expected.html"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) || (file == "expected.html" && Golden.blessing),
+                        "Tests/Fixtures/markdown/\(name) has no \(file)")
+            }
+        }
     }
 }

@@ -117,8 +117,8 @@ import Testing
         #expect(box.file("out/greeting.txt") == nil, "nothing ran")
     }
 
-    @Test func promptsOnATerminalSecretsWithoutEcho() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    func promptsOnATerminalSecretsWithoutEcho() throws {
         let box = try Sandbox()
         let command = "bash \(box.script.path) --yes --only write-greeting"
         let process = Process()
@@ -266,8 +266,8 @@ import Testing
 
 /// A step's own `timeout=` stops it, with everything it started.
 @Suite struct RunbookTimeoutTests {
-    @Test func aStepPastItsTimeoutIsKilledAndFails() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") else { return }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout"), "needs timeout(1)"))
+    func aStepPastItsTimeoutIsKilledAndFails() throws {
         let page = """
         ---
         runbook: { id: slow, title: Slow }

@@ -47,9 +47,9 @@ import Testing
 
     /// On a terminal the step holds the terminal (sudo can prompt); a signal to the script itself
     /// still stops the step's group at once.
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"),
+          arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func onATerminalASignalToTheScriptStopsTheStep(_ signal: (Int32, Int32)) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
         let marker = Self.marker()
         let box = try ScriptHarness(page: Self.page(marker: marker, timeout: ""), id: "slow")
         let started = try box.spawn(["/usr/bin/script", "-qec", "bash '\(box.script.path)'", "/dev/null"], environment: ["CI": "", "TERM": "dumb"])

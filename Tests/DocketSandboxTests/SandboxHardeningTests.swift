@@ -6,7 +6,7 @@ import Testing
 /// The sandbox against a hostile runbook: privileges, limits, leftovers, secrets, forged results.
 @Suite(.serialized) struct SandboxHardeningTests {
     static let available = Sandbox.bubblewrap != nil
-    static let server = Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
+    static let server = BuiltProducts.docket
     static let isRoot = geteuid() == 0
 
     private func spec(_ script: String, timeout: TimeInterval = 30, in folder: URL) throws -> SandboxSpec {

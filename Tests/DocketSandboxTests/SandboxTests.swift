@@ -6,7 +6,7 @@ import Testing
 /// The sandbox itself: what a step inside it can and cannot do.
 @Suite(.serialized) struct SandboxTests {
     static let available = Sandbox.bubblewrap != nil
-    static let server = Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
+    static let server = BuiltProducts.docket
 
     private func run(_ script: String, routes: [FixtureRoute] = [], stubs: [Stub] = [], timeout: TimeInterval = 30,
                      environment: [String: String] = [:]) throws -> SandboxResult {

@@ -6,7 +6,7 @@ import Testing
 /// A fixture's `root/` tree laid writable over the read-only system, and `sudo` inside the sandbox.
 @Suite(.serialized) struct SystemOverlayTests {
     static let available = Sandbox.bubblewrap != nil
-    static let server = Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
+    static let server = BuiltProducts.docket
 
     /// Runs `script` with a root/ tree made of `files` (path under root/ → content); the result
     /// is inspected before its folder is removed.

@@ -24,15 +24,10 @@ import Testing
         #expect(root["nothing"]?.isNull == true)
     }
 
-    @Test func syntaxErrorHasPosition() {
-        let text = "title: [unclosed\nother: 1\n"
-        #expect(throws: YAMLError.self) { try YAMLParser.parse(text) }
-        do {
-            _ = try YAMLParser.parse(text)
-        } catch {
-            #expect(error.line >= 1)
-            #expect(error.message.isEmpty == false)
-        }
+    @Test func syntaxErrorHasPosition() throws {
+        let error = try #require(throws: YAMLError.self) { try YAMLParser.parse("title: [unclosed\nother: 1\n") }
+        #expect("\(error.line):\(error.column)" == "2:6", "\(error)")
+        #expect(error.message.isEmpty == false)
     }
 
     @Test func tabIndentationIsAnErrorOnItsLine() {

@@ -11,7 +11,7 @@ import Testing
     }
 
     static var binary: URL {
-        Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
+        BuiltProducts.docket
     }
 
     func docket(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Run {
@@ -35,8 +35,14 @@ import Testing
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    @Test func binaryExists() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build docket first: swift build")
+    /// The binary under test is the one SwiftPM built with these tests, and it runs.
+    @Test func binaryOfThisBuildRunsAndListsItsCommands() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no docket beside the test bundle in \(BuiltProducts.folder.path)")
+        let run = try docket(["--help"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for command in ["build", "serve", "check", "runbooks"] {
+            #expect(run.stdout.contains("  \(command) "), "--help does not list \(command):\n\(run.stdout)")
+        }
     }
 
     @Test func buildsAFolderWithNoConfig() throws {

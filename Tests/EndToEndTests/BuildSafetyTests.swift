@@ -5,7 +5,7 @@ import Testing
 /// The built binary never leaves the output folder half-written and never writes where it must
 /// not, whatever happens to it.
 @Suite struct BuildSafetyTests {
-    private static var binary: URL { Fixtures.packageRoot.appendingPathComponent(".build/debug/docket") }
+    private static var binary: URL { BuiltProducts.docket }
 
     /// A site of `pages` pages, big enough that a build takes a moment to kill in the middle of.
     private func makeSite(pages: Int) throws -> URL {

@@ -16,7 +16,7 @@ import Testing
         init(arguments: [String] = []) throws {
             root = Fixtures.temporaryDirectory("docket-serve-test")
             try Fixtures.write(["docs/intro.md": "# Intro\n\nHello.\n", "docs/b.md": "# B\n"], under: root)
-            process.executableURL = Fixtures.packageRoot.appendingPathComponent(".build/debug/docket")
+            process.executableURL = BuiltProducts.docket
             process.arguments = ["serve", "--port", "0"] + arguments
             process.currentDirectoryURL = root
             process.standardOutput = output
