@@ -31,9 +31,9 @@ docket_step_names=(download-compose generate-secrets bootstrap-account write-blu
 declare -A docket_step_kind=([download-compose]='shell' [generate-secrets]='shell' [bootstrap-account]='file' [write-blueprint]='file' [compose-override]='file' [start-authentik]='shell' [apply-blueprint]='shell' [caddy-site]='file' [reload-caddy]='shell' [jwks-public-key]='shell' [check-volumes]='file' [backend-env]='file' [frontend-env]='file' [nextauth-secret]='shell' [client-env]='shell' [restart-app]='shell' [check-issuer]='shell' [verify-login]='manual')
 # shellcheck disable=SC2088 # a leading ~ is expanded by the runtime
 declare -A docket_step_title=([download-compose]='Download Authentik'\''s Compose file' [generate-secrets]='Generate the secrets in ~/authentik/.env' [bootstrap-account]='~/authentik/.env' [write-blueprint]='Writes the blueprint shown above' [compose-override]='~/authentik/docker-compose.override.yml' [start-authentik]='Start Authentik and wait until it is healthy' [apply-blueprint]='Apply the Reflector blueprint' [caddy-site]='~/reflector/Caddyfile' [reload-caddy]='Reload Caddy' [jwks-public-key]='Save Authentik'\''s public key for the backend' [check-volumes]='~/reflector/docker-compose.prod.yml (excerpt)' [backend-env]='~/reflector/server/.env' [frontend-env]='~/reflector/www/.env' [nextauth-secret]='Generate NEXTAUTH_SECRET' [client-env]='Copy the client ID and secret into server/.env and www/.env' [restart-app]='Recreate server, worker and web' [check-issuer]='Check the OpenID discovery document' [verify-login]='Sign in through the browser')
-declare -A docket_step_line=([download-compose]='122' [generate-secrets]='148' [bootstrap-account]='198' [write-blueprint]='225' [compose-override]='292' [start-authentik]='349' [apply-blueprint]='364' [caddy-site]='383' [reload-caddy]='396' [jwks-public-key]='412' [check-volumes]='443' [backend-env]='464' [frontend-env]='483' [nextauth-secret]='495' [client-env]='512' [restart-app]='529' [check-issuer]='544' [verify-login]='556')
-declare -A docket_step_end=([download-compose]='127' [generate-secrets]='159' [bootstrap-account]='202' [write-blueprint]='256' [compose-override]='305' [start-authentik]='352' [apply-blueprint]='367' [caddy-site]='387' [reload-caddy]='399' [jwks-public-key]='418' [check-volumes]='453' [backend-env]='468' [frontend-env]='487' [nextauth-secret]='499' [client-env]='520' [restart-app]='532' [check-issuer]='548' [verify-login]='561')
-declare -A docket_step_hash=([download-compose]='28d71884b48d714b' [generate-secrets]='052c41400472b7d6' [bootstrap-account]='1c0101c625a8a1e3' [write-blueprint]='da2aa4ffc3435d3b' [compose-override]='c9201bcc11c31951' [start-authentik]='3c470ca4ef9d2e8c' [apply-blueprint]='7ce916572d865fe0' [caddy-site]='d42728e789bcc39e' [reload-caddy]='5c3d1786fdc81cef' [jwks-public-key]='472350899d43be90' [check-volumes]='21508eb06b9ec907' [backend-env]='6fbcc3f4834a980a' [frontend-env]='c0f3dfe1928b9b19' [nextauth-secret]='4de66a9756176ac4' [client-env]='64f319cc975d0e21' [restart-app]='aca88411f59f73db' [check-issuer]='1b1ad24027cc7a66' [verify-login]='7f43f3c403fff34c')
+declare -A docket_step_line=([download-compose]='122' [generate-secrets]='148' [bootstrap-account]='199' [write-blueprint]='226' [compose-override]='293' [start-authentik]='350' [apply-blueprint]='365' [caddy-site]='384' [reload-caddy]='397' [jwks-public-key]='413' [check-volumes]='444' [backend-env]='465' [frontend-env]='484' [nextauth-secret]='496' [client-env]='513' [restart-app]='530' [check-issuer]='545' [verify-login]='557')
+declare -A docket_step_end=([download-compose]='127' [generate-secrets]='160' [bootstrap-account]='203' [write-blueprint]='257' [compose-override]='306' [start-authentik]='353' [apply-blueprint]='368' [caddy-site]='388' [reload-caddy]='400' [jwks-public-key]='419' [check-volumes]='454' [backend-env]='469' [frontend-env]='488' [nextauth-secret]='500' [client-env]='521' [restart-app]='533' [check-issuer]='549' [verify-login]='562')
+declare -A docket_step_hash=([download-compose]='28d71884b48d714b' [generate-secrets]='61c15a2c6bd4d2af' [bootstrap-account]='1c0101c625a8a1e3' [write-blueprint]='da2aa4ffc3435d3b' [compose-override]='c9201bcc11c31951' [start-authentik]='3c470ca4ef9d2e8c' [apply-blueprint]='7ce916572d865fe0' [caddy-site]='d42728e789bcc39e' [reload-caddy]='5c3d1786fdc81cef' [jwks-public-key]='472350899d43be90' [check-volumes]='21508eb06b9ec907' [backend-env]='6fbcc3f4834a980a' [frontend-env]='c0f3dfe1928b9b19' [nextauth-secret]='7bbf75519a329952' [client-env]='64f319cc975d0e21' [restart-app]='aca88411f59f73db' [check-issuer]='1b1ad24027cc7a66' [verify-login]='7f43f3c403fff34c')
 # shellcheck disable=SC2088 # a leading ~ is expanded by the runtime
 declare -A docket_step_cwd=([download-compose]='' [generate-secrets]='' [bootstrap-account]='~/authentik' [write-blueprint]='~/authentik' [compose-override]='~/authentik' [start-authentik]='' [apply-blueprint]='' [caddy-site]='~/reflector' [reload-caddy]='' [jwks-public-key]='' [check-volumes]='~/reflector' [backend-env]='~/reflector' [frontend-env]='~/reflector' [nextauth-secret]='' [client-env]='' [restart-app]='' [check-issuer]='' [verify-login]='')
 declare -A docket_step_timeout=([download-compose]='' [generate-secrets]='' [bootstrap-account]='' [write-blueprint]='' [compose-override]='' [start-authentik]='600' [apply-blueprint]='' [caddy-site]='' [reload-caddy]='' [jwks-public-key]='' [check-volumes]='' [backend-env]='' [frontend-env]='' [nextauth-secret]='' [client-env]='' [restart-app]='' [check-issuer]='' [verify-login]='')
@@ -56,59 +56,60 @@ fi
 DOCKET_STEP_28d71884b48d714b
 docket_step_body[download-compose]=${docket_step_body[download-compose]%$'\n'}
 
-# generate-secrets: content/guides/authentik.md:148-159
-IFS= read -r -d '' 'docket_step_body[generate-secrets]' <<'DOCKET_STEP_052c41400472b7d6' || true
+# generate-secrets: content/guides/authentik.md:148-160
+IFS= read -r -d '' 'docket_step_body[generate-secrets]' <<'DOCKET_STEP_61c15a2c6bd4d2af' || true
 cd ~/authentik
 touch .env
 chmod 600 .env
-keep_or_add() {  # KEY VALUE: append KEY=VALUE unless .env already gives KEY a value
+# keep_or_add KEY VALUE: append KEY=VALUE, unless .env already gives KEY a value
+keep_or_add() {
   grep -q "^$1=." .env || printf '%s=%s\n' "$1" "$2" >> .env
 }
 keep_or_add PG_PASS "$(openssl rand -base64 36 | tr -d '\n')"
 keep_or_add AUTHENTIK_SECRET_KEY "$(openssl rand -base64 60 | tr -d '\n')"
 keep_or_add REFLECTOR_CLIENT_ID "$(openssl rand -hex 20)"
 keep_or_add REFLECTOR_CLIENT_SECRET "$(openssl rand -hex 48)"
-DOCKET_STEP_052c41400472b7d6
+DOCKET_STEP_61c15a2c6bd4d2af
 docket_step_body[generate-secrets]=${docket_step_body[generate-secrets]%$'\n'}
 
-# bootstrap-account: content/guides/authentik.md:198-202
+# bootstrap-account: content/guides/authentik.md:199-203
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_3=($'AUTHENTIK_ERROR_REPORTING__ENABLED=false\nAUTHENTIK_BOOTSTRAP_PASSWORD=' BOOTSTRAP_PASSWORD $'\nAUTHENTIK_BOOTSTRAP_EMAIL=' BOOTSTRAP_EMAIL)
 
-# write-blueprint: content/guides/authentik.md:225-256
+# write-blueprint: content/guides/authentik.md:226-257
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_4=($'# yaml-language-server: $schema=https://goauthentik.io/blueprints/schema.json\nversion: 1\nmetadata:\n  name: Reflector single sign-on\nentries:\n  - model: authentik_providers_oauth2.oauth2provider\n    id: reflector-provider\n    identifiers:\n      name: Reflector\n    attrs:\n      name: Reflector\n      authorization_flow: !Find [authentik_flows.flow, [slug, default-provider-authorization-implicit-consent]]\n      invalidation_flow: !Find [authentik_flows.flow, [slug, default-provider-invalidation-flow]]\n      client_type: confidential\n      client_id: !Env REFLECTOR_CLIENT_ID\n      client_secret: !Env REFLECTOR_CLIENT_SECRET\n      redirect_uris:\n        - matching_mode: strict\n          url: https://' APP_DOMAIN $'/api/auth/callback/authentik\n      signing_key: !Find [authentik_crypto.certificatekeypair, [name, "authentik Self-signed Certificate"]]\n      property_mappings:\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-openid]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-email]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-profile]]\n  - model: authentik_core.application\n    identifiers:\n      slug: reflector\n    attrs:\n      name: Reflector\n      provider: !KeyOf reflector-provider')
 
-# compose-override: content/guides/authentik.md:292-305
+# compose-override: content/guides/authentik.md:293-306
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_5=($'services:\n  server:\n    networks:\n      - default\n      - reflector\n  worker:\n    volumes:\n      - ./blueprints:/blueprints/custom\nnetworks:\n  reflector:\n    name: reflector_default\n    external: true')
 
-# start-authentik: content/guides/authentik.md:349-352
+# start-authentik: content/guides/authentik.md:350-353
 IFS= read -r -d '' 'docket_step_body[start-authentik]' <<'DOCKET_STEP_3c470ca4ef9d2e8c' || true
 cd ~/authentik
 sudo docker compose up -d --wait --wait-timeout 540
 DOCKET_STEP_3c470ca4ef9d2e8c
 docket_step_body[start-authentik]=${docket_step_body[start-authentik]%$'\n'}
 
-# apply-blueprint: content/guides/authentik.md:364-367
+# apply-blueprint: content/guides/authentik.md:365-368
 IFS= read -r -d '' 'docket_step_body[apply-blueprint]' <<'DOCKET_STEP_7ce916572d865fe0' || true
 cd ~/authentik
 sudo docker compose exec -T worker ak apply_blueprint custom/reflector.yaml
 DOCKET_STEP_7ce916572d865fe0
 docket_step_body[apply-blueprint]=${docket_step_body[apply-blueprint]%$'\n'}
 
-# caddy-site: content/guides/authentik.md:383-387
+# caddy-site: content/guides/authentik.md:384-388
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_8=('{$AUTHENTIK_DOMAIN:' AUTHENTIK_DOMAIN $'} {\n    reverse_proxy authentik-server-1:9000\n}')
 
-# reload-caddy: content/guides/authentik.md:396-399
+# reload-caddy: content/guides/authentik.md:397-400
 IFS= read -r -d '' 'docket_step_body[reload-caddy]' <<'DOCKET_STEP_5c3d1786fdc81cef' || true
 cd ~/reflector
 sudo docker compose -f docker-compose.prod.yml exec -T caddy caddy reload --config /etc/caddy/Caddyfile
 DOCKET_STEP_5c3d1786fdc81cef
 docket_step_body[reload-caddy]=${docket_step_body[reload-caddy]%$'\n'}
 
-# jwks-public-key: content/guides/authentik.md:412-418
+# jwks-public-key: content/guides/authentik.md:413-419
 IFS= read -r -d '' 'docket_step_body[jwks-public-key]' <<'DOCKET_STEP_472350899d43be90' || true
 mkdir -p ~/reflector/server/reflector/auth/jwt/keys
 curl -fsS https://"${AUTHENTIK_DOMAIN}"/application/o/reflector/jwks/ | \
@@ -118,27 +119,27 @@ grep -q 'BEGIN PUBLIC KEY' ~/reflector/server/reflector/auth/jwt/keys/authentik_
 DOCKET_STEP_472350899d43be90
 docket_step_body[jwks-public-key]=${docket_step_body[jwks-public-key]%$'\n'}
 
-# check-volumes: content/guides/authentik.md:443-453
+# check-volumes: content/guides/authentik.md:444-454
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_11=($'services:\n  server:\n    volumes:\n      - server_data:/app/data\n      - ./server/reflector/auth/jwt/keys:/app/reflector/auth/jwt/keys:ro\n  worker:\n    volumes:\n      - server_data:/app/data\n      - ./server/reflector/auth/jwt/keys:/app/reflector/auth/jwt/keys:ro')
 
-# backend-env: content/guides/authentik.md:464-468
+# backend-env: content/guides/authentik.md:465-469
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_12=($'AUTH_BACKEND=jwt\nAUTH_JWT_PUBLIC_KEY=authentik_public.pem\nCORS_ALLOW_CREDENTIALS=true')
 
-# frontend-env: content/guides/authentik.md:483-487
+# frontend-env: content/guides/authentik.md:484-488
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_13=($'FEATURE_REQUIRE_LOGIN=true\nAUTHENTIK_ISSUER=https://' AUTHENTIK_DOMAIN $'/application/o/reflector\nAUTHENTIK_REFRESH_TOKEN_URL=https://' AUTHENTIK_DOMAIN '/application/o/token/')
 
-# nextauth-secret: content/guides/authentik.md:495-499
-IFS= read -r -d '' 'docket_step_body[nextauth-secret]' <<'DOCKET_STEP_4de66a9756176ac4' || true
+# nextauth-secret: content/guides/authentik.md:496-500
+IFS= read -r -d '' 'docket_step_body[nextauth-secret]' <<'DOCKET_STEP_7bbf75519a329952' || true
 cd ~/reflector
-sed -i '/^NEXTAUTH_SECRET=\(<.*>\)\{0,1\}$/d' www/.env
+sed -i -E '/^NEXTAUTH_SECRET=(<.*>)?$/d' www/.env
 grep -q '^NEXTAUTH_SECRET=' www/.env || printf 'NEXTAUTH_SECRET=%s\n' "$(openssl rand -hex 32)" >> www/.env
-DOCKET_STEP_4de66a9756176ac4
+DOCKET_STEP_7bbf75519a329952
 docket_step_body[nextauth-secret]=${docket_step_body[nextauth-secret]%$'\n'}
 
-# client-env: content/guides/authentik.md:512-520
+# client-env: content/guides/authentik.md:513-521
 IFS= read -r -d '' 'docket_step_body[client-env]' <<'DOCKET_STEP_64f319cc975d0e21' || true
 cd ~/reflector
 client_id=$(sed -n 's/^REFLECTOR_CLIENT_ID=//p' ~/authentik/.env)
@@ -150,14 +151,14 @@ printf 'AUTHENTIK_CLIENT_ID=%s\nAUTHENTIK_CLIENT_SECRET=%s\n' "$client_id" "$cli
 DOCKET_STEP_64f319cc975d0e21
 docket_step_body[client-env]=${docket_step_body[client-env]%$'\n'}
 
-# restart-app: content/guides/authentik.md:529-532
+# restart-app: content/guides/authentik.md:530-533
 IFS= read -r -d '' 'docket_step_body[restart-app]' <<'DOCKET_STEP_aca88411f59f73db' || true
 cd ~/reflector
 sudo docker compose -f docker-compose.prod.yml up -d --force-recreate server worker web
 DOCKET_STEP_aca88411f59f73db
 docket_step_body[restart-app]=${docket_step_body[restart-app]%$'\n'}
 
-# check-issuer: content/guides/authentik.md:544-548
+# check-issuer: content/guides/authentik.md:545-549
 IFS= read -r -d '' 'docket_step_body[check-issuer]' <<'DOCKET_STEP_1b1ad24027cc7a66' || true
 issuer=$(curl -fsS https://"${AUTHENTIK_DOMAIN}"/application/o/reflector/.well-known/openid-configuration | jq -r .issuer)
 echo "issuer: $issuer"
@@ -165,7 +166,7 @@ echo "issuer: $issuer"
 DOCKET_STEP_1b1ad24027cc7a66
 docket_step_body[check-issuer]=${docket_step_body[check-issuer]%$'\n'}
 
-# verify-login: content/guides/authentik.md:556-561
+# verify-login: content/guides/authentik.md:557-562
 # shellcheck disable=SC2034,SC2016 # read by the runtime through indirection; text as on the page
 docket_step_parts_18=('1. Open https://' APP_DOMAIN $' in a private browser window.\n2. Click "Log in", or go to https://' APP_DOMAIN $'/api/auth/signin directly.\n3. Choose "Sign in with Authentik" and sign in with an Authentik account.\n4. You land back in Reflector, and the header shows "Log out".')
 

@@ -32,9 +32,40 @@ public struct RunbookStep: Sendable {
     public var produces: [String]
     /// Parameters the step uses, in declaration order.
     public var parameters: [String]
-    /// The opening fence's line and the closing fence's line on the page.
+    /// The opening fence's line and the closing fence's line on the page of the block that
+    /// holds the step's text: its own block, or the displayed block named by `from`. Line N of
+    /// the body is page line `startLine + N`.
     public var startLine: Int
     public var endLine: Int
     /// Changes whenever what the step does changes (the journal of `--resume` compares it).
     public var hash: String
+    /// The `id` of the displayed block the step takes its text from (`from=ID`), if any.
+    public var from: String?
+    /// The line of the step's own opening fence (where `step=` is written); the same as
+    /// `startLine` unless the text comes `from` another block.
+    public var fenceLine: Int
+
+    public init(name: String, title: String, kind: Kind, body: String, parts: [TemplatePart], file: String?, mode: FileMode?,
+                format: String?, cwd: String?, timeoutSeconds: Int?, confirm: Bool, reboot: Bool, produces: [String],
+                parameters: [String], startLine: Int, endLine: Int, hash: String, from: String? = nil, fenceLine: Int? = nil) {
+        self.name = name
+        self.title = title
+        self.kind = kind
+        self.body = body
+        self.parts = parts
+        self.file = file
+        self.mode = mode
+        self.format = format
+        self.cwd = cwd
+        self.timeoutSeconds = timeoutSeconds
+        self.confirm = confirm
+        self.reboot = reboot
+        self.produces = produces
+        self.parameters = parameters
+        self.startLine = startLine
+        self.endLine = endLine
+        self.hash = hash
+        self.from = from
+        self.fenceLine = fenceLine ?? startLine
+    }
 }

@@ -6,7 +6,7 @@ import DocketMarkdown
 enum StepAttributes {
     /// Attributes of runbook steps, plus those the site itself reads on any code block.
     static let known: [String] = ["step", "name", "title", "file", "mode", "cwd", "timeout", "confirm", "manual",
-                                  "produces", "norun", "reboot", "showLineNumbers"]
+                                  "produces", "norun", "reboot", "showLineNumbers", "id", "from"]
     /// Attributes that are flags: a value after them is a mistake.
     static let flags: Set<String> = ["confirm", "manual", "reboot"]
 

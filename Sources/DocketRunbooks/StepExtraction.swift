@@ -20,10 +20,14 @@ struct StepExtraction {
         page.document.walk { node in
             if case .codeBlock = node.kind { blocks.append(node) }
         }
+        let described: [BlockReferences.Block] = blocks.compactMap { node in
+            guard case .codeBlock(let infoText, let literal) = node.kind else { return nil }
+            return BlockReferences.Block(node: node, info: CodeBlockInfo(infoText), infoText: infoText, literal: literal)
+        }
+        let references = BlockReferences(blocks: described, path: page.displayPath, diagnostics: &diagnostics)
         var names = Set<String>()
-        for block in blocks {
-            guard case .codeBlock(let infoText, let literal) = block.kind else { continue }
-            let info = CodeBlockInfo(infoText)
+        for described in described {
+            let block = described.node, info = described.info, infoText = described.infoText
             let location = SourceLocation(path: page.displayPath, line: block.range.startLine, column: block.range.startColumn)
             if let reason = info.attribute("norun") {
                 if reason.isEmpty { diagnostics.warning(at: location, "norun needs a reason: norun=\"why this block does not run\"") }
@@ -31,8 +35,18 @@ struct StepExtraction {
             }
             let isShell = RunbookExtractor.shellLanguages.contains(info.language)
             guard let name = info.attribute("step") ?? info.attribute("name") else {
-                if isShell {
+                // A displayed block that a step takes its content from is run through that step.
+                let shown = info.attribute("id").map { references.referenced.contains($0) } ?? false
+                if isShell && !shown && info.attribute("from") == nil {
                     diagnostics.error(at: location, "this \(info.language) block on a runbook page is neither a step (step=NAME) nor excluded (norun=\"reason\")")
+                }
+                if info.attribute("from") != nil {
+                    if info.attribute("id") == nil {
+                        diagnostics.error(at: BlockReferences.location(of: "from", in: described, path: page.displayPath),
+                                          "from= gives a step the content of a displayed block: add step=NAME to this block, or remove from=")
+                    } else {
+                        _ = references.source(of: described, diagnostics: &diagnostics)
+                    }
                 }
                 continue
             }
@@ -48,13 +62,17 @@ struct StepExtraction {
             StepAttributes.check(info, kind: Self.kind(info), at: { key in
                 SourceLocation(path: page.displayPath, line: block.range.startLine, column: fence + Self.offset(of: key, in: infoText))
             }, into: &diagnostics)
-            if let step = step(name: name, info: info, literal: literal, block: block, location: location) {
+            guard let source = references.source(of: described, diagnostics: &diagnostics) else { continue }
+            if let step = step(name: name, info: info, source: source, fence: block, location: location) {
                 steps.append(step)
             }
         }
     }
 
-    private mutating func step(name: String, info: CodeBlockInfo, literal: String, block: MarkdownNode, location: SourceLocation) -> RunbookStep? {
+    /// The step of block `fence`, whose text is `source` (the block itself, or the displayed
+    /// block its `from=` names: line numbers then follow that block, where the text is).
+    private mutating func step(name: String, info: CodeBlockInfo, source: BlockReferences.Source, fence: MarkdownNode, location: SourceLocation) -> RunbookStep? {
+        let literal = source.literal, block = source.node
         var body = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
         let kind: RunbookStep.Kind
         if info.attribute("manual") != nil {
@@ -79,7 +97,7 @@ struct StepExtraction {
         var timeout: Int?
         if let text = info.attribute("timeout") {
             var location = location
-            if case .codeBlock(let raw, _) = block.kind { location.column += 3 + Self.offset(of: "timeout", in: raw) }
+            if case .codeBlock(let raw, _) = fence.kind { location.column += 3 + Self.offset(of: "timeout", in: raw) }
             switch StepAttributes.seconds(text) {
             case .success(let seconds): timeout = seconds
             case .failure(.notADuration):
@@ -138,7 +156,7 @@ struct StepExtraction {
             name: name, title: info.title ?? name, kind: kind, body: body, parts: parts, file: file, mode: mode, format: format,
             cwd: info.attribute("cwd"), timeoutSeconds: timeout, confirm: info.attribute("confirm") != nil, reboot: reboot,
             produces: produces, parameters: ordered, startLine: block.range.startLine, endLine: block.range.endLine,
-            hash: String(SHA256.hex(hashInput).prefix(16)))
+            hash: String(SHA256.hex(hashInput).prefix(16)), from: source.id, fenceLine: fence.range.startLine)
     }
 
     private static func parameters(in parts: [TemplatePart]) -> Set<String> {

@@ -123,11 +123,11 @@ def test_parameter_form_fills_commands(site_url, watched):
 
 
 def test_step_labels_anchor_and_name_steps(site_url, watched):
-    page = open_page(watched, site_url + RUNBOOK_PAGE + "#step-create-provider")
-    label = page.locator("#step-create-provider")
-    assert "create-provider" in label.inner_text() and "Manual step" in label.inner_text()
+    page = open_page(watched, site_url + RUNBOOK_PAGE + "#step-verify-login")
+    label = page.locator("#step-verify-login")
+    assert "verify-login" in label.inner_text() and "Manual step" in label.inner_text()
     assert "upsert" in page.locator("#step-bootstrap-account").inner_text()
-    assert page.locator(".runbook-params .runbook-param").count() == 6
+    assert page.locator(".runbook-params .runbook-param").count() == 4
     watched.clean()
 
 

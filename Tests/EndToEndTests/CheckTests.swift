@@ -41,7 +41,7 @@ import Testing
         let xml = try String(contentsOf: junit, encoding: .utf8)
         // 18 steps, one case per expectation of the fixture, and the run.
         #expect(xml.contains("<testsuite name=\"runbook authentik\" tests=\"\(18 + (runbook?["expectations"] as? [Any] ?? []).count + 1)\" failures=\"0\" skipped=\"0\""), "\(xml.prefix(400))")
-        #expect(xml.contains("file=\"content/guides/authentik.md\" line=\"358\""))
+        #expect(xml.contains("file=\"content/guides/authentik.md\" line=\"413\""))
     }
 
     /// (what changes, the text to change, its replacement)
@@ -49,9 +49,9 @@ import Testing
         ("wrong jq index", "jq -r '.keys[0].x5c[0]' | base64", "jq -r '.keys[1].x5c[0]' | base64"),
         ("missing base64 -d", "| base64 -d | openssl", "| base64 | openssl"),
         ("wrong JWKS path", "/application/o/reflector/jwks/ | \\\n", "/application/o/reflector/keys/ | \\\n"),
-        ("wrong network name", "  sudo docker network connect reflector_default", "  sudo docker network connect reflector_network"),
+        ("wrong blueprint path", "ak apply_blueprint custom/reflector.yaml", "ak apply_blueprint reflector.yaml"),
         ("wrong backend setting", "AUTH_BACKEND=jwt\n", "AUTH_BACKEND=token\n"),
-        ("shorter secret", "  PG_PASS=$(openssl rand -base64 36", "  PG_PASS=$(openssl rand -base64 30"),
+        ("shorter secret", "keep_or_add PG_PASS \"$(openssl rand -base64 36", "keep_or_add PG_PASS \"$(openssl rand -base64 30"),
         ("service left out of the restart", "--force-recreate server worker web", "--force-recreate server worker"),
         ("wrong Caddy upstream", "    reverse_proxy authentik-server-1:9000", "    reverse_proxy authentik-server-1:9443"),
     ]
@@ -87,7 +87,7 @@ import Testing
         var text = try String(contentsOf: page, encoding: .utf8)
         // The first shows ~/authentik/.env (a pattern of PG_PASS fails), the second
         // ~/reflector/www/.env (a line the fixture expects is missing, no similar line).
-        for (original, replacement) in [("  PG_PASS=$(openssl rand -base64 36", "  PG_PASS=$(openssl rand -base64 30"),
+        for (original, replacement) in [("keep_or_add PG_PASS \"$(openssl rand -base64 36", "keep_or_add PG_PASS \"$(openssl rand -base64 30"),
                                         ("FEATURE_REQUIRE_LOGIN=true\n", "FEATURE_REQUIRES_LOGIN=true\n")] {
             #expect(text.components(separatedBy: original).count == 2, "the mutation must match exactly once: \(original)")
             text = text.replacingOccurrences(of: original, with: replacement)
