@@ -12,7 +12,7 @@ public enum ScriptRuntime {
     /// The runtime's text, without the file's final newline (the generator adds its own).
     public static let text: String = {
         // The plugin embeds exactly the files the table in Plugins/EmbedFiles names, so a missing
-        // entry is a broken build, not an input error (RuntimeFileTests covers it).
+        // entry is a broken build, not an input error (RuntimeFileTests compares the text with the file).
         guard let file = RuntimeFiles.files["docket-runtime.bash"] else {
             preconditionFailure("runtime/docket-runtime.bash is not embedded: see Plugins/EmbedFiles")
         }
