@@ -95,7 +95,7 @@ public enum SiteBuilder {
         let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
             do {
                 let html = try theme.render("page", contextBox.value.page(resolved))
-                guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return nil }
+                guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: site.config.trailingSlash) else { return nil }
                 try folder.write(html, to: file)
                 return nil
             } catch {
@@ -109,7 +109,7 @@ public enum SiteBuilder {
             var written = 0
             for index in site.generatedIndexes {
                 let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink), cards: context.cards(for: index.items))
-                if let file = URLPath.outputFile(for: index.permalink) {
+                if let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) {
                     try folder.write(try theme.render("category", data), to: file)
                     written += 1
                 }

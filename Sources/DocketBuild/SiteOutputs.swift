@@ -103,9 +103,9 @@ public final class SiteOutputs: @unchecked Sendable {
     public func path(of unit: OutputUnit) -> String? {
         switch unit {
         case .page(let source):
-            return resolvedIndex[source].flatMap { URLPath.outputFile(for: loaded.pages[$0].page.permalink) }
+            return resolvedIndex[source].flatMap { URLPath.outputFile(for: loaded.pages[$0].page.permalink, trailingSlash: loaded.site.config.trailingSlash) }
         case .generatedIndex(let index):
-            return index < loaded.site.generatedIndexes.count ? URLPath.outputFile(for: loaded.site.generatedIndexes[index].permalink) : nil
+            return index < loaded.site.generatedIndexes.count ? URLPath.outputFile(for: loaded.site.generatedIndexes[index].permalink, trailingSlash: loaded.site.config.trailingSlash) : nil
         case .notFound: return "404.html"
         case .sitemap: return "sitemap.xml"
         case .sidebarData: return "assets/docket/sidebar.json"
@@ -138,7 +138,7 @@ public final class SiteOutputs: @unchecked Sendable {
         if case .page(let source) = unit {
             guard let index = resolvedIndex[source] else { return [] }
             let resolved = edited[source] ?? loaded.pages[index]
-            guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return [] }
+            guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: loaded.site.config.trailingSlash) else { return [] }
             do {
                 return [(file, Data(try theme.render("page", context.page(resolved)).utf8))]
             } catch {
@@ -154,7 +154,7 @@ public final class SiteOutputs: @unchecked Sendable {
         case .generatedIndex(let position):
             guard position < site.generatedIndexes.count else { return [] }
             let index = site.generatedIndexes[position]
-            guard let file = URLPath.outputFile(for: index.permalink) else { return [] }
+            guard let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) else { return [] }
             let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink),
                                              cards: context.cards(for: index.items))
             return [text(file, try theme.render("category", data))]

@@ -10,6 +10,8 @@ public struct CategoryMetadata: Sendable {
     public var className: String?
     public var description: String?
     public var key: String?
+    /// `customProps`: handed to the theme with the category.
+    public var customProps: CustomProps?
     /// nil when the file says nothing about `link` (the index-doc convention applies).
     public var link: CategoryLink?
     public var location: SourceLocation
@@ -47,6 +49,7 @@ public struct CategoryMetadata: Sendable {
             case "description": metadata.description = r.string(v, key)
             case "key": metadata.key = r.string(v, key)
             case "link": metadata.link = r.categoryLink(v)
+            case "customProps": metadata.customProps = r.customProps(v, key)
             default:
                 if !allowedKeys.contains(key) {
                     r.diagnostics.error(at: r.location(pair.key),

@@ -28,9 +28,9 @@ enum DocIdentity {
         } else {
             slug = URLPath.resolve(fm.slug ?? baseID, from: dirSlug)
         }
-        let permalink = URLPath.join([config.docsBaseURL, slug])
+        let permalink = URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, slug]), config.trailingSlash, baseURL: config.baseURL)
         var diagnostics: [Diagnostic] = []
-        if URLPath.outputFile(for: permalink) == nil || slug.contains("\\") {
+        if URLPath.outputFile(for: permalink, trailingSlash: config.trailingSlash) == nil || slug.contains("\\") {
             let at = fm.locations["slug"] ?? fm.locations["id"] ?? SourceLocation(path: parsed.displayPath, line: 1, column: 1)
             diagnostics.append(.error(at: at, "the URL '\(permalink)' of this page would place a file outside the output folder"))
             return (nil, diagnostics)

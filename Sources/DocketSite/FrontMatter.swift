@@ -22,6 +22,13 @@ public struct FrontMatter: Sendable {
     public var sidebarLabel: String?
     public var sidebarPosition: Double?
     public var sidebarClassName: String?
+    /// `sidebar_custom_props`: handed to the theme with the page's sidebar item.
+    public var sidebarCustomProps: CustomProps?
+    /// `sidebar_key`: the key of the page's sidebar item.
+    public var sidebarKey: String?
+    /// `displayed_sidebar`: nil follows the sidebars; `.some(nil)` (`null`) shows none; a name
+    /// must be one of the site's sidebars.
+    public var displayedSidebar: String??
     public var slug: String?
     public var description: String?
     public var keywords: [String] = []
@@ -86,6 +93,9 @@ public struct FrontMatter: Sendable {
             case "sidebar_label": fm.sidebarLabel = r.string(v, key)
             case "sidebar_position": fm.sidebarPosition = v.isNull ? nil : r.number(v, key)
             case "sidebar_class_name": fm.sidebarClassName = r.string(v, key)
+            case "sidebar_custom_props": fm.sidebarCustomProps = r.customProps(v, key)
+            case "sidebar_key": fm.sidebarKey = r.string(v, key)
+            case "displayed_sidebar": fm.displayedSidebar = v.isNull ? .some(nil) : r.string(v, key).map { .some($0) }
             case "slug":
                 fm.slug = r.string(v, key)
             case "description": fm.description = r.string(v, key)
@@ -126,15 +136,12 @@ public struct FrontMatter: Sendable {
 
     /// Docusaurus doc front-matter keys docket reads but does not act on, with the reason given in the warning.
     static let ignoredKeys: [String: String] = [
-        "displayed_sidebar": "docket has one sidebar for the whole site",
-        "sidebar_custom_props": "docket's sidebar has no custom props",
-        "sidebar_key": "docket has no translation keys for sidebar items",
         "format": "every page is parsed as Markdown with MDX syntax accepted",
     ]
 
     /// Every key docket honours or knows to ignore, for "did you mean" on a misspelt key.
     static let knownKeys: [String] = [
-        "id", "title", "sidebar_label", "sidebar_position", "sidebar_class_name", "slug", "description", "keywords",
+        "id", "title", "sidebar_label", "sidebar_position", "sidebar_class_name", "sidebar_custom_props", "sidebar_key", "displayed_sidebar", "slug", "description", "keywords",
         "image", "hide_title", "hide_table_of_contents", "toc_min_heading_level", "toc_max_heading_level",
         "pagination_prev", "pagination_next", "pagination_label", "draft", "unlisted", "tags", "custom_edit_url",
         "parse_number_prefixes", "last_update", "runbook",

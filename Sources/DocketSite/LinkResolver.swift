@@ -16,26 +16,27 @@ public struct LinkResolver: Sendable {
     public func resolve(_ page: Page) -> ResolvedPage {
         var diagnostics = Diagnostics()
         var assets = Set<String>()
+        var unchecked = 0
         var document = page.parsed.document
         if !page.parsed.links.isEmpty {
             document.update { node in
                 switch node.kind {
                 case .link(let destination, let title):
-                    let url = resolve(destination, isImage: false, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
+                    let url = resolve(destination, isImage: false, in: page, node: node, diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
                     if url != destination { node.kind = .link(destination: url, title: title) }
                 case .image(let source, let title):
-                    let url = resolve(source, isImage: true, in: page, node: node, diagnostics: &diagnostics, assets: &assets)
+                    let url = resolve(source, isImage: true, in: page, node: node, diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
                     if url != source { node.kind = .image(source: url, title: title) }
                 default:
                     break
                 }
             }
         }
-        return ResolvedPage(page: page, document: document, assets: assets, diagnostics: diagnostics)
+        return ResolvedPage(page: page, document: document, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
     }
 
     private func resolve(_ destination: String, isImage: Bool, in page: Page, node: MarkdownNode,
-                         diagnostics: inout Diagnostics, assets: inout Set<String>) -> String {
+                         diagnostics: inout Diagnostics, assets: inout Set<String>, uncheckedLinks: inout Int) -> String {
         let location = SourceLocation(path: page.parsed.displayPath, line: node.range.startLine, column: node.range.startColumn)
         if destination.isEmpty || URLPath.isExternal(destination) { return destination }
         if destination.hasPrefix("#") {
@@ -80,6 +81,15 @@ public struct LinkResolver: Sendable {
             if let fragment = URLPath.fragment(suffix), let target = pageAt(key) {
                 checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
             }
+            // Links to pages take the site's trailing-slash form (Docusaurus's <Link>); files keep theirs.
+            if site.config.trailingSlash != nil, pageAt(key) != nil || site.generatedIndexes.contains(where: { Site.routeKey($0.permalink) == key }) {
+                absolute = URLPath.applyTrailingSlash(absolute, site.config.trailingSlash, baseURL: site.config.baseURL)
+            }
+            return URLPath.encode(absolute) + suffix
+        }
+        if site.config.isExternalPath(absolute) {
+            // Served by another program (externalPaths): left as written, not checked.
+            uncheckedLinks += 1
             return URLPath.encode(absolute) + suffix
         }
         report(brokenLink: destination, at: location,

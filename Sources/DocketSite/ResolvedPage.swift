@@ -9,4 +9,6 @@ public struct ResolvedPage: Sendable {
     /// folder; the build copies them to `assets/content/`.
     public var assets: Set<String>
     public var diagnostics: Diagnostics
+    /// Links under `externalPaths`, left unchecked.
+    public var uncheckedLinks = 0
 }

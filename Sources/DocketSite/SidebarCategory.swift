@@ -15,4 +15,6 @@ public struct SidebarCategory: Sendable {
     public var className: String?
     /// A stable key for the category (its folder path, or label path), used by the theme's JS.
     public var key: String
+    /// `customProps` of the `_category_` file or sidebar item, else the index doc's `sidebar_custom_props`.
+    public var customProps: CustomProps? = nil
 }

@@ -62,6 +62,16 @@ public enum SiteConfigLoader {
             case "sidebarCollapsed": config.sidebarCollapsed = reader.bool(value, key) ?? true
             case "sidebarCollapsible": config.sidebarCollapsible = reader.bool(value, key) ?? true
             case "sidebar": config.sidebar = reader.sidebar(value)
+            case "sidebars":
+                if pairs.contains(where: { $0.key.string == "sidebar" }) {
+                    reader.fail(pair.key, "docket.yml has both 'sidebar' and 'sidebars': keep one ('sidebar' is one sidebar named \(SiteConfig.defaultSidebarName))")
+                }
+                config.sidebars = reader.sidebars(value)
+            case "trailingSlash":
+                if value.isNull { config.trailingSlash = nil } else if let flag = value.bool { config.trailingSlash = flag } else {
+                    reader.fail(value, "'trailingSlash' must be true, false or null (null, the default, keeps each URL as computed)")
+                }
+            case "externalPaths": config.externalPaths = reader.externalPaths(value)
             case "markdown":
                 guard let settings = value.mapping else {
                     reader.fail(value, "'markdown' must be a mapping, such as {emoji: false}")

@@ -1,40 +1,81 @@
 import DocketDiagnostics
 
-/// Reading order (previous/next) and the sidebar path of every doc, from one walk of the sidebar.
+/// Reading order (previous/next), the displayed sidebar and the sidebar path of every doc, from
+/// one walk of each sidebar. As in Docusaurus (`sidebars/utils.ts` `getDocNavigation`), a doc
+/// reads in the sidebar `displayed_sidebar` names, else in the first sidebar that lists it;
+/// `displayed_sidebar: null` shows no sidebar and gives no previous/next.
 enum SiteNavigation {
     private enum Stop {
         case doc(String)
         case generatedIndex(Int)
     }
 
-    static func compute(_ site: inout Site) {
+    /// One sidebar's reading order and the first position and path of each doc in it.
+    private struct Walk {
         var order: [Stop] = []
+        var positions: [String: Int] = [:]
         var paths: [String: [Int]] = [:]
-        func walk(_ items: [SidebarItem], path: [Int]) {
+
+        mutating func add(_ stop: Stop, key: String, path: [Int]) {
+            if positions[key] == nil {
+                positions[key] = order.count
+                paths[key] = path
+            }
+            order.append(stop)
+        }
+
+        mutating func walk(_ items: [SidebarItem], path: [Int]) {
             for (index, item) in items.enumerated() {
                 switch item {
                 case .doc(let doc):
-                    order.append(.doc(doc.id))
-                    if paths[doc.id] == nil { paths[doc.id] = path }
+                    add(.doc(doc.id), key: doc.id, path: path)
                 case .link:
                     break
                 case .category(let category):
                     let inner = path + [index]
                     switch category.link {
-                    case .doc(let id)?:
-                        order.append(.doc(id))
-                        if paths[id] == nil { paths[id] = inner }
-                    case .generatedIndex(let i)?:
-                        order.append(.generatedIndex(i))
-                        paths[GeneratedIndex.sidebarKey(i)] = paths[GeneratedIndex.sidebarKey(i)] ?? inner
-                    case nil:
-                        break
+                    case .doc(let id)?: add(.doc(id), key: id, path: inner)
+                    case .generatedIndex(let i)?: add(.generatedIndex(i), key: GeneratedIndex.sidebarKey(i), path: inner)
+                    case nil: break
                     }
                     walk(category.items, path: inner)
                 }
             }
         }
-        walk(site.sidebar, path: [])
+    }
+
+    static func compute(_ site: inout Site) {
+        let walks: [Walk] = site.sidebars.map { sidebar in
+            var walk = Walk()
+            walk.walk(sidebar.items, path: [])
+            return walk
+        }
+        let names = site.sidebars.map(\.name)
+
+        // Which sidebar each page and generated index shows.
+        var displayed: [String: Int] = [:]
+        var paths: [String: [Int]] = [:]
+        func firstListing(_ key: String) -> Int? { walks.firstIndex { $0.positions[key] != nil } }
+        for page in site.pages {
+            let chosen: Int?
+            switch page.frontMatter.displayedSidebar {
+            case .some(.none): chosen = nil
+            case .some(.some(let name)): chosen = names.firstIndex(of: name)
+            case .none:
+                // A doc no sidebar lists still shows the first one (nothing active in it).
+                chosen = firstListing(page.id) ?? (site.sidebars.isEmpty ? nil : 0)
+            }
+            guard let chosen else { continue }
+            displayed[page.id] = chosen
+            if let path = walks[chosen].paths[page.id] { paths[page.id] = path }
+        }
+        for i in site.generatedIndexes.indices {
+            let key = GeneratedIndex.sidebarKey(i)
+            guard let chosen = firstListing(key) else { continue }
+            displayed[key] = chosen
+            paths[key] = walks[chosen].paths[key]
+        }
+        site.displayedSidebar = displayed
         site.sidebarPaths = paths
 
         func link(_ stop: Stop) -> Navigation.Link? {
@@ -46,18 +87,24 @@ enum SiteNavigation {
                 return .init(label: site.generatedIndexes[i].title, url: site.generatedIndexes[i].permalink)
             }
         }
+        func neighbours(in walk: Walk, key: String) -> Navigation {
+            guard let position = walk.positions[key] else { return Navigation() }
+            return Navigation(
+                previous: position > 0 ? link(walk.order[position - 1]) : nil,
+                next: position + 1 < walk.order.count ? link(walk.order[position + 1]) : nil)
+        }
+        // A generated category page sits in the reading order like a doc.
+        for i in site.generatedIndexes.indices {
+            let key = GeneratedIndex.sidebarKey(i)
+            if let chosen = displayed[key] { site.generatedIndexes[i].navigation = neighbours(in: walks[chosen], key: key) }
+        }
         var navigation: [String: Navigation] = [:]
-        for (position, stop) in order.enumerated() {
-            // A generated category page sits in the reading order like a doc.
-            if case .generatedIndex(let i) = stop, site.generatedIndexes[i].navigation == nil {
-                site.generatedIndexes[i].navigation = Navigation(
-                    previous: position > 0 ? link(order[position - 1]) : nil,
-                    next: position + 1 < order.count ? link(order[position + 1]) : nil)
-            }
-            guard case .doc(let id) = stop, navigation[id] == nil else { continue }
-            navigation[id] = Navigation(
-                previous: position > 0 ? link(order[position - 1]) : nil,
-                next: position + 1 < order.count ? link(order[position + 1]) : nil)
+        for page in site.pages {
+            // Only the sidebar a doc reads in gives it neighbours: a doc showing another
+            // sidebar that does not list it has none.
+            if case .some(.none) = page.frontMatter.displayedSidebar { continue }
+            guard let chosen = displayed[page.id] else { continue }
+            navigation[page.id] = neighbours(in: walks[chosen], key: page.id)
         }
         // Front-matter overrides.
         for page in site.pages {

@@ -134,11 +134,26 @@ public enum URLPath {
         return "\"#%<>?[\\]^`{|}".utf8.contains(byte)
     }
 
+    /// Docusaurus's `trailingSlash` on a route or link (`applyTrailingSlash`): nil leaves it as
+    /// it is, true adds a final `/` to the pathname, false removes it. `#anchor` links, `/` and
+    /// the base URL itself are never changed; `?query#hash` stays after the pathname.
+    public static func applyTrailingSlash(_ url: String, _ trailingSlash: Bool?, baseURL: String) -> String {
+        guard let trailingSlash, !url.hasPrefix("#") else { return url }
+        let (path, suffix) = splitSuffix(url)
+        if path == "/" || path == baseURL || path.isEmpty { return url }
+        if trailingSlash {
+            return path.hasSuffix("/") ? url : path + "/" + suffix
+        }
+        return path.hasSuffix("/") ? String(path.dropLast()) + suffix : url
+    }
+
     /// The file an URL path is served from: `/docs/a` → `docs/a/index.html`, `/docs/` →
     /// `docs/index.html`, `/sitemap.xml` stays. Nil when a segment would leave the output folder.
     /// `path` is a route as docket keeps it (not percent-encoded: `/docs/a b`), and the file
-    /// name is that route, so a server decoding `/docs/a%20b` finds it.
-    public static func outputFile(for path: String) -> String? {
+    /// name is that route, so a server decoding `/docs/a%20b` finds it. With `trailingSlash:
+    /// false` a route without a final `/` is a file of its own (`docs/a.html`), as Docusaurus
+    /// writes it so that hosts serve `/docs/a` without a redirect.
+    public static func outputFile(for path: String, trailingSlash: Bool? = nil) -> String? {
         let decoded = path
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         for segment in segments where segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") {
@@ -148,6 +163,7 @@ public enum URLPath {
         if relative.isEmpty { return "index.html" }
         if decoded.hasSuffix("/") { return relative + "/index.html" }
         if let last = segments.last, last.hasSuffix(".html") || last.hasSuffix(".xml") { return relative }
+        if trailingSlash == false { return relative + ".html" }
         return relative + "/index.html"
     }
 }

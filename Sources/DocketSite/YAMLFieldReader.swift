@@ -120,12 +120,64 @@ package struct YAMLFieldReader {
         return links
     }
 
-    mutating func sidebar(_ node: YAMLNode) -> [SidebarSpec]? {
+    mutating func sidebar(_ node: YAMLNode, key: String = "sidebar") -> [SidebarSpec]? {
         guard let items = node.sequence else {
-            fail(node, "'sidebar' must be a list of items")
+            fail(node, "'\(key)' must be a list of items")
             return nil
         }
         return items.compactMap { sidebarItem($0) }
+    }
+
+    /// `sidebars: {name: [items], …}`: several named sidebars, in file order.
+    mutating func sidebars(_ node: YAMLNode) -> [(name: String, items: [SidebarSpec])]? {
+        guard let pairs = node.mapping, !pairs.isEmpty else {
+            fail(node, "'sidebars' must be a mapping of sidebar names to lists of items, such as {docs: [intro], api: [reference]}")
+            return nil
+        }
+        var result: [(name: String, items: [SidebarSpec])] = []
+        for pair in pairs {
+            guard let name = pair.key.string, !name.isEmpty else {
+                fail(pair.key, "a sidebar name must be a non-empty string")
+                continue
+            }
+            if let items = sidebar(pair.value, key: "sidebars.\(name)") { result.append((name, items)) }
+        }
+        return result
+    }
+
+    /// `customProps`: a mapping, kept as written.
+    mutating func customProps(_ node: YAMLNode, _ key: String) -> CustomProps? {
+        if node.isNull { return nil }
+        guard node.mapping != nil else {
+            fail(node, "'\(key)' must be a mapping, not \(node.kindDescription)")
+            return nil
+        }
+        return CustomProps(node)
+    }
+
+    /// `externalPaths`: absolute path prefixes served by something else; each must start with `/`.
+    mutating func externalPaths(_ node: YAMLNode) -> [String] {
+        let items = node.sequence ?? [node]
+        var paths: [String] = []
+        for item in items {
+            guard let text = string(item, "externalPaths") else { continue }
+            guard text.hasPrefix("/"), !text.hasPrefix("//") else {
+                fail(item, "an 'externalPaths' entry must be a path starting with '/', such as /blog, not '\(text)'")
+                continue
+            }
+            guard !text.contains("?"), !text.contains("#") else {
+                fail(item, "an 'externalPaths' entry is a path prefix without '?' or '#', not '\(text)'")
+                continue
+            }
+            var path = text
+            while path.hasSuffix("/") { path.removeLast() }
+            guard !path.isEmpty else {
+                fail(item, "'/' in 'externalPaths' would leave every absolute link unchecked; list the prefixes another program serves, such as /blog")
+                continue
+            }
+            paths.append(path)
+        }
+        return paths
     }
 
     private mutating func sidebarItem(_ node: YAMLNode) -> SidebarSpec? {
@@ -134,6 +186,15 @@ package struct YAMLFieldReader {
             fail(node, "a sidebar item must be a doc id or a mapping with a 'type'")
             return nil
         }
+        guard let spec = plainSidebarItem(node) else { return nil }
+        var attributes = SidebarAttributes()
+        if let v = node["className"] { attributes.className = string(v, "className") }
+        if let v = node["customProps"] { attributes.customProps = customProps(v, "customProps") }
+        if let v = node["key"] { attributes.key = string(v, "key") }
+        return attributes.isEmpty ? spec : .attributed(spec, attributes)
+    }
+
+    private mutating func plainSidebarItem(_ node: YAMLNode) -> SidebarSpec? {
         let type = node["type"]?.string ?? (node["items"] != nil ? "category" : node["href"] != nil ? "link" : "doc")
         switch type {
         case "doc":

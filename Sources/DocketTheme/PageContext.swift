@@ -178,7 +178,7 @@ public struct PageContext {
 
     private func breadcrumbs(for page: Page) -> [[String: Any]] {
         var crumbs: [[String: Any]] = []
-        var items = site.sidebar
+        var items = site.sidebarItems(for: page.id)
         for index in site.sidebarPaths[page.id] ?? [] {
             guard index < items.count, case .category(let category) = items[index] else { break }
             var crumb: [String: Any] = ["label": category.label]

@@ -13,7 +13,8 @@ import DocketSite
 struct SidebarContext {
     let site: Site
     let theme: Theme
-    private let cache: [CachedItem]
+    /// One cache per sidebar of the site, in `site.sidebars` order.
+    private let caches: [[CachedItem]]
 
     /// An item's resting HTML, with its children's.
     private struct CachedItem {
@@ -33,8 +34,13 @@ struct SidebarContext {
     init(site: Site, theme: Theme, splitsPath: Bool = true) throws(ThemeError) {
         self.site = site
         self.theme = theme
-        cache = try Self.resting(site.sidebar, level: 1, site: site, theme: theme, splitsPath: splitsPath,
-                                 inlinesCollapsed: SidebarInlining.inlinesCollapsed(site.sidebar))
+        var caches: [[CachedItem]] = []
+        let sidebars = site.sidebars.isEmpty ? [NamedSidebar(name: SiteConfig.defaultSidebarName, items: site.sidebar)] : site.sidebars
+        for sidebar in sidebars {
+            caches.append(try Self.resting(sidebar.items, level: 1, site: site, theme: theme, splitsPath: splitsPath,
+                                           inlinesCollapsed: SidebarInlining.inlinesCollapsed(sidebar.items)))
+        }
+        self.caches = caches
     }
 
     private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme, splitsPath: Bool, inlinesCollapsed: Bool) throws(ThemeError) -> [CachedItem] {
@@ -65,13 +71,18 @@ struct SidebarContext {
     /// How many categories have split on-path HTML (tests: the fast path is taken).
     var splitCategories: Int {
         func count(_ items: [CachedItem]) -> Int { items.reduce(0) { $0 + ($1.onPath == nil ? 0 : 1) + count($1.children) } }
-        return count(cache)
+        return caches.reduce(0) { $0 + count($1) }
     }
 
-    /// The sidebar HTML for the page with `activeID` (nil: nothing active).
+    /// The sidebar HTML for the page with `activeID` (nil: the first sidebar, nothing active):
+    /// the sidebar that page displays, or nothing for `displayed_sidebar: null`.
     func html(activeID: String?) throws(ThemeError) -> String {
-        guard let activeID else { return cache.map(\.html).joined() }
-        return try render(site.sidebar, cache, level: 1, path: site.sidebarPaths[activeID] ?? [], activeID: activeID)
+        guard let activeID else { return caches.first.map { $0.map(\.html).joined() } ?? "" }
+        if case .some(.none)? = site.page(id: activeID)?.frontMatter.displayedSidebar { return "" }
+        let index = site.displayedSidebar[activeID] ?? 0
+        guard caches.indices.contains(index) else { return "" }
+        let items = site.sidebars.isEmpty ? site.sidebar : site.sidebars[index].items
+        return try render(items, caches[index], level: 1, path: site.sidebarPaths[activeID] ?? [], activeID: activeID)
     }
 
     private func render(_ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: [Int], activeID: String) throws(ThemeError) -> String {
@@ -113,8 +124,9 @@ struct SidebarContext {
         case .doc(let doc):
             dict["label"] = doc.label
             dict["isDoc"] = true
-            dict["key"] = doc.id
+            dict["key"] = doc.key ?? doc.id
             if let className = doc.className { dict["className"] = className }
+            if let props = doc.customProps { dict["customProps"] = props.templateValue }
         case .link(let label, let href):
             dict["label"] = label
             dict["isLink"] = true
@@ -129,6 +141,7 @@ struct SidebarContext {
             dict["hasLazyItems"] = !expanded && childrenHTML.isEmpty && !category.items.isEmpty
             dict["key"] = category.key
             if let className = category.className { dict["className"] = className }
+            if let props = category.customProps { dict["customProps"] = props.templateValue }
         }
         return dict
     }

@@ -11,11 +11,25 @@ import Testing
     @Test func ignoredDocusaurusKeysWarnAtTheKey() {
         let found = messages("title: A\ndisplayed_sidebar: nope\nformat: mdx\nsidebar_key: k\nsidebar_custom_props:\n  x: 1\n")
         #expect(found == [
-            "docs/a.md:3:1: warning: front-matter key 'displayed_sidebar' is ignored: docket has one sidebar for the whole site",
             "docs/a.md:4:1: warning: front-matter key 'format' is ignored: every page is parsed as Markdown with MDX syntax accepted",
-            "docs/a.md:5:1: warning: front-matter key 'sidebar_key' is ignored: docket has no translation keys for sidebar items",
-            "docs/a.md:6:1: warning: front-matter key 'sidebar_custom_props' is ignored: docket's sidebar has no custom props",
         ])
+    }
+
+    @Test func sidebarKeysAreRead() {
+        let (fm, diagnostics) = FrontMatter.parse("displayed_sidebar: api\nsidebar_key: k\nsidebar_custom_props:\n  badge: new\n  n: 2\n", path: "docs/a.md")
+        #expect(diagnostics.isEmpty)
+        #expect(fm.displayedSidebar == .some("api"))
+        #expect(fm.sidebarKey == "k")
+        let props = fm.sidebarCustomProps?.templateValue as? [String: Any]
+        #expect(props?["badge"] as? String == "new")
+        #expect(props?["n"] as? Double == 2)
+        let hidden = FrontMatter.parse("displayed_sidebar: null\n", path: "docs/a.md").0
+        #expect(hidden.displayedSidebar == .some(nil))
+        #expect(FrontMatter.parse("title: A\n", path: "docs/a.md").0.displayedSidebar == nil)
+    }
+
+    @Test func sidebarCustomPropsMustBeAMapping() {
+        #expect(messages("sidebar_custom_props: fancy\n") == ["docs/a.md:2:23: error: 'sidebar_custom_props' must be a mapping, not a string"])
     }
 
     @Test func honouredKeysDoNotWarn() {
@@ -41,6 +55,10 @@ import Testing
             tags: [x]
             custom_edit_url: null
             parse_number_prefixes: true
+            displayed_sidebar: api
+            sidebar_key: k
+            sidebar_custom_props:
+              badge: new
             runbook:
               id: r
             """

@@ -1,0 +1,73 @@
+import DocketYAML
+
+/// A sidebar item's `customProps` (`sidebar_custom_props`, `customProps:` in a sidebar or
+/// `_category_` file): any YAML value, handed to the theme's template data and `sidebar.json`
+/// as written (key order kept).
+public indirect enum CustomProps: Sendable, Encodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case list([CustomProps])
+    case object([(key: String, value: CustomProps)])
+
+    /// The value of a YAML node: plain scalars become null, booleans or numbers as YAML reads them.
+    public init(_ node: YAMLNode) {
+        switch node.value {
+        case .scalar(let scalar):
+            if scalar.isPlain, scalar.isNull { self = .null }
+            else if scalar.isPlain, let flag = scalar.bool { self = .bool(flag) }
+            else if scalar.isPlain, let number = scalar.number { self = .number(number) }
+            else { self = .string(scalar.text) }
+        case .sequence(let items):
+            self = .list(items.map(CustomProps.init))
+        case .mapping(let pairs):
+            self = .object(pairs.map { (key: $0.key.string ?? "", value: CustomProps($0.value)) })
+        }
+    }
+
+    /// Foundation values for Mustache (`NSNull`, `Bool`, `Double`, `String`, arrays, dictionaries).
+    public var templateValue: Any {
+        switch self {
+        case .null: return Optional<String>.none as Any
+        case .bool(let flag): return flag
+        case .number(let number): return number
+        case .string(let text): return text
+        case .list(let items): return items.map(\.templateValue)
+        case .object(let pairs):
+            var dictionary: [String: Any] = [:]
+            for pair in pairs { dictionary[pair.key] = pair.value.templateValue }
+            return dictionary
+        }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .number(let number):
+            var container = encoder.singleValueContainer()
+            if number == number.rounded(), abs(number) < 1e15 { try container.encode(Int64(number)) } else { try container.encode(number) }
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        case .list(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        case .object(let pairs):
+            var container = encoder.container(keyedBy: Key.self)
+            for pair in pairs { try container.encode(pair.value, forKey: Key(stringValue: pair.key)) }
+        }
+    }
+}
