@@ -11,4 +11,6 @@ public struct LoadedSite: Sendable {
     public var site: Site
     public var pages: [ResolvedPage]
     public var diagnostics: Diagnostics
+    /// The other versions of a site with `versions.json`; nil for an unversioned site.
+    public var versions: VersionedContent? = nil
 }

@@ -89,12 +89,13 @@ public enum SiteBuilder {
             try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
         }
         let contextBox = UncheckedBox(context)
+        let versionMenu = VersionedOutput.menu(loaded)
 
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
         let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
             do {
-                let html = try theme.render("page", contextBox.value.page(resolved))
+                let html = try theme.render("page", VersionedOutput.decorate(contextBox.value.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
                 guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: site.config.trailingSlash) else { return nil }
                 try folder.write(html, to: file)
                 return nil
@@ -110,7 +111,7 @@ public enum SiteBuilder {
             for index in site.generatedIndexes {
                 let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink), cards: context.cards(for: index.items))
                 if let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) {
-                    try folder.write(try theme.render("category", data), to: file)
+                    try folder.write(try theme.render("category", VersionedOutput.decorate(data, loaded, menu: versionMenu, docID: nil)), to: file)
                     written += 1
                 }
             }
@@ -127,7 +128,7 @@ public enum SiteBuilder {
             return written
         }
         try timings.measure("sitemap") { () throws -> Void in
-            if let sitemap = Sitemap.render(site) { try folder.write(sitemap, to: "sitemap.xml") }
+            if let sitemap = Sitemap.render(VersionedOutput.sitemapSite(loaded)) { try folder.write(sitemap, to: "sitemap.xml") }
         }
         try timings.measure("theme assets") { () throws -> Void in
             // The theme's bundled mermaid is written only when a page draws a diagram with it.
@@ -140,6 +141,9 @@ public enum SiteBuilder {
         }
         try timings.measure("search index") { () throws -> Void in
             for file in SearchIndex.files(site) { try folder.write(file.content, to: "assets/docket/" + file.path) }
+        }
+        count += try timings.measure("other doc versions") { () throws -> Int in
+            try VersionedOutput.write(loaded, theme: theme, menu: versionMenu, into: folder)
         }
         try timings.measure("runbooks, static, assets") { () throws -> Void in
             // Files served under the base URL (`/handbook/…`) live in that folder of the output.

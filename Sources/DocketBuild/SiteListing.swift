@@ -16,6 +16,14 @@ public enum SiteListing {
         return JSONText.encode(listing, pretty: true) + "\n"
     }
 
+    /// The listing of a loaded site: on a versioned site, `pages` holds every version's pages
+    /// (newest version first) with their `version`, and `versions` each version's name, label,
+    /// URL, banner and sidebar (`VersionedListing`).
+    public static func json(_ loaded: LoadedSite) -> String {
+        guard let versions = loaded.versions else { return json(loaded.site) }
+        return VersionedListing.json(versions.all(loaded), primary: loaded.site)
+    }
+
     /// An indented outline of the sidebar with URLs, then pages outside it.
     public static func outline(_ site: Site) -> String {
         var out = ""

@@ -14,12 +14,19 @@ public enum SiteLoader {
     /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
     ///   text is unchanged.
     public static func load(_ options: BuildOptions, cache: (any ParsedPageStore)? = nil) throws(Failure) -> LoadedSite {
+        try load(options, cache: cache, version: nil, config: nil)
+    }
+
+    /// - Parameters:
+    ///   - version: one version of a versioned site, loaded by `VersionedSiteLoader` with the
+    ///     site's `config`; its links are left for the caller to resolve (pages is empty).
+    static func load(_ options: BuildOptions, cache: (any ParsedPageStore)?, version: DocVersion?, config preloaded: SiteConfig?) throws(Failure) -> LoadedSite {
         var diagnostics = Diagnostics()
         let root = ResolvedPath(options.root ?? ".", relativeTo: nil)
-        var config = SiteConfig()
+        var config = preloaded ?? SiteConfig()
         let configPath = ResolvedPath(SiteConfigLoader.fileName, relativeTo: root)
         var configText: String?
-        if configPath.exists {
+        if preloaded == nil, configPath.exists {
             switch SourceText.read(configPath.url, display: configPath.display) {
             case .success(let text):
                 configText = text
@@ -31,9 +38,15 @@ public enum SiteLoader {
         if let base = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(base) }
         if let severity = options.brokenLinks { config.onBrokenLinks = severity }
         config.includeDrafts = options.includeDrafts
+        // With versions.json, each version is loaded with its own URL part, folder and sidebar.
+        let versionPlan = version == nil ? VersionedSiteLoader.plan(root: root, config: config, diagnostics: &diagnostics) : nil
+        let activeVersion = version ?? versionPlan?.set.primary
+        if let activeVersion { VersionedSiteLoader.apply(activeVersion, to: &config, root: root, diagnostics: &diagnostics) }
 
         let content: ResolvedPath
-        if let given = options.content {
+        if let folder = activeVersion?.contentFolder {
+            content = ResolvedPath(folder, relativeTo: root)
+        } else if let given = options.content {
             content = ResolvedPath(given, relativeTo: nil)
         } else if !config.contentDirectoryIsExplicit, !ResolvedPath(config.contentDirectory, relativeTo: root).exists,
                   ResolvedPath("docs", relativeTo: root).exists {
@@ -135,13 +148,23 @@ public enum SiteLoader {
             site.lastUpdates = timings.measure("git last updates") { GitLastUpdates.read(content: contentURL) }
         }
         diagnostics.append(contentsOf: site.diagnostics)
+        if version != nil {
+            return LoadedSite(root: root, content: content, staticFolder: staticFolder, output: output,
+                              site: site, pages: [], diagnostics: diagnostics)
+        }
+        var versions: VersionedContent?
+        if let versionPlan {
+            let others = try VersionedSiteLoader.loadOthers(versionPlan, options: options, config: config, root: root,
+                                                            primary: &site, diagnostics: &diagnostics)
+            versions = VersionedContent(set: versionPlan.set, others: others)
+        }
 
         let resolver = LinkResolver(site: site)
         let resolved = timings.measure("resolve links") { site.pages.parallelMap { resolver.resolve($0) } }
         for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
 
         return LoadedSite(root: root, content: content, staticFolder: staticFolder, output: output,
-                          site: site, pages: resolved, diagnostics: diagnostics)
+                          site: site, pages: resolved, diagnostics: diagnostics, versions: versions)
     }
 
     private static func contentDisplay(_ content: ResolvedPath, _ path: String) -> String {

@@ -83,11 +83,16 @@ public struct SiteConfig: Sendable {
     public var mdxUnknownComponentsAreErrors = true
     /// Keep `draft: true` pages (a development build).
     public var includeDrafts = false
+    /// The docs plugin's versioning options (`lastVersion`, `versions`…); used when `versions.json` exists.
+    public var versioning = VersionOptions()
+    /// The version part of doc URLs (`next`, `1.0`); empty for the last version and unversioned sites.
+    public var versionPathPart = ""
 
     public init() {}
 
-    /// `baseUrl` + `routeBasePath`: the URL prefix of every doc.
+    /// `baseUrl` + `routeBasePath` (+ the version's path part): the URL prefix of every doc.
     public var docsBaseURL: String {
-        routeBasePath == "/" ? baseURL : URLPath.join([baseURL, routeBasePath])
+        let base = routeBasePath == "/" ? baseURL : URLPath.join([baseURL, routeBasePath])
+        return versionPathPart.isEmpty ? base : URLPath.join([base, versionPathPart])
     }
 }

@@ -88,6 +88,7 @@ public enum SiteConfigLoader {
                 }
             case "showLastUpdateTime": config.showLastUpdateTime = reader.bool(value, key) ?? false
             case "showLastUpdateAuthor": config.showLastUpdateAuthor = reader.bool(value, key) ?? false
+            case _ where VersionOptions.keys.contains(key): config.versioning.read(key, value, &reader)
             default:
                 reader.diagnostics.warning(at: reader.location(pair.key), "unknown setting '\(key)' in docket.yml")
             }

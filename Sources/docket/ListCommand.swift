@@ -23,7 +23,7 @@ extension Docket {
             // reported, not fatal, unless --strict asks for that.
             let shown = strict ? loaded.diagnostics : Diagnostics(loaded.diagnostics.all.map(Self.asWarning))
             if !shown.isEmpty { DiagnosticPrinter().print(shown) }
-            print(json ? SiteListing.json(loaded.site) : SiteListing.outline(loaded.site), terminator: "")
+            print(json ? SiteListing.json(loaded) : SiteListing.outline(loaded.site), terminator: "")
             if strict, !loaded.diagnostics.isEmpty { throw ExitCode(1) }
         }
 

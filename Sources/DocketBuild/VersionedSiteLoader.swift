@@ -1,0 +1,116 @@
+import DocketDiagnostics
+import DocketSite
+import Foundation
+
+/// Loading a versioned site (`versions.json` beside docket.yml): which versions are built, each
+/// version's folder, URL prefix and sidebar, and the versions beside the primary one. Every
+/// version goes through the same `SiteLoader` pipeline; links are resolved once every version's
+/// routes are known, so a link to another version's page is not broken.
+enum VersionedSiteLoader {
+    /// What the top-level load needs to finish a versioned site.
+    struct Plan {
+        var set: VersionSet
+        /// The navbar and footer links with their docket.yml locations, checked against the
+        /// routes of every version (the assembler of one version sees only its own routes).
+        var links: [(link: SiteConfig.NavLink, inNavbar: Bool)]
+    }
+
+    /// The versions to build, or nil for an unversioned site (no versions.json): then nothing
+    /// changes. Problems are located in versions.json or docket.yml.
+    static func plan(root: ResolvedPath, config: SiteConfig, diagnostics: inout Diagnostics) -> Plan? {
+        let file = ResolvedPath(VersionsFile.fileName, relativeTo: root)
+        let options = config.versioning
+        guard file.exists else {
+            if options.disableVersioning, let at = options.disableVersioningLocation {
+                diagnostics.error(at: at, "disableVersioning: true on a site without versions.json does not make sense")
+            }
+            return nil
+        }
+        var listed: [(name: String, location: SourceLocation)] = []
+        switch SourceText.read(file.url, display: file.display) {
+        case .success(let text):
+            let (names, problems) = VersionsFile.parse(text, path: file.display)
+            diagnostics.append(contentsOf: problems)
+            guard let names else { return nil }
+            listed = names
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+        let (set, problems) = VersionSet.make(listed: listed, options: options, versionsFile: file.display) { folder in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: ResolvedPath(folder, relativeTo: root).url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        diagnostics.append(contentsOf: problems)
+        guard let set else { return nil }
+        let links = config.navbar.map { ($0, true) } + config.footerLinks.map { ($0, false) }
+        return Plan(set: set, links: links)
+    }
+
+    /// Sets `config` up for `version`: its URL part, its sidebar (the versioned sidebars file;
+    /// none when that file is missing, as in Docusaurus), and no navbar check in the assembler.
+    static func apply(_ version: DocVersion, to config: inout SiteConfig, root: ResolvedPath, diagnostics: inout Diagnostics) {
+        config.versionPathPart = version.pathPart
+        config.navbar = config.navbar.map { var link = $0; link.location = nil; return link }
+        config.footerLinks = config.footerLinks.map { var link = $0; link.location = nil; return link }
+        guard let sidebarFile = version.sidebarFile else { return }
+        let file = ResolvedPath(sidebarFile, relativeTo: root)
+        config.sidebar = []
+        guard file.exists else { return }
+        switch SourceText.read(file.url, display: file.display) {
+        case .success(let text):
+            let (sidebars, problems) = VersionedSidebarJSON.parse(text, path: file.display)
+            diagnostics.append(contentsOf: problems)
+            // docket shows one sidebar per site: the first of the file, as Docusaurus shows the
+            // first to a doc that several sidebars list.
+            config.sidebar = sidebars?.first?.items ?? []
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
+    }
+
+    /// Loads every version but the primary one (whose site is `primary`), adds all routes to every
+    /// version so links across versions resolve, resolves the other versions' links and checks
+    /// the navbar and footer links.
+    static func loadOthers(_ plan: Plan, options: BuildOptions, config: SiteConfig, root: ResolvedPath,
+                           primary: inout Site, diagnostics: inout Diagnostics) throws(SiteLoader.Failure) -> [LoadedVersion] {
+        var others: [LoadedVersion] = []
+        for version in plan.set.versions where version != plan.set.primary {
+            do {
+                let loaded = try SiteLoader.load(options, cache: nil, version: version, config: config)
+                diagnostics.append(contentsOf: loaded.diagnostics)
+                others.append(LoadedVersion(version: version, content: loaded.content, site: loaded.site, pages: []))
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        if diagnostics.hasErrors { throw SiteLoader.Failure(diagnostics: diagnostics) }
+        var routes = primary.routes
+        for other in others { routes.formUnion(other.site.routes) }
+        primary.routes = routes
+        for index in others.indices {
+            others[index].site.routes = routes
+            let resolver = LinkResolver(site: others[index].site)
+            others[index].pages = others[index].site.pages.parallelMap { resolver.resolve($0) }
+            for page in others[index].pages { diagnostics.append(contentsOf: page.diagnostics) }
+        }
+        checkLinks(plan, routes: routes, config: config, diagnostics: &diagnostics)
+        return others
+    }
+
+    /// A navbar or footer link to a path no version serves is broken (the assembler's rule, with
+    /// the routes of every version).
+    private static func checkLinks(_ plan: Plan, routes: Set<String>, config: SiteConfig, diagnostics: inout Diagnostics) {
+        for (link, inNavbar) in plan.links where !link.isExternal {
+            let (path, _) = URLPath.splitSuffix(link.target)
+            let absolute = URLPath.join([config.baseURL, path])
+            guard !routes.contains(Site.routeKey(absolute)), let location = link.location else { continue }
+            let message = "broken link '\(link.target)' in the \(inNavbar ? "navbar" : "footer") ('\(link.label)'): no page or file is served at \(absolute)"
+            switch config.onBrokenLinks {
+            case .error: diagnostics.error(at: location, message)
+            case .warn: diagnostics.warning(at: location, message)
+            case .ignore: break
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import DocketSite
+
+/// The template data of a versioned site's pages: the navbar's version dropdown (each version's
+/// counterpart of the page being read, else that version's main doc), the unreleased or
+/// unmaintained banner linking to the same page in the last version (else its main doc), the
+/// "Version: LABEL" badge, and where the version's search index and sidebar data are.
+public struct VersionMenu: Sendable {
+    /// A built version and its assembled site.
+    public struct Entry: Sendable {
+        public var version: DocVersion
+        public var site: Site
+
+        public init(version: DocVersion, site: Site) {
+            self.version = version
+            self.site = site
+        }
+    }
+
+    /// Newest first.
+    public let entries: [Entry]
+    /// The version whose search index and sidebar data sit at the unversioned paths.
+    public let primaryName: String
+
+    public init(entries: [Entry], primaryName: String) {
+        self.entries = entries
+        self.primaryName = primaryName
+    }
+
+    /// Where a version's files live under `assets/docket/` (`versions/1.0/`; empty for the primary).
+    public func assetsFolder(of version: DocVersion) -> String {
+        version.name == primaryName ? "" : "versions/\(version.name)/"
+    }
+
+    /// A version's main doc (Docusaurus `getMainDocId`): the doc at the version's root, else the
+    /// first doc of its sidebar, else its first page.
+    public static func mainURL(of site: Site) -> String? {
+        if let home = site.pageIndexByRoute[Site.routeKey(site.config.docsBaseURL)] { return site.pages[home].permalink }
+        func first(_ items: [SidebarItem]) -> String? {
+            for item in items {
+                switch item {
+                case .doc(let doc): if let page = site.page(id: doc.id) { return page.permalink }
+                case .link: continue
+                case .category(let category):
+                    if case .doc(let id)? = category.link, let page = site.page(id: id) { return page.permalink }
+                    if let url = first(category.items) { return url }
+                }
+            }
+            return nil
+        }
+        return first(site.sidebar) ?? site.pages.first?.permalink
+    }
+
+    /// The URL of the page with `docID` in `entry`'s version, else of its main doc.
+    func target(in entry: Entry, docID: String?) -> String? {
+        if let docID, let page = entry.site.page(id: docID) { return page.permalink }
+        return Self.mainURL(of: entry.site)
+    }
+
+    /// `data` with `docsVersion` (dropdown, badge, asset paths) and `page.versionBanner` added
+    /// for a page of `version` (`docID` nil for a category page).
+    public func decorate(_ data: [String: Any], version name: String, docID: String?) -> [String: Any] {
+        guard let entry = entries.first(where: { $0.version.name == name }) else { return data }
+        let version = entry.version
+        var result = data
+        let menu: [[String: Any]] = entries.compactMap { other in
+            guard let url = target(in: other, docID: docID) else { return nil }
+            return ["label": other.version.label, "url": URLPath.encode(url), "active": other.version.name == name]
+        }
+        let folder = assetsFolder(of: version)
+        result["docsVersion"] = [
+            "name": version.name, "label": version.label, "className": version.className, "menu": menu,
+            "searchIndex": folder + "search-index.json", "sidebarJSON": folder + "sidebar.json",
+        ] as [String: Any]
+        guard var page = data["page"] as? [String: Any] else { return result }
+        if version.badge { page["versionBadge"] = version.label }
+        if version.noIndex { page["noindex"] = true }
+        if let banner = version.banner, let last = entries.first(where: { $0.version.isLast }), last.version.name != name,
+           let latest = target(in: last, docID: docID) {
+            page["versionBanner"] = [
+                "unreleased": banner == .unreleased, "unmaintained": banner == .unmaintained,
+                "siteTitle": entry.site.config.title, "label": version.label,
+                "latestUrl": URLPath.encode(latest), "latestLabel": last.version.label,
+            ] as [String: Any]
+        }
+        result["page"] = page
+        return result
+    }
+}
