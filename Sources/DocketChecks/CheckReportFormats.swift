@@ -35,13 +35,34 @@ extension CheckReport {
         object.merge(jsonHeader) { a, _ in a }  // version and shard (CheckReport.swift)
         if !mutation.isEmpty {
             object["mutation"] = mutation.map { score in
-                [
-                    "runbook": score.runbook, "total": score.total, "killed": score.killed, "notCheckable": score.notCheckable,
+                func mutant(_ m: Mutant) -> [String: Any] {
+                    place(m.location).merging(["kind": m.kind, "step": m.step, "original": m.original, "replacement": m.replacement]) { a, _ in a }
+                }
+                var entry: [String: Any] = [
+                    "runbook": score.runbook, "total": score.total, "killed": score.killed, "survived": score.survived,
+                    "timedOut": score.timedOut, "notCheckable": score.notCheckable,
                     "errors": score.errors, "score": (score.score * 1000).rounded() / 1000,
                     "mutantsPerSecond": (score.perSecond * 100).rounded() / 100,
-                    "survivors": score.survivors.map { place($0.location).merging(["kind": $0.kind, "step": $0.step, "original": $0.original,
-                                                                                 "replacement": $0.replacement]) { a, _ in a } },
-                ] as [String: Any]
+                    "durationSeconds": (score.duration * 10).rounded() / 10,
+                    "survivors": score.survivors.map(mutant),
+                ]
+                // Absent from a merged report, which carries the shards' entries as written.
+                if !score.results.isEmpty {
+                    entry["mutants"] = score.results.map { result in
+                        mutant(result.mutant).merging(["outcome": result.outcome.rawValue,
+                                                       "seconds": (result.duration * 100).rounded() / 100]) { a, _ in a }
+                    }
+                }
+                if !score.uncovered.isEmpty {
+                    entry["uncovered"] = score.uncovered.map { place in
+                        var item: [String: Any] = ["file": place.location.path, "line": place.location.line, "endLine": place.endLine,
+                                                   "column": place.location.column, "kind": place.kind.rawValue, "text": place.text,
+                                                   "mutants": place.mutants]
+                        if let label = place.label { item["label"] = label }
+                        return item
+                    }
+                }
+                return entry
             }
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
@@ -109,7 +130,55 @@ extension CheckReport {
             cases.append(testCase("run", "runbook.\(result.runbook)", others))
             suites.append(suite("runbook \(result.runbook)", cases, failures: failures, skipped: skipped, time: result.duration))
         }
+        for score in mutation where !score.results.isEmpty || !score.uncovered.isEmpty {
+            suites.append(mutationSuite(score, suite: suite))
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"docket check\">\n" + suites.joined() + "</testsuites>\n"
+    }
+
+    /// `--mutate`: a suite per runbook, `mutation <id>`, with a case per mutant (killed: passed;
+    /// survived: a failure at the changed page line, whatever the exit status, since the suite
+    /// tests the fixture; could not run: skipped), a skipped case per place no run covers, and a
+    /// `score` case that fails when the score is below `--min-score`.
+    func mutationSuite(_ score: MutationScore, suite: (String, [String], Int, Int, Double) -> String) -> String {
+        var cases: [String] = []
+        var failures = 0, skipped = 0
+        let className = "runbook.\(score.runbook).mutants"
+        for result in score.results {
+            let m = result.mutant
+            var out = "    <testcase name=\"\(xml("\(m.kind) \(m.location.line):\(m.location.column) \(m.summary)"))\" classname=\"\(xml(className))\""
+                + " file=\"\(xml(m.location.path))\" line=\"\(m.location.line)\" time=\"\(String(format: "%.2f", result.duration))\""
+            switch result.outcome {
+            case .killed, .timedOut:
+                out += result.outcome == .timedOut ? ">\n      <system-out>killed by the mutant time limit</system-out>\n    </testcase>\n" : "/>\n"
+            case .survived:
+                failures += 1
+                out += ">\n      <failure message=\"\(xml("\(m.location): mutant survived: \(m.summary)"))\" type=\"mutation.survived\">"
+                    + "\(xml("\(m.kind): the fixture passes with this change"))</failure>\n    </testcase>\n"
+            case .error:
+                skipped += 1
+                out += ">\n      <skipped message=\"the sandbox could not run this mutant\"/>\n    </testcase>\n"
+            }
+            cases.append(out)
+        }
+        for place in score.uncovered {
+            skipped += 1
+            cases.append("    <testcase name=\"\(xml("not checkable \(place.location.line): \(place.kind.rawValue)\(place.label.map { " " + $0 } ?? "")"))\""
+                         + " classname=\"\(xml("runbook.\(score.runbook).not-checkable"))\" file=\"\(xml(place.location.path))\" line=\"\(place.location.line)\">\n"
+                         + "      <skipped message=\"\(xml("no run executes it: \(place.line)"))\"/>\n    </testcase>\n")
+        }
+        // MutationFindings says "runbook <id>: " first in a score error: that names its runbook.
+        let below = mutationFindings.all.filter { $0.code == "mutation.score" && $0.message.hasPrefix("runbook \(score.runbook): ") }
+        if !below.isEmpty { failures += 1 }
+        var scoreCase = "    <testcase name=\"score\" classname=\"\(xml(className))\""
+        if below.isEmpty {
+            scoreCase += "/>\n"
+        } else {
+            scoreCase += ">\n" + below.map { "      <failure message=\"\(xml($0.location.description + ": " + $0.message))\" type=\"mutation.score\"/>\n" }.joined()
+                + "    </testcase>\n"
+        }
+        cases.append(scoreCase)
+        return suite("mutation \(score.runbook)", cases, failures, skipped, score.duration)
     }
 
     /// GitHub Actions workflow commands, one per diagnostic.

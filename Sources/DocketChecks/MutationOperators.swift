@@ -6,25 +6,22 @@ import Foundation
 /// page shows them, changed one small thing at a time (a flag dropped, a number, a path segment,
 /// a URL's path or host, an environment key or value, a jq index, a pipeline stage dropped,
 /// double quotes made single, a line or a whole step dropped). Mutants whose generated script
-/// equals the original's are discarded. Manual steps cannot be run, so their mutants are only
-/// counted (`notCheckable`).
+/// equals the original's are discarded. Manual steps and reboot steps are never run under
+/// `docket check`: `NotCheckableText` counts what would have been their mutants apart.
 struct MutationOperators {
     let runbook: Runbook
     let page: String
 
-    /// The mutants in a fixed order (step, line, operator), and how many changes fell in
-    /// manual steps.
-    func mutants() -> (mutants: [Mutant], notCheckable: Int) {
+    /// The mutants in a fixed order (step, line, operator).
+    func mutants() -> [Mutant] {
         let original = ScriptGenerator.script(for: runbook)
         var seen: Set<String> = [original]
         var found: [Mutant] = []
-        var notCheckable = 0
         for (index, step) in runbook.steps.enumerated() {
             let lines = step.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if step.kind == .manual {
-                notCheckable += lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
-                continue
-            }
+            // Nothing runs a manual step, and docket check records a reboot step without
+            // running it: their mutants are not checkable (NotCheckableText).
+            if step.kind == .manual || step.reboot { continue }
             // The whole step dropped.
             var dropped = runbook
             dropped.steps[index].body = lines.map { _ in "" }.joined(separator: "\n")
@@ -32,7 +29,8 @@ struct MutationOperators {
             add(Mutant(kind: "drop step", step: step.name, location: SourceLocation(path: page, line: step.startLine, column: 1),
                        original: "step \(step.name)", replacement: "(nothing)", runbook: dropped))
             guard step.kind == .shell else {
-                // File steps: each line of the block dropped (its text parts).
+                // File steps are dropped whole only: their lines are data, which the fixture's
+                // file expectations compare.
                 continue
             }
             for (number, line) in lines.enumerated() {
@@ -50,7 +48,7 @@ struct MutationOperators {
                 }
             }
         }
-        return (found, notCheckable)
+        return found
 
         func add(_ mutant: Mutant) {
             let script = ScriptGenerator.script(for: mutant.runbook)

@@ -5,49 +5,81 @@ import Foundation
 
 /// `docket check --mutate`: runs a runbook's mutants (`MutationOperators`) against its fixture
 /// in the sandbox, several at once up to the core count, and scores the fixture.
+///
+/// Where the time goes, per mutant: the sandbox's setup (fixture trees copied, handed to the
+/// sandbox user, bwrap and the fixture server started), the runbook's own run, and the
+/// evaluation. The CA is made once per process (`CertificateAuthority`), a mutant runs once (no
+/// second, idempotence run), and a mutant that runs far longer than the unchanged runbook is
+/// stopped early and counted as killed (a loop waiting for something the change broke).
 struct MutationRun {
     let check: RunbookCheck
     /// At most this many mutants, sampled with `seed` (all when nil).
     let sample: Int?
     let seed: UInt64
-    /// How long the unchanged runbook took: a mutant gets a few times that (a changed command
-    /// that waits forever must not hold a worker for the fixture's whole time limit).
+    /// How long the unchanged runbook's check took (both runs when the fixture checks
+    /// idempotence): the mutants' time limit is derived from it.
     let baseline: TimeInterval
 
     func run() -> MutationScore {
         let started = Date()
-        let (all, notCheckable) = MutationOperators(runbook: check.runbook, page: check.page).mutants()
+        let all = MutationOperators(runbook: check.runbook, page: check.page).mutants()
+        let uncovered = NotCheckableText.find(runbook: check.runbook, page: check.page, text: pageText())
         let chosen = Self.sample(all, count: sample, seed: seed)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-mutants-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = Outcomes(count: chosen.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count))
-        let next = Outcomes.Counter()
+        let limits = MutationTimeLimit(baseline: singleRun, fixtureLimit: check.fixture.timeoutSeconds)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: chosen.count) {
+            while let index = outcomes.take() {
                 let mutant = chosen[index]
                 let script = folder.appendingPathComponent("mutant-\(index).sh")
+                let begun = Date()
+                let limit = limits.current
                 do {
                     try ScriptGenerator.script(for: mutant.runbook).write(to: script, atomically: true, encoding: .utf8)
                     var fixture = check.fixture
                     fixture.idempotent = false  // a mutant is judged by its first run
-                    let limit = min(fixture.timeoutSeconds, max(10, Int(baseline * 4) + 5))
                     fixture.timeoutSeconds = limit
                     fixture.stepTimeoutSeconds = min(fixture.stepTimeoutSeconds, limit)
                     let mutated = RunbookCheck(runbook: mutant.runbook, script: script, fixture: fixture, page: check.page,
                                                server: check.server, keep: false, unsandboxed: check.unsandboxed)
-                    outcomes.set(index, try mutated.run().passed ? .survived : .killed)
+                    let result = try mutated.run()
+                    let took = Date().timeIntervalSince(begun)
+                    let timedOut = result.failures.contains { $0.code == "step.timeout" } || took >= Double(limit)
+                    let outcome: MutantResult.Outcome = result.passed ? .survived : timedOut ? .timedOut : .killed
+                    if outcome == .survived { limits.survived(after: took) }
+                    outcomes.set(index, MutantResult(mutant: mutant, outcome: outcome, duration: took))
                 } catch {
-                    outcomes.set(index, .error)
+                    outcomes.set(index, MutantResult(mutant: mutant, outcome: .error, duration: Date().timeIntervalSince(begun)))
                 }
+                try? FileManager.default.removeItem(at: script)
             }
         }
         let results = outcomes.values
-        return MutationScore(runbook: check.runbook.id, total: results.filter { $0 != .error }.count, killed: results.filter { $0 == .killed }.count,
-                             notCheckable: notCheckable, errors: results.filter { $0 == .error }.count,
-                             survivors: chosen.indices.filter { results[$0] == .survived }.map { chosen[$0] },
-                             duration: Date().timeIntervalSince(started))
+        let killed = results.filter(\.isKilled).count, errors = results.filter { $0.outcome == .error }.count
+        return MutationScore(runbook: check.runbook.id, total: results.count - errors, killed: killed,
+                             notCheckable: uncovered.reduce(0) { $0 + $1.mutants }, errors: errors,
+                             survivors: results.filter { $0.outcome == .survived }.map(\.mutant),
+                             duration: Date().timeIntervalSince(started), results: results, uncovered: uncovered)
+    }
+
+    /// One run of the unchanged runbook: the check ran it twice when it checked idempotence.
+    var singleRun: TimeInterval {
+        check.fixture.idempotent && !check.unsandboxed ? baseline / 2 : baseline
+    }
+
+    /// The page's text, for the places no run covers: the page path is relative to the site's
+    /// folder, which holds `runbooks/fixtures/<id>/`, else to the current folder.
+    func pageText() -> String? {
+        let fixture = URL(fileURLWithPath: check.fixture.folder)
+        let site = fixture.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for candidate in [site.appendingPathComponent(check.runbook.source), site.appendingPathComponent(check.page),
+                          URL(fileURLWithPath: check.page)] {
+            if let text = try? String(contentsOf: candidate, encoding: .utf8) { return text }
+        }
+        return nil
     }
 
     /// `count` mutants picked deterministically from `seed` (a SplitMix64 shuffle), in page order.
@@ -69,33 +101,29 @@ struct MutationRun {
     }
 }
 
-/// The outcome of each mutant, written from several threads.
+/// The outcome of each mutant, written from several threads, and the next mutant to run.
 private final class Outcomes: @unchecked Sendable {
-    enum Outcome: Equatable { case pending, killed, survived, error }
     private let lock = NSLock()
-    private var stored: [Outcome]
+    private var stored: [MutantResult?]
+    private var next = 0
 
-    init(count: Int) { stored = Array(repeating: .pending, count: count) }
-
-    func set(_ index: Int, _ outcome: Outcome) {
-        lock.lock(); defer { lock.unlock() }
-        stored[index] = outcome
-    }
-
-    var values: [Outcome] {
-        lock.lock(); defer { lock.unlock() }
-        return stored
-    }
+    init(count: Int) { stored = Array(repeating: nil, count: count) }
 
     /// Hands out the next mutant's index to a worker.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
-        }
+    func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < stored.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func set(_ index: Int, _ result: MutantResult) {
+        lock.lock(); defer { lock.unlock() }
+        stored[index] = result
+    }
+
+    var values: [MutantResult] {
+        lock.lock(); defer { lock.unlock() }
+        return stored.compactMap { $0 }
     }
 }

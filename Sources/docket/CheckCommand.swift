@@ -127,7 +127,7 @@ extension Docket {
                 }
             }
             for score in report.mutation {
-                FileHandle.standardError.write(Data((score.line + "\n").utf8))
+                FileHandle.standardError.write(Data((score.report + "\n").utf8))
             }
             if let junit { try report.junit.write(toFile: junit, atomically: true, encoding: .utf8) }
             // Standard output carries the JSON report alone; annotations go to standard error,
