@@ -18,9 +18,14 @@ public struct ChangedFiles: Sendable {
     public static func since(_ ref: String, in folder: URL) throws(ChangedFilesError) -> ChangedFiles {
         // A ref that starts with '-' would be read by git as an option.
         guard !ref.isEmpty, !ref.hasPrefix("-") else { throw .unknownRef(ref) }
+        // git cannot even start in a folder that is not there.
+        guard FileManager.default.fileExists(atPath: folder.path) else { throw .notARepository(folder.path) }
         let top: String
         switch git(["rev-parse", "--show-toplevel"], in: folder) {
         case .failure(.notRun): throw .noGit
+        // Anything else git refuses (a repository of another user, say) is said in git's words.
+        case .failure(.failed(let message)) where !message.contains("not a git repository"):
+            throw .gitFailed("git rev-parse --show-toplevel", message)
         case .failure: throw .notARepository(folder.path)
         case .success(let output): top = output.trimmingCharacters(in: .newlines)
         }
