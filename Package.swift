@@ -23,12 +23,12 @@ let package = Package(
         .target(name: "DocketDiagnostics"),
         // Build-time syntax highlighting: table-driven lexers, no dependencies.
         .target(name: "DocketHighlight"),
-        .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
+        .target(name: "DocketYAML", dependencies: ["CYAML"]),
         .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
             name: "DocketTheme",
-            dependencies: ["DocketSite", "DocketRunbooks", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["DocketSite", "DocketRunbooks", "DocketMarkdown", "DocketDiagnostics", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedFiles"]
         ),
         // Text files compiled in at build time: the default theme (themes/default) into DocketTheme
@@ -50,20 +50,21 @@ let package = Package(
         .target(
             name: "DocketSandbox",
             dependencies: [
-                "DocketDiagnostics",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // `docket check`: the site check, runbook lint and drift, and fixture runs (on top of the build's loader).
-        .target(name: "DocketChecks", dependencies: ["DocketBuild", "DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketDiagnostics"]),
+        .target(
+            name: "DocketChecks",
+            dependencies: [
+                "DocketBuild", "DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketMarkdown", "DocketDiagnostics",
+            ]),
         .target(
             name: "DocketBuild",
-            dependencies: [
-                "DocketSite", "DocketTheme", "DocketRunbooks",
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]),
+            dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks", "DocketMarkdown", "DocketYAML", "DocketDiagnostics"]),
         // `docket serve`: the preview HTTP server and the file watcher.
         .target(
             name: "DocketServe",
@@ -78,19 +79,26 @@ let package = Package(
         .target(name: "DocketMigrate", dependencies: ["DocketSite", "DocketDiagnostics"]),
         .executableTarget(
             name: "docket",
-            dependencies: ["DocketBuild", "DocketChecks", "DocketServe", "DocketMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "DocketBuild", "DocketChecks", "DocketServe", "DocketMigrate", "DocketRunbooks", "DocketSandbox", "DocketSite",
+                "DocketDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // Golden-file and fixture helpers shared by the test targets.
         .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/DocketTestSupport"),
         .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML"]),
-        .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketTestSupport"]),
-        .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketTestSupport"]),
+        .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketDiagnostics", "DocketTestSupport"]),
+        .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketSandboxTests", dependencies: ["DocketSandbox", "DocketTestSupport"]),
-        .testTarget(name: "DocketBuildTests", dependencies: ["DocketBuild", "DocketChecks", "DocketTestSupport"]),
-        .testTarget(name: "DocketServeTests", dependencies: ["DocketServe", "DocketBuild", "DocketTestSupport"]),
+        .testTarget(
+            name: "DocketBuildTests",
+            dependencies: [
+                "DocketBuild", "DocketChecks", "DocketSandbox", "DocketSite", "DocketTheme", "DocketDiagnostics", "DocketTestSupport",
+            ]),
+        .testTarget(name: "DocketServeTests", dependencies: ["DocketServe", "DocketBuild", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
         .testTarget(name: "DocketMigrateTests", dependencies: ["DocketMigrate", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
