@@ -33,7 +33,7 @@ declare -A docket_step_kind=([download-compose]='shell' [generate-secrets]='shel
 declare -A docket_step_title=([download-compose]='Download Authentik'\''s Compose file' [generate-secrets]='Generate the secrets in ~/authentik/.env' [bootstrap-account]='~/authentik/.env' [write-blueprint]='Writes the blueprint shown above' [compose-override]='~/authentik/docker-compose.override.yml' [start-authentik]='Start Authentik and wait until it is healthy' [apply-blueprint]='Apply the Reflector blueprint' [caddy-site]='~/reflector/Caddyfile' [reload-caddy]='Reload Caddy' [jwks-public-key]='Save Authentik'\''s public key for the backend' [check-volumes]='~/reflector/docker-compose.prod.yml (excerpt)' [backend-env]='~/reflector/server/.env' [frontend-env]='~/reflector/www/.env' [nextauth-secret]='Generate NEXTAUTH_SECRET' [client-env]='Copy the client ID and secret into server/.env and www/.env' [restart-app]='Recreate server, worker and web' [check-issuer]='Check the OpenID discovery document' [verify-login]='Sign in through the browser')
 declare -A docket_step_line=([download-compose]='122' [generate-secrets]='148' [bootstrap-account]='199' [write-blueprint]='226' [compose-override]='293' [start-authentik]='350' [apply-blueprint]='365' [caddy-site]='384' [reload-caddy]='397' [jwks-public-key]='413' [check-volumes]='444' [backend-env]='465' [frontend-env]='484' [nextauth-secret]='496' [client-env]='513' [restart-app]='530' [check-issuer]='545' [verify-login]='557')
 declare -A docket_step_end=([download-compose]='127' [generate-secrets]='160' [bootstrap-account]='203' [write-blueprint]='257' [compose-override]='306' [start-authentik]='353' [apply-blueprint]='368' [caddy-site]='388' [reload-caddy]='400' [jwks-public-key]='419' [check-volumes]='454' [backend-env]='469' [frontend-env]='488' [nextauth-secret]='500' [client-env]='521' [restart-app]='533' [check-issuer]='549' [verify-login]='562')
-declare -A docket_step_hash=([download-compose]='28d71884b48d714b' [generate-secrets]='61c15a2c6bd4d2af' [bootstrap-account]='1c0101c625a8a1e3' [write-blueprint]='da2aa4ffc3435d3b' [compose-override]='c9201bcc11c31951' [start-authentik]='3c470ca4ef9d2e8c' [apply-blueprint]='7ce916572d865fe0' [caddy-site]='d42728e789bcc39e' [reload-caddy]='5c3d1786fdc81cef' [jwks-public-key]='472350899d43be90' [check-volumes]='21508eb06b9ec907' [backend-env]='6fbcc3f4834a980a' [frontend-env]='c0f3dfe1928b9b19' [nextauth-secret]='7bbf75519a329952' [client-env]='64f319cc975d0e21' [restart-app]='aca88411f59f73db' [check-issuer]='1b1ad24027cc7a66' [verify-login]='7f43f3c403fff34c')
+declare -A docket_step_hash=([download-compose]='28d71884b48d714b' [generate-secrets]='561512df21d857f8' [bootstrap-account]='1c0101c625a8a1e3' [write-blueprint]='da2aa4ffc3435d3b' [compose-override]='c9201bcc11c31951' [start-authentik]='3c470ca4ef9d2e8c' [apply-blueprint]='7ce916572d865fe0' [caddy-site]='d42728e789bcc39e' [reload-caddy]='5c3d1786fdc81cef' [jwks-public-key]='472350899d43be90' [check-volumes]='21508eb06b9ec907' [backend-env]='6fbcc3f4834a980a' [frontend-env]='c0f3dfe1928b9b19' [nextauth-secret]='7bbf75519a329952' [client-env]='64f319cc975d0e21' [restart-app]='aca88411f59f73db' [check-issuer]='1b1ad24027cc7a66' [verify-login]='7f43f3c403fff34c')
 # shellcheck disable=SC2088 # a leading ~ is expanded by the runtime
 declare -A docket_step_cwd=([download-compose]='' [generate-secrets]='' [bootstrap-account]='~/authentik' [write-blueprint]='~/authentik' [compose-override]='~/authentik' [start-authentik]='' [apply-blueprint]='' [caddy-site]='~/reflector' [reload-caddy]='' [jwks-public-key]='' [check-volumes]='~/reflector' [backend-env]='~/reflector' [frontend-env]='~/reflector' [nextauth-secret]='' [client-env]='' [restart-app]='' [check-issuer]='' [verify-login]='')
 declare -A docket_step_timeout=([download-compose]='' [generate-secrets]='' [bootstrap-account]='' [write-blueprint]='' [compose-override]='' [start-authentik]='600' [apply-blueprint]='' [caddy-site]='' [reload-caddy]='' [jwks-public-key]='' [check-volumes]='' [backend-env]='' [frontend-env]='' [nextauth-secret]='' [client-env]='' [restart-app]='' [check-issuer]='' [verify-login]='')
@@ -57,19 +57,19 @@ DOCKET_STEP_28d71884b48d714b
 docket_step_body[download-compose]=${docket_step_body[download-compose]%$'\n'}
 
 # generate-secrets: content/guides/authentik.md:148-160
-IFS= read -r -d '' 'docket_step_body[generate-secrets]' <<'DOCKET_STEP_61c15a2c6bd4d2af' || true
+IFS= read -r -d '' 'docket_step_body[generate-secrets]' <<'DOCKET_STEP_561512df21d857f8' || true
 cd ~/authentik
 touch .env
 chmod 600 .env
-# keep_or_add KEY VALUE: append KEY=VALUE, unless .env already gives KEY a value
+# keep_or_add KEY=VALUE: append the line, unless .env already gives KEY (${1%%=*}) a value
 keep_or_add() {
-  grep -q "^$1=." .env || printf '%s=%s\n' "$1" "$2" >> .env
+  grep -q "^${1%%=*}=." .env || printf '%s\n' "$1" >> .env
 }
-keep_or_add PG_PASS "$(openssl rand -base64 36 | tr -d '\n')"
-keep_or_add AUTHENTIK_SECRET_KEY "$(openssl rand -base64 60 | tr -d '\n')"
-keep_or_add REFLECTOR_CLIENT_ID "$(openssl rand -hex 20)"
-keep_or_add REFLECTOR_CLIENT_SECRET "$(openssl rand -hex 48)"
-DOCKET_STEP_61c15a2c6bd4d2af
+keep_or_add "PG_PASS=$(openssl rand -base64 36 | tr -d '\n')"
+keep_or_add "AUTHENTIK_SECRET_KEY=$(openssl rand -base64 60 | tr -d '\n')"
+keep_or_add "REFLECTOR_CLIENT_ID=$(openssl rand -hex 20)"
+keep_or_add "REFLECTOR_CLIENT_SECRET=$(openssl rand -hex 48)"
+DOCKET_STEP_561512df21d857f8
 docket_step_body[generate-secrets]=${docket_step_body[generate-secrets]%$'\n'}
 
 # bootstrap-account: content/guides/authentik.md:199-203

@@ -51,7 +51,7 @@ import Testing
         ("wrong JWKS path", "/application/o/reflector/jwks/ | \\\n", "/application/o/reflector/keys/ | \\\n"),
         ("wrong blueprint path", "ak apply_blueprint custom/reflector.yaml", "ak apply_blueprint reflector.yaml"),
         ("wrong backend setting", "AUTH_BACKEND=jwt\n", "AUTH_BACKEND=token\n"),
-        ("shorter secret", "keep_or_add PG_PASS \"$(openssl rand -base64 36", "keep_or_add PG_PASS \"$(openssl rand -base64 30"),
+        ("shorter secret", "keep_or_add \"PG_PASS=$(openssl rand -base64 36", "keep_or_add \"PG_PASS=$(openssl rand -base64 30"),
         ("service left out of the restart", "--force-recreate server worker web", "--force-recreate server worker"),
         ("wrong Caddy upstream", "    reverse_proxy authentik-server-1:9000", "    reverse_proxy authentik-server-1:9443"),
     ]
@@ -87,7 +87,7 @@ import Testing
         var text = try String(contentsOf: page, encoding: .utf8)
         // The first shows ~/authentik/.env (a pattern of PG_PASS fails), the second
         // ~/reflector/www/.env (a line the fixture expects is missing, no similar line).
-        for (original, replacement) in [("keep_or_add PG_PASS \"$(openssl rand -base64 36", "keep_or_add PG_PASS \"$(openssl rand -base64 30"),
+        for (original, replacement) in [("keep_or_add \"PG_PASS=$(openssl rand -base64 36", "keep_or_add \"PG_PASS=$(openssl rand -base64 30"),
                                         ("FEATURE_REQUIRE_LOGIN=true\n", "FEATURE_REQUIRES_LOGIN=true\n")] {
             #expect(text.components(separatedBy: original).count == 2, "the mutation must match exactly once: \(original)")
             text = text.replacingOccurrences(of: original, with: replacement)
