@@ -15,27 +15,24 @@ enum VersionedSiteLoader {
         var links: [(link: SiteConfig.NavLink, inNavbar: Bool)]
     }
 
-    /// The versions to build, or nil for an unversioned site (no versions.json): then nothing
-    /// changes. Problems are located in versions.json or docket.yml.
+    /// The versions to build, or nil for an unversioned site (no versions.json and no version
+    /// options): then nothing changes. Without versions.json, the options still apply to the one
+    /// version, current (`versions: {current: {path: next}}` moves it, as in Docusaurus).
+    /// Problems are located in versions.json or docket.yml.
     static func plan(root: ResolvedPath, config: SiteConfig, diagnostics: inout Diagnostics) -> Plan? {
         let file = ResolvedPath(VersionsFile.fileName, relativeTo: root)
         let options = config.versioning
-        guard file.exists else {
+        var listed: [(name: String, location: SourceLocation)] = []
+        if !file.exists {
             if options.disableVersioning, let at = options.disableVersioningLocation {
                 diagnostics.error(at: at, "disableVersioning: true on a site without versions.json does not make sense")
+                return nil
             }
-            return nil
-        }
-        var listed: [(name: String, location: SourceLocation)] = []
-        switch SourceText.read(file.url, display: file.display) {
-        case .success(let text):
-            let (names, problems) = VersionsFile.parse(text, path: file.display)
-            diagnostics.append(contentsOf: problems)
-            guard let names else { return nil }
+            guard options.lastVersion != nil || options.onlyIncludeVersions != nil || !options.versions.isEmpty
+                    || !options.includeCurrentVersion else { return nil }
+        } else {
+            guard let names = names(in: file, diagnostics: &diagnostics) else { return nil }
             listed = names
-        case .failure(let problem):
-            diagnostics.append(problem)
-            return nil
         }
         let (set, problems) = VersionSet.make(listed: listed, options: options, versionsFile: file.display) { folder in
             var isDirectory: ObjCBool = false
@@ -47,6 +44,19 @@ enum VersionedSiteLoader {
         return Plan(set: set, links: links)
     }
 
+    /// The names of versions.json, or nil when it cannot be used (the problems are reported).
+    private static func names(in file: ResolvedPath, diagnostics: inout Diagnostics) -> [(name: String, location: SourceLocation)]? {
+        switch SourceText.read(file.url, display: file.display) {
+        case .success(let text):
+            let (names, problems) = VersionsFile.parse(text, path: file.display)
+            diagnostics.append(contentsOf: problems)
+            return names
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+    }
+
     /// Sets `config` up for `version`: its URL part, its sidebar (the versioned sidebars file;
     /// none when that file is missing, as in Docusaurus), and no navbar check in the assembler.
     static func apply(_ version: DocVersion, to config: inout SiteConfig, root: ResolvedPath, diagnostics: inout Diagnostics) {
@@ -55,15 +65,13 @@ enum VersionedSiteLoader {
         config.footerLinks = config.footerLinks.map { var link = $0; link.location = nil; return link }
         guard let sidebarFile = version.sidebarFile else { return }
         let file = ResolvedPath(sidebarFile, relativeTo: root)
-        config.sidebar = []
+        config.sidebars = []
         guard file.exists else { return }
         switch SourceText.read(file.url, display: file.display) {
         case .success(let text):
             let (sidebars, problems) = VersionedSidebarJSON.parse(text, path: file.display)
             diagnostics.append(contentsOf: problems)
-            // docket shows one sidebar per site: the first of the file, as Docusaurus shows the
-            // first to a doc that several sidebars list.
-            config.sidebar = sidebars?.first?.items ?? []
+            config.sidebars = sidebars ?? []
         case .failure(let problem):
             diagnostics.append(problem)
         }
@@ -104,7 +112,7 @@ enum VersionedSiteLoader {
         for (link, inNavbar) in plan.links where !link.isExternal {
             let (path, _) = URLPath.splitSuffix(link.target)
             let absolute = URLPath.join([config.baseURL, path])
-            guard !routes.contains(Site.routeKey(absolute)), let location = link.location else { continue }
+            guard !routes.contains(Site.routeKey(absolute)), !config.isExternalPath(absolute), let location = link.location else { continue }
             let message = "broken link '\(link.target)' in the \(inNavbar ? "navbar" : "footer") ('\(link.label)'): no page or file is served at \(absolute)"
             switch config.onBrokenLinks {
             case .error: diagnostics.error(at: location, message)

@@ -68,7 +68,7 @@ public struct VersionMenu: Sendable {
         }
         let folder = assetsFolder(of: version)
         result["docsVersion"] = [
-            "name": version.name, "label": version.label, "className": version.className, "menu": menu,
+            "name": version.name, "label": version.label, "className": version.className, "menu": menu, "hasMenu": menu.count > 1,
             "searchIndex": folder + "search-index.json", "sidebarJSON": folder + "sidebar.json",
         ] as [String: Any]
         guard var page = data["page"] as? [String: Any] else { return result }

@@ -158,6 +158,20 @@ import Testing
         #expect(line?.contains(location) == true, "expected it at \(location): \(line ?? "")")
     }
 
+    @Test func currentPathWithoutVersionsJSONMovesTheDocsAndShowsNoDropdown() throws {
+        let root = Fixtures.temporaryDirectory("versions-current-path")
+        let out = Fixtures.temporaryDirectory("versions-current-path-out")
+        defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: out) }
+        try Fixtures.write(["docs/intro.md": "# Intro\n", "docket.yml": "versions:\n  current: {label: Edge, path: edge}\n"], under: root)
+        var options = options(root)
+        options.output = out.path
+        let result = SiteBuilder.build(options)
+        #expect(result.succeeded, "\(result.diagnostics.all)")
+        let html = try String(contentsOf: out.appendingPathComponent("docs/edge/intro/index.html"), encoding: .utf8)
+        #expect(!html.contains("version-menu"), "one version: no dropdown")
+        #expect(!html.contains("version-banner") && !html.contains("version-badge"))
+    }
+
     @Test func aSiteWithoutVersionsJSONIsUnversioned() throws {
         let root = Fixtures.temporaryDirectory("versions-none")
         defer { try? FileManager.default.removeItem(at: root) }
