@@ -41,15 +41,7 @@ enum CertificateAuthority {
         if let files = store.files[key] { return files }
         let files = try generate(hosts: hosts)
         store.files[key] = files
-        store.made += 1
         return files
-    }
-
-    /// How many CAs this process has made (one per set of host names): tests read it.
-    static var made: Int {
-        store.lock.lock()
-        defer { store.lock.unlock() }
-        return store.made
     }
 
     /// Makes the CA and the server certificate in a private temporary folder, reads what the
@@ -88,7 +80,6 @@ enum CertificateAuthority {
     private final class Store: @unchecked Sendable {
         let lock = NSLock()
         var files: [String: Files] = [:]
-        var made = 0
     }
 
     private static let store = Store()

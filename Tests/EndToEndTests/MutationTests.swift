@@ -19,30 +19,82 @@ import Testing
     func aKilledAndASurvivingMutantAreReportedAsSuch() throws {
         let project = try project()
         defer { try? FileManager.default.removeItem(at: project) }
-        let run = try BinaryTests().docket(["check", "--mutate", "--json"], in: project)
+        let junit = project.appendingPathComponent("report.xml")
+        let run = try BinaryTests().docket(["check", "--mutate", "--json", "--junit", junit.path], in: project)
         #expect(run.status == 0, "survivors are warnings: \(run.stdout)\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let score = try #require((object["mutation"] as? [[String: Any]])?.first)
         let total = try #require(score["total"] as? Int), killed = try #require(score["killed"] as? Int)
-        #expect(total >= 4 && killed >= 2 && killed < total, "\(score)")
+        let survived = try #require(score["survived"] as? Int)
+        #expect(total >= 4 && killed >= 2 && survived >= 1 && killed + survived == total, "\(score)")
+        // Each mutant with its outcome: dropping the checked line is killed, dropping the
+        // unchecked one survives.
+        let mutants = try #require(score["mutants"] as? [[String: Any]])
+        #expect(mutants.count == total)
+        func outcome(line: Int, kind: String) -> String? {
+            mutants.first { $0["line"] as? Int == line && $0["kind"] as? String == kind }?["outcome"] as? String
+        }
+        #expect(outcome(line: 10, kind: "drop line") == "killed", "\(mutants)")
+        #expect(outcome(line: 11, kind: "drop line") == "survived", "\(mutants)")
+        #expect(outcome(line: 9, kind: "drop step") == "killed", "\(mutants)")
         let survivors = score["survivors"] as? [[String: Any]] ?? []
-        // Dropping the unchecked line survives; dropping the checked one is killed.
         #expect(survivors.contains { $0["line"] as? Int == 11 && $0["kind"] as? String == "drop line" }, "\(survivors)")
         #expect(!survivors.contains { $0["line"] as? Int == 10 && $0["kind"] as? String == "drop line" }, "\(survivors)")
-        #expect(!survivors.contains { $0["kind"] as? String == "drop step" })
+        #expect(survivors.count == survived)
         let warnings = (object["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "mutation.survived" }
         #expect(warnings.contains { $0["line"] as? Int == 11 && ($0["message"] as? String ?? "").hasPrefix("mutant survived: 'echo \"note\" >~/note.txt' → '(nothing)' (step write)") },
                 "\(warnings)")
+        #expect(!warnings.contains { $0["line"] as? Int == 10 }, "\(warnings)")
         #expect(run.stderr.contains("mutation score mutants: "), "\(run.stderr)")
+
+        // JUnit: the survivor is a failing case at its page line, the killed one a passing case.
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        let lines = xml.split(separator: "\n").map(String.init)
+        let killedCase = try #require(lines.firstIndex { $0.contains("name=\"drop line 10:1 ") })
+        #expect(lines[killedCase].hasSuffix("/>"), "\(xml)")
+        #expect(lines[killedCase].contains("line=\"10\"") && lines[killedCase].contains("classname=\"runbook.mutants.mutants\""))
+        let survivorCase = try #require(lines.firstIndex { $0.contains("name=\"drop line 11:1 ") })
+        #expect(!lines[survivorCase].hasSuffix("/>") && lines[survivorCase].contains("file=\"docs/mutants.md\" line=\"11\""), "\(xml)")
+        #expect(lines[survivorCase + 1].contains("<failure") && lines[survivorCase + 1].contains("type=\"mutation.survived\""), "\(xml)")
+        #expect(xml.contains("<testsuite name=\"mutation mutants\" tests=\"\(total + 3)\" failures=\"\(survived)\" skipped=\"2\""), "\(xml)")
+    }
+
+    @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
+    func notCheckableTextIsCountedApartAndListed() throws {
+        let project = try project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let run = try BinaryTests().docket(["check", "--mutate", "--json"], in: project)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let score = try #require((object["mutation"] as? [[String: Any]])?.first)
+        let uncovered = try #require(score["uncovered"] as? [[String: Any]], "\(score)")
+        // The norun block's line and the command in the prose; the step's own lines are not there.
+        let norun = try #require(uncovered.first { $0["kind"] as? String == "norun block" }, "\(uncovered)")
+        #expect(norun["line"] as? Int == 17 && norun["file"] as? String == "docs/mutants.md" && norun["label"] as? String == "shows the file")
+        let prose = try #require(uncovered.first { $0["kind"] as? String == "command in prose" }, "\(uncovered)")
+        #expect(prose["line"] as? Int == 20 && prose["text"] as? String == "grep -c color=blue ~/app.conf", "\(prose)")
+        #expect(!uncovered.contains { ($0["line"] as? Int ?? 0) < 13 }, "\(uncovered)")
+        let counted = uncovered.reduce(0) { $0 + ($1["mutants"] as? Int ?? 0) }
+        #expect(counted > 0 && score["notCheckable"] as? Int == counted, "\(score)")
+        // Not part of the score: no mutant of theirs ran.
+        let mutants = score["mutants"] as? [[String: Any]] ?? []
+        #expect(!mutants.contains { ($0["line"] as? Int ?? 0) > 12 }, "\(mutants)")
+        // The human report lists the places under the score line.
+        #expect(run.stderr.contains("  not checkable, \(counted) mutants in 2 places no run executes:"), "\(run.stderr)")
+        #expect(run.stderr.contains("    docs/mutants.md:17: norun block (shows the file): grep -i color ~/app.conf"), "\(run.stderr)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
     func aScoreBelowMinScoreFailsAndBadValuesAreRefused() throws {
         let project = try project()
         defer { try? FileManager.default.removeItem(at: project) }
-        let failed = try BinaryTests().docket(["check", "--min-score", "1"], in: project)
+        let junit = project.appendingPathComponent("report.xml")
+        let failed = try BinaryTests().docket(["check", "--min-score", "1", "--junit", junit.path], in: project)
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("[mutation.score]") || failed.stderr.contains("below --min-score 1"), "\(failed.stdout)\(failed.stderr)")
+        // The JUnit report's score case fails too.
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        let scoreCase = try #require(xml.range(of: "<testcase name=\"score\" classname=\"runbook.mutants.mutants\">\n      <failure "), "\(xml)")
+        #expect(xml[scoreCase.upperBound...].hasPrefix("message=\"runbooks/fixtures/mutants/fixture.yml"), "\(xml)")
         let refused = try BinaryTests().docket(["check", "--min-score", "2"], in: project)
         #expect(refused.status == 2)
         let none = try BinaryTests().docket(["check", "--mutants", "0"], in: project)
