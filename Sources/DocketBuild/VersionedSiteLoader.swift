@@ -63,6 +63,13 @@ enum VersionedSiteLoader {
         config.versionPathPart = version.pathPart
         config.navbar = config.navbar.map { var link = $0; link.location = nil; return link }
         config.footerLinks = config.footerLinks.map { var link = $0; link.location = nil; return link }
+        // editUrl names the current docs folder; a versioned page is edited in its own folder
+        // (Docusaurus: editUrl + versioned_docs/version-X/ + the page's path).
+        if let folder = version.contentFolder, let edit = config.editURL {
+            let current = config.contentDirectory.split(separator: "/").joined(separator: "/") + "/"
+            let base = edit.hasSuffix("/") ? edit : edit + "/"
+            if base.hasSuffix("/" + current) { config.editURL = String(base.dropLast(current.count)) + folder + "/" }
+        }
         guard let sidebarFile = version.sidebarFile else { return }
         let file = ResolvedPath(sidebarFile, relativeTo: root)
         config.sidebars = []

@@ -172,6 +172,23 @@ import Testing
         #expect(!html.contains("version-banner") && !html.contains("version-badge"))
     }
 
+    @Test func aVersionedPageIsEditedInItsOwnFolder() throws {
+        let root = Fixtures.temporaryDirectory("versions-edit")
+        let out = Fixtures.temporaryDirectory("versions-edit-out")
+        defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: out) }
+        try Fixtures.write([
+            "docket.yml": "editUrl: https://git.example.org/edit/main/docs/\n", "versions.json": "[\"1.0\"]\n",
+            "docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Intro one\n",
+        ], under: root)
+        var options = options(root)
+        options.output = out.path
+        #expect(SiteBuilder.build(options).succeeded)
+        let old = try String(contentsOf: out.appendingPathComponent("docs/intro/index.html"), encoding: .utf8)
+        #expect(old.contains("href=\"https://git.example.org/edit/main/versioned_docs/version-1.0/intro.md\""))
+        let next = try String(contentsOf: out.appendingPathComponent("docs/next/intro/index.html"), encoding: .utf8)
+        #expect(next.contains("href=\"https://git.example.org/edit/main/docs/intro.md\""))
+    }
+
     @Test func aSiteWithoutVersionsJSONIsUnversioned() throws {
         let root = Fixtures.temporaryDirectory("versions-none")
         defer { try? FileManager.default.removeItem(at: root) }
