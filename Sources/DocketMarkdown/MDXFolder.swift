@@ -10,10 +10,17 @@ struct MDXFolder {
     var diagnostics = Diagnostics()
     /// Elements already reported as closed in another block, so each is reported once.
     private var reported = Set<Int>()
+    /// Elements with a closing tag; the scanner reports the others as never closed.
+    private let closed: Set<Int>
 
     init(scanner: MDXScanner, path: String) {
         self.scanner = scanner
         self.path = path
+        var closed = Set<Int>()
+        for events in scanner.markers {
+            for case .close(let index) in events { closed.insert(index) }
+        }
+        self.closed = closed
     }
 
     mutating func fold(_ root: MarkdownNode) -> MarkdownNode {
@@ -80,6 +87,7 @@ struct MDXFolder {
         }
         // Elements whose closing tag sits in another block end with this block.
         while var frame = stack.popLast() {
+            if !closed.contains(frame.index) { reported.insert(frame.index) }
             report(frame.index, "<\(scanner.elements[frame.index].name)> is closed in another block than the one it opens in (inside a list or a quote?); it ends here")
             if let last = frame.children.last { frame.range.endLine = last.range.endLine; frame.range.endColumn = last.range.endColumn }
             append(node(for: frame), &stack, &result)
@@ -140,7 +148,19 @@ struct MDXFolder {
     /// Inline Markdown written on a tag line, parsed at its place in the file.
     private func inlines(_ text: String, line: Int, column: Int) -> [MarkdownNode] {
         let parsed = CmarkParser.parse(text, lineOffset: line - 1)
-        var nodes = parsed.root.firstParagraphInlines
+        // The text is inline content: a tag alone (`<img …>`) that cmark-gfm reads as an HTML
+        // block is inline HTML here.
+        var nodes: [MarkdownNode] = []
+        for child in parsed.root.children {
+            switch child.kind {
+            case .paragraph: nodes += child.children
+            case .htmlBlock(let html):
+                var inline = child
+                inline.kind = .htmlInline(html.hasSuffix("\n") ? String(html.dropLast()) : html)
+                nodes.append(inline)
+            default: nodes.append(child)
+            }
+        }
         if nodes.isEmpty { return [] }
         for index in nodes.indices {
             nodes[index].update { node in

@@ -21,6 +21,15 @@ struct MDXScanner {
     static let markerPrefix = "<!--docket-mdx:"
     /// Tags whose content HTML keeps raw (cmark-gfm's HTML block type 1).
     static let rawTags: Set<String> = ["pre", "script", "style", "textarea"]
+    /// The block-level HTML tags (CommonMark's HTML block kind 6) whose Markdown content is
+    /// parsed as Markdown, as MDX does; inline tags (`<span>`, `<a>`) at a line start stay
+    /// inline HTML of a paragraph.
+    static let blockTags: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hr", "li", "main", "menu", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul",
+    ]
     /// HTML elements with no closing tag.
     static let voidTags: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 
@@ -259,6 +268,11 @@ struct MDXScanner {
             }
             guard let tag = parser.openTag(at: pos) else { break }
             let isHTML = tag.name.first?.isLowercase == true
+            if isHTML && !Self.blockTags.contains(tag.name.lowercased()) {
+                // Inline HTML: the start of inline content, or an ordinary line.
+                if events.isEmpty { return nil }
+                break
+            }
             if isHTML && (Self.rawTags.contains(tag.name.lowercased()) || (previousText && events.isEmpty)) { return nil }
             let (l, c) = position(of: pos)
             var element = MDXElement(

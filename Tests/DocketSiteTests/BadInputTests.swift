@@ -74,11 +74,12 @@ import Testing
     }
 
     @Test func unknownDirectivesAndMDXAreReportedNotDropped() throws {
-        let found = try diagnostics(["a.md": "import Tabs from '@theme/Tabs';\n\n:::foo\nx\n:::\n\n<Tabs>\n</Tabs>\n"])
+        let found = try diagnostics(["a.md": "import Tabs from '@theme/Tabs';\nimport X from '@site/src/X';\n\n:::foo\nx\n:::\n\n<Tabs>\n</Tabs>\n\n<X/>\n"])
         #expect(found.count == 3, "\(found)")
-        #expect(found[0].hasPrefix("docs/a.md:1:1: warning: MDX import"))
-        #expect(found[1].hasPrefix("docs/a.md:3:1: warning: unknown directive ':::foo'"))
-        #expect(found[2].hasPrefix("docs/a.md:7:1: warning: JSX component <Tabs>"))
+        // The theme import is understood; the other import and its component are located errors.
+        #expect(found.contains { $0.hasPrefix("docs/a.md:2:1: error: docket cannot import '@site/src/X'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("docs/a.md:4:1: warning: unknown directive ':::foo'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("docs/a.md:11:1: error: docket cannot render the component <X> (imported from '@site/src/X')") }, "\(found)")
     }
 
     @Test func paginationToAnUnknownID() throws {
