@@ -15,14 +15,14 @@ struct ConfigTranslator {
     private var footer: [(String, YAMLValue)] = []
     private var contentPath = "docs"
     private var routeBasePath = "docs"
-    /// Every sidebar of sidebars.js by id, translated; the first one becomes docket's sidebar.
+    /// Every sidebar of sidebars.js by id, translated: one becomes `sidebar`, several `sidebars`.
     private var sidebars: [(id: String, items: [YAMLValue])] = []
     private var docsOptionsSeen = false
 
     /// docket.yml's keys in the order of the configuration reference.
-    private static let order = ["title", "tagline", "url", "baseUrl", "routeBasePath", "content", "exclude", "include", "static",
+    private static let order = ["title", "tagline", "url", "baseUrl", "trailingSlash", "routeBasePath", "content", "exclude", "include", "static",
                                 "editUrl", "onBrokenLinks", "onBrokenAnchors", "logo", "navbar", "footer", "tableOfContents",
-                                "sidebarCollapsed", "sidebarCollapsible", "sidebar"]
+                                "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars"]
 
     init(site: URL, configFile: String, shown: @escaping (String) -> String) {
         self.site = site
@@ -97,7 +97,8 @@ struct ConfigTranslator {
                     drop(property, key, "docket builds one language; only the default locale's pages are built")
                 }
             case "trailingSlash":
-                drop(property, key, "docket writes each page as folder/index.html and links it without a trailing slash; there is no setting for it yet")
+                if let flag = value.bool { settings[key] = .bool(flag) }
+                else if !value.isNull { drop(property, key, "it is \(value.description), not true, false or undefined") }
             case "organizationName", "projectName", "deploymentBranch", "githubHost", "githubPort":
                 drop(property, key, "a deployment setting; docket does not deploy")
             case "favicon":
@@ -372,13 +373,14 @@ struct ConfigTranslator {
                 continue
             }
             sidebars.append((id, translator.items(property.value)))
-            if sidebars.count > 1 {
-                diagnostics.warning(at: SourceLocation(path: shown(name), line: property.line, column: property.column),
-                                    "sidebar '\(id)' is not shown: docket has one sidebar, and '\(sidebars[0].id)' is it (its pages are still built, and navbar links to it still work)")
-            }
         }
         diagnostics.append(contentsOf: translator.diagnostics)
-        if let first = sidebars.first { settings["sidebar"] = .list(first.items) }
+        // One sidebar keeps the short form; several keep their names, which displayed_sidebar uses.
+        if sidebars.count == 1 {
+            settings["sidebar"] = .list(sidebars[0].items)
+        } else if sidebars.count > 1 {
+            settings["sidebars"] = .map(sidebars.map { ($0.id, .list($0.items)) })
+        }
     }
 
     // MARK: themeConfig
