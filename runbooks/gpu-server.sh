@@ -188,7 +188,7 @@ docket_step_body[check-https]=${docket_step_body[check-https]%$'\n'}
 
 # Bash 4.2 or later: associative arrays (4.0), {fd}> redirections (4.1), declare -g (4.2). The
 # header above stops bash 3 (macOS /bin/bash is 3.2) before its first declare -A; this stops
-# 4.0 and 4.1 with the same message and exit status.
+# 4.0 and 4.1 the same way: a message naming the shell, exit status 2.
 if ((BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 2)); then
   printf '%s: this runbook needs bash 4.2 or later; this shell is %s. Install a newer bash and run: bash %s\n' "$DOCKET_ID" "$BASH_VERSION" "$0" >&2
   exit 2
