@@ -18,10 +18,7 @@ public struct CheckShard: Sendable, Equatable, CustomStringConvertible {
     /// Reads `K/N` as written after `--shard`.
     public init(parsing text: String) throws(CheckShardError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }) else {
-            throw .notAShard(text)
-        }
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else { throw .notAShard(text) }
         guard n >= 1 else { throw .noShards(text) }
         guard let shard = CheckShard(index: k, count: n) else { throw .outOfRange(text, count: n) }
         self = shard
