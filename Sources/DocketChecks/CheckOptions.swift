@@ -24,8 +24,11 @@ public struct CheckOptions: Sendable {
     /// `--min-score`: a mutation score below it is an error.
     public var minScore: Double?
 
-    /// `--shard K/N`: only the runbooks (and so the mutants) of this shard run. Anything else
-    /// that wants a deterministic share, mutants one by one say, can ask `shard.includes(key)`.
+    /// `--shard K/N`: only the runbooks of this shard run (`RunbookSelection`), and so only their
+    /// mutants. `shard.includes(key)` gives a deterministic share of anything else by a stable
+    /// key; but filtering a selected runbook's mutants with it as well would drop mutants. Splitting
+    /// one runbook's mutants over shards needs every shard to run that runbook's unchanged check
+    /// first, and the merge to add up partial scores: not done yet.
     public var shard: CheckShard?
     /// `--changed-since REF`: only the runbooks whose page, fixture or script is among these.
     public var changedSince: ChangedFiles?
