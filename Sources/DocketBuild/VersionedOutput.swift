@@ -45,7 +45,7 @@ enum VersionedOutput {
             let failures = other.pages.parallelMap { resolved -> String? in
                 do {
                     let data = menu.decorate(try contextBox.value.page(resolved), version: name, docID: resolved.page.id)
-                    guard let file = URLPath.outputFile(for: resolved.page.permalink) else { return nil }
+                    guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: other.site.config.trailingSlash) else { return nil }
                     try folder.write(try theme.render("page", data), to: file)
                     return nil
                 } catch {
@@ -57,7 +57,7 @@ enum VersionedOutput {
             for index in other.site.generatedIndexes {
                 let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink),
                                                  cards: context.cards(for: index.items))
-                if let file = URLPath.outputFile(for: index.permalink) {
+                if let file = URLPath.outputFile(for: index.permalink, trailingSlash: other.site.config.trailingSlash) {
                     try folder.write(try theme.render("category", menu.decorate(data, version: name, docID: nil)), to: file)
                     count += 1
                 }
