@@ -12,6 +12,8 @@ public struct BuildResult: Sendable {
     public var succeeded: Bool
     public var pagesWritten: Int
     public var output: String
+    /// Links left unchecked because they lead under `externalPaths` (said in the summary line).
+    public var uncheckedLinks = 0
     /// The output folder was refused (see `OutputGuard`): a usage error, nothing was written.
     public var refused = false
 }

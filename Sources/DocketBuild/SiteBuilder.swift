@@ -71,7 +71,9 @@ public enum SiteBuilder {
         do {
             let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder, only: only)
             try timings.measure("swap output in") { () throws -> Void in try folder.commit() }
-            return BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
+            var result = BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
+            result.uncheckedLinks = loaded.pages.reduce(0) { $0 + $1.uncheckedLinks }
+            return result
         } catch {
             folder.discard()
             diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "the site was not written: \(error)"))

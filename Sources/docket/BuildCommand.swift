@@ -37,7 +37,8 @@ extension Docket {
                 throw ExitCode(1)
             }
             let seconds = Date().timeIntervalSince(started)
-            print("built \(result.pagesWritten) pages into \(result.output)/ in \(String(format: "%.2f", seconds)) s")
+            let unchecked = result.uncheckedLinks > 0 ? " (\(result.uncheckedLinks) links under externalPaths not checked)" : ""
+            print("built \(result.pagesWritten) pages into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)")
         }
     }
 }
