@@ -1,0 +1,53 @@
+import DocketBuild
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// Each page shows the sidebar it reads in, `displayed_sidebar: null` shows none, and
+/// `sidebar.json` carries every sidebar with `className` and `customProps`.
+@Suite struct MultipleSidebarBuildTests {
+    @Test func pagesShowTheirOwnSidebar() throws {
+        let root = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write([
+            "docket.yml": """
+                title: T
+                sidebars:
+                  guides:
+                    - intro
+                    - { type: doc, id: setup, className: setup-item, customProps: { badge: new } }
+                  api: [reference]
+                """,
+            "docs/intro.md": "# Intro\n",
+            "docs/setup.md": "# Setup\n",
+            "docs/reference.md": "# Reference\n",
+            "docs/alone.md": "---\ndisplayed_sidebar: null\n---\n# Alone\n",
+        ], under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = root.appendingPathComponent("_site").path
+        let result = SiteBuilder.build(options)
+        #expect(result.succeeded, "\(result.diagnostics.all)")
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: root.appendingPathComponent("_site/" + path), encoding: .utf8)
+        }
+        func sidebar(_ html: String) -> String {
+            guard let start = html.range(of: "<nav class=\"sidebar menu\""), let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return "" }
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        let intro = sidebar(try read("docs/intro/index.html"))
+        #expect(intro.contains("href=\"/docs/setup\""))
+        #expect(intro.contains("setup-item"))
+        #expect(!intro.contains("href=\"/docs/reference\""))
+        let reference = sidebar(try read("docs/reference/index.html"))
+        #expect(reference.contains("href=\"/docs/reference\""))
+        #expect(!reference.contains("href=\"/docs/intro\""))
+        let alone = sidebar(try read("docs/alone/index.html"))
+        #expect(!alone.contains("menu__link"))
+        // Reading order stays inside the "guides" sidebar.
+        #expect(!(try read("docs/setup/index.html")).contains("href=\"/docs/reference\""))
+        let json = try read("assets/docket/sidebar.json")
+        #expect(json.contains("\"customProps\":{\"badge\":\"new\"}"), "\(json)")
+        #expect(json.contains("\"/docs/reference\""))
+    }
+}
