@@ -63,6 +63,13 @@ struct CheckReportDocument: Decodable {
         var notCheckable: Int
         var errors: Int
         var mutantsPerSecond: Double
+        var durationSeconds: Double?
+
+        /// The run's time, from the rate (written to 0.01, closer than the duration's 0.1) so
+        /// that the merged score line prints the rate the shard printed.
+        var duration: Double {
+            mutantsPerSecond > 0 ? Double(total + errors) / mutantsPerSecond : durationSeconds ?? 0
+        }
     }
 
     var version: Int

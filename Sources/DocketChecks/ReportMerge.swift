@@ -91,7 +91,7 @@ public enum ReportMerge {
                 mutation.append(entry)
                 report.mutation.append(MutationScore(runbook: score.runbook, total: score.total, killed: score.killed, notCheckable: score.notCheckable,
                                                      errors: score.errors, survivors: [],
-                                                     duration: score.mutantsPerSecond > 0 ? Double(score.total) / score.mutantsPerSecond : 0))
+                                                     duration: score.duration))
             }
         }
         problems.append(contentsOf: shardProblems(shards))
