@@ -134,6 +134,18 @@ import Testing
         #expect(found.first?.location.path == "2.json")
     }
 
+    @Test func mutationScoresAreCarriedOverAndPrintTheSameLine() throws {
+        var report = shardReport("alpha", shard: "1/1")
+        report.mutation = [MutationScore(runbook: "alpha", total: 4, killed: 3, notCheckable: 2, errors: 1, survivors: [], duration: 2.5)]
+        let merged = try ReportMerge.merge([input("a.json", report)])
+        #expect(merged.report.mutation.map(\.line) == report.mutation.map(\.line))
+        func mutation(_ json: String) throws -> NSArray? {
+            (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["mutation"] as? NSArray
+        }
+        let written = try #require(try mutation(report.json))
+        #expect(try mutation(merged.json) == written)
+    }
+
     @Test func jsonPositionsCountBytesFromOne() {
         let data = Data("ab\ncdé\nf".utf8)
         #expect(JSONPosition.location(ofOffset: 0, in: data, path: "x") == SourceLocation(path: "x", line: 1, column: 1))
