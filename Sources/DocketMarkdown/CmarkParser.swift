@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses CommonMark + GFM with cmark-gfm and copies the C tree into `MarkdownNode` values.
 /// The only file that calls cmark-gfm: no cmark pointer outlives `parse`.
@@ -30,9 +31,19 @@ enum CmarkParser {
 
     /// Parses `text`; node lines are shifted by `lineOffset` so they are lines of the whole file.
     static func parse(_ text: String, lineOffset: Int) -> Result {
+        withTree(of: text) { root, _ in
+            var result = convert(root, lineOffset: lineOffset)
+            ContinuationColumns.fix(&result.root, text: text, lineOffset: lineOffset)
+            if result.hasFootnoteReferences { result.root = labelFootnoteDefinitions(result.root) }
+            return result
+        } ?? Result(root: MarkdownNode(.document))
+    }
+
+    /// Parses `text` with docket's options and GFM extensions and hands the C tree and its
+    /// parser to `body`; both are freed when it returns. nil when cmark-gfm cannot allocate.
+    private static func withTree<T>(of text: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
         _ = registered
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return Result(root: MarkdownNode(.document)) }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -42,12 +53,21 @@ enum CmarkParser {
         text.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return Result(root: MarkdownNode(.document)) }
+        guard let root = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(root) }
-        var result = convert(root, lineOffset: lineOffset)
-        ContinuationColumns.fix(&result.root, text: text, lineOffset: lineOffset)
-        if result.hasFootnoteReferences { result.root = labelFootnoteDefinitions(result.root) }
-        return result
+        return body(root, parser)
+    }
+
+    private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+
+    /// cmark-gfm's own HTML for `text`, parsed with the same options and extensions as `parse`:
+    /// the reference the differential test holds `HTMLRenderer` against.
+    static func referenceHTML(_ text: String) -> String {
+        withTree(of: text) { root, parser in
+            guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        } ?? ""
     }
 
     /// cmark-gfm does not expose a definition's label, but it keeps only referenced definitions and

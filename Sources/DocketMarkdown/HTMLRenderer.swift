@@ -149,7 +149,9 @@ public struct HTMLRenderer: Sendable {
             out += "<li>"
         }
         for (index, child) in node.children.enumerated() {
-            if !tight, index == 0, !child.isInline { out += "\n" }
+            // As cmark-gfm: a block starts on its own line, except a tight list's paragraph,
+            // which is written without <p>.
+            if index == 0, !child.isInline, !(tight && { if case .paragraph = child.kind { return true }; return false }()) { out += "\n" }
             block(child, into: &out, context: &context, tight: tight)
             if tight, case .paragraph = child.kind, index < node.children.count - 1 { out += "\n" }
         }
