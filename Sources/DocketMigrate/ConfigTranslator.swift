@@ -22,7 +22,8 @@ struct ConfigTranslator {
     /// docket.yml's keys in the order of the configuration reference.
     private static let order = ["title", "tagline", "url", "baseUrl", "trailingSlash", "routeBasePath", "content", "exclude", "include", "static",
                                 "editUrl", "onBrokenLinks", "onBrokenAnchors", "logo", "navbar", "footer", "tableOfContents",
-                                "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars"]
+                                "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars",
+                                "lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning", "versions"]
 
     init(site: URL, configFile: String, shown: @escaping (String) -> String) {
         self.site = site
@@ -270,8 +271,16 @@ struct ConfigTranslator {
                 if let b = bool(value, at) { settings[key] = .bool(b) }
             case "versions":
                 versions(option, path: at)
-            case "lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning":
-                drop(option, at, "docket builds the current docs only; there is no versioning yet")
+            case "lastVersion":
+                if let s = string(value, at) { settings[key] = .string(s) }
+            case "includeCurrentVersion", "disableVersioning":
+                if let b = bool(value, at) { settings[key] = .bool(b) }
+            case "onlyIncludeVersions":
+                guard let items = value.array else {
+                    warn(value.line, value.column, "'\(at)' is \(value.description), not a list of version names: not migrated")
+                    continue
+                }
+                settings[key] = .list(items.compactMap { item in string(item, at).map(YAMLValue.string) })
             case "remarkPlugins", "rehypePlugins", "beforeDefaultRemarkPlugins", "beforeDefaultRehypePlugins", "recmaPlugins":
                 drop(option, at, "Markdown plugins are JavaScript, which docket does not run")
             case "showLastUpdateTime", "showLastUpdateAuthor":
@@ -324,23 +333,36 @@ struct ConfigTranslator {
         return nil
     }
 
-    /// `versions: {current: {path: 'next'}}` moves the current docs under a path: kept as
-    /// part of routeBasePath. Labels, banners and other versions are not.
+    /// `versions: {NAME: {label, path, banner, badge, noIndex, className}}`, kept under the same
+    /// names (docket reads them with versions.json, versioned_docs/ and versioned_sidebars/).
     private mutating func versions(_ option: JSProperty, path: String) {
-        for version in option.value.properties ?? [] {
-            guard version.key == "current" else {
-                drop(version, path + "." + (version.key ?? "…"), "docket builds the current docs only; there is no versioning yet")
+        guard let entries = option.value.properties else {
+            warn(option.value.line, option.value.column, "'\(path)' is \(option.value.description), not an object of versions: not migrated")
+            return
+        }
+        var versions: [(String, YAMLValue)] = []
+        for version in entries {
+            let name = version.key ?? "…"
+            guard let fields = version.value.properties else {
+                warn(version.value.line, version.value.column, "'\(path).\(name)' is \(version.value.description), not an object: not migrated")
                 continue
             }
-            for field in version.value.properties ?? [] {
-                if field.key == "path", let sub = field.value.string {
-                    let base = routeBasePath.split(separator: "/").joined(separator: "/")
-                    routeBasePath = [base, sub].filter { !$0.isEmpty }.joined(separator: "/")
-                } else {
-                    drop(field, path + ".current." + (field.key ?? "…"), "docket shows no version label or banner")
+            var options: [(String, YAMLValue)] = []
+            for field in fields {
+                let key = field.key ?? "…"
+                let at = path + "." + name + "." + key
+                switch key {
+                case "label", "path", "banner", "className":
+                    if let s = string(field.value, at) { options.append((key, .string(s))) }
+                case "badge", "noIndex":
+                    if let b = bool(field.value, at) { options.append((key, .bool(b))) }
+                default:
+                    drop(field, at, "the version option has no docket equivalent")
                 }
             }
+            if !options.isEmpty { versions.append((name, .map(options))) }
         }
+        if !versions.isEmpty { settings["versions"] = .map(versions) }
     }
 
     private mutating func readSidebars(_ file: String) {
@@ -589,7 +611,6 @@ struct ConfigTranslator {
             ("src/theme", "swizzled theme components are React code; docket's theme is Mustache templates"),
             ("src/pages", "React and Markdown pages outside the docs are not built"),
             ("src/css", "custom CSS is not carried over: copy what you need into a theme folder"),
-            ("versioned_docs", "older doc versions are not built: docket builds the current docs only"),
             ("i18n", "translations are not built: docket builds one language"),
             ("blog", "docket has no blog"),
         ]
