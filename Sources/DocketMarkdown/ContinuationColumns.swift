@@ -150,6 +150,16 @@ struct ContinuationColumns {
 
     /// Maps the columns of `node` (and its children) on lines after the paragraph's first.
     private func relocate(_ node: inout MarkdownNode, in paragraph: SourceRange, containers: [Container], starts: inout [Int: TextStart?]) {
+        switch node.kind {
+        case .link, .image:
+            // cmark-gfm gives a link whose text spans lines the line of its closing `]` but the
+            // column of its `[`: the `[` is on the line where the text starts.
+            if let first = node.children.first(where: { $0.range.isKnown }), first.range.startLine < node.range.startLine {
+                node.range.startLine = first.range.startLine
+            }
+        default:
+            break
+        }
         if node.range.isKnown {
             if node.range.startLine > paragraph.startLine,
                let column = fileColumn(node.range.startColumn, line: node.range.startLine, in: paragraph, containers: containers, starts: &starts) {

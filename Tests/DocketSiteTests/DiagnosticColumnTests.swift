@@ -40,6 +40,18 @@ import Testing
         ("Title [x](./n.md)\n=====\n", "1:7"),
         ("- item [x](./n.md)\n", "1:8"),
         ("---\ntitle: T\n---\n- item\n  text\nlazy [x](./n.md)\n", "6:6"),
+        ("| a | b |\n|---|---|\n| x | [x](./n.md) |\n", "3:7"),
+        ("> > a\nb [x](./n.md)\n", "2:3"),
+        ("> > a\n> b [x](./n.md)\n", "2:5"),
+        ("text[^1]\n\n[^1]: note\n    more [x](./n.md)\n", "4:10"),
+        ("- a\n  > q\n  r [x](./n.md)\n", "3:5"),
+        ("- a\n  > q\nr [x](./n.md)\n", "3:3"),
+        ("**bold\ntext** [x](./n.md)\n", "2:8"),
+        ("a `code\nspan` [x](./n.md)\n", "2:7"),
+        ("a <span\nclass=\"x\"> [x](./n.md)\n", "2:12"),
+        ("[multi\nline](./n.md)\n", "1:1"),
+        ("- item\n[multi\nline](./n.md)\n", "2:1"),
+        ("- item\n  ![an\n  image](./n.png)\n", "2:3"),
     ]
 
     @Test(arguments: cases.indices)
