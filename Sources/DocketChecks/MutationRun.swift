@@ -36,21 +36,26 @@ struct MutationRun {
                 let mutant = chosen[index]
                 let script = folder.appendingPathComponent("mutant-\(index).sh")
                 let begun = Date()
-                let limit = limits.current
+                var limit = limits.current
                 do {
                     try ScriptGenerator.script(for: mutant.runbook).write(to: script, atomically: true, encoding: .utf8)
-                    var fixture = check.fixture
-                    fixture.idempotent = false  // a mutant is judged by its first run
-                    fixture.timeoutSeconds = limit
-                    fixture.stepTimeoutSeconds = min(fixture.stepTimeoutSeconds, limit)
-                    let mutated = RunbookCheck(runbook: mutant.runbook, script: script, fixture: fixture, page: check.page,
-                                               server: check.server, keep: false, unsandboxed: check.unsandboxed)
-                    let result = try mutated.run()
-                    let took = Date().timeIntervalSince(begun)
-                    let timedOut = result.failures.contains { $0.code == "step.timeout" } || took >= Double(limit)
-                    let outcome: MutantResult.Outcome = result.passed ? .survived : timedOut ? .timedOut : .killed
-                    if outcome == .survived { limits.survived(after: took) }
-                    outcomes.set(index, MutantResult(mutant: mutant, outcome: outcome, duration: took))
+                    var outcome = MutantResult.Outcome.error
+                    // A failure before the changed step is the machine's, not the mutant's: one
+                    // more try, with twice the time, then it counts as could not run.
+                    for attempt in 0..<2 {
+                        let result = try run(mutant, script: script, limit: limit)
+                        if result.passed {
+                            outcome = .survived
+                            limits.survived(after: Date().timeIntervalSince(begun))
+                            break
+                        }
+                        if !Self.failedBeforeChange(result, step: mutant.step, in: check.runbook) {
+                            outcome = result.failures.contains { $0.code == "step.timeout" } ? .timedOut : .killed
+                            break
+                        }
+                        if attempt == 0 { limit = min(check.fixture.timeoutSeconds, limit * 2) }
+                    }
+                    outcomes.set(index, MutantResult(mutant: mutant, outcome: outcome, duration: Date().timeIntervalSince(begun)))
                 } catch {
                     outcomes.set(index, MutantResult(mutant: mutant, outcome: .error, duration: Date().timeIntervalSince(begun)))
                 }
@@ -63,6 +68,31 @@ struct MutationRun {
                              notCheckable: uncovered.reduce(0) { $0 + $1.mutants }, errors: errors,
                              survivors: results.filter { $0.outcome == .survived }.map(\.mutant),
                              duration: Date().timeIntervalSince(started), results: results, uncovered: uncovered)
+    }
+
+    /// Checks one mutant's script against the fixture, within `limit` seconds, once (a mutant
+    /// is judged by its first run: no idempotence run).
+    func run(_ mutant: Mutant, script: URL, limit: Int) throws(SandboxError) -> RunbookCheckResult {
+        var fixture = check.fixture
+        fixture.idempotent = false
+        fixture.timeoutSeconds = limit
+        fixture.stepTimeoutSeconds = min(fixture.stepTimeoutSeconds, limit)
+        return try RunbookCheck(runbook: mutant.runbook, script: script, fixture: fixture, page: check.page,
+                                server: check.server, keep: false, unsandboxed: check.unsandboxed).run()
+    }
+
+    /// Whether a failed check of a mutant failed before the step the mutant changes ran: the
+    /// steps before it are the unchanged runbook's, which passed, so such a failure (a sandbox
+    /// that could not start its fixture server, a time limit reached in an unchanged step on a
+    /// busy machine) says nothing about the fixture.
+    static func failedBeforeChange(_ result: RunbookCheckResult, step: String, in runbook: Runbook) -> Bool {
+        guard let changed = runbook.steps.firstIndex(where: { $0.name == step }) else { return false }
+        if let first = result.steps.firstIndex(where: { !$0.passed }) { return first < changed }
+        // Every step as expected, yet the run failed: the run itself, if no step from the
+        // changed one on ran at all.
+        let reached = result.steps.indices.contains { $0 >= changed && result.steps[$0].actual != .skipped }
+        let runProblem = result.failures.contains { ["run.no-outcome", "run.sandbox", "run.exit-status"].contains($0.code ?? "") }
+        return runProblem && !reached
     }
 
     /// One run of the unchanged runbook: the check ran it twice when it checked idempotence.
