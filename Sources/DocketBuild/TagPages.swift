@@ -13,11 +13,12 @@ enum TagPages {
             }
         }
         guard !pagesByTag.isEmpty else { return [] }
-        let tagsURL = URLPath.join([site.config.docsBaseURL, "tags"])
+        let slash = site.config.trailingSlash
+        let tagsURL = URLPath.applyTrailingSlash(URLPath.join([site.config.docsBaseURL, "tags"]), slash, baseURL: site.config.baseURL)
         var files: [(path: String, data: Data)] = []
         var allCards: [[String: Any]] = []
         for (permalink, entry) in pagesByTag.sorted(by: { $0.key < $1.key }) {
-            let url = URLPath.join([tagsURL, permalink])
+            let url = URLPath.applyTrailingSlash(URLPath.join([tagsURL, permalink]), slash, baseURL: site.config.baseURL)
             let cards: [[String: Any]] = entry.pages.map { page in
                 var card: [String: Any] = ["label": page.title, "url": URLPath.encode(page.permalink)]
                 if let description = page.description { card["description"] = description }
@@ -25,9 +26,9 @@ enum TagPages {
             }
             allCards.append(["label": entry.label, "url": URLPath.encode(url), "description": "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"])
             let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
-            if let file = URLPath.outputFile(for: url) { files.append((file, Data(try theme.render("category", data).utf8))) }
+            if let file = URLPath.outputFile(for: url, trailingSlash: slash) { files.append((file, Data(try theme.render("category", data).utf8))) }
         }
-        if let file = URLPath.outputFile(for: tagsURL) {
+        if let file = URLPath.outputFile(for: tagsURL, trailingSlash: slash) {
             let data = try context.cardsPage(title: "Tags", description: nil, url: URLPath.encode(tagsURL), cards: allCards)
             files.append((file, Data(try theme.render("category", data).utf8)))
         }

@@ -28,7 +28,7 @@ public struct PageContext {
             "baseUrl": config.baseURL,
             "assetsUrl": URLPath.join([config.baseURL, "assets/docket/"]),
             "homeUrl": config.baseURL,
-            "navbar": config.navbar.map { Self.link($0, baseURL: config.baseURL) },
+            "navbar": config.navbar.map { Self.link($0, config: config) },
         ]
         if let tagline = config.tagline { dict["tagline"] = tagline }
         if let logo = config.logo {
@@ -36,7 +36,7 @@ public struct PageContext {
         }
         if config.footerCopyright != nil || !config.footerLinks.isEmpty {
             var footer: [String: Any] = [
-                "links": config.footerLinks.map { Self.link($0, baseURL: config.baseURL) },
+                "links": config.footerLinks.map { Self.link($0, config: config) },
                 "hasLinks": !config.footerLinks.isEmpty,
             ]
             if let copyright = config.footerCopyright { footer["copyright"] = copyright }
@@ -45,8 +45,11 @@ public struct PageContext {
         siteDictionary = dict
     }
 
-    private static func link(_ link: SiteConfig.NavLink, baseURL: String) -> [String: Any] {
-        ["label": link.label, "url": link.isExternal ? link.target : URLPath.join([baseURL, link.target]), "external": link.isExternal]
+    /// Internal targets get the base URL and the site's trailing-slash form (Docusaurus's <Link>).
+    private static func link(_ link: SiteConfig.NavLink, config: SiteConfig) -> [String: Any] {
+        let url = link.isExternal ? link.target
+            : URLPath.applyTrailingSlash(URLPath.join([config.baseURL, link.target]), config.trailingSlash, baseURL: config.baseURL)
+        return ["label": link.label, "url": url, "external": link.isExternal]
     }
 
     /// `Title | Site`, or just the site title when the page title is empty or the same.
@@ -81,7 +84,7 @@ public struct PageContext {
             "draft": fm.draft,
             "contentHTML": content,
             "hasTags": !fm.tags.isEmpty,
-            "tags": fm.tags.map { ["label": $0.label, "url": URLPath.encode(URLPath.join([config.docsBaseURL, "tags", $0.permalink]))] },
+            "tags": fm.tags.map { ["label": $0.label, "url": URLPath.encode(URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, "tags", $0.permalink]), config.trailingSlash, baseURL: config.baseURL))] },
             "hasToc": !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
             "toc": toc.map(tocItem),
             "breadcrumbs": breadcrumbs(for: page),

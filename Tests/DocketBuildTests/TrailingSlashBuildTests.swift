@@ -7,7 +7,7 @@ import Testing
 /// canonical URL and the sitemap, for undefined, true and false.
 @Suite struct TrailingSlashBuildTests {
     private static let files = [
-        "docs/intro.md": "# Intro\n\n[Guides](./g/index.md) [Setup](./g/setup.md) [abs](/docs/g/setup)\n",
+        "docs/intro.md": "---\ntags: [ops]\n---\n# Intro\n\n[Guides](./g/index.md) [Setup](./g/setup.md) [abs](/docs/g/setup)\n",
         "docs/g/index.md": "# Guides\n",
         "docs/g/setup.md": "# Setup\n\n[back](../intro.md)\n",
     ]
@@ -18,7 +18,8 @@ import Testing
         let root = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var all = Self.files
-        all["docket.yml"] = "title: T\nurl: https://example.org\n" + (setting.map { "trailingSlash: \($0)\n" } ?? "")
+        all["docket.yml"] = "title: T\nurl: https://example.org\nnavbar:\n  - { label: Setup, to: /docs/g/setup }\n"
+            + (setting.map { "trailingSlash: \($0)\n" } ?? "")
         try Fixtures.write(all, under: root)
         var options = BuildOptions()
         options.root = root.path
@@ -43,15 +44,18 @@ import Testing
         let intro = try #require(text["docs/intro/index.html"])
         #expect(intro.contains("href=\"/docs/g/\""))
         #expect(intro.contains("href=\"/docs/g/setup\""))
+        #expect(intro.contains("href=\"/docs/tags/ops\""))
+        #expect(files.contains("docs/tags/ops/index.html"))
         #expect(intro.contains("<link rel=\"canonical\" href=\"https://example.org/docs/intro\""))
         #expect(text["sitemap.xml"]?.contains("<loc>https://example.org/docs/g/</loc>") == true)
     }
 
     @Test func trueEndsEveryPageURLWithASlash() throws {
         let (files, text) = try build("true")
-        #expect(files.isSuperset(of: ["docs/intro/index.html", "docs/g/index.html", "docs/g/setup/index.html"]))
+        #expect(files.isSuperset(of: ["docs/intro/index.html", "docs/g/index.html", "docs/g/setup/index.html", "docs/tags/ops/index.html"]))
         let intro = try #require(text["docs/intro/index.html"])
         #expect(intro.contains("href=\"/docs/g/setup/\""))
+        #expect(intro.contains("href=\"/docs/tags/ops/\""))
         #expect(!intro.contains("href=\"/docs/g/setup\""))
         #expect(intro.contains("<link rel=\"canonical\" href=\"https://example.org/docs/intro/\""))
         #expect(text["sitemap.xml"]?.contains("<loc>https://example.org/docs/g/setup/</loc>") == true)
@@ -59,9 +63,10 @@ import Testing
 
     @Test func falseWritesFilesNamedAfterThePage() throws {
         let (files, text) = try build("false")
-        #expect(files.isSuperset(of: ["docs/intro.html", "docs/g.html", "docs/g/setup.html"]))
+        #expect(files.isSuperset(of: ["docs/intro.html", "docs/g.html", "docs/g/setup.html", "docs/tags/ops.html", "docs/tags.html"]))
         #expect(!files.contains("docs/intro/index.html"))
         let intro = try #require(text["docs/intro.html"])
+        #expect(intro.contains("href=\"/docs/tags/ops\""))
         #expect(intro.contains("href=\"/docs/g\""))
         #expect(!intro.contains("href=\"/docs/g/\""))
         #expect(intro.contains("<link rel=\"canonical\" href=\"https://example.org/docs/intro\""))
