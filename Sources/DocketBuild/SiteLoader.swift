@@ -41,7 +41,7 @@ public enum SiteLoader {
         // With versions.json, each version is loaded with its own URL part, folder and sidebar.
         let versionPlan = version == nil ? VersionedSiteLoader.plan(root: root, config: config, diagnostics: &diagnostics) : nil
         let activeVersion = version ?? versionPlan?.set.primary
-        if let activeVersion { VersionedSiteLoader.apply(activeVersion, to: &config, root: root, diagnostics: &diagnostics) }
+        if let activeVersion { VersionedSiteLoader.apply(activeVersion, primary: version == nil, to: &config, root: root, diagnostics: &diagnostics) }
 
         let content: ResolvedPath
         if let folder = activeVersion?.contentFolder {

@@ -79,7 +79,7 @@ enum VersionedOutput {
             var files = Set<String>()
             for page in other.pages { files.formUnion(page.assets) }
             for asset in files.sorted() {
-                try folder.copy(other.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
+                try folder.copy(other.content.url.appendingPathComponent(asset), to: prefix + other.site.config.contentAssetsFolder + asset)
             }
         }
         // The site root leads to the last version's first page, not to the primary's.

@@ -44,6 +44,9 @@ enum VersionedSiteLoader {
         return Plan(set: set, links: links)
     }
 
+    /// Where the content files of a version other than the primary one are copied.
+    static func assetsFolder(of version: DocVersion) -> String { "assets/versions/\(version.name)/" }
+
     /// The names of versions.json, or nil when it cannot be used (the problems are reported).
     private static func names(in file: ResolvedPath, diagnostics: inout Diagnostics) -> [(name: String, location: SourceLocation)]? {
         switch SourceText.read(file.url, display: file.display) {
@@ -59,8 +62,9 @@ enum VersionedSiteLoader {
 
     /// Sets `config` up for `version`: its URL part, its sidebar (the versioned sidebars file;
     /// none when that file is missing, as in Docusaurus), and no navbar check in the assembler.
-    static func apply(_ version: DocVersion, to config: inout SiteConfig, root: ResolvedPath, diagnostics: inout Diagnostics) {
+    static func apply(_ version: DocVersion, primary: Bool, to config: inout SiteConfig, root: ResolvedPath, diagnostics: inout Diagnostics) {
         config.versionPathPart = version.pathPart
+        if !primary { config.contentAssetsFolder = assetsFolder(of: version) }
         config.navbar = config.navbar.map { var link = $0; link.location = nil; return link }
         config.footerLinks = config.footerLinks.map { var link = $0; link.location = nil; return link }
         // editUrl names the current docs folder; a versioned page is edited in its own folder

@@ -11,7 +11,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// The URL prefix of copied content assets (`/assets/content/`).
-    public var assetsBaseURL: String { URLPath.join([site.config.baseURL, "assets/content/"]) }
+    public var assetsBaseURL: String { URLPath.join([site.config.baseURL, site.config.contentAssetsFolder]) }
 
     public func resolve(_ page: Page) -> ResolvedPage {
         var diagnostics = Diagnostics()

@@ -87,6 +87,10 @@ public struct SiteConfig: Sendable {
     public var versioning = VersionOptions()
     /// The version part of doc URLs (`next`, `1.0`); empty for the last version and unversioned sites.
     public var versionPathPart = ""
+    /// Where content files that pages link to are copied, under the base URL (each docs
+    /// version other than the primary one has its own folder, so `./img.png` of two versions
+    /// stay two files).
+    public var contentAssetsFolder = "assets/content/"
 
     public init() {}
 

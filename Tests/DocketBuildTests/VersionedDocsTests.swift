@@ -75,6 +75,12 @@ import Testing
         #expect(nextIntro.contains("<a href=\"/docs/next/guides/setup\">setup</a>"))
         #expect(nextIntro.contains("<a href=\"/docs/intro\">the intro</a>"), "a URL of another version is not broken")
 
+        // A file next to the pages is copied per version: the same name stays two files.
+        #expect(intro1.contains("<a href=\"/assets/versions/1.0/notes.txt\">notes</a>"))
+        #expect(nextIntro.contains("<a href=\"/assets/content/notes.txt\">notes</a>"))
+        #expect(try page("assets/versions/1.0/notes.txt") == "one notes\n")
+        #expect(try page("assets/content/notes.txt") == "next notes\n")
+
         // Search: each version reads its own index, which holds only its pages.
         #expect(old.contains("data-index=\"/assets/docket/versions/1.0/search-index.json\""))
         #expect(nextIntro.contains("data-index=\"/assets/docket/search-index.json\""))
