@@ -43,10 +43,11 @@ struct MutationRun {
                     // A failure before the changed step is the machine's, not the mutant's: one
                     // more try, with twice the time, then it counts as could not run.
                     for attempt in 0..<2 {
+                        let tried = Date()
                         let result = try run(mutant, script: script, limit: limit)
                         if result.passed {
                             outcome = .survived
-                            limits.survived(after: Date().timeIntervalSince(begun))
+                            limits.survived(after: Date().timeIntervalSince(tried))
                             break
                         }
                         if !Self.failedBeforeChange(result, step: mutant.step, in: check.runbook) {
