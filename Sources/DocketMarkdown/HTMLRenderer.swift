@@ -97,7 +97,7 @@ public struct HTMLRenderer: Sendable {
         case .item:
             listItem(node, tight: tight, into: &out, context: &context)
         case .codeBlock(let info, let literal):
-            codeBlock(node, info: CodeBlockInfo(info), literal: literal, into: &out)
+            codeBlock(node, info: info, literal: literal, into: &out)
         case .htmlBlock(let html):
             out += html
             if !html.hasSuffix("\n") { out += "\n" }
@@ -118,6 +118,9 @@ public struct HTMLRenderer: Sendable {
             admonition(node, directive: directive, into: &out, context: &context)
         case .mdx(let element):
             mdx(node, element: element, into: &out, context: &context)
+        case .directiveTitle:
+            // Written by `admonition` in the heading; never a block of its own.
+            break
         case .tableRow, .tableCell:
             for child in node.children { block(child, into: &out, context: &context, tight: tight) }
         default:
@@ -174,10 +177,19 @@ public struct HTMLRenderer: Sendable {
         let label = codeBlockLabel?(node, info)
         out += "<div class=\"code-block"
         if label != nil { out += " runbook-step\" data-step=\"\((info.attribute("step") ?? info.attribute("name") ?? "").htmlEscaped)" }
-        out += "\">"
+        out += "\""
+        // `id=` names a block that a runbook step takes its text from (`from=`): the step links here.
+        if let id = info.attribute("id"), !id.isEmpty { out += " id=\"block-\(id.htmlEscaped)\"" }
+        out += ">"
         if let label { out += label }
         if let title = info.title, !title.isEmpty {
             out += "<div class=\"code-title\">\(title.htmlEscaped)</div>"
+        }
+        if lines.isEmpty, let source = info.attribute("from"), !source.isEmpty {
+            // The step's text is the block it names, shown once where the reader reads it; an
+            // empty box here would look like a step that does nothing.
+            out += "<p class=\"code-block__from\">Its text is <a href=\"#block-\(source.htmlEscaped)\">the block <code>\(source.htmlEscaped)</code></a>, exactly as shown.</p></div>\n"
+            return
         }
         var classes: [String] = []
         if !info.language.isEmpty { classes.append("language-\(info.language)") }
@@ -233,18 +245,18 @@ public struct HTMLRenderer: Sendable {
     private func admonition(_ node: MarkdownNode, directive: MarkdownNode.Directive, into out: inout String, context: inout Context) {
         guard let kind = Admonition.kind(of: directive.name) else {
             out += "<div class=\"admonition admonition-unknown\">\n"
-            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+            for child in node.directiveBlocks { block(child, into: &out, context: &context, tight: false) }
             out += "</div>\n"
             return
         }
         out += "<div class=\"admonition admonition-\(kind)\"><div class=\"admonition-heading\"><span class=\"admonition-icon\"></span>"
-        if let title = directive.title, !title.isEmpty {
-            inlines(title, into: &out, context: &context)
+        if let title = node.directiveTitle, !title.children.isEmpty {
+            inlines(title.children, into: &out, context: &context)
         } else {
             out += directive.name.htmlEscaped
         }
         out += "</div><div class=\"admonition-content\">\n"
-        for child in node.children { block(child, into: &out, context: &context, tight: false) }
+        for child in node.directiveBlocks { block(child, into: &out, context: &context, tight: false) }
         out += "</div></div>\n"
     }
 

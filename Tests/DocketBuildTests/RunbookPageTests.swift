@@ -87,6 +87,32 @@ import Testing
         #expect(html.contains(#"<link rel="canonical" href="https://docs.example.org/deploy">"#))
     }
 
+    /// A step that takes its text from a displayed block (`from=`) links to that block instead of
+    /// showing an empty code box; the displayed block carries the anchor.
+    @Test func aFromStepLinksToItsBlock() throws {
+        let page = """
+        ---
+        title: Conf
+        runbook: { id: conf, title: Conf }
+        ---
+
+        ```text id=site-block title="Caddyfile"
+        docs.corp.internal { respond "hi" }
+        ```
+
+        ```text step=write-site file=Caddyfile mode=write from=site-block
+        ```
+
+        """
+        let out = try build(["docket.yml": "title: T\nrouteBasePath: /\nurl: https://t.test\n", "content/conf.md": page])
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        let html = try read(out, "conf/index.html")
+        #expect(html.contains(#"<div class="code-block" id="block-site-block">"#), "\(html)")
+        #expect(html.contains(##"<p class="code-block__from">Its text is <a href="#block-site-block">the block <code>site-block</code></a>, exactly as shown.</p></div>"##))
+        let step = try #require(html.range(of: #"data-step="write-site""#))
+        #expect(!html[step.lowerBound...].prefix(800).contains("<pre"), "no empty code box for the step")
+    }
+
     @Test func aPageWithoutRunbookHasNoForm() throws {
         let out = try build(["docket.yml": "title: T\nrouteBasePath: /\n", "content/plain.md": "---\ntitle: Plain\n---\n\nText.\n"])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
