@@ -4,9 +4,10 @@
 ///
 /// The runtime is a real file, `runtime/docket-runtime.bash` beside this one, so that editors
 /// and shellcheck (`make test`) read it as bash; the EmbedFiles plugin compiles it in at build
-/// time. It is plain bash 4 (associative arrays) with coreutils and awk, so the script runs on a
-/// server without docket. Parameter values are data: they are only ever expanded inside double
-/// quotes or passed through the environment, never evaluated, and never searched for examples.
+/// time. It is plain bash 4.2 (associative arrays, `declare -g`) with coreutils and awk, so the
+/// script runs on a server without docket. Parameter values are data: they are only ever expanded
+/// inside double quotes or passed through the environment, never evaluated, and never searched
+/// for examples.
 /// The runtime's own tools are resolved to absolute paths from the system folders at start-up.
 public enum ScriptRuntime {
     /// The runtime's text, without the file's final newline (the generator adds its own).
