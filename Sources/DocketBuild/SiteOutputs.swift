@@ -140,7 +140,8 @@ public final class SiteOutputs: @unchecked Sendable {
             let resolved = edited[source] ?? loaded.pages[index]
             guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: loaded.site.config.trailingSlash) else { return [] }
             do {
-                return [(file, Data(try theme.render("page", context.page(resolved)).utf8))]
+                let data = VersionedOutput.decorate(try context.page(resolved), loaded, menu: VersionedOutput.menu(loaded), docID: resolved.page.id)
+                return [(file, Data(try theme.render("page", data).utf8))]
             } catch {
                 throw BuildFailure(message: "\(resolved.page.parsed.displayPath): \(error)")
             }
@@ -157,7 +158,7 @@ public final class SiteOutputs: @unchecked Sendable {
             guard let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) else { return [] }
             let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink),
                                              cards: context.cards(for: index.items))
-            return [text(file, try theme.render("category", data))]
+            return [text(file, try theme.render("category", VersionedOutput.decorate(data, loaded, menu: VersionedOutput.menu(loaded), docID: nil)))]
         case .tagPages:
             return try tagPages(site)
         case .notFound:
@@ -168,7 +169,7 @@ public final class SiteOutputs: @unchecked Sendable {
             return [text(URLPath.outputFile(for: site.config.baseURL) ?? "index.html",
                          try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])))]
         case .sitemap:
-            return Sitemap.render(site).map { [text("sitemap.xml", $0)] } ?? []
+            return Sitemap.render(VersionedOutput.sitemapSite(loaded)).map { [text("sitemap.xml", $0)] } ?? []
         case .themeAssets:
             return theme.assets(for: site).map { text("assets/docket/" + $0.path, $0.content) }
         case .sidebarData:

@@ -99,6 +99,16 @@ import Testing
         #expect(try page("index.html").contains("url=/docs/intro"))
     }
 
+    /// `docket serve` re-renders an edited page of the primary version with its version menu.
+    @Test func serveRendersThePrimaryVersionsPagesWithTheMenu() throws {
+        let loaded = try SiteLoader.load(options(Self.fixture))
+        let outputs = try #require(SiteOutputs.prepare(loaded, strict: false).outputs)
+        let files = try outputs.files(of: .page("intro.md"))
+        let html = String(decoding: try #require(files.first).data, as: UTF8.self)
+        #expect(html.contains("href=\"/docs/intro\">2.0</a>"))
+        #expect(html.contains("This is unreleased documentation for Widget <b>Next</b> version."))
+    }
+
     @Test func optionsPickTheLastVersionLabelsPathsAndBanners() throws {
         let listed = [("2.0", SourceLocation(path: "versions.json", line: 1, column: 2)),
                       ("1.0", SourceLocation(path: "versions.json", line: 1, column: 9))]
