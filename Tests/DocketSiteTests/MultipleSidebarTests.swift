@@ -125,6 +125,26 @@ import Testing
             == ["docket.yml:5:20: error: 'customProps' must be a mapping, not a string"])
     }
 
+    @Test func categoryFilesAndIndexDocsGiveCustomPropsAndKeys() throws {
+        let (site, problems) = try load([
+            "a/_category_.json": "{\"label\": \"A\", \"customProps\": {\"icon\": \"a\"}}",
+            "a/index.md": "---\nsidebar_custom_props:\n  icon: ignored\nsidebar_key: a-index\n---\n# A\n",
+            "a/x.md": "# X\n",
+            "b/index.md": "---\nsidebar_custom_props:\n  icon: b\nsidebar_key: b-key\n---\n# B\n",
+            "b/y.md": "# Y\n",
+        ], config: "title: T\n")
+        #expect(problems.isEmpty, "\(problems)")
+        guard case .category(let a) = site.sidebar[0], case .category(let b) = site.sidebar[1] else {
+            Issue.record("expected two categories")
+            return
+        }
+        // The category file wins; without one, the index doc's front matter gives them.
+        #expect((a.customProps?.templateValue as? [String: Any])?["icon"] as? String == "a")
+        #expect(a.key == "a-index")
+        #expect((b.customProps?.templateValue as? [String: Any])?["icon"] as? String == "b")
+        #expect(b.key == "b-key")
+    }
+
     @Test func theSingleSidebarSettingStillWorks() throws {
         let (site, problems) = try load(["a.md": "# A\n", "b.md": "# B\n"], config: "sidebar: [b, a]\n")
         #expect(problems.isEmpty, "\(problems)")
