@@ -83,7 +83,7 @@ extension SiteOutputs {
     private static func mayDrawDiagram(_ root: MarkdownNode) -> Bool {
         var found = false
         root.walk { node in
-            if !found, case .codeBlock(let info, _) = node.kind, info.contains("mermaid") { found = true }
+            if !found, case .codeBlock(let info, _) = node.kind, info.text.contains("mermaid") { found = true }
         }
         return found
     }

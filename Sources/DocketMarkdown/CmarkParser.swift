@@ -23,10 +23,11 @@ enum CmarkParser {
     struct Result {
         var root: MarkdownNode
         var problems: [MarkdownProblem] = []
-        /// Whether the tree holds a footnote reference, or a code block with an info string: the
-        /// walks that look for them are skipped otherwise (a walk of a big page is not free).
+        /// Whether the tree holds a footnote reference, or a code block whose info string has a
+        /// problem: the walks that look for them are skipped otherwise (a walk of a big page is
+        /// not free).
         var hasFootnoteReferences = false
-        var hasInfoStrings = false
+        var hasInfoProblems = false
     }
 
     /// Parses `text`; node lines are shifted by `lineOffset` so they are lines of the whole file.
@@ -106,7 +107,7 @@ enum CmarkParser {
         var tooDeepReported = false
         var nodes = 1
         var hasFootnoteReferences = false
-        var hasInfoStrings = false
+        var hasInfoProblems = false
         var stack = [Frame(node: node(root, lineOffset: lineOffset, problems: &problems).node, next: cmark_node_first_child(root))]
         while true {
             let top = stack.count - 1
@@ -135,14 +136,14 @@ enum CmarkParser {
                 let (converted, keepsChildren) = node(child, lineOffset: lineOffset, problems: &problems)
                 switch converted.kind {
                 case .footnoteReference: hasFootnoteReferences = true
-                case .codeBlock(let info, _) where !info.isEmpty: hasInfoStrings = true
+                case .codeBlock(let info, _) where !info.problems.isEmpty: hasInfoProblems = true
                 default: break
                 }
                 stack.append(Frame(node: converted, next: keepsChildren ? cmark_node_first_child(child) : nil))
             } else {
                 let done = stack.removeLast().node
                 if stack.isEmpty {
-                    return Result(root: done, problems: problems, hasFootnoteReferences: hasFootnoteReferences, hasInfoStrings: hasInfoStrings)
+                    return Result(root: done, problems: problems, hasFootnoteReferences: hasFootnoteReferences, hasInfoProblems: hasInfoProblems)
                 }
                 stack[stack.count - 1].node.children.append(done)
             }
@@ -203,7 +204,8 @@ enum CmarkParser {
             }
             return .item(task: nil)
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+            // The info string is read here, once; every consumer uses the parsed form.
+            return .codeBlock(info: CodeBlockInfo(string(cmark_node_get_fence_info(node))), literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), id: nil)

@@ -5,8 +5,8 @@ enum CodeBlockCheck {
     static func check(_ root: MarkdownNode, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         root.walk { node in
-            guard case .codeBlock(let info, _) = node.kind, info.utf8.count > CodeBlockInfo.maxInfoLength || info.contains("showLineNumbers") else { return }
-            for problem in CodeBlockInfo(info).problems {
+            guard case .codeBlock(let info, _) = node.kind else { return }
+            for problem in info.problems {
                 found.append(.error(at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn), problem))
             }
         }

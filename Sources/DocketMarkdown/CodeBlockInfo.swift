@@ -6,6 +6,8 @@ import Foundation
 /// Attributes the renderer does not use (`step=`, `file=`, `norun=`, …) are kept in `attributes`
 /// for the runbook extractor. Runme's JSON form (`{"name": "x"}`) is accepted too.
 public struct CodeBlockInfo: Sendable, Equatable {
+    /// The info string as written (for positions of attributes within it).
+    public var text: String
     /// The language, lowercased (`PHP` → `php`); empty when none is given.
     public var language: String
     public var title: String?
@@ -42,6 +44,7 @@ public struct CodeBlockInfo: Sendable, Equatable {
     }
 
     public init(_ info: String) {
+        text = info
         var scanner = Substring(info)
         var tooLong = false
         if info.utf8.count > Self.maxInfoLength {

@@ -50,18 +50,29 @@ struct DirectiveFolder {
                 let inner = fold(children: Array(children[(i + 1)..<end]))
                 depth -= 1
                 let opening = openings[open]
-                let title = opening.titleSource.map { source -> [MarkdownNode] in
+                let title = opening.titleSource.map { source -> MarkdownNode in
                     let parsed = CmarkParser.parse(source, lineOffset: opening.line - 1)
-                    problems += parsed.problems
-                    return parsed.root.firstParagraphInlines
+                    problems += parsed.problems.map { problem in
+                        var shifted = problem
+                        if shifted.line == opening.line { shifted.column += opening.titleColumn - 1 }
+                        return shifted
+                    }
+                    var node = MarkdownNode(.directiveTitle, children: parsed.root.firstParagraphInlines, range: SourceRange(
+                        startLine: opening.line, startColumn: opening.titleColumn,
+                        endLine: opening.line, endColumn: opening.titleColumn + max(source.utf8.count, 1) - 1))
+                    // The title was parsed alone: its columns count from the title's first character.
+                    node.update { inline in
+                        guard inline.range.isKnown, inline.range.startLine == opening.line else { return }
+                        if case .directiveTitle = inline.kind { return }
+                        inline.range.startColumn += opening.titleColumn - 1
+                        if inline.range.endLine == opening.line { inline.range.endColumn += opening.titleColumn - 1 }
+                    }
+                    return node
                 }
                 var range = child.range
                 if let close { range.endLine = children[close].range.endLine; range.endColumn = children[close].range.endColumn }
                 else if let last = inner.last { range.endLine = last.range.endLine; range.endColumn = last.range.endColumn }
-                result.append(MarkdownNode(
-                    .directive(.init(name: opening.name, title: title, fenceLength: opening.fenceLength)),
-                    children: inner,
-                    range: range))
+                result.append(.directive(name: opening.name, fenceLength: opening.fenceLength, title: title, blocks: inner, range: range))
                 i = (close ?? end) + 1
                 continue
             }

@@ -10,6 +10,8 @@ struct DirectiveScanner {
     struct Opening {
         var name: String
         var titleSource: String?
+        /// The 1-based byte column of the title's first character on the fence line.
+        var titleColumn: Int
         var fenceLength: Int
         var line: Int
         var column: Int
@@ -97,9 +99,11 @@ struct DirectiveScanner {
                 continue
             }
             let remainder = afterColons.dropFirst(name.count)
+            let title = Self.title(in: remainder)
             openings.append(Opening(
                 name: String(name),
-                titleSource: Self.title(in: remainder),
+                titleSource: title.map(String.init),
+                titleColumn: title.map { line.utf8.distance(from: line.startIndex, to: $0.startIndex) + 1 } ?? 1,
                 fenceLength: colons,
                 line: lineOffset + index + 1,
                 column: indent.utf8.count + 1))
@@ -112,7 +116,7 @@ struct DirectiveScanner {
     }
 
     /// The title of `:::tip[Title]{attrs}` or `:::tip Title`; nil when none is given.
-    private static func title(in remainder: Substring) -> String? {
+    private static func title(in remainder: Substring) -> Substring? {
         var rest = remainder
         if rest.first == "[" {
             var depth = 0
@@ -125,14 +129,16 @@ struct DirectiveScanner {
                 }
             }
             if depth == 0 && end > rest.startIndex {
-                return String(rest[rest.index(after: rest.startIndex)..<end])
+                return rest[rest.index(after: rest.startIndex)..<end]
             }
             return nil
         }
         if let brace = rest.firstIndex(of: "{"), rest[brace...].contains("}") {
             rest = rest[..<brace]
         }
-        let trimmed = rest.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? nil : trimmed
+        // Trimmed as a slice of the line, so the title keeps its column.
+        while let first = rest.first, first == " " || first == "\t" { rest = rest.dropFirst() }
+        while let last = rest.last, last.isWhitespace { rest = rest.dropLast() }
+        return rest.isEmpty ? nil : rest
     }
 }

@@ -107,8 +107,8 @@ struct MDXFolder {
         switch element.component {
         case .admonition:
             let type = element.string("type") ?? "note"
-            let title = element.string("title").map { [MarkdownNode(.text($0))] }
-            return MarkdownNode(.directive(.init(name: type, title: title, fenceLength: 0)), children: blocks(frame.children), range: frame.range)
+            let title = element.string("title").map { MarkdownNode(.directiveTitle, children: [MarkdownNode(.text($0))]) }
+            return .directive(name: type, fenceLength: 0, title: title, blocks: blocks(frame.children), range: frame.range)
         case .codeBlock:
             var info = element.string("language") ?? ""
             if info.isEmpty, let className = element.string("className"), className.hasPrefix("language-") {
@@ -125,7 +125,7 @@ struct MDXFolder {
             if let lines = element.string("metastring") { info += " " + lines }
             var literal = element.literal ?? ""
             if !literal.isEmpty && !literal.hasSuffix("\n") { literal += "\n" }
-            return MarkdownNode(.codeBlock(info: info.trimmingWhitespace.isEmpty ? "" : String(info.trimmingWhitespace), literal: literal), range: frame.range)
+            return MarkdownNode(.codeBlock(info: CodeBlockInfo(info.trimmingWhitespace.isEmpty ? "" : String(info.trimmingWhitespace)), literal: literal), range: frame.range)
         default:
             return MarkdownNode(.mdx(element), children: frame.children, range: frame.range)
         }

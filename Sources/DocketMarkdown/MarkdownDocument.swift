@@ -55,7 +55,7 @@ public struct MarkdownDocument: Sendable {
         for problem in problems {
             diagnostics.error(at: SourceLocation(path: path, line: problem.line, column: problem.column), problem.message)
         }
-        if parsed.hasInfoStrings { diagnostics.append(contentsOf: CodeBlockCheck.check(root, path: path)) }
+        if parsed.hasInfoProblems { diagnostics.append(contentsOf: CodeBlockCheck.check(root, path: path)) }
         return MarkdownDocument(root: root, diagnostics: diagnostics)
     }
 

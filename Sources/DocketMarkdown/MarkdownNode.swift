@@ -23,7 +23,8 @@ public struct MarkdownNode: Sendable {
         case list(ordered: Bool, start: Int, tight: Bool)
         /// `task` is nil for an ordinary item, else whether the box is checked.
         case item(task: Bool?)
-        case codeBlock(info: String, literal: String)
+        /// `info` is the info string, read once when the page is parsed.
+        case codeBlock(info: CodeBlockInfo, literal: String)
         case htmlBlock(String)
         case paragraph
         /// `id` is filled in by `HeadingAnchors`; nil before that, and for the H1.
@@ -33,10 +34,15 @@ public struct MarkdownNode: Sendable {
         case table(alignments: [Alignment])
         case tableRow(isHeader: Bool)
         case tableCell
-        /// A `:::name` container (admonitions). `title` holds the parsed inline title, if any.
+        /// A `:::name` container (admonitions). A title, when one was given, is the first child
+        /// (`.directiveTitle`); the other children are the blocks of its content.
         case directive(Directive)
+        /// The title of the directive it is the first child of; its children are the title's
+        /// inlines, so every walk over the tree sees them (links in titles are resolved).
+        case directiveTitle
         /// A JSX element or block-level HTML tag whose content is Markdown (`<Tabs>`, `<div>`);
         /// its children are blocks, or inlines when the content was written on the tag's line.
+        /// Boxed: the element is large, and an unboxed payload would grow every node of every page.
         case mdx(MDXElement)
 
         case text(String)
@@ -52,19 +58,23 @@ public struct MarkdownNode: Sendable {
         case footnoteReference(label: String)
     }
 
-    /// A `:::name[title]` or `:::name title` container.
+    /// A `:::name[title]` or `:::name title` container. Its title is a child node.
     public struct Directive: Sendable {
         public var name: String
-        /// The inline nodes of the title, when one was given.
-        public var title: [MarkdownNode]?
         /// The number of colons of the opening fence (nesting uses more).
         public var fenceLength: Int
 
-        public init(name: String, title: [MarkdownNode]?, fenceLength: Int) {
+        public init(name: String, fenceLength: Int) {
             self.name = name
-            self.title = title
             self.fenceLength = fenceLength
         }
+    }
+
+    /// A directive node: its title (when given) becomes the first child, then the blocks.
+    public static func directive(name: String, fenceLength: Int, title: MarkdownNode?, blocks: [MarkdownNode],
+                                 range: SourceRange) -> MarkdownNode {
+        MarkdownNode(.directive(Directive(name: name, fenceLength: fenceLength)),
+                     children: title.map { [$0] + blocks } ?? blocks, range: range)
     }
 }
 
@@ -78,6 +88,17 @@ extension MarkdownNode {
         default:
             return false
         }
+    }
+
+    /// A directive's title node (its first child), if it has one.
+    public var directiveTitle: MarkdownNode? {
+        guard case .directive = kind, let first = children.first, case .directiveTitle = first.kind else { return nil }
+        return first
+    }
+
+    /// A directive's content blocks: its children after the title.
+    public var directiveBlocks: ArraySlice<MarkdownNode> {
+        directiveTitle == nil ? children[...] : children.dropFirst()
     }
 
     /// Calls `visit` on this node and every descendant in document order.

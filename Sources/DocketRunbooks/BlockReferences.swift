@@ -10,7 +10,6 @@ struct BlockReferences {
     struct Block {
         var node: MarkdownNode
         var info: CodeBlockInfo
-        var infoText: String
         var literal: String
     }
 
@@ -92,6 +91,6 @@ struct BlockReferences {
     /// The page location of attribute `key` in the block's info string.
     static func location(of key: String, in block: Block, path: String) -> SourceLocation {
         SourceLocation(path: path, line: block.node.range.startLine,
-                       column: block.node.range.startColumn + 3 + StepExtraction.offset(of: key, in: block.infoText))
+                       column: block.node.range.startColumn + 3 + StepExtraction.offset(of: key, in: block.info.text))
     }
 }

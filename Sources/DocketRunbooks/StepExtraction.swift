@@ -21,13 +21,13 @@ struct StepExtraction {
             if case .codeBlock = node.kind { blocks.append(node) }
         }
         let described: [BlockReferences.Block] = blocks.compactMap { node in
-            guard case .codeBlock(let infoText, let literal) = node.kind else { return nil }
-            return BlockReferences.Block(node: node, info: CodeBlockInfo(infoText), infoText: infoText, literal: literal)
+            guard case .codeBlock(let info, let literal) = node.kind else { return nil }
+            return BlockReferences.Block(node: node, info: info, literal: literal)
         }
         let references = BlockReferences(blocks: described, path: page.displayPath, diagnostics: &diagnostics)
         var names = Set<String>()
         for described in described {
-            let block = described.node, info = described.info, infoText = described.infoText
+            let block = described.node, info = described.info, infoText = info.text
             let location = SourceLocation(path: page.displayPath, line: block.range.startLine, column: block.range.startColumn)
             if let reason = info.attribute("norun") {
                 if reason.isEmpty { diagnostics.warning(at: location, "norun needs a reason: norun=\"why this block does not run\"") }
@@ -97,7 +97,7 @@ struct StepExtraction {
         var timeout: Int?
         if let text = info.attribute("timeout") {
             var location = location
-            if case .codeBlock(let raw, _) = fence.kind { location.column += 3 + Self.offset(of: "timeout", in: raw) }
+            if case .codeBlock(let fenceInfo, _) = fence.kind { location.column += 3 + Self.offset(of: "timeout", in: fenceInfo.text) }
             switch StepAttributes.seconds(text) {
             case .success(let seconds): timeout = seconds
             case .failure(.notADuration):

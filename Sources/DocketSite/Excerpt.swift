@@ -28,7 +28,7 @@ enum Excerpt {
                 text += inline.plainText
             }
             return nonEmpty(text)
-        case .codeBlock, .htmlBlock, .thematicBreak, .footnoteDefinition:
+        case .codeBlock, .htmlBlock, .thematicBreak, .footnoteDefinition, .directiveTitle:
             return nil
         default:
             for child in node.children {

@@ -33,7 +33,7 @@ public enum MermaidBundle {
     static func hasDiagram(_ root: MarkdownNode) -> Bool {
         var found = false
         root.walk { node in
-            if !found, case .codeBlock(let info, _) = node.kind, CodeBlockInfo(info).language == "mermaid" { found = true }
+            if !found, case .codeBlock(let info, _) = node.kind, info.language == "mermaid" { found = true }
         }
         return found
     }

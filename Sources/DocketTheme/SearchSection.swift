@@ -11,7 +11,7 @@ struct SearchSection: Sendable {
     var heading: String
     /// The heading's id; empty for the part before the first heading.
     var anchor: String
-    /// Paragraphs, list items, table cells, admonitions and code blocks, whitespace collapsed.
+    /// Paragraphs, list items, table cells, admonitions (titles included) and code blocks, whitespace collapsed.
     var text: String
     /// The page's title, on its first section only (ranked above everything else).
     var title: String = ""
@@ -71,13 +71,10 @@ struct SearchSection: Sendable {
 
         mutating func addBlock(_ node: MarkdownNode) {
             switch node.kind {
-            case .paragraph, .heading, .tableCell:
+            case .paragraph, .heading, .tableCell, .directiveTitle:
                 add(node.plainText)
             case .codeBlock(_, let literal):
                 add(literal)
-            case .directive(let directive):
-                if let title = directive.title { add(MarkdownNode(.paragraph, children: title).plainText) }
-                for child in node.children { addBlock(child) }
             case .htmlBlock, .thematicBreak:
                 return
             default:
