@@ -42,7 +42,8 @@ public struct MarkdownNode: Sendable {
         case directiveTitle
         /// A JSX element or block-level HTML tag whose content is Markdown (`<Tabs>`, `<div>`);
         /// its children are blocks, or inlines when the content was written on the tag's line.
-        /// Boxed: the element is large, and an unboxed payload would grow every node of every page.
+        /// Not `indirect`: with this case boxed, a debug build (Swift 6.3.1) spins forever in
+        /// `SiteAssembler` on any site, reproducibly after a clean rebuild of the module.
         case mdx(MDXElement)
 
         case text(String)
