@@ -100,7 +100,7 @@ let package = Package(
             ]),
         .testTarget(name: "DocketServeTests", dependencies: ["DocketServe", "DocketBuild", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
-        .testTarget(name: "DocketMigrateTests", dependencies: ["DocketMigrate", "DocketTestSupport"]),
+        .testTarget(name: "DocketMigrateTests", dependencies: ["DocketMigrate", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]
 )
