@@ -100,6 +100,15 @@ enum MDXComponentCheck {
                 seen[value.value] = value.location
             }
         }
+        if let attribute = element.attribute("queryString"), element.string("groupId") == nil {
+            var isTrue = false
+            if case .present = attribute.value { isTrue = true }
+            if case .expression(let source) = attribute.value, MDXLiteral.parse(source) == .bool(true) { isTrue = true }
+            if isTrue {
+                found.append(Diagnostic(.error, at: SourceLocation(path: path, line: attribute.line, column: attribute.column),
+                    "queryString without a value names the URL parameter after groupId, and this <Tabs> has none: add groupId or write queryString=\"key\"", code: "mdx.syntax"))
+            }
+        }
         if let defaultValue = element.string("defaultValue"), !values.isEmpty, seen[defaultValue] == nil {
             let location = element.attribute("defaultValue").map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? here
             found.append(Diagnostic(.error, at: location,

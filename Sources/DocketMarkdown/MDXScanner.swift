@@ -490,6 +490,7 @@ struct MDXScanner {
         let (l, c) = position(of: start)
         guard let text else {
             if isMDX {
+                let source = String(source.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
                 diagnostics.append(Diagnostic(.error, at: location(l, c),
                     "docket cannot evaluate the MDX expression {\(source.count > 40 ? String(source.prefix(40)) + "…" : source)}: only string literals and comments are supported; write \\{ for a literal brace",
                     code: "mdx.unsupported"))

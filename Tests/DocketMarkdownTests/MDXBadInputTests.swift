@@ -34,6 +34,11 @@ import Testing
         #expect(found.count == 1 && found[0].hasPrefix("p.mdx:1:7: error: defaultValue \"z\" is none of the tab values (a)"), "\(found)")
     }
 
+    @Test func queryStringNeedsAGroupId() {
+        let found = problems("<Tabs queryString>\n<TabItem value=\"a\">A</TabItem>\n</Tabs>\n")
+        #expect(found.count == 1 && found[0].hasPrefix("p.mdx:1:7: error: queryString without a value names the URL parameter after groupId"), "\(found)")
+    }
+
     @Test func unknownImportAndComponentSpanningLines() {
         let text = "import ProjectsTable from '@site/src/components/ProjectsTable';\n\n# Projects\n\n<ProjectsTable\n  data={[\n    {name: 'a', url: 'b'},\n  ]}\n/>\n\nAfter.\n"
         let found = problems(text)
