@@ -59,7 +59,8 @@ import Testing
     @Test func contentErrorsExitOneWithLocatedDiagnostics() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
-        try Fixtures.write(["docs/a.md": "# A\n\n[x](./missing.md)\n\n[y](./also-missing.md)\n"], under: temp)
+        try Fixtures.write(["docket.yml": "title: T\nurl: https://t.test\n",
+                            "docs/a.md": "# A\n\n[x](./missing.md)\n\n[y](./also-missing.md)\n"], under: temp)
         let run = try docket(["build"], in: temp)
         #expect(run.status == 1)
         #expect(run.stderr.contains("docs/a.md:3:1: error: broken link './missing.md'"))

@@ -25,7 +25,11 @@ import Testing
         #expect(migrate.stdout.contains("wrote \(fixture)/docket.yml"))
         let build = try runner.docket(["build"], in: site)
         #expect(build.status == 0, "\(build.stderr)")
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("_site/sitemap.xml").path))
+        // A sitemap needs absolute URLs: with a url the config gives one, without it the build says why.
+        let config = try String(contentsOf: site.appendingPathComponent("docket.yml"), encoding: .utf8)
+        let hasURL = config.split(separator: "\n").contains { $0.hasPrefix("url:") }
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("_site/sitemap.xml").path) == hasURL)
+        if !hasURL { #expect(build.stderr.contains("warning: no url: in docket.yml, so no sitemap.xml")) }
     }
 
     @Test func migrateRefusesToOverwriteWithoutForce() throws {
