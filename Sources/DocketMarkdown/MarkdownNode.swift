@@ -44,8 +44,7 @@ public struct MarkdownNode: Sendable {
         /// its children are blocks, or inlines when the content was written on the tag's line.
         /// Not `indirect`: with this case boxed, a debug build (Swift 6.3.1) spins forever in
         /// `SiteAssembler` on any site, reproducibly after a clean rebuild of the module.
-        /// Boxed: the element is large, and an unboxed payload would grow every node of every page.
-        indirect case mdx(MDXElement)
+        case mdx(MDXElement)
 
         case text(String)
         case softBreak
