@@ -22,6 +22,7 @@ struct ConfigTranslator {
     /// docket.yml's keys in the order of the configuration reference.
     private static let order = ["title", "tagline", "url", "baseUrl", "trailingSlash", "routeBasePath", "content", "exclude", "include", "static",
                                 "editUrl", "onBrokenLinks", "onBrokenAnchors", "logo", "navbar", "footer", "tableOfContents",
+                                "showLastUpdateTime", "showLastUpdateAuthor",
                                 "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars",
                                 "lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning", "versions"]
 
@@ -284,7 +285,7 @@ struct ConfigTranslator {
             case "remarkPlugins", "rehypePlugins", "beforeDefaultRemarkPlugins", "beforeDefaultRehypePlugins", "recmaPlugins":
                 drop(option, at, "Markdown plugins are JavaScript, which docket does not run")
             case "showLastUpdateTime", "showLastUpdateAuthor":
-                drop(option, at, "docket shows no last-update line yet")
+                if let b = bool(value, at) { settings[key] = .bool(b) }
             case "sidebarItemsGenerator", "numberPrefixParser":
                 drop(option, at, "a function that docket cannot run; docket applies Docusaurus's default rules")
             case "tagsBasePath", "tags", "onInlineTags":
@@ -633,6 +634,8 @@ struct ConfigTranslator {
         var pairs: [(String, YAMLValue)] = []
         var settings = self.settings
         if !navbar.isEmpty { settings["navbar"] = .list(navbar) }
+        // A setting missing from `order` would vanish from docket.yml without a word.
+        assert(settings.keys.allSatisfy(Self.order.contains), "ConfigTranslator.order lacks \(settings.keys.filter { !Self.order.contains($0) })")
         for key in Self.order { if let value = settings[key] { pairs.append((key, value)) } }
         var header = "# docket.yml, written by `docket migrate` from \(configName)"
         if let sidebarsFile { header += " and \(sidebarsFile)" }

@@ -108,6 +108,13 @@ public struct LinkResolver: Sendable {
         var raw: [String]
         if path.hasPrefix("./") || path.hasPrefix("../") {
             raw = [dir + path]
+            // Docusaurus resolves the file on disk, so `../docs/b.md` from `docs/a.md` leaves the
+            // content folder and comes back into it: the same file as `./b.md`.
+            let content = site.config.contentDirectory.split(separator: "/").joined(separator: "/")
+            if !content.isEmpty, Self.normalize(dir + path) == nil,
+               let onDisk = Self.normalize(content + "/" + dir + path), onDisk.hasPrefix(content + "/") {
+                raw.append(String(onDisk.dropFirst(content.count + 1)))
+            }
         } else if path.hasPrefix("/") {
             raw = [String(path.dropFirst())]
             let contentPrefix = site.config.contentDirectory.split(separator: "/").joined(separator: "/") + "/"

@@ -24,6 +24,19 @@ import Testing
         return (links, diagnostics.sorted.map(\.description))
     }
 
+    /// A relative link that climbs out of the content folder and back in names a file on disk,
+    /// as Docusaurus reads it; one that stays outside is still broken.
+    @Test func aLinkBackIntoTheContentFolderResolves() throws {
+        let (links, problems) = try hrefs(of: "a.md", [
+            "a.md": "# A\n\n[b](../docs/b.md) [c](../docs/sub/c.md#part) [x](../other/b.md)\n",
+            "b.md": "# B\n",
+            "sub/c.md": "# C\n## Part\n",
+        ])
+        #expect(links == ["/docs/b", "/docs/sub/c#part", "../other/b.md"], "\(links)")
+        #expect(problems.count == 1 && problems[0].contains("docs/a.md:3:"), "\(problems)")
+        #expect(problems.first?.contains("broken link '../other/b.md'") == true, "\(problems)")
+    }
+
     @Test func markdownAndURLLinksResolveLikeDocusaurus() throws {
         let (links, problems) = try hrefs(of: "guides/intro.md", [
             "guides/intro.md": """
