@@ -57,12 +57,19 @@ enum CmarkParser {
         text.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return nil }
+        // cmark_parser_finish parses the inlines, and around that it adds, then removes, the
+        // inline extensions' special characters (`~`, `:`, `w`) in one table global to the
+        // library. Two pages finishing at once race on it: one page's removal makes the other
+        // lose its strikethrough and autolinks, silently. Block parsing above stays parallel.
+        guard let root = finishLock.withLock({ cmark_parser_finish(parser) }) else { return nil }
         defer { cmark_node_free(root) }
         return body(root, parser)
     }
 
     private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+
+    /// Serialises `cmark_parser_finish` (see `withTree`).
+    private static let finishLock = NSLock()
 
     /// cmark-gfm's own HTML for `text`, parsed with the same options and extensions as `parse`:
     /// the reference the differential test holds `HTMLRenderer` against.

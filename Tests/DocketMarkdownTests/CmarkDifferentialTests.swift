@@ -1,4 +1,5 @@
 @testable import DocketMarkdown
+import Foundation
 import Testing
 
 /// `HTMLRenderer` against cmark-gfm's own HTML renderer, on the same parse. docket renders the
@@ -149,6 +150,23 @@ import Testing
             }
         }
         #expect(failures == 0, "\(failures) of 3000 generated documents render differently")
+    }
+
+    /// Pages parse in parallel; cmark-gfm keeps the inline extensions' special characters in one
+    /// global table that each parse adds to and removes from. Every page must still get its
+    /// strikethrough and autolinks however the parses interleave.
+    @Test func parallelParsesKeepInlineExtensions() {
+        let markdown = (0..<40).map { "Line \($0) ~~gone~~ and https://example.org/\($0) here.\n" }.joined(separator: "\n")
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 400)
+        results.initialize(repeating: false)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let html = Self.ours(markdown)
+            slots[index] = html.components(separatedBy: "<del>").count == 41
+                && html.components(separatedBy: "<a href=\"https://example.org/").count == 41
+        }
+        #expect(results.filter { !$0 }.count == 0, "parses that lost a strikethrough or an autolink")
     }
 
     /// The normalisation itself must not hide a difference: an emphasis dropped by docket would
