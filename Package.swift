@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "DocketServe",
             dependencies: [
-                "DocketBuild", "DocketSite", "DocketTheme", "DocketDiagnostics",
+                "DocketBuild", "DocketSandbox", "DocketSite", "DocketTheme", "DocketDiagnostics",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

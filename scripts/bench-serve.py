@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Live-reload latency of `docket serve` on a generated 10,000-page site.
 
-    scripts/bench-serve.py [--corpus shared|project] [--pages N] [--edits N] [--docket PATH]
+    scripts/bench-serve.py [--corpus shared|project] [--pages N] [--edits N] [--docket PATH] [--dir DIR]
 
-Generates the corpus (shared: /work/shared/bench/gen_corpus.py, 6.7 KB pages; project:
-scripts/bench/gen_corpus.py), starts `docket serve --port 0` on it, and acts as the browser:
+Generates the corpus (shared: /work/shared/bench/gen_corpus.py --seed 7, 6.7 KB pages; project:
+scripts/bench/gen_corpus.py) in a fresh folder under --dir (default: the system's temp folder;
+the server's preview copy of the site goes there too), starts `docket serve --port 0` on it, and acts as the browser:
 it holds the reload channel open (server-sent events at /__docket/events, or, for an older
 server without it, polls /__docket/version every 700 ms as its injected script did), and after
 each reload event fetches the page and checks that the new text is in it. Measured from just
@@ -150,6 +151,8 @@ def main():
     parser.add_argument("--gap", type=float, default=1.0, help="seconds between edits (a person typing and saving)")
     parser.add_argument("--docket", default=os.environ.get("DOCKET", os.path.join(ROOT, ".build/release/docket")))
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument("--dir", help="make the corpus and the preview folder under DIR (a disk, not a RAM tmpfs)")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the shared corpus")
     args = parser.parse_args()
     if args.pages < 10 or args.edits < 1:
         die("--pages must be at least 10 and --edits at least 1")
@@ -157,13 +160,15 @@ def main():
     if not os.access(args.docket, os.X_OK):
         die(f"no docket binary at {args.docket} (build it with: swift build -c release)")
 
-    tmp = tempfile.mkdtemp(prefix="docket-bench-serve.")
+    if args.dir:
+        os.makedirs(args.dir, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="docket-bench-serve.", dir=args.dir)
     site = os.path.join(tmp, "site")
     if args.corpus == "shared":
         generator = "/work/shared/bench/gen_corpus.py"
         if not os.path.exists(generator):
             die(f"no shared corpus generator at {generator}")
-        subprocess.run([sys.executable, generator, site, str(args.pages)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, generator, site, str(args.pages), "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
     else:
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts/bench/gen_corpus.py"), str(args.pages), os.path.join(site, "docs")],
                        check=True, stdout=subprocess.DEVNULL)
@@ -171,7 +176,10 @@ def main():
     pages = sorted(os.path.relpath(os.path.join(d, f), docs) for d, _, fs in os.walk(docs) for f in fs if f.endswith(".md"))
 
     log = open(os.path.join(tmp, "serve.log"), "w+")
-    server = subprocess.Popen([args.docket, "serve", "--port", "0"], cwd=site, stdout=subprocess.PIPE, stderr=log, text=True)
+    # The server makes its preview folder (a whole copy of the site) in TMPDIR.
+    environment = dict(os.environ, TMPDIR=tmp)
+    server = subprocess.Popen([args.docket, "serve", "--port", "0"], cwd=site, stdout=subprocess.PIPE, stderr=log, text=True,
+                              env=environment)
     try:
         port = None
         started = time.monotonic()
@@ -233,15 +241,6 @@ def main():
     finally:
         server.terminate()
         server.wait()
-        # The server's preview folder (a full copy of the site) names its pid.
-        tmpdir = tempfile.gettempdir()
-        for name in os.listdir(tmpdir):
-            try:
-                with open(os.path.join(tmpdir, name, "pid")) as f:
-                    if name.startswith("docket-serve-") and f.read().strip() == str(server.pid):
-                        shutil.rmtree(os.path.join(tmpdir, name), ignore_errors=True)
-            except OSError:
-                pass
         if args.keep:
             print(f"bench-serve: kept {tmp}")
         else:

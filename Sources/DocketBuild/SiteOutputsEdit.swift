@@ -7,7 +7,7 @@ import Foundation
 extension SiteOutputs {
     /// The site after the pages `sources` (content-relative) were edited, and the units the
     /// edit changes, when the edit stays inside those pages: same front matter, title, excerpt
-    /// and anchors, no runbook, no problem before or after. Then the sidebar, URLs, navigation
+    /// and anchors, no runbook, no problem before or after (but for the same MDX warnings). Then the sidebar, URLs, navigation
     /// and every other page are unchanged, and only those pages and the search data (plus
     /// newly linked assets and, for a diagram, the theme assets) need writing. Nil otherwise:
     /// the caller loads the whole site again. `texts`: what was read, by source.
@@ -21,12 +21,18 @@ extension SiteOutputs {
             guard let index = resolvedIndex[source], runbooks.idBySource[source] == nil else { return nil }
             let before = edited[source] ?? loaded.pages[index]
             let old = before.page
-            guard old.parsed.diagnostics.isEmpty, before.diagnostics.isEmpty,
+            // Problems of the page are allowed only as warnings that stay exactly the same
+            // (`markdown.mdx.unknownComponents: warn`, applied as the load applies it): the
+            // site's diagnostics are carried over unchanged.
+            let config = loaded.site.config
+            let oldProblems = MDXSetting.applied(old.parsed.diagnostics, config: config)
+            guard !oldProblems.hasErrors, before.diagnostics.isEmpty,
                   case .success(let text) = SourceText.read(loaded.content.url.appendingPathComponent(source), display: old.parsed.displayPath)
             else { return nil }
             let parsed = PageParser.parse(text: text, source: source, displayPath: old.parsed.displayPath)
             texts[source] = text
-            guard parsed.diagnostics.isEmpty, parsed.contentTitle == old.parsed.contentTitle, parsed.excerpt == old.parsed.excerpt,
+            guard MDXSetting.applied(parsed.diagnostics, config: config).all == oldProblems.all,
+                  parsed.contentTitle == old.parsed.contentTitle, parsed.excerpt == old.parsed.excerpt,
                   parsed.anchors == old.parsed.anchors,
                   Self.sameFrontMatter(parsed.frontMatter, old.frontMatter) else { return nil }
             let (runbook, problems) = RunbookExtractor.extract(parsed, sourceLabel: loaded.contentLabel + source)

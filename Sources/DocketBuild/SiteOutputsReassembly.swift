@@ -10,9 +10,10 @@ extension SiteOutputs {
     /// the rest of the load (config, categories, static files) is reused. Link resolutions of
     /// the other pages are reused too when no page moved, came or went. Nil when this cannot be
     /// done safely (the site had problems, a runbook page changed, a category file or something
-    /// else than a page changed): the caller loads the whole site then. `texts`: what was read.
+    /// else than a page changed, a versioned site, whose other versions link to and list the
+    /// pages of this one): the caller loads the whole site then. `texts`: what was read.
     public func reassembling(_ sources: Set<String>) -> (outputs: SiteOutputs, texts: [String: String])? {
-        guard let categories, loaded.diagnostics.isEmpty, diagnostics.isEmpty,
+        guard let categories, loaded.diagnostics.isEmpty, diagnostics.isEmpty, loaded.versions == nil,
               sources.allSatisfy(ContentInventory.isPage) else { return nil }
         let loaded = self.current
         var parsedBySource: [String: ParsedPage] = [:]
@@ -32,7 +33,8 @@ extension SiteOutputs {
             texts[source] = text
             let (runbook, problems) = RunbookExtractor.extract(parsed, sourceLabel: loaded.contentLabel + source)
             guard runbook == nil, problems.isEmpty else { return nil }
-            changedDiagnostics.append(contentsOf: parsed.diagnostics)
+            // As the load does: `markdown.mdx.unknownComponents: warn` makes those warnings.
+            changedDiagnostics.append(contentsOf: MDXSetting.applied(parsed.diagnostics, config: loaded.site.config))
             parsedBySource[source] = parsed
         }
         let old = loaded.site
@@ -86,6 +88,32 @@ extension SiteOutputs {
         let outputs = SiteOutputs(loaded: next, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
         outputs.categories = categories
         return (outputs, texts)
+    }
+
+    /// The output files of the pages and category pages of every version but the primary one
+    /// (relative to the output folder); empty for an unversioned site.
+    public var otherVersionFiles: Set<String> {
+        var files = Set<String>()
+        for other in loaded.versions?.others ?? [] {
+            let slash = other.site.config.trailingSlash
+            for page in other.site.pages { if let file = URLPath.outputFile(for: page.permalink, trailingSlash: slash) { files.insert(file) } }
+            for index in other.site.generatedIndexes {
+                if let file = URLPath.outputFile(for: index.permalink, trailingSlash: slash) { files.insert(file) }
+            }
+        }
+        return files
+    }
+
+    /// Writes every version but the primary one into `target` in place, as `docket build` writes
+    /// them (pages, category and tag pages, sidebar and search data, content files): after a
+    /// change that may touch them, which a versioned site takes in with a whole load. Returns
+    /// the number of pages written; 0 for an unversioned site.
+    public func writeOtherVersions(into target: URL) throws -> Int {
+        guard loaded.versions != nil else { return 0 }
+        let site = current
+        let folder = OutputFolder(updating: target)
+        _ = try folder.prepare()
+        return try VersionedOutput.write(site, theme: theme, menu: VersionedOutput.menu(site), into: folder)
     }
 
     /// The category files of the content folder, as `SiteLoader` reads them (the first one of

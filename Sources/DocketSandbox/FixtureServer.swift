@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
@@ -52,17 +51,8 @@ public final class FixtureServer: Sendable {
     private func bind(port: Int, scheme: String, tls: NIOSSLContext?) throws -> Channel {
         let routes = configuration.routes
         let recorder = self.recorder
-        return try ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 64)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(FixtureHTTPHandler(routes: routes, scheme: scheme, recorder: recorder))
-                }
-            }
-            .bind(host: "127.0.0.1", port: port)
-            .wait()
+        return try LoopbackHTTPServer.bind(group: group, port: port) {
+            (tls.map { [NIOSSLServerHandler(context: $0)] } ?? [], [FixtureHTTPHandler(routes: routes, scheme: scheme, recorder: recorder)])
+        }
     }
 }

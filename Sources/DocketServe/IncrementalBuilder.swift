@@ -39,26 +39,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var lastChange = Date.distantPast
     // Only touched by `build`, which runs on one thread at a time.
     private var structure: Int?
+    /// The pages of the other versions of a versioned site, as last written.
+    private var versionFiles: Set<String> = []
 
     public init(options: BuildOptions) {
         self.options = options
     }
 
-    /// The files and folders a change to which matters: the content and static folders,
-    /// docket.yml and the themes folder, as the last load resolved them.
+    /// The files and folders a change to which matters, as the last load resolved them
+    /// (`WatchedPaths`).
     public var watchedPaths: [URL] {
         condition.lock()
         defer { condition.unlock() }
-        guard let loaded = outputs?.loaded else {
-            // Nothing loaded yet (the first build failed): the default places.
-            let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
-            return [options.content.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("content"),
-                    root.appendingPathComponent("docs"),
-                    options.staticDirectory.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("static"),
-                    root.appendingPathComponent("docket.yml"), root.appendingPathComponent("themes")]
-        }
-        return [loaded.content.url, loaded.staticFolder.url, loaded.root.url.appendingPathComponent("docket.yml"),
-                loaded.root.url.appendingPathComponent("themes")]
+        guard let loaded = outputs?.loaded else { return WatchedPaths.beforeLoad(options) }
+        return WatchedPaths.of(loaded)
     }
 
     /// Rebuilds after `changes` (absolute paths of changed files; nil: unknown, look at
@@ -90,7 +84,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             return Outcome(result: prepared.failure!, pagesRendered: 0, full: false, pending: 0)
         }
         trace.mark("prepare")
-        let signature = Self.structure(of: loaded.site, theme: next.theme)
+        let signature = Self.structure(of: loaded, theme: next.theme)
         trace.mark("structure")
         condition.lock()
         let previous = outputs
@@ -102,6 +96,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             structure = signature
             lastTexts = cache.texts
             needsLoad = false
+            versionFiles = next.otherVersionFiles
             install(next, dirty: [], produced: [], full: true)
             return Outcome(result: result, pagesRendered: result.pagesWritten, full: true, pending: 0)
         }
@@ -116,7 +111,27 @@ public final class IncrementalBuilder: @unchecked Sendable {
         needsLoad = false
         var outcome = finish(next, signature: signature, changedPages: changedPages, trace: &trace)
         outcome.kind = .loaded
+        outcome.pagesRendered += rewriteOtherVersions(next)
+        trace.mark("other versions")
         return outcome
+    }
+
+    /// The other versions of a versioned site, written again after a load (which any change
+    /// to them takes, as does a change to the primary version that may alter their version
+    /// menus): written before the reload is announced, and pages that went are removed.
+    private func rewriteOtherVersions(_ next: SiteOutputs) -> Int {
+        let files = next.otherVersionFiles
+        guard next.loaded.versions != nil || !versionFiles.isEmpty else { return 0 }
+        let target = next.loaded.output.url
+        var count = 0
+        do {
+            count = try next.writeOtherVersions(into: target)
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
+        }
+        for path in versionFiles.subtracting(files) { unlink(target.appendingPathComponent(path).path) }
+        versionFiles = files
+        return count
     }
 
     /// Makes `next` current after a load or a reassembly: the changed pages written now, and,
@@ -264,7 +279,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let root = next.loaded.output.url.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
         while let path = enumerator.nextObject() as? String {
-            guard owners[path] == nil, let group = next.group(holding: path) else { continue }
+            // The other versions' sidebar and search data are rewritten with those versions,
+            // never by the primary's theme assets.
+            guard owners[path] == nil, !path.hasPrefix("assets/docket/versions/"), let group = next.group(holding: path) else { continue }
             written[group, default: []].insert(path)
         }
     }
@@ -342,9 +359,21 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return true
     }
 
-    /// Everything a page's HTML depends on besides the page itself.
-    static func structure(of site: Site, theme: Theme) -> Int {
+    /// Everything a page's HTML depends on besides the page itself: the sidebar, titles and
+    /// URLs of every page, the theme, and on a versioned site the versions and their pages
+    /// (the version menu of a page links to the same page in every version).
+    static func structure(of loaded: LoadedSite, theme: Theme) -> Int {
+        let site = loaded.site
         var hasher = Hasher()
+        if let versions = loaded.versions {
+            for version in versions.set.versions { hasher.combine(String(reflecting: version)) }
+            for other in versions.others {
+                for page in other.site.pages {
+                    hasher.combine(page.id)
+                    hasher.combine(page.permalink)
+                }
+            }
+        }
         hasher.combine(SidebarJSONFile.render(site))
         hasher.combine(String(describing: site.config))
         for page in site.pages {

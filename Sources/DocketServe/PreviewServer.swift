@@ -1,7 +1,7 @@
 import Foundation
+import DocketSandbox
 import NIOConcurrencyHelpers
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 
 /// The HTTP server of `docket serve`: static files of the last build on loopback, with a small
@@ -23,27 +23,19 @@ public final class PreviewServer: Sendable {
         let state = self.state
         let limits = self.limits
         let connections = self.connections
-        return try ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 64)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                // Past the cap, a new connection is closed at once: a runaway client cannot
-                // exhaust the process's file descriptors.
-                let admitted = connections.withLockedValue { count -> Bool in
-                    guard count < limits.maxConnections else { return false }
-                    count += 1
-                    return true
-                }
-                guard admitted else { return channel.close() }
-                channel.closeFuture.whenComplete { _ in connections.withLockedValue { $0 -= 1 } }
-                return channel.eventLoop.makeCompletedFuture {
-                    let timeouts = ConnectionTimeouts(limits: limits)
-                    try channel.pipeline.syncOperations.addHandler(timeouts)
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(PreviewHandler(state: state, limits: limits, timeouts: timeouts))
-                }
+        return try LoopbackHTTPServer.bind(group: group, port: port, admit: { channel in
+            // Past the cap, a new connection is closed at once: a runaway client cannot
+            // exhaust the process's file descriptors.
+            let admitted = connections.withLockedValue { count -> Bool in
+                guard count < limits.maxConnections else { return false }
+                count += 1
+                return true
             }
-            .bind(host: "127.0.0.1", port: port)
-            .wait()
+            if admitted { channel.closeFuture.whenComplete { _ in connections.withLockedValue { $0 -= 1 } } }
+            return admitted
+        }, handlers: {
+            let timeouts = ConnectionTimeouts(limits: limits)
+            return ([timeouts], [PreviewHandler(state: state, limits: limits, timeouts: timeouts)])
+        })
     }
 }
