@@ -13,6 +13,9 @@ public final class BuildTimings: Sendable {
         public var wall: Double
         /// Seconds of CPU time (user + system) of the process over the stage.
         public var cpu: Double
+        /// The process's peak resident set size when the stage ended, in bytes (which stage
+        /// makes the memory peak of a build).
+        public var peakRSS: Int = 0
     }
 
     /// The recorder the build stages report to.
@@ -40,26 +43,35 @@ public final class BuildTimings: Sendable {
         let result = try body()
         let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9
         let cpu = Self.processCPUSeconds() - cpuStart
-        state.withLock { $0.stages.append(Stage(name: name, wall: wall, cpu: cpu)) }
+        let peak = Self.peakRSS()
+        state.withLock { $0.stages.append(Stage(name: name, wall: wall, cpu: cpu, peakRSS: peak)) }
         return result
     }
 
-    /// A table of the stages: wall seconds, share of the summed wall time, CPU/wall.
+    /// A table of the stages: wall seconds, share of the summed wall time, CPU/wall, and the
+    /// process's peak RSS (MiB) at the end of the stage.
     public func report() -> String {
         let stages = self.stages
         let total = stages.reduce(0) { $0 + $1.wall }
         let totalCPU = stages.reduce(0) { $0 + $1.cpu }
-        var lines = ["stage                      wall s   share  cpu/wall"]
+        var lines = ["stage                      wall s   share  cpu/wall  peak MiB"]
         for stage in stages {
-            lines.append(Self.line(stage.name, wall: stage.wall, share: total > 0 ? stage.wall / total : 0, cpu: stage.cpu))
+            lines.append(Self.line(stage.name, wall: stage.wall, share: total > 0 ? stage.wall / total : 0, cpu: stage.cpu, peak: stage.peakRSS))
         }
-        lines.append(Self.line("total (stages)", wall: total, share: 1, cpu: totalCPU))
+        lines.append(Self.line("total (stages)", wall: total, share: 1, cpu: totalCPU, peak: stages.map(\.peakRSS).max() ?? 0))
         return lines.joined(separator: "\n")
     }
 
-    private static func line(_ name: String, wall: Double, share: Double, cpu: Double) -> String {
+    private static func line(_ name: String, wall: Double, share: Double, cpu: Double, peak: Int) -> String {
         let padded = name.count >= 24 ? name : name + String(repeating: " ", count: 24 - name.count)
-        return padded + String(format: " %8.3f  %5.1f%%  %8.2f", wall, share * 100, wall > 0 ? cpu / wall : 0)
+        return padded + String(format: " %8.3f  %5.1f%%  %8.2f  %8d", wall, share * 100, wall > 0 ? cpu / wall : 0, peak >> 20)
+    }
+
+    /// The peak resident set size of this process so far, in bytes (Linux reports KiB).
+    static func peakRSS() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024
     }
 
     /// User + system CPU seconds of this process so far (every thread).
