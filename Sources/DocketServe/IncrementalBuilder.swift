@@ -123,6 +123,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let files = next.otherVersionFiles
         guard next.loaded.versions != nil || !versionFiles.isEmpty else { return 0 }
         let target = next.loaded.output.url
+        // `docket build` writes the primary's root redirect first and lets the other versions
+        // replace it (the root leads to the last version): the same order here.
+        condition.lock()
+        if dirty.contains(.home), let files = try? next.files(of: .home) {
+            store(.home, files)
+            dirty.remove(.home)
+        }
+        condition.unlock()
         var count = 0
         do {
             count = try next.writeOtherVersions(into: target)
