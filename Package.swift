@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "DocketDiagnostics"),
         // Build-time syntax highlighting: table-driven lexers, no dependencies.
         .target(name: "DocketHighlight"),
-        .target(name: "DocketYAML", dependencies: ["CYAML"]),
+        .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
         .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
@@ -88,7 +88,7 @@ let package = Package(
         // Golden-file and fixture helpers shared by the test targets.
         .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/DocketTestSupport"),
         .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics", "DocketTestSupport"]),
-        .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML"]),
+        .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML", "DocketDiagnostics"]),
         .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),

@@ -8,32 +8,35 @@ import Foundation
 public enum FixtureLoader {
     public static func load(folder: URL, displayFolder: String) -> (Fixture?, Diagnostics) {
         let display = displayFolder + "/fixture.yml"
-        var reader = YAMLFieldReader(path: display)
+        var diagnostics = Diagnostics()
         // The folder and fixture.yml are read without following links: a fixture is content of
         // the repository, and a link could make it a host folder or a host file.
         for (url, shown) in [(folder, displayFolder), (folder.deletingLastPathComponent(), (displayFolder as NSString).deletingLastPathComponent)]
         where (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
-            reader.diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(shown) is a symbolic link; a fixture must be a folder of the repository")
-            return (nil, reader.diagnostics)
+            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(shown) is a symbolic link; a fixture must be a folder of the repository")
+            return (nil, diagnostics)
         }
         let text: String
         do {
             text = try SandboxFile.read("fixture.yml", beneath: folder, limit: 1 << 20).text
         } catch {
-            reader.diagnostics.error(at: SourceLocation(path: display, line: 0, column: 0), "cannot read the fixture: fixture.yml " + FixturePaths.problem(error, within: "its folder"))
-            return (nil, reader.diagnostics)
+            diagnostics.error(at: SourceLocation(path: display, line: 0, column: 0), "cannot read the fixture: fixture.yml " + FixturePaths.problem(error, within: "its folder"))
+            return (nil, diagnostics)
         }
+        let document: YAMLDocument
         let root: YAMLNode
         do {
-            guard let parsed = try YAMLParser.parse(text), parsed.mapping != nil else {
-                reader.diagnostics.error(at: SourceLocation(path: display, line: 1, column: 1), "a fixture must be a mapping (params, http, expect, …)")
-                return (nil, reader.diagnostics)
+            document = try YAMLDocument(text, path: display)
+            guard let mapping = try document.mapping(or: { _ in "a fixture must be a mapping (params, http, expect, …)" }) else {
+                diagnostics.error(at: SourceLocation(path: display, line: 1, column: 1), "a fixture must be a mapping (params, http, expect, …)")
+                return (nil, diagnostics)
             }
-            root = parsed
+            root = mapping
         } catch {
-            reader.diagnostics.error(at: SourceLocation(path: display, line: error.line, column: error.column), "invalid YAML: \(error.message)")
-            return (nil, reader.diagnostics)
+            diagnostics.error(at: error.location, error.message)
+            return (nil, diagnostics)
         }
+        var reader = YAMLReader(document)
         var fixture = Fixture(
             folder: folder.path, displayPath: display, params: [], directory: "~", timeoutSeconds: 300, stepTimeoutSeconds: 120,
             routes: [], stubs: [], expectations: Expectations(), location: SourceLocation(path: display, line: 1, column: 1))
@@ -88,7 +91,7 @@ public enum FixtureLoader {
 
     /// `limits:` — `processes`, `disk_mib`, `memory_mib`, `output_kib` — each a whole number
     /// within the sandbox's range for it (`SandboxLimits`); the others keep their defaults.
-    private static func limits(_ node: YAMLNode, reader: inout YAMLFieldReader) -> SandboxLimits {
+    private static func limits(_ node: YAMLNode, reader: inout YAMLReader) -> SandboxLimits {
         var limits = SandboxLimits.defaults
         guard let pairs = node.mapping else {
             reader.fail(node, "'limits' maps processes, disk_mib, memory_mib or output_kib to a whole number")
@@ -114,7 +117,7 @@ public enum FixtureLoader {
 
     /// `params:`, a mapping of names to scalar values. The values reach the runbook through a
     /// file of NAME=VALUE lines, which cannot hold a line break.
-    private static func params(_ node: YAMLNode, reader: inout YAMLFieldReader) -> [(name: String, value: String)] {
+    private static func params(_ node: YAMLNode, reader: inout YAMLReader) -> [(name: String, value: String)] {
         guard let pairs = node.mapping else {
             reader.fail(node, "'params' maps each parameter name to its value")
             return []
@@ -140,7 +143,7 @@ public enum FixtureLoader {
         return params
     }
 
-    private static func routes(_ node: YAMLNode, folder: URL, reader: inout YAMLFieldReader) -> [FixtureRoute] {
+    private static func routes(_ node: YAMLNode, folder: URL, reader: inout YAMLReader) -> [FixtureRoute] {
         guard let items = node.sequence else {
             reader.fail(node, "'http' must be a list of routes {url, method, status, headers, body}")
             return []
@@ -168,7 +171,7 @@ public enum FixtureLoader {
         return routes
     }
 
-    private static func declarativeStubs(_ node: YAMLNode, reader: inout YAMLFieldReader) -> [Stub] {
+    private static func declarativeStubs(_ node: YAMLNode, reader: inout YAMLReader) -> [Stub] {
         guard let pairs = node.mapping else {
             reader.fail(node, "'stubs' maps a command name to a list of answers {args|match, stdout, stderr, status, creates}")
             return []
@@ -202,7 +205,7 @@ public enum FixtureLoader {
         return stubs
     }
 
-    private static func expectations(_ node: YAMLNode, folder: URL, reader: inout YAMLFieldReader) -> Expectations {
+    private static func expectations(_ node: YAMLNode, folder: URL, reader: inout YAMLReader) -> Expectations {
         var expect = Expectations()
         guard node.mapping != nil || node.isNull else {
             reader.fail(node, "'expect' maps steps, files, calls, requests or output to what the run must show")

@@ -12,7 +12,7 @@ import Foundation
 enum FixturePaths {
     /// A file of the fixture folder named at `node` (`http/body.json`): relative, no `..`, no
     /// link on the way, a regular file. Returns its host path, or nil after a located error.
-    static func fixtureFile(_ node: YAMLNode, _ key: String, folder: URL, reader: inout YAMLFieldReader) -> String? {
+    static func fixtureFile(_ node: YAMLNode, _ key: String, folder: URL, reader: inout YAMLReader) -> String? {
         guard let path = reader.string(node, key) else { return nil }
         do {
             switch try SandboxFile.kind(of: path, beneath: folder) {
@@ -31,7 +31,7 @@ enum FixturePaths {
 
     /// A path inside the sandbox (a stub's `creates:`, `cwd:`): no `..` component, which would
     /// make what it names depend on links the run creates.
-    static func sandboxPath(_ node: YAMLNode, _ key: String, reader: inout YAMLFieldReader) -> String? {
+    static func sandboxPath(_ node: YAMLNode, _ key: String, reader: inout YAMLReader) -> String? {
         guard let path = reader.string(node, key) else { return nil }
         if path.split(separator: "/").contains("..") {
             reader.fail(node, "'\(key)' must not contain '..' (\(path))")
@@ -43,7 +43,7 @@ enum FixturePaths {
     /// A file the fixture checks after the run: `~/…`, `/home/operator/…`, `/srv/work/…`, a
     /// system path the fixture's `root/` overlays (checked by `FixtureOverlay`), or relative to
     /// the home folder, without `..`.
-    static func checkedFile(_ node: YAMLNode, reader: inout YAMLFieldReader) -> String? {
+    static func checkedFile(_ node: YAMLNode, reader: inout YAMLReader) -> String? {
         guard let path = sandboxPath(node, "files", reader: &reader) else { return nil }
         if path == "~" || path.split(separator: "/").filter({ $0 != "." && $0 != "~" }).isEmpty {
             reader.fail(node, "'\(path)' names a folder; a file check names a file (~/path/to/file)")

@@ -102,11 +102,11 @@ public struct FixtureSchema: Sendable {
     }()
 
     /// Reports every key the schema does not know, at the key, with the closest known name.
-    package func validate(_ root: YAMLNode, reader: inout YAMLFieldReader) {
+    package func validate(_ root: YAMLNode, reader: inout YAMLReader) {
         Self.validate(root, keys: keys, path: "", reader: &reader)
     }
 
-    private static func validate(_ node: YAMLNode, keys: [Key], path: String, reader: inout YAMLFieldReader) {
+    private static func validate(_ node: YAMLNode, keys: [Key], path: String, reader: inout YAMLReader) {
         guard let pairs = node.mapping else { return }  // the loader reports a wrong type
         let names = keys.map(\.name)
         for pair in pairs {

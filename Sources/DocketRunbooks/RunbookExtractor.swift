@@ -12,31 +12,52 @@ public enum RunbookExtractor {
         "PPID", "RANDOM", "SECONDS", "LINENO", "TMPDIR", "LOGNAME", "MAIL", "PS1", "PS2", "PS4", "ENV", "OPTARG", "OPTIND",
     ]
 
+    /// The keys of a page's `runbook:` block.
+    private struct Fields: Decodable {
+        var id: String?
+        var title: String?
+        var description: String?
+        var params: YAMLNode?
+    }
+
+    /// The keys of one parameter written as a mapping.
+    private struct ParameterFields: Decodable {
+        var example: String?
+        var description: String?
+        var defaultValue: String?
+        var pattern: String?
+        var secret: Bool?
+        var choices: StringList?
+
+        enum CodingKeys: String, CodingKey {
+            case example, description, defaultValue = "default", pattern, secret, choices
+        }
+    }
+
     /// Extracts the runbook of `page`, or nil when the page has no `runbook:` block.
     /// - Parameter sourceLabel: the page's path as generated files name it (relative to the site
     ///   root, so the files are the same wherever docket runs).
     public static func extract(_ page: ParsedPage, sourceLabel: String) -> (Runbook?, Diagnostics) {
         guard let node = page.frontMatter.raw?["runbook"] else { return (nil, Diagnostics()) }
-        var reader = YAMLFieldReader(path: page.displayPath, lineOffset: 1)
+        var reader = YAMLReader(YAMLDocument(root: page.frontMatter.raw, path: page.displayPath, lineOffset: page.frontMatter.lineOffset))
         guard node.mapping != nil else {
             reader.fail(node, "'runbook' must be a mapping with id, title and params")
             return (nil, reader.diagnostics)
         }
         var diagnostics = Diagnostics()
-        let runbookKeys = ["id", "title", "description", "params"]
-        for pair in node.mapping ?? [] {
-            guard let key = pair.key.string, !runbookKeys.contains(key) else { continue }
-            var message = "unknown key '\(key)' under runbook: (id, title, description, params)"
-            if let near = StepAttributes.closest(to: key, in: runbookKeys) { message += "; did you mean '\(near)'?" }
-            reader.fail(pair.key, message)
+        let (decoded, unknown) = reader.decode(Fields.self, from: node, at: ["runbook"])
+        for key in unknown {
+            var message = "unknown key '\(key.key)' under runbook: (id, title, description, params)"
+            if let near = StepAttributes.closest(to: key.key, in: key.known) { message += "; did you mean '\(near)'?" }
+            reader.diagnostics.error(at: key.location, message)
         }
-        let id = node["id"].flatMap { reader.string($0, "runbook.id") } ?? ""
+        let id = decoded?.id ?? ""
         if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
             reader.fail(node["id"] ?? node, "the runbook needs an 'id' of lowercase letters, digits, '-' and '_' (it names runbooks/<id>.sh)")
         }
-        let title = node["title"].flatMap { reader.string($0, "runbook.title") } ?? page.frontMatter.title ?? page.contentTitle ?? id
-        let description = node["description"].flatMap { reader.string($0, "runbook.description") }
-        let parameters = Self.parameters(node["params"], reader: &reader)
+        let title = decoded?.title ?? page.frontMatter.title ?? page.contentTitle ?? id
+        let description = decoded?.description
+        let parameters = Self.parameters(decoded?.params, reader: &reader)
 
         var extraction = StepExtraction(page: page, parameters: parameters)
         extraction.run()
@@ -49,7 +70,7 @@ public enum RunbookExtractor {
         return (runbook, diagnostics)
     }
 
-    private static func parameters(_ node: YAMLNode?, reader: inout YAMLFieldReader) -> [RunbookParameter] {
+    private static func parameters(_ node: YAMLNode?, reader: inout YAMLReader) -> [RunbookParameter] {
         guard let node else { return [] }
         guard let pairs = node.mapping else {
             reader.fail(node, "'runbook.params' must map parameter names to {example, description, …}")
@@ -74,17 +95,17 @@ public enum RunbookExtractor {
             if let example = v.string, v.mapping == nil {
                 parameter.example = example
             } else if v.mapping != nil {
-                parameter.example = v["example"].flatMap { reader.string($0, "\(name).example") }
-                parameter.description = v["description"].flatMap { reader.string($0, "\(name).description") } ?? ""
-                parameter.defaultValue = v["default"].flatMap { reader.string($0, "\(name).default") }
-                parameter.pattern = v["pattern"].flatMap { reader.string($0, "\(name).pattern") }
-                parameter.secret = v["secret"].flatMap { reader.bool($0, "\(name).secret") } ?? false
-                parameter.choices = v["choices"].flatMap { reader.stringList($0, "\(name).choices") } ?? []
-                let fields = ["example", "description", "default", "pattern", "secret", "choices"]
-                for key in v.mapping!.compactMap({ $0.key.string }) where !fields.contains(key) {
-                    var message = "unknown key '\(key)' for parameter \(name) (example, description, default, pattern, secret, choices)"
-                    if let near = StepAttributes.closest(to: key, in: fields) { message += "; did you mean '\(near)'?" }
-                    reader.diagnostics.error(at: reader.location(v.mapping!.first { $0.key.string == key }!.key), message)
+                let (decoded, unknown) = reader.decode(ParameterFields.self, from: v, at: [name])
+                parameter.example = decoded?.example
+                parameter.description = decoded?.description ?? ""
+                parameter.defaultValue = decoded?.defaultValue
+                parameter.pattern = decoded?.pattern
+                parameter.secret = decoded?.secret ?? false
+                parameter.choices = decoded?.choices?.items ?? []
+                for key in unknown {
+                    var message = "unknown key '\(key.key)' for parameter \(name) (example, description, default, pattern, secret, choices)"
+                    if let near = StepAttributes.closest(to: key.key, in: key.known) { message += "; did you mean '\(near)'?" }
+                    reader.diagnostics.error(at: key.location, message)
                 }
             } else if !v.isNull {
                 reader.fail(v, "parameter \(name) must be a mapping {example, description, …}")

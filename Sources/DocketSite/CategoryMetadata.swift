@@ -16,47 +16,49 @@ public struct CategoryMetadata: Sendable {
     public var link: CategoryLink?
     public var location: SourceLocation
 
-    private static let allowedKeys: Set<String> = [
-        "key", "label", "description", "position", "collapsed", "collapsible", "className", "link", "customProps",
-    ]
+    /// The keys of a category file (Docusaurus's schema), in the order "allowed:" lists them.
+    private struct Fields: Decodable {
+        var label: String?
+        var position: Located<Double>?
+        var collapsed: Bool?
+        var collapsible: Bool?
+        var className: String?
+        var description: String?
+        var key: String?
+        var link: YAMLNode?
+        var customProps: YAMLNode?
+    }
 
     /// Reads one category file; `path` names it in diagnostics.
     public static func parse(_ text: String, path: String) -> (CategoryMetadata?, Diagnostics) {
-        var diagnostics = Diagnostics()
         var metadata = CategoryMetadata(location: SourceLocation(path: path, line: 1, column: 1))
+        let document: YAMLDocument
         let root: YAMLNode
         do {
-            guard let parsed = try YAMLParser.parse(text) else { return (metadata, diagnostics) }
-            root = parsed
-        } catch {
-            diagnostics.error(at: SourceLocation(path: path, line: error.line, column: error.column), "invalid category file: \(error.message)")
-            return (nil, diagnostics)
-        }
-        var r = YAMLFieldReader(path: path)
-        guard let pairs = root.mapping else {
-            r.fail(root, "a category file must hold a mapping (label, position, link…)")
-            return (nil, r.diagnostics)
-        }
-        for pair in pairs {
-            guard let key = pair.key.string else { continue }
-            let v = pair.value
-            switch key {
-            case "label": metadata.label = r.string(v, key)
-            case "position": metadata.position = v.isNull ? nil : r.number(v, key)
-            case "collapsed": metadata.collapsed = r.bool(v, key)
-            case "collapsible": metadata.collapsible = r.bool(v, key)
-            case "className": metadata.className = r.string(v, key)
-            case "description": metadata.description = r.string(v, key)
-            case "key": metadata.key = r.string(v, key)
-            case "link": metadata.link = r.categoryLink(v)
-            case "customProps": metadata.customProps = r.customProps(v, key)
-            default:
-                if !allowedKeys.contains(key) {
-                    r.diagnostics.error(at: r.location(pair.key),
-                        "the category file looks invalid: unknown key '\(key)' (allowed: \(allowedKeys.sorted().joined(separator: ", ")))")
-                }
+            document = try YAMLDocument(text, path: path, problem: "invalid category file")
+            guard let mapping = try document.mapping(or: { _ in "a category file must hold a mapping (label, position, link…)" }) else {
+                return (metadata, Diagnostics())
             }
+            root = mapping
+        } catch {
+            return (nil, Diagnostics([.error(at: error.location, error.message)]))
         }
+        var r = YAMLReader(document)
+        let (decoded, unknown) = r.decode(Fields.self, from: root)
+        for key in unknown {
+            r.diagnostics.error(at: key.location,
+                "the category file looks invalid: unknown key '\(key.key)' (allowed: \(key.known.sorted().joined(separator: ", ")))")
+        }
+        guard let f = decoded else { return (metadata, r.diagnostics) }
+        metadata.label = f.label
+        metadata.position = f.position.flatMap { r.bounded($0, "position") }
+        metadata.collapsed = f.collapsed
+        metadata.collapsible = f.collapsible
+        metadata.className = f.className
+        metadata.description = f.description
+        metadata.key = f.key
+        metadata.link = f.link.flatMap { r.categoryLink($0) }
+        metadata.customProps = f.customProps.flatMap { r.customProps($0, "customProps") }
         return (metadata, r.diagnostics)
     }
 }

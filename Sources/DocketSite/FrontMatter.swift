@@ -50,78 +50,123 @@ public struct FrontMatter: Sendable {
     public var lastUpdate: LastUpdate?
     /// The whole front matter, for fields other stages read (`runbook:`).
     public var raw: YAMLNode?
-    /// Lines before the YAML text in the file (1: the opening `---`).
-    public var lineOffset = 1
+    /// Lines before the YAML text in the file (`FrontMatterSplit.yamlLineOffset`): every position
+    /// of the front matter, the runbook block's included, is shifted by it in `YAMLDocument`.
+    public private(set) var lineOffset = FrontMatterSplit.yamlLineOffset
     /// Where each key's value sits, for later diagnostics (pagination targets and the like).
     public var locations: [String: SourceLocation] = [:]
 
     public init() {}
 
-    /// Reads the YAML text of a page's front matter; problems are located in `path`.
-    public static func parse(_ yaml: String?, path: String) -> (FrontMatter, Diagnostics) {
+    /// The keys docket reads, as the YAML decoder sees them; the order is the order of "did you
+    /// mean" candidates. `runbook` is read by the runbook extractor, `format` only warned about.
+    private struct Fields: Decodable {
+        var id: Located<String>?
+        var title: String?
+        var sidebarLabel: String?
+        var sidebarPosition: Located<Double>?
+        var sidebarClassName: String?
+        var sidebarCustomProps: YAMLNode?
+        var sidebarKey: String?
+        var displayedSidebar: YAMLNullable<String>?
+        var slug: String?
+        var description: String?
+        var keywords: StringList?
+        var image: String?
+        var hideTitle: Bool?
+        var hideTableOfContents: Bool?
+        var tocMinHeadingLevel: YAMLNode?
+        var tocMaxHeadingLevel: YAMLNode?
+        var paginationPrev: YAMLNullable<String>?
+        var paginationNext: YAMLNullable<String>?
+        var paginationLabel: String?
+        var draft: Bool?
+        var unlisted: Bool?
+        var tags: YAMLNode?
+        var customEditUrl: YAMLNullable<String>?
+        var parseNumberPrefixes: Bool?
+        var lastUpdate: YAMLNode?
+        var runbook: YAMLNode?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, sidebarLabel = "sidebar_label", sidebarPosition = "sidebar_position"
+            case sidebarClassName = "sidebar_class_name", sidebarCustomProps = "sidebar_custom_props"
+            case sidebarKey = "sidebar_key", displayedSidebar = "displayed_sidebar", slug, description, keywords, image
+            case hideTitle = "hide_title", hideTableOfContents = "hide_table_of_contents"
+            case tocMinHeadingLevel = "toc_min_heading_level", tocMaxHeadingLevel = "toc_max_heading_level"
+            case paginationPrev = "pagination_prev", paginationNext = "pagination_next", paginationLabel = "pagination_label"
+            case draft, unlisted, tags, customEditUrl = "custom_edit_url", parseNumberPrefixes = "parse_number_prefixes"
+            case lastUpdate = "last_update", runbook
+        }
+    }
+
+    /// `last_update:`.
+    private struct LastUpdateFields: Decodable {
+        var date: Located<String>?
+        var author: String?
+    }
+
+    /// Reads the YAML text of a page's front matter; problems are located in `path`, whose
+    /// first `lineOffset` lines precede the YAML text.
+    public static func parse(_ yaml: String?, path: String, lineOffset: Int = FrontMatterSplit.yamlLineOffset) -> (FrontMatter, Diagnostics) {
         var fm = FrontMatter()
-        var diagnostics = Diagnostics()
-        guard let yaml else { return (fm, diagnostics) }
+        fm.lineOffset = lineOffset
+        guard let yaml else { return (fm, Diagnostics()) }
+        let document: YAMLDocument
         let root: YAMLNode
         do {
-            guard let parsed = try YAMLParser.parse(yaml) else { return (fm, diagnostics) }
-            root = parsed
+            document = try YAMLDocument(yaml, path: path, lineOffset: lineOffset, problem: "invalid front matter")
+            guard let mapping = try document.mapping(or: { "front matter must be a mapping of keys to values, not \($0)" }) else {
+                return (fm, Diagnostics())
+            }
+            root = mapping
         } catch {
-            diagnostics.error(at: SourceLocation(path: path, line: error.line + 1, column: error.column),
-                              "invalid front matter: \(error.message(lineOffset: 1))")
-            return (fm, diagnostics)
-        }
-        guard let pairs = root.mapping else {
-            diagnostics.error(at: SourceLocation(path: path, line: root.line + 1, column: root.column),
-                              "front matter must be a mapping of keys to values, not \(root.kindDescription)")
-            return (fm, diagnostics)
+            return (fm, Diagnostics([.error(at: error.location, error.message)]))
         }
         fm.raw = root
-        var r = YAMLFieldReader(path: path, lineOffset: 1)
-        for pair in pairs {
-            guard let key = pair.key.string else { continue }
-            let v = pair.value
-            fm.locations[key] = r.location(v)
-            switch key {
-            case "id":
-                fm.id = r.string(v, key)
-                if let id = fm.id, id.contains("/") {
-                    r.fail(v, "Document id \"\(id)\" cannot include slash.")
-                    fm.id = nil
-                }
-            case "title": fm.title = r.string(v, key)
-            case "sidebar_label": fm.sidebarLabel = r.string(v, key)
-            case "sidebar_position": fm.sidebarPosition = v.isNull ? nil : r.number(v, key)
-            case "sidebar_class_name": fm.sidebarClassName = r.string(v, key)
-            case "sidebar_custom_props": fm.sidebarCustomProps = r.customProps(v, key)
-            case "sidebar_key": fm.sidebarKey = r.string(v, key)
-            case "displayed_sidebar": fm.displayedSidebar = v.isNull ? .some(nil) : r.string(v, key).map { .some($0) }
-            case "slug":
-                fm.slug = r.string(v, key)
-            case "description": fm.description = r.string(v, key)
-            case "keywords": fm.keywords = r.stringList(v, key) ?? []
-            case "image": fm.image = r.string(v, key)
-            case "hide_title": fm.hideTitle = r.bool(v, key) ?? false
-            case "hide_table_of_contents": fm.hideTableOfContents = r.bool(v, key) ?? false
-            case "toc_min_heading_level": fm.tocMinLevel = r.level(v, key)
-            case "toc_max_heading_level": fm.tocMaxLevel = r.level(v, key)
-            case "pagination_prev": fm.paginationPrev = v.isNull ? .disabled : r.string(v, key).map(Pagination.doc) ?? .automatic
-            case "pagination_next": fm.paginationNext = v.isNull ? .disabled : r.string(v, key).map(Pagination.doc) ?? .automatic
-            case "pagination_label": fm.paginationLabel = r.string(v, key)
-            case "draft": fm.draft = r.bool(v, key) ?? false
-            case "unlisted": fm.unlisted = r.bool(v, key) ?? false
-            case "tags": fm.tags = tags(v, reader: &r)
-            case "custom_edit_url": fm.customEditURL = v.isNull ? .some(nil) : r.string(v, key).map { .some($0) }
-            case "parse_number_prefixes": fm.parseNumberPrefixes = r.bool(v, key) ?? true
-            case "last_update": fm.lastUpdate = lastUpdate(v, reader: &r)
-            case "runbook": break // read by the runbook extractor
-            default:
-                if let reason = ignoredKeys[key] {
-                    r.diagnostics.warning(at: r.location(pair.key), "front-matter key '\(key)' is ignored: \(reason)")
-                } else if let near = Suggestion.closest(to: key, in: knownKeys) {
-                    // Custom keys are allowed (as in Docusaurus); only a likely typo of a known key warns.
-                    r.diagnostics.warning(at: r.location(pair.key), "unknown front-matter key '\(key)' (did you mean '\(near)'?)")
-                }
+        var r = YAMLReader(document)
+        for pair in root.mapping ?? [] {
+            if let key = pair.key.string { fm.locations[key] = r.location(pair.value) }
+        }
+        let (decoded, unknown) = r.decode(Fields.self, from: root)
+        guard let f = decoded else { return (fm, r.diagnostics) }
+        if let id = f.id {
+            if id.value.contains("/") {
+                r.fail(id.node, "Document id \"\(id.value)\" cannot include slash.")
+            } else {
+                fm.id = id.value
+            }
+        }
+        fm.title = f.title
+        fm.sidebarLabel = f.sidebarLabel
+        fm.sidebarPosition = f.sidebarPosition.flatMap { r.bounded($0, "sidebar_position") }
+        fm.sidebarClassName = f.sidebarClassName
+        fm.sidebarCustomProps = f.sidebarCustomProps.flatMap { r.customProps($0, "sidebar_custom_props") }
+        fm.sidebarKey = f.sidebarKey
+        fm.displayedSidebar = f.displayedSidebar.map(\.value)
+        fm.slug = f.slug
+        fm.description = f.description
+        fm.keywords = f.keywords?.items ?? []
+        fm.image = f.image
+        fm.hideTitle = f.hideTitle ?? false
+        fm.hideTableOfContents = f.hideTableOfContents ?? false
+        fm.tocMinLevel = f.tocMinHeadingLevel.flatMap { r.level($0, "toc_min_heading_level") }
+        fm.tocMaxLevel = f.tocMaxHeadingLevel.flatMap { r.level($0, "toc_max_heading_level") }
+        fm.paginationPrev = pagination(f.paginationPrev)
+        fm.paginationNext = pagination(f.paginationNext)
+        fm.paginationLabel = f.paginationLabel
+        fm.draft = f.draft ?? false
+        fm.unlisted = f.unlisted ?? false
+        fm.tags = f.tags.map { tags($0, reader: &r) } ?? []
+        fm.customEditURL = f.customEditUrl.map(\.value)
+        fm.parseNumberPrefixes = f.parseNumberPrefixes ?? true
+        fm.lastUpdate = f.lastUpdate.flatMap { lastUpdate($0, reader: &r) }
+        for key in unknown {
+            if let reason = ignoredKeys[key.key] {
+                r.diagnostics.warning(at: key.location, "front-matter key '\(key.key)' is ignored: \(reason)")
+            } else if let near = Suggestion.closest(to: key.key, in: key.known + ignoredKeys.keys.sorted()) {
+                // Custom keys are allowed (as in Docusaurus); only a likely typo of a known key warns.
+                r.diagnostics.warning(at: key.location, "unknown front-matter key '\(key.key)' (did you mean '\(near)'?)")
             }
         }
         if let min = fm.tocMinLevel, let max = fm.tocMaxLevel, min > max, let location = fm.locations["toc_min_heading_level"] {
@@ -130,8 +175,15 @@ public struct FrontMatter: Sendable {
         if fm.draft && fm.unlisted, let location = fm.locations["unlisted"] {
             r.diagnostics.error(at: location, "a page cannot be both draft and unlisted: remove one of the two")
         }
-        diagnostics.append(contentsOf: r.diagnostics)
-        return (fm, diagnostics)
+        return (fm, r.diagnostics)
+    }
+
+    private static func pagination(_ value: YAMLNullable<String>?) -> Pagination {
+        switch value {
+        case nil: return .automatic
+        case .null?: return .disabled
+        case .value(let id)?: return .doc(id)
+        }
     }
 
     /// Docusaurus doc front-matter keys docket reads but does not act on, with the reason given in the warning.
@@ -139,39 +191,28 @@ public struct FrontMatter: Sendable {
         "format": "every page is parsed as Markdown with MDX syntax accepted",
     ]
 
-    /// Every key docket honours or knows to ignore, for "did you mean" on a misspelt key.
-    static let knownKeys: [String] = [
-        "id", "title", "sidebar_label", "sidebar_position", "sidebar_class_name", "sidebar_custom_props", "sidebar_key", "displayed_sidebar", "slug", "description", "keywords",
-        "image", "hide_title", "hide_table_of_contents", "toc_min_heading_level", "toc_max_heading_level",
-        "pagination_prev", "pagination_next", "pagination_label", "draft", "unlisted", "tags", "custom_edit_url",
-        "parse_number_prefixes", "last_update", "runbook",
-    ] + ignoredKeys.keys.sorted()
-
-    private static func lastUpdate(_ node: YAMLNode, reader: inout YAMLFieldReader) -> LastUpdate? {
-        guard let pairs = node.mapping else {
+    private static func lastUpdate(_ node: YAMLNode, reader: inout YAMLReader) -> LastUpdate? {
+        guard node.mapping != nil else {
             reader.fail(node, "'last_update' must be a mapping with 'date' and/or 'author'")
             return nil
         }
+        let (decoded, unknown) = reader.decode(LastUpdateFields.self, from: node, at: ["last_update"])
+        for key in unknown {
+            reader.diagnostics.warning(at: key.location, "unknown key '\(key.key)' in last_update (it takes 'date' and 'author')")
+        }
         var result = LastUpdate()
-        for pair in pairs {
-            switch pair.key.string {
-            case "date":
-                guard let text = reader.string(pair.value, "last_update.date") else { continue }
-                guard let time = LastUpdate.parse(text) else {
-                    reader.fail(pair.value, "'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '\(text)'")
-                    continue
-                }
+        if let date = decoded?.date {
+            if let time = LastUpdate.parse(date.value) {
                 result.time = time
-            case "author": result.author = reader.string(pair.value, "last_update.author")
-            default:
-                reader.diagnostics.warning(at: reader.location(pair.key),
-                                           "unknown key '\(pair.key.string ?? "")' in last_update (it takes 'date' and 'author')")
+            } else {
+                reader.fail(date.node, "'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '\(date.value)'")
             }
         }
+        result.author = decoded?.author
         return result
     }
 
-    private static func tags(_ node: YAMLNode, reader: inout YAMLFieldReader) -> [Tag] {
+    private static func tags(_ node: YAMLNode, reader: inout YAMLReader) -> [Tag] {
         guard let items = node.sequence else {
             reader.fail(node, "'tags' must be a list")
             return []

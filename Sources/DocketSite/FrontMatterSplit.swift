@@ -1,5 +1,9 @@
 /// A page's text split into its YAML front matter and its Markdown body.
 public struct FrontMatterSplit: Sendable {
+    /// Lines of the file before the YAML text: the opening `---`. (A byte-order mark before it
+    /// adds no line.)
+    public static let yamlLineOffset = 1
+
     /// The YAML between the `---` fences, nil when the page has none.
     public var yaml: String?
     public var body: String

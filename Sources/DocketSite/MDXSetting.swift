@@ -3,27 +3,28 @@ import DocketYAML
 
 /// Reads `markdown.mdx` of `docket.yml`: `{unknownComponents: error | warn}`.
 public enum MDXSetting {
+    /// `markdown.mdx:` as the YAML decoder reads it.
+    private struct Fields: Decodable {
+        var unknownComponents: Located<String>?
+    }
+
     /// True (the default) when MDX docket cannot render is an error; false for `warn`.
-    static func read(_ node: YAMLNode, _ reader: inout YAMLFieldReader) -> Bool {
-        guard let settings = node.mapping else {
+    static func read(_ node: YAMLNode, _ reader: inout YAMLReader) -> Bool {
+        guard node.mapping != nil else {
             reader.fail(node, "'markdown.mdx' must be a mapping, such as {unknownComponents: warn}")
             return true
         }
-        var isError = true
-        for setting in settings {
-            guard setting.key.string == "unknownComponents" else {
-                reader.diagnostics.warning(at: reader.location(setting.key), "unknown setting 'markdown.mdx.\(setting.key.string ?? "")' in docket.yml")
-                continue
-            }
-            switch reader.string(setting.value, "markdown.mdx.unknownComponents") {
-            case "error": isError = true
-            case "warn": isError = false
-            case nil: break
-            case let other?:
-                reader.fail(setting.value, "'markdown.mdx.unknownComponents' is '\(other)'; it must be error or warn")
-            }
+        let (decoded, unknown) = reader.decode(Fields.self, from: node, at: ["markdown", "mdx"])
+        for key in unknown {
+            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.fullName)' in docket.yml")
         }
-        return isError
+        switch decoded?.unknownComponents?.value {
+        case "error"?, nil: return true
+        case "warn"?: return false
+        case let other?:
+            reader.fail(decoded!.unknownComponents!.node, "'markdown.mdx.unknownComponents' is '\(other)'; it must be error or warn")
+            return true
+        }
     }
 
     /// `diagnostics` with the MDX problems `markdown.mdx.unknownComponents: warn` asks for as

@@ -22,8 +22,8 @@ public enum PageParser {
             return refused(source: source, displayPath: displayPath, line: 2,
                            "the front matter is \(yaml.utf8.count) bytes; it may be at most \(maxFrontMatterBytes) bytes")
         }
-        var (frontMatter, diagnostics) = FrontMatter.parse(split.yaml, path: displayPath)
-        frontMatter.lineOffset = 1
+        let (frontMatter, frontMatterProblems) = FrontMatter.parse(split.yaml, path: displayPath)
+        var diagnostics = frontMatterProblems
         let markdown = MarkdownDocument.parse(split.body, lineOffset: split.bodyLineOffset, path: displayPath,
                                               isMDX: source.lowercased().hasSuffix(".mdx"))
         diagnostics.append(contentsOf: markdown.diagnostics)

@@ -5,100 +5,140 @@ import DocketYAML
 public enum SiteConfigLoader {
     public static let fileName = "docket.yml"
 
+    /// The settings of `docket.yml`. Values whose shape varies, or whose messages are their own,
+    /// are kept as nodes and read below.
+    private struct Fields: Decodable {
+        var title: String?
+        var tagline: String?
+        var url: String?
+        var baseUrl: String?
+        var routeBasePath: String?
+        var content: YAMLNode?
+        var exclude: YAMLNode?
+        var include: YAMLNode?
+        var `static`: String?
+        var out: String?
+        var theme: String?
+        var editUrl: String?
+        var onBrokenLinks: YAMLNode?
+        var onBrokenAnchors: YAMLNode?
+        var logo: YAMLNode?
+        var navbar: YAMLNode?
+        var footer: YAMLNode?
+        var mermaid: YAMLNode?
+        var tableOfContents: YAMLNode?
+        var sidebarCollapsed: Bool?
+        var sidebarCollapsible: Bool?
+        var sidebar: YAMLNode?
+        var sidebars: YAMLNode?
+        var trailingSlash: YAMLNode?
+        var externalPaths: YAMLNode?
+        var markdown: YAMLNode?
+        var showLastUpdateTime: Bool?
+        var showLastUpdateAuthor: Bool?
+        var lastVersion: YAMLNode?
+        var onlyIncludeVersions: YAMLNode?
+        var includeCurrentVersion: YAMLNode?
+        var disableVersioning: YAMLNode?
+        var versions: YAMLNode?
+    }
+
+    /// `markdown:`.
+    private struct MarkdownFields: Decodable {
+        var emoji: Bool?
+        var mdx: YAMLNode?
+    }
+
     /// Parses the text of a config file; `path` is how diagnostics name it.
     public static func load(_ text: String, path: String, into config: inout SiteConfig) -> Diagnostics {
-        var diagnostics = Diagnostics()
+        let document: YAMLDocument
         let root: YAMLNode
         do {
-            guard let parsed = try YAMLParser.parse(text) else { return diagnostics }
-            root = parsed
+            document = try YAMLDocument(text, path: path)
+            guard let mapping = try document.mapping(or: { _ in "docket.yml must be a mapping of settings" }) else { return Diagnostics() }
+            root = mapping
         } catch {
-            diagnostics.error(at: SourceLocation(path: path, line: error.line, column: error.column), "invalid YAML: \(error.message)")
-            return diagnostics
+            return Diagnostics([.error(at: error.location, error.message)])
         }
-        guard let pairs = root.mapping else {
-            diagnostics.error(at: SourceLocation(path: path, line: root.line, column: root.column), "docket.yml must be a mapping of settings")
-            return diagnostics
+        var reader = YAMLReader(document)
+        let (decoded, unknown) = reader.decode(Fields.self, from: root)
+        for key in unknown {
+            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.key)' in docket.yml")
         }
-        var reader = YAMLFieldReader(path: path)
-        for pair in pairs {
-            guard let key = pair.key.string else { continue }
-            let value = pair.value
-            switch key {
-            case "title": config.title = reader.string(value, key) ?? config.title
-            case "tagline": config.tagline = reader.string(value, key)
-            case "url": config.url = reader.string(value, key)
-            case "baseUrl":
-                if let v = reader.string(value, key) { config.baseURL = normalizedBaseURL(v) }
-            case "routeBasePath":
-                if let v = reader.string(value, key) {
-                    let trimmed = v.split(separator: "/").joined(separator: "/")
-                    config.routeBasePath = trimmed.isEmpty ? "/" : trimmed
-                }
-            case "content":
-                config.contentDirectory = reader.string(value, key) ?? config.contentDirectory
-                config.contentDirectoryIsExplicit = true
-            case "exclude": config.exclude = globs(value, key, &reader)
-            case "include": config.include = globs(value, key, &reader)
-            case "static": config.staticDirectory = reader.string(value, key) ?? config.staticDirectory
-            case "out": config.outputDirectory = reader.string(value, key) ?? config.outputDirectory
-            case "theme": config.themeName = reader.string(value, key) ?? config.themeName
-            case "editUrl": config.editURL = reader.string(value, key)
-            case "onBrokenLinks": config.onBrokenLinks = reader.severity(value, key) ?? config.onBrokenLinks
-            case "onBrokenAnchors": config.onBrokenAnchors = reader.severity(value, key) ?? config.onBrokenAnchors
-            case "logo":
-                if let src = reader.string(value["src"] ?? value, "logo.src") {
-                    config.logo = (src, value["alt"]?.string ?? config.title)
-                }
-            case "navbar": config.navbar = reader.links(value, key)
-            case "footer":
-                config.footerCopyright = value["copyright"].flatMap { reader.string($0, "footer.copyright") }
-                if let links = value["links"] { config.footerLinks = reader.links(links, "footer.links") }
-            case "mermaid":
-                if let script = value["script"].flatMap({ reader.string($0, "mermaid.script") }) { config.mermaidScript = script }
-            case "tableOfContents":
-                if let v = value["minHeadingLevel"] { config.tocMinLevel = reader.level(v, "tableOfContents.minHeadingLevel") ?? 2 }
-                if let v = value["maxHeadingLevel"] { config.tocMaxLevel = reader.level(v, "tableOfContents.maxHeadingLevel") ?? 3 }
-            case "sidebarCollapsed": config.sidebarCollapsed = reader.bool(value, key) ?? true
-            case "sidebarCollapsible": config.sidebarCollapsible = reader.bool(value, key) ?? true
-            case "sidebar": config.sidebar = reader.sidebar(value)
-            case "sidebars":
-                if pairs.contains(where: { $0.key.string == "sidebar" }) {
-                    reader.fail(pair.key, "docket.yml has both 'sidebar' and 'sidebars': keep one ('sidebar' is one sidebar named \(SiteConfig.defaultSidebarName))")
-                }
-                config.sidebars = reader.sidebars(value)
-            case "trailingSlash":
-                if value.isNull { config.trailingSlash = nil } else if let flag = value.bool { config.trailingSlash = flag } else {
-                    reader.fail(value, "'trailingSlash' must be true, false or null (null, the default, keeps each URL as computed)")
-                }
-            case "externalPaths": config.externalPaths = reader.externalPaths(value)
-            case "markdown":
-                guard let settings = value.mapping else {
-                    reader.fail(value, "'markdown' must be a mapping, such as {emoji: false}")
-                    continue
-                }
-                for setting in settings {
-                    if setting.key.string == "emoji" {
-                        config.markdownEmoji = reader.bool(setting.value, "markdown.emoji") ?? true
-                    } else if setting.key.string == "mdx" {
-                        config.mdxUnknownComponentsAreErrors = MDXSetting.read(setting.value, &reader)
-                    } else {
-                        reader.diagnostics.warning(at: reader.location(setting.key), "unknown setting 'markdown.\(setting.key.string ?? "")' in docket.yml")
-                    }
-                }
-            case "showLastUpdateTime": config.showLastUpdateTime = reader.bool(value, key) ?? false
-            case "showLastUpdateAuthor": config.showLastUpdateAuthor = reader.bool(value, key) ?? false
-            case _ where VersionOptions.keys.contains(key): config.versioning.read(key, value, &reader)
-            default:
-                reader.diagnostics.warning(at: reader.location(pair.key), "unknown setting '\(key)' in docket.yml")
+        guard let f = decoded else { return reader.diagnostics }
+        if let title = f.title { config.title = title }
+        if let tagline = f.tagline { config.tagline = tagline }
+        if let url = f.url { config.url = url }
+        if let baseURL = f.baseUrl { config.baseURL = normalizedBaseURL(baseURL) }
+        if let base = f.routeBasePath {
+            let trimmed = base.split(separator: "/").joined(separator: "/")
+            config.routeBasePath = trimmed.isEmpty ? "/" : trimmed
+        }
+        if let content = f.content {
+            config.contentDirectory = reader.string(content, "content") ?? config.contentDirectory
+            config.contentDirectoryIsExplicit = true
+        }
+        if let exclude = f.exclude { config.exclude = globs(exclude, "exclude", &reader) }
+        if let include = f.include { config.include = globs(include, "include", &reader) }
+        if let folder = f.static { config.staticDirectory = folder }
+        if let out = f.out { config.outputDirectory = out }
+        if let theme = f.theme { config.themeName = theme }
+        if let editURL = f.editUrl { config.editURL = editURL }
+        if let node = f.onBrokenLinks { config.onBrokenLinks = reader.severity(node, "onBrokenLinks") ?? config.onBrokenLinks }
+        if let node = f.onBrokenAnchors { config.onBrokenAnchors = reader.severity(node, "onBrokenAnchors") ?? config.onBrokenAnchors }
+        if let logo = f.logo, let src = reader.string(logo["src"] ?? logo, "logo.src") {
+            config.logo = (src, logo["alt"]?.string ?? config.title)
+        }
+        if let navbar = f.navbar { config.navbar = reader.links(navbar, "navbar") }
+        if let footer = f.footer {
+            config.footerCopyright = footer["copyright"].flatMap { reader.string($0, "footer.copyright") }
+            if let links = footer["links"] { config.footerLinks = reader.links(links, "footer.links") }
+        }
+        if let script = f.mermaid?["script"].flatMap({ reader.string($0, "mermaid.script") }) { config.mermaidScript = script }
+        if let toc = f.tableOfContents {
+            if let v = toc["minHeadingLevel"] { config.tocMinLevel = reader.level(v, "tableOfContents.minHeadingLevel") ?? 2 }
+            if let v = toc["maxHeadingLevel"] { config.tocMaxLevel = reader.level(v, "tableOfContents.maxHeadingLevel") ?? 3 }
+        }
+        if let collapsed = f.sidebarCollapsed { config.sidebarCollapsed = collapsed }
+        if let collapsible = f.sidebarCollapsible { config.sidebarCollapsible = collapsible }
+        if let sidebar = f.sidebar { config.sidebar = reader.sidebar(sidebar) }
+        if let sidebars = f.sidebars {
+            if f.sidebar != nil, let key = root.mapping?.first(where: { $0.key.string == "sidebars" })?.key {
+                reader.fail(key, "docket.yml has both 'sidebar' and 'sidebars': keep one ('sidebar' is one sidebar named \(SiteConfig.defaultSidebarName))")
+            }
+            config.sidebars = reader.sidebars(sidebars)
+        }
+        if let value = f.trailingSlash {
+            if value.isNull { config.trailingSlash = nil } else if let flag = value.bool { config.trailingSlash = flag } else {
+                reader.fail(value, "'trailingSlash' must be true, false or null (null, the default, keeps each URL as computed)")
             }
         }
-        diagnostics.append(contentsOf: reader.diagnostics)
-        return diagnostics
+        if let paths = f.externalPaths { config.externalPaths = reader.externalPaths(paths) }
+        if let markdown = f.markdown { readMarkdown(markdown, into: &config, &reader) }
+        if let flag = f.showLastUpdateTime { config.showLastUpdateTime = flag }
+        if let flag = f.showLastUpdateAuthor { config.showLastUpdateAuthor = flag }
+        config.versioning.read(lastVersion: f.lastVersion, onlyIncludeVersions: f.onlyIncludeVersions,
+                               includeCurrentVersion: f.includeCurrentVersion, disableVersioning: f.disableVersioning,
+                               versions: f.versions, &reader)
+        return reader.diagnostics
+    }
+
+    /// `markdown: {emoji, mdx}`.
+    private static func readMarkdown(_ node: YAMLNode, into config: inout SiteConfig, _ reader: inout YAMLReader) {
+        guard node.mapping != nil else {
+            reader.fail(node, "'markdown' must be a mapping, such as {emoji: false}")
+            return
+        }
+        let (decoded, unknown) = reader.decode(MarkdownFields.self, from: node, at: ["markdown"])
+        for key in unknown {
+            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.fullName)' in docket.yml")
+        }
+        if let emoji = decoded?.emoji { config.markdownEmoji = emoji }
+        if let mdx = decoded?.mdx { config.mdxUnknownComponentsAreErrors = MDXSetting.read(mdx, &reader) }
     }
 
     /// A list of globs; a pattern that cannot be used is an error at its line.
-    private static func globs(_ node: YAMLNode, _ key: String, _ reader: inout YAMLFieldReader) -> [ContentGlob] {
+    private static func globs(_ node: YAMLNode, _ key: String, _ reader: inout YAMLReader) -> [ContentGlob] {
         let items = node.sequence ?? [node]
         var globs: [ContentGlob] = []
         for item in items {

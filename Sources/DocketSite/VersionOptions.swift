@@ -29,9 +29,6 @@ public struct VersionOptions: Sendable {
         }
     }
 
-    /// The keys of docket.yml this type reads.
-    public static let keys: Set<String> = ["lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning", "versions"]
-
     public var lastVersion: (name: String, location: SourceLocation)?
     public var onlyIncludeVersions: [(name: String, location: SourceLocation)]?
     /// Where `onlyIncludeVersions` is written (for the empty-list error).
@@ -49,43 +46,56 @@ public struct VersionOptions: Sendable {
         versions.first { $0.name == name }?.options
     }
 
-    /// Reads one of `keys`, reporting bad values at their line and column.
-    package mutating func read(_ key: String, _ value: YAMLNode, _ reader: inout YAMLFieldReader) {
-        switch key {
-        case "lastVersion":
-            if let name = versionName(value, key, &reader) { lastVersion = (name, reader.location(value)) }
-        case "onlyIncludeVersions":
+    /// The settings of one version under `versions:`, as the YAML decoder reads them.
+    private struct PerVersionFields: Decodable {
+        var label: String?
+        var path: String?
+        var banner: Located<String>?
+        var badge: Bool?
+        var noIndex: Bool?
+        var className: String?
+    }
+
+    /// Reads the versioning settings present in docket.yml, reporting bad values at their line
+    /// and column.
+    package mutating func read(lastVersion: YAMLNode?, onlyIncludeVersions: YAMLNode?, includeCurrentVersion: YAMLNode?,
+                               disableVersioning: YAMLNode?, versions: YAMLNode?, _ reader: inout YAMLReader) {
+        if let value = lastVersion, let name = versionName(value, "lastVersion", &reader) {
+            self.lastVersion = (name, reader.location(value))
+        }
+        if let value = onlyIncludeVersions {
             onlyIncludeVersionsLocation = reader.location(value)
-            guard let items = value.sequence else {
+            if let items = value.sequence {
+                self.onlyIncludeVersions = items.compactMap { item in
+                    versionName(item, "onlyIncludeVersions", &reader).map { ($0, reader.location(item)) }
+                }
+            } else {
                 reader.fail(value, "'onlyIncludeVersions' must be a list of version names, such as [current, '1.0']")
-                return
             }
-            onlyIncludeVersions = items.compactMap { item in
-                versionName(item, key, &reader).map { ($0, reader.location(item)) }
-            }
-        case "includeCurrentVersion":
+        }
+        if let value = includeCurrentVersion {
             includeCurrentVersionLocation = reader.location(value)
-            includeCurrentVersion = reader.bool(value, key) ?? true
-        case "disableVersioning":
+            self.includeCurrentVersion = reader.bool(value, "includeCurrentVersion") ?? true
+        }
+        if let value = disableVersioning {
             disableVersioningLocation = reader.location(value)
-            disableVersioning = reader.bool(value, key) ?? false
-        case "versions":
+            self.disableVersioning = reader.bool(value, "disableVersioning") ?? false
+        }
+        if let value = versions {
             guard let pairs = value.mapping else {
                 reader.fail(value, "'versions' must be a mapping of version names to {label, path, banner}")
                 return
             }
-            versions = []
+            self.versions = []
             for pair in pairs {
                 guard let name = versionName(pair.key, "versions", &reader) else { continue }
-                versions.append((name, perVersion(pair.value, name: name, at: reader.location(pair.key), &reader)))
+                self.versions.append((name, perVersion(pair.value, name: name, at: reader.location(pair.key), &reader)))
             }
-        default:
-            break
         }
     }
 
     /// A version name: YAML reads `1.0` as a number, so the scalar's text is taken as written.
-    private func versionName(_ node: YAMLNode, _ key: String, _ reader: inout YAMLFieldReader) -> String? {
+    private func versionName(_ node: YAMLNode, _ key: String, _ reader: inout YAMLReader) -> String? {
         guard let scalar = node.scalar, !scalar.isNull else {
             reader.fail(node, "'\(key)' must name a version (current, or a name of versions.json), not \(node.kindDescription)")
             return nil
@@ -93,30 +103,27 @@ public struct VersionOptions: Sendable {
         return scalar.text
     }
 
-    private func perVersion(_ node: YAMLNode, name: String, at location: SourceLocation, _ reader: inout YAMLFieldReader) -> PerVersion {
+    private func perVersion(_ node: YAMLNode, name: String, at location: SourceLocation, _ reader: inout YAMLReader) -> PerVersion {
         var result = PerVersion(location: location)
-        guard let pairs = node.mapping else {
+        guard node.mapping != nil else {
             reader.fail(node, "'versions.\(name)' must be a mapping such as {label: 'v1', path: v1, banner: none}")
             return result
         }
-        for pair in pairs {
-            let key = pair.key.string ?? ""
-            let full = "versions.\(name).\(key)"
-            switch key {
-            case "label": result.label = reader.string(pair.value, full)
-            case "path": result.path = reader.string(pair.value, full)
-            case "className": result.className = reader.string(pair.value, full)
-            case "badge": result.badge = reader.bool(pair.value, full)
-            case "noIndex": result.noIndex = reader.bool(pair.value, full)
-            case "banner":
-                guard let banner = reader.string(pair.value, full) else { continue }
-                if ["none", "unreleased", "unmaintained"].contains(banner) {
-                    result.banner = banner
-                } else {
-                    reader.fail(pair.value, "'\(full)' must be none, unreleased or unmaintained, not '\(banner)'")
-                }
-            default:
-                reader.diagnostics.warning(at: reader.location(pair.key), "unknown setting '\(full)' in docket.yml (use label, path, banner, badge, noIndex or className)")
+        let (decoded, unknown) = reader.decode(PerVersionFields.self, from: node, at: ["versions", name])
+        for key in unknown {
+            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.fullName)' in docket.yml (use label, path, banner, badge, noIndex or className)")
+        }
+        guard let f = decoded else { return result }
+        result.label = f.label
+        result.path = f.path
+        result.className = f.className
+        result.badge = f.badge
+        result.noIndex = f.noIndex
+        if let banner = f.banner {
+            if ["none", "unreleased", "unmaintained"].contains(banner.value) {
+                result.banner = banner.value
+            } else {
+                reader.fail(banner.node, "'versions.\(name).banner' must be none, unreleased or unmaintained, not '\(banner.value)'")
             }
         }
         return result

@@ -10,17 +10,15 @@ import Foundation
 public enum VersionedSidebarJSON {
     /// The sidebars in file order, or nil with located errors.
     public static func parse(_ text: String, path: String) -> ([(name: String, items: [SidebarSpec])]?, Diagnostics) {
-        var reader = YAMLFieldReader(path: path)
         let start = SourceLocation(path: path, line: 1, column: 1)
         if let problem = JSONProblem.check(text, path: path) {
-            reader.diagnostics.append(problem)
-            return (nil, reader.diagnostics)
+            return (nil, Diagnostics([problem]))
         }
         // JSON is a subset of YAML: the YAML reader gives each item its line and column.
-        guard let parsed = try? YAMLParser.parse(text), let pairs = parsed.mapping else {
-            reader.diagnostics.error(at: start, "a sidebars file must be a JSON object of sidebar names to lists of items")
-            return (nil, reader.diagnostics)
+        guard let document = try? YAMLDocument(text, path: path), let pairs = document.root?.mapping else {
+            return (nil, Diagnostics([.error(at: start, "a sidebars file must be a JSON object of sidebar names to lists of items")]))
         }
+        var reader = YAMLReader(document)
         var sidebars: [(name: String, items: [SidebarSpec])] = []
         for pair in pairs {
             let name = pair.key.string ?? ""
@@ -30,7 +28,7 @@ public enum VersionedSidebarJSON {
     }
 
     /// A list of items, or a shorthand object of categories.
-    private static func items(_ node: YAMLNode, _ reader: inout YAMLFieldReader) -> [SidebarSpec] {
+    private static func items(_ node: YAMLNode, _ reader: inout YAMLReader) -> [SidebarSpec] {
         if let list = node.sequence { return list.flatMap { item($0, &reader) } }
         if node.mapping != nil { return shorthand(node, &reader) }
         reader.fail(node, "sidebar items must be a list or an object of categories, not \(node.kindDescription)")
@@ -38,14 +36,14 @@ public enum VersionedSidebarJSON {
     }
 
     /// `{"Label": [items], "Other": [items]}`: one category per key.
-    private static func shorthand(_ node: YAMLNode, _ reader: inout YAMLFieldReader) -> [SidebarSpec] {
+    private static func shorthand(_ node: YAMLNode, _ reader: inout YAMLReader) -> [SidebarSpec] {
         (node.mapping ?? []).map { pair in
             .category(label: pair.key.string ?? "", items: items(pair.value, &reader), link: nil, collapsed: nil,
                       location: reader.location(pair.key))
         }
     }
 
-    private static func item(_ node: YAMLNode, _ reader: inout YAMLFieldReader) -> [SidebarSpec] {
+    private static func item(_ node: YAMLNode, _ reader: inout YAMLReader) -> [SidebarSpec] {
         if let id = node.scalar?.text, node.scalar?.isNull == false {
             return [.doc(id: id, label: nil, location: reader.location(node))]
         }

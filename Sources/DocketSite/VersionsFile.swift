@@ -18,19 +18,19 @@ public enum VersionsFile {
             diagnostics.append(problem)
             return (nil, diagnostics)
         }
-        guard let root = try? YAMLParser.parse(text) else {
+        guard let document = try? YAMLDocument(text, path: path), let root = document.root else {
             diagnostics.error(at: start, "versions.json could not be read")
             return (nil, diagnostics)
         }
         guard let items = root.sequence else {
             let found = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            diagnostics.error(at: SourceLocation(path: path, line: root.line, column: root.column),
+            diagnostics.error(at: document.location(of: root),
                               "the versions file should contain an array of version names, such as [\"2.0\", \"1.0\"]; found \(found.prefix(60))")
             return (nil, diagnostics)
         }
         var names: [(name: String, location: SourceLocation)] = []
         for item in items {
-            let location = SourceLocation(path: path, line: item.line, column: item.column)
+            let location = document.location(of: item)
             guard let scalar = item.scalar, !(scalar.isPlain && scalar.isNull) else {
                 diagnostics.error(at: location, "versions should be strings; found \(item.kindDescription)")
                 continue

@@ -1,89 +1,15 @@
 import DocketDiagnostics
 import DocketYAML
 
-/// Typed reads of YAML values that record a located diagnostic instead of failing.
-package struct YAMLFieldReader {
-    package let path: String
-    /// Lines of the YAML text precede this many lines of the file (front matter starts at line 2).
-    package var lineOffset = 0
-    package var diagnostics = Diagnostics()
-
-    package init(path: String, lineOffset: Int = 0) {
-        self.path = path
-        self.lineOffset = lineOffset
-    }
-
-    package func location(_ node: YAMLNode) -> SourceLocation {
-        SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
-    }
-
-    package mutating func fail(_ node: YAMLNode, _ message: String) {
-        diagnostics.error(at: location(node), message)
-    }
-
-    package mutating func string(_ node: YAMLNode, _ key: String) -> String? {
-        if node.isNull { return nil }
-        guard let s = node.scalar else {
-            fail(node, "'\(key)' must be a string, not \(node.kindDescription)")
-            return nil
-        }
-        return s.text
-    }
-
-    package mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
-        guard let b = node.bool else {
-            fail(node, "'\(key)' must be true or false, not \(node.kindDescription)")
-            return nil
-        }
-        return b
-    }
-
-    /// A finite number within `range`; NaN, infinities and values outside it are located errors.
-    package mutating func number(_ node: YAMLNode, _ key: String, in range: ClosedRange<Double> = -1e9...1e9) -> Double? {
-        guard let n = node.number else {
-            fail(node, "'\(key)' must be a number, not \(node.kindDescription)")
-            return nil
-        }
-        guard n.isFinite, range.contains(n) else {
-            fail(node, "'\(key)' must be a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), not \(node.scalar?.text ?? "")")
-            return nil
-        }
-        return n
-    }
-
-    /// A whole number within `range`. The check happens on the `Double` before any conversion to
-    /// `Int`, so `1e300`, `+inf` or `0x7fffffffffffffff` are located errors, never a trap.
-    package mutating func integer(_ node: YAMLNode, _ key: String, in range: ClosedRange<Int>) -> Int? {
-        guard let n = node.number else {
-            fail(node, "'\(key)' must be a whole number, not \(node.kindDescription)")
-            return nil
-        }
-        guard n.isFinite, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            fail(node, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(node.scalar?.text ?? "")")
-            return nil
-        }
-        return Int(n)
-    }
-
+/// The values of docket's YAML files whose shape varies, read with located problems: heading
+/// levels, severities, navbar links, sidebars, category links, `customProps`, `externalPaths`.
+extension YAMLReader {
     mutating func level(_ node: YAMLNode, _ key: String) -> Int? {
         guard let n = node.number, n.isFinite, n == n.rounded(), n >= 2, n <= 6 else {
             fail(node, "'\(key)' must be a heading level from 2 to 6")
             return nil
         }
         return Int(n)
-    }
-
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    package mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? {
-        if let s = node.string { return [s] }
-        guard let items = node.sequence else {
-            fail(node, "'\(key)' must be a list of strings, not \(node.kindDescription)")
-            return nil
-        }
-        return items.compactMap { string($0, key) }
     }
 
     mutating func severity(_ node: YAMLNode, _ key: String) -> SiteConfig.Severity? {

@@ -1,0 +1,78 @@
+import DocketDiagnostics
+
+/// What one decode shares across its nested decoders and containers: the problems recorded on
+/// the way, and for each mapping the keys the decoded types asked for (the rest are unknown).
+/// A class because every container of one decode adds to the same record.
+final class YAMLDecodingState {
+    /// A mapping is known by where it starts: two mappings never start at the same place (an
+    /// alias copy takes the alias's place).
+    private struct Place: Hashable {
+        var line: Int
+        var column: Int
+    }
+
+    private struct Asked {
+        var node: YAMLNode
+        var parent: String
+        var keys: [String] = []
+    }
+
+    let document: YAMLDocument
+    private(set) var problems: [YAMLDecodingError] = []
+    private var mappings: [Place: Asked] = [:]
+
+    init(document: YAMLDocument) {
+        self.document = document
+    }
+
+    func record(_ problem: YAMLDecodingError) {
+        if !problems.contains(problem) { problems.append(problem) }
+    }
+
+    /// Records any error a type threw while decoding `node`, located at `node` unless it is
+    /// located already.
+    func record(_ error: any Error, at node: YAMLNode) {
+        switch error {
+        case let located as YAMLDecodingError:
+            record(located)
+        case let decoding as DecodingError:
+            record(YAMLDecodingError(at: document.location(of: node), Self.message(of: decoding)))
+        default:
+            record(YAMLDecodingError(at: document.location(of: node), "\(error)"))
+        }
+    }
+
+    /// Notes that a type reads `mapping` (so its keys are checked), under the dotted `parent`.
+    func opened(_ mapping: YAMLNode, parent: String) {
+        let place = Place(line: mapping.line, column: mapping.column)
+        if mappings[place] == nil { mappings[place] = Asked(node: mapping, parent: parent) }
+    }
+
+    /// Notes that a type asked `mapping` for `key`, whether or not it is there.
+    func asked(_ key: String, in mapping: YAMLNode) {
+        let place = Place(line: mapping.line, column: mapping.column)
+        if mappings[place]?.keys.contains(key) == false { mappings[place]?.keys.append(key) }
+    }
+
+    /// Every key of an opened mapping that nothing asked for, in document order.
+    var unknownKeys: [YAMLUnknownKey] {
+        var found: [YAMLUnknownKey] = []
+        for asked in mappings.values {
+            for pair in asked.node.mapping ?? [] {
+                guard let key = pair.key.scalar?.text, !asked.keys.contains(key) else { continue }
+                found.append(YAMLUnknownKey(key: key, parent: asked.parent, location: document.location(of: pair.key), known: asked.keys))
+            }
+        }
+        return found.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+    }
+
+    /// Swift's own decoding errors (from a `RawRepresentable` enum, say), in plain words.
+    private static func message(of error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+            return context.debugDescription
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
