@@ -93,6 +93,11 @@ public enum SiteBuilder {
         let contextBox = UncheckedBox(context)
         let versionMenu = VersionedOutput.menu(loaded)
 
+        // The search index and sidebar data need no rendered page: made while the pages render.
+        let siteWide = BackgroundWork { () -> (search: [(path: String, content: String)], sidebar: String) in
+            (SearchIndex.files(site), SidebarJSONFile.render(site))
+        }
+
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
         let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
@@ -105,6 +110,7 @@ public enum SiteBuilder {
                 return "\(resolved.page.parsed.displayPath): \(error)"
             }
         } }
+        let siteWideFiles = timings.measure("search index, sidebar.json (wait)") { siteWide.wait() }
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
         var count = pages.count
 
@@ -139,10 +145,10 @@ public enum SiteBuilder {
             }
         }
         try timings.measure("sidebar.json") { () throws -> Void in
-            try folder.write(SidebarJSONFile.render(site), to: "assets/docket/sidebar.json")
+            try folder.write(siteWideFiles.sidebar, to: "assets/docket/sidebar.json")
         }
         try timings.measure("search index") { () throws -> Void in
-            for file in SearchIndex.files(site) { try folder.write(file.content, to: "assets/docket/" + file.path) }
+            for file in siteWideFiles.search { try folder.write(file.content, to: "assets/docket/" + file.path) }
         }
         count += try timings.measure("other doc versions") { () throws -> Int in
             try VersionedOutput.write(loaded, theme: theme, menu: versionMenu, into: folder)

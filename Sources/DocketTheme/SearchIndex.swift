@@ -54,8 +54,11 @@ public enum SearchIndex {
 
         // Term files: terms sorted and grouped by their first two characters; a group too large for
         // one file is split by one more character (up to four), so typing narrows what is fetched.
+        let terms = Array(postings.keys)
+        let encodings = concurrentMap(terms.count) { encode(postings[terms[$0]]!) }
         var encoded: [String: String] = [:]
-        for (term, list) in postings { encoded[term] = encode(list) }
+        encoded.reserveCapacity(terms.count)
+        for (term, text) in zip(terms, encodings) { encoded[term] = text }
         var groups: [(key: String, terms: [String])] = []
         var byPrefix: [(key: String, terms: [String])] = []
         for term in encoded.keys.sorted() {
@@ -79,18 +82,23 @@ public enum SearchIndex {
         }
         if !shard.isEmpty { shards.append(shard) }
 
-        // Text files: consecutive sections, about `fragmentBytes` of text each.
+        // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
+        // most of the work: done on every core, the files are then cut in order.
+        let entries = concurrentMap(sections.count) { id in
+            let section = sections[id]
+            return "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
+        }
         var fragmentStarts: [Int] = []
         var fragments: [String] = []
         var fragment = ""
-        for (id, section) in sections.enumerated() {
+        for (id, entry) in entries.enumerated() {
             if fragment.isEmpty {
                 fragmentStarts.append(id)
                 fragment = "["
             } else {
                 fragment += ",\n"
             }
-            fragment += "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
+            fragment += entry
             if fragment.utf8.count >= fragmentBytes {
                 fragments.append(fragment + "]\n")
                 fragment = ""
@@ -152,14 +160,29 @@ public enum SearchIndex {
         return (pages, sections)
     }
 
-    /// Every term with its postings (`section * 16 + fields`), sections ascending. Sections are
-    /// tokenised on every core; the merge keeps section order, so the output is deterministic.
+    /// Sections per task of `postings`: each task merges its own sections, so the serial merge
+    /// handles a term once per chunk rather than once per section, and the per-section term sets
+    /// never all exist at once.
+    static let postingsChunk = 512
+
+    /// Every term with its postings (`section * 16 + fields`), sections ascending. Chunks of
+    /// sections are tokenised and merged on every core; chunks are then joined in order, so the
+    /// output is deterministic.
     static func postings(of sections: [SearchSection]) -> [String: [Int]] {
-        let fieldsBySection = concurrentMap(sections.count) { fields(of: sections[$0]) }
-        var postings: [String: [Int]] = [:]
-        for (id, fields) in fieldsBySection.enumerated() {
-            for (term, bits) in fields {
-                postings[term, default: []].append(id << 4 | bits)
+        let chunks = (sections.count + postingsChunk - 1) / postingsChunk
+        let partial = concurrentMap(chunks) { chunk -> [String: [Int]] in
+            var postings: [String: [Int]] = [:]
+            for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
+                for (term, bits) in fields(of: sections[id]) {
+                    postings[term, default: []].append(id << 4 | bits)
+                }
+            }
+            return postings
+        }
+        guard var postings = partial.first else { return [:] }
+        for chunk in partial.dropFirst() {
+            for (term, list) in chunk {
+                postings[term, default: []].append(contentsOf: list)
             }
         }
         return postings
@@ -233,28 +256,43 @@ public enum SearchIndex {
         return fields
     }
 
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A JSON string literal. `/` stays unescaped (URLs read as written); U+2028/2029 are escaped
     /// for older JavaScript parsers. Works on the UTF-8 bytes: the section texts of a large site
     /// are tens of megabytes.
     static func quoted(_ text: String) -> String {
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 16)
-        let hex = Array("0123456789abcdef".utf8)
         var previous: (UInt8, UInt8) = (0, 0)
+        // Bytes appended one by one: an array literal per escape allocated on every call.
         for byte in text.utf8 {
             switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
+            case 0x22, 0x5C:
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(0x6E)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(0x72)
+            case 0x09:
+                out.append(0x5C)
+                out.append(0x74)
             case 0xA8, 0xA9 where previous == (0xE2, 0x80):
                 // U+2028 / U+2029: replace the two bytes already written.
                 out.removeLast(2)
-                out += Array("\\u202".utf8) + [byte == 0xA8 ? 0x38 : 0x39]
+                out.append(contentsOf: "\\u202".utf8)
+                out.append(byte == 0xA8 ? 0x38 : 0x39)
             default:
                 if byte < 0x20 {
-                    out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                    out.append(0x5C)
+                    out.append(0x75)
+                    out.append(0x30)
+                    out.append(0x30)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 15)])
                 } else {
                     out.append(byte)
                 }
