@@ -174,9 +174,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var sources = Set<String>()
         for path in changes {
             guard path.hasPrefix(content) else { return nil }
-            sources.insert(String(path.dropFirst(content.count)))
+            let source = String(path.dropFirst(content.count))
+            // A file that came and went between two looks (the temp file of an editor's or
+            // `sed -i`'s save, renamed over the page) changes nothing.
+            if !ContentInventory.isPage(source), !current.loaded.site.contentFiles.contains(source),
+               access(path, F_OK) != 0 { continue }
+            sources.insert(source)
         }
-        return sources
+        return sources.isEmpty ? nil : sources
     }
 
     /// Pages edited, added or removed: the site put together again from memory.
