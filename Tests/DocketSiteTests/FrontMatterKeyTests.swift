@@ -72,6 +72,39 @@ import Testing
         #expect(messages("displayed_sidebr: x\n").first?.contains("did you mean 'displayed_sidebar'") == true)
     }
 
+    @Test func aMisspeltIgnoredKeyStillGetsItsSuggestion() {
+        #expect(messages("formt: md\n") == ["docs/a.md:2:1: warning: unknown front-matter key 'formt' (did you mean 'format'?)"])
+    }
+
+    @Test func valuesAreKeptAsWrittenAndFlagsNeedAValue() {
+        let (fm, diagnostics) = FrontMatter.parse("sidebar_position: 1.5\ntitle: 1.50\nkeywords: docs\nslug: \"yes\"\n", path: "docs/a.md")
+        #expect(diagnostics.isEmpty)
+        #expect(fm.sidebarPosition == 1.5)
+        #expect(fm.title == "1.50")
+        #expect(fm.keywords == ["docs"])
+        #expect(fm.slug == "yes")
+        // `draft:` with the value forgotten is an error, not a silent false; `title:` is no title.
+        #expect(messages("draft:\ntitle:\nhide_title: yes\n") == [
+            "docs/a.md:2:7: error: 'draft' must be true or false, not null",
+            "docs/a.md:4:13: error: 'hide_title' must be true or false, not a string",
+        ])
+    }
+
+    @Test func everyBadValueIsReportedAtOnceBelowTheFence() {
+        #expect(messages("title: [a]\nsidebar_position: 1e999\nkeywords: {a: 1}\ndisplayed_sidebar: [x]\n") == [
+            "docs/a.md:2:8: error: 'title' must be a string, not a list",
+            "docs/a.md:3:19: error: 'sidebar_position' must be a number from -1000000000 to 1000000000, not 1e999",
+            "docs/a.md:4:11: error: 'keywords' must be a list of strings, not a mapping",
+            "docs/a.md:5:20: error: 'displayed_sidebar' must be a string, not a list",
+        ])
+    }
+
+    @Test func theOffsetIsTheCallersAndReachesTheRunbookBlock() {
+        let (fm, diagnostics) = FrontMatter.parse("runbook:\n  id: r\ntitle: [x]\n", path: "docs/a.md", lineOffset: 5)
+        #expect(fm.lineOffset == 5)
+        #expect(diagnostics.sorted.map(\.description) == ["docs/a.md:8:8: error: 'title' must be a string, not a list"])
+    }
+
     @Test func customKeysFarFromAnyKnownKeyAreKept() {
         let (fm, diagnostics) = FrontMatter.parse("my_custom_field: 1\n", path: "docs/a.md")
         #expect(diagnostics.isEmpty)
