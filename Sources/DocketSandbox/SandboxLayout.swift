@@ -30,7 +30,7 @@ struct SandboxLayout {
     /// The control folder's own files: a control file of the spec must not replace one.
     static let reservedNames: Set<String> = [
         "init.sh", "runbook.sh", "stubs", "tls", "bodies", "server.json", "environment", "arguments", "docket-server",
-        "output.log", "setup.log", "calls.log", "requests.jsonl", "exit", "ready", "status.log",
+        "output.log", "setup.log", "calls.log", "requests.jsonl", "exit", "ready", "status.log", "idle",
     ]
 
     static func prepare(_ spec: SandboxSpec) throws(SandboxError) -> SandboxLayout {
@@ -89,6 +89,11 @@ struct SandboxLayout {
             if !problems.isEmpty { throw SandboxError.setup(problems.map(\.description).joined(separator: "; ")) }
         }
         try Self.copyFile(spec.script, to: control.appendingPathComponent("runbook.sh"))
+        // What init.sh waits on, 10 ms at a time, for the fixture server (`read -t` on a FIFO
+        // nobody writes to: no `sleep` process each time).
+        if mkfifo(control.appendingPathComponent("idle").path, 0o600) != 0 {
+            throw SandboxError.setup("cannot make a FIFO in \(control.path): \(String(cString: strerror(errno)))")
+        }
         try writeStubs()
         try writeServerConfiguration()
         try SandboxScripts.initScript(unsandboxed: spec.unsandboxed, control: controlInside)

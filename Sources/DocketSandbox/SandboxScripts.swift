@@ -20,7 +20,8 @@ enum SandboxScripts {
         mapfile -d '' -t args <"$ctl/arguments"
         \(unsandboxed ? ": no fixture server without the sandbox" : """
         "$server" fixture-server --config "$ctl/server.json" --ready "$ctl/ready" >>"$ctl/setup.log" 2>&1 </dev/null 3>&- &
-        for _ in $(seq 1 400); do [ -e "$ctl/ready" ] && break; sleep 0.025; done
+        # Up to 10 s, in steps of 10 ms waited on a FIFO nobody writes to: no process a step.
+        for ((i = 0; i < 1000; i++)); do [ -e "$ctl/ready" ] && break; read -r -t 0.01 _ <>"$ctl/idle"; done
         if [ ! -e "$ctl/ready" ]; then echo "docket: the fixture server did not start" >>"$ctl/setup.log"; echo 97 >"$ctl/exit"; exit 97; fi
         """)
         if ! cd "$start" 2>>"$ctl/setup.log"; then echo "docket: the fixture's cwd $start does not exist" >>"$ctl/setup.log"; echo 98 >"$ctl/exit"; exit 98; fi

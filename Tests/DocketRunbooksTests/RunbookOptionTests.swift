@@ -92,7 +92,7 @@ import Testing
         let box = try ScriptHarness(page: Self.page, id: "opts")
         let run = try box.run(["--help"], interpreter: "/bin/sh")
         #expect(run.status == 2)
-        #expect(run.stderr.contains("needs bash 4 or later"), "\(run.stderr)")
+        #expect(run.stderr.contains("needs bash 4.2 or later"), "\(run.stderr)")
     }
 
     @Test func theHelpStatesEveryOption() throws {

@@ -82,18 +82,23 @@ docket_interactive() {
 # The runtime's own tools, resolved once from the system folders before anything runs: a program
 # named tee, awk or sed earlier on the operator's PATH (or a stub of docket check) must never
 # receive the run's output or the secrets to mask. Steps still get the operator's PATH.
+# The folders are searched here, not with $(type -P): a command substitution is a process, and
+# this runs at the start of every run.
 declare -A docket_tool=()
+docket_tool_folders=(/usr/bin /bin /usr/sbin /sbin /usr/local/bin /opt/homebrew/bin /opt/local/bin)
 docket_resolve_tools() {
-  local PATH=/usr/bin:/bin:/usr/sbin:/sbin:/usr/local/bin:/opt/homebrew/bin:/opt/local/bin
-  local tool
-  for tool in awk tee mkfifo mkdir chmod rm mv cat date grep stat mktemp; do
-    docket_tool[$tool]=$(type -P "$tool") || docket_die "the runtime needs $tool, which is not in $PATH"
+  local tool folder
+  for tool in awk mkfifo mkdir chmod rm mv cat date grep stat mktemp sha256sum shasum openssl jq; do
+    docket_tool[$tool]=""
+    for folder in "${docket_tool_folders[@]}"; do
+      [[ -f $folder/$tool && -x $folder/$tool ]] && { docket_tool[$tool]=$folder/$tool; break; }
+    done
   done
-  for tool in sha256sum shasum openssl jq; do
-    docket_tool[$tool]=$(type -P "$tool") || docket_tool[$tool]=""
+  for tool in awk mkfifo mkdir chmod rm mv cat date grep stat mktemp; do
+    [[ -n ${docket_tool[$tool]} ]] || docket_die "the runtime needs $tool, which is in none of ${docket_tool_folders[*]}"
   done
   [[ -n ${docket_tool[sha256sum]}${docket_tool[shasum]}${docket_tool[openssl]} ]] \
-    || docket_die "the runtime needs sha256sum, shasum or openssl (for the journal), none is in $PATH"
+    || docket_die "the runtime needs sha256sum, shasum or openssl (for the journal), none is in ${docket_tool_folders[*]}"
 }
 
 # Waits $1 seconds without a child process (a FIFO nobody writes to never has data).
@@ -106,14 +111,15 @@ docket_indent() {
   while IFS= read -r line || [[ -n $line ]]; do printf '    %s\n' "$line"; done
 }
 
-# SHA-256 of standard input, as hex.
-docket_sha256() {
+# SHA-256 of $1 followed by a newline, as hex, into docket_hash: one process (the here-string
+# is no process of its own).
+docket_sha256_line() {
   local hash
-  if [[ -n ${docket_tool[sha256sum]} ]]; then read -r hash _ < <("${docket_tool[sha256sum]}")
-  elif [[ -n ${docket_tool[shasum]} ]]; then read -r hash _ < <("${docket_tool[shasum]}" -a 256)
-  else hash=$("${docket_tool[openssl]}" dgst -sha256 -r | { read -r h _; printf '%s' "$h"; })
+  if [[ -n ${docket_tool[sha256sum]} ]]; then read -r hash _ < <("${docket_tool[sha256sum]}" <<<"$1")
+  elif [[ -n ${docket_tool[shasum]} ]]; then read -r hash _ < <("${docket_tool[shasum]}" -a 256 <<<"$1")
+  else read -r hash _ < <("${docket_tool[openssl]}" dgst -sha256 -r <<<"$1")
   fi
-  printf '%s' "$hash"
+  docket_hash=$hash
 }
 
 # The file mode of $1 in octal (644), on GNU and BSD.
@@ -123,11 +129,17 @@ docket_mode() {
 
 # --- values ----------------------------------------------------------------------------------
 
-# Prints the block of file or manual step number $1 with the values in place of the examples.
-# The block was split at the examples when the page was read; here the pieces are only joined,
-# so a value is never searched for another parameter's example. $2: run (a missing value is an
-# error), mask (secrets as ********) or show (missing values as ${NAME}).
+# Prints the block of file or manual step number $1 with the values in place of the examples
+# (docket_fill_value's text).
 docket_fill() {
+  docket_fill_value "$@" && printf '%s' "$docket_filled"
+}
+
+# The block of file or manual step number $1 with the values in place of the examples, into
+# docket_filled. The block was split at the examples when the page was read; here the pieces are
+# only joined, so a value is never searched for another parameter's example. $2: run (a missing
+# value is an error), mask (secrets as ********) or show (missing values as ${NAME}).
+docket_fill_value() {
   local ref="docket_step_parts_$1[@]" mode=$2 out="" i name value
   local -a parts=("${!ref}")
   for ((i = 0; i < ${#parts[@]}; i++)); do
@@ -142,10 +154,10 @@ docket_fill() {
     fi
     out+=$value
   done
-  printf '%s' "$out"
+  docket_filled=$out
 }
 
-# Like docket_fill run, for env files: each value is written so that it stays data when the file
+# Like docket_fill_value run (into docket_filled), for env files: each value is written so that it stays data when the file
 # is later read by a shell (`. file`) or a dotenv parser: plain when it is made of safe characters,
 # else the whole value in single quotes, else in double quotes; a value that fits none is refused.
 # Values inside a value the page already quotes must fit those quotes. $2 names the file.
@@ -179,7 +191,7 @@ docket_fill_env() {
   done
   docket_env_line_end "$target" || return 1
   out+=$line
-  printf '%s' "$out"
+  docket_filled=$out
 }
 
 docket_env_line_end() {
@@ -220,29 +232,41 @@ docket_show_shell() {
   printf '%s' "$out$text"
 }
 
-# shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
-docket_redact() {
-  local -a secrets=()
+# The secret values set so far, one a line, into docket_secrets: what docket_pump_program and
+# docket_log mask.
+docket_secret_lines() {
   local name
+  docket_secrets=""
   for name in "${docket_param_names[@]}"; do
-    [[ ${docket_param_secret[$name]} == 1 && -n ${docket_values[$name]:-} ]] && secrets+=("${docket_values[$name]}")
+    [[ ${docket_param_secret[$name]} == 1 && -n ${docket_values[$name]:-} ]] && docket_secrets+=${docket_values[$name]}$'\n'
   done
-  if ((${#secrets[@]} == 0)); then
-    "${docket_tool[awk]}" '{ print; fflush() }'
-  else
-    DOCKET_SECRETS=$(printf '%s\n' "${secrets[@]}") "${docket_tool[awk]}" '
-      BEGIN { n = split(ENVIRON["DOCKET_SECRETS"], s, "\n") }
-      { line = $0
-        for (i = 1; i <= n; i++) if (s[i] != "") {
-          out = ""; while ((p = index(line, s[i])) > 0) { out = out substr(line, 1, p - 1) "********"; line = substr(line, p + length(s[i])) }
-          line = out line
-        }
-        print line; fflush() }'
-  fi
+  return 0
 }
 
+# A step's output, read from its FIFO: every secret value (DOCKET_SECRETS, one a line) masked as
+# ********, each line to the terminal and appended to the log (DOCKET_LOG) as it comes, and at the
+# end the last 40 lines, 500 characters at most each, in DOCKET_TAIL for the step's end event.
+# One awk process does all of it (a step costs processes, and each is slow on a busy machine).
+# shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
+docket_pump_program='
+  BEGIN { n = split(ENVIRON["DOCKET_SECRETS"], s, "\n"); logfile = ENVIRON["DOCKET_LOG"]; tailfile = ENVIRON["DOCKET_TAIL"] }
+  { line = $0
+    for (i = 1; i <= n; i++) if (s[i] != "") {
+      out = ""; while ((p = index(line, s[i])) > 0) { out = out substr(line, 1, p - 1) "********"; line = substr(line, p + length(s[i])) }
+      line = out line
+    }
+    print line; fflush()
+    print line >>logfile; fflush(logfile)
+    last[NR % 40] = substr(line, 1, 500) }
+  END { for (i = NR - 39; i <= NR; i++) if (i > 0) print last[i % 40] >tailfile }'
+
+# A line for the log, secrets masked as docket_pump_program masks them, without a process.
 docket_log() {
-  printf '%s\n' "$*" | docket_redact >>"$docket_log_file"
+  local line=$* name
+  for name in "${docket_param_names[@]}"; do
+    [[ ${docket_param_secret[$name]} == 1 && -n ${docket_values[$name]:-} ]] && line=${line//"${docket_values[$name]}"/********}
+  done
+  printf '%s\n' "$line" >>"$docket_log_file"
 }
 
 # Sets docket_index to the number of step $1 (a name or a number); not run in a subshell, so
@@ -259,11 +283,12 @@ docket_step_index() {
   docket_die "no step '$wanted' (see --list)"
 }
 
+# ~ and ~/x of $1 in the home, into docket_path.
 docket_expand_path() {
-  local path=$1
-  [[ $path == \~ ]] && path=$HOME
-  [[ $path == \~/* ]] && path=$HOME/${path#\~/}
-  printf '%s' "$path"
+  docket_path=$1
+  [[ $docket_path == \~ ]] && docket_path=$HOME
+  [[ $docket_path == \~/* ]] && docket_path=$HOME/${docket_path#\~/}
+  return 0
 }
 
 docket_confirm() {
@@ -287,7 +312,7 @@ docket_read_param() {
 
 # Asks for parameter $1 on the terminal and checks it, or stops: step $2 needs it.
 docket_ask_or_stop() {
-  local name=$1 step=$2 producer=${docket_param_produced_by[$1]} problem
+  local name=$1 step=$2 producer=${docket_param_produced_by[$1]}
   if ! docket_interactive; then
     if [[ -n $producer ]]; then
       docket_die "step '$step' uses $name, which has no value: step '$producer' produces it. Give it with --param $name=VALUE (or in --params-file), or run from step '$producer' (--from $producer)"
@@ -295,26 +320,29 @@ docket_ask_or_stop() {
     docket_die "step '$step' uses $name, which has no value: give it with --param $name=VALUE, in --params-file or in the environment"
   fi
   docket_read_param "$name"
-  problem=$(docket_validate "$name")
-  [[ -z $problem ]] || docket_die "$problem"
+  docket_validate "$name"
+  [[ -z $docket_problem ]] || docket_die "$docket_problem"
   export "$name=${docket_values[$name]}"
 }
 
-# The pattern must match the whole value.
+# What is wrong with the value of parameter $1, into docket_problem (empty: nothing); the
+# pattern must match the whole value.
 docket_validate() {
   local name=$1 value=${docket_values[$1]} pattern=${docket_param_pattern[$1]} choices=${docket_param_choices[$1]}
+  docket_problem=""
   if [[ $value == *$'\n'* || $value == *$'\r'* ]]; then
-    printf 'parameter %s: the value spans several lines\n' "$name"
+    docket_problem="parameter $name: the value spans several lines"
     return
   fi
   if [[ -n $pattern && ! $value =~ ^($pattern)$ ]]; then
-    printf 'parameter %s: the value does not match %s (the whole value must match)\n' "$name" "$pattern"
+    docket_problem="parameter $name: the value does not match $pattern (the whole value must match)"
   fi
   if [[ -n $choices ]]; then
     local choice ok=0
     while IFS= read -r choice; do [[ $value == "$choice" ]] && ok=1; done <<<"$choices"
-    ((ok)) || printf 'parameter %s: the value must be one of: %s\n' "$name" "${choices//$'\n'/, }"
+    ((ok)) || docket_problem+="${docket_problem:+$'\n'}parameter $name: the value must be one of: ${choices//$'\n'/, }"
   fi
+  return 0
 }
 
 # A parameters file is read like a dotenv file, and nothing in it is ever run.
@@ -422,19 +450,22 @@ docket_journal() {
 }
 
 docket_journal_done() {
-  local values
-  values=$(docket_values_hash "$1") || values=-
+  local values=-
+  docket_values_hash "$1" && values=$docket_hash
   docket_journal "done $1 ${docket_step_hash[$1]} $values"
 }
 
-# A salted hash of the values step $1 uses, or failure when one of them has no value.
+# A salted hash of the values step $1 uses, into docket_hash (16 hex digits), or failure when
+# one of them has no value. The text hashed ends with a newline, which the here-string of
+# docket_sha256_line adds.
 docket_values_hash() {
-  local p text=$docket_salt$'\n'
+  local p text=$docket_salt
   for p in ${docket_step_params[$1]}; do
     [[ -n ${docket_values[$p]+set} ]] || return 1
-    text+="$p=${docket_values[$p]}"$'\n'
+    text+=$'\n'"$p=${docket_values[$p]}"
   done
-  printf '%s' "$text" | docket_sha256 | { IFS= read -r h; printf '%s' "${h:0:16}"; }
+  docket_sha256_line "$text"
+  docket_hash=${docket_hash:0:16}
 }
 
 # Keeps the values manual step $1 produced, for --resume, --from and --only.
@@ -452,24 +483,33 @@ docket_keep_values() {
 
 # --- file steps ------------------------------------------------------------------------------
 
-# shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
+# Sets each KEY=VALUE line of $2 in env file $1: the first line setting KEY (`export KEY=` too)
+# becomes the block's line, later ones setting it go, and a KEY the file lacks is added at its
+# end. The file is read once and written back in place once (it keeps its owner and
+# permissions), without a process.
 docket_env_upsert() {
-  local target=$1 content=$2 line key tmp
+  local target=$1 content=$2 line key k i found touched=0
+  local -a lines=() kept=()
+  mapfile -t lines <"$target" || return 1
   while IFS= read -r line; do
     [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
     [[ $line == *=* ]] || { printf 'not a KEY=VALUE line: %s\n' "$line" >&2; return 1; }
-    key=${line%%=*}
-    tmp=$("${docket_tool[mktemp]}" "$target.XXXXXX") || return 1
-    DOCKET_KEY=$key DOCKET_LINE=$line "${docket_tool[awk]}" '
-      BEGIN { key = ENVIRON["DOCKET_KEY"]; line = ENVIRON["DOCKET_LINE"]; done = 0 }
-      { k = $0; sub(/^[[:space:]]*(export[[:space:]]+)?/, "", k); eq = index(k, "=") }
-      eq > 0 && substr(k, 1, eq - 1) == key { if (!done) { print line; done = 1 }; next }
-      { print }
-      END { if (!done) print line }' "$target" >"$tmp"
-    # Rewritten in place, so the file keeps its owner and permissions.
-    "${docket_tool[cat]}" "$tmp" >"$target"
-    "${docket_tool[rm]}" -f -- "$tmp"
+    key=${line%%=*} found=0 kept=() touched=1
+    for ((i = 0; i < ${#lines[@]}; i++)); do
+      k=${lines[i]}
+      k=${k#"${k%%[![:space:]]*}"}
+      [[ $k =~ ^export[[:space:]]+ ]] && k=${k#"${BASH_REMATCH[0]}"}
+      if [[ $k == *=* && ${k%%=*} == "$key" ]]; then
+        ((found)) || kept+=("$line")
+        found=1
+      else
+        kept+=("${lines[i]}")
+      fi
+    done
+    ((found)) || kept+=("$line")
+    lines=("${kept[@]}")
   done <<<"$content"
+  if ((touched)); then printf '%s\n' "${lines[@]}" >"$target" || return 1; fi
 }
 
 # Normalises block-style YAML to "path<TAB>value" lines, so a block can be compared with a file
@@ -553,14 +593,15 @@ docket_step_holds_secret() {
 # shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
 docket_run_file_step() {
   local name=$1 index=$2 dir target content secret=0 created=0 mode
-  dir=$(docket_expand_path "${docket_step_cwd[$name]:-.}")
-  target=$(docket_expand_path "${docket_step_file[$name]}")
+  docket_expand_path "${docket_step_cwd[$name]:-.}"; dir=$docket_path
+  docket_expand_path "${docket_step_file[$name]}"; target=$docket_path
   [[ $target == /* ]] || target=$dir/$target
   if [[ ${docket_step_format[$name]} == env && ${docket_step_mode[$name]} != verify ]]; then
-    content=$(docket_fill_env "$index" "$target") || return 1
+    docket_fill_env "$index" "$target" || return 1
   else
-    content=$(docket_fill "$index" run) || return 1
+    docket_fill_value "$index" run || return 1
   fi
+  content=$docket_filled
   docket_step_holds_secret "$name" "$index" && secret=1
   if [[ ${docket_step_mode[$name]} != verify && ! -e $target ]]; then
     "${docket_tool[mkdir]}" -p -- "${target%/*}" || return 1
@@ -589,7 +630,7 @@ docket_run_file_step() {
 }
 
 docket_run_manual_step() {
-  local name=$1 index=$2 produced problem
+  local name=$1 index=$2 produced
   local -a missing=()
   docket_fill "$index" mask | docket_indent
   for produced in ${docket_step_produces[$name]}; do
@@ -603,8 +644,8 @@ docket_run_manual_step() {
     read -r -p "Press Enter when this is done. " _ </dev/tty || true
     for produced in "${missing[@]}"; do
       docket_read_param "$produced"
-      problem=$(docket_validate "$produced")
-      [[ -z $problem ]] || docket_die "$problem"
+      docket_validate "$produced"
+      [[ -z $docket_problem ]] || docket_die "$docket_problem"
       export "$produced=${docket_values[$produced]}"
     done
   elif [[ -n ${docket_step_produces[$name]} ]]; then
@@ -619,14 +660,16 @@ docket_run_manual_step() {
 
 docket_run_shell_step() {
   local name=$1 dir offset prologue failure
-  dir=$(docket_expand_path "${docket_step_cwd[$name]:-.}")
+  docket_expand_path "${docket_step_cwd[$name]:-.}"; dir=$docket_path
   offset=${docket_step_line[$name]}
   # Where the ERR trap also leaves the page line and PIPESTATUS as data, for the step's end event.
   printf -v failure '%q' "$docket_run_dir/failure"
   # One line, so line N of the body is line N + 1 of the child: the ERR trap reports page lines.
   prologue="docket_failure_file=$failure; set -Eeuo pipefail; trap 'docket_rc=\$? docket_ps=\"\${PIPESTATUS[*]}\"; printf \"%s: %s:%s: command exited with status %s (pipeline statuses: %s)\\n\" \"\$DOCKET_ID\" \"\$DOCKET_SOURCE\" \"\$((LINENO - 1 + $offset))\" \"\$docket_rc\" \"\$docket_ps\" >&2; printf \"%s %s\\n\" \"\$((LINENO - 1 + $offset))\" \"\$docket_ps\" >\"\$docket_failure_file\" 2>/dev/null' ERR"
   cd "$dir" || return 1
-  # The bash running this script, not whatever "bash" comes first on PATH.
+  # The bash running this script, not whatever "bash" comes first on PATH; with $3 = exec it
+  # becomes the step's job process (one process fewer a step).
+  [[ ${3:-} == exec ]] && exec "$BASH" -c "$prologue"$'\n'"${docket_step_body[$name]}"
   "$BASH" -c "$prologue"$'\n'"${docket_step_body[$name]}"
 }
 
@@ -636,39 +679,49 @@ docket_run_shell_step() {
 # is in the foreground (sudo can ask for a password; Ctrl-C reaches the step at once); without
 # one the script waits with `wait`, which a signal interrupts at once.
 
-# Runs inside the job: arms the step's timeout, then runs the step.
+# Stops group $1 once $2 seconds have passed: TERM to the whole group first, KILL 3 s later (a
+# process that ignores TERM still stops), and leaves a mark for docket_run_job. Started in the
+# background; inside the group it only ignores TERM once it sends it.
+docket_watchdog() {
+  docket_sleep "$2"
+  printf '1\n' >"$docket_run_dir/timed-out"
+  trap '' TERM
+  kill -TERM -- "-$1" 2>/dev/null
+  docket_sleep 3
+  kill -KILL -- "-$1" 2>/dev/null
+}
+
+# Runs inside the job: runs the step; on a terminal ($3 = watch) also arms its timeout and the
+# watcher. Without one, docket_run_job keeps the time from outside and a shell step's bash
+# becomes this process.
 docket_step_job() {
   local name=$1 index=$2 group=$BASHPID watchdog="" watcher="" timeout status
   # Ctrl-C reaches the step's processes directly; the job itself then ends with status 130
   # rather than by the signal, which bash would otherwise also apply to the script's loop.
   trap 'exit 130' INT
   printf '%s\n' "$group" >"$docket_run_dir/group"
+  if [[ ${3:-} != watch ]]; then
+    if [[ ${docket_step_kind[$name]} == shell ]]; then docket_run_shell_step "$name" "$index" exec; return; fi
+    "docket_run_${docket_step_kind[$name]}_step" "$name" "$index"
+    return
+  fi
   timeout=${docket_step_timeout[$name]:-${DOCKET_STEP_TIMEOUT:-}}
   if [[ ${docket_step_kind[$name]} == shell && -n $timeout ]]; then
-    # TERM to the whole group first, KILL 3 s later: a process that ignores TERM still stops.
-    # It ends with the group when the run is interrupted; it only ignores TERM once it sends it.
-    ( docket_sleep "$timeout"
-      : >"$docket_run_dir/timed-out"
-      trap '' TERM
-      kill -TERM -- "-$group" 2>/dev/null
-      docket_sleep 3
-      kill -KILL -- "-$group" 2>/dev/null ) </dev/null >/dev/null 2>&1 &
+    docket_watchdog "$group" "$timeout" </dev/null >/dev/null 2>&1 &
     watchdog=$!
   fi
-  if [[ ${3:-} == watch ]]; then
-    # On a terminal the script cannot act on a signal while the step holds the terminal, so it
-    # lets SIGINT, SIGTERM and SIGHUP end it at once; this watcher sees the script go (its end
-    # of the lifeline FIFO closes) and stops the step's group, records it and tidies up.
-    ( trap '' INT TERM HUP
-      read -r _ <"$docket_run_dir/lifeline"
-      printf 'interrupted %s %s\n' "$name" "${docket_step_hash[$name]}" >>"$docket_state_file"
-      printf '\n%s: interrupted during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$name" "$docket_self" >&2
-      kill -TERM -- "-$group" 2>/dev/null
-      docket_sleep 2
-      "${docket_tool[rm]}" -rf -- "$docket_run_dir"
-      kill -KILL -- "-$group" 2>/dev/null ) </dev/null &
-    watcher=$!
-  fi
+  # On a terminal the script cannot act on a signal while the step holds the terminal, so it
+  # lets SIGINT, SIGTERM and SIGHUP end it at once; this watcher sees the script go (its end
+  # of the lifeline FIFO closes) and stops the step's group, records it and tidies up.
+  ( trap '' INT TERM HUP
+    read -r _ <&"$docket_lifeline_in"
+    printf 'interrupted %s %s\n' "$name" "${docket_step_hash[$name]}" >>"$docket_state_file"
+    printf '\n%s: interrupted during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$name" "$docket_self" >&2
+    kill -TERM -- "-$group" 2>/dev/null
+    docket_sleep 2
+    "${docket_tool[rm]}" -rf -- "$docket_run_dir"
+    kill -KILL -- "-$group" 2>/dev/null ) </dev/null &
+  watcher=$!
   "docket_run_${docket_step_kind[$name]}_step" "$name" "$index"
   status=$?
   [[ -n $watchdog ]] && kill -KILL "$watchdog" 2>/dev/null
@@ -678,23 +731,30 @@ docket_step_job() {
 
 # Runs step $1 (number $2); sets docket_status.
 docket_run_job() {
-  local name=$1 index=$2
-  docket_job="" docket_pump="" docket_current_step=$name
-  "${docket_tool[rm]}" -f -- "$docket_run_dir/group" "$docket_run_dir/timed-out" "$docket_run_dir/output" "$docket_run_dir/failure" "$docket_run_dir/missing" "$docket_run_dir/step-output"
-  "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/output" || docket_die "cannot create a FIFO in $docket_run_dir"
-  # The step's output, secrets masked, to the terminal and the log.
-  # A copy in the scratch folder gives the step's end event the end of its output.
-  docket_redact <"$docket_run_dir/output" | "${docket_tool[tee]}" -a "$docket_log_file" "$docket_run_dir/step-output" &
+  local name=$1 index=$2 timeout message
+  docket_job="" docket_pump="" docket_watchdog_pid="" docket_current_step=$name
+  # The step's files start empty (truncated, not removed: no process); the FIFO of its output
+  # is made once a run (docket_main).
+  : >"$docket_run_dir/group"; : >"$docket_run_dir/timed-out"; : >"$docket_run_dir/failure"
+  : >"$docket_run_dir/missing"; : >"$docket_run_dir/tail"
+  # The step's output, secrets masked, to the terminal and the log; its end in tail for the
+  # step's end event.
+  docket_secret_lines
+  DOCKET_SECRETS=$docket_secrets DOCKET_LOG=$docket_log_file DOCKET_TAIL=$docket_run_dir/tail \
+    "${docket_tool[awk]}" "$docket_pump_program" <"$docket_run_dir/output" &
   docket_pump=$!
   set -m
   if [[ -t 0 ]]; then
     "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/lifeline" 2>/dev/null
     exec {docket_lifeline}<>"$docket_run_dir/lifeline"
+    # Its read end is opened here, while the script holds the FIFO open, and inherited by the
+    # watcher: a watcher that opened it itself after the script had gone would wait forever.
+    exec {docket_lifeline_in}<"$docket_run_dir/lifeline"
     trap - INT TERM HUP
     ( docket_step_job "$name" "$index" watch ) >"$docket_run_dir/output" 2>&1 {docket_status_fd}>&- {docket_lifeline}>&-
     docket_status=$?
     set +m
-    exec {docket_lifeline}>&-
+    exec {docket_lifeline}>&- {docket_lifeline_in}<&-
     docket_traps
     read -r docket_job <"$docket_run_dir/group" 2>/dev/null
     # Ctrl-C went to the step's group alone (it holds the terminal): the run stops too.
@@ -703,17 +763,27 @@ docket_run_job() {
     ( docket_step_job "$name" "$index" ) >"$docket_run_dir/output" 2>&1 {docket_status_fd}>&- &
     docket_job=$!
     set +m
+    # The time limit, from outside the step's group.
+    timeout=${docket_step_timeout[$name]:-${DOCKET_STEP_TIMEOUT:-}}
+    if [[ ${docket_step_kind[$name]} == shell && -n $timeout ]]; then
+      docket_watchdog "$docket_job" "$timeout" </dev/null >/dev/null 2>&1 {docket_status_fd}>&- &
+      docket_watchdog_pid=$!
+    fi
     wait "$docket_job" 2>/dev/null
     docket_status=$?
+    # Reaped at once: bash would otherwise report the killed job on the run's standard error.
+    [[ -n $docket_watchdog_pid ]] && { kill -KILL "$docket_watchdog_pid"; wait "$docket_watchdog_pid"; } 2>/dev/null
   fi
-  if [[ -e $docket_run_dir/timed-out ]]; then
+  if [[ -s $docket_run_dir/timed-out ]]; then
     kill -KILL -- "-$docket_job" 2>/dev/null
-    printf '%s: step %s timed out after %s s\n' "$DOCKET_ID" "$name" "${docket_step_timeout[$name]:-${DOCKET_STEP_TIMEOUT:-}}" | "${docket_tool[tee]}" -a "$docket_log_file" >&2
+    printf -v message '%s: step %s timed out after %s s\n' "$DOCKET_ID" "$name" "${docket_step_timeout[$name]:-${DOCKET_STEP_TIMEOUT:-}}"
+    printf '%s' "$message" >>"$docket_log_file"
+    printf '%s' "$message" >&2
     docket_status=124
   fi
   wait "$docket_pump" 2>/dev/null
-  "${docket_tool[rm]}" -f -- "$docket_run_dir/group"
-  docket_job="" docket_pump=""
+  : >"$docket_run_dir/group"
+  docket_job="" docket_pump="" docket_watchdog_pid=""
 }
 
 # SIGINT, SIGTERM, SIGHUP: stop the step's whole group, record it, stop the run.
@@ -721,6 +791,7 @@ docket_interrupted() {
   local signal=$1 status=$2 group=$docket_job k
   trap '' INT TERM HUP
   [[ -z $group && -n $docket_current_step && -s $docket_run_dir/group ]] && read -r group <"$docket_run_dir/group"
+  [[ -n ${docket_watchdog_pid:-} ]] && { kill -KILL "$docket_watchdog_pid"; wait "$docket_watchdog_pid"; } 2>/dev/null
   if [[ -n $group ]]; then
     kill -TERM -- "-$group" 2>/dev/null
     for ((k = 0; k < 30; k++)); do kill -0 -- "-$group" 2>/dev/null || break; docket_sleep 0.1; done
@@ -746,7 +817,8 @@ docket_interrupted() {
 # since 1970, the clock the fixture server stamps requests with, so requests are attributed to
 # the step running then. docket check never reads the prose this script prints.
 
-# $1 as a JSON string (quotes, backslashes and control characters escaped or dropped).
+# $1 as a JSON string (quotes, backslashes and control characters escaped or dropped), into
+# docket_json.
 docket_json_string() {
   local s=$1
   s=${s//\\/\\\\}
@@ -755,19 +827,18 @@ docket_json_string() {
   s=${s//$'\r'/\\r}
   s=${s//$'\n'/\\n}
   s=${s//[$'\001'-$'\037']/}
-  printf '"%s"' "$s"
-}
-
-docket_now() {
-  if [[ -n ${EPOCHREALTIME:-} ]]; then printf '%s' "${EPOCHREALTIME/,/.}"; else "${docket_tool[date]}" +%s.%N; fi
+  printf -v docket_json '"%s"' "$s"
 }
 
 # docket_event start NAME | docket_event end NAME STATUS
 # shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
 docket_event() {
   ((docket_status_given)) || return 0
-  local kind=$1 name=$2 status=${3:-0} json line ps codes joined first=1
-  json="{\"event\":\"$kind\",\"step\":$(docket_json_string "$name"),\"time\":$(docket_now)"
+  local kind=$1 name=$2 status=${3:-0} json line ps codes joined first=1 now text
+  # bash 5 has the time without a process.
+  if [[ -n ${EPOCHREALTIME:-} ]]; then now=${EPOCHREALTIME/,/.}; else now=$("${docket_tool[date]}" +%s.%N); fi
+  docket_json_string "$name"
+  json="{\"event\":\"$kind\",\"step\":$docket_json,\"time\":$now"
   if [[ $kind == end ]]; then
     json+=",\"status\":$status"
     if [[ -n $docket_run_dir && -s $docket_run_dir/failure ]] && read -r line ps <"$docket_run_dir/failure" && [[ $line =~ ^[0-9]+$ ]]; then
@@ -776,15 +847,19 @@ docket_event() {
       json+=",\"line\":$line,\"pipestatus\":[${joined%,}]"
     fi
     # The last 40 lines the step printed (secrets masked), 500 characters at most each.
-    if [[ -n $docket_run_dir && -s $docket_run_dir/step-output ]]; then
-      json+=",\"output\":$(docket_json_string "$("${docket_tool[awk]}" '{ l[NR % 40] = substr($0, 1, 500) } END { for (i = NR - 39; i <= NR; i++) if (i > 0) print l[i % 40] }' "$docket_run_dir/step-output")")"
+    if [[ -n $docket_run_dir && -s $docket_run_dir/tail ]]; then
+      IFS= read -r -d '' text <"$docket_run_dir/tail"
+      while [[ $text == *$'\n' ]]; do text=${text%$'\n'}; done
+      docket_json_string "$text"
+      json+=",\"output\":$docket_json"
     fi
     if [[ -n $docket_run_dir && -s $docket_run_dir/missing ]]; then
       json+=",\"missing\":["
       while IFS= read -r line; do
         ((first)) || json+=","
         first=0
-        json+=$(docket_json_string "$line")
+        docket_json_string "$line"
+        json+=$docket_json
       done <"$docket_run_dir/missing"
       json+="]"
     fi
@@ -895,7 +970,7 @@ docket_main() {
 
   # Which of them run: with --resume a step is skipped when it ran with the same text and the
   # same values; a step whose values are unknown or different runs again.
-  local i=0 p hash
+  local i=0 p
   declare -A plan=() needed=()
   for name in "${docket_step_names[@]}"; do
     i=$((i + 1))
@@ -904,7 +979,7 @@ docket_main() {
     if ((resume)) && [[ -n ${docket_journal_hash[$name]+set} ]]; then
       if [[ -z ${docket_journal_values[$name]} ]]; then
         plan[$name]=skip   # a journal of an older runtime recorded no values
-      elif hash=$(docket_values_hash "$name") && [[ $hash == "${docket_journal_values[$name]}" ]]; then
+      elif docket_values_hash "$name" && [[ $docket_hash == "${docket_journal_values[$name]}" ]]; then
         plan[$name]=skip
       else
         plan[$name]=changed
@@ -944,9 +1019,8 @@ docket_main() {
   fi
   for name in "${docket_param_names[@]}"; do
     [[ -n ${docket_values[$name]+set} ]] || continue
-    local problem
-    problem=$(docket_validate "$name")
-    [[ -n $problem ]] && problems+=("$problem")
+    docket_validate "$name"
+    [[ -n $docket_problem ]] && problems+=("$docket_problem")
     if ((!dry_run)) && [[ -n ${docket_param_example[$name]} && ${docket_values[$name]} == "${docket_param_example[$name]}" && -n ${needed[$name]+set} ]]; then
       problems+=("parameter $name still has the page's example value; give your own")
     fi
@@ -1021,11 +1095,13 @@ docket_main() {
   (umask 077; : >>"$docket_log_file") || docket_die "cannot write the log $docket_log_file"
   "${docket_tool[chmod]}" 600 -- "$docket_log_file" 2>/dev/null
   docket_run_dir=$("${docket_tool[mktemp]}" -d "${TMPDIR:-/tmp}/docket-$DOCKET_ID.XXXXXX") || docket_die "cannot create a scratch folder"
-  "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/idle" || docket_die "cannot create a FIFO in $docket_run_dir"
+  "${docket_tool[mkfifo]}" -m 600 "$docket_run_dir/idle" "$docket_run_dir/output" || docket_die "cannot create a FIFO in $docket_run_dir"
   docket_idle=$docket_run_dir/idle
   docket_traps
   trap 'docket_cleanup' EXIT
-  docket_log "run of $DOCKET_ID started $("${docket_tool[date]}" -u +%Y-%m-%dT%H:%M:%SZ)"
+  local started
+  TZ=UTC printf -v started '%(%Y-%m-%dT%H:%M:%SZ)T' -1
+  docket_log "run of $DOCKET_ID started $started"
 
   local status
   i=0
