@@ -24,11 +24,9 @@ public struct CheckOptions: Sendable {
     /// `--min-score`: a mutation score below it is an error.
     public var minScore: Double?
 
-    /// `--shard K/N`: only the runbooks of this shard run (`RunbookSelection`), and so only their
-    /// mutants. `shard.includes(key)` gives a deterministic share of anything else by a stable
-    /// key; but filtering a selected runbook's mutants with it as well would drop mutants. Splitting
-    /// one runbook's mutants over shards needs every shard to run that runbook's unchanged check
-    /// first, and the merge to add up partial scores: not done yet.
+    /// `--shard K/N`: only the runbooks of this shard are reported (`RunbookSelection`); with
+    /// `mutate`, every shard runs each runbook's unchanged check for its baseline and runs its
+    /// share of the mutants, and `--merge-reports` adds the shares up.
     public var shard: CheckShard?
     /// `--changed-since REF`: only the runbooks whose page, fixture or script is among these.
     public var changedSince: ChangedFiles?

@@ -32,13 +32,6 @@ public struct CheckReport: Sendable {
     /// The version of the JSON report's format: `--merge-reports` refuses to mix versions.
     public static let formatVersion = 1
 
-    /// The keys the JSON report starts with: its format version and the shard it covers.
-    public var jsonHeader: [String: Any] {
-        var header: [String: Any] = ["version": Self.formatVersion]
-        if let shard { header["shard"] = shard.description }
-        return header
-    }
-
     public init() {}
 
     public var all: Diagnostics {

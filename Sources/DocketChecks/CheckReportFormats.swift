@@ -4,69 +4,65 @@ import Foundation
 
 extension CheckReport {
     /// A JSON document: every diagnostic (with its stable `code`, `step` and related places)
-    /// and each runbook's step outcomes and expectations.
+    /// and each runbook's step outcomes and expectations (`CheckReportDocument`).
     public var json: String {
-        func place(_ l: SourceLocation) -> [String: Any] { ["file": l.path, "line": l.line, "column": l.column] }
-        func diagnostic(_ d: Diagnostic) -> [String: Any] {
-            var entry: [String: Any] = place(d.location).merging(["severity": d.severity.rawValue, "message": d.message]) { a, _ in a }
-            if let detail = d.detail { entry["detail"] = detail }
-            if let code = d.code { entry["code"] = code }
-            if let step = d.step { entry["step"] = step }
-            if !d.related.isEmpty { entry["related"] = d.related.map(place) }
-            return entry
+        ReportJSON.text(document)
+    }
+
+    /// The report as its JSON document.
+    var document: CheckReportDocument {
+        typealias Document = CheckReportDocument
+        func problem(_ d: Diagnostic) -> Document.Problem {
+            Document.Problem(file: d.location.path, line: d.location.line, column: d.location.column, severity: d.severity.rawValue,
+                             message: d.message, detail: d.detail, code: d.code, step: d.step,
+                             related: d.related.isEmpty ? nil : d.related.map(Document.Place.init))
         }
-        let runbooks: [[String: Any]] = runbooks.map { result in
-            [
-                "id": result.runbook, "passed": result.passed, "durationSeconds": (result.duration * 100).rounded() / 100,
-                "steps": result.steps.map { ["name": $0.name, "outcome": $0.actual.description, "expected": $0.expected.description,
-                                             "file": $0.location.path, "line": $0.location.line, "passed": $0.passed] as [String: Any] },
-                "expectations": result.expectations.map { e in
-                    place(e.location).merging(["name": e.name, "state": e.state.rawValue]) { a, _ in a }
+        func mutant(_ m: Mutant) -> Document.MutantEntry {
+            Document.MutantEntry(file: m.location.path, line: m.location.line, column: m.location.column, kind: m.kind, step: m.step,
+                                 original: m.original, replacement: m.replacement)
+        }
+        let runbooks = runbooks.map { result in
+            Document.Runbook(
+                id: result.runbook, passed: result.passed, durationSeconds: (result.duration * 100).rounded() / 100,
+                steps: result.steps.map {
+                    Document.Step(name: $0.name, outcome: $0.actual.description, expected: $0.expected.description,
+                                  file: $0.location.path, line: $0.location.line, passed: $0.passed)
                 },
-                "failures": result.failures.map(diagnostic),
-            ]
+                expectations: result.expectations.map { e in
+                    Document.Expectation(name: e.name, state: e.state.rawValue, file: e.location.path, line: e.location.line, column: e.location.column)
+                },
+                failures: result.failures.map(problem))
         }
         let all = self.all
-        var object: [String: Any] = [
-            "passed": !failed, "diagnostics": all.sorted.map(diagnostic), "runbooks": runbooks,
-            "summary": ["pages": pages, "links": links, "runbooks": self.runbooks.count, "errors": all.errors.count,
-                        "warnings": all.warnings.count, "strict": strict],
-        ]
-        object.merge(jsonHeader) { a, _ in a }  // version and shard (CheckReport.swift)
-        if !mutation.isEmpty {
-            object["mutation"] = mutation.map { score in
-                func mutant(_ m: Mutant) -> [String: Any] {
-                    place(m.location).merging(["kind": m.kind, "step": m.step, "original": m.original, "replacement": m.replacement]) { a, _ in a }
-                }
-                var entry: [String: Any] = [
-                    "runbook": score.runbook, "total": score.total, "killed": score.killed, "survived": score.survived,
-                    "timedOut": score.timedOut, "notCheckable": score.notCheckable,
-                    "errors": score.errors, "score": (score.score * 1000).rounded() / 1000,
-                    "mutantsPerSecond": (score.perSecond * 100).rounded() / 100,
-                    "durationSeconds": (score.duration * 10).rounded() / 10,
-                    "survivors": score.survivors.map(mutant),
-                ]
-                // Absent from a merged report, which carries the shards' entries as written.
-                if !score.results.isEmpty {
-                    entry["mutants"] = score.results.map { result in
-                        mutant(result.mutant).merging(["outcome": result.outcome.rawValue,
-                                                       "seconds": (result.duration * 100).rounded() / 100]) { a, _ in a }
-                    }
-                }
-                if !score.uncovered.isEmpty {
-                    entry["uncovered"] = score.uncovered.map { place in
-                        var item: [String: Any] = ["file": place.location.path, "line": place.location.line, "endLine": place.endLine,
-                                                   "column": place.location.column, "kind": place.kind.rawValue, "text": place.text,
-                                                   "mutants": place.mutants]
-                        if let label = place.label { item["label"] = label }
-                        return item
-                    }
-                }
-                return entry
-            }
+        let scores = mutation.map { score in
+            Document.Score(
+                runbook: score.runbook, total: score.total, killed: score.killed, survived: score.survived,
+                timedOut: score.timedOut, notCheckable: score.notCheckable, errors: score.errors,
+                score: (score.score * 1000).rounded() / 1000,
+                mutantsPerSecond: (score.perSecond * 100).rounded() / 100,
+                durationSeconds: (score.duration * 10).rounded() / 10,
+                survivors: score.survivors.map(mutant),
+                mutants: score.results.isEmpty ? nil : score.results.map { result in
+                    var entry = mutant(result.mutant)
+                    entry.outcome = result.outcome.rawValue
+                    entry.seconds = (result.duration * 100).rounded() / 100
+                    entry.index = result.index
+                    return entry
+                },
+                uncovered: score.uncovered.isEmpty ? nil : score.uncovered.map { place in
+                    Document.UncoveredEntry(file: place.location.path, line: place.location.line, endLine: place.endLine,
+                                            column: place.location.column, kind: place.kind.rawValue, label: place.label,
+                                            text: place.text, mutants: place.mutants)
+                },
+                mutantCount: score.mutantCount, mutantSet: score.mutantSet, shard: score.share?.description,
+                minScore: score.minScore, fixture: score.fixture.map(Document.Place.init))
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Document(
+            passed: !failed, version: Self.formatVersion, shard: shard?.description, diagnostics: all.sorted.map(problem),
+            runbooks: runbooks,
+            summary: Document.Summary(pages: pages, links: links, runbooks: self.runbooks.count, errors: all.errors.count,
+                                      warnings: all.warnings.count, strict: strict),
+            mutation: scores.isEmpty ? nil : scores)
     }
 
     /// JUnit XML: a suite for the site checks; one per runbook with a case per step (`<skipped/>`

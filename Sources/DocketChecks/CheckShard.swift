@@ -2,7 +2,9 @@
 /// together. A runbook belongs to shard `FNV-1a-64(UTF-8 of its id) mod N + 1`: the same runbook
 /// lands in the same shard on every machine, every run and every Swift version (Swift's own
 /// `Hasher` is seeded per process, so it cannot decide this), and adding a runbook never moves
-/// another one. Mutants (`--mutate`) run in the shard of their runbook.
+/// another one. With `--mutate` the mutants are split too: every shard checks each runbook
+/// unchanged (reporting only its own runbooks) and runs its share of that runbook's mutants
+/// (`includes(position:of:)`).
 public struct CheckShard: Sendable, Equatable, CustomStringConvertible {
     /// 1-based: shard 1/3 is the first of three.
     public let index: Int
@@ -30,6 +32,13 @@ public struct CheckShard: Sendable, Equatable, CustomStringConvertible {
     /// Whether the runbook (or anything else named by a stable key) belongs to this shard.
     public func includes(_ key: String) -> Bool {
         Int(Self.hash(key) % UInt64(count)) == index - 1
+    }
+
+    /// Whether the `position`-th (from 0) of a list named `key` belongs to this shard: the list
+    /// dealt round-robin, starting at the key's own shard, so that N shards get shares that
+    /// differ by one at most, and several short lists do not all load shard 1.
+    public func includes(position: Int, of key: String) -> Bool {
+        (Int(Self.hash(key) % UInt64(count)) + position) % count == index - 1
     }
 
     /// 64-bit FNV-1a of the key's UTF-8 bytes: small, fixed by its published constants, and

@@ -13,8 +13,9 @@ public struct Mutant: Sendable {
     /// The text before and after (`'base64 -d' → 'base64'`).
     public var original: String
     public var replacement: String
-    /// The runbook with the change made; its script is generated from it.
-    public var runbook: Runbook
+    /// The runbook with the change made; its script is generated from it. Nil for a mutant
+    /// read back from a JSON report (`--merge-reports`), which describes it and cannot run it.
+    public var runbook: Runbook?
 
     /// `'base64 -d' → 'base64' (step jwks-public-key)`.
     public var summary: String {

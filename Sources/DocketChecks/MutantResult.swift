@@ -18,11 +18,15 @@ public struct MutantResult: Sendable {
     public var outcome: Outcome
     /// How long its check took.
     public var duration: TimeInterval
+    /// Its place in the runbook's whole set of mutants (all shards together), from 0: the
+    /// merge of the shards' reports checks that each one ran exactly once.
+    public var index: Int
 
-    public init(mutant: Mutant, outcome: Outcome, duration: TimeInterval) {
+    public init(mutant: Mutant, outcome: Outcome, duration: TimeInterval, index: Int = 0) {
         self.mutant = mutant
         self.outcome = outcome
         self.duration = duration
+        self.index = index
     }
 
     /// Killed, by a failed expectation or by the time limit.

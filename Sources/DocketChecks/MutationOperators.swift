@@ -51,8 +51,8 @@ struct MutationOperators {
         return found
 
         func add(_ mutant: Mutant) {
-            let script = ScriptGenerator.script(for: mutant.runbook)
-            if seen.insert(script).inserted { found.append(mutant) }
+            guard let changed = mutant.runbook else { return }
+            if seen.insert(ScriptGenerator.script(for: changed)).inserted { found.append(mutant) }
         }
     }
 

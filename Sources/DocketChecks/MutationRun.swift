@@ -19,12 +19,17 @@ struct MutationRun {
     /// How long the unchanged runbook's check took (both runs when the fixture checks
     /// idempotence): the mutants' time limit is derived from it.
     let baseline: TimeInterval
+    /// `--shard K/N`: only this share of the mutants runs.
+    var share: CheckShard? = nil
 
     func run() -> MutationScore {
         let started = Date()
         let all = MutationOperators(runbook: check.runbook, page: check.page).mutants()
         let uncovered = NotCheckableText.find(runbook: check.runbook, page: check.page, text: pageText())
-        let chosen = Self.sample(all, count: sample, seed: seed)
+        let whole = Self.sample(all, count: sample, seed: seed)
+        // The positions in the whole set, which the merge of the shards' reports checks.
+        let positions = whole.indices.filter { share?.includes(position: $0, of: check.runbook.id) ?? true }
+        let chosen = positions.map { whole[$0] }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-mutants-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,7 +43,8 @@ struct MutationRun {
                 let begun = Date()
                 var limit = limits.current
                 do {
-                    try ScriptGenerator.script(for: mutant.runbook).write(to: script, atomically: true, encoding: .utf8)
+                    guard let changed = mutant.runbook else { throw SandboxError.setup("mutant without its runbook") }
+                    try ScriptGenerator.script(for: changed).write(to: script, atomically: true, encoding: .utf8)
                     var outcome = MutantResult.Outcome.error
                     // A failure before the changed step is the machine's, not the mutant's: one
                     // more try, with twice the time, then it counts as could not run.
@@ -56,19 +62,32 @@ struct MutationRun {
                         }
                         if attempt == 0 { limit = min(check.fixture.timeoutSeconds, limit * 2) }
                     }
-                    outcomes.set(index, MutantResult(mutant: mutant, outcome: outcome, duration: Date().timeIntervalSince(begun)))
+                    outcomes.set(index, MutantResult(mutant: mutant, outcome: outcome, duration: Date().timeIntervalSince(begun), index: positions[index]))
                 } catch {
-                    outcomes.set(index, MutantResult(mutant: mutant, outcome: .error, duration: Date().timeIntervalSince(begun)))
+                    outcomes.set(index, MutantResult(mutant: mutant, outcome: .error, duration: Date().timeIntervalSince(begun), index: positions[index]))
                 }
                 try? FileManager.default.removeItem(at: script)
             }
         }
         let results = outcomes.values
         let killed = results.filter(\.isKilled).count, errors = results.filter { $0.outcome == .error }.count
-        return MutationScore(runbook: check.runbook.id, total: results.count - errors, killed: killed,
-                             notCheckable: uncovered.reduce(0) { $0 + $1.mutants }, errors: errors,
-                             survivors: results.filter { $0.outcome == .survived }.map(\.mutant),
-                             duration: Date().timeIntervalSince(started), results: results, uncovered: uncovered)
+        var score = MutationScore(runbook: check.runbook.id, total: results.count - errors, killed: killed,
+                                  notCheckable: uncovered.reduce(0) { $0 + $1.mutants }, errors: errors,
+                                  survivors: results.filter { $0.outcome == .survived }.map(\.mutant),
+                                  duration: Date().timeIntervalSince(started), results: results, uncovered: uncovered)
+        score.mutantCount = whole.count
+        score.mutantSet = Self.fingerprint(whole)
+        score.share = share
+        return score
+    }
+
+    /// 16 hex digits naming a set of mutants (each one's kind, place and change, in order): two
+    /// shards that made the same set from the same page, `--mutants` and `--mutation-seed` have
+    /// the same fingerprint.
+    static func fingerprint(_ mutants: [Mutant]) -> String {
+        let text = mutants.map { "\($0.kind)\t\($0.location)\t\($0.original)\t\($0.replacement)\n" }.joined()
+        let hash = CheckShard.hash(text)
+        return String(repeating: "0", count: 16 - String(hash, radix: 16).count) + String(hash, radix: 16)
     }
 
     /// Checks one mutant's script against the fixture, within `limit` seconds, once (a mutant
@@ -78,7 +97,8 @@ struct MutationRun {
         fixture.idempotent = false
         fixture.timeoutSeconds = limit
         fixture.stepTimeoutSeconds = min(fixture.stepTimeoutSeconds, limit)
-        return try RunbookCheck(runbook: mutant.runbook, script: script, fixture: fixture, page: check.page,
+        guard let changed = mutant.runbook else { throw .setup("mutant without its runbook") }
+        return try RunbookCheck(runbook: changed, script: script, fixture: fixture, page: check.page,
                                 server: check.server, keep: false, unsandboxed: check.unsandboxed).run()
     }
 

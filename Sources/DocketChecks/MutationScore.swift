@@ -17,8 +17,20 @@ public struct MutationScore: Sendable {
     public var duration: TimeInterval
     /// Every mutant that was run, in page order, with its outcome (empty in a merged report).
     public var results: [MutantResult] = []
-    /// The places of the not-checkable mutants, in page order (empty in a merged report).
+    /// The places of the not-checkable mutants, in page order.
     public var uncovered: [UncoveredText] = []
+    /// The runbook's whole set of mutants (after `--mutants` sampling), all shards together:
+    /// how many, and a fingerprint of them (`MutationRun.fingerprint`), by which the merge of
+    /// the shards' reports sees that every shard made the same set. Nil in a report read back
+    /// from an older docket.
+    public var mutantCount: Int?
+    public var mutantSet: String?
+    /// `--shard K/N` with `--mutate`: this check ran only this share of the mutants.
+    public var share: CheckShard?
+    /// `--min-score`, recorded where a share cannot be judged alone: the merge judges the
+    /// whole score, and reports a low one at `fixture`.
+    public var minScore: Double?
+    public var fixture: SourceLocation?
 
     /// killed / total (1 when there is nothing to mutate).
     public var score: Double { total == 0 ? 1 : Double(killed) / Double(total) }
@@ -36,6 +48,7 @@ public struct MutationScore: Sendable {
         if errors > 0 { parts.append("\(errors) could not run") }
         parts.append(String(format: "%.2f mutants/s", perSecond))
         parts.append(String(format: "%.1f s", duration))
+        if let share, let mutantCount { parts.append("shard \(share): \(results.count) of \(mutantCount) mutants") }
         return "mutation score \(runbook): \(String(format: "%.2f", score)) (\(parts.joined(separator: ", ")))"
     }
 

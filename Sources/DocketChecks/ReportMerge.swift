@@ -24,23 +24,23 @@ public enum ReportMerge {
 
     public static func merge(_ inputs: [Input]) throws(ReportMergeError) -> MergedReport {
         var problems = Diagnostics()
-        var read: [(input: Input, document: CheckReportDocument, raw: [String: Any])] = []
+        var read: [(input: Input, document: CheckReportDocument)] = []
         for input in inputs {
             switch parse(input) {
-            case .success(let parsed): read.append((input, parsed.document, parsed.raw))
+            case .success(let document): read.append((input, document))
             case .failure(let problem): problems.append(problem)
             }
         }
         guard problems.isEmpty, let first = read.first else { throw ReportMergeError(problems: problems) }
 
         var report = CheckReport()
-        var mutation: [[String: Any]] = []
+        var mutation = MutationMerge()
         var runbookPlace: [String: SourceLocation] = [:]
         var seen = Set<Diagnostic>()
         var shards: [(shard: CheckShard?, at: SourceLocation)] = []
         report.pages = first.document.summary.pages
         report.links = first.document.summary.links
-        for (input, document, raw) in read {
+        for (input, document) in read {
             let top = SourceLocation(path: input.path, line: 1, column: 1)
             var shard: CheckShard?
             if let text = document.shard {
@@ -86,20 +86,24 @@ public enum ReportMerge {
                     problems.append(Diagnostic(.error, at: top, error.message, code: "merge.format"))
                 }
             }
-            for (score, entry) in zip(document.mutation ?? [], raw["mutation"] as? [[String: Any]] ?? []) {
-                // Survivors are carried over as written; the counts make the printed score line.
-                mutation.append(entry)
-                report.mutation.append(MutationScore(runbook: score.runbook, total: score.total, killed: score.killed, notCheckable: score.notCheckable,
-                                                     errors: score.errors, survivors: [],
-                                                     duration: score.duration))
+            for score in document.mutation ?? [] {
+                mutation.add(MutationMerge.Part(input: input, at: place(ofRunbook: score.runbook, key: "runbook", in: input) ?? top, entry: score))
             }
         }
         problems.append(contentsOf: shardProblems(shards))
+        // The mutation results once the shards are known to be whole: a missing shard is said
+        // once, not again for each runbook's mutants.
+        if problems.isEmpty {
+            let merged = mutation.scores(reports: read.map(\.input.path))
+            problems.append(contentsOf: merged.problems)
+            report.mutation = merged.scores
+            report.mutationFindings.append(contentsOf: merged.findings)
+        }
         guard problems.isEmpty else { throw ReportMergeError(problems: problems) }
         let covered = shards.compactMap(\.shard)
         report.notes.append("merged \(read.count) report\(read.count == 1 ? "" : "s")"
                             + (covered.isEmpty ? "" : " (shards \(covered.sorted { $0.index < $1.index }.map(\.description).joined(separator: ", ")))"))
-        return MergedReport(report: report, mutation: mutation)
+        return MergedReport(report: report)
     }
 
     /// Shards come all or none, of one N, each K once, none missing.
@@ -134,7 +138,7 @@ public enum ReportMerge {
     }
 
     /// The file read as JSON and as a report, or the first problem with it, located.
-    private static func parse(_ input: Input) -> Result<(document: CheckReportDocument, raw: [String: Any]), Diagnostic> {
+    private static func parse(_ input: Input) -> Result<CheckReportDocument, Diagnostic> {
         let whole = SourceLocation(path: input.path, line: 0, column: 0)
         let object: Any
         do {
@@ -157,7 +161,7 @@ public enum ReportMerge {
                                        code: "merge.version"))
         }
         do {
-            return .success((try JSONDecoder().decode(CheckReportDocument.self, from: input.data), raw))
+            return .success(try ReportJSON.decode(CheckReportDocument.self, from: input.data))
         } catch let error as DecodingError {
             return .failure(Diagnostic(.error, at: whole, "not a docket check report: \(describe(error))", code: "merge.format"))
         } catch {
@@ -194,9 +198,7 @@ public enum ReportMerge {
 
     /// Where `"id": "<runbook>"` is.
     static func place(ofRunbook id: String, key: String, in input: Input) -> SourceLocation? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        guard let literal = (try? encoder.encode(id)).map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
+        guard let literal = ReportJSON.literal(id) else { return nil }
         return JSONPosition.find(pattern: "\"\(key)\"\\s*:\\s*" + NSRegularExpression.escapedPattern(for: literal), in: input.data, path: input.path)
     }
 }

@@ -52,9 +52,26 @@ public enum SiteCheck {
                                               "no runbook '\(wanted)'\(Suggestion.hint(for: wanted, in: set.runbooks.map(\.id)))", code: "check.no-runbook"))
         }
         let server = options.server ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        for runbook in selected {
+        // --shard with --mutate splits each runbook's mutants, not only the runbooks: every
+        // shard runs every runbook's mutant share, checking the runbooks of other shards first
+        // without reporting them (their own shard does).
+        var candidates = selected
+        if options.mutate, let shard = options.shard {
+            var unsharded = options
+            unsharded.shard = nil
+            var scratch = CheckReport()
+            candidates = RunbookSelection.runbooks(of: set, site: loaded, options: unsharded, into: &scratch)
+            report.notes.append("shard \(shard): a share of the mutants of every runbook (--min-score is judged when the shards' reports are merged)")
+        }
+        let owned = Set(selected.map(\.id))
+        for runbook in candidates {
             let page = displayByID[runbook.id] ?? runbook.source
             let fixtureFolder = folder.appendingPathComponent("fixtures").appendingPathComponent(runbook.id)
+            guard owned.contains(runbook.id) else {
+                mutateOnly(runbook, page: page, fixtureFolder: fixtureFolder, script: folder.appendingPathComponent("\(runbook.id).sh"),
+                           stale: stale.contains(runbook.id), server: server, options: options, into: &report, progress: progress)
+                continue
+            }
             guard FileManager.default.fileExists(atPath: fixtureFolder.appendingPathComponent("fixture.yml").path) else {
                 let message = "runbook \(runbook.id) is unchecked: it has no fixture (runbooks/fixtures/\(runbook.id)/fixture.yml)"
                 report.fixtures.append(Diagnostic(options.strict ? .error : .warning, at: SourceLocation(path: page, line: 1, column: 1), message,
@@ -76,15 +93,45 @@ public enum SiteCheck {
                 report.runbooks.append(result)
                 // Mutants only say something about a fixture the unchanged runbook passes.
                 if options.mutate, result.passed {
-                    progress("running mutants of \(runbook.id)…")
-                    let score = MutationRun(check: check, sample: options.mutants, seed: options.mutationSeed, baseline: result.duration).run()
-                    report.mutation.append(score)
-                    report.mutationFindings.append(contentsOf: MutationFindings.diagnostics(score, fixture: fixture, minScore: options.minScore))
+                    mutants(of: check, baseline: result.duration, options: options, into: &report, progress: progress)
                 }
             } catch {
                 report.fixtures.append(Diagnostic(.error, at: fixture.location, "runbook \(runbook.id) could not run: \(error)", code: "run.sandbox"))
             }
         }
         return report
+    }
+
+    /// Runs the mutants of a runbook whose check passed (this shard's share with `--shard`) and
+    /// files the score and its findings.
+    static func mutants(of check: RunbookCheck, baseline: TimeInterval, options: CheckOptions, into report: inout CheckReport,
+                        progress: (String) -> Void) {
+        progress("running mutants of \(check.runbook.id)…")
+        var score = MutationRun(check: check, sample: options.mutants, seed: options.mutationSeed, baseline: baseline, share: options.shard).run()
+        // A share is not judged alone: the merge judges the whole score.
+        if options.shard != nil, let minScore = options.minScore {
+            score.minScore = minScore
+            score.fixture = check.fixture.location
+        }
+        report.mutation.append(score)
+        report.mutationFindings.append(contentsOf: MutationFindings.diagnostics(score, fixture: check.fixture,
+                                                                                minScore: options.shard == nil ? options.minScore : nil))
+    }
+
+    /// `--shard` with `--mutate`, a runbook of another shard: checked unchanged (once, no
+    /// idempotence run) for the mutants' baseline, nothing of it reported but its mutant share;
+    /// a runbook whose own shard reports a problem (no fixture, a stale script, a failing run)
+    /// has no mutants anywhere.
+    private static func mutateOnly(_ runbook: Runbook, page: String, fixtureFolder: URL, script: URL, stale: Bool, server: URL,
+                                   options: CheckOptions, into report: inout CheckReport, progress: (String) -> Void) {
+        guard !stale, FileManager.default.fileExists(atPath: fixtureFolder.appendingPathComponent("fixture.yml").path),
+              FileManager.default.fileExists(atPath: script.path) else { return }
+        let (loaded, problems) = FixtureLoader.load(folder: fixtureFolder, displayFolder: "runbooks/fixtures/\(runbook.id)")
+        guard var fixture = loaded, !problems.hasErrors, !FixtureAgreement.problems(fixture, runbook: runbook).contains(where: { $0.severity == .error }) else { return }
+        fixture.idempotent = false
+        progress("checking \(runbook.id) for its mutants…")
+        let check = RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: server, keep: false, unsandboxed: options.unsandboxed)
+        guard let result = try? check.run(), result.passed else { return }
+        mutants(of: check, baseline: result.duration, options: options, into: &report, progress: progress)
     }
 }

@@ -59,4 +59,22 @@ import Testing
             #expect(CheckShard(index: ofTwo, count: 2)!.includes(id), "\(id)")
         }
     }
+
+    /// `--mutate` deals a runbook's mutants round-robin from the runbook's own shard: every
+    /// position in exactly one shard, shares that differ by one at most.
+    @Test(arguments: [1, 2, 3, 5])
+    func mutantPositionsArePartitionedEvenly(count: Int) throws {
+        for key in ["authentik", "gpu-server", "x"] {
+            var sizes = Array(repeating: 0, count: count)
+            for position in 0..<11 {
+                let owners = (1...count).filter { CheckShard(index: $0, count: count)!.includes(position: position, of: key) }
+                #expect(owners.count == 1, "position \(position) of \(key): \(owners)")
+                if let owner = owners.first { sizes[owner - 1] += 1 }
+            }
+            #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1, "\(key): \(sizes)")
+        }
+        // The first position goes to the key's own shard.
+        let own = Int(CheckShard.hash("authentik") % UInt64(count)) + 1
+        #expect(CheckShard(index: own, count: count)!.includes(position: 0, of: "authentik"))
+    }
 }

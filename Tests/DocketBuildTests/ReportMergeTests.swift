@@ -146,6 +146,82 @@ import Testing
         #expect(try mutation(merged.json) == written)
     }
 
+    /// Shard `k` of 2's share of a set of four mutants of alpha: positions k-1 and k+1; the
+    /// mutant at position 2 survives.
+    private func share(_ k: Int, of count: Int = 4, set: String = "00000000000000aa", indices: [Int]? = nil, minScore: Double? = nil) -> CheckReport {
+        var report = shardReport(k == 1 ? "alpha" : "beta", shard: "\(k)/2")
+        let fixture = SourceLocation(path: "runbooks/fixtures/alpha/fixture.yml", line: 1, column: 1)
+        let results = (indices ?? [k - 1, k + 1]).map { index in
+            MutantResult(mutant: Mutant(kind: "drop line", step: "write", location: SourceLocation(path: "docs/alpha.md", line: 10 + index, column: 1),
+                                        original: "line \(index)", replacement: "(nothing)", runbook: nil),
+                         outcome: index == 2 ? .survived : .killed, duration: 0.5, index: index)
+        }
+        var score = MutationScore(runbook: "alpha", total: results.count, killed: results.filter(\.isKilled).count, notCheckable: 3, errors: 0,
+                                  survivors: results.filter { $0.outcome == .survived }.map(\.mutant), duration: 1, results: results,
+                                  uncovered: [UncoveredText(location: SourceLocation(path: "docs/alpha.md", line: 30, column: 1), endLine: 30,
+                                                            kind: .norunBlock, label: "shows it", text: "cat x", mutants: 3)])
+        score.mutantCount = count
+        score.mutantSet = set
+        score.share = try? CheckShard(parsing: "\(k)/2")
+        score.minScore = minScore
+        score.fixture = minScore.map { _ in fixture }
+        report.mutation = [score]
+        return report
+    }
+
+    @Test func mutantSharesMergeIntoOneScoreWithItsJUnitSuite() throws {
+        let merged = try ReportMerge.merge([input("1.json", share(1)), input("2.json", share(2))])
+        let score = try #require(merged.report.mutation.first)
+        #expect(merged.report.mutation.count == 1)
+        #expect((score.total, score.killed, score.survived, score.notCheckable, score.mutantCount) == (4, 3, 1, 3, 4))
+        #expect(score.results.map(\.index) == [0, 1, 2, 3])
+        #expect(score.survivors.map(\.original) == ["line 2"])
+        #expect(score.uncovered.count == 1)
+        #expect(score.line.hasPrefix("mutation score alpha: 0.75 (3/4 killed, 1 survived, 3 not checkable"), "\(score.line)")
+        let junit = merged.report.junit
+        #expect(junit.contains("<testsuite name=\"mutation alpha\" tests=\"6\" failures=\"1\" skipped=\"1\""), "\(junit)")
+        #expect(junit.contains("mutant survived: 'line 2' → '(nothing)' (step write)"), "\(junit)")
+        // The merged JSON is a whole report again: it merges on its own to the same.
+        let again = try ReportMerge.merge([ReportMerge.Input(path: "m.json", data: Data(merged.json.utf8))])
+        #expect(again.json == merged.json)
+        #expect(again.report.junit == junit)
+    }
+
+    @Test func sharesOfDifferentSetsOrNotCoveringTheSetOnceAreRefused() {
+        let otherSet = problems([input("1.json", share(1)), input("2.json", share(2, set: "00000000000000bb"))])
+        #expect(otherSet.map(\.code) == ["merge.mutants"], "\(otherSet)")
+        #expect(otherSet.first?.location.path == "2.json" && otherSet.first?.message.contains("another set than 1.json's") == true, "\(otherSet)")
+
+        let otherCount = problems([input("1.json", share(1)), input("2.json", share(2, of: 5))])
+        #expect(otherCount.map(\.code) == ["merge.mutants"], "\(otherCount)")
+
+        let gap = problems([input("1.json", share(1)), input("2.json", share(2, indices: [1]))])
+        #expect(gap.contains { $0.code == "merge.mutants" && $0.message.contains("1 of its 4 mutants (4) are in no report") }, "\(gap)")
+
+        let twice = problems([input("1.json", share(1)), input("2.json", share(2, indices: [1, 2, 3]))])
+        #expect(twice.contains { $0.code == "merge.duplicate" && $0.location.path == "2.json" && $0.message.contains("mutant 3 of 4 ran here and in 1.json too") },
+                "\(twice)")
+
+        var bare = share(2)
+        bare.mutation = []
+        let without = problems([input("1.json", share(1)), input("2.json", bare)])
+        #expect(without.contains { $0.code == "merge.mutants" && $0.location.path == "1.json" && $0.message.contains("none in 2.json") }, "\(without)")
+
+        // A missing shard is said once, as a missing shard, not again for the mutants.
+        let missing = problems([input("1.json", share(1))])
+        #expect(missing.map(\.code) == ["merge.missing-shard"], "\(missing)")
+    }
+
+    @Test func theMinScoreOfTheSharesIsJudgedOnTheMergedScore() throws {
+        let low = try ReportMerge.merge([input("1.json", share(1, minScore: 0.9)), input("2.json", share(2, minScore: 0.9))])
+        let finding = try #require(low.report.mutationFindings.all.first { $0.code == "mutation.score" })
+        #expect(finding.severity == .error && finding.location.path == "runbooks/fixtures/alpha/fixture.yml", "\(finding)")
+        #expect(finding.message.contains("runbook alpha: mutation score alpha: 0.75") && finding.message.contains("below --min-score 0.9"), "\(finding.message)")
+        #expect(low.report.failed)
+        let fine = try ReportMerge.merge([input("1.json", share(1, minScore: 0.7)), input("2.json", share(2, minScore: 0.7))])
+        #expect(fine.report.mutationFindings.all.allSatisfy { $0.code != "mutation.score" })
+    }
+
     @Test func jsonPositionsCountBytesFromOne() {
         let data = Data("ab\ncdé\nf".utf8)
         #expect(JSONPosition.location(ofOffset: 0, in: data, path: "x") == SourceLocation(path: "x", line: 1, column: 1))

@@ -100,4 +100,61 @@ import Testing
         let none = try BinaryTests().docket(["check", "--mutants", "0"], in: project)
         #expect(none.status == 2)
     }
+
+    /// `--shard K/N --mutate` splits the runbook's mutants, not only the runbooks: each shard
+    /// runs a share, the shares are the whole set once, and `--merge-reports` adds them up into
+    /// the score of a whole run, with the mutation suite in the JUnit file. Shards of different
+    /// sets, and a missing shard, are refused.
+    @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
+    func mutantsAreSplitOverShardsAndMergeIntoTheWholeScore() throws {
+        let project = try project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        func score(_ json: String) throws -> [String: Any] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON: \(json)")
+            return try #require((object["mutation"] as? [[String: Any]])?.first, "\(object)")
+        }
+        let whole = try score(BinaryTests().docket(["check", "--mutate", "--json"], in: project).stdout)
+        let total = try #require(whole["total"] as? Int), count = try #require(whole["mutantCount"] as? Int)
+        #expect(count == total && total >= 4, "\(whole)")
+        var reports: [String] = []
+        var indices: [Int] = []
+        for k in 1...2 {
+            let run = try BinaryTests().docket(["check", "--mutate", "--shard", "\(k)/2", "--json"], in: project)
+            let share = try score(run.stdout)
+            let mutants = share["mutants"] as? [[String: Any]] ?? []
+            #expect(share["shard"] as? String == "\(k)/2" && share["mutantCount"] as? Int == count && share["mutantSet"] as? String == whole["mutantSet"] as? String,
+                    "\(share)")
+            #expect(mutants.count < total && mutants.count >= total / 2, "shard \(k)/2 runs about half: \(mutants.count) of \(total)")
+            #expect(run.stderr.contains("shard \(k)/2: \(mutants.count) of \(count) mutants"), "\(run.stderr)")
+            indices += mutants.compactMap { $0["index"] as? Int }
+            let path = project.appendingPathComponent("shard-\(k).json").path
+            try run.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            reports.append(path)
+        }
+        #expect(indices.sorted() == Array(0..<count), "each mutant in exactly one shard: \(indices.sorted())")
+
+        let junit = project.appendingPathComponent("merged.xml").path
+        let merged = try BinaryTests().docket(["check", "--merge-reports"] + reports + ["--json", "--junit", junit], in: project)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let sum = try score(merged.stdout)
+        for key in ["total", "killed", "survived", "notCheckable", "mutantCount"] {
+            #expect(sum[key] as? Int == whole[key] as? Int, "\(key): \(sum) against \(whole)")
+        }
+        #expect((sum["mutants"] as? [[String: Any]])?.compactMap { $0["index"] as? Int } == Array(0..<count))
+        #expect(merged.stderr.contains("mutation score mutants: "), "\(merged.stderr)")
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        let survived = try #require(whole["survived"] as? Int)
+        #expect(xml.contains("<testsuite name=\"mutation mutants\" tests=\"\(total + 3)\" failures=\"\(survived)\" skipped=\"2\""), "\(xml)")
+
+        // A shard of another set (a sample of 2), and a shard missing.
+        let other = try BinaryTests().docket(["check", "--mutate", "--mutants", "2", "--shard", "2/2", "--json"], in: project)
+        let otherPath = project.appendingPathComponent("other-2.json").path
+        try other.stdout.write(toFile: otherPath, atomically: true, encoding: .utf8)
+        let mixed = try BinaryTests().docket(["check", "--merge-reports", reports[0], otherPath], in: project)
+        #expect(mixed.status == 2, "\(mixed.stderr)")
+        #expect(mixed.stderr.contains("other-2.json:") && mixed.stderr.contains("runbook mutants: this report's mutants are another set than"), "\(mixed.stderr)")
+        let missing = try BinaryTests().docket(["check", "--merge-reports", reports[0]], in: project)
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("no report of shard 2/2"), "\(missing.stderr)")
+    }
 }
