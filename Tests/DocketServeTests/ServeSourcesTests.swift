@@ -43,7 +43,8 @@ import Testing
         let css = root.appendingPathComponent("look/plain/assets/extra.css")
         try "body { color: blue; }\n".write(to: css, atomically: true, encoding: .utf8)
         var seen = changes(watcher, including: standard(robots))
-        seen.formUnion(changes(watcher, including: standard(css)))
+        // Both writes may arrive in one batch: waiting again for an event already seen would block forever.
+        if !seen.contains(standard(css)) { seen.formUnion(changes(watcher, including: standard(css))) }
         #expect(seen.contains(standard(robots)) && seen.contains(standard(css)), "\(seen)")
         #expect(builder.build(changes: seen).result.succeeded)
         builder.flush()
