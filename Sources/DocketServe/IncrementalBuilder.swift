@@ -35,6 +35,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var dirty: Set<OutputUnit> = []
     private var queue: [OutputUnit] = []
     private var owners: [String: OutputUnit] = [:]
+    /// The units `owners` was made for.
+    private var ownedUnits: [OutputUnit] = []
     private var written: [OutputUnit: Set<String>] = [:]
     private var lastChange = Date.distantPast
     // Only touched by `build`, which runs on one thread at a time.
@@ -254,14 +256,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             condition.broadcast()
             return
         }
-        var owners: [String: OutputUnit] = [:]
         let units = next.units
-        for unit in units { if let path = next.path(of: unit) { owners[path] = unit } }
+        let owners = owners(of: next, units: units)
         condition.lock()
         defer { condition.unlock() }
         outputs = next
         target = next.loaded.output.url
         self.owners = owners
+        ownedUnits = units
         lastChange = Date()
         if full {
             written = [:]
@@ -283,6 +285,26 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Pages first, in site order, then the site-wide files.
         queue = units.filter { dirty.contains($0) }
         condition.broadcast()
+    }
+
+    /// The unit of every output path that has one. The same as before when `next` has the same
+    /// units at the same URLs (a retitle, an edit that changed the front matter): working
+    /// them out again for 10,000 pages costs more than the rest of a retitle's bookkeeping.
+    private func owners(of next: SiteOutputs, units: [OutputUnit]) -> [String: OutputUnit] {
+        condition.lock()
+        let previous = outputs, known = owners, knownUnits = ownedUnits
+        condition.unlock()
+        if let previous, knownUnits == units, Self.sameURLs(previous.loaded.site, next.loaded.site) { return known }
+        var owners: [String: OutputUnit] = [:]
+        for unit in units { if let path = next.path(of: unit) { owners[path] = unit } }
+        return owners
+    }
+
+    private static func sameURLs(_ a: Site, _ b: Site) -> Bool {
+        a.config.baseURL == b.config.baseURL && a.config.docsBaseURL == b.config.docsBaseURL
+            && a.config.trailingSlash == b.config.trailingSlash
+            && a.pages.count == b.pages.count && zip(a.pages, b.pages).allSatisfy { $0.permalink == $1.permalink }
+            && a.generatedIndexes.map(\.permalink) == b.generatedIndexes.map(\.permalink)
     }
 
     /// After a full build nothing is known of which unit wrote which file: the known paths

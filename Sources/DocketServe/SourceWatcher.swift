@@ -57,16 +57,22 @@ public final class SourceWatcher: @unchecked Sendable {
 
     /// Waits for changes and returns the changed paths (absolute) once they settle: events
     /// keep being collected while more arrive within `settle` seconds (a save that writes
-    /// several files is one change), for at most `limit` seconds.
-    public func next(settle: Double = 0.004, limit: Double = 0.2) -> Set<String> {
+    /// several files is one change), for at most `limit` seconds. With `wait`, gives up and
+    /// returns nothing when no change came within that many seconds.
+    public func next(settle: Double = 0.004, limit: Double = 0.2, wait: Double? = nil) -> Set<String> {
         var changed = Set<String>()
         var started: Date?
+        let called = Date()
         while true {
             let timeout: Int32
             if let started {
                 let left = limit - Date().timeIntervalSince(started)
                 if left <= 0 { return changed }
                 timeout = Int32(max(1, min(settle, left) * 1000))
+            } else if let wait {
+                let left = wait - Date().timeIntervalSince(called)
+                if left <= 0 { return changed }
+                timeout = Int32(max(1, left * 1000))
             } else {
                 timeout = -1
             }

@@ -9,10 +9,10 @@ import Testing
 @Suite struct ServeSourcesTests {
     private func standard(_ url: URL) -> String { url.standardizedFileURL.path }
 
-    /// Waits (bounded by inotify delivering) until `path` is among the changes.
+    /// Waits (at most 20 waits of 5 s, so a lost event fails the test instead of hanging it) until `path` is among the changes.
     private func changes(_ watcher: SourceWatcher, including path: String) -> Set<String> {
         var seen = Set<String>()
-        for _ in 0..<20 where !seen.contains(path) { seen.formUnion(watcher.next()) }
+        for _ in 0..<20 where !seen.contains(path) { seen.formUnion(watcher.next(wait: 5)) }
         return seen
     }
 

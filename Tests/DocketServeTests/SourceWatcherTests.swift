@@ -23,7 +23,7 @@ import Testing
         let watcher = try SourceWatcher(roots: builder.watchedPaths)
         let intro = root.appendingPathComponent("pages/intro.md")
         try "# Intro\n\nSecond.\n".write(to: intro, atomically: true, encoding: .utf8)
-        let changes = watcher.next()
+        let changes = watcher.next(wait: 30)
         #expect(changes.contains(intro.standardizedFileURL.path), "\(changes)")
         #expect(builder.build(changes: changes).result.succeeded)
         let html = try String(contentsOf: root.appendingPathComponent("out/docs/intro/index.html"), encoding: .utf8)
@@ -36,14 +36,16 @@ import Testing
         try Fixtures.write(["docs/a.md": "# A\n"], under: root)
         let watcher = try SourceWatcher(roots: [root.appendingPathComponent("docs"), root.appendingPathComponent("docket.yml")])
         try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/new"), withIntermediateDirectories: false)
-        #expect(watcher.next().contains(root.appendingPathComponent("docs/new").standardizedFileURL.path))
+        #expect(watcher.next(wait: 30).contains(root.appendingPathComponent("docs/new").standardizedFileURL.path))
         try "x".write(to: root.appendingPathComponent("docs/new/.a.md.swp"), atomically: false, encoding: .utf8)
         try "x".write(to: root.appendingPathComponent("docs/a.md~"), atomically: false, encoding: .utf8)
         try "# B\n".write(to: root.appendingPathComponent("docs/new/b.md"), atomically: false, encoding: .utf8)
         try "title: T\n".write(to: root.appendingPathComponent("docket.yml"), atomically: false, encoding: .utf8)
         try "not watched\n".write(to: root.appendingPathComponent("other.txt"), atomically: false, encoding: .utf8)
         var seen = Set<String>()
-        while !seen.contains(root.appendingPathComponent("docket.yml").standardizedFileURL.path) { seen.formUnion(watcher.next()) }
+        for _ in 0..<20 where !seen.contains(root.appendingPathComponent("docket.yml").standardizedFileURL.path) {
+            seen.formUnion(watcher.next(wait: 5))
+        }
         let names = Set(seen.map { String($0.dropFirst(root.standardizedFileURL.path.count + 1)) })
         #expect(names == ["docs/new/b.md", "docket.yml"], "\(names)")
     }
