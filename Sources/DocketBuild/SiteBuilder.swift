@@ -90,7 +90,6 @@ public enum SiteBuilder {
         let context = try timings.measure("page context, sidebar") { () throws(ThemeError) -> PageContext in
             try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
         }
-        let contextBox = UncheckedBox(context)
         let versionMenu = VersionedOutput.menu(loaded)
 
         // The search index and sidebar data need no rendered page: made while the pages render.
@@ -102,7 +101,7 @@ public enum SiteBuilder {
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
         let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
             do {
-                let html = try theme.render("page", VersionedOutput.decorate(contextBox.value.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
+                let html = try theme.render("page", page: VersionedOutput.decorate(context.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
                 guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: site.config.trailingSlash) else { return nil }
                 try folder.write(html, to: file)
                 return nil
@@ -110,7 +109,7 @@ public enum SiteBuilder {
                 return "\(resolved.page.parsed.displayPath): \(error)"
             }
         } }
-        let siteWideFiles = timings.measure("search index, sidebar.json (wait)") { siteWide.wait() }
+        let siteWideFiles = timings.measure("search data (wait)") { siteWide.wait() }
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
         var count = pages.count
 

@@ -12,8 +12,6 @@ public final class SiteOutputs: @unchecked Sendable {
     public let loaded: LoadedSite
     public let theme: Theme
     let runbooks: RunbookSet
-    // Template dictionaries hold `Any`: built once, then only read (under the caller's lock or
-    // from one thread at a time).
     let context: PageContext
     let resolvedIndex: [String: Int]
     /// Pages edited since the load, by source, resolved (see `updating`).
@@ -141,7 +139,7 @@ public final class SiteOutputs: @unchecked Sendable {
             guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: loaded.site.config.trailingSlash) else { return [] }
             do {
                 let data = VersionedOutput.decorate(try context.page(resolved), loaded, menu: VersionedOutput.menu(loaded), docID: resolved.page.id)
-                return [(file, Data(try theme.render("page", data).utf8))]
+                return [(file, Data(try theme.render("page", page: data).utf8))]
             } catch {
                 throw BuildFailure(message: "\(resolved.page.parsed.displayPath): \(error)")
             }

@@ -19,6 +19,12 @@ enum VersionedOutput {
         return menu.decorate(data, version: versions.set.primary.name, docID: docID)
     }
 
+    /// A doc page's data with the version data of the primary version; unchanged when unversioned.
+    static func decorate(_ data: PageDocument, _ loaded: LoadedSite, menu: VersionMenu?, docID: String?) -> PageDocument {
+        guard let menu, let versions = loaded.versions else { return data }
+        return menu.decorate(data, version: versions.set.primary.name, docID: docID)
+    }
+
     /// The site the sitemap lists: the primary site with every other version's indexable pages.
     static func sitemapSite(_ loaded: LoadedSite) -> Site {
         guard let versions = loaded.versions else { return loaded.site }
@@ -40,13 +46,12 @@ enum VersionedOutput {
         var count = 0
         for other in versions.others {
             let context = try PageContext(site: other.site, theme: theme)
-            let contextBox = UncheckedBox(context)
             let name = other.version.name
             let failures = other.pages.parallelMap { resolved -> String? in
                 do {
-                    let data = menu.decorate(try contextBox.value.page(resolved), version: name, docID: resolved.page.id)
+                    let data = menu.decorate(try context.page(resolved), version: name, docID: resolved.page.id)
                     guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: other.site.config.trailingSlash) else { return nil }
-                    try folder.write(try theme.render("page", data), to: file)
+                    try folder.write(try theme.render("page", page: data), to: file)
                     return nil
                 } catch {
                     return "\(resolved.page.parsed.displayPath): \(error)"

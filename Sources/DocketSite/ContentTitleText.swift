@@ -66,6 +66,7 @@ enum ContentTitleText {
             t = String(t[..<open.lowerBound])
             while t.last == " " || t.last == "\t" { t.removeLast() }
         }
-        return t.replacingOccurrences(of: "`", with: "")
+        // Byte check and filter: `replacingOccurrences` bridges to NSString on every page.
+        return t.utf8.contains(UInt8(ascii: "`")) ? String(t.filter { $0 != "`" }) : t
     }
 }

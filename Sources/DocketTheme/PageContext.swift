@@ -2,11 +2,11 @@ import DocketMarkdown
 import DocketSite
 
 /// Builds the template data of pages. One instance per build: the site-wide parts (navbar,
-/// footer, the shared sidebar) are computed once and reused by every page.
-public struct PageContext {
+/// footer, the shared sidebar) are computed once and reused by every page, from every core.
+public struct PageContext: Sendable {
     public let site: Site
     let sidebar: SidebarContext
-    let siteDictionary: [String: Any]
+    let siteView: SiteView
     let renderer: HTMLRenderer
     /// Runbooks by the content-relative source of their page.
     let runbooks: [String: PageRunbook]
@@ -21,35 +21,7 @@ public struct PageContext {
         self.renderer = renderer
         self.runbooks = runbooks
         sidebar = try SidebarContext(site: site, theme: theme)
-        let config = site.config
-        var dict: [String: Any] = [
-            "title": config.title,
-            "lang": "en",
-            "baseUrl": config.baseURL,
-            "assetsUrl": URLPath.join([config.baseURL, "assets/docket/"]),
-            "homeUrl": config.baseURL,
-            "navbar": config.navbar.map { Self.link($0, config: config) },
-        ]
-        if let tagline = config.tagline { dict["tagline"] = tagline }
-        if let logo = config.logo {
-            dict["logo"] = ["src": URLPath.isExternal(logo.src) ? logo.src : URLPath.join([config.baseURL, logo.src]), "alt": logo.alt]
-        }
-        if config.footerCopyright != nil || !config.footerLinks.isEmpty {
-            var footer: [String: Any] = [
-                "links": config.footerLinks.map { Self.link($0, config: config) },
-                "hasLinks": !config.footerLinks.isEmpty,
-            ]
-            if let copyright = config.footerCopyright { footer["copyright"] = copyright }
-            dict["footer"] = footer
-        }
-        siteDictionary = dict
-    }
-
-    /// Internal targets get the base URL and the site's trailing-slash form (Docusaurus's <Link>).
-    private static func link(_ link: SiteConfig.NavLink, config: SiteConfig) -> [String: Any] {
-        let url = link.isExternal ? link.target
-            : URLPath.applyTrailingSlash(URLPath.join([config.baseURL, link.target]), config.trailingSlash, baseURL: config.baseURL)
-        return ["label": link.label, "url": url, "external": link.isExternal]
+        siteView = SiteView(config: site.config)
     }
 
     /// `Title | Site`, or just the site title when the page title is empty or the same.
@@ -58,7 +30,7 @@ public struct PageContext {
     }
 
     /// The data for a doc page.
-    public func page(_ resolved: ResolvedPage) throws(ThemeError) -> [String: Any] {
+    public func page(_ resolved: ResolvedPage) throws(ThemeError) -> PageDocument {
         let page = resolved.page
         let fm = page.frontMatter
         let config = site.config
@@ -75,59 +47,57 @@ public struct PageContext {
         content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
-        var dict: [String: Any] = [
-            "title": page.title,
-            "htmlTitle": htmlTitle(page.title),
-            "url": URLPath.encode(page.permalink),
-            "noindex": fm.unlisted,
-            "unlisted": fm.unlisted,
-            "draft": fm.draft,
-            "contentHTML": content,
-            "hasTags": !fm.tags.isEmpty,
-            "tags": fm.tags.map { ["label": $0.label, "url": URLPath.encode(URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, "tags", $0.permalink]), config.trailingSlash, baseURL: config.baseURL))] },
-            "hasToc": !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
-            "toc": toc.map(tocItem),
-            "breadcrumbs": breadcrumbs(for: page),
-            "sidebarHTML": try sidebar.html(activeID: page.id),
-            "hasMermaid": MermaidBundle.hasDiagram(resolved.document),
-            "hasTabs": resolved.document.contains(component: .tabs),
-            "mermaidScriptUrl": MermaidBundle.scriptURL(config: config),
-        ]
-        if let description = page.description { dict["description"] = description }
-        if let canonical = CanonicalURL.of(page.permalink, config: config) { dict["canonicalUrl"] = canonical }
+        var view = PageView(
+            title: page.title,
+            htmlTitle: htmlTitle(page.title),
+            url: URLPath.encode(page.permalink),
+            noindex: fm.unlisted,
+            unlisted: fm.unlisted,
+            draft: fm.draft,
+            contentHTML: content,
+            tags: fm.tags.map { TemplateLink(label: $0.label, url: URLPath.encode(URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, "tags", $0.permalink]), config.trailingSlash, baseURL: config.baseURL))) },
+            hasToc: !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
+            toc: toc.map(tocItem),
+            breadcrumbs: breadcrumbs(for: page),
+            sidebarHTML: try sidebar.html(activeID: page.id),
+            hasMermaid: MermaidBundle.hasDiagram(resolved.document),
+            hasTabs: resolved.document.contains(component: .tabs),
+            mermaidScriptUrl: MermaidBundle.scriptURL(config: config))
+        view.description = page.description
+        view.canonicalUrl = CanonicalURL.of(page.permalink, config: config)
         if let runbook {
             var banner: [String: Any] = ["id": runbook.id, "title": runbook.title, "scriptUrl": runbook.scriptURL, "stepCount": runbook.stepNumbers.count]
             if let runbookData { banner.merge(runbookData.banner) { _, new in new } }
-            dict["runbook"] = banner
+            view.runbook = banner
         }
-        if !fm.keywords.isEmpty { dict["keywords"] = fm.keywords.joined(separator: ", ") }
+        if !fm.keywords.isEmpty { view.keywords = fm.keywords.joined(separator: ", ") }
         switch fm.customEditURL {
-        case .some(.some(let url)): dict["editUrl"] = url
+        case .some(.some(let url)): view.editUrl = url
         case .some(.none): break
         case .none:
-            if let base = config.editURL { dict["editUrl"] = URLPath.joinEditURL(base, page.source) }
+            if let base = config.editURL { view.editUrl = URLPath.joinEditURL(base, page.source) }
         }
-        if let lastUpdate = lastUpdate(of: page) { dict["lastUpdate"] = lastUpdate }
+        view.lastUpdate = lastUpdate(of: page)
         if let nav = site.navigation[page.id] {
-            if let prev = nav.previous { dict["prev"] = ["label": prev.label, "url": URLPath.encode(prev.url)] }
-            if let next = nav.next { dict["next"] = ["label": next.label, "url": URLPath.encode(next.url)] }
+            if let prev = nav.previous { view.prev = TemplateLink(label: prev.label, url: URLPath.encode(prev.url)) }
+            if let next = nav.next { view.next = TemplateLink(label: next.label, url: URLPath.encode(next.url)) }
         }
-        return ["site": siteDictionary, "page": dict]
+        return PageDocument(site: siteView, page: view)
     }
 
     /// `{date, iso, author}` for "Last updated on DATE by AUTHOR", each part only when the site shows it
     /// and git or the front matter knows it.
-    private func lastUpdate(of page: Page) -> [String: Any]? {
+    private func lastUpdate(of page: Page) -> PageView.LastUpdate? {
         let config = site.config
         guard config.showLastUpdateTime || config.showLastUpdateAuthor else { return nil }
         let known = (site.lastUpdates[page.source] ?? LastUpdate()).overridden(by: page.frontMatter.lastUpdate)
-        var data: [String: Any] = [:]
+        var data = PageView.LastUpdate()
         if config.showLastUpdateTime, let time = known.time {
-            data["date"] = LastUpdate.displayDate(time)
-            data["iso"] = LastUpdate.isoDate(time)
+            data.date = LastUpdate.displayDate(time)
+            data.iso = LastUpdate.isoDate(time)
         }
-        if config.showLastUpdateAuthor, let author = known.author { data["author"] = author }
-        return data.isEmpty ? nil : data
+        if config.showLastUpdateAuthor, let author = known.author { data.author = author }
+        return data.date == nil && data.author == nil ? nil : data
     }
 
     /// The data for a generated-index category page or a tag page: a title and cards.
@@ -142,7 +112,7 @@ public struct PageContext {
         if let description { dict["description"] = description }
         if let origin = CanonicalURL.origin(site.config) { dict["canonicalUrl"] = origin + url }
         generated?.addPagination(to: &dict)
-        return ["site": siteDictionary, "page": dict]
+        return ["site": siteView, "page": dict]
     }
 
     /// Cards for the items of a category.
@@ -167,30 +137,27 @@ public struct PageContext {
     /// The data for the 404 page and the root redirect.
     public func plainPage(title: String, extra: [String: Any] = [:]) -> [String: Any] {
         var dict = extra
-        dict["site"] = siteDictionary
+        dict["site"] = siteView
         dict["page"] = ["title": title, "htmlTitle": htmlTitle(title), "sidebarHTML": "", "noindex": true] as [String: Any]
         return dict
     }
 
-    private func tocItem(_ item: TOCItem) -> [String: Any] {
-        [
-            "id": item.entry.id, "html": renderer.render(inlines: item.entry.title, plainLinks: true),
-            "children": item.children.map(tocItem), "hasChildren": !item.children.isEmpty,
-        ]
+    private func tocItem(_ item: TOCItem) -> TOCView {
+        TOCView(id: item.entry.id, html: renderer.render(inlines: item.entry.title, plainLinks: true), children: item.children.map(tocItem))
     }
 
-    private func breadcrumbs(for page: Page) -> [[String: Any]] {
-        var crumbs: [[String: Any]] = []
+    private func breadcrumbs(for page: Page) -> [TemplateLink] {
+        var crumbs: [TemplateLink] = []
         var items = site.sidebarItems(for: page.id)
         for index in site.sidebarPaths[page.id] ?? [] {
             guard index < items.count, case .category(let category) = items[index] else { break }
-            var crumb: [String: Any] = ["label": category.label]
-            if let url = site.url(of: items[index]), url != page.permalink { crumb["url"] = URLPath.encode(url) }
+            var crumb = TemplateLink(label: category.label)
+            if let url = site.url(of: items[index]), url != page.permalink { crumb.url = URLPath.encode(url) }
             if case .doc(let id)? = category.link, id == page.id { break }
             crumbs.append(crumb)
             items = category.items
         }
-        crumbs.append(["label": page.sidebarLabel])
+        crumbs.append(TemplateLink(label: page.sidebarLabel))
         return crumbs
     }
 

@@ -280,7 +280,7 @@ public enum SearchIndex {
             case 0x09:
                 out.append(0x5C)
                 out.append(0x74)
-            case 0xA8, 0xA9 where previous == (0xE2, 0x80):
+            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
                 // U+2028 / U+2029: replace the two bytes already written.
                 out.removeLast(2)
                 out.append(contentsOf: "\\u202".utf8)

@@ -10,14 +10,14 @@ import DocketSite
 /// holding its children: it is rendered once more per site in that state around a marker, and a
 /// page joins the two halves around its children instead of running the template again (the
 /// sidebar was 7% of a 10,000-page build's CPU time when every page rendered its path).
-struct SidebarContext {
+struct SidebarContext: Sendable {
     let site: Site
     let theme: Theme
     /// One cache per sidebar of the site, in `site.sidebars` order.
     private let caches: [[CachedItem]]
 
     /// An item's resting HTML, with its children's.
-    private struct CachedItem {
+    private struct CachedItem: Sendable {
         var html: String
         var children: [CachedItem]
         /// A category's HTML on the active path, split where its children go; nil for docs and

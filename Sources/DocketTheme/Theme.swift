@@ -77,4 +77,10 @@ public struct Theme: Sendable {
         guard let template = library.getTemplate(named: name) else { throw .missingTemplate(name) }
         return template.render(context, library: library)
     }
+
+    /// Renders the template `name` (`page`) with a doc page's data.
+    public func render(_ name: String, page: PageDocument) throws(ThemeError) -> String {
+        guard let template = library.getTemplate(named: name) else { throw .missingTemplate(name) }
+        return template.render(page, library: library)
+    }
 }

@@ -59,30 +59,46 @@ public struct VersionMenu: Sendable {
     /// `data` with `docsVersion` (dropdown, badge, asset paths) and `page.versionBanner` added
     /// for a page of `version` (`docID` nil for a category page).
     public func decorate(_ data: [String: Any], version name: String, docID: String?) -> [String: Any] {
-        guard let entry = entries.first(where: { $0.version.name == name }) else { return data }
-        let version = entry.version
+        guard let view = view(version: name, docID: docID) else { return data }
         var result = data
-        let menu: [[String: Any]] = entries.compactMap { other in
-            guard let url = target(in: other, docID: docID) else { return nil }
-            return ["label": other.version.label, "url": URLPath.encode(url), "active": other.version.name == name]
-        }
-        let folder = assetsFolder(of: version)
-        result["docsVersion"] = [
-            "name": version.name, "label": version.label, "className": version.className, "menu": menu, "hasMenu": menu.count > 1,
-            "searchIndex": folder + "search-index.json", "sidebarJSON": folder + "sidebar.json",
-        ] as [String: Any]
+        result["docsVersion"] = view.version
         guard var page = data["page"] as? [String: Any] else { return result }
-        if version.badge { page["versionBadge"] = version.label }
-        if version.noIndex { page["noindex"] = true }
-        if let banner = version.banner, let last = entries.first(where: { $0.version.isLast }), last.version.name != name,
-           let latest = target(in: last, docID: docID) {
-            page["versionBanner"] = [
-                "unreleased": banner == .unreleased, "unmaintained": banner == .unmaintained,
-                "siteTitle": entry.site.config.title, "label": version.label,
-                "latestUrl": URLPath.encode(latest), "latestLabel": last.version.label,
-            ] as [String: Any]
-        }
+        if let badge = view.badge { page["versionBadge"] = badge }
+        if view.noIndex { page["noindex"] = true }
+        if let banner = view.banner { page["versionBanner"] = banner }
         result["page"] = page
         return result
+    }
+
+    /// A doc page's data with `docsVersion`, the badge and the banner of `version`.
+    public func decorate(_ data: PageDocument, version name: String, docID: String?) -> PageDocument {
+        guard let view = view(version: name, docID: docID) else { return data }
+        var result = data
+        result.docsVersion = view.version
+        result.page.versionBadge = view.badge
+        if view.noIndex { result.page.noindex = true }
+        result.page.versionBanner = view.banner
+        return result
+    }
+
+    /// The version data of a page of `version`, or nil when the site has no such version.
+    private func view(version name: String, docID: String?) -> (version: VersionView, badge: String?, noIndex: Bool, banner: VersionView.Banner?)? {
+        guard let entry = entries.first(where: { $0.version.name == name }) else { return nil }
+        let version = entry.version
+        let menu: [VersionView.MenuItem] = entries.compactMap { other in
+            guard let url = target(in: other, docID: docID) else { return nil }
+            return VersionView.MenuItem(label: other.version.label, url: URLPath.encode(url), active: other.version.name == name)
+        }
+        let folder = assetsFolder(of: version)
+        let view = VersionView(name: version.name, label: version.label, className: version.className, menu: menu,
+                               searchIndex: folder + "search-index.json", sidebarJSON: folder + "sidebar.json")
+        var banner: VersionView.Banner?
+        if let kind = version.banner, let last = entries.first(where: { $0.version.isLast }), last.version.name != name,
+           let latest = target(in: last, docID: docID) {
+            banner = VersionView.Banner(unreleased: kind == .unreleased, unmaintained: kind == .unmaintained,
+                                        siteTitle: entry.site.config.title, label: version.label,
+                                        latestUrl: URLPath.encode(latest), latestLabel: last.version.label)
+        }
+        return (view, version.badge ? version.label : nil, version.noIndex, banner)
     }
 }
