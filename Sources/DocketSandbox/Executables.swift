@@ -1,8 +1,11 @@
 import Foundation
 
-/// Finds executables on the host's PATH.
-enum Executables {
-    static func find(_ name: String) -> URL? {
+/// Finds executables on the host's PATH: the one lookup of docket (bwrap, prlimit, setpriv,
+/// shellcheck).
+public enum Executables {
+    /// The first executable file `name` in a folder of PATH (`/usr/local/bin:/usr/bin:/bin`
+    /// when PATH is not set), if any.
+    public static func find(_ name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)

@@ -47,7 +47,7 @@ extension Docket {
         @Flag(name: .customLong("print-fixture-schema"), help: "Print the fixture.yml reference table (Markdown) and exit.")
         var printFixtureSchema = false
 
-        @Option(help: ArgumentHelp("Run only shard K of N: the runbooks (and their mutants) whose id hashes to it. The site checks still cover everything.", valueName: "K/N"))
+        @Option(help: ArgumentHelp("Run only shard K of N: the runbooks whose id hashes to it and, with --mutate, a share of every runbook's mutants. The site checks still cover everything.", valueName: "K/N"))
         var shard: String?
 
         @Option(name: .customLong("changed-since"), help: ArgumentHelp("Run only the runbooks whose page, fixture or committed script changed since this git ref (every runbook when docket.yml changed), uncommitted changes included.", valueName: "ref"))
@@ -99,7 +99,7 @@ extension Docket {
                 }
             }
             options.server = Self.ownExecutable
-            options.shellcheck = Self.onPath("shellcheck")
+            options.shellcheck = Executables.find("shellcheck")
             if noSandbox {
                 FileHandle.standardError.write(Data("docket check: WARNING: --no-sandbox runs runbooks on this machine, with no isolation of files, network or processes\n".utf8))
             } else if Sandbox.bubblewrap == nil {
@@ -195,16 +195,6 @@ extension Docket {
         /// This docket executable (it serves fixtures inside the sandbox).
         static var ownExecutable: URL {
             URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        }
-
-        /// An executable named `name` on PATH, if any.
-        static func onPath(_ name: String) -> URL? {
-            let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            for directory in paths {
-                let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            return nil
         }
     }
 }

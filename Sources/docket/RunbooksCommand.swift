@@ -3,6 +3,7 @@ import DocketBuild
 import DocketChecks
 import DocketDiagnostics
 import DocketRunbooks
+import DocketSandbox
 import Foundation
 
 extension Docket {
@@ -19,7 +20,7 @@ extension Docket {
             let loaded = try source.loadSite()
             let set = RunbookSet.extract(from: loaded)
             var diagnostics = set.diagnostics
-            let shellcheck = Check.onPath("shellcheck")
+            let shellcheck = Executables.find("shellcheck")
             func page(of runbook: Runbook) -> String {
                 loaded.site.pages.first { set.idBySource[$0.source] == runbook.id }?.parsed.displayPath ?? runbook.source
             }

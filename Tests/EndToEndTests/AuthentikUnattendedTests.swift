@@ -9,15 +9,6 @@ import Testing
 @Suite(.serialized) struct AuthentikUnattendedTests {
     static let guide = "content/guides/authentik.md"
 
-    /// A copy of the project's site, runbooks and fixtures.
-    private func copyProject() throws -> URL {
-        let temp = Fixtures.temporaryDirectory("docket-authentik")
-        for item in ["content", "docket.yml", "runbooks"] {
-            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(item), to: temp.appendingPathComponent(item))
-        }
-        return temp
-    }
-
     @Test func onlyTheBrowserSignInIsManual() throws {
         let manifest = Fixtures.packageRoot.appendingPathComponent("runbooks/authentik.json")
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any]
@@ -51,32 +42,27 @@ import Testing
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"), arguments: mutations.map(\.0))
     func aWrongBlueprintFailsTheCheckAtItsBlock(_ name: String) throws {
         let (_, original, replacement) = Self.mutations.first { $0.0 == name }!
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
-        let page = project.appendingPathComponent(Self.guide)
-        let text = try String(contentsOf: page, encoding: .utf8)
-        #expect(text.components(separatedBy: original).count == 2, "the change must match exactly once: \(original)")
-        try text.replacingOccurrences(of: original, with: replacement).write(to: page, atomically: true, encoding: .utf8)
+        let guide = try GuideCheck("docket-authentik")
+        defer { guide.remove() }
+        let text = try String(contentsOf: guide.project.appendingPathComponent(Self.guide), encoding: .utf8)
         let blockLine = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("```yaml id=reflector-blueprint") }.map { $0 + 1 }
-
-        let regenerate = try BinaryTests().docket(["runbooks"], in: project)
+        try guide.change(Self.guide, original, to: replacement)
+        let regenerate = try guide.regenerate()
         #expect(regenerate.status == 0, "the changed guide still extracts: \(regenerate.stderr)")
-        let run = try BinaryTests().docket(["check", "--runbook", "authentik", "--json"], in: project)
+        let (run, errors) = try guide.check("authentik")
         #expect(run.status == 1, "\(name) must fail the check")
-        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let errors = (object?["diagnostics"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "error" }
-        #expect(errors.contains {
-            $0["file"] as? String == Self.guide && $0["line"] as? Int == blockLine
-                && ($0["message"] as? String ?? "").contains("~/authentik/blueprints/reflector.yaml")
-        }, "\(name): expected an error about the blueprint at \(Self.guide):\(blockLine ?? 0), got \(errors.map { "\($0["line"] ?? ""): \($0["message"] ?? "")" })")
+        // The error is at the blueprint's block, whatever line the change is on.
+        #expect(errors.contains { $0.file == Self.guide && $0.line == blockLine && $0.message.contains("~/authentik/blueprints/reflector.yaml") },
+                "\(name): expected an error about the blueprint at \(Self.guide):\(blockLine ?? 0), got \(errors.map(\.description))")
     }
 
     /// The docker stub checks, when Reflector restarts, that its files hold the client ID and
     /// secret Authentik was given: a step that copies the wrong value fails there.
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
     func theAppMustGetTheClientIDAuthentikHas() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-authentik")
+        defer { guide.remove() }
+        let project = guide.project
         let page = project.appendingPathComponent(Self.guide)
         let text = try String(contentsOf: page, encoding: .utf8)
         // The audience written from a fresh random value instead of ~/authentik/.env.

@@ -8,27 +8,11 @@ import Testing
     static let bwrap = ["/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     static let guide = "content/guides/authentik.md"
 
-    /// A copy of the project's site, runbooks and fixtures.
-    private func copyProject() throws -> URL {
-        let temp = Fixtures.temporaryDirectory("docket-check")
-        for item in ["content", "docket.yml", "runbooks"] {
-            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(item), to: temp.appendingPathComponent(item))
-        }
-        return temp
-    }
-
-    private func errors(_ json: String) throws -> [(file: String, line: Int, message: String)] {
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
-        return diagnostics.filter { $0["severity"] as? String == "error" }.map {
-            ($0["file"] as? String ?? "", $0["line"] as? Int ?? 0, $0["message"] as? String ?? "")
-        }
-    }
-
     @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
     func theProjectPasses() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-check")
+        defer { guide.remove() }
+        let project = guide.project
         let junit = project.appendingPathComponent("report.xml")
         let run = try BinaryTests().docket(["check", "--json", "--junit", junit.path], in: project)
         #expect(run.status == 0, "\(run.stderr)")
@@ -59,30 +43,24 @@ import Testing
     @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"), arguments: mutations.map(\.0))
     func aMutationFailsAtItsLine(_ name: String) throws {
         let (_, original, replacement) = Self.mutations.first { $0.0 == name }!
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
-        let page = project.appendingPathComponent(Self.guide)
-        let text = try String(contentsOf: page, encoding: .utf8)
-        #expect(text.components(separatedBy: original).count == 2, "the mutation must match exactly once: \(original)")
-        let mutated = text.replacingOccurrences(of: original, with: replacement)
-        try mutated.write(to: page, atomically: true, encoding: .utf8)
-        let line = mutated.components(separatedBy: replacement)[0].filter { $0 == "\n" }.count + 1
-
-        let regenerate = try BinaryTests().docket(["runbooks"], in: project)
+        let guide = try GuideCheck("docket-check")
+        defer { guide.remove() }
+        let line = try guide.change(Self.guide, original, to: replacement)
+        let regenerate = try guide.regenerate()
         #expect(regenerate.status == 0, "the mutated guide still extracts: \(regenerate.stderr)")
-        let run = try BinaryTests().docket(["check", "--runbook", "authentik", "--json"], in: project)
+        let (run, found) = try guide.check("authentik")
         #expect(run.status == 1, "\(name) must fail the check")
-        let found = try errors(run.stdout)
         #expect(found.contains { $0.file == Self.guide && $0.line == line },
-                "\(name): expected an error at \(Self.guide):\(line), got:\n\(found.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n"))")
+                "\(name): expected an error at \(Self.guide):\(line), got:\n\(found.map(\.description).joined(separator: "\n"))")
     }
 
     /// Secrets the runbook generates (PG_PASS, AUTHENTIK_SECRET_KEY, NEXTAUTH_SECRET) are masked
     /// in the file excerpts of both reports when a mutation makes the check show those files.
     @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
     func generatedSecretsAreMaskedInReports() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-check")
+        defer { guide.remove() }
+        let project = guide.project
         let page = project.appendingPathComponent(Self.guide)
         var text = try String(contentsOf: page, encoding: .utf8)
         // The first shows ~/authentik/.env (a pattern of PG_PASS fails), the second
@@ -143,8 +121,9 @@ import Testing
 
     @Test(.enabled(if: bwrap, "bwrap is not installed; docket check tests skipped"))
     func keepLeavesTheSandboxAndGithubAnnotationsAreLocated() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-check")
+        defer { guide.remove() }
+        let project = guide.project
         let page = project.appendingPathComponent(Self.guide)
         let text = try String(contentsOf: page, encoding: .utf8)
         let mutated = text.replacingOccurrences(of: "AUTH_BACKEND=jwt\n", with: "AUTH_BACKEND=token\n")

@@ -9,33 +9,14 @@ import Testing
     static let guide = "content/guides/gpu-server.md"
     static let fixture = "runbooks/fixtures/gpu-server/fixture.yml"
 
-    /// A copy of the project's site, runbooks and fixtures.
-    private func copyProject() throws -> URL {
-        let temp = Fixtures.temporaryDirectory("docket-gpu-check")
-        for item in ["content", "docket.yml", "runbooks"] {
-            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(item), to: temp.appendingPathComponent(item))
-        }
-        return temp
-    }
-
-    private func report(_ json: String) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
-    }
-
-    private func errors(_ object: [String: Any]) -> [(file: String, line: Int, message: String)] {
-        let diagnostics = object["diagnostics"] as? [[String: Any]] ?? []
-        return diagnostics.filter { $0["severity"] as? String == "error" }.map {
-            ($0["file"] as? String ?? "", $0["line"] as? Int ?? 0, $0["message"] as? String ?? "")
-        }
-    }
-
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
     func theGuidePassesAndTheRebootIsRecordedNotRun() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-gpu-check")
+        defer { guide.remove() }
+        let project = guide.project
         let run = try BinaryTests().docket(["check", "--runbook", "gpu-server", "--json"], in: project)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
-        let object = try report(run.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
         #expect(object["passed"] as? Bool == true)
         let runbook = (object["runbooks"] as? [[String: Any]])?.first
         let steps = runbook?["steps"] as? [[String: Any]] ?? []
@@ -67,30 +48,24 @@ import Testing
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"), arguments: mutations.map(\.0))
     func aMutationFailsAtItsLine(_ name: String) throws {
         let (_, original, replacement) = Self.mutations.first { $0.0 == name }!
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
-        let page = project.appendingPathComponent(Self.guide)
-        let text = try String(contentsOf: page, encoding: .utf8)
-        #expect(text.components(separatedBy: original).count == 2, "the mutation must match exactly once: \(original)")
-        let mutated = text.replacingOccurrences(of: original, with: replacement)
-        try mutated.write(to: page, atomically: true, encoding: .utf8)
-        let line = mutated.components(separatedBy: replacement)[0].filter { $0 == "\n" }.count + 1
-
-        let regenerate = try BinaryTests().docket(["runbooks"], in: project)
+        let guide = try GuideCheck("docket-gpu-check")
+        defer { guide.remove() }
+        let line = try guide.change(Self.guide, original, to: replacement)
+        let regenerate = try guide.regenerate()
         #expect(regenerate.status == 0, "the mutated guide still extracts: \(regenerate.stderr)")
-        let run = try BinaryTests().docket(["check", "--runbook", "gpu-server", "--json"], in: project)
+        let (run, found) = try guide.check("gpu-server")
         #expect(run.status == 1, "\(name) must fail the check")
-        let found = errors(try report(run.stdout))
         #expect(found.contains { $0.file == Self.guide && $0.line == line },
-                "\(name): expected an error at \(Self.guide):\(line), got:\n\(found.map { "\($0.file):\($0.line): \($0.message)" }.joined(separator: "\n"))")
+                "\(name): expected an error at \(Self.guide):\(line), got:\n\(found.map(\.description).joined(separator: "\n"))")
     }
 
     /// The `reboot` attribute is what keeps `sudo reboot` from running under docket check: without
     /// it the step runs, the fixture's reboot stub answers, and the check fails on its output.
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
     func withoutTheRebootAttributeTheRebootRuns() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-gpu-check")
+        defer { guide.remove() }
+        let project = guide.project
         let page = project.appendingPathComponent(Self.guide)
         let text = try String(contentsOf: page, encoding: .utf8)
         #expect(text.components(separatedBy: "step=reboot-for-driver reboot ").count == 2)
@@ -98,7 +73,7 @@ import Testing
         #expect(try BinaryTests().docket(["runbooks"], in: project).status == 0)
         let run = try BinaryTests().docket(["check", "--runbook", "gpu-server", "--json"], in: project)
         #expect(run.status == 1)
-        let messages = errors(try report(run.stdout)).map(\.message)
+        let messages = GuideCheck.errors(run.stdout).map(\.message)
         #expect(messages.contains { $0.contains("the output contains 'reboot stub:'") }, "\(messages)")
         #expect(messages.contains { $0.contains("does not contain 'restarts the machine: recorded, not run under docket check'") }, "\(messages)")
     }
@@ -106,8 +81,9 @@ import Testing
     /// A file expectation on a system path the fixture does not overlay, and a root/ entry the
     /// sandbox keeps for itself, are errors at their place before anything runs.
     @Test func misusedOverlayIsALocatedError() throws {
-        let project = try copyProject()
-        defer { try? FileManager.default.removeItem(at: project) }
+        let guide = try GuideCheck("docket-gpu-check")
+        defer { guide.remove() }
+        let project = guide.project
         let fixture = project.appendingPathComponent(Self.fixture)
         var yaml = try String(contentsOf: fixture, encoding: .utf8)
         yaml = yaml.replacingOccurrences(of: "    /etc/docker/daemon.json:\n", with: "    /etc/passwd:\n      contains: [root]\n    /etc/docker/daemon.json:\n")
@@ -119,10 +95,10 @@ import Testing
 
         let run = try BinaryTests().docket(["check", "--runbook", "gpu-server", "--json"], in: project)
         #expect(run.status != 0)
-        let found = errors(try report(run.stdout))
+        let found = GuideCheck.errors(run.stdout)
         #expect(found.contains { $0.file == Self.fixture && $0.line == passwdLine && $0.message.contains("/etc/passwd is not in the sandbox's home") },
-                "\(found.map { "\($0.file):\($0.line): \($0.message)" })")
+                "\(found.map(\.description))")
         #expect(found.contains { $0.file == "runbooks/fixtures/gpu-server/root/tmp" && $0.message.contains("/tmp is the sandbox's own") },
-                "\(found.map { "\($0.file):\($0.line): \($0.message)" })")
+                "\(found.map(\.description))")
     }
 }
