@@ -19,7 +19,9 @@ extension Located: Sendable where Value: Sendable {}
 extension Located: Decodable where Value: Decodable {
     public init(from decoder: any Decoder) throws {
         guard let yaml = decoder as? YAMLNodeDecoder else {
-            throw DecodingError.typeMismatch(Located.self, .init(codingPath: decoder.codingPath, debugDescription: "Located values decode from YAML only"))
+            throw DecodingError.typeMismatch(
+                Located.self,
+                .init(codingPath: decoder.codingPath, debugDescription: "Located values decode from YAML only"))
         }
         self.init(try yaml.decode(Value.self), node: yaml.node, location: yaml.state.document.location(of: yaml.node))
     }

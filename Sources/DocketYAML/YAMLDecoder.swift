@@ -28,7 +28,9 @@ public struct YAMLDecoder {
         } catch {
             state.record(error, at: node)
         }
-        let problems = state.problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        let problems = state.problems.sorted {
+            ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        }
         return YAMLDecoded(value: value, problems: problems, unknownKeys: state.unknownKeys)
     }
 }

@@ -60,7 +60,9 @@ final class YAMLDecodingState {
         for asked in mappings.values {
             for pair in asked.node.mapping ?? [] {
                 guard let key = pair.key.scalar?.text, !asked.keys.contains(key) else { continue }
-                found.append(YAMLUnknownKey(key: key, parent: asked.parent, location: document.location(of: pair.key), known: asked.keys))
+                found.append(
+                    YAMLUnknownKey(
+                        key: key, parent: asked.parent, location: document.location(of: pair.key), known: asked.keys))
             }
         }
         return found.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
@@ -69,7 +71,8 @@ final class YAMLDecodingState {
     /// Swift's own decoding errors (from a `RawRepresentable` enum, say), in plain words.
     private static func message(of error: DecodingError) -> String {
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+            .dataCorrupted(let context):
             return context.debugDescription
         @unknown default:
             return "\(error)"

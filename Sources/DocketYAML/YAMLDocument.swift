@@ -13,7 +13,9 @@ public struct YAMLDocument: Sendable {
 
     /// Parses `text`. A syntax error, a duplicate key or a limit of `YAMLParser` is thrown at its
     /// file position, with `problem` before libyaml's words ("invalid front matter: …").
-    public init(_ text: String, path: String, lineOffset: Int = 0, problem: String = "invalid YAML") throws(YAMLDecodingError) {
+    public init(_ text: String, path: String, lineOffset: Int = 0, problem: String = "invalid YAML")
+        throws(YAMLDecodingError)
+    {
         self.path = path
         self.lineOffset = lineOffset
         do {
@@ -41,7 +43,9 @@ public struct YAMLDocument: Sendable {
     /// thrown at the root with `message(kind)` (`kind` is "a list", "a string", …).
     public func mapping(or message: (_ kind: String) -> String) throws(YAMLDecodingError) -> YAMLNode? {
         guard let root else { return nil }
-        guard root.mapping != nil else { throw YAMLDecodingError(at: location(of: root), message(root.kindDescription)) }
+        guard root.mapping != nil else {
+            throw YAMLDecodingError(at: location(of: root), message(root.kindDescription))
+        }
         return root
     }
 }

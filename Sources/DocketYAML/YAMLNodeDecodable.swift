@@ -4,7 +4,9 @@
 extension YAMLNode: Decodable, YAMLNullAware {
     public init(from decoder: any Decoder) throws {
         guard let yaml = decoder as? YAMLNodeDecoder else {
-            throw DecodingError.typeMismatch(YAMLNode.self, .init(codingPath: decoder.codingPath, debugDescription: "YAML nodes decode from YAML only"))
+            throw DecodingError.typeMismatch(
+                YAMLNode.self,
+                .init(codingPath: decoder.codingPath, debugDescription: "YAML nodes decode from YAML only"))
         }
         self = yaml.node
     }

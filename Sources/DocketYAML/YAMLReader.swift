@@ -28,7 +28,9 @@ public struct YAMLReader {
 
     /// Decodes `type` from `node`, its problems recorded as errors. Returns the value and the keys
     /// it did not ask for, which the caller reports in its own words.
-    public mutating func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, at path: [String] = []) -> (T?, [YAMLUnknownKey]) {
+    public mutating func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, at path: [String] = []) -> (
+        T?, [YAMLUnknownKey]
+    ) {
         let decoded = YAMLDecoder(document).decode(type, from: node, at: path)
         for problem in decoded.problems { diagnostics.error(at: problem.location, problem.message) }
         return (decoded.value, decoded.unknownKeys)
@@ -52,10 +54,13 @@ public struct YAMLReader {
     }
 
     /// A string, or a list of them (one string is a list of one).
-    public mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? { value(StringList.self, node, key)?.items }
+    public mutating func stringList(_ node: YAMLNode, _ key: String) -> [String]? {
+        value(StringList.self, node, key)?.items
+    }
 
     /// A finite number within `range`; NaN, infinities and values outside it are located errors.
-    public mutating func number(_ node: YAMLNode, _ key: String, in range: ClosedRange<Double> = -1e9...1e9) -> Double? {
+    public mutating func number(_ node: YAMLNode, _ key: String, in range: ClosedRange<Double> = -1e9...1e9) -> Double?
+    {
         guard !node.isNull else {
             fail(node, "'\(key)' must be a number, not null")
             return nil
@@ -65,9 +70,14 @@ public struct YAMLReader {
     }
 
     /// `number`'s range check for a decoded number.
-    public mutating func bounded(_ number: Located<Double>, _ key: String, in range: ClosedRange<Double> = -1e9...1e9) -> Double? {
+    public mutating func bounded(_ number: Located<Double>, _ key: String, in range: ClosedRange<Double> = -1e9...1e9)
+        -> Double?
+    {
         guard number.value.isFinite, range.contains(number.value) else {
-            fail(number.node, "'\(key)' must be a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), not \(number.node.scalar?.text ?? "")")
+            fail(
+                number.node,
+                "'\(key)' must be a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), not \(number.node.scalar?.text ?? "")"
+            )
             return nil
         }
         return number.value
@@ -81,7 +91,10 @@ public struct YAMLReader {
             return nil
         }
         guard n.isFinite, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            fail(node, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(node.scalar?.text ?? "")")
+            fail(
+                node,
+                "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(node.scalar?.text ?? "")"
+            )
             return nil
         }
         return Int(n)

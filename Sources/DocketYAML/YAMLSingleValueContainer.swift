@@ -54,7 +54,8 @@ struct YAMLSingleValueContainer: SingleValueDecodingContainer {
     /// taken when it is whole and small enough for a `Double` to hold it exactly.
     private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         guard let scalar = node.scalar, let number = scalar.number else { throw decoder.mismatch("a whole number") }
-        let outOfRange = decoder.failure("'\(decoder.name)' must be a whole number from \(T.min) to \(T.max), not \(scalar.text)")
+        let outOfRange = decoder.failure(
+            "'\(decoder.name)' must be a whole number from \(T.min) to \(T.max), not \(scalar.text)")
         var text = Substring(scalar.text)
         var negative = false
         if let sign = text.first, sign == "-" || sign == "+" {
@@ -63,7 +64,9 @@ struct YAMLSingleValueContainer: SingleValueDecodingContainer {
         }
         let radix = text.hasPrefix("0x") ? 16 : text.hasPrefix("0o") ? 8 : 10
         let digits = radix == 10 ? text : text.dropFirst(2)
-        if !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit }), radix != 10 || digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        if !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit }),
+            radix != 10 || digits.allSatisfy({ $0.isASCII && $0.isNumber })
+        {
             guard let value = T((negative ? "-" : "") + digits, radix: radix) else { throw outOfRange }
             return value
         }

@@ -1,5 +1,6 @@
 import DocketDiagnostics
 import Testing
+
 @testable import DocketYAML
 
 /// `YAMLDecoder`: types read under the core schema without rewriting a value, problems at their
@@ -27,7 +28,9 @@ import Testing
     }
 
     @Test func everyScalarTypeReadsItsValueAsWritten() throws {
-        let decoded = try decode(Scalars.self, """
+        let decoded = try decode(
+            Scalars.self,
+            """
             text: 1.50
             flag: TRUE
             real: 1.5
@@ -59,11 +62,12 @@ import Testing
             var text: [String]
         }
         let decoded = try decode(Flags.self, "a: \"true\"\nb: yes\nc: \"1.5\"\ntext: [yes, \"yes\", 'no', 010, ~x]\n")
-        #expect(problems(decoded) == [
-            "f.yml:1:4: 'a' must be true or false, not a string",
-            "f.yml:2:4: 'b' must be true or false, not a string",
-            "f.yml:3:4: 'c' must be a number, not a string",
-        ])
+        #expect(
+            problems(decoded) == [
+                "f.yml:1:4: 'a' must be true or false, not a string",
+                "f.yml:2:4: 'b' must be true or false, not a string",
+                "f.yml:3:4: 'c' must be a number, not a string",
+            ])
         #expect(decoded.value?.text == ["yes", "yes", "no", "010", "~x"])
     }
 
@@ -77,7 +81,9 @@ import Testing
             var f: Int?
             var g: Int?
         }
-        let decoded = try decode(Numbers.self, """
+        let decoded = try decode(
+            Numbers.self,
+            """
             a: 9223372036854775808
             b: 1.5
             c: 1e19
@@ -86,13 +92,14 @@ import Testing
             f: 2.0
             g: 0x7fffffffffffffff
             """)
-        #expect(problems(decoded) == [
-            "f.yml:1:4: 'a' must be a whole number from -9223372036854775808 to 9223372036854775807, not 9223372036854775808",
-            "f.yml:2:4: 'b' must be a whole number, not 1.5",
-            "f.yml:3:4: 'c' must be a whole number from -9223372036854775808 to 9223372036854775807, not 1e19",
-            "f.yml:4:4: 'd' must be a whole number from 0 to 255, not 256",
-            "f.yml:5:4: 'e' must be a whole number from 0 to 18446744073709551615, not -1",
-        ])
+        #expect(
+            problems(decoded) == [
+                "f.yml:1:4: 'a' must be a whole number from -9223372036854775808 to 9223372036854775807, not 9223372036854775808",
+                "f.yml:2:4: 'b' must be a whole number, not 1.5",
+                "f.yml:3:4: 'c' must be a whole number from -9223372036854775808 to 9223372036854775807, not 1e19",
+                "f.yml:4:4: 'd' must be a whole number from 0 to 255, not 256",
+                "f.yml:5:4: 'e' must be a whole number from 0 to 18446744073709551615, not -1",
+            ])
         #expect(decoded.value?.f == 2)
         #expect(decoded.value?.g == Int.max)
         #expect(decoded.value?.a == nil)
@@ -110,7 +117,8 @@ import Testing
     }
 
     @Test func nestedStructsAndLists() throws {
-        let decoded = try decode(Page.self, "title: T\nauthors:\n  - name: Ada\n  - {name: Bob, email: b@x}\nweights: [1, 2.5]\n")
+        let decoded = try decode(
+            Page.self, "title: T\nauthors:\n  - name: Ada\n  - {name: Bob, email: b@x}\nweights: [1, 2.5]\n")
         #expect(problems(decoded) == [])
         let page = try #require(decoded.value)
         #expect(page.authors.map(\.name) == ["Ada", "Bob"])
@@ -136,12 +144,13 @@ import Testing
 
     @Test func everyBadOptionalValueIsReportedInOneDecode() throws {
         let decoded = try decode(Scalars.self, "text: [a]\nflag: 1\nreal: x\nwhole: {a: 1}\n")
-        #expect(problems(decoded) == [
-            "f.yml:1:7: 'text' must be a string, not a list",
-            "f.yml:2:7: 'flag' must be true or false, not a number",
-            "f.yml:3:7: 'real' must be a number, not a string",
-            "f.yml:4:8: 'whole' must be a whole number, not a mapping",
-        ])
+        #expect(
+            problems(decoded) == [
+                "f.yml:1:7: 'text' must be a string, not a list",
+                "f.yml:2:7: 'flag' must be true or false, not a number",
+                "f.yml:3:7: 'real' must be a number, not a string",
+                "f.yml:4:8: 'whole' must be a whole number, not a mapping",
+            ])
         #expect(decoded.value != nil)
     }
 
@@ -177,12 +186,17 @@ import Testing
     }
 
     @Test func syntaxErrorsAndDuplicateKeysAreShiftedWithTheirRelatedPlace() {
-        #expect(throws: YAMLDecodingError(
-            at: SourceLocation(path: "f.yml", line: 4, column: 1),
-            "invalid front matter: duplicate key 'title' (first at line 2, column 1)")) {
-            try YAMLDocument("title: A\nx: 1\ntitle: B\n", path: "f.yml", lineOffset: 1, problem: "invalid front matter")
+        #expect(
+            throws: YAMLDecodingError(
+                at: SourceLocation(path: "f.yml", line: 4, column: 1),
+                "invalid front matter: duplicate key 'title' (first at line 2, column 1)")
+        ) {
+            try YAMLDocument(
+                "title: A\nx: 1\ntitle: B\n", path: "f.yml", lineOffset: 1, problem: "invalid front matter")
         }
-        #expect(throws: YAMLDecodingError(at: SourceLocation(path: "f.yml", line: 1, column: 1), "a list, not a mapping")) {
+        #expect(
+            throws: YAMLDecodingError(at: SourceLocation(path: "f.yml", line: 1, column: 1), "a list, not a mapping")
+        ) {
             try YAMLDocument("- a\n", path: "f.yml").mapping { "\($0), not a mapping" }
         }
     }
@@ -199,10 +213,14 @@ import Testing
             var custom: YAMLNode?
 
             enum CodingKeys: String, CodingKey {
-                case title, sidebarPosition = "sidebar_position", markdown, custom
+                case title
+                case sidebarPosition = "sidebar_position"
+                case markdown, custom
             }
         }
-        let decoded = try decode(Fields.self, """
+        let decoded = try decode(
+            Fields.self,
+            """
             title: A
             sidebar_postion: 2
             markdown:
@@ -238,10 +256,11 @@ import Testing
             var none: StringList?
         }
         let decoded = try decode(Fields.self, "one: docs\nmany: [a, ~, 2]\nbad: [a, [b], c]\nnone:\n")
-        #expect(problems(decoded) == [
-            "f.yml:3:10: 'bad' must be a string, not a list",
-            "f.yml:4:6: 'none' must be a list of strings, not null",
-        ])
+        #expect(
+            problems(decoded) == [
+                "f.yml:3:10: 'bad' must be a string, not a list",
+                "f.yml:4:6: 'none' must be a list of strings, not null",
+            ])
         #expect(decoded.value?.one?.items == ["docs"])
         #expect(decoded.value?.many?.items == ["a", "2"])
         #expect(decoded.value?.bad?.items == ["a", "c"])
@@ -295,14 +314,17 @@ import Testing
 
     @Test func hostileInputMeetsTheParsersLimitsBeforeAnyDecoding() throws {
         let limit = YAMLParser.maxDepth
-        let deepest = try decode(Nested.self, String(repeating: "[", count: limit) + "x" + String(repeating: "]", count: limit))
+        let deepest = try decode(
+            Nested.self, String(repeating: "[", count: limit) + "x" + String(repeating: "]", count: limit))
         #expect(deepest.value?.depth == limit)
         #expect(throws: YAMLDecodingError.self) {
-            try YAMLDocument(String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1), path: "f.yml")
+            try YAMLDocument(
+                String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1), path: "f.yml")
         }
         var laughs = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
-            laughs += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
+            laughs +=
+                "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
         }
         do {
             _ = try YAMLDocument(laughs, path: "f.yml")
