@@ -94,6 +94,9 @@ enum VersionedSiteLoader {
     static func loadOthers(_ plan: Plan, options: BuildOptions, config: SiteConfig, root: ResolvedPath,
                            primary: inout Site, diagnostics: inout Diagnostics) throws(SiteLoader.Failure) -> [LoadedVersion] {
         var others: [LoadedVersion] = []
+        // Only a version that could not be loaded stops here; problems in its pages are the
+        // caller's to weigh, as for the primary version (`docket list` shows them as warnings).
+        var failed = false
         for version in plan.set.versions where version != plan.set.primary {
             do {
                 let loaded = try SiteLoader.load(options, cache: nil, version: version, config: config)
@@ -101,9 +104,10 @@ enum VersionedSiteLoader {
                 others.append(LoadedVersion(version: version, content: loaded.content, site: loaded.site, pages: []))
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
+                failed = true
             }
         }
-        if diagnostics.hasErrors { throw SiteLoader.Failure(diagnostics: diagnostics) }
+        if failed { throw SiteLoader.Failure(diagnostics: diagnostics) }
         var routes = primary.routes
         for other in others { routes.formUnion(other.site.routes) }
         primary.routes = routes

@@ -5,6 +5,8 @@ import DocketDiagnostics
 struct DirectiveFolder {
     let openings: [DirectiveScanner.Opening]
     let markerLines: Set<Int>
+    /// File line of each closing fence → its column.
+    var closeColumns: [Int: Int] = [:]
     let path: String
     var diagnostics = Diagnostics()
     /// Limits broken (deep folding, deep titles), at file positions.
@@ -29,6 +31,7 @@ struct DirectiveFolder {
     }
 
     private mutating func fold(children: [MarkdownNode]) -> [MarkdownNode] {
+        let children = liftNestedCloses(children)
         var result: [MarkdownNode] = []
         var i = 0
         while i < children.count {
@@ -89,10 +92,85 @@ struct DirectiveFolder {
         return result
     }
 
+    // MARK: closing fences inside a list
+
+    /// Brings a closing fence that cmark-gfm put inside a list of the directive's content back
+    /// to the directive's level. micromark-extension-directive tries the closing fence at each
+    /// line start before the content's own containers, with at most 3 spaces of indentation
+    /// (prettier indents it into the list: `- two\n  :::`), so the list ends there and what
+    /// follows the fence follows the directive. A fence in a quote is the quote's (`> :::`
+    /// starts with `>`).
+    private func liftNestedCloses(_ children: [MarkdownNode]) -> [MarkdownNode] {
+        guard !openings.isEmpty, children.contains(where: { marker($0, prefix: DirectiveScanner.openPrefix) != nil }) else { return children }
+        var children = children
+        let closedHere = Set(children.compactMap { marker($0, prefix: DirectiveScanner.closePrefix) })
+        var i = 0
+        while i < children.count {
+            if let open = marker(children[i], prefix: DirectiveScanner.openPrefix), !closedHere.contains(open) {
+                for j in (i + 1)..<children.count {
+                    if marker(children[j], prefix: DirectiveScanner.openPrefix) != nil { break }
+                    if let split = splitAtClose(children[j], open: open) {
+                        children.replaceSubrange(j...j, with: split)
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        return children
+    }
+
+    /// A list (or list item) split around the closing fence of opening `open` inside it:
+    /// the part before (if any), the fence's marker, then the nodes after it, lifted out.
+    private func splitAtClose(_ node: MarkdownNode, open: Int) -> [MarkdownNode]? {
+        let isItem: Bool
+        switch node.kind {
+        case .item: isItem = true
+        case .list: isItem = false
+        default: return nil
+        }
+        for (k, child) in node.children.enumerated() {
+            var lifted: [MarkdownNode]
+            if isItem, marker(child, prefix: DirectiveScanner.closePrefix) == open {
+                let column = closeColumns[child.range.startLine] ?? child.range.startColumn
+                guard column - openings[open].column <= 3 else { return nil }
+                lifted = [child]
+            } else if let inner = splitAtClose(child, open: open) {
+                lifted = inner
+            } else {
+                continue
+            }
+            // `lifted` is [part of the child before the fence?, fence, after…].
+            let fence = lifted.firstIndex { marker($0, prefix: DirectiveScanner.closePrefix) == open } ?? 0
+            var before = node
+            before.children = Array(node.children[..<k]) + Array(lifted[..<fence])
+            if let last = before.children.last { before.range.endLine = last.range.endLine; before.range.endColumn = last.range.endColumn }
+            var after = Array(lifted[(fence + 1)...])
+            let rest = Array(node.children[(k + 1)...])
+            if !rest.isEmpty {
+                if isItem {
+                    after += rest
+                } else {
+                    // The items after the fence make a list of their own.
+                    var list = node
+                    list.children = rest
+                    list.range.startLine = rest[0].range.startLine
+                    list.range.startColumn = rest[0].range.startColumn
+                    after.append(list)
+                }
+            }
+            return (before.children.isEmpty ? [] : [before]) + [lifted[fence]] + after
+        }
+        return nil
+    }
+
     /// The opening a marker block names, when `node` is a marker the scanner wrote.
     private func marker(_ node: MarkdownNode, prefix: String) -> Int? {
-        guard case .htmlBlock(let html) = node.kind, html.hasPrefix(prefix), markerLines.contains(node.range.startLine) else { return nil }
-        let digits = html.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+        // An indented fence keeps its indentation in the block's text.
+        guard case .htmlBlock(let html) = node.kind, markerLines.contains(node.range.startLine) else { return nil }
+        let text = html.drop { $0 == " " || $0 == "\t" }
+        guard text.hasPrefix(prefix) else { return nil }
+        let digits = text.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
         guard let index = Int(digits), openings.indices.contains(index) else { return nil }
         return index
     }

@@ -31,6 +31,8 @@ struct DirectiveScanner {
     /// File lines where a marker replaced a fence: a marker-like comment the author wrote on any
     /// other line is just a comment (it could otherwise name an opening that does not exist).
     private(set) var markerLines = Set<Int>()
+    /// File line of each closing fence → its 1-based column (its indentation plus one).
+    private(set) var closeColumns: [Int: Int] = [:]
 
     /// Returns `text` with directive fence lines replaced by markers. `lineOffset` is the number
     /// of lines of the file before `text`, for positions.
@@ -70,8 +72,12 @@ struct DirectiveScanner {
             let colons = rest.prefix { $0 == ":" }.count
             let afterColons = rest.dropFirst(colons)
             if afterColons.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                // A closing fence closes the innermost directive whose fence is not longer.
-                guard let position = stack.lastIndex(where: { openings[$0].fenceLength <= colons }) else {
+                // A closing fence closes the innermost directive whose fence is not longer, when
+                // it is indented at most 3 spaces more than that directive's opening fence
+                // (micromark-extension-directive); a deeper `:::` is text.
+                let column = indent.utf8.count + 1
+                guard let position = stack.lastIndex(where: { openings[$0].fenceLength <= colons }),
+                      column - openings[stack[position]].column <= 3 else {
                     output.append(line)
                     continue
                 }
@@ -79,6 +85,7 @@ struct DirectiveScanner {
                 stack.removeSubrange(position...)
                 replaced.append(String(indent) + Self.closePrefix + "\(closing)-->")
                 markerLines.insert(lineOffset + index + 1)
+                closeColumns[lineOffset + index + 1] = indent.utf8.count + 1
                 output.append(Substring(replaced.last!))
                 continue
             }

@@ -32,7 +32,7 @@ public enum HeadingAnchors {
         var heading = node
         let explicit = stripExplicitID(&heading)
         let text = heading.plainText
-        let id = explicit ?? slugger.unique(text)
+        let id = explicit ?? slugger.unique(heading.slugText)
         heading.kind = .heading(level: level, id: level == 1 || id.isEmpty ? nil : id)
         if level >= 2 && !text.trimmingWhitespace.isEmpty && !id.isEmpty {
             entries.append(TOCEntry(level: level, id: id, title: heading.children, text: text))

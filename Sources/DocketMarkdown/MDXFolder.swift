@@ -174,9 +174,13 @@ struct MDXFolder {
         return root.children
     }
 
+    /// The events of a marker block. cmark-gfm keeps a marker's indentation (1 to 3 spaces, a
+    /// tag indented deeper than its container's content) in the block's text, so it is skipped.
     private func marker(_ node: MarkdownNode) -> [MDXScanner.Event]? {
-        guard case .htmlBlock(let html) = node.kind, html.hasPrefix(MDXScanner.markerPrefix), scanner.markerLines.contains(node.range.startLine) else { return nil }
-        let digits = html.dropFirst(MDXScanner.markerPrefix.count).prefix { $0.isASCII && $0.isNumber }
+        guard case .htmlBlock(let html) = node.kind, scanner.markerLines.contains(node.range.startLine) else { return nil }
+        let text = html.drop { $0 == " " || $0 == "\t" }
+        guard text.hasPrefix(MDXScanner.markerPrefix) else { return nil }
+        let digits = text.dropFirst(MDXScanner.markerPrefix.count).prefix { $0.isASCII && $0.isNumber }
         guard let index = Int(digits), scanner.markers.indices.contains(index) else { return nil }
         return scanner.markers[index]
     }

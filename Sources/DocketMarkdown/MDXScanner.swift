@@ -57,6 +57,8 @@ struct MDXScanner {
     private struct Open {
         var element: Int
         var contentIndent: Int?
+        /// The indentation of the line the opening tag is on, in the file.
+        var tagIndent = 0
     }
 
     init(path: String, isMDX: Bool) {
@@ -99,7 +101,10 @@ struct MDXScanner {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var stack: [Open] = []
-        var fence: (byte: UInt8, length: Int)?
+        /// An open code fence; `container` is the content column of the list item it is in.
+        var fence: (byte: UInt8, length: Int, container: Int?)?
+        /// The content column of the last list item line seen, while lines stay inside it.
+        var itemContent: Int?
         var rawEnd: [UInt8]?
         var previousBlank = true
         var previousText = false
@@ -112,9 +117,11 @@ struct MDXScanner {
             let fullIndent = indentation(start, end)
             let blank = start + fullIndent >= end || (bytes[start + fullIndent] == 0x0D && start + fullIndent + 1 == end)
             var shift = 0
-            if !blank, !stack.isEmpty, fence == nil || true {
+            if !blank, !stack.isEmpty {
                 if stack[stack.count - 1].contentIndent == nil { stack[stack.count - 1].contentIndent = fullIndent }
-                shift = min(fullIndent, stack[stack.count - 1].contentIndent ?? 0)
+                // The indentation of the outermost element's line belongs to its container (a
+                // list item): only what is deeper than it is the components' and removed.
+                shift = max(0, min(fullIndent, stack[stack.count - 1].contentIndent ?? 0) - stack[0].tagIndent)
                 if shift > 0 { columnShifts[fileLine] = shift }
             }
             let lineStart = start + shift
@@ -124,10 +131,17 @@ struct MDXScanner {
             func copyLine() { out.append(contentsOf: bytes[lineStart..<end]) }
 
             if let open = fence {
-                let run = runLength(of: open.byte, from: rest, end: end)
-                if run >= open.length && indentation(rest + run, end) == end - rest - run { fence = nil }
-                copyLine()
-                continue
+                // A fence left open in a list item ends with the item (CommonMark): at the first
+                // line indented less than the item's content.
+                if let container = open.container, !blank, indent < container {
+                    fence = nil
+                    itemContent = nil
+                } else {
+                    let run = runLength(of: open.byte, from: rest, end: end)
+                    if run >= open.length && indentation(rest + run, end) == end - rest - run { fence = nil }
+                    copyLine()
+                    continue
+                }
             }
             if let marker = rawEnd {
                 if contains(marker, from: lineStart, to: end, caseInsensitive: true) { rawEnd = nil }
@@ -141,11 +155,13 @@ struct MDXScanner {
                 continue
             }
             defer { previousBlank = false }
+            if let content = itemContent, indent < content, previousBlank { itemContent = nil }
+            if let content = listItemContent(at: rest, end: end) { itemContent = indent + content }
             let first = bytes[rest]
             if first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
                 let run = runLength(of: first, from: rest, end: end)
                 if run >= 3 && !(first == UInt8(ascii: "`") && contains([first], from: rest + run, to: end, caseInsensitive: false)) {
-                    fence = (first, run)
+                    fence = (first, run, itemContent.flatMap { indent >= $0 ? $0 : nil })
                     copyLine()
                     previousText = false
                     continue
@@ -315,7 +331,7 @@ struct MDXScanner {
             newElements.append(element)
             let index = elements.count + newElements.count - 1
             events.append(.open(index))
-            if !element.isSelfClosing { stack.append(Open(element: index, contentIndent: nil)) }
+            if !element.isSelfClosing { stack.append(Open(element: index, contentIndent: nil, tagIndent: indentation(lineStarts[line], lineEnd(line)))) }
         }
         if events.isEmpty { return nil }
         if pos < currentEnd {
@@ -324,13 +340,25 @@ struct MDXScanner {
             // stays open.
             var contentEnd = currentEnd
             while contentEnd > pos, bytes[contentEnd - 1] == 0x20 || bytes[contentEnd - 1] == 0x09 || bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            var closes: [String] = []
-            while contentEnd > pos, bytes[contentEnd - 1] == UInt8(ascii: ">") {
-                var open = contentEnd - 1
+            // The closing tags at the end of the line, left to right, with where each starts.
+            var trailing: [(name: String, start: Int)] = []
+            var scan = contentEnd
+            while scan > pos, bytes[scan - 1] == UInt8(ascii: ">") {
+                var open = scan - 1
                 while open > pos, !(bytes[open] == UInt8(ascii: "<") && bytes[open + 1] == UInt8(ascii: "/")) { open -= 1 }
-                guard bytes[open] == UInt8(ascii: "<"), let close = parser.closeTag(at: open), close.end == contentEnd else { break }
-                closes.insert(close.name, at: 0)
-                contentEnd = open
+                guard bytes[open] == UInt8(ascii: "<"), let close = parser.closeTag(at: open), close.end == scan else { break }
+                trailing.insert((close.name, open), at: 0)
+                scan = open
+                while scan > pos, bytes[scan - 1] == 0x20 || bytes[scan - 1] == 0x09 { scan -= 1 }
+            }
+            // Of those, only the ones that close elements opened on this line, innermost first;
+            // closing tags before them belong to the inline content (`<td><b>YES</b></td>`).
+            let innermostFirst = stack.count > baseDepth ? stack[baseDepth...].reversed().map { elementName($0.element) } : []
+            var taken = min(trailing.count, innermostFirst.count)
+            while taken > 0, !zip(trailing.suffix(taken), innermostFirst.prefix(taken)).allSatisfy({ $0.0.name == $0.1 }) { taken -= 1 }
+            let closes = trailing.suffix(taken).map(\.name)
+            if let first = trailing.suffix(taken).first {
+                contentEnd = first.start
                 while contentEnd > pos, bytes[contentEnd - 1] == 0x20 || bytes[contentEnd - 1] == 0x09 { contentEnd -= 1 }
             }
             var closing: [Event] = []
@@ -525,6 +553,23 @@ struct MDXScanner {
     }
 
     // MARK: helpers
+
+    /// The width of a list item marker and the spaces after it (`- `, `12. `) at `start`, the
+    /// item's content column relative to the marker; nil when the line starts no list item.
+    private func listItemContent(at start: Int, end: Int) -> Int? {
+        var index = start
+        if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "+") {
+            index += 1
+        } else {
+            while index < end, index - start < 9, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            guard index > start, index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+            index += 1
+        }
+        let spaces = runLength(of: 0x20, from: index, end: end)
+        guard spaces >= 1 else { return nil }
+        // Five or more spaces: the content is indented code one space after the marker.
+        return index - start + (spaces > 4 ? 1 : spaces)
+    }
 
     private func lineEnd(_ line: Int) -> Int {
         line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count

@@ -39,8 +39,17 @@ public struct MarkdownDocument: Sendable {
         var problems = scanner.problems + parsed.problems
         var diagnostics = Diagnostics()
         var root = parsed.root
+        let mdxMarkerLines = mdx?.markerLines ?? []
+        if !mdxMarkerLines.isEmpty || !scanner.markerLines.isEmpty {
+            root = MarkerBlockSplit.splitAll(root) { line, text in
+                if mdxMarkerLines.contains(line), text.hasPrefix(MDXScanner.markerPrefix) { return true }
+                return scanner.markerLines.contains(line)
+                    && (text.hasPrefix(DirectiveScanner.openPrefix) || text.hasPrefix(DirectiveScanner.closePrefix))
+            }
+        }
         if !scanner.openings.isEmpty {
             var folder = DirectiveFolder(openings: scanner.openings, markerLines: scanner.markerLines, path: path)
+            folder.closeColumns = scanner.closeColumns
             root = folder.fold(root)
             diagnostics = folder.diagnostics
             problems += folder.problems

@@ -20,3 +20,35 @@ extension MarkdownNode {
         }
     }
 }
+
+extension MarkdownNode {
+    /// The text a heading's id is made from: `plainText` without the text directives of its
+    /// text (`join:Options` → `join`). remark-directive reads `:Options` as a directive with no
+    /// content, which mdast's `toString` (and so the slug Docusaurus makes) leaves out; the
+    /// reader still sees the text as written.
+    public var slugText: String {
+        var out = ""
+        var run = ""
+        appendSlugText(to: &out, run: &run)
+        out += TextDirective.removed(from: run)
+        return out
+    }
+
+    private func appendSlugText(to out: inout String, run: inout String) {
+        switch kind {
+        case .text(let s):
+            // cmark-gfm splits text at `:` (an autolink trigger): directives span text nodes.
+            run += s
+        case .code(let s):
+            out += TextDirective.removed(from: run)
+            run = ""
+            out += s
+        case .softBreak, .lineBreak:
+            run += " "
+        case .htmlInline, .htmlBlock, .footnoteReference:
+            return
+        default:
+            for child in children { child.appendSlugText(to: &out, run: &run) }
+        }
+    }
+}

@@ -35,6 +35,10 @@ public enum PageParser {
             switch node.kind {
             case .heading(_, let id?):
                 anchors.insert(id)
+            case .htmlInline(let html), .htmlBlock(let html):
+                anchors.formUnion(HTMLAnchorIDs.ids(in: html))
+            case .mdx(let element):
+                if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
             case .link(let destination, _):
                 links.append(LinkReference(destination: destination, isImage: false, line: node.range.startLine, column: node.range.startColumn))
             case .image(let source, _):

@@ -62,8 +62,9 @@ enum SiteNavigation {
             case .some(.none): chosen = nil
             case .some(.some(let name)): chosen = names.firstIndex(of: name)
             case .none:
-                // A doc no sidebar lists still shows the first one (nothing active in it).
-                chosen = firstListing(page.id) ?? (site.sidebars.isEmpty ? nil : 0)
+                // A doc no sidebar lists shows none (and so no breadcrumb), as in Docusaurus,
+                // where its sidebar name is undefined.
+                chosen = firstListing(page.id)
             }
             guard let chosen else { continue }
             displayed[page.id] = chosen

@@ -147,6 +147,8 @@ public struct PageContext: Sendable {
     }
 
     private func breadcrumbs(for page: Page) -> [TemplateLink] {
+        // A doc that displays no sidebar has no breadcrumbs (Docusaurus).
+        if site.displayedSidebar[page.id] == nil && !site.sidebars.isEmpty { return [] }
         var crumbs: [TemplateLink] = []
         var items = site.sidebarItems(for: page.id)
         for index in site.sidebarPaths[page.id] ?? [] {

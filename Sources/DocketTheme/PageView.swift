@@ -60,6 +60,7 @@ struct PageView: MustacheParent {
         case "hasToc": hasToc
         case "toc": toc
         case "breadcrumbs": breadcrumbs
+        case "noBreadcrumbs": breadcrumbs.isEmpty
         case "sidebarHTML": sidebarHTML
         case "hasMermaid": hasMermaid
         case "hasTabs": hasTabs

@@ -79,8 +79,9 @@ struct SidebarContext: Sendable {
     func html(activeID: String?) throws(ThemeError) -> String {
         guard let activeID else { return caches.first.map { $0.map(\.html).joined() } ?? "" }
         if case .some(.none)? = site.page(id: activeID)?.frontMatter.displayedSidebar { return "" }
-        let index = site.displayedSidebar[activeID] ?? 0
-        guard caches.indices.contains(index) else { return "" }
+        // A doc that no sidebar lists displays none (Docusaurus); a site without named sidebars
+        // has the one default sidebar.
+        guard let index = site.displayedSidebar[activeID] ?? (site.sidebars.isEmpty ? 0 : nil), caches.indices.contains(index) else { return "" }
         let items = site.sidebars.isEmpty ? site.sidebar : site.sidebars[index].items
         return try render(items, caches[index], level: 1, path: site.sidebarPaths[activeID] ?? [], activeID: activeID)
     }
