@@ -517,10 +517,18 @@ struct MDXScanner {
         }
         let (l, c) = position(of: start)
         guard let text else {
+            let source = String(source.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+            let shown = source.count > 40 ? String(source.prefix(40)) + "…" : source
             if isMDX {
-                let source = String(source.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
                 diagnostics.append(Diagnostic(.error, at: location(l, c),
-                    "docket cannot evaluate the MDX expression {\(source.count > 40 ? String(source.prefix(40)) + "…" : source)}: only string literals and comments are supported; write \\{ for a literal brace",
+                    "docket cannot evaluate the MDX expression {\(shown)}: only string literals and comments are supported; write \\{ for a literal brace",
+                    code: "mdx.unsupported"))
+            } else {
+                // Docusaurus compiles .md as MDX by default (markdown.format: mdx), so this is
+                // JavaScript there (a value from an import, or a build error); docket shows it
+                // as written, and says so.
+                diagnostics.append(Diagnostic(.warning, at: location(l, c),
+                    "{\(shown)} is shown as written: Docusaurus (markdown.format: mdx, its default) evaluates it as a JavaScript expression, which docket does not; write \\{ for a literal brace, or a string literal such as {'text'}",
                     code: "mdx.unsupported"))
             }
             return Array(bytes[start..<end])
