@@ -270,13 +270,13 @@ declare -A docket_tool=()
 docket_tool_folders=(/usr/bin /bin /usr/sbin /sbin /usr/local/bin /opt/homebrew/bin /opt/local/bin)
 docket_resolve_tools() {
   local tool folder
-  for tool in awk mkfifo mkdir chmod rm mv cat date grep stat mktemp sha256sum shasum openssl jq; do
+  for tool in awk mkfifo mkdir chmod rm mv date grep stat mktemp sha256sum shasum openssl jq; do
     docket_tool[$tool]=""
     for folder in "${docket_tool_folders[@]}"; do
       [[ -f $folder/$tool && -x $folder/$tool ]] && { docket_tool[$tool]=$folder/$tool; break; }
     done
   done
-  for tool in awk mkfifo mkdir chmod rm mv cat date grep stat mktemp; do
+  for tool in awk mkfifo mkdir chmod rm mv date grep stat mktemp; do
     [[ -n ${docket_tool[$tool]} ]] || docket_die "the runtime needs $tool, which is in none of ${docket_tool_folders[*]}"
   done
   [[ -n ${docket_tool[sha256sum]}${docket_tool[shasum]}${docket_tool[openssl]} ]] \
