@@ -50,16 +50,38 @@ public struct VersionMenu: Sendable {
         return first(site.sidebar) ?? site.pages.first?.permalink
     }
 
-    /// The URL of the page with `docID` in `entry`'s version, else of its main doc.
-    func target(in entry: Entry, docID: String?) -> String? {
+    /// The URL of the page with `docID` in `entry`'s version (or of the generated category page
+    /// at `category`, a path under the version's docs URL), else of its main doc.
+    func target(in entry: Entry, docID: String?, category: String? = nil) -> String? {
         if let docID, let page = entry.site.page(id: docID) { return page.permalink }
+        if docID == nil, let category,
+           let index = entry.site.generatedIndexes.first(where: { Self.relative($0.permalink, in: entry.site) == category }) {
+            return index.permalink
+        }
         return Self.mainURL(of: entry.site)
+    }
+
+    /// `url` as a path under the version's docs URL (`/docs/next/category/x` → `category/x`).
+    static func relative(_ url: String, in site: Site) -> String? {
+        let base = site.config.docsBaseURL.hasSuffix("/") ? site.config.docsBaseURL : site.config.docsBaseURL + "/"
+        guard url.hasPrefix(base) else { return nil }
+        var rest = String(url.dropFirst(base.count))
+        while rest.hasSuffix("/") { rest.removeLast() }
+        return rest
+    }
+
+    /// The generated category page of `entry` at the encoded URL `url`, as a path under the
+    /// version's docs URL: other versions link the same category page (Docusaurus).
+    private func category(at url: String?, in entry: Entry) -> String? {
+        guard let url, let index = entry.site.generatedIndexes.first(where: { URLPath.encode($0.permalink) == url }) else { return nil }
+        return Self.relative(index.permalink, in: entry.site)
     }
 
     /// `data` with `docsVersion` (dropdown, badge, asset paths) and `page.versionBanner` added
     /// for a page of `version` (`docID` nil for a category page).
     public func decorate(_ data: [String: Any], version name: String, docID: String?) -> [String: Any] {
-        guard let view = view(version: name, docID: docID) else { return data }
+        let url = (data["page"] as? [String: Any])?["url"] as? String
+        guard let view = view(version: name, docID: docID, pageURL: docID == nil ? url : nil) else { return data }
         var result = data
         result["docsVersion"] = view.version
         guard var page = data["page"] as? [String: Any] else { return result }
@@ -82,11 +104,12 @@ public struct VersionMenu: Sendable {
     }
 
     /// The version data of a page of `version`, or nil when the site has no such version.
-    private func view(version name: String, docID: String?) -> (version: VersionView, badge: String?, noIndex: Bool, banner: VersionView.Banner?)? {
+    private func view(version name: String, docID: String?, pageURL: String? = nil) -> (version: VersionView, badge: String?, noIndex: Bool, banner: VersionView.Banner?)? {
         guard let entry = entries.first(where: { $0.version.name == name }) else { return nil }
         let version = entry.version
+        let category = category(at: pageURL, in: entry)
         let menu: [VersionView.MenuItem] = entries.compactMap { other in
-            guard let url = target(in: other, docID: docID) else { return nil }
+            guard let url = target(in: other, docID: docID, category: category) else { return nil }
             return VersionView.MenuItem(label: other.version.label, url: URLPath.encode(url), active: other.version.name == name)
         }
         let folder = assetsFolder(of: version)
@@ -94,7 +117,7 @@ public struct VersionMenu: Sendable {
                                searchIndex: folder + "search-index.json", sidebarJSON: folder + "sidebar.json")
         var banner: VersionView.Banner?
         if let kind = version.banner, let last = entries.first(where: { $0.version.isLast }), last.version.name != name,
-           let latest = target(in: last, docID: docID) {
+           let latest = target(in: last, docID: docID, category: category) {
             banner = VersionView.Banner(unreleased: kind == .unreleased, unmaintained: kind == .unmaintained,
                                         siteTitle: entry.site.config.title, label: version.label,
                                         latestUrl: URLPath.encode(latest), latestLabel: last.version.label)
