@@ -32,7 +32,28 @@ public struct LinkResolver: Sendable {
                 }
             }
         }
+        if page.parsed.document.contains(component: .docCardList) { checkDocCardLists(on: page, diagnostics: &diagnostics) }
         return ResolvedPage(page: page, document: document, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
+    }
+
+    /// `<DocCardList/>` lists the items of the sidebar category whose index page this is
+    /// (Docusaurus's `useCurrentSidebarCategory()`, in the sidebar the page displays). On any
+    /// other page it would render nothing: said where it is written, never silently.
+    private func checkDocCardLists(on page: Page, diagnostics: inout Diagnostics) {
+        let items = site.sidebars.isEmpty ? site.sidebar : site.sidebarItems(for: page.id)
+        func isIndex(_ items: [SidebarItem]) -> Bool {
+            items.contains { item in
+                guard case .category(let category) = item else { return false }
+                if case .doc(let id)? = category.link, id == page.id { return true }
+                return isIndex(category.items)
+            }
+        }
+        guard !isIndex(items) else { return }
+        page.parsed.document.walk { node in
+            guard case .mdx(let element) = node.kind, element.component == .docCardList else { return }
+            diagnostics.warning(at: SourceLocation(path: page.parsed.displayPath, line: element.line, column: element.column),
+                "<DocCardList/> shows the items of the sidebar category whose index page this is, but '\(page.id)' is no category's index page in the sidebar it shows: it renders nothing (Docusaurus fails the build here); link the page from a category, or list the cards by hand")
+        }
     }
 
     private func resolve(_ destination: String, isImage: Bool, in page: Page, node: MarkdownNode,
