@@ -45,10 +45,7 @@ public struct CategoryMetadata: Sendable {
         }
         var r = YAMLReader(document)
         let (decoded, unknown) = r.decode(Fields.self, from: root)
-        for key in unknown {
-            r.diagnostics.error(at: key.location,
-                "the category file looks invalid: unknown key '\(key.key)' (allowed: \(key.known.sorted().joined(separator: ", ")))")
-        }
+        UnknownKeyWording.categoryFile.report(unknown, &r)
         guard let f = decoded else { return (metadata, r.diagnostics) }
         metadata.label = f.label
         metadata.position = f.position.flatMap { r.bounded($0, "position") }
@@ -57,7 +54,7 @@ public struct CategoryMetadata: Sendable {
         metadata.className = f.className
         metadata.description = f.description
         metadata.key = f.key
-        metadata.link = f.link.flatMap { r.categoryLink($0) }
+        metadata.link = f.link.flatMap { r.categoryLink($0, wording: .categoryFile) }
         metadata.customProps = f.customProps.flatMap { r.customProps($0, "customProps") }
         return (metadata, r.diagnostics)
     }

@@ -197,9 +197,7 @@ public struct FrontMatter: Sendable {
             return nil
         }
         let (decoded, unknown) = reader.decode(LastUpdateFields.self, from: node, at: ["last_update"])
-        for key in unknown {
-            reader.diagnostics.warning(at: key.location, "unknown key '\(key.key)' in last_update (it takes 'date' and 'author')")
-        }
+        UnknownKeyWording.frontMatter.report(unknown, &reader)
         var result = LastUpdate()
         if let date = decoded?.date {
             if let time = LastUpdate.parse(date.value) {
@@ -221,14 +219,26 @@ public struct FrontMatter: Sendable {
         for item in items {
             if let label = item.string {
                 result.append(Tag(label: label, permalink: kebabCase(label)))
-            } else if let label = item["label"]?.string {
-                let permalink = item["permalink"]?.string.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+            } else if item.mapping != nil, let fields = tagFields(item, &reader), let label = fields.label {
+                let permalink = fields.permalink.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
                 result.append(Tag(label: label, permalink: permalink ?? kebabCase(label)))
             } else {
                 reader.fail(item, "a tag must be a string or {label, permalink}")
             }
         }
         return result
+    }
+
+    /// `{label, permalink}`.
+    private struct TagFields: Decodable {
+        var label: String?
+        var permalink: String?
+    }
+
+    private static func tagFields(_ item: YAMLNode, _ reader: inout YAMLReader) -> TagFields? {
+        let (decoded, unknown) = reader.decode(TagFields.self, from: item, at: ["tags"])
+        UnknownKeyWording.frontMatter.report(unknown, &reader)
+        return decoded
     }
 
     /// lodash's kebabCase for tag permalinks: words of letters/digits, lowercased, joined by `-`,

@@ -15,9 +15,7 @@ public enum MDXSetting {
             return true
         }
         let (decoded, unknown) = reader.decode(Fields.self, from: node, at: ["markdown", "mdx"])
-        for key in unknown {
-            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.fullName)' in docket.yml")
-        }
+        UnknownKeyWording.siteConfig.report(unknown, &reader)
         switch decoded?.unknownComponents?.value {
         case "error"?, nil: return true
         case "warn"?: return false

@@ -24,9 +24,9 @@ public enum SiteConfigLoader {
         var onBrokenAnchors: YAMLNode?
         var logo: YAMLNode?
         var navbar: YAMLNode?
-        var footer: YAMLNode?
-        var mermaid: YAMLNode?
-        var tableOfContents: YAMLNode?
+        var footer: FooterFields?
+        var mermaid: MermaidFields?
+        var tableOfContents: TableOfContentsFields?
         var sidebarCollapsed: Bool?
         var sidebarCollapsible: Bool?
         var sidebar: YAMLNode?
@@ -41,6 +41,29 @@ public enum SiteConfigLoader {
         var includeCurrentVersion: YAMLNode?
         var disableVersioning: YAMLNode?
         var versions: YAMLNode?
+    }
+
+    /// `logo:` written as a mapping (`logo: /img/logo.svg` is a `src` alone).
+    private struct LogoFields: Decodable {
+        var src: String?
+        var alt: String?
+    }
+
+    /// `footer:`; `links` is read like `navbar`.
+    private struct FooterFields: Decodable {
+        var copyright: String?
+        var links: YAMLNode?
+    }
+
+    /// `mermaid:`.
+    private struct MermaidFields: Decodable {
+        var script: String?
+    }
+
+    /// `tableOfContents:`; the levels are checked by `YAMLReader.level`.
+    private struct TableOfContentsFields: Decodable {
+        var minHeadingLevel: YAMLNode?
+        var maxHeadingLevel: YAMLNode?
     }
 
     /// `markdown:`.
@@ -62,9 +85,8 @@ public enum SiteConfigLoader {
         }
         var reader = YAMLReader(document)
         let (decoded, unknown) = reader.decode(Fields.self, from: root)
-        for key in unknown {
-            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.key)' in docket.yml")
-        }
+        // Nested mappings decoded with `Fields` (footer, mermaid, tableOfContents) come back here too.
+        UnknownKeyWording.siteConfig.report(unknown, &reader)
         guard let f = decoded else { return reader.diagnostics }
         if let title = f.title { config.title = title }
         if let tagline = f.tagline { config.tagline = tagline }
@@ -86,18 +108,16 @@ public enum SiteConfigLoader {
         if let editURL = f.editUrl { config.editURL = editURL }
         if let node = f.onBrokenLinks { config.onBrokenLinks = reader.severity(node, "onBrokenLinks") ?? config.onBrokenLinks }
         if let node = f.onBrokenAnchors { config.onBrokenAnchors = reader.severity(node, "onBrokenAnchors") ?? config.onBrokenAnchors }
-        if let logo = f.logo, let src = reader.string(logo["src"] ?? logo, "logo.src") {
-            config.logo = (src, logo["alt"]?.string ?? config.title)
-        }
+        if let logo = f.logo { config.logo = readLogo(logo, title: config.title, &reader) ?? config.logo }
         if let navbar = f.navbar { config.navbar = reader.links(navbar, "navbar") }
         if let footer = f.footer {
-            config.footerCopyright = footer["copyright"].flatMap { reader.string($0, "footer.copyright") }
-            if let links = footer["links"] { config.footerLinks = reader.links(links, "footer.links") }
+            config.footerCopyright = footer.copyright
+            if let links = footer.links { config.footerLinks = reader.links(links, "footer.links") }
         }
-        if let script = f.mermaid?["script"].flatMap({ reader.string($0, "mermaid.script") }) { config.mermaidScript = script }
+        if let script = f.mermaid?.script { config.mermaidScript = script }
         if let toc = f.tableOfContents {
-            if let v = toc["minHeadingLevel"] { config.tocMinLevel = reader.level(v, "tableOfContents.minHeadingLevel") ?? 2 }
-            if let v = toc["maxHeadingLevel"] { config.tocMaxLevel = reader.level(v, "tableOfContents.maxHeadingLevel") ?? 3 }
+            if let v = toc.minHeadingLevel { config.tocMinLevel = reader.level(v, "tableOfContents.minHeadingLevel") ?? 2 }
+            if let v = toc.maxHeadingLevel { config.tocMaxLevel = reader.level(v, "tableOfContents.maxHeadingLevel") ?? 3 }
         }
         if let collapsed = f.sidebarCollapsed { config.sidebarCollapsed = collapsed }
         if let collapsible = f.sidebarCollapsible { config.sidebarCollapsible = collapsible }
@@ -130,11 +150,24 @@ public enum SiteConfigLoader {
             return
         }
         let (decoded, unknown) = reader.decode(MarkdownFields.self, from: node, at: ["markdown"])
-        for key in unknown {
-            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.fullName)' in docket.yml")
-        }
+        UnknownKeyWording.siteConfig.report(unknown, &reader)
         if let emoji = decoded?.emoji { config.markdownEmoji = emoji }
         if let mdx = decoded?.mdx { config.mdxUnknownComponentsAreErrors = MDXSetting.read(mdx, &reader) }
+    }
+
+    /// `logo: SRC` or `logo: {src, alt}`; `alt` defaults to the site title.
+    private static func readLogo(_ node: YAMLNode, title: String, _ reader: inout YAMLReader) -> (
+        src: String, alt: String
+    )? {
+        guard node.mapping != nil else { return reader.string(node, "logo.src").map { ($0, title) } }
+        let (decoded, unknown) = reader.decode(LogoFields.self, from: node, at: ["logo"])
+        UnknownKeyWording.siteConfig.report(unknown, &reader)
+        guard let fields = decoded else { return nil }
+        guard let src = fields.src else {
+            reader.fail(node, "'logo' needs 'src' (a path under the static folder, or a URL)")
+            return nil
+        }
+        return (src, fields.alt ?? title)
     }
 
     /// A list of globs; a pattern that cannot be used is an error at its line.

@@ -110,9 +110,7 @@ public struct VersionOptions: Sendable {
             return result
         }
         let (decoded, unknown) = reader.decode(PerVersionFields.self, from: node, at: ["versions", name])
-        for key in unknown {
-            reader.diagnostics.warning(at: key.location, "unknown setting '\(key.fullName)' in docket.yml (use label, path, banner, badge, noIndex or className)")
-        }
+        UnknownKeyWording.siteConfig.report(unknown, &reader)
         guard let f = decoded else { return result }
         result.label = f.label
         result.path = f.path

@@ -152,7 +152,7 @@ import Testing
             .sorted.map(\.description)
         #expect(found.count == 2)
         #expect(found.first?.hasPrefix("docket.yml:2:10: error: 'markdown.emoji' must be true or false") == true, "\(found)")
-        #expect(found.last == "docket.yml:3:3: warning: unknown setting 'markdown.emojis' in docket.yml")
+        #expect(found.last == "docket.yml:3:3: warning: unknown setting 'markdown.emojis' in docket.yml (did you mean 'emoji'?)")
         #expect(SiteConfigLoader.load("markdown: off\n", path: "docket.yml", into: &config).hasErrors)
     }
 }
