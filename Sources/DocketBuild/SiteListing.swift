@@ -9,10 +9,15 @@ public enum SiteListing {
         struct Listing: Encodable {
             var pages: [ListingPage]
             var sidebar: [ListingItem]
+            /// Every named sidebar, when there are several (`sidebar` is the first).
+            var sidebars: [String: [ListingItem]]?
         }
         let listing = Listing(
             pages: site.pages.map { ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title) },
-            sidebar: site.sidebar.map { ListingItem($0, site: site) })
+            sidebar: site.sidebar.map { ListingItem($0, site: site) },
+            sidebars: site.sidebars.count > 1
+                ? Dictionary(site.sidebars.map { ($0.name, $0.items.map { ListingItem($0, site: site) }) }, uniquingKeysWith: { first, _ in first })
+                : nil)
         return JSONText.encode(listing, pretty: true) + "\n"
     }
 
@@ -44,7 +49,15 @@ public enum SiteListing {
                 }
             }
         }
-        walk(site.sidebar, depth: 0)
+        if site.sidebars.count > 1 {
+            // Every named sidebar, each under its name.
+            for (number, sidebar) in site.sidebars.enumerated() {
+                out += (number == 0 ? "" : "\n") + "Sidebar \(sidebar.name):\n"
+                walk(sidebar.items, depth: 1)
+            }
+        } else {
+            walk(site.sidebar, depth: 0)
+        }
         let others = site.pages.filter { !listed.contains($0.id) }
         if !others.isEmpty {
             out += "\nNot in the sidebar:\n"

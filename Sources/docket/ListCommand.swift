@@ -11,7 +11,7 @@ extension Docket {
 
         @OptionGroup var source: SourceOptions
 
-        @Flag(help: "Print JSON: {\"pages\": [{id, source, url, title}], \"sidebar\": [item]}.")
+        @Flag(help: "Print JSON: {\"pages\": [{id, source, url, title}], \"sidebar\": [item]}, plus \"sidebars\": {name: [item]} when the site has several.")
         var json = false
 
         @Flag(help: "Exit 1 when the site has any problem, as `docket build --strict` would.")
