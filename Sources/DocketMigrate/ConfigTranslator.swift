@@ -12,6 +12,9 @@ struct ConfigTranslator {
 
     private var settings: [String: YAMLValue] = [:]
     private var navbar: [YAMLValue] = []
+    /// First path segments of navbar and footer `to:` links outside the docs (`/blog`): served by
+    /// something else, so proposed as `externalPaths`.
+    private var outsidePaths = Set<String>()
     private var footer: [(String, YAMLValue)] = []
     private var contentPath = "docs"
     private var routeBasePath = "docs"
@@ -21,7 +24,7 @@ struct ConfigTranslator {
 
     /// docket.yml's keys in the order of the configuration reference.
     private static let order = ["title", "tagline", "url", "baseUrl", "trailingSlash", "routeBasePath", "content", "exclude", "include", "static",
-                                "editUrl", "onBrokenLinks", "onBrokenAnchors", "logo", "navbar", "footer", "tableOfContents",
+                                "editUrl", "onBrokenLinks", "onBrokenAnchors", "externalPaths", "logo", "navbar", "footer", "tableOfContents",
                                 "showLastUpdateTime", "showLastUpdateAuthor",
                                 "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars",
                                 "lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning", "versions"]
@@ -536,6 +539,13 @@ struct ConfigTranslator {
             }
         case "search":
             return nil // docket always has its search box.
+        case "docsVersionDropdown":
+            // docket's navbar has a version menu by itself on a site with versions.
+            let known: Set<String> = ["type", "position", "dropdownActiveClassDisabled", "docsPluginId"]
+            for property in properties where !known.contains(property.key ?? "") {
+                drop(property, path + "." + (property.key ?? "…"), "docket's version menu lists the site's versions only")
+            }
+            return nil
         default:
             warn(item.line, item.column, "a \(path) entry of type '\(type)' is not migrated: docket's links are plain {label, to|href}")
             return nil
@@ -552,7 +562,20 @@ struct ConfigTranslator {
         for property in properties where !known.contains(property.key ?? "") {
             drop(property, path + "." + (property.key ?? "…"), "docket's links have label and to/href only")
         }
+        if target.0 == "to", let prefix = outsidePrefix(target.1), outsidePaths.insert(prefix).inserted {
+            warn(item.line, item.column, "'\(target.1)' is outside the docs (\(routeBasePath)): docket.yml lists \(prefix) in externalPaths, so links under it are left unchecked; remove it if nothing else serves that path")
+        }
         return .map([("label", .string(label)), (target.0, .string(target.1))])
+    }
+
+    /// The first segment of a `to:` path outside the docs (`/blog/2024` → `/blog`); nil for a
+    /// path under the docs, the home page, or any path when the docs are served at the root.
+    private func outsidePrefix(_ to: String) -> String? {
+        let path = to.split(separator: "#", maxSplits: 1).first.map(String.init) ?? to
+        let segments = path.split(separator: "?", maxSplits: 1).first?.split(separator: "/") ?? []
+        let route = routeBasePath.split(separator: "/")
+        guard let first = segments.first, !route.isEmpty, !segments.starts(with: route) else { return nil }
+        return "/" + first
     }
 
     // MARK: doc URLs
@@ -634,6 +657,7 @@ struct ConfigTranslator {
         var pairs: [(String, YAMLValue)] = []
         var settings = self.settings
         if !navbar.isEmpty { settings["navbar"] = .list(navbar) }
+        if !outsidePaths.isEmpty { settings["externalPaths"] = .list(outsidePaths.sorted().map { .string($0) }) }
         // A setting missing from `order` would vanish from docket.yml without a word.
         assert(settings.keys.allSatisfy(Self.order.contains), "ConfigTranslator.order lacks \(settings.keys.filter { !Self.order.contains($0) })")
         for key in Self.order { if let value = settings[key] { pairs.append((key, value)) } }
