@@ -41,33 +41,32 @@ public enum FixtureLoader {
             folder: folder.path, displayPath: display, params: [], directory: "~", timeoutSeconds: 300, stepTimeoutSeconds: 120,
             routes: [], stubs: [], expectations: Expectations(), location: SourceLocation(path: display, line: 1, column: 1))
         // Unknown keys, at any depth, are errors at the key (with the closest known name).
-        FixtureSchema.fixture.validate(root, reader: &reader)
-        for pair in root.mapping! {
-            guard let key = pair.key.string else { continue }
-            let v = pair.value
-            switch key {
-            case "params":
+        if let f = fields(FixtureFields.Top.self, root, "", &reader) {
+            if let v = f.params {
                 fixture.params = params(v, reader: &reader)
-                fixture.paramsLocation = reader.location(pair.key)
-            case "cwd": fixture.directory = FixturePaths.sandboxPath(v, key, reader: &reader) ?? "~"
-            case "timeout": fixture.timeoutSeconds = reader.integer(v, key, in: Fixture.timeoutRange) ?? 300
-            case "step_timeout": fixture.stepTimeoutSeconds = reader.integer(v, key, in: Fixture.timeoutRange) ?? 120
-            case "http": fixture.routes = routes(v, folder: folder, reader: &reader)
-            case "hosts": fixture.hosts = reader.stringList(v, key) ?? []
-            case "stubs": fixture.stubs += declarativeStubs(v, reader: &reader)
-            case "limits": fixture.limits = limits(v, reader: &reader)
-            case "expect": fixture.expectations = expectations(v, folder: folder, reader: &reader)
-            case "idempotent": fixture.idempotent = reader.bool(v, key) ?? true
-            case "idempotent_reason": fixture.idempotentReason = reader.string(v, key)
-            case "changes": fixture.changes = reader.stringList(v, key) ?? []
-            case "unrouted":
-                switch reader.string(v, key) {
-                case "allow"?: fixture.unroutedAllowed = true
-                case "error"?: fixture.unroutedAllowed = false
-                case let other?: reader.fail(v, "'unrouted' is error (the default: a request no route answers fails the check) or allow, not '\(other)'")
-                case nil: break
-                }
-            default: break  // FixtureSchema reported it
+                fixture.paramsLocation = root.mapping?.first { $0.key.string == "params" }.map { reader.location($0.key) }
+            }
+            if let v = f.cwd { fixture.directory = FixturePaths.sandboxPath(v, "cwd", reader: &reader) ?? "~" }
+            if let v = f.timeout { fixture.timeoutSeconds = reader.integer(v, "timeout", in: Fixture.timeoutRange) ?? 300 }
+            if let v = f.stepTimeout {
+                fixture.stepTimeoutSeconds = reader.integer(v, "step_timeout", in: Fixture.timeoutRange) ?? 120
+            }
+            if let v = f.http { fixture.routes = routes(v, folder: folder, reader: &reader) }
+            if let hosts = f.hosts { fixture.hosts = hosts.items }
+            if let v = f.stubs { fixture.stubs += declarativeStubs(v, reader: &reader) }
+            if let v = f.limits { fixture.limits = limits(v, reader: &reader) }
+            if let v = f.expect { fixture.expectations = expectations(v, folder: folder, reader: &reader) }
+            if let idempotent = f.idempotent { fixture.idempotent = idempotent }
+            fixture.idempotentReason = f.idempotentReason
+            if let changes = f.changes { fixture.changes = changes.items }
+            switch f.unrouted?.value {
+            case "allow"?: fixture.unroutedAllowed = true
+            case "error"?: fixture.unroutedAllowed = false
+            case let other?:
+                reader.fail(
+                    f.unrouted!.node,
+                    "'unrouted' is error (the default: a request no route answers fails the check) or allow, not '\(other)'")
+            case nil: break
             }
         }
         if !fixture.idempotent, (fixture.idempotentReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -93,26 +92,37 @@ public enum FixtureLoader {
     /// within the sandbox's range for it (`SandboxLimits`); the others keep their defaults.
     private static func limits(_ node: YAMLNode, reader: inout YAMLReader) -> SandboxLimits {
         var limits = SandboxLimits.defaults
-        guard let pairs = node.mapping else {
+        guard node.mapping != nil else {
             reader.fail(node, "'limits' maps processes, disk_mib, memory_mib or output_kib to a whole number")
             return limits
         }
-        func scaled(_ range: ClosedRange<Int>, _ shift: Int) -> ClosedRange<Int> { (range.lowerBound >> shift)...(range.upperBound >> shift) }
-        for pair in pairs {
-            guard let key = pair.key.string else { continue }
-            switch key {
-            case "processes":
-                if let n = reader.integer(pair.value, key, in: SandboxLimits.processRange) { limits.processes = n }
-            case "disk_mib":
-                if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.diskRange, 20)) { limits.diskBytes = n << 20 }
-            case "memory_mib":
-                if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.memoryRange, 20)) { limits.memoryBytes = n << 20 }
-            case "output_kib":
-                if let n = reader.integer(pair.value, key, in: scaled(SandboxLimits.outputRange, 10)) { limits.outputBytes = n << 10 }
-            default: break  // FixtureSchema reported it
-            }
+        guard let f = fields(FixtureFields.Limits.self, node, "limits", &reader) else { return limits }
+        func scaled(_ range: ClosedRange<Int>, _ shift: Int) -> ClosedRange<Int> {
+            (range.lowerBound >> shift)...(range.upperBound >> shift)
+        }
+        if let v = f.processes, let n = reader.integer(v, "processes", in: SandboxLimits.processRange) {
+            limits.processes = n
+        }
+        if let v = f.diskMiB, let n = reader.integer(v, "disk_mib", in: scaled(SandboxLimits.diskRange, 20)) {
+            limits.diskBytes = n << 20
+        }
+        if let v = f.memoryMiB, let n = reader.integer(v, "memory_mib", in: scaled(SandboxLimits.memoryRange, 20)) {
+            limits.memoryBytes = n << 20
+        }
+        if let v = f.outputKiB, let n = reader.integer(v, "output_kib", in: scaled(SandboxLimits.outputRange, 10)) {
+            limits.outputBytes = n << 10
         }
         return limits
+    }
+
+    /// Decodes `type` from `node`, named `path` in messages (`http[]`, `expect.files.~/a.env`);
+    /// every key it does not ask for is an error at the key.
+    private static func fields<T: Decodable>(_ type: T.Type, _ node: YAMLNode, _ path: String, _ reader: inout YAMLReader)
+        -> T?
+    {
+        let (decoded, unknown) = reader.decode(type, from: node, at: path.isEmpty ? [] : [path])
+        for key in unknown { reader.diagnostics.append(FixtureSchema.unknownKey(key)) }
+        return decoded
     }
 
     /// `params:`, a mapping of names to scalar values. The values reach the runbook through a
@@ -150,21 +160,22 @@ public enum FixtureLoader {
         }
         var routes: [FixtureRoute] = []
         for item in items {
-            guard let url = item["url"]?.string, let parsed = URLComponents(string: url), let scheme = parsed.scheme, let host = parsed.host else {
+            let f = item.mapping != nil ? fields(FixtureFields.Route.self, item, "http[]", &reader) : nil
+            guard let url = f?.url?.string, let parsed = URLComponents(string: url), let scheme = parsed.scheme, let host = parsed.host else {
                 reader.fail(item, "a route needs a full 'url' (https://host/path)")
                 continue
             }
             var headers: [String: String] = [:]
-            for header in item["headers"]?.mapping ?? [] {
+            for header in f?.headers?.mapping ?? [] {
                 if let name = header.key.string { headers[name] = header.value.string ?? "" }
             }
             var body: String?
-            if let file = item["body"] {
+            if let file = f?.body {
                 body = FixturePaths.fixtureFile(file, "body", folder: folder, reader: &reader)
             }
-            let status = item["status"].map { reader.integer($0, "status", in: 100...599) ?? 200 } ?? 200
+            let status = f?.status.map { reader.integer($0, "status", in: 100...599) ?? 200 } ?? 200
             routes.append(FixtureRoute(
-                method: item["method"]?.string?.uppercased() ?? "GET", scheme: scheme, host: host.lowercased(),
+                method: f?.method?.uppercased() ?? "GET", scheme: scheme, host: host.lowercased(),
                 path: parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath, query: parsed.percentEncodedQuery,
                 status: status, headers: headers, bodyFile: body))
         }
@@ -190,15 +201,16 @@ public enum FixtureLoader {
                     reader.fail(item, "an answer of the stub '\(name)' is a mapping {args|match, stdout, stderr, status, creates}")
                     continue
                 }
+                let f = fields(FixtureFields.Rule.self, item, "stubs.\(name)[]", &reader)
                 var creates: [String: String] = [:]
-                for file in item["creates"]?.mapping ?? [] {
+                for file in f?.creates?.mapping ?? [] {
                     if let path = FixturePaths.sandboxPath(file.key, "creates", reader: &reader) { creates[path] = file.value.string ?? "" }
                 }
-                let statusNode = item["status"] ?? item["exit"]
-                let status = statusNode.map { reader.integer($0, item["status"] != nil ? "status" : "exit", in: 0...255) ?? 0 } ?? 0
+                let statusNode = f?.status ?? f?.exit
+                let status = statusNode.map { reader.integer($0, f?.status != nil ? "status" : "exit", in: 0...255) ?? 0 } ?? 0
                 rules.append(StubRule(
-                    exact: item["args"]?.string, pattern: item["match"]?.string, stdout: item["stdout"]?.string ?? "",
-                    stderr: item["stderr"]?.string ?? "", status: status, creates: creates))
+                    exact: f?.args, pattern: f?.match, stdout: f?.stdout ?? "",
+                    stderr: f?.stderr ?? "", status: status, creates: creates))
             }
             stubs.append(Stub(name: name, behaviour: .rules(rules)))
         }
@@ -217,87 +229,90 @@ public enum FixtureLoader {
             reader.fail(v, "'expect.\(key)' must be a \(mapping ? "mapping" : "list")")
             return false
         }
-        for pair in node.mapping ?? [] {
-            guard let key = pair.key.string else { continue }
-            let v = pair.value
-            switch key {
-            case "steps":
-                guard shaped(v, key, mapping: true) else { continue }
-                for step in v.mapping ?? [] {
-                    guard let name = step.key.string, let text = step.value.string else {
-                        reader.fail(step.value, "a step outcome is ok, failed, 'failed N' or skipped")
-                        continue
-                    }
-                    let outcome: Expectations.StepOutcome
-                    switch text.split(separator: " ").first {
-                    case "ok", "passes": outcome = .ok
-                    case "skipped": outcome = .skipped
-                    case "failed", "fails": outcome = .failed(text.split(separator: " ").dropFirst().last.flatMap { Int($0) })
-                    default:
-                        reader.fail(step.value, "a step outcome is ok, failed, 'failed N' or skipped")
-                        continue
-                    }
-                    if name == "*" { expect.defaultStep = outcome } else {
-                        expect.steps[name] = outcome
-                        expect.stepLocations[name] = reader.location(step.key)
-                    }
+        guard node.mapping != nil, let e = fields(FixtureFields.Expect.self, node, "expect", &reader) else { return expect }
+        if let v = e.steps, shaped(v, "steps", mapping: true) {
+            for step in v.mapping ?? [] {
+                guard let name = step.key.string, let text = step.value.string else {
+                    reader.fail(step.value, "a step outcome is ok, failed, 'failed N' or skipped")
+                    continue
                 }
-            case "files":
-                guard shaped(v, key, mapping: true) else { continue }
-                for file in v.mapping ?? [] {
-                    guard let path = FixturePaths.checkedFile(file.key, reader: &reader) else { continue }
-                    guard file.value.mapping != nil else {
-                        reader.fail(file.value, "the checks of \(path) are a mapping (contains, matches, mode, same_as, …)")
-                        continue
-                    }
-                    var check = Expectations.FileCheck(path: path, location: reader.location(file.key))
-                    let f = file.value
-                    if let exists = f["exists"]?.bool { check.exists = exists }
-                    if let absent = f["absent"]?.bool { check.exists = !absent }
-                    check.mode = f["mode"]?.string
-                    check.contains = f["contains"].flatMap { reader.stringList($0, "contains") } ?? []
-                    check.notContains = f["not_contains"].flatMap { reader.stringList($0, "not_contains") } ?? []
-                    check.matches = f["matches"].flatMap { reader.stringList($0, "matches") } ?? []
-                    check.notMatches = f["not_matches"].flatMap { reader.stringList($0, "not_matches") } ?? []
-                    if let sameAs = f["same_as"], FixturePaths.fixtureFile(sameAs, "same_as", folder: folder, reader: &reader) != nil {
-                        check.sameAs = sameAs.string
-                    }
-                    check.yamlSubset = f["yaml_subset"]?.string
-                    check.jsonSubset = f["json_subset"]?.string
-                    for pattern in check.matches + check.notMatches where (try? NSRegularExpression(pattern: pattern)) == nil {
-                        reader.fail(f, "'\(pattern)' is not a valid regular expression")
-                    }
-                    expect.files.append(check)
+                let outcome: Expectations.StepOutcome
+                switch text.split(separator: " ").first {
+                case "ok", "passes": outcome = .ok
+                case "skipped": outcome = .skipped
+                case "failed", "fails": outcome = .failed(text.split(separator: " ").dropFirst().last.flatMap { Int($0) })
+                default:
+                    reader.fail(step.value, "a step outcome is ok, failed, 'failed N' or skipped")
+                    continue
                 }
-            case "calls":
-                guard shaped(v, key, mapping: false) else { continue }
-                for item in v.sequence ?? [] {
-                    if let command = item.string {
-                        expect.calls.append((command, false, reader.location(item)))
-                    } else if let pattern = item["match"]?.string {
-                        if (try? NSRegularExpression(pattern: pattern)) == nil {
-                            reader.fail(item, "'\(pattern)' is not a valid regular expression")
-                        }
-                        expect.calls.append((pattern, true, reader.location(item)))
-                    } else {
-                        reader.fail(item, "a call is a command line, or {match: REGEX}")
-                    }
+                if name == "*" {
+                    expect.defaultStep = outcome
+                } else {
+                    expect.steps[name] = outcome
+                    expect.stepLocations[name] = reader.location(step.key)
                 }
-            case "requests":
-                guard shaped(v, key, mapping: false) else { continue }
-                for item in v.sequence ?? [] {
-                    guard let request = item.string, request.split(separator: " ").count == 2 else {
-                        reader.fail(item, "a request is 'METHOD URL', as GET https://host/path")
-                        continue
-                    }
-                    expect.requests.append((request, reader.location(item)))
-                }
-            case "output":
-                guard shaped(v, key, mapping: true) else { continue }
-                expect.outputContains = v["contains"].flatMap { reader.stringList($0, "output.contains") } ?? []
-                expect.outputNotContains = v["not_contains"].flatMap { reader.stringList($0, "output.not_contains") } ?? []
-            default: break  // FixtureSchema reported it
             }
+        }
+        if let v = e.files, shaped(v, "files", mapping: true) {
+            for file in v.mapping ?? [] {
+                // Decoded before the path is vetted, so a bad path still has its keys checked.
+                let f =
+                    file.value.mapping != nil
+                    ? fields(FixtureFields.FileCheck.self, file.value, "expect.files.\(file.key.string ?? "?")", &reader)
+                    : nil
+                guard let path = FixturePaths.checkedFile(file.key, reader: &reader) else { continue }
+                guard let f else {
+                    reader.fail(file.value, "the checks of \(path) are a mapping (contains, matches, mode, same_as, …)")
+                    continue
+                }
+                var check = Expectations.FileCheck(path: path, location: reader.location(file.key))
+                if let exists = f.exists { check.exists = exists }
+                if let absent = f.absent { check.exists = !absent }
+                check.mode = f.mode
+                check.contains = f.contains.flatMap { reader.stringList($0, "contains") } ?? []
+                check.notContains = f.notContains.flatMap { reader.stringList($0, "not_contains") } ?? []
+                check.matches = f.matches.flatMap { reader.stringList($0, "matches") } ?? []
+                check.notMatches = f.notMatches.flatMap { reader.stringList($0, "not_matches") } ?? []
+                if let sameAs = f.sameAs, FixturePaths.fixtureFile(sameAs, "same_as", folder: folder, reader: &reader) != nil {
+                    check.sameAs = sameAs.string
+                }
+                check.yamlSubset = f.yamlSubset
+                check.jsonSubset = f.jsonSubset
+                for pattern in check.matches + check.notMatches where (try? NSRegularExpression(pattern: pattern)) == nil {
+                    reader.fail(file.value, "'\(pattern)' is not a valid regular expression")
+                }
+                expect.files.append(check)
+            }
+        }
+        if let v = e.calls, shaped(v, "calls", mapping: false) {
+            for item in v.sequence ?? [] {
+                let call = item.mapping != nil ? fields(FixtureFields.Call.self, item, "expect.calls[]", &reader) : nil
+                if let command = item.string {
+                    expect.calls.append((command, false, reader.location(item)))
+                } else if let pattern = call?.match?.string {
+                    if (try? NSRegularExpression(pattern: pattern)) == nil {
+                        reader.fail(item, "'\(pattern)' is not a valid regular expression")
+                    }
+                    expect.calls.append((pattern, true, reader.location(item)))
+                } else {
+                    reader.fail(item, "a call is a command line, or {match: REGEX}")
+                }
+            }
+        }
+        if let v = e.requests, shaped(v, "requests", mapping: false) {
+            for item in v.sequence ?? [] {
+                guard let request = item.string, request.split(separator: " ").count == 2 else {
+                    reader.fail(item, "a request is 'METHOD URL', as GET https://host/path")
+                    continue
+                }
+                expect.requests.append((request, reader.location(item)))
+            }
+        }
+        if let v = e.output, shaped(v, "output", mapping: true),
+            let o = fields(FixtureFields.Output.self, v, "expect.output", &reader)
+        {
+            expect.outputContains = o.contains.flatMap { reader.stringList($0, "output.contains") } ?? []
+            expect.outputNotContains = o.notContains.flatMap { reader.stringList($0, "output.not_contains") } ?? []
         }
         return expect
     }

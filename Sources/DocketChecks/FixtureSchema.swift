@@ -3,9 +3,9 @@ import DocketSandbox
 import DocketSite
 import DocketYAML
 
-/// Every key `fixture.yml` may hold, with its type, range and meaning: the one description the
-/// loader validates against (an unknown key anywhere is a located error with a "did you mean")
-/// and the reference table of content/reference/checks.md is generated from
+/// Every key `fixture.yml` may hold, with its type, range and meaning: the description the
+/// loader's `FixtureFields` structs follow (a test keeps them equal; an unknown key anywhere is a
+/// located error with a "did you mean") and the reference table of content/reference/checks.md is generated from
 /// (`docket check --print-fixture-schema`; a test keeps the page equal to it).
 public struct FixtureSchema: Sendable {
     /// One key and what may appear under it.
@@ -101,42 +101,15 @@ public struct FixtureSchema: Sendable {
         ])
     }()
 
-    /// Reports every key the schema does not know, at the key, with the closest known name.
-    package func validate(_ root: YAMLNode, reader: inout YAMLReader) {
-        Self.validate(root, keys: keys, path: "", reader: &reader)
-    }
-
-    private static func validate(_ node: YAMLNode, keys: [Key], path: String, reader: inout YAMLReader) {
-        guard let pairs = node.mapping else { return }  // the loader reports a wrong type
-        let names = keys.map(\.name)
-        for pair in pairs {
-            guard let name = pair.key.string else { continue }
-            guard let key = keys.first(where: { $0.name == name }) else {
-                let place = path.isEmpty ? "fixture key" : "key under \(path)"
-                reader.diagnostics.append(Diagnostic(
-                    .error, at: reader.location(pair.key),
-                    "unknown \(place) '\(name)'\(Suggestion.hint(for: name, in: names)) (known: \(names.joined(separator: ", ")))",
-                    code: "fixture.unknown-key"))
-                continue
-            }
-            let inner = path.isEmpty ? name : path + "." + name
-            if let sub = key.keys { validate(pair.value, keys: sub, path: inner, reader: &reader) }
-            if let items = key.itemKeys {
-                for item in pair.value.sequence ?? [] where item.mapping != nil {
-                    validate(item, keys: items, path: inner + "[]", reader: &reader)
-                }
-            }
-            if let entries = key.entryKeys {
-                for entry in pair.value.mapping ?? [] {
-                    let label = inner + "." + (entry.key.string ?? "?")
-                    if let list = entry.value.sequence {
-                        for item in list where item.mapping != nil { validate(item, keys: entries, path: label + "[]", reader: &reader) }
-                    } else {
-                        validate(entry.value, keys: entries, path: label, reader: &reader)
-                    }
-                }
-            }
-        }
+    /// The error for a key of `fixture.yml` that its `FixtureFields` struct does not ask for,
+    /// at the key, with the closest known name and every known one (in the schema's order, which
+    /// is the structs' order).
+    static func unknownKey(_ key: YAMLUnknownKey) -> Diagnostic {
+        let place = key.parent.isEmpty ? "fixture key" : "key under \(key.parent)"
+        return Diagnostic(
+            .error, at: key.location,
+            "unknown \(place) '\(key.key)'\(Suggestion.hint(for: key.key, in: key.known)) (known: \(key.known.joined(separator: ", ")))",
+            code: "fixture.unknown-key")
     }
 
     /// The reference table: one row per key, nested keys by their dotted path.
