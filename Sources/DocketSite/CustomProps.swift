@@ -2,8 +2,9 @@ import DocketYAML
 
 /// A sidebar item's `customProps` (`sidebar_custom_props`, `customProps:` in a sidebar or
 /// `_category_` file): any YAML value, handed to the theme's template data and `sidebar.json`
-/// as written (key order kept).
-public indirect enum CustomProps: Sendable, Encodable {
+/// as written (key order kept). A typed JSON value: `Codable`, so it goes to `sidebar.json` and
+/// comes back from JSON or through the YAML decoder (which keeps key order) without `Any`.
+public indirect enum CustomProps: Sendable, Codable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -46,6 +47,44 @@ public indirect enum CustomProps: Sendable, Encodable {
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
+    }
+
+    public static func == (a: CustomProps, b: CustomProps) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.list(let x), .list(let y)): return x == y
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// Any JSON or YAML value. A YAML scalar is a boolean or number only when plain, as in
+    /// `init(_:)`; JSON's types are its own.
+    public init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: Key.self) {
+            self = .object(try object.allKeys.map { (key: $0.stringValue, value: try object.decode(CustomProps.self, forKey: $0)) })
+            return
+        }
+        if var list = try? decoder.unkeyedContainer() {
+            var items: [CustomProps] = []
+            while !list.isAtEnd { items.append(try list.decode(CustomProps.self)) }
+            self = .list(items)
+            return
+        }
+        let value = try decoder.singleValueContainer()
+        if value.decodeNil() {
+            self = .null
+        } else if let flag = try? value.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? value.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .string(try value.decode(String.self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

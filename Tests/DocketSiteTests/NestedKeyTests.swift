@@ -1,4 +1,6 @@
 import DocketDiagnostics
+import DocketYAML
+import Foundation
 import DocketSite
 import Testing
 
@@ -158,5 +160,38 @@ import Testing
         let (valid, none) = FrontMatter.parse("tags:\n  - label: A\n    permalink: /x\n  - b\n", path: "docs/a.md")
         #expect(none.isEmpty)
         #expect(valid.tags.map(\.permalink) == ["x", "b"])
+    }
+}
+
+/// `customProps` as a typed value: decoded from YAML (order and plain/quoted types kept) and
+/// from JSON, and encoded back to the same JSON.
+@Suite struct CustomPropsCodableTests {
+    @Test func decodesFromYAMLLikeTheNodeReader() throws {
+        let text = "z: 1\na: '2'\nflag: true\nnone: null\nlist: [x, 1.5]\nnested: {b: c}\n"
+        let document = try DocketYAML.YAMLDocument(text, path: "p.yml")
+        let root = try #require(document.root)
+        let decoded = DocketYAML.YAMLDecoder(document).decode(CustomProps.self, from: root)
+        #expect(decoded.problems.isEmpty && decoded.unknownKeys.isEmpty)
+        let value = try #require(decoded.value)
+        #expect(value == CustomProps(root))
+        guard case .object(let pairs) = value else { Issue.record("not an object"); return }
+        #expect(pairs.map(\.key) == ["z", "a", "flag", "none", "list", "nested"])
+        #expect(pairs[1].value == .string("2") && pairs[0].value == .number(1) && pairs[2].value == .bool(true))
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        let value = CustomProps.object([
+            (key: "icon", value: .string("book")), (key: "weight", value: .number(2)),
+            (key: "tags", value: .list([.bool(false), .null, .number(0.5)])),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(value)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"icon":"book","tags":[false,null,0.5],"weight":2}"#)
+        let back = try JSONDecoder().decode(CustomProps.self, from: data)
+        guard case .object(let pairs) = back else { Issue.record("not an object"); return }
+        #expect(pairs.count == 3)
+        #expect(pairs.first { $0.key == "tags" }?.value == .list([.bool(false), .null, .number(0.5)]))
+        #expect(try JSONDecoder().decode(CustomProps.self, from: Data("\"x\"".utf8)) == .string("x"))
     }
 }
