@@ -31,6 +31,10 @@ struct DirectiveScanner {
     /// File lines where a marker replaced a fence: a marker-like comment the author wrote on any
     /// other line is just a comment (it could otherwise name an opening that does not exist).
     private(set) var markerLines = Set<Int>()
+    /// Each marker → the fence text it replaced (`:::tip Title`), to put back where cmark-gfm
+    /// read the marker as code or as inline HTML (a fence indented into a code block or a
+    /// paragraph's continuation is no directive).
+    private(set) var fenceTexts: [String: String] = [:]
     /// File line of each closing fence → its 1-based column (its indentation plus one).
     private(set) var closeColumns: [Int: Int] = [:]
 
@@ -83,6 +87,7 @@ struct DirectiveScanner {
                 }
                 let closing = stack[position]
                 stack.removeSubrange(position...)
+                fenceTexts[Self.closePrefix + "\(closing)-->"] = String(rest)
                 replaced.append(String(indent) + Self.closePrefix + "\(closing)-->")
                 markerLines.insert(lineOffset + index + 1)
                 closeColumns[lineOffset + index + 1] = indent.utf8.count + 1
@@ -115,6 +120,7 @@ struct DirectiveScanner {
                 line: lineOffset + index + 1,
                 column: indent.utf8.count + 1))
             stack.append(openings.count - 1)
+            fenceTexts[Self.openPrefix + "\(openings.count - 1)-->"] = String(rest)
             replaced.append(String(indent) + Self.openPrefix + "\(openings.count - 1)-->")
             markerLines.insert(lineOffset + index + 1)
             output.append(Substring(replaced.last!))

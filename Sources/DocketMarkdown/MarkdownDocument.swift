@@ -51,6 +51,7 @@ public struct MarkdownDocument: Sendable {
             var folder = DirectiveFolder(openings: scanner.openings, markerLines: scanner.markerLines, path: path)
             folder.closeColumns = scanner.closeColumns
             root = folder.fold(root)
+            root = DirectiveFenceRestore.restore(root, fenceTexts: scanner.fenceTexts)
             diagnostics = folder.diagnostics
             problems += folder.problems
         }
