@@ -11,10 +11,14 @@ public struct CheckOptions: Sendable {
     public var unsandboxed = false
     /// Any warning fails the check, and a runbook without a fixture is an error.
     public var strict = false
-    /// The docket executable that serves fixtures inside the sandbox (the CLI passes its own).
-    public var server: URL?
+    /// The docket executable that serves fixtures inside the sandbox (the CLI passes its own,
+    /// found through `/proc/self/exe`: this target reads neither `/proc` nor `PATH`).
+    public var server: URL
     /// The shellcheck executable, when one is installed (the CLI looks it up on PATH).
     public var shellcheck: URL?
+    /// `--jobs N`: how many runbooks (and, with `mutate`, mutants) run at once in the sandbox.
+    /// The report does not depend on it: results are filed in runbook order.
+    public var jobs = 1
 
     /// `--mutate`: run mutants of each passing runbook and score its fixture.
     public var mutate = false
@@ -31,5 +35,8 @@ public struct CheckOptions: Sendable {
     /// `--changed-since REF`: only the runbooks whose page, fixture or script is among these.
     public var changedSince: ChangedFiles?
 
-    public init() {}
+    /// Options that check everything, one runbook at a time, serving fixtures with `server`.
+    public init(server: URL) {
+        self.server = server
+    }
 }

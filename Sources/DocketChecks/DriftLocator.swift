@@ -17,11 +17,10 @@ public enum DriftLocator {
         let pageStart = SourceLocation(path: page, line: 1, column: 1)
         let manifest = folder.appendingPathComponent("\(runbook.id).json")
         guard let data = try? Data(contentsOf: manifest),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let committed = object["steps"] as? [[String: Any]] else {
+              let committed = try? JSONDecoder().decode(CommittedManifest.self, from: data) else {
             return Change(location: pageStart, step: nil, message: "runbooks/\(runbook.id).json is missing or unreadable")
         }
-        let old = committed.map { ($0["name"] as? String ?? "", $0["hash"] as? String ?? "") }
+        let old = committed.steps.map { ($0.name ?? "", $0.hash ?? "") }
         for (index, step) in runbook.steps.enumerated() {
             let here = SourceLocation(path: page, line: step.startLine, column: 1)
             guard index < old.count else {
@@ -41,5 +40,15 @@ public enum DriftLocator {
             return Change(location: last, step: nil, message: "step \(old[runbook.steps.count].0) was removed from the page")
         }
         return Change(location: pageStart, step: nil, message: "the steps are unchanged; the parameters or docket's runtime changed")
+    }
+
+    /// The part of a committed manifest (`runbooks/<id>.json`) that locates a change: each
+    /// step's name and hash, in order. A step missing either compares as changed.
+    private struct CommittedManifest: Decodable {
+        struct Step: Decodable {
+            var name: String?
+            var hash: String?
+        }
+        var steps: [Step]
     }
 }

@@ -4,7 +4,7 @@ import DocketSandbox
 import Foundation
 
 /// `docket check --mutate`: runs a runbook's mutants (`MutationOperators`) against its fixture
-/// in the sandbox, several at once up to the core count, and scores the fixture.
+/// in the sandbox, `workers` at once (`--jobs`, by default the core count), and scores the fixture.
 ///
 /// Where the time goes, per mutant: the sandbox's setup (fixture trees copied, handed to the
 /// sandbox user, bwrap and the fixture server started), the runbook's own run, and the
@@ -21,6 +21,8 @@ struct MutationRun {
     let baseline: TimeInterval
     /// `--shard K/N`: only this share of the mutants runs.
     var share: CheckShard? = nil
+    /// How many mutants run at once (`--jobs`; the CLI passes the core count).
+    var workers = 1
 
     func run() -> MutationScore {
         let started = Date()
@@ -34,7 +36,7 @@ struct MutationRun {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = Outcomes(count: chosen.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count))
+        let workers = max(1, min(self.workers, chosen.count))
         let limits = MutationTimeLimit(baseline: singleRun, fixtureLimit: check.fixture.timeoutSeconds)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = outcomes.take() {

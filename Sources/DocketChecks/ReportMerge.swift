@@ -140,18 +140,18 @@ public enum ReportMerge {
     /// The file read as JSON and as a report, or the first problem with it, located.
     private static func parse(_ input: Input) -> Result<CheckReportDocument, Diagnostic> {
         let whole = SourceLocation(path: input.path, line: 0, column: 0)
-        let object: Any
+        // JSONSerialization only for its message: it says where the JSON breaks.
         do {
-            object = try JSONSerialization.jsonObject(with: input.data)
+            _ = try JSONSerialization.jsonObject(with: input.data)
         } catch {
             let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             return .failure(Diagnostic(.error, at: JSONPosition.location(of: text, in: input.data, path: input.path), "not valid JSON: \(text)", code: "merge.json"))
         }
-        guard let raw = object as? [String: Any] else {
+        guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: input.data) else {
             return .failure(Diagnostic(.error, at: whole, "not a docket check report: the JSON is not an object", code: "merge.format"))
         }
         // The version before anything else: another version may name its keys differently.
-        guard let version = raw["version"] as? Int else {
+        guard let version = probe.version else {
             return .failure(Diagnostic(.error, at: whole, "not a docket check report of this format: it has no \"version\" (written by an older docket? check again with this one)",
                                        code: "merge.version"))
         }
@@ -200,5 +200,18 @@ public enum ReportMerge {
     static func place(ofRunbook id: String, key: String, in input: Input) -> SourceLocation? {
         guard let literal = ReportJSON.literal(id) else { return nil }
         return JSONPosition.find(pattern: "\"\(key)\"\\s*:\\s*" + NSRegularExpression.escapedPattern(for: literal), in: input.data, path: input.path)
+    }
+
+    /// A report's `version`, read before the rest: nil when it is missing or not an integer.
+    /// Decoding fails only when the JSON is not an object.
+    private struct VersionProbe: Decodable {
+        var version: Int?
+
+        private enum Key: String, CodingKey { case version }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            version = try? container.decode(Int.self, forKey: .version)
+        }
     }
 }

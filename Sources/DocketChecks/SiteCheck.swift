@@ -51,7 +51,6 @@ public enum SiteCheck {
             report.fixtures.append(Diagnostic(.error, at: SourceLocation(path: "runbooks", line: 0, column: 0),
                                               "no runbook '\(wanted)'\(Suggestion.hint(for: wanted, in: set.runbooks.map(\.id)))", code: "check.no-runbook"))
         }
-        let server = options.server ?? URL(fileURLWithPath: CommandLine.arguments[0])
         // --shard with --mutate splits each runbook's mutants, not only the runbooks: every
         // shard runs every runbook's mutant share, checking the runbooks of other shards first
         // without reporting them (their own shard does).
@@ -64,12 +63,19 @@ public enum SiteCheck {
             report.notes.append("shard \(shard): a share of the mutants of every runbook (--min-score is judged when the shards' reports are merged)")
         }
         let owned = Set(selected.map(\.id))
+        // Fixtures are loaded here, one runbook after another; the sandbox runs, which take the
+        // time, run up to `options.jobs` at once; each runbook's outcome is then filed in this
+        // order, so the report is the same as a serial run's.
+        var runs: [Planned] = []
         for runbook in candidates {
             let page = displayByID[runbook.id] ?? runbook.source
             let fixtureFolder = folder.appendingPathComponent("fixtures").appendingPathComponent(runbook.id)
+            let script = folder.appendingPathComponent("\(runbook.id).sh")
             guard owned.contains(runbook.id) else {
-                mutateOnly(runbook, page: page, fixtureFolder: fixtureFolder, script: folder.appendingPathComponent("\(runbook.id).sh"),
-                           stale: stale.contains(runbook.id), server: server, options: options, into: &report, progress: progress)
+                if let check = mutateOnly(runbook, page: page, fixtureFolder: fixtureFolder, script: script,
+                                          stale: stale.contains(runbook.id), options: options) {
+                    runs.append(Planned(check: check, reported: false))
+                }
                 continue
             }
             guard FileManager.default.fileExists(atPath: fixtureFolder.appendingPathComponent("fixture.yml").path) else {
@@ -83,23 +89,45 @@ public enum SiteCheck {
             if let fixture { problems.append(contentsOf: FixtureAgreement.problems(fixture, runbook: runbook)) }
             report.fixtures.append(contentsOf: problems)
             guard let fixture, !problems.hasErrors, !stale.contains(runbook.id) else { continue }
-            let script = folder.appendingPathComponent("\(runbook.id).sh")
             guard FileManager.default.fileExists(atPath: script.path) else { continue }  // drift reports it
-            progress("running \(runbook.id) in the sandbox…")
-            let check = RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: server,
-                                     keep: options.keep, unsandboxed: options.unsandboxed)
-            do {
-                let result = try check.run()
-                report.runbooks.append(result)
-                // Mutants only say something about a fixture the unchanged runbook passes.
+            runs.append(Planned(check: RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: options.server,
+                                                    keep: options.keep, unsandboxed: options.unsandboxed),
+                                reported: true))
+        }
+        let reported = runs.filter(\.reported).map(\.check.runbook.id)
+        if !reported.isEmpty {
+            progress(reported.count == 1 || options.jobs == 1
+                     ? "running \(reported.joined(separator: ", ")) in the sandbox…"
+                     : "running \(reported.joined(separator: ", ")) in the sandbox, \(min(options.jobs, reported.count)) at once…")
+        }
+        let outcomes = OrderedWork.map(runs, workers: options.jobs) { planned in
+            Result { () throws(SandboxError) in try planned.check.run() }
+        }
+        for (planned, outcome) in zip(runs, outcomes) {
+            let check = planned.check
+            switch outcome {
+            case .success(let result):
+                if planned.reported { report.runbooks.append(result) }
+                // Mutants only say something about a fixture the unchanged runbook passes. They
+                // already run `options.jobs` at once, so runbooks take their turn here.
                 if options.mutate, result.passed {
                     mutants(of: check, baseline: result.duration, options: options, into: &report, progress: progress)
                 }
-            } catch {
-                report.fixtures.append(Diagnostic(.error, at: fixture.location, "runbook \(runbook.id) could not run: \(error)", code: "run.sandbox"))
+            case .failure(let error):
+                if planned.reported {
+                    report.fixtures.append(Diagnostic(.error, at: check.fixture.location, "runbook \(check.runbook.id) could not run: \(error)",
+                                                      code: "run.sandbox"))
+                }
             }
         }
         return report
+    }
+
+    /// A runbook check to run; `reported` is false for another shard's runbook, checked only as
+    /// the baseline of its mutants.
+    private struct Planned: Sendable {
+        var check: RunbookCheck
+        var reported: Bool
     }
 
     /// Runs the mutants of a runbook whose check passed (this shard's share with `--shard`) and
@@ -107,7 +135,8 @@ public enum SiteCheck {
     static func mutants(of check: RunbookCheck, baseline: TimeInterval, options: CheckOptions, into report: inout CheckReport,
                         progress: (String) -> Void) {
         progress("running mutants of \(check.runbook.id)…")
-        var score = MutationRun(check: check, sample: options.mutants, seed: options.mutationSeed, baseline: baseline, share: options.shard).run()
+        var score = MutationRun(check: check, sample: options.mutants, seed: options.mutationSeed, baseline: baseline, share: options.shard,
+                                workers: options.jobs).run()
         // A share is not judged alone: the merge judges the whole score.
         if options.shard != nil, let minScore = options.minScore {
             score.minScore = minScore
@@ -122,16 +151,13 @@ public enum SiteCheck {
     /// idempotence run) for the mutants' baseline, nothing of it reported but its mutant share;
     /// a runbook whose own shard reports a problem (no fixture, a stale script, a failing run)
     /// has no mutants anywhere.
-    private static func mutateOnly(_ runbook: Runbook, page: String, fixtureFolder: URL, script: URL, stale: Bool, server: URL,
-                                   options: CheckOptions, into report: inout CheckReport, progress: (String) -> Void) {
+    private static func mutateOnly(_ runbook: Runbook, page: String, fixtureFolder: URL, script: URL, stale: Bool,
+                                   options: CheckOptions) -> RunbookCheck? {
         guard !stale, FileManager.default.fileExists(atPath: fixtureFolder.appendingPathComponent("fixture.yml").path),
-              FileManager.default.fileExists(atPath: script.path) else { return }
+              FileManager.default.fileExists(atPath: script.path) else { return nil }
         let (loaded, problems) = FixtureLoader.load(folder: fixtureFolder, displayFolder: "runbooks/fixtures/\(runbook.id)")
-        guard var fixture = loaded, !problems.hasErrors, !FixtureAgreement.problems(fixture, runbook: runbook).contains(where: { $0.severity == .error }) else { return }
+        guard var fixture = loaded, !problems.hasErrors, !FixtureAgreement.problems(fixture, runbook: runbook).contains(where: { $0.severity == .error }) else { return nil }
         fixture.idempotent = false
-        progress("checking \(runbook.id) for its mutants…")
-        let check = RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: server, keep: false, unsandboxed: options.unsandboxed)
-        guard let result = try? check.run(), result.passed else { return }
-        mutants(of: check, baseline: result.duration, options: options, into: &report, progress: progress)
+        return RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: options.server, keep: false, unsandboxed: options.unsandboxed)
     }
 }

@@ -50,6 +50,9 @@ extension Docket {
         @Option(help: ArgumentHelp("Run only shard K of N: the runbooks whose id hashes to it and, with --mutate, a share of every runbook's mutants. The site checks still cover everything.", valueName: "K/N"))
         var shard: String?
 
+        @Option(help: ArgumentHelp("Run at most N runbooks (and, with --mutate, mutants) at once in the sandbox (default: the number of cores; 1 with --no-sandbox). The report is the same for any N.", valueName: "N"))
+        var jobs: Int?
+
         @Option(name: .customLong("changed-since"), help: ArgumentHelp("Run only the runbooks whose page, fixture or committed script changed since this git ref (every runbook when docket.yml changed), uncommitted changes included.", valueName: "ref"))
         var changedSince: String?
 
@@ -67,7 +70,7 @@ extension Docket {
                 throw ExitCode(2)
             }
             if !mergeReports.isEmpty { return try merge() }
-            var options = CheckOptions()
+            var options = CheckOptions(server: Self.ownExecutable)
             options.build = source.buildOptions
             options.runbook = runbook
             options.keep = keep
@@ -98,8 +101,12 @@ extension Docket {
                     throw Self.usage("\(error)")
                 }
             }
-            options.server = Self.ownExecutable
             options.shellcheck = Executables.find("shellcheck")
+            if let jobs, jobs < 1 {
+                throw Self.usage("--jobs must be at least 1, not \(jobs)")
+            }
+            // Unisolated runbooks could touch the same files of this machine: one at a time.
+            options.jobs = jobs ?? (noSandbox ? 1 : ProcessInfo.processInfo.activeProcessorCount)
             if noSandbox {
                 FileHandle.standardError.write(Data("docket check: WARNING: --no-sandbox runs runbooks on this machine, with no isolation of files, network or processes\n".utf8))
             } else if Sandbox.bubblewrap == nil {
@@ -145,7 +152,8 @@ extension Docket {
         /// `--merge-reports`: the shards' reports as one, or every problem with them (exit 2).
         private func merge() throws {
             let alone = [("--runbook", runbook != nil), ("--mutate", mutate), ("--mutants", mutants != nil), ("--min-score", minScore != nil),
-                         ("--keep", keep), ("--no-sandbox", noSandbox), ("--shard", shard != nil), ("--changed-since", changedSince != nil)]
+                         ("--keep", keep), ("--no-sandbox", noSandbox), ("--shard", shard != nil), ("--changed-since", changedSince != nil),
+                         ("--jobs", jobs != nil)]
             if let other = alone.first(where: \.1) {
                 throw Self.usage("--merge-reports merges finished reports and runs nothing, so \(other.0) does not apply")
             }
