@@ -1,5 +1,4 @@
 import DocketDiagnostics
-import DocketMarkdown
 import DocketSite
 import Foundation
 
@@ -24,15 +23,11 @@ enum RunbookLint {
         }
         found.append(contentsOf: valueChecks(parameters))
         let examples = parameters.compactMap(\.example).filter { !$0.isEmpty }
-        var blocks: [Int: MarkdownNode] = [:]
-        page.document.walk { node in
-            if case .codeBlock = node.kind { blocks[node.range.startLine] = node }
-        }
+        // Each step keeps the text of its block, so the block is not looked for again.
         for step in steps {
-            guard let block = blocks[step.startLine], case .codeBlock(_, let literal) = block.kind else { continue }
-            for (line, column, text) in placeholders(in: literal) where !covered(text, by: examples, in: literal) {
+            for (line, column, text) in placeholders(in: step.literal) where !covered(text, by: examples, in: step.literal) {
                 found.append(.error(
-                    at: SourceLocation(path: page.displayPath, line: block.range.startLine + line, column: block.range.startColumn + column - 1),
+                    at: SourceLocation(path: page.displayPath, line: step.startLine + line, column: step.startColumn + column - 1),
                     "'\(text)' looks like a placeholder but is no parameter's example: declare a parameter with example: \(text), or write the real value"))
             }
         }

@@ -37,6 +37,11 @@ public struct RunbookStep: Sendable {
     /// the body is page line `startLine + N`.
     public var startLine: Int
     public var endLine: Int
+    /// The column of that block's opening fence, and its text as written on the page (before
+    /// prompts are stripped or examples replaced): the step is a view of its block, so checks of
+    /// the text (`RunbookLint`) locate their findings without finding the block again.
+    public var startColumn: Int
+    public var literal: String
     /// Changes whenever what the step does changes (the journal of `--resume` compares it).
     public var hash: String
     /// The `id` of the displayed block the step takes its text from (`from=ID`), if any.
@@ -47,7 +52,8 @@ public struct RunbookStep: Sendable {
 
     public init(name: String, title: String, kind: Kind, body: String, parts: [TemplatePart], file: String?, mode: FileMode?,
                 format: String?, cwd: String?, timeoutSeconds: Int?, confirm: Bool, reboot: Bool, produces: [String],
-                parameters: [String], startLine: Int, endLine: Int, hash: String, from: String? = nil, fenceLine: Int? = nil) {
+                parameters: [String], startLine: Int, endLine: Int, hash: String, from: String? = nil, fenceLine: Int? = nil,
+                startColumn: Int = 1, literal: String = "") {
         self.name = name
         self.title = title
         self.kind = kind
@@ -67,5 +73,7 @@ public struct RunbookStep: Sendable {
         self.hash = hash
         self.from = from
         self.fenceLine = fenceLine ?? startLine
+        self.startColumn = startColumn
+        self.literal = literal
     }
 }

@@ -156,7 +156,8 @@ struct StepExtraction {
             name: name, title: info.title ?? name, kind: kind, body: body, parts: parts, file: file, mode: mode, format: format,
             cwd: info.attribute("cwd"), timeoutSeconds: timeout, confirm: info.attribute("confirm") != nil, reboot: reboot,
             produces: produces, parameters: ordered, startLine: block.range.startLine, endLine: block.range.endLine,
-            hash: String(SHA256.hex(hashInput).prefix(16)), from: source.id, fenceLine: fence.range.startLine)
+            hash: String(SHA256.hex(hashInput).prefix(16)), from: source.id, fenceLine: fence.range.startLine,
+            startColumn: block.range.startColumn, literal: literal)
     }
 
     private static func parameters(in parts: [TemplatePart]) -> Set<String> {
