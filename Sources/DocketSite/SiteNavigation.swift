@@ -63,8 +63,9 @@ enum SiteNavigation {
             case .some(.some(let name)): chosen = names.firstIndex(of: name)
             case .none:
                 // A doc no sidebar lists shows none (and so no breadcrumb), as in Docusaurus,
-                // where its sidebar name is undefined.
-                chosen = firstListing(page.id)
+                // where its sidebar name is undefined. An unlisted doc is only hidden from the
+                // sidebar (Docusaurus keeps it there and shows it when active): it keeps one.
+                chosen = firstListing(page.id) ?? (page.frontMatter.unlisted && !site.sidebars.isEmpty ? 0 : nil)
             }
             guard let chosen else { continue }
             displayed[page.id] = chosen

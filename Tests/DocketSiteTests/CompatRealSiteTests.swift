@@ -68,9 +68,12 @@ import Testing
         let (site, _) = try load([
             "a.md": "# A\n",
             "b.md": "# B\n",
-        ], config: "title: T\nsidebars:\n  main:\n    - a\n")
+            "c.md": "---\nunlisted: true\n---\n# C\n",
+        ], config: "title: T\nsidebars:\n  main:\n    - a\n    - c\n")
         #expect(site.displayedSidebar["a"] != nil)
         #expect(site.displayedSidebar["b"] == nil, "\(site.displayedSidebar)")
         #expect(site.navigation["b"]?.previous == nil && site.navigation["b"]?.next == nil)
+        // An unlisted doc is hidden from the sidebar, not taken out of it: it keeps one.
+        #expect(site.displayedSidebar["c"] != nil)
     }
 }
