@@ -14,14 +14,17 @@ public struct ChangedFiles: Sendable {
         self.paths = paths
     }
 
-    /// Asks git, in the repository holding `folder`.
-    public static func since(_ ref: String, in folder: URL) throws(ChangedFilesError) -> ChangedFiles {
+    /// Asks `git` (the executable, found by the caller on PATH: nil when there is none), run
+    /// with `environment` (the caller's), in the repository holding `folder`.
+    public static func since(_ ref: String, in folder: URL, git: URL?, environment: [String: String]) throws(ChangedFilesError) -> ChangedFiles {
+        guard let git else { throw .noGit }
+        let run = { (arguments: [String], folder: URL) in Self.run(git, arguments, in: folder, environment: environment) }
         // A ref that starts with '-' would be read by git as an option.
         guard !ref.isEmpty, !ref.hasPrefix("-") else { throw .unknownRef(ref) }
         // git cannot even start in a folder that is not there.
         guard FileManager.default.fileExists(atPath: folder.path) else { throw .notARepository(folder.path) }
         let top: String
-        switch git(["rev-parse", "--show-toplevel"], in: folder) {
+        switch run(["rev-parse", "--show-toplevel"], folder) {
         case .failure(.notRun): throw .noGit
         // Anything else git refuses (a repository of another user, say) is said in git's words.
         case .failure(.failed(let message)) where !message.contains("not a git repository"):
@@ -30,7 +33,7 @@ public struct ChangedFiles: Sendable {
         case .success(let output): top = output.trimmingCharacters(in: .newlines)
         }
         let repository = URL(fileURLWithPath: top)
-        guard case .success = git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], in: repository) else {
+        guard case .success = run(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], repository) else {
             throw .unknownRef(ref)
         }
         var names: [String] = []
@@ -38,7 +41,7 @@ public struct ChangedFiles: Sendable {
         for arguments in [["diff", "--name-only", "--no-renames", "-z", ref + "...HEAD"],
                           ["diff", "--name-only", "--no-renames", "-z", "HEAD"],
                           ["ls-files", "--others", "--exclude-standard", "-z"]] {
-            switch git(arguments, in: repository) {
+            switch run(arguments, repository) {
             case .success(let output): names += output.split(separator: "\0").map(String.init)
             case .failure(.failed(let message)): throw .gitFailed("git " + arguments.joined(separator: " "), message)
             case .failure(.notRun): throw .noGit
@@ -52,14 +55,14 @@ public struct ChangedFiles: Sendable {
         case failed(String)
     }
 
-    /// Runs git with `arguments` in `folder`: its standard output, or its standard error.
-    private static func git(_ arguments: [String], in folder: URL) -> Result<String, GitFailure> {
+    /// Runs `git` with `arguments` in `folder`: its standard output, or its standard error.
+    private static func run(_ git: URL, _ arguments: [String], in folder: URL, environment: [String: String]) -> Result<String, GitFailure> {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        process.executableURL = git
+        process.arguments = arguments
         process.currentDirectoryURL = folder
         // A user's pager or a translated message must not change what is read here.
-        var environment = ProcessInfo.processInfo.environment
+        var environment = environment
         environment["LC_ALL"] = "C"
         environment["GIT_PAGER"] = "cat"
         process.environment = environment
@@ -75,8 +78,6 @@ public struct ChangedFiles: Sendable {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         group.wait()
-        // env exits 127 when there is no git to run.
-        if process.terminationStatus == 127 { return .failure(.notRun) }
         guard process.terminationStatus == 0 else {
             return .failure(.failed(String(decoding: errorText.value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         }

@@ -96,7 +96,8 @@ extension Docket {
             }
             if let changedSince {
                 do throws(ChangedFilesError) {
-                    options.changedSince = try ChangedFiles.since(changedSince, in: URL(fileURLWithPath: source.root ?? "."))
+                    options.changedSince = try ChangedFiles.since(changedSince, in: URL(fileURLWithPath: source.root ?? "."),
+                                                                  git: Executables.find("git"), environment: ProcessInfo.processInfo.environment)
                 } catch {
                     throw Self.usage("\(error)")
                 }
