@@ -108,9 +108,58 @@ extension MarkdownNode {
         for child in children { child.walk(visit) }
     }
 
-    /// Changes nodes in place, depth first; subtrees `visit` leaves alone are not copied.
+    /// Changes nodes, depth first; subtrees `visit` leaves alone are not copied. A tree that
+    /// shares its arrays with another (a page's resolved tree starts as its parsed one) copies
+    /// only the arrays on the way to a node that changed: writing through `children[index]`
+    /// would copy every shared array of the tree, and the site would hold each page twice.
     public mutating func update(_ visit: (inout MarkdownNode) -> Void) {
+        _ = updateSharing(visit)
+    }
+
+    /// `update`, returning whether this node or any below it changed.
+    private mutating func updateSharing(_ visit: (inout MarkdownNode) -> Void) -> Bool {
+        let kindBefore = kind
+        let rangeBefore = range
+        let childrenBefore = children.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        let countBefore = children.count
         visit(&self)
-        for index in children.indices { children[index].update(visit) }
+        var changed = !Self.sameKind(kindBefore, kind) || range != rangeBefore || children.count != countBefore
+            || children.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } != childrenBefore
+        for index in children.indices {
+            // A copy of the child is visited, and written back only when it changed, so an
+            // unchanged child never makes this array unique (a copy).
+            var child = children[index]
+            if child.updateSharing(visit) {
+                children[index] = child
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// True when two kinds are certainly the same value; false may also mean "not compared"
+    /// (an MDX element), which only costs `update` a copy.
+    private static func sameKind(_ a: Kind, _ b: Kind) -> Bool {
+        switch (a, b) {
+        case (.document, .document), (.blockQuote, .blockQuote), (.paragraph, .paragraph),
+             (.thematicBreak, .thematicBreak), (.tableCell, .tableCell), (.directiveTitle, .directiveTitle),
+             (.softBreak, .softBreak), (.lineBreak, .lineBreak), (.emphasis, .emphasis), (.strong, .strong),
+             (.strikethrough, .strikethrough):
+            return true
+        case let (.list(o1, s1, t1), .list(o2, s2, t2)): return o1 == o2 && s1 == s2 && t1 == t2
+        case let (.item(t1), .item(t2)): return t1 == t2
+        case let (.codeBlock(i1, l1), .codeBlock(i2, l2)): return i1 == i2 && l1 == l2
+        case let (.htmlBlock(x), .htmlBlock(y)), let (.text(x), .text(y)), let (.code(x), .code(y)),
+             let (.htmlInline(x), .htmlInline(y)), let (.footnoteDefinition(x), .footnoteDefinition(y)),
+             let (.footnoteReference(x), .footnoteReference(y)):
+            return x == y
+        case let (.heading(l1, i1), .heading(l2, i2)): return l1 == l2 && i1 == i2
+        case let (.table(a1), .table(a2)): return a1 == a2
+        case let (.tableRow(h1), .tableRow(h2)): return h1 == h2
+        case let (.directive(d1), .directive(d2)): return d1.name == d2.name && d1.fenceLength == d2.fenceLength
+        case let (.link(d1, t1), .link(d2, t2)), let (.image(d1, t1), .image(d2, t2)): return d1 == d2 && t1 == t2
+        default:
+            return false
+        }
     }
 }
