@@ -22,8 +22,11 @@ enum FixtureFields {
         var expect: YAMLNode?
 
         enum CodingKeys: String, CodingKey {
-            case params, cwd, timeout, stepTimeout = "step_timeout", limits, http, hosts, unrouted, idempotent
-            case idempotentReason = "idempotent_reason", changes, stubs, expect
+            case params, cwd, timeout
+            case stepTimeout = "step_timeout"
+            case limits, http, hosts, unrouted, idempotent
+            case idempotentReason = "idempotent_reason"
+            case changes, stubs, expect
         }
     }
 
@@ -35,7 +38,10 @@ enum FixtureFields {
         var outputKiB: YAMLNode?
 
         enum CodingKeys: String, CodingKey {
-            case processes, diskMiB = "disk_mib", memoryMiB = "memory_mib", outputKiB = "output_kib"
+            case processes
+            case diskMiB = "disk_mib"
+            case memoryMiB = "memory_mib"
+            case outputKiB = "output_kib"
         }
     }
 
@@ -82,8 +88,13 @@ enum FixtureFields {
         var jsonSubset: String?
 
         enum CodingKeys: String, CodingKey {
-            case exists, absent, mode, contains, notContains = "not_contains", matches, notMatches = "not_matches"
-            case sameAs = "same_as", yamlSubset = "yaml_subset", jsonSubset = "json_subset"
+            case exists, absent, mode, contains
+            case notContains = "not_contains"
+            case matches
+            case notMatches = "not_matches"
+            case sameAs = "same_as"
+            case yamlSubset = "yaml_subset"
+            case jsonSubset = "json_subset"
         }
     }
 
@@ -98,7 +109,8 @@ enum FixtureFields {
         var notContains: YAMLNode?
 
         enum CodingKeys: String, CodingKey {
-            case contains, notContains = "not_contains"
+            case contains
+            case notContains = "not_contains"
         }
     }
 }

@@ -27,7 +27,8 @@ enum UnknownKeyWording {
                     "the category file looks invalid: unknown key '\(key.fullName)' (allowed: \(allowed))\(hint)")
             case .frontMatter:
                 reader.diagnostics.warning(
-                    at: key.location, "unknown key '\(key.key)' in \(key.parent) (it takes \(Self.list(key.known)))\(hint)")
+                    at: key.location,
+                    "unknown key '\(key.key)' in \(key.parent) (it takes \(Self.list(key.known)))\(hint)")
             case .unchecked:
                 continue
             }

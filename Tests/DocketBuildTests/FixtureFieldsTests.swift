@@ -50,7 +50,9 @@ import Testing
         let schema = schemaMappings()
         #expect(Set(structs.keys) == Set(schema.keys), "a mapping of the schema has no struct, or the reverse")
         for (path, names) in schema {
-            #expect(structs[path] == names, "\(path): the schema lists \(names), FixtureFields reads \(structs[path] ?? [])")
+            #expect(
+                structs[path] == names, "\(path): the schema lists \(names), FixtureFields reads \(structs[path] ?? [])"
+            )
         }
     }
 

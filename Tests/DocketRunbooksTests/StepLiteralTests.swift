@@ -7,7 +7,8 @@ import Testing
 /// without looking the block up again: in its own block, or in the displayed block `from=` names,
 /// also when that block is indented in a list.
 @Suite struct StepLiteralTests {
-    private static let front = "---\nrunbook:\n  id: x\n  title: X\n  params:\n    HOST: { example: host.example.com }\n---\n\n"
+    private static let front =
+        "---\nrunbook:\n  id: x\n  title: X\n  params:\n    HOST: { example: host.example.com }\n---\n\n"
 
     private func extract(_ body: String) -> (Runbook?, [String]) {
         let parsed = PageParser.parse(text: Self.front + body + "\n", source: "x.md", displayPath: "docs/x.md")
@@ -24,9 +25,11 @@ import Testing
 
     @Test func aPlaceholderInAnIndentedBlockIsLocatedInIt() {
         let (_, found) = extract("1. Run:\n\n   ```bash step=a\n   ping host.example.com <your-token>\n   ```\n")
-        #expect(found.contains {
-            $0.hasPrefix("docs/x.md:12:26: error: '<your-token>' looks like a placeholder but is no parameter's example")
-        }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "docs/x.md:12:26: error: '<your-token>' looks like a placeholder but is no parameter's example")
+            }, "\(found)")
     }
 
     @Test func aPlaceholderInTheDisplayedBlockIsLocatedThere() {
@@ -41,8 +44,10 @@ import Testing
             """
         let (runbook, found) = extract(body)
         #expect(runbook?.steps.first?.literal == "host: host.example.com\ntoken: <your-token>\n")
-        #expect(found.contains {
-            $0.hasPrefix("docs/x.md:11:8: error: '<your-token>' looks like a placeholder but is no parameter's example")
-        }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "docs/x.md:11:8: error: '<your-token>' looks like a placeholder but is no parameter's example")
+            }, "\(found)")
     }
 }
