@@ -24,9 +24,7 @@ public enum SiteCheck {
         report.lint = set.diagnostics
         let pageBySource = Dictionary(uniqueKeysWithValues: loaded.site.pages.map { ($0.source, $0.parsed.displayPath) })
         let displayByID = Dictionary(uniqueKeysWithValues: set.idBySource.map { ($0.value, pageBySource[$0.key] ?? $0.key) })
-        for runbook in set.runbooks {
-            report.lint.append(contentsOf: ShellCheck.check(runbook, displayPath: displayByID[runbook.id] ?? runbook.source, executable: options.shellcheck))
-        }
+        report.lint.append(contentsOf: ShellCheck.check(set.runbooks.map { ($0, displayByID[$0.id] ?? $0.source) }, executable: options.shellcheck))
         let folder = loaded.runbooksFolder
         // A stale committed script is reported at the page line of the step that changed, and
         // not run: its result would be about text the page no longer has.
