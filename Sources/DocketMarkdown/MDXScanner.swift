@@ -45,6 +45,8 @@ struct MDXScanner {
     /// File line → bytes removed from its start by dedenting.
     private(set) var columnShifts: [Int: Int] = [:]
     private(set) var diagnostics = Diagnostics()
+    /// Element → the indentation its opening tag's marker line was written with.
+    private var openMarkerIndent: [Int: Int] = [:]
     /// Local names imported from `@theme/…`.
     private var themeImports: [String: MDXComponent] = [:]
     /// Local names imported from anything else: components docket cannot render.
@@ -201,7 +203,15 @@ struct MDXScanner {
                 stack = result.stack
                 markers.append(result.events)
                 markerLines.insert(fileLine)
-                out.append(contentsOf: bytes[lineStart..<rest])
+                // A closing tag goes where its opening tag's marker went: indented as deep as a
+                // list the element's content ended with, it would otherwise land in that list.
+                var markerIndent = indent
+                if case .close(let index)? = result.events.first, let opened = openMarkerIndent[index], opened < indent {
+                    markerIndent = opened
+                    columnShifts[fileLine] = shift + indent - opened
+                }
+                for case .open(let index) in result.events { openMarkerIndent[index] = markerIndent }
+                out.append(contentsOf: bytes[lineStart..<(lineStart + markerIndent)])
                 out.append(contentsOf: "\(Self.markerPrefix)\(markers.count - 1)-->".utf8)
                 // Lines a multi-line tag took become blank lines.
                 let lastLine = self.line(containing: max(result.end - 1, rest))
