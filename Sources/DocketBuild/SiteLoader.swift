@@ -160,7 +160,9 @@ public enum SiteLoader {
         }
 
         let resolver = LinkResolver(site: site)
-        let resolved = timings.measure("resolve links") { site.pages.parallelMap { resolver.resolve($0) } }
+        // Checked now (the diagnostics decide whether the build goes on); each page's links are
+        // rewritten when it renders, so the rewritten trees never all exist at once.
+        let resolved = timings.measure("resolve links") { site.pages.parallelMap { resolver.check($0) } }
         for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
 
         return LoadedSite(root: root, content: content, staticFolder: staticFolder, output: output,

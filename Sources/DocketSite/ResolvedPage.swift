@@ -11,4 +11,8 @@ public struct ResolvedPage: Sendable {
     public var diagnostics: Diagnostics
     /// Links under `externalPaths`, left unchecked.
     public var uncheckedLinks = 0
+    /// False when `document` is still the parsed tree (`LinkResolver.check`): the links were
+    /// checked, but rewriting waits for `LinkResolver.rewritten`, right before the page renders,
+    /// so a build never holds a rewritten tree of every page at once.
+    public var linksRewritten = true
 }
