@@ -65,6 +65,36 @@ public struct HTMLRenderer: Sendable {
         return numbers
     }
 
+    /// The id part of a footnote's anchors: the label lower-cased, as remark-gfm writes it.
+    static func footnoteAnchor(_ label: String) -> String {
+        label.lowercased().htmlEscaped
+    }
+
+    /// One footnote as remark-gfm renders it in Docusaurus: the first opens the section with its
+    /// visually hidden heading, and the back link goes inside the last paragraph when there is one.
+    private func footnoteDefinition(_ node: MarkdownNode, label: String, into out: inout String, context: inout Context) {
+        if !context.hasFootnotes {
+            context.hasFootnotes = true
+            out += "<section data-footnotes=\"\" class=\"footnotes\"><h2 class=\"sr-only\" id=\"footnote-label\">Footnotes</h2>\n<ol>\n"
+        }
+        let anchor = Self.footnoteAnchor(label)
+        let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
+        let backref = "<a href=\"#user-content-fnref-\(anchor)\" data-footnote-backref=\"\" aria-label=\"Back to reference \(number)\" class=\"data-footnote-backref\">↩</a>"
+        out += "<li id=\"user-content-fn-\(anchor)\">\n"
+        let lastIsParagraph = node.children.last.map { if case .paragraph = $0.kind { return true }; return false } ?? false
+        for (index, child) in node.children.enumerated() {
+            if lastIsParagraph && index == node.children.count - 1 {
+                out += "<p>"
+                inlines(child.children, into: &out, context: &context)
+                out += " \(backref)</p>\n"
+            } else {
+                block(child, into: &out, context: &context, tight: false)
+            }
+        }
+        if !lastIsParagraph { out += backref + "\n" }
+        out += "</li>\n"
+    }
+
     // MARK: blocks
 
     func block(_ node: MarkdownNode, into out: inout String, context: inout Context, tight: Bool) {
@@ -106,14 +136,7 @@ public struct HTMLRenderer: Sendable {
         case .table(let alignments):
             table(node, alignments: alignments, into: &out, context: &context)
         case .footnoteDefinition(let label):
-            if !context.hasFootnotes {
-                context.hasFootnotes = true
-                out += "<section class=\"footnotes\">\n<ol>\n"
-            }
-            let anchor = label.htmlEscaped
-            out += "<li id=\"fn-\(anchor)\">\n"
-            for child in node.children { block(child, into: &out, context: &context, tight: false) }
-            out += "<a href=\"#fnref-\(anchor)\" class=\"footnote-backref\" aria-label=\"Back to reference\">↩</a>\n</li>\n"
+            footnoteDefinition(node, label: label, into: &out, context: &context)
         case .directive(let directive):
             admonition(node, directive: directive, into: &out, context: &context)
         case .mdx(let element):
@@ -298,8 +321,10 @@ public struct HTMLRenderer: Sendable {
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
             let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
-            let anchor = label.htmlEscaped
-            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(anchor)\" id=\"fnref-\(anchor)\">\(number)</a></sup>"
+            let anchor = Self.footnoteAnchor(label)
+            // The markup remark-gfm gives in Docusaurus: `user-content-` prefixed ids (so a
+            // footnote never clobbers a heading id) and a description pointing at the hidden label.
+            out += "<sup><a href=\"#user-content-fn-\(anchor)\" id=\"user-content-fnref-\(anchor)\" data-footnote-ref=\"\" aria-describedby=\"footnote-label\">\(number)</a></sup>"
         default:
             block(node, into: &out, context: &context, tight: false)
         }
