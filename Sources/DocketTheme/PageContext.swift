@@ -106,9 +106,12 @@ public struct PageContext: Sendable {
         let activeID = activeID ?? generated?.sidebarKey
         var dict: [String: Any] = [
             "title": title, "htmlTitle": htmlTitle(title), "url": url, "noindex": false, "unlisted": false, "draft": false,
-            "contentHTML": "", "tags": [Any](), "hasTags": false, "hasToc": false, "toc": [Any](), "breadcrumbs": [["label": title]],
+            "contentHTML": "", "tags": [Any](), "hasTags": false, "hasToc": false, "toc": [Any](),
             "sidebarHTML": try sidebar.html(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
         ]
+        // A generated index in a sidebar is crumbed like a doc: its parent categories, then its own label.
+        let crumbs = activeID.map { sidebarCrumbs(key: $0, url: url, label: title) } ?? [TemplateLink(label: title)]
+        dict["breadcrumbs"] = crumbs
         if let description { dict["description"] = description }
         if let origin = CanonicalURL.origin(site.config) { dict["canonicalUrl"] = origin + url }
         generated?.addPagination(to: &dict)
@@ -149,17 +152,31 @@ public struct PageContext: Sendable {
     private func breadcrumbs(for page: Page) -> [TemplateLink] {
         // A doc that displays no sidebar has no breadcrumbs (Docusaurus).
         if site.displayedSidebar[page.id] == nil && !site.sidebars.isEmpty { return [] }
+        return sidebarCrumbs(key: page.id, url: page.permalink, label: page.sidebarLabel)
+    }
+
+    /// The crumbs of a page listed in the sidebar under `key`: the categories above it, then the
+    /// page. As in Docusaurus's `getSidebarBreadcrumbs`, a category whose link is this very page
+    /// ends the chain and crumbs the page by the category's label (a linked doc, a generated index).
+    private func sidebarCrumbs(key: String, url current: String, label: String) -> [TemplateLink] {
         var crumbs: [TemplateLink] = []
-        var items = site.sidebarItems(for: page.id)
-        for index in site.sidebarPaths[page.id] ?? [] {
+        var items = site.sidebarItems(for: key)
+        for index in site.sidebarPaths[key] ?? [] {
             guard index < items.count, case .category(let category) = items[index] else { break }
+            let url = site.url(of: items[index])
+            let isThisPage: Bool
+            switch category.link {
+            case .doc(let id)?: isThisPage = id == key
+            case .generatedIndex(let i)?: isThisPage = GeneratedIndex.sidebarKey(i) == key
+            case nil: isThisPage = false
+            }
+            if isThisPage || url == current { return crumbs + [TemplateLink(label: category.label)] }
             var crumb = TemplateLink(label: category.label)
-            if let url = site.url(of: items[index]), url != page.permalink { crumb.url = URLPath.encode(url) }
-            if case .doc(let id)? = category.link, id == page.id { break }
+            if let url { crumb.url = URLPath.encode(url) }
             crumbs.append(crumb)
             items = category.items
         }
-        crumbs.append(TemplateLink(label: page.sidebarLabel))
+        crumbs.append(TemplateLink(label: label))
         return crumbs
     }
 
