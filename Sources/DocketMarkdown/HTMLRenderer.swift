@@ -50,6 +50,9 @@ public struct HTMLRenderer: Sendable {
     struct Context {
         var footnotes: [String: Int]
         var hasFootnotes = false
+        /// How many references to each footnote were written so far: a repeated reference gets
+        /// its own id (`…fnref-1-2`) and its note a back link to each.
+        var footnoteReferences: [String: Int] = [:]
         var plainLinks = false
         /// Tab sets rendered so far on the page, for unique element ids.
         var tabSets = 0
@@ -67,8 +70,16 @@ public struct HTMLRenderer: Sendable {
 
     /// The id part of a footnote's anchors: the label lower-cased, as remark-gfm writes it.
     static func footnoteAnchor(_ label: String) -> String {
-        label.lowercased().htmlEscaped
+        footnoteID(label).htmlEscaped
     }
+
+    /// The ids a footnote with `label` gives its page: the note's and its first reference's
+    /// (`user-content-fn-1`, `user-content-fnref-1`), so links to them can be checked.
+    public static func footnoteAnchorIDs(label: String) -> [String] {
+        ["user-content-fn-" + footnoteID(label), "user-content-fnref-" + footnoteID(label)]
+    }
+
+    private static func footnoteID(_ label: String) -> String { label.lowercased() }
 
     /// One footnote as remark-gfm renders it in Docusaurus: the first opens the section with its
     /// visually hidden heading, and the back link goes inside the last paragraph when there is one.
@@ -79,7 +90,11 @@ public struct HTMLRenderer: Sendable {
         }
         let anchor = Self.footnoteAnchor(label)
         let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
-        let backref = "<a href=\"#user-content-fnref-\(anchor)\" data-footnote-backref=\"\" aria-label=\"Back to reference \(number)\" class=\"data-footnote-backref\">↩</a>"
+        let backref = (1...max(1, context.footnoteReferences[label] ?? 0)).map { nth in
+            let suffix = nth > 1 ? "-\(nth)" : ""
+            let mark = nth > 1 ? "↩<sup>\(nth)</sup>" : "↩"
+            return "<a href=\"#user-content-fnref-\(anchor)\(suffix)\" data-footnote-backref=\"\" aria-label=\"Back to reference \(number)\(suffix)\" class=\"data-footnote-backref\">\(mark)</a>"
+        }.joined(separator: " ")
         out += "<li id=\"user-content-fn-\(anchor)\">\n"
         let lastIsParagraph = node.children.last.map { if case .paragraph = $0.kind { return true }; return false } ?? false
         for (index, child) in node.children.enumerated() {
@@ -321,10 +336,13 @@ public struct HTMLRenderer: Sendable {
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
             let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
+            let nth = context.footnoteReferences[label, default: 0] + 1
+            context.footnoteReferences[label] = nth
             let anchor = Self.footnoteAnchor(label)
+            let refID = "user-content-fnref-\(anchor)" + (nth > 1 ? "-\(nth)" : "")
             // The markup remark-gfm gives in Docusaurus: `user-content-` prefixed ids (so a
             // footnote never clobbers a heading id) and a description pointing at the hidden label.
-            out += "<sup><a href=\"#user-content-fn-\(anchor)\" id=\"user-content-fnref-\(anchor)\" data-footnote-ref=\"\" aria-describedby=\"footnote-label\">\(number)</a></sup>"
+            out += "<sup><a href=\"#user-content-fn-\(anchor)\" id=\"\(refID)\" data-footnote-ref=\"\" aria-describedby=\"footnote-label\">\(number)</a></sup>"
         default:
             block(node, into: &out, context: &context, tight: false)
         }

@@ -39,6 +39,8 @@ public enum PageParser {
                 anchors.formUnion(HTMLAnchorIDs.ids(in: html))
             case .mdx(let element):
                 if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
+            case .footnoteDefinition(let label):
+                anchors.formUnion(HTMLRenderer.footnoteAnchorIDs(label: label) + ["footnote-label"])
             case .link(let destination, _):
                 links.append(LinkReference(destination: destination, isImage: false, line: node.range.startLine, column: node.range.startColumn))
             case .image(let source, _):

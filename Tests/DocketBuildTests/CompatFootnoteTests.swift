@@ -41,6 +41,22 @@ import Testing
         #expect(html.contains("</ul>\n<a href=\"#user-content-fnref-1\" data-footnote-backref=\"\""), "back link missing after the list")
     }
 
+    @Test func aRepeatedReferenceGetsItsOwnIdAndBackLink() throws {
+        let (html, _) = try build([
+            "docs/notes.md": "# Notes\n\nOnce[^a], twice[^a].\n\n[^a]: The note.\n",
+        ])
+        #expect(html.contains("id=\"user-content-fnref-1\""))
+        #expect(html.contains("<a href=\"#user-content-fn-1\" id=\"user-content-fnref-1-2\""))
+        #expect(html.contains("<p>The note. <a href=\"#user-content-fnref-1\" data-footnote-backref=\"\" aria-label=\"Back to reference 1\" class=\"data-footnote-backref\">↩</a> <a href=\"#user-content-fnref-1-2\" data-footnote-backref=\"\" aria-label=\"Back to reference 1-2\" class=\"data-footnote-backref\">↩<sup>2</sup></a></p>"))
+    }
+
+    @Test func aLinkToAFootnoteAnchorIsNoBrokenLink() throws {
+        let (_, problems) = try build([
+            "docs/notes.md": "# Notes\n\nA claim[^a]; [see the note](#user-content-fn-1).\n\n[^a]: The note.\n",
+        ])
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test func aPageWithoutFootnotesHasNoSection() throws {
         let (html, _) = try build(["docs/notes.md": "# Notes\n\nNo notes [^here] at all.\n"])
         #expect(!html.contains("data-footnotes"))
