@@ -336,6 +336,12 @@ public struct HTMLRenderer: Sendable {
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
             let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
+            // In a TOC entry (itself a link) the number alone: a nested link there would be
+            // invalid HTML and repeat the reference's id.
+            if context.plainLinks {
+                out += "<sup>\(number)</sup>"
+                return
+            }
             let nth = context.footnoteReferences[label, default: 0] + 1
             context.footnoteReferences[label] = nth
             let anchor = Self.footnoteAnchor(label)

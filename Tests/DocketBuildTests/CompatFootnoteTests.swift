@@ -57,6 +57,15 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    @Test func aReferenceInAHeadingIsPlainInTheTableOfContents() throws {
+        let (html, _) = try build([
+            "docs/notes.md": "# Notes\n\n## Heading with note[^a]\n\nText.\n\n[^a]: The note.\n",
+        ])
+        let ids = html.components(separatedBy: "id=\"user-content-fnref-1\"").count - 1
+        #expect(ids == 1, "the reference id appears \(ids) times")
+        #expect(html.contains("href=\"#heading-with-note\">Heading with note<sup>1</sup></a>"))
+    }
+
     @Test func aPageWithoutFootnotesHasNoSection() throws {
         let (html, _) = try build(["docs/notes.md": "# Notes\n\nNo notes [^here] at all.\n"])
         #expect(!html.contains("data-footnotes"))
