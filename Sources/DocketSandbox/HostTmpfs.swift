@@ -10,7 +10,16 @@ enum HostTmpfs {
     static func mount(on folder: URL, bytes: Int, owner: SandboxUser) -> Bool {
         let flags = UInt(MS_NOSUID) | UInt(MS_NODEV)
         let options = "size=\(bytes),mode=0700,uid=\(owner.uid),gid=\(owner.gid)"
-        return Glibc.mount("docket-sandbox", folder.path, "tmpfs", flags, options) == 0
+        guard Glibc.mount("docket-sandbox", folder.path, "tmpfs", flags, options) == 0 else { return false }
+        // Private, so its unmount does not propagate into the mount namespaces of other sandboxes
+        // that copied it with their `--ro-bind / /`: a run ending while another bwrap remounts
+        // that copy read-only made the other fail ("Unable to apply mount flags: remount
+        // /newroot/tmp/docket-sandbox-…: No such file or directory"), with parallel runbooks.
+        if Glibc.mount(nil, folder.path, nil, UInt(MS_PRIVATE), nil) != 0 {
+            _ = umount2(folder.path, Int32(MNT_DETACH))
+            return false
+        }
+        return true
     }
 
     /// Unmounts it, lazily: whatever still refers to it (nothing should) keeps it until it lets go.

@@ -24,6 +24,26 @@ public enum Sandbox {
     /// Runs the spec. The sandbox folder is left for the caller to inspect: call
     /// `SandboxResult.discard()` when done (or keep it). On a thrown error nothing is left.
     public static func run(_ spec: SandboxSpec) throws(SandboxError) -> SandboxResult {
+        var attempt = 1
+        while true {
+            do {
+                return try runOnce(spec)
+            } catch .bubblewrapFailed(let message) where attempt < 3 && isMountRace(message) {
+                // Another sandbox's mount came or went while this bwrap copied the host's mount
+                // table (its `--ro-bind / /`): a race of parallel runs, not a problem of this one.
+                // bwrap failed before anything of the runbook ran, so it is safe to start again.
+                attempt += 1
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
+    }
+
+    /// bwrap's complaint when a mount it was copying went away under it.
+    static func isMountRace(_ message: String) -> Bool {
+        message.contains("Unable to apply mount flags") || (message.contains("Can't bind mount") && message.contains("No such file or directory"))
+    }
+
+    private static func runOnce(_ spec: SandboxSpec) throws(SandboxError) -> SandboxResult {
         let started = Date()
         let layout = try SandboxLayout.prepare(spec)
         let process = Process()

@@ -289,6 +289,12 @@ struct SandboxLayout {
                 // bwrap never started the sandbox (no child was reported).
                 throw .bubblewrapFailed((bwrapErrors + setup).trimmingCharacters(in: .whitespacesAndNewlines))
             }
+            // bwrap itself failed while it built the sandbox's mounts, before init.sh ran: nothing
+            // of the runbook started, so the caller may try again (see Sandbox.run).
+            let bwrapOnly = bwrapErrors.trimmingCharacters(in: .whitespacesAndNewlines)
+            if bwrapOnly.hasPrefix("bwrap: "), statusChannel.isEmpty, setup.isEmpty, output.isEmpty {
+                throw .bubblewrapFailed(bwrapOnly)
+            }
             var what = "the runbook's sandbox "
             if let observedStatus, observedStatus > 128 {
                 what += "was killed by signal \(observedStatus - 128)\(observedStatus - 128 == SIGKILL ? " (SIGKILL)" : "")"
@@ -297,7 +303,8 @@ struct SandboxLayout {
             }
             what += " before the runbook finished"
             if !notes.isEmpty { what += " (" + notes.joined(separator: "; ") + ")" }
-            let tail = (setup + output).split(separator: "\n", omittingEmptySubsequences: false).suffix(15).joined(separator: "\n")
+            // bubblewrap's own complaint (a mount it could not make after the child started) says why.
+            let tail = (bwrapErrors + setup + output).split(separator: "\n", omittingEmptySubsequences: false).suffix(15).joined(separator: "\n")
             throw .sandboxDied(tail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? what : what + "; the output ended with:\n" + tail)
         }
         if !setup.isEmpty { output = setup + output }
