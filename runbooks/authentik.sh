@@ -404,14 +404,23 @@ docket_show_shell() {
   printf '%s' "$out$text"
 }
 
-# The secret values set so far, one a line, into docket_secrets: what docket_pump_program and
-# docket_log mask.
+# The secret values set so far, one a line, longest first, into docket_secrets: what
+# docket_pump_program and docket_log mask, in that order. Longest first, or a secret holding
+# another (k3y-tail9 and k3y) would be masked as ********-tail9, the rest of it shown.
 docket_secret_lines() {
-  local name
-  docket_secrets=""
+  local name value i
+  local -a found=()
   for name in "${docket_param_names[@]}"; do
-    [[ ${docket_param_secret[$name]} == 1 && -n ${docket_values[$name]:-} ]] && docket_secrets+=${docket_values[$name]}$'\n'
+    [[ ${docket_param_secret[$name]} == 1 && -n ${docket_values[$name]:-} ]] || continue
+    value=${docket_values[$name]}
+    for ((i = ${#found[@]}; i > 0; i--)); do
+      ((${#found[i - 1]} < ${#value})) || break
+      found[i]=${found[i - 1]}
+    done
+    found[i]=$value
   done
+  docket_secrets=""
+  for value in "${found[@]}"; do docket_secrets+=$value$'\n'; done
   return 0
 }
 
@@ -432,11 +441,16 @@ docket_pump_program='
     last[NR % 40] = substr(line, 1, 500) }
   END { for (i = NR - 39; i <= NR; i++) if (i > 0) print last[i % 40] >tailfile }'
 
-# A line for the log, secrets masked as docket_pump_program masks them, without a process.
+# A line for the log, secrets masked as docket_pump_program masks them (the same lines, in
+# the same order), without a process.
 docket_log() {
-  local line=$* name
-  for name in "${docket_param_names[@]}"; do
-    [[ ${docket_param_secret[$name]} == 1 && -n ${docket_values[$name]:-} ]] && line=${line//"${docket_values[$name]}"/********}
+  local line=$* rest secret
+  docket_secret_lines
+  rest=$docket_secrets
+  while [[ -n $rest ]]; do
+    secret=${rest%%$'\n'*}
+    rest=${rest#*$'\n'}
+    [[ -n $secret ]] && line=${line//"$secret"/********}
   done
   printf '%s\n' "$line" >>"$docket_log_file"
 }
