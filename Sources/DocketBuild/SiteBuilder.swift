@@ -93,8 +93,17 @@ public enum SiteBuilder {
         let versionMenu = VersionedOutput.menu(loaded)
 
         // The search index and sidebar data need no rendered page: made while the pages render.
-        let siteWide = BackgroundWork { () -> (search: [(path: String, content: String)], sidebar: String) in
-            (SearchIndex.files(site), SidebarJSONFile.render(site))
+        // Each search file is written as soon as it is complete, so the search data never all
+        // sit in memory next to the pages being rendered.
+        let siteWide = BackgroundWork { () -> (search: OutputWriteError?, sidebar: String) in
+            do throws(OutputWriteError) {
+                try SearchIndex.write(site) { path, content throws(OutputWriteError) in
+                    try folder.write(content, to: "assets/docket/" + path)
+                }
+            } catch {
+                return (error, SidebarJSONFile.render(site))
+            }
+            return (nil, SidebarJSONFile.render(site))
         }
 
         // Pages, in parallel: each writes its own file.
@@ -149,7 +158,7 @@ public enum SiteBuilder {
             try folder.write(siteWideFiles.sidebar, to: "assets/docket/sidebar.json")
         }
         try timings.measure("search index") { () throws -> Void in
-            for file in siteWideFiles.search { try folder.write(file.content, to: "assets/docket/" + file.path) }
+            if let failure = siteWideFiles.search { throw failure }
         }
         count += try timings.measure("other doc versions") { () throws -> Int in
             try VersionedOutput.write(loaded, theme: theme, menu: versionMenu, into: folder)

@@ -47,13 +47,78 @@ public enum SearchIndex {
     static let final = Array("0123456789abcdefghijklmnopqrstuv".utf8)
     static let leading = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
 
-    /// The files to write, by path relative to `assets/docket/`, in a stable order.
+    /// The files to write, by path relative to `assets/docket/`: `search-index.json`, the term
+    /// files, then the text files.
     public static func files(_ site: Site) -> [(path: String, content: String)] {
-        let (pages, sections) = collect(site)
-        let postings = postings(of: sections)
+        var head: [(path: String, content: String)] = []
+        var terms: [(path: String, content: String)] = []
+        var texts: [(path: String, content: String)] = []
+        write(site) { path, content in
+            if path.hasPrefix("search/t") {
+                terms.append((path, content))
+            } else if path.hasPrefix("search/f") {
+                texts.append((path, content))
+            } else {
+                head.append((path, content))
+            }
+        }
+        return head + terms + texts
+    }
 
-        // Term files: terms sorted and grouped by their first two characters; a group too large for
-        // one file is split by one more character (up to four), so typing narrows what is fetched.
+    /// Sections quoted per task while the text files are cut: all of them quoted at once held a
+    /// second copy of the site's text (~60 MiB at 10,000 pages) next to the sections.
+    static let fragmentChunk = 2_048
+
+    /// Makes the search files and hands each to `emit` as soon as it is complete, by path relative
+    /// to `assets/docket/`: text files, then term files, then `search-index.json` (which names
+    /// them). A build writes each to disk at once, so the search data of a large site never all
+    /// sit in memory next to the rendered pages: at 10,000 pages, returning every file at the end
+    /// made the search index most of the build's peak memory.
+    public static func write<Failure: Error>(_ site: Site, emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) {
+        let (pages, sections) = collect(site)
+
+        // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
+        // most of the work: done on every core a chunk at a time, the files are then cut in order.
+        var fragmentStarts: [Int] = []
+        var fragmentCount = 0
+        var fragment = ""
+        for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
+            let chunkCount = min(fragmentChunk, sections.count - chunkStart)
+            let entries = concurrentMap(chunkCount) { offset in
+                let section = sections[chunkStart + offset]
+                return "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
+            }
+            for (offset, entry) in entries.enumerated() {
+                if fragment.isEmpty {
+                    fragmentStarts.append(chunkStart + offset)
+                    fragment = "["
+                } else {
+                    fragment += ",\n"
+                }
+                fragment += entry
+                if fragment.utf8.count >= fragmentBytes {
+                    try emit("search/f\(fragmentCount).json", fragment + "]\n")
+                    fragmentCount += 1
+                    fragment = ""
+                }
+            }
+        }
+        if !fragment.isEmpty { try emit("search/f\(fragmentCount).json", fragment + "]\n") }
+
+        let shardOfKey = try writeTermFiles(postings(of: sections), emit: emit)
+
+        var head = "{\"v\":2,\"pages\":["
+        head += pages.map { "{\"t\":\(quoted($0.title)),\"u\":\(quoted($0.url))}" }.joined(separator: ",\n")
+        head += "],\n\"sections\":\(sections.count),\n\"shards\":{"
+        head += shardOfKey.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",")
+        head += "},\n\"fragments\":[" + fragmentStarts.map(String.init).joined(separator: ",") + "]}\n"
+        try emit("search-index.json", head)
+    }
+
+    /// Term files: terms sorted and grouped by their first two characters; a group too large for
+    /// one file is split by one more character (up to four), so typing narrows what is fetched.
+    /// Returns which file holds each key.
+    private static func writeTermFiles<Failure: Error>(_ postings: [String: [Int]], emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) -> [(String, Int)] {
         let terms = Array(postings.keys)
         let encodings = concurrentMap(terms.count) { encode(postings[terms[$0]]!) }
         var encoded: [String: String] = [:]
@@ -67,55 +132,22 @@ public enum SearchIndex {
         }
         for group in byPrefix { split(group.terms, key: group.key, encoded: encoded, into: &groups) }
         var shardOfKey: [(String, Int)] = []
-        var shards: [String] = []
+        var shardCount = 0
         var shard = ""
         for group in groups {
             if shard.utf8.count >= shardBytes {
-                shards.append(shard)
+                try emit("search/t\(shardCount).json", shard + "}\n")
+                shardCount += 1
                 shard = ""
             }
-            shardOfKey.append((group.key, shards.count))
+            shardOfKey.append((group.key, shardCount))
             for term in group.terms {
                 shard += shard.isEmpty ? "{" : ","
                 shard += quoted(term) + ":\"" + encoded[term]! + "\""
             }
         }
-        if !shard.isEmpty { shards.append(shard) }
-
-        // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
-        // most of the work: done on every core, the files are then cut in order.
-        let entries = concurrentMap(sections.count) { id in
-            let section = sections[id]
-            return "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
-        }
-        var fragmentStarts: [Int] = []
-        var fragments: [String] = []
-        var fragment = ""
-        for (id, entry) in entries.enumerated() {
-            if fragment.isEmpty {
-                fragmentStarts.append(id)
-                fragment = "["
-            } else {
-                fragment += ",\n"
-            }
-            fragment += entry
-            if fragment.utf8.count >= fragmentBytes {
-                fragments.append(fragment + "]\n")
-                fragment = ""
-            }
-        }
-        if !fragment.isEmpty { fragments.append(fragment + "]\n") }
-
-        var head = "{\"v\":2,\"pages\":["
-        head += pages.map { "{\"t\":\(quoted($0.title)),\"u\":\(quoted($0.url))}" }.joined(separator: ",\n")
-        head += "],\n\"sections\":\(sections.count),\n\"shards\":{"
-        head += shardOfKey.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",")
-        head += "},\n\"fragments\":[" + fragmentStarts.map(String.init).joined(separator: ",") + "]}\n"
-
-        var files: [(path: String, content: String)] = [("search-index.json", head)]
-        for (index, text) in shards.enumerated() { files.append(("search/t\(index).json", text + "}\n")) }
-        for (index, text) in fragments.enumerated() { files.append(("search/f\(index).json", text)) }
-        return files
+        if !shard.isEmpty { try emit("search/t\(shardCount).json", shard + "}\n") }
+        return shardOfKey
     }
 
     /// Appends `terms` (sorted, all starting with `key`) as one group, or, when their entries
