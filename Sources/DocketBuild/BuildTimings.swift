@@ -36,7 +36,7 @@ public final class BuildTimings: Sendable {
     var isEnabled: Bool { state.withLock { $0.enabled } }
 
     /// Runs `body` as the stage `name`, recording its times when recording is on.
-    func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+    public func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         guard isEnabled else { return try body() }
         let wallStart = DispatchTime.now().uptimeNanoseconds
         let cpuStart = Self.processCPUSeconds()

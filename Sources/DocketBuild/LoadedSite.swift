@@ -2,7 +2,8 @@ import DocketDiagnostics
 import DocketSite
 import Foundation
 
-/// The site read from disk and resolved: everything `build`, `list` and later `check` need.
+/// The site read and resolved: everything `build`, `list` and later `check` need. Made by
+/// `SiteLoader` from a `SitePipeline` load, with the folders the command line resolved.
 public struct LoadedSite: Sendable {
     public var root: ResolvedPath
     public var content: ResolvedPath
@@ -13,4 +14,13 @@ public struct LoadedSite: Sendable {
     public var diagnostics: Diagnostics
     /// The other versions of a site with `versions.json`; nil for an unversioned site.
     public var versions: VersionedContent? = nil
+    /// Where the site was read from, for reading pages again (`docket serve`'s rebuilds).
+    public var source: any SiteSource = DiskSiteSource()
+}
+
+extension VersionedContent {
+    /// Every version newest first, the primary taken from `loaded`.
+    public func all(_ loaded: LoadedSite) -> [LoadedVersion] {
+        all(primary: loaded.content, site: loaded.site, pages: loaded.pages)
+    }
 }

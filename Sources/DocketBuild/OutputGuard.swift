@@ -1,3 +1,4 @@
+import DocketSite
 import Foundation
 
 /// The rules that keep `docket build` from destroying what it did not make. The output folder

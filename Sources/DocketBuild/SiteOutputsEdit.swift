@@ -27,7 +27,7 @@ extension SiteOutputs {
             let config = loaded.site.config
             let oldProblems = MDXSetting.applied(old.parsed.diagnostics, config: config)
             guard !oldProblems.hasErrors, before.diagnostics.isEmpty,
-                  case .success(let text) = SourceText.read(loaded.content.url.appendingPathComponent(source), display: old.parsed.displayPath)
+                  case .success(let text) = loaded.source.read(loaded.content.appending(source))
             else { return nil }
             let parsed = PageParser.parse(text: text, source: source, displayPath: old.parsed.displayPath)
             texts[source] = text

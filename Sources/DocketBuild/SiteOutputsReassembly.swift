@@ -25,14 +25,13 @@ extension SiteOutputs {
         var texts: [String: String] = [:]
         for source in sources {
             guard runbooks.idBySource[source] == nil else { return nil }
-            let url = loaded.content.url.appendingPathComponent(source)
-            let display = loaded.content.display + "/" + source
-            guard FileManager.default.fileExists(atPath: url.path) else {
+            let file = loaded.content.appending(source)
+            guard loaded.source.exists(file) else {
                 parsedBySource[source] = nil
                 continue
             }
-            guard case .success(let text) = SourceText.read(url, display: display) else { return nil }
-            let parsed = PageParser.parse(text: text, source: source, displayPath: display)
+            guard case .success(let text) = loaded.source.read(file) else { return nil }
+            let parsed = PageParser.parse(text: text, source: source, displayPath: file.display)
             texts[source] = text
             let (runbook, problems) = RunbookExtractor.extract(parsed, sourceLabel: loaded.contentLabel + source)
             guard runbook == nil, problems.isEmpty else { return nil }
@@ -129,12 +128,12 @@ extension SiteOutputs {
     /// a folder wins). Nil when the folder cannot be read.
     static func readCategories(_ loaded: LoadedSite) -> [String: CategoryMetadata]? {
         let config = loaded.site.config
-        guard let inventory = try? ContentInventory.scan(loaded.content.url, exclude: config.exclude, include: config.include) else { return nil }
+        let inventory = ContentInventory.scan(loaded.content, in: loaded.source, exclude: config.exclude, include: config.include)
         var categories: [String: CategoryMetadata] = [:]
         for file in inventory.categoryFiles {
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             guard categories[folder] == nil,
-                  case .success(let text) = SourceText.read(loaded.content.url.appendingPathComponent(file), display: loaded.content.display + "/" + file),
+                  case .success(let text) = loaded.source.read(loaded.content.appending(file)),
                   let metadata = CategoryMetadata.parse(text, path: loaded.content.display + "/" + file).0 else { continue }
             categories[folder] = metadata
         }

@@ -593,7 +593,7 @@ struct ConfigTranslator {
             for case .string(let g) in globs { if let glob = try? ContentGlob(g) { exclude.append(glob) } }
         }
         let content = site.appendingPathComponent(contentPath)
-        guard let inventory = try? ContentInventory.scan(content, exclude: exclude) else { return nil }
+        let inventory = ContentInventory.scan(ResolvedPath(content.path, from: "/"), in: DiskSiteSource(), exclude: exclude)
         let parsed = inventory.pages.compactMap { source -> ParsedPage? in
             guard let text = try? String(contentsOf: content.appendingPathComponent(source), encoding: .utf8) else { return nil }
             return PageParser.parse(text: text, source: source, displayPath: source)

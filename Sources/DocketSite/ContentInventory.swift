@@ -12,39 +12,33 @@ public struct ContentInventory: Sendable {
 
     public init() {}
 
-    /// Walks `directory`, skipping what Docusaurus skips: the default `exclude` globs (names
-    /// starting with `_`, `__tests__` folders, `*.test.*` files) plus `exclude`, and pages that
-    /// match no `include` glob (default: every `.md` and `.mdx` file). Dot files and
-    /// `node_modules` are never content.
-    public static func scan(_ directory: URL, exclude: [ContentGlob] = [], include: [ContentGlob]? = nil) throws -> ContentInventory {
+    /// Lists `folder` through `source`, skipping what Docusaurus skips: the default `exclude`
+    /// globs (names starting with `_`, `__tests__` folders, `*.test.*` files) plus `exclude`,
+    /// and pages that match no `include` glob (default: every `.md` and `.mdx` file). Dot files
+    /// and `node_modules` are never content; an excluded folder is not walked at all.
+    public static func scan(_ folder: ResolvedPath, in source: any SiteSource, exclude: [ContentGlob] = [],
+                            include: [ContentGlob]? = nil) -> ContentInventory {
         var inventory = ContentInventory()
         let excludes = ContentGlob.defaultExcludes.compactMap { try? ContentGlob($0) } + exclude
         let includes = include ?? ContentGlob.defaultIncludes.compactMap { try? ContentGlob($0) }
-        let fm = FileManager.default
-        let rootPath = directory.standardizedFileURL.path
-        guard let enumerator = fm.enumerator(
-            at: directory, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [])
-        else { return inventory }
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
+        var badFolders: [String] = []
+        let entries = source.files(in: folder) { path in
+            let name = lastName(path)
             if hasControlCharacter(name), !name.hasPrefix(".") {
-                if values?.isDirectory == true { enumerator.skipDescendants() }
-                let path = url.standardizedFileURL.path
-                if path.hasPrefix(rootPath) { inventory.badNames.append(String(path.dropFirst(rootPath.count + 1))) }
+                badFolders.append(path)
+                return false
+            }
+            return !(name.hasPrefix(".") || name == "node_modules" || excludes.contains(where: { $0.matchesFolder(path) }))
+        }
+        inventory.badNames = badFolders
+        for entry in entries {
+            let path = entry.path
+            let name = lastName(path)
+            if hasControlCharacter(name), !name.hasPrefix(".") {
+                inventory.badNames.append(path)
                 continue
             }
-            var path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            path = String(path.dropFirst(rootPath.count))
-            if path.hasPrefix("/") { path.removeFirst() }
-            if values?.isDirectory == true {
-                if name.hasPrefix(".") || name == "node_modules" || excludes.contains(where: { $0.matchesFolder(path) }) {
-                    enumerator.skipDescendants()
-                }
-                continue
-            }
-            guard values?.isRegularFile == true, !name.hasPrefix(".") else { continue }
+            guard entry.isFile, !name.hasPrefix(".") else { continue }
             if name == "_category_.json" || name == "_category_.yml" || name == "_category_.yaml" {
                 inventory.categoryFiles.append(path)
             } else if excludes.contains(where: { $0.matches(path) }) {
@@ -60,6 +54,10 @@ public struct ContentInventory: Sendable {
         inventory.categoryFiles.sort(by: codeUnitOrder)
         inventory.badNames.sort(by: codeUnitOrder)
         return inventory
+    }
+
+    private static func lastName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// True when `name` holds a C0 or C1 control character or DEL.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocketBuild
 import DocketDiagnostics
+import DocketSite
 import Foundation
 
 extension Docket {

@@ -1,4 +1,5 @@
 import DocketBuild
+import DocketSite
 import DocketTestSupport
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import DocketBuild
+import DocketSite
 import DocketDiagnostics
 import DocketTestSupport
 import Foundation

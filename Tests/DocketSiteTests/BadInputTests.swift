@@ -8,13 +8,9 @@ import Testing
 @Suite struct BadInputTests {
     /// Loads `files` as a `docs/` folder and returns the printed diagnostics.
     private func diagnostics(_ files: [String: String], config: String? = nil) throws -> [String] {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         var all = files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }
         if let config { all["docket.yml"] = config }
-        try Fixtures.write(all, under: root)
-        let (_, found) = try SiteFixture.load(root)
-        return found.sorted.map(\.description)
+        return SiteFixture.problems(files: all).sorted.map(\.description)
     }
 
     @Test func malformedFrontMatterIsLocatedInTheFile() throws {

@@ -29,7 +29,7 @@ import Testing
         #expect(diagnostics.errors.isEmpty, "\(diagnostics.errors)")
         let data = try Data(contentsOf: expected.appendingPathComponent("list.json"))
         let want = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let got = SiteFixture.listing(site)
+        let got = try SiteFixture.listing(site)
         // Compared as canonical JSON (sorted keys), so key order in the fixture does not matter.
         for key in ["pages", "sidebar"] {
             let actual = SiteFixture.json(got[key]!)

@@ -28,7 +28,7 @@ import Testing
         ], under: root)
         let (site, diagnostics) = try SiteFixture.load(root)
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
-        let sidebar = SiteFixture.json(SiteFixture.listing(site)["sidebar"]!)
+        let sidebar = SiteFixture.json(try SiteFixture.listing(site)["sidebar"]!)
         let expected = SiteFixture.json([
             ["type": "doc", "label": "Intro", "url": "/docs/intro", "id": "intro"],
             ["type": "category", "label": "Guides", "url": "/docs/category/guides", "items": [

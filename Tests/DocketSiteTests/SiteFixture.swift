@@ -2,53 +2,43 @@ import DocketDiagnostics
 import DocketSite
 import Foundation
 
-/// Loads a small site folder in-process (the per-page stage and assembly, no rendering).
+/// Loads a small site in-process with the real pipeline (`SitePipeline`, no rendering): from a
+/// folder on disk, shown from the site root as `docket` run there shows it (`docs/a.md`), or
+/// from files held in memory.
 enum SiteFixture {
-    static func load(_ root: URL, contentFolder: String = "docs") throws -> (Site, Diagnostics) {
-        var config = SiteConfig()
-        config.contentDirectory = contentFolder
-        var diagnostics = Diagnostics()
-        let configURL = root.appendingPathComponent("docket.yml")
-        if let text = try? String(contentsOf: configURL, encoding: .utf8) {
-            diagnostics.append(contentsOf: SiteConfigLoader.load(text, path: "docket.yml", into: &config))
-        }
-        let content = root.appendingPathComponent(contentFolder)
-        let inventory = try ContentInventory.scan(content)
-        var parsed: [ParsedPage] = []
-        for source in inventory.pages {
-            let text = try String(contentsOf: content.appendingPathComponent(source), encoding: .utf8)
-            let page = PageParser.parse(text: text, source: source, displayPath: "\(contentFolder)/\(source)")
-            diagnostics.append(contentsOf: page.diagnostics)
-            parsed.append(page)
-        }
-        var categories: [String: CategoryMetadata] = [:]
-        for file in inventory.categoryFiles {
-            let text = try String(contentsOf: content.appendingPathComponent(file), encoding: .utf8)
-            let (metadata, problems) = CategoryMetadata.parse(text, path: "\(contentFolder)/\(file)")
-            diagnostics.append(contentsOf: problems)
-            if let metadata { categories[file.split(separator: "/").dropLast().joined(separator: "/")] = metadata }
-        }
-        let site = SiteAssembler.assemble(parsed: parsed, categories: categories, config: config, staticFiles: [],
-                                          contentFiles: inventory.otherFiles, contentDisplayPath: contentFolder)
-        diagnostics.append(contentsOf: site.diagnostics)
-        let resolver = LinkResolver(site: site)
-        for page in site.pages { diagnostics.append(contentsOf: resolver.resolve(page).diagnostics) }
-        return (site, diagnostics)
+    /// The site folder `root` (holding docket.yml and docs/).
+    static func load(_ root: URL) throws(SiteLoadFailure) -> (Site, Diagnostics) {
+        try load(SitePipeline(source: DiskSiteSource(), root: ResolvedPath(".", from: root.path)))
     }
 
-    /// The `docket list --json` structure, as Foundation objects.
-    static func listing(_ site: Site) -> [String: Any] {
-        func item(_ entry: SidebarItem) -> [String: Any] {
-            switch entry {
-            case .doc(let doc): return ["type": "doc", "label": doc.label, "url": site.url(of: entry) ?? NSNull(), "id": doc.id]
-            case .link(let label, let href): return ["type": "link", "label": label, "url": href]
-            case .category(let c): return ["type": "category", "label": c.label, "url": site.url(of: entry) ?? NSNull(), "items": c.items.map(item)]
-            }
+    /// A site of `files` (relative path → text: `docs/a.md`, `docket.yml`) held in memory.
+    static func load(files: [String: String]) throws(SiteLoadFailure) -> (Site, Diagnostics) {
+        try load(memory(files))
+    }
+
+    /// Every problem of loading `files` (as `load(files:)`), whether or not the load got as far
+    /// as a site: an error in docket.yml stops it after the pages are read.
+    static func problems(files: [String: String]) -> Diagnostics {
+        do {
+            return try load(memory(files)).1
+        } catch {
+            return error.diagnostics
         }
-        return [
-            "pages": site.pages.map { ["id": $0.id, "source": $0.source, "url": $0.permalink, "title": $0.title] },
-            "sidebar": site.sidebar.map(item),
-        ]
+    }
+
+    private static func memory(_ files: [String: String]) -> SitePipeline {
+        SitePipeline(source: MemorySiteSource(root: "/site", files: files), root: ResolvedPath(".", from: "/site"))
+    }
+
+    private static func load(_ pipeline: SitePipeline) throws(SiteLoadFailure) -> (Site, Diagnostics) {
+        let load = try pipeline.load()
+        return (load.site, load.diagnostics)
+    }
+
+    /// The `docket list --json` structure (`SiteListing.document`), as Foundation objects.
+    static func listing(_ site: Site) throws -> [String: Any] {
+        let data = try JSONEncoder().encode(SiteListing.document(site))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
     static func json(_ value: Any) -> String {

@@ -1,13 +1,11 @@
 import DocketDiagnostics
-import DocketSite
 import Foundation
 
-/// Reads a text file as UTF-8; invalid bytes are an error at their line and column.
-enum SourceText {
-    static func read(_ url: URL, display: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(at: SourceLocation(path: display, line: 1, column: 1), "cannot read the file"))
-        }
+/// The text of a site file from its bytes: UTF-8 with Unix line endings; invalid bytes are an
+/// error at their line and column. Every `SiteSource` decodes through here, so a page reads the
+/// same from disk as from memory.
+public enum SourceText {
+    public static func decode(_ data: Data, display: String) -> Result<String, Diagnostic> {
         if let text = String(validating: data, as: UTF8.self) {
             return .success(text.withUnixLineEndings)
         }
@@ -27,5 +25,10 @@ enum SourceText {
         }
         return .failure(.error(at: SourceLocation(path: display, line: line, column: column),
                                "the file is not valid UTF-8 (byte 0x\(String(bytes[min(i, bytes.count - 1)], radix: 16)) at offset \(i))"))
+    }
+
+    /// The error for a file that exists but cannot be read.
+    static func unreadable(_ display: String) -> Diagnostic {
+        .error(at: SourceLocation(path: display, line: 1, column: 1), "cannot read the file")
     }
 }

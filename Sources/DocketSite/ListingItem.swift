@@ -1,15 +1,13 @@
-import DocketSite
-
 /// One sidebar item of `docket list --json`: `type`, `label`, `url` (null for a doc or category
 /// without a page), and `id` for docs, `items` for categories.
-struct ListingItem: Encodable, Sendable {
-    var type: String
-    var label: String
-    var url: String?
-    var id: String?
-    var items: [ListingItem]?
+public struct ListingItem: Encodable, Sendable {
+    public var type: String
+    public var label: String
+    public var url: String?
+    public var id: String?
+    public var items: [ListingItem]?
 
-    init(_ entry: SidebarItem, site: Site) {
+    public init(_ entry: SidebarItem, site: Site) {
         switch entry {
         case .doc(let doc):
             (type, label, url, id) = ("doc", doc.label, site.url(of: entry).map(URLPath.encode), doc.id)
@@ -25,7 +23,7 @@ struct ListingItem: Encodable, Sendable {
 
     /// `url` is written as null when missing (tools read the key on every item); `id` and
     /// `items` only where they belong.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
         try container.encode(label, forKey: .label)

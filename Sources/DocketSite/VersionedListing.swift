@@ -1,23 +1,20 @@
-import DocketSite
-import DocketTheme
-
 /// `docket list --json` of a versioned site: the unversioned keys (`pages` of every version with
 /// a `version` key, `sidebar` of the primary version) plus `versions`.
-enum VersionedListing {
+public enum VersionedListing {
     /// One entry of `versions`.
-    struct Version: Encodable {
-        var name: String
-        var label: String
+    public struct Version: Encodable, Sendable {
+        public var name: String
+        public var label: String
         /// The version's root URL (`/docs/next`).
-        var url: String
+        public var url: String
         /// `unreleased`, `unmaintained`, or null.
-        var banner: String?
-        var last: Bool
-        var sidebar: [ListingItem]
+        public var banner: String?
+        public var last: Bool
+        public var sidebar: [ListingItem]
 
         private enum CodingKeys: String, CodingKey { case name, label, url, banner, last, sidebar }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
             try container.encode(label, forKey: .label)
@@ -28,12 +25,7 @@ enum VersionedListing {
         }
     }
 
-    static func json(_ all: [LoadedVersion], primary: Site) -> String {
-        struct Listing: Encodable {
-            var pages: [ListingPage]
-            var sidebar: [ListingItem]
-            var versions: [Version]
-        }
+    public static func document(_ all: [LoadedVersion], primary: Site) -> SiteListing.Document {
         let pages = all.flatMap { entry in
             entry.site.pages.map {
                 ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title, version: entry.version.name)
@@ -44,7 +36,6 @@ enum VersionedListing {
                     banner: entry.version.banner?.rawValue, last: entry.version.isLast,
                     sidebar: entry.site.sidebar.map { ListingItem($0, site: entry.site) })
         }
-        let listing = Listing(pages: pages, sidebar: primary.sidebar.map { ListingItem($0, site: primary) }, versions: versions)
-        return JSONText.encode(listing, pretty: true) + "\n"
+        return SiteListing.Document(pages: pages, sidebar: primary.sidebar.map { ListingItem($0, site: primary) }, sidebars: nil, versions: versions)
     }
 }

@@ -1,32 +1,33 @@
-import DocketSite
-import DocketTheme
-import Foundation
-
-/// `docket list`: the site's structure, as JSON for tools and tests or as an indented outline.
+/// `docket list`: the site's structure, as a value for JSON (`document`, encoded by the
+/// command with the shared encoder) or as an indented outline.
 public enum SiteListing {
-    /// `{"pages": [{id, source, url, title}], "sidebar": [item]}`, keys sorted, two-space indent.
-    public static func json(_ site: Site) -> String {
-        struct Listing: Encodable {
-            var pages: [ListingPage]
-            var sidebar: [ListingItem]
-            /// Every named sidebar, when there are several (`sidebar` is the first).
-            var sidebars: [String: [ListingItem]]?
-        }
-        let listing = Listing(
+    /// `{"pages": [{id, source, url, title}], "sidebar": [item]}`, plus `sidebars` by name
+    /// when there are several; on a versioned site `pages` of every version with their
+    /// `version`, and `versions` (`VersionedListing`).
+    public struct Document: Encodable, Sendable {
+        public var pages: [ListingPage]
+        public var sidebar: [ListingItem]
+        /// Every named sidebar, when there are several (`sidebar` is the first).
+        public var sidebars: [String: [ListingItem]]?
+        public var versions: [VersionedListing.Version]?
+    }
+
+    /// The listing of one site (one version).
+    public static func document(_ site: Site) -> Document {
+        Document(
             pages: site.pages.map { ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title) },
             sidebar: site.sidebar.map { ListingItem($0, site: site) },
             sidebars: site.sidebars.count > 1
                 ? Dictionary(site.sidebars.map { ($0.name, $0.items.map { ListingItem($0, site: site) }) }, uniquingKeysWith: { first, _ in first })
                 : nil)
-        return JSONText.encode(listing, pretty: true) + "\n"
     }
 
-    /// The listing of a loaded site: on a versioned site, `pages` holds every version's pages
-    /// (newest version first) with their `version`, and `versions` each version's name, label,
-    /// URL, banner and sidebar (`VersionedListing`).
-    public static func json(_ loaded: LoadedSite) -> String {
-        guard let versions = loaded.versions else { return json(loaded.site) }
-        return VersionedListing.json(versions.all(loaded), primary: loaded.site)
+    /// The listing of a load: on a versioned site, `pages` holds every version's pages (newest
+    /// version first) with their `version`, and `versions` each version's name, label, URL,
+    /// banner and sidebar.
+    public static func document(_ load: SiteLoad) -> Document {
+        guard let versions = load.versions else { return document(load.site) }
+        return VersionedListing.document(versions.all(primary: load.content, site: load.site, pages: load.pages), primary: load.site)
     }
 
     /// An indented outline of the sidebar with URLs, then pages outside it.

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Paths as the kernel sees them, for comparing folders: symlinks and `..` resolved.
-enum RealPath {
+public enum RealPath {
     /// `path` (absolute) with every symlink resolved. A path that does not exist yet is its
     /// deepest existing ancestor, resolved, followed by the rest as written.
-    static func of(_ path: String) -> String {
+    public static func of(_ path: String) -> String {
         var rest: [String] = []
         var current = path.isEmpty ? "/" : path
         while true {
@@ -24,7 +24,7 @@ enum RealPath {
     }
 
     /// True when `path` is `folder` or lies somewhere below it (both real paths).
-    static func isInside(_ path: String, _ folder: String) -> Bool {
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
         folder == "/" || path == folder || path.hasPrefix(folder + "/")
     }
 }

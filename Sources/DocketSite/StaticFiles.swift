@@ -1,5 +1,4 @@
 import DocketDiagnostics
-import DocketSite
 import Foundation
 
 /// The files of the static folder, relative to it, served at the site root.
@@ -7,14 +6,10 @@ import Foundation
 /// A symlink is followed only when it stays inside the static folder; one that points out of
 /// it (`static/secrets -> ~/.ssh`) is skipped with a warning at the link, so a build never
 /// publishes files from elsewhere on the machine. Names holding control characters are errors.
+/// `DiskSiteSource` lists the static folder through here.
 enum StaticFiles {
-    struct Listing {
-        var files: [String] = []
-        var diagnostics = Diagnostics()
-    }
-
-    static func list(_ directory: URL, display: String) -> Listing {
-        var listing = Listing()
+    static func list(_ directory: URL, display: String) -> StaticListing {
+        var listing = StaticListing()
         let root = RealPath.of(directory.standardizedFileURL.path)
         var visited: Set<String> = [root]
         walk(real: root, relative: "", root: root, display: display, visited: &visited, into: &listing)
@@ -23,14 +18,13 @@ enum StaticFiles {
     }
 
     private static func walk(real folder: String, relative: String, root: String, display: String,
-                             visited: inout Set<String>, into listing: inout Listing) {
+                             visited: inout Set<String>, into listing: inout StaticListing) {
         let fm = FileManager.default
         for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
             let path = relative.isEmpty ? name : relative + "/" + name
             let shown = display + "/" + ContentInventory.visible(path)
             if ContentInventory.hasControlCharacter(name) {
-                listing.diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0),
-                                          "this file name holds a control character; rename it: it cannot be part of a URL")
+                listing.diagnostics.append(StaticListing.badName(shown))
                 continue
             }
             let full = folder + "/" + name

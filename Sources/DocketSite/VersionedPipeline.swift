@@ -1,12 +1,13 @@
 import DocketDiagnostics
-import DocketSite
-import Foundation
 
 /// Loading a versioned site (`versions.json` beside docket.yml): which versions are built, each
 /// version's folder, URL prefix and sidebar, and the versions beside the primary one. Every
-/// version goes through the same `SiteLoader` pipeline; links are resolved once every version's
+/// version goes through the same `SitePipeline`; links are resolved once every version's
 /// routes are known, so a link to another version's page is not broken.
-enum VersionedSiteLoader {
+struct VersionedPipeline {
+    /// The pipeline of the primary version, whose source and root every version shares.
+    var pipeline: SitePipeline
+
     /// What the top-level load needs to finish a versioned site.
     struct Plan {
         var set: VersionSet
@@ -19,11 +20,13 @@ enum VersionedSiteLoader {
     /// options): then nothing changes. Without versions.json, the options still apply to the one
     /// version, current (`versions: {current: {path: next}}` moves it, as in Docusaurus).
     /// Problems are located in versions.json or docket.yml.
-    static func plan(root: ResolvedPath, config: SiteConfig, diagnostics: inout Diagnostics) -> Plan? {
+    func plan(config: SiteConfig, diagnostics: inout Diagnostics) -> Plan? {
+        let root = pipeline.root
+        let source = pipeline.source
         let file = ResolvedPath(VersionsFile.fileName, relativeTo: root)
         let options = config.versioning
         var listed: [(name: String, location: SourceLocation)] = []
-        if !file.exists {
+        if !source.exists(file) {
             if options.disableVersioning, let at = options.disableVersioningLocation {
                 diagnostics.error(at: at, "disableVersioning: true on a site without versions.json does not make sense")
                 return nil
@@ -35,8 +38,7 @@ enum VersionedSiteLoader {
             listed = names
         }
         let (set, problems) = VersionSet.make(listed: listed, options: options, versionsFile: file.display) { folder in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: ResolvedPath(folder, relativeTo: root).url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            source.isFolder(ResolvedPath(folder, relativeTo: root))
         }
         diagnostics.append(contentsOf: problems)
         guard let set else { return nil }
@@ -45,11 +47,11 @@ enum VersionedSiteLoader {
     }
 
     /// Where the content files of a version other than the primary one are copied.
-    static func assetsFolder(of version: DocVersion) -> String { "assets/versions/\(version.name)/" }
+    func assetsFolder(of version: DocVersion) -> String { "assets/versions/\(version.name)/" }
 
     /// The names of versions.json, or nil when it cannot be used (the problems are reported).
-    private static func names(in file: ResolvedPath, diagnostics: inout Diagnostics) -> [(name: String, location: SourceLocation)]? {
-        switch SourceText.read(file.url, display: file.display) {
+    private func names(in file: ResolvedPath, diagnostics: inout Diagnostics) -> [(name: String, location: SourceLocation)]? {
+        switch pipeline.source.read(file) {
         case .success(let text):
             let (names, problems) = VersionsFile.parse(text, path: file.display)
             diagnostics.append(contentsOf: problems)
@@ -62,7 +64,7 @@ enum VersionedSiteLoader {
 
     /// Sets `config` up for `version`: its URL part, its sidebar (the versioned sidebars file;
     /// none when that file is missing, as in Docusaurus), and no navbar check in the assembler.
-    static func apply(_ version: DocVersion, primary: Bool, to config: inout SiteConfig, root: ResolvedPath, diagnostics: inout Diagnostics) {
+    func apply(_ version: DocVersion, primary: Bool, to config: inout SiteConfig, diagnostics: inout Diagnostics) {
         config.versionPathPart = version.pathPart
         if !primary { config.contentAssetsFolder = assetsFolder(of: version) }
         config.navbar = config.navbar.map { var link = $0; link.location = nil; return link }
@@ -75,10 +77,10 @@ enum VersionedSiteLoader {
             if base.hasSuffix("/" + current) { config.editURL = String(base.dropLast(current.count)) + folder + "/" }
         }
         guard let sidebarFile = version.sidebarFile else { return }
-        let file = ResolvedPath(sidebarFile, relativeTo: root)
+        let file = ResolvedPath(sidebarFile, relativeTo: pipeline.root)
         config.sidebars = []
-        guard file.exists else { return }
-        switch SourceText.read(file.url, display: file.display) {
+        guard pipeline.source.exists(file) else { return }
+        switch pipeline.source.read(file) {
         case .success(let text):
             let (sidebars, problems) = VersionedSidebarJSON.parse(text, path: file.display)
             diagnostics.append(contentsOf: problems)
@@ -91,39 +93,42 @@ enum VersionedSiteLoader {
     /// Loads every version but the primary one (whose site is `primary`), adds all routes to every
     /// version so links across versions resolve, resolves the other versions' links and checks
     /// the navbar and footer links.
-    static func loadOthers(_ plan: Plan, options: BuildOptions, config: SiteConfig, root: ResolvedPath,
-                           primary: inout Site, diagnostics: inout Diagnostics) throws(SiteLoader.Failure) -> [LoadedVersion] {
-        var others: [LoadedVersion] = []
+    func loadOthers(_ plan: Plan, config: SiteConfig, primary: inout Site, diagnostics: inout Diagnostics) throws(SiteLoadFailure) -> [LoadedVersion] {
+        // Another version is read without the cache: its pages share sources with the
+        // primary's, and the cache keeps one page per source.
+        var others = pipeline
+        others.cache = nil
+        var loaded: [LoadedVersion] = []
         // Only a version that could not be loaded stops here; problems in its pages are the
         // caller's to weigh, as for the primary version (`docket list` shows them as warnings).
         var failed = false
         for version in plan.set.versions where version != plan.set.primary {
             do {
-                let loaded = try SiteLoader.load(options, cache: nil, version: version, config: config)
-                diagnostics.append(contentsOf: loaded.diagnostics)
-                others.append(LoadedVersion(version: version, content: loaded.content, site: loaded.site, pages: []))
+                let load = try others.load(version: version, config: config)
+                diagnostics.append(contentsOf: load.diagnostics)
+                loaded.append(LoadedVersion(version: version, content: load.content, site: load.site, pages: []))
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
                 failed = true
             }
         }
-        if failed { throw SiteLoader.Failure(diagnostics: diagnostics) }
+        if failed { throw SiteLoadFailure(diagnostics: diagnostics) }
         var routes = primary.routes
-        for other in others { routes.formUnion(other.site.routes) }
+        for other in loaded { routes.formUnion(other.site.routes) }
         primary.routes = routes
-        for index in others.indices {
-            others[index].site.routes = routes
-            let resolver = LinkResolver(site: others[index].site)
-            others[index].pages = others[index].site.pages.parallelMap { resolver.resolve($0) }
-            for page in others[index].pages { diagnostics.append(contentsOf: page.diagnostics) }
+        for index in loaded.indices {
+            loaded[index].site.routes = routes
+            let resolver = LinkResolver(site: loaded[index].site)
+            loaded[index].pages = loaded[index].site.pages.parallelMap { resolver.resolve($0) }
+            for page in loaded[index].pages { diagnostics.append(contentsOf: page.diagnostics) }
         }
         checkLinks(plan, routes: routes, config: config, diagnostics: &diagnostics)
-        return others
+        return loaded
     }
 
     /// A navbar or footer link to a path no version serves is broken (the assembler's rule, with
     /// the routes of every version).
-    private static func checkLinks(_ plan: Plan, routes: Set<String>, config: SiteConfig, diagnostics: inout Diagnostics) {
+    private func checkLinks(_ plan: Plan, routes: Set<String>, config: SiteConfig, diagnostics: inout Diagnostics) {
         for (link, inNavbar) in plan.links where !link.isExternal {
             let (path, _) = URLPath.splitSuffix(link.target)
             let absolute = URLPath.join([config.baseURL, path])

@@ -1,0 +1,4 @@
+import DocketSite
+
+/// The pipeline's stages (`SitePipeline`) are recorded with the build's.
+extension BuildTimings: StageTimer {}
