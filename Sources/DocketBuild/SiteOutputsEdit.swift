@@ -87,10 +87,6 @@ extension SiteOutputs {
 
     /// A code block whose info string names mermaid, at any depth.
     private static func mayDrawDiagram(_ root: MarkdownNode) -> Bool {
-        var found = false
-        root.walk { node in
-            if !found, case .codeBlock(let info, _) = node.kind, info.text.contains("mermaid") { found = true }
-        }
-        return found
+        root.contains { if case .codeBlock(let info, _) = $0.kind { info.text.contains("mermaid") } else { false } }
     }
 }

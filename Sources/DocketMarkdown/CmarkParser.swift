@@ -84,11 +84,9 @@ enum CmarkParser {
     /// cmark-gfm does not expose a definition's label, but it keeps only referenced definitions and
     /// moves them to the end in the order of their first reference: pair them up in that order.
     private static func labelFootnoteDefinitions(_ root: MarkdownNode) -> MarkdownNode {
-        var labels: [String] = []
-        var seen = Set<String>()
-        root.walk { node in
-            if case .footnoteReference(let label) = node.kind, seen.insert(label).inserted { labels.append(label) }
-        }
+        var references = FootnoteReferences()
+        root.walk(with: &references)
+        let labels = references.labels
         guard !labels.isEmpty else { return root }
         var copy = root
         var next = 0

@@ -1,15 +1,20 @@
 import DocketDiagnostics
 
 /// Reports what `CodeBlockInfo` could not accept in a fenced block's info string, at the block.
-enum CodeBlockCheck {
+struct CodeBlockCheck: MarkdownWalker {
+    let path: String
+    private(set) var found: [Diagnostic] = []
+
     static func check(_ root: MarkdownNode, path: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        root.walk { node in
-            guard case .codeBlock(let info, _) = node.kind else { return }
-            for problem in info.problems {
-                found.append(.error(at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn), problem))
-            }
+        var check = CodeBlockCheck(path: path)
+        root.walk(with: &check)
+        return check.found
+    }
+
+    mutating func visit(_ node: MarkdownNode) {
+        guard case .codeBlock(let info, _) = node.kind else { return descend(into: node) }
+        for problem in info.problems {
+            found.append(.error(at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn), problem))
         }
-        return found
     }
 }

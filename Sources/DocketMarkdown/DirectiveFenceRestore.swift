@@ -4,24 +4,31 @@ import Foundation
 /// a fence indented 4 spaces or more past its container is indented code, or the continuation
 /// of a paragraph, and so no directive (micromark-extension-directive allows 3 spaces). The
 /// reader sees `:::tip` there as written, never docket's marker.
-enum DirectiveFenceRestore {
+struct DirectiveFenceRestore: MarkdownRewriter {
+    /// The fence text of each marker, by marker.
+    let fenceTexts: [String: String]
+
     static func restore(_ root: MarkdownNode, fenceTexts: [String: String]) -> MarkdownNode {
         guard !fenceTexts.isEmpty else { return root }
         var root = root
-        root.update { node in
-            switch node.kind {
-            case .codeBlock(let info, let literal) where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
-                node.kind = .codeBlock(info: info, literal: restored(literal, fenceTexts))
-            case .htmlInline(let html):
-                if let text = fenceTexts[html.trimmingWhitespace.description] { node.kind = .text(text) }
-            case .htmlBlock(let html) where html.contains(DirectiveScanner.openPrefix) || html.contains(DirectiveScanner.closePrefix):
-                // A marker that folding left in place (inside a raw HTML block) reads as its text.
-                node.kind = .htmlBlock(restored(html, fenceTexts))
-            default:
-                break
-            }
-        }
+        var restore = DirectiveFenceRestore(fenceTexts: fenceTexts)
+        root.rewrite(with: &restore)
         return root
+    }
+
+    mutating func rewrite(_ node: inout MarkdownNode) {
+        switch node.kind {
+        case .codeBlock(let info, let literal) where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
+            node.kind = .codeBlock(info: info, literal: Self.restored(literal, fenceTexts))
+        case .htmlInline(let html):
+            if let text = fenceTexts[html.trimmingWhitespace.description] { node.kind = .text(text) }
+        case .htmlBlock(let html) where html.contains(DirectiveScanner.openPrefix) || html.contains(DirectiveScanner.closePrefix):
+            // A marker that folding left in place (inside a raw HTML block) reads as its text.
+            node.kind = .htmlBlock(Self.restored(html, fenceTexts))
+        default:
+            break
+        }
+        rewriteChildren(of: &node)
     }
 
     private static func restored(_ text: String, _ fenceTexts: [String: String]) -> String {

@@ -63,13 +63,10 @@ struct DirectiveFolder {
                     var node = MarkdownNode(.directiveTitle, children: parsed.root.firstParagraphInlines, range: SourceRange(
                         startLine: opening.line, startColumn: opening.titleColumn,
                         endLine: opening.line, endColumn: opening.titleColumn + max(source.utf8.count, 1) - 1))
-                    // The title was parsed alone: its columns count from the title's first character.
-                    node.update { inline in
-                        guard inline.range.isKnown, inline.range.startLine == opening.line else { return }
-                        if case .directiveTitle = inline.kind { return }
-                        inline.range.startColumn += opening.titleColumn - 1
-                        if inline.range.endLine == opening.line { inline.range.endColumn += opening.titleColumn - 1 }
-                    }
+                    // The title was parsed alone, from its one line: its columns count from the
+                    // title's first character. The title node itself has the file's columns.
+                    var shift = ColumnShift(line: opening.line, by: opening.titleColumn - 1)
+                    shift.rewriteChildren(of: &node)
                     return node
                 }
                 var range = child.range

@@ -1,7 +1,8 @@
 import DocketHighlight
 
-/// Renders a `MarkdownNode` tree to HTML. It never changes the tree: links, heading ids and the
-/// like are settled by earlier stages, so rendering is a pure function of the tree and options.
+/// Renders a `MarkdownNode` tree to HTML. It never changes the tree: heading ids and the like are
+/// settled by earlier stages, and the site URL of a link is looked up in `linkURLs`, so rendering
+/// is a pure function of the tree and options.
 public struct HTMLRenderer: Sendable {
     /// Extra markup around a fenced code block, e.g. a runbook step label; nil for none.
     public typealias CodeBlockLabel = @Sendable (_ node: MarkdownNode, _ info: CodeBlockInfo) -> String?
@@ -12,15 +13,19 @@ public struct HTMLRenderer: Sendable {
     /// The cards `<DocCardList/>` shows on this page: the items of the sidebar category the page
     /// is the index of; nil when the page is no category's index.
     public var docCards: [DocCardLink]?
+    /// The URL each link or image destination is written as, by destination as written (the
+    /// page's resolved links); a destination not in it is written as it is.
+    public var linkURLs: [String: String] = [:]
 
-    public init(codeBlockLabel: CodeBlockLabel? = nil) {
+    public init(codeBlockLabel: CodeBlockLabel? = nil, linkURLs: [String: String] = [:]) {
         self.codeBlockLabel = codeBlockLabel
+        self.linkURLs = linkURLs
     }
 
     /// Renders a whole document. `contentTitleIndex` is the top-level child rendered as the page's
     /// `<header><h1>`, if any.
     public func render(document root: MarkdownNode, contentTitleIndex: Int? = nil) -> String {
-        var context = Context(footnotes: Self.footnoteNumbers(root))
+        var context = Context(footnotes: FootnoteNumbers.of(root))
         var out = ""
         out.reserveCapacity(4096)
         for (index, child) in root.children.enumerated() {
@@ -56,16 +61,6 @@ public struct HTMLRenderer: Sendable {
         var plainLinks = false
         /// Tab sets rendered so far on the page, for unique element ids.
         var tabSets = 0
-    }
-
-    private static func footnoteNumbers(_ root: MarkdownNode) -> [String: Int] {
-        var numbers: [String: Int] = [:]
-        root.walk { node in
-            if case .footnoteDefinition(let label) = node.kind, numbers[label] == nil {
-                numbers[label] = numbers.count + 1
-            }
-        }
-        return numbers
     }
 
     /// The id part of a footnote's anchors: the label lower-cased, as remark-gfm writes it.
@@ -318,11 +313,12 @@ public struct HTMLRenderer: Sendable {
         case .emphasis: wrap("em", node, into: &out, context: &context)
         case .strong: wrap("strong", node, into: &out, context: &context)
         case .strikethrough: wrap("del", node, into: &out, context: &context)
-        case .link(let destination, let title):
+        case .link(let written, let title):
             if context.plainLinks {
                 inlines(node.children, into: &out, context: &context)
                 return
             }
+            let destination = url(of: written)
             out += "<a href=\"\(destination.htmlEscaped)\""
             if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
             if Self.isExternal(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
@@ -331,7 +327,7 @@ public struct HTMLRenderer: Sendable {
             out += "</a>"
         case .image(let source, let title):
             if context.plainLinks { return }
-            out += "<img src=\"\(source.htmlEscaped)\" alt=\"\(node.plainText.htmlEscaped)\""
+            out += "<img src=\"\(url(of: source).htmlEscaped)\" alt=\"\(node.plainText.htmlEscaped)\""
             if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
@@ -358,6 +354,11 @@ public struct HTMLRenderer: Sendable {
         out += "<\(tag)>"
         inlines(node.children, into: &out, context: &context)
         out += "</\(tag)>"
+    }
+
+    /// The URL a destination is written as: its resolved URL, else itself.
+    private func url(of destination: String) -> String {
+        linkURLs.isEmpty ? destination : linkURLs[destination] ?? destination
     }
 
     static func isExternal(_ destination: String) -> Bool {

@@ -12,12 +12,8 @@ public enum HeadingAnchors {
         var tree = visit(root, slugger: &slugger, entries: &entries)
         if hasTOCInline(tree) {
             // `<TOCInline toc={toc}/>` lists the page's own headings, known only now.
-            tree.update { node in
-                if case .mdx(var element) = node.kind, element.component == .tocInline {
-                    element.toc = entries
-                    node.kind = .mdx(element)
-                }
-            }
+            var fill = TOCInlineFill(entries: entries)
+            tree.rewrite(with: &fill)
         }
         return (tree, entries)
     }

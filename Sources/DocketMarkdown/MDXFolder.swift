@@ -162,13 +162,8 @@ struct MDXFolder {
             }
         }
         if nodes.isEmpty { return [] }
-        for index in nodes.indices {
-            nodes[index].update { node in
-                guard node.range.isKnown else { return }
-                if node.range.startLine == line { node.range.startColumn += column - 1 }
-                if node.range.endLine == line { node.range.endColumn += column - 1 }
-            }
-        }
+        var shift = ColumnShift(line: line, by: column - 1)
+        for index in nodes.indices { nodes[index].rewrite(with: &shift) }
         var root = MarkdownNode(.paragraph, children: nodes)
         if !scanner.values.isEmpty || !scanner.placeholderLines.isEmpty { root = placeholders(root) }
         return root.children
@@ -230,12 +225,8 @@ struct MDXFolder {
 
     /// Adds back the bytes dedenting removed, so every column is a column of the file.
     private func shiftColumns(_ root: inout MarkdownNode) {
-        let shifts = scanner.columnShifts
-        root.update { node in
-            guard node.range.isKnown else { return }
-            if let shift = shifts[node.range.startLine] { node.range.startColumn += shift }
-            if let shift = shifts[node.range.endLine] { node.range.endColumn += shift }
-        }
+        var shift = ColumnShift(shifts: scanner.columnShifts)
+        root.rewrite(with: &shift)
     }
 }
 

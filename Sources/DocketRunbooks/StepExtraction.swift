@@ -16,11 +16,7 @@ struct StepExtraction {
     }
 
     mutating func run() {
-        var blocks: [MarkdownNode] = []
-        page.document.walk { node in
-            if case .codeBlock = node.kind { blocks.append(node) }
-        }
-        let described: [BlockReferences.Block] = blocks.compactMap { node in
+        let described: [BlockReferences.Block] = page.document.codeBlocks.compactMap { node in
             guard case .codeBlock(let info, let literal) = node.kind else { return nil }
             return BlockReferences.Block(node: node, info: info, literal: literal)
         }

@@ -1,46 +1,75 @@
 import Foundation
+import DocketMarkdown
 
-/// Docusaurus's metadata title from the body text: only when the trimmed body *starts* with an
-/// ATX `# Title` or a setext `Title\n===`. Inline Markdown stays raw except code backticks.
+/// Docusaurus's metadata title: the level-1 heading the body *starts* with (after blank lines
+/// and `import` lines), an ATX `# Title` or a setext `Title\n===`, as Docusaurus reads it, which
+/// is the heading's source text with inline Markdown left raw except code backticks
+/// (`# Hello **World**` is titled `Hello **World**`).
+///
+/// The parsed tree says whether the body starts with such a heading and where it is; only the
+/// heading's own lines (and the few before it) are read from the text, for the raw title.
 enum ContentTitleText {
-    static func find(in body: String) -> String? {
-        var lines = leadingLines(of: body)[...]
-        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-            lines = lines.dropFirst()
+    /// - Parameters:
+    ///   - document: the body's tree.
+    ///   - body: the body text the tree was parsed from.
+    ///   - bodyLineOffset: the file lines before the body (the tree's lines are file lines).
+    static func find(in document: MarkdownNode, body: String, bodyLineOffset: Int) -> String? {
+        var candidate: MarkdownNode?
+        var lines: [Substring] = []
+        for child in document.children {
+            guard child.range.isKnown else { return nil }
+            let last = child.range.endLine - bodyLineOffset
+            if lines.count < last { lines = leadingLines(of: body, count: last) }
+            // A paragraph of `import` lines in a `.md` page is skipped, as Docusaurus does (in
+            // `.mdx` the MDX layer has already taken them out of the tree).
+            if case .paragraph = child.kind, isImportParagraph(child, lines: lines, bodyLineOffset: bodyLineOffset) { continue }
+            candidate = child
+            break
         }
-        // Leading MDX import lines are skipped, as Docusaurus does.
-        while let first = lines.first, first.hasPrefix("import ") || first.trimmingTrailingSpace.isEmpty {
-            lines = lines.dropFirst()
-        }
-        guard let first = lines.first?.trimmingTrailingSpace else { return nil }
-        if first.hasPrefix("#") {
-            let afterHash = first.dropFirst()
+        guard let heading = candidate, case .heading(level: 1, _) = heading.kind else { return nil }
+        let first = heading.range.startLine - bodyLineOffset
+        let last = heading.range.endLine - bodyLineOffset
+        guard first >= 1, last <= lines.count else { return nil }
+        if lines.count <= first { lines = leadingLines(of: body, count: first + 1) }
+        // Only blank and `import` lines before it: a link reference definition (which leaves no
+        // node) or an `export` line before the heading means the body does not start with it.
+        for line in lines[..<(first - 1)] where !(isBlank(line) || line.hasPrefix("import ")) { return nil }
+        let text = lines[first - 1].trimmingTrailingSpace
+        if text.hasPrefix("#") {
+            guard text.hasPrefix("#") else { return nil }
+            let afterHash = text.dropFirst()
             guard let space = afterHash.first, space == " " || space == "\t" else { return nil }
-            var title = afterHash.drop { $0 == " " || $0 == "\t" }
+            let title = afterHash.drop { $0 == " " || $0 == "\t" }
             guard !title.isEmpty else { return nil }
-            title = strippingClosingHashes(title)
-            return clean(title)
+            return clean(strippingClosingHashes(title))
         }
-        if lines.count >= 2 {
-            let underline = lines[lines.index(after: lines.startIndex)].trimmingTrailingSpace
-            if !underline.isEmpty, underline.allSatisfy({ $0 == "=" }), !first.hasPrefix(" ") {
-                return clean(first.drop { $0 == " " })
-            }
-        }
-        return nil
+        // A setext heading: its text on one line, the underline right below (a heading of two
+        // text lines is no title; where cmark-gfm ends the heading's range is not relied on).
+        guard first < lines.count, !text.hasPrefix(" ") else { return nil }
+        let underline = lines[first].trimmingTrailingSpace
+        guard !underline.isEmpty, underline.allSatisfy({ $0 == "=" }) else { return nil }
+        return clean(text)
     }
 
-    /// The lines up to the second non-blank, non-import one: all `find` reads. Splitting the whole
-    /// body instead cost seconds on a 10 MB page.
-    private static func leadingLines(of body: String) -> [Substring] {
+    /// True when every line of `paragraph` starts with `import `.
+    private static func isImportParagraph(_ paragraph: MarkdownNode, lines: [Substring], bodyLineOffset: Int) -> Bool {
+        let first = paragraph.range.startLine - bodyLineOffset, last = paragraph.range.endLine - bodyLineOffset
+        guard first >= 1, last <= lines.count, first <= last else { return false }
+        return lines[(first - 1)..<last].allSatisfy { $0.hasPrefix("import ") }
+    }
+
+    private static func isBlank(_ line: Substring) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    }
+
+    /// The first `count` lines of `body`: the title is near the top, and splitting the whole body
+    /// instead cost seconds on a 10 MB page.
+    private static func leadingLines(of body: String, count: Int) -> [Substring] {
         var lines: [Substring] = []
-        var content = 0
         var rest = body[...]
-        while content < 2, !rest.isEmpty {
+        while lines.count < count, !rest.isEmpty {
             let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            let line = rest[..<end]
-            lines.append(line)
-            if !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) && !line.hasPrefix("import ") { content += 1 }
+            lines.append(rest[..<end])
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
         }
         return lines

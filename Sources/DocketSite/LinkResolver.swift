@@ -13,48 +13,35 @@ public struct LinkResolver: Sendable {
     /// The URL prefix of copied content assets (`/assets/content/`).
     public var assetsBaseURL: String { URLPath.join([site.config.baseURL, site.config.contentAssetsFolder]) }
 
+    /// Checks every link of the page where it is written (diagnostics, assets) and works out the
+    /// site URL of each: `ResolvedPage.linkURLs`, which the renderer looks links up in. The
+    /// links come from `ParsedPage.links`, gathered when the page was parsed, so the tree is not
+    /// walked again, and no rewritten copy of it is ever made.
     public func resolve(_ page: Page) -> ResolvedPage {
-        resolve(page, rewrite: true)
-    }
-
-    /// Checks every link of the page (diagnostics, assets) but keeps its parsed tree: the
-    /// rewritten one is made by `rewritten` when the page renders. Holding a rewritten tree of
-    /// every page from load to the end of the build costs a build of 10,000 pages ~190 MiB.
-    public func check(_ page: Page) -> ResolvedPage {
-        resolve(page, rewrite: false)
-    }
-
-    /// The page with its links rewritten to site URLs (itself when they already are).
-    public func rewritten(_ resolved: ResolvedPage) -> ResolvedPage {
-        guard !resolved.linksRewritten else { return resolved }
-        var page = resolved
-        page.document = resolve(resolved.page, rewrite: true).document
-        page.linksRewritten = true
-        return page
-    }
-
-    private func resolve(_ page: Page, rewrite: Bool) -> ResolvedPage {
         var diagnostics = Diagnostics()
         var assets = Set<String>()
         var unchecked = 0
-        var document = page.parsed.document
-        if !page.parsed.links.isEmpty {
-            document.update { node in
-                switch node.kind {
-                case .link(let destination, let title):
-                    let url = resolve(destination, isImage: false, in: page, node: node, diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
-                    if rewrite, url != destination { node.kind = .link(destination: url, title: title) }
-                case .image(let source, let title):
-                    let url = resolve(source, isImage: true, in: page, node: node, diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
-                    if rewrite, url != source { node.kind = .image(source: url, title: title) }
-                default:
-                    break
-                }
-            }
+        var urls: [String: String] = [:]
+        for link in page.parsed.links {
+            let url = resolve(link.destination, isImage: link.isImage, in: page, range: link.range,
+                              diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
+            // The URL depends on the destination and the page only, so one entry serves every
+            // link written with that destination.
+            if url != link.destination { urls[link.destination] = url }
         }
         if page.parsed.document.contains(component: .docCardList) { checkDocCardLists(on: page, diagnostics: &diagnostics) }
-        return ResolvedPage(page: page, document: document, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked,
-                            linksRewritten: rewrite)
+        return ResolvedPage(page: page, linkURLs: urls, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
+    }
+
+    /// `resolve`: the load-time name. Links are rewritten by the renderer, from `linkURLs`.
+    public func check(_ page: Page) -> ResolvedPage {
+        resolve(page)
+    }
+
+    /// The page as it renders: already so, its links are looked up in `linkURLs` when they are
+    /// written. Kept for the build's call sites that still ask for it.
+    public func rewritten(_ resolved: ResolvedPage) -> ResolvedPage {
+        resolved
     }
 
     /// `<DocCardList/>` lists the items of the sidebar category whose index page this is
@@ -70,16 +57,17 @@ public struct LinkResolver: Sendable {
             }
         }
         guard !isIndex(items) else { return }
-        page.parsed.document.walk { node in
-            guard case .mdx(let element) = node.kind, element.component == .docCardList else { return }
+        var lists = DocCardLists()
+        page.parsed.document.walk(with: &lists)
+        for element in lists.found {
             diagnostics.warning(at: SourceLocation(path: page.parsed.displayPath, line: element.line, column: element.column),
                 "<DocCardList/> shows the items of the sidebar category whose index page this is, but '\(page.id)' is no category's index page in the sidebar it shows: it renders nothing (Docusaurus fails the build here); link the page from a category, or list the cards by hand")
         }
     }
 
-    private func resolve(_ destination: String, isImage: Bool, in page: Page, node: MarkdownNode,
+    private func resolve(_ destination: String, isImage: Bool, in page: Page, range: SourceRange,
                          diagnostics: inout Diagnostics, assets: inout Set<String>, uncheckedLinks: inout Int) -> String {
-        let location = SourceLocation(path: page.parsed.displayPath, line: node.range.startLine, column: node.range.startColumn)
+        let location = SourceLocation(path: page.parsed.displayPath, line: range.startLine, column: range.startColumn)
         if destination.isEmpty || URLPath.isExternal(destination) { return destination }
         if destination.hasPrefix("#") {
             checkAnchor(String(destination.dropFirst()), of: page, link: destination, at: location, diagnostics: &diagnostics)

@@ -5,26 +5,32 @@ import DocketMarkdown
 /// of a paragraph (`Run <Highlight>this</Highlight>`) is not something docket can render, so it
 /// is reported where it is written rather than passed through as unknown HTML. Imports, exports,
 /// expressions and block components are checked by the MDX layer in DocketMarkdown.
-enum MDXSyntaxCheck {
+struct MDXSyntaxCheck: MarkdownWalker {
     /// The diagnostic code of everything `markdown.mdx.unknownComponents: warn` turns into warnings.
     static let unsupportedCode = "mdx.unsupported"
 
+    let path: String
+    private(set) var found: [Diagnostic] = []
+
     static func check(_ root: MarkdownNode, path: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        root.walk { node in
-            let html: String
-            switch node.kind {
-            case .htmlBlock(let h), .htmlInline(let h): html = h
-            default: return
-            }
-            guard html.hasPrefix("<"), let name = jsxName(html) else { return }
+        var check = MDXSyntaxCheck(path: path)
+        root.walk(with: &check)
+        return check.found
+    }
+
+    mutating func visit(_ node: MarkdownNode) {
+        switch node.kind {
+        case .htmlBlock(let html), .htmlInline(let html):
+            guard html.hasPrefix("<"), let name = Self.jsxName(html) else { break }
             let known = MDXComponent(rawValue: name) != nil
-            found.append(Diagnostic(.error, at: location(node, path), known
+            found.append(Diagnostic(.error, at: Self.location(node, path), known
                 ? "<\(name)> must start on its own line (with a blank line or a tag before it) for docket to render it; here it is raw HTML"
                 : "docket cannot render the component <\(name)> (plain Markdown, HTML and the built-in theme components only); the page would render wrong",
-                code: unsupportedCode))
+                code: Self.unsupportedCode))
+        default:
+            break
         }
-        return found
+        descend(into: node)
     }
 
     private static func location(_ node: MarkdownNode, _ path: String) -> SourceLocation {

@@ -29,28 +29,10 @@ public enum PageParser {
         diagnostics.append(contentsOf: markdown.diagnostics)
         let (document, toc) = HeadingAnchors.assign(markdown.root)
 
-        var anchors = Set<String>()
-        var links: [LinkReference] = []
-        document.walk { node in
-            switch node.kind {
-            case .heading(_, let id?):
-                anchors.insert(id)
-            case .htmlInline(let html), .htmlBlock(let html):
-                anchors.formUnion(HTMLAnchorIDs.ids(in: html))
-            case .mdx(let element):
-                if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
-            case .footnoteDefinition(let label):
-                anchors.formUnion(HTMLRenderer.footnoteAnchorIDs(label: label) + ["footnote-label"])
-            case .link(let destination, _):
-                links.append(LinkReference(destination: destination, isImage: false, line: node.range.startLine, column: node.range.startColumn))
-            case .image(let source, _):
-                links.append(LinkReference(destination: source, isImage: true, line: node.range.startLine, column: node.range.startColumn))
-            default:
-                break
-            }
-        }
+        var references = PageReferences()
+        document.walk(with: &references)
         diagnostics.append(contentsOf: MDXSyntaxCheck.check(document, path: displayPath))
-        let contentTitle = ContentTitleText.find(in: split.body)
+        let contentTitle = ContentTitleText.find(in: document, body: split.body, bodyLineOffset: split.bodyLineOffset)
         for (key, value) in [("title", frontMatter.title), ("sidebar_label", frontMatter.sidebarLabel)] {
             if let value, value.count > maxTitleLength, let location = frontMatter.locations[key] {
                 diagnostics.error(at: location, "'\(key)' is \(value.count) characters long; titles may be at most \(maxTitleLength)")
@@ -69,10 +51,10 @@ public enum PageParser {
             frontMatter: frontMatter,
             document: document,
             toc: toc,
-            anchors: anchors,
+            anchors: references.anchors,
             contentTitle: contentTitle,
             excerpt: Excerpt.first(in: document),
-            links: links,
+            links: references.links,
             diagnostics: diagnostics)
     }
 

@@ -31,10 +31,6 @@ public enum MermaidBundle {
 
     /// True when the tree holds a ```` ```mermaid ```` block, at any depth (in an admonition too).
     static func hasDiagram(_ root: MarkdownNode) -> Bool {
-        var found = false
-        root.walk { node in
-            if !found, case .codeBlock(let info, _) = node.kind, info.language == "mermaid" { found = true }
-        }
-        return found
+        root.contains { if case .codeBlock(let info, _) = $0.kind { info.language == "mermaid" } else { false } }
     }
 }

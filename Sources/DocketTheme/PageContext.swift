@@ -44,6 +44,7 @@ public struct PageContext: Sendable {
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
         var pageRenderer = runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
         if resolved.document.contains(component: .docCardList) { pageRenderer.docCards = docCards(for: page) }
+        pageRenderer.linkURLs = resolved.linkURLs
         content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)

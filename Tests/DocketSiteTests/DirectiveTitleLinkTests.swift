@@ -15,7 +15,7 @@ import Testing
         let (site, diagnostics) = try SiteFixture.load(root)
         let page = try #require(site.pages.first { $0.source == source })
         let resolved = LinkResolver(site: site).resolve(page)
-        return (HTMLRenderer().render(document: resolved.document), diagnostics.sorted.map(\.description))
+        return (HTMLRenderer(linkURLs: resolved.linkURLs).render(document: resolved.document), diagnostics.sorted.map(\.description))
     }
 
     @Test func markdownLinkInABracketTitleBecomesThePageURL() throws {

@@ -15,7 +15,7 @@ import Testing
         let page = try #require(site.pages.first { $0.source == "a.md" })
         let resolved = LinkResolver(site: site).resolve(page)
         var links: [String] = []
-        resolved.document.walk { node in
+        resolved.rewrittenDocument.walk { node in
             if case .link(let destination, _) = node.kind { links.append(destination) }
         }
         return (links, diagnostics.sorted.map(\.description), resolved.uncheckedLinks)

@@ -17,7 +17,7 @@ import Testing
         let page = try #require(site.pages.first { $0.source == source })
         let resolved = LinkResolver(site: site).resolve(page)
         var links: [String] = []
-        resolved.document.walk { node in
+        resolved.rewrittenDocument.walk { node in
             if case .link(let destination, _) = node.kind { links.append(destination) }
             if case .image(let destination, _) = node.kind { links.append(destination) }
         }

@@ -1,0 +1,29 @@
+import DocketMarkdown
+
+/// What a page's tree defines and points at, gathered in one walk when the page is parsed: the
+/// anchors links may name (heading ids, HTML and MDX ids, footnotes) and every link and image,
+/// in document order, where it is written.
+struct PageReferences: MarkdownWalker {
+    private(set) var anchors = Set<String>()
+    private(set) var links: [LinkReference] = []
+
+    mutating func visit(_ node: MarkdownNode) {
+        switch node.kind {
+        case .heading(_, let id?):
+            anchors.insert(id)
+        case .htmlInline(let html), .htmlBlock(let html):
+            anchors.formUnion(HTMLAnchorIDs.ids(in: html))
+        case .mdx(let element):
+            if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
+        case .footnoteDefinition(let label):
+            anchors.formUnion(HTMLRenderer.footnoteAnchorIDs(label: label) + ["footnote-label"])
+        case .link(let destination, _):
+            links.append(LinkReference(kind: .link, destination: destination, range: node.range))
+        case .image(let source, _):
+            links.append(LinkReference(kind: .image, destination: source, range: node.range))
+        default:
+            break
+        }
+        descend(into: node)
+    }
+}

@@ -1,0 +1,47 @@
+import DocketDiagnostics
+import DocketMarkdown
+@testable import DocketSite
+import Testing
+
+/// The content title is the level-1 heading the parsed tree starts with, in its source text as
+/// Docusaurus reads it (inline Markdown raw, code backticks removed, `{#id}` and closing hashes
+/// dropped); a body that does not start with one has none.
+@Suite struct ContentTitleTreeTests {
+    private func title(_ text: String, source: String = "a.md") -> String? {
+        PageParser.parse(text: text, source: source, displayPath: "docs/" + source).contentTitle
+    }
+
+    @Test(arguments: [
+        ("# Hello **World**\n\nText.\n", "Hello **World**"),
+        ("# Closed heading ##\n", "Closed heading"),
+        ("# Use `config.js`\n", "Use config.js"),
+        ("# Custom heading {#custom}\n", "Custom heading"),
+        ("\n\n  \n# After blank lines\n", "After blank lines"),
+        ("Setext Title\n============\n\nA setext H1.\n", "Setext Title"),
+        ("---\ntitle: x\n---\n\n# With front matter\n", "With front matter"),
+        ("import Tabs from '@theme/Tabs';\n\n# After an import\n", "After an import"),
+        ("#\tTabbed\n", "Tabbed"),
+        ("# Mixed *emphasis* and [link](https://example.com)\n", "Mixed *emphasis* and [link](https://example.com)"),
+    ])
+    func leadingLevelOneHeadingIsTheTitle(_ body: String, _ expected: String) {
+        #expect(title(body) == expected)
+        #expect(title(body, source: "a.mdx") == expected)
+    }
+
+    @Test(arguments: [
+        "Intro paragraph.\n\n# Later heading\n",
+        "## A level-2 heading\n",
+        "Setext two\n---\n",
+        "   # Indented heading\n",
+        "[ref]: /somewhere\n# After a definition\n",
+        "```\n# in code\n```\n",
+        ":::note\n# in an admonition\n:::\n",
+        "Two line\nsetext\n===\n",
+        "#\n",
+        "",
+        "#NoSpace\n",
+    ])
+    func otherBodiesHaveNoTitle(_ body: String) {
+        #expect(title(body) == nil, "\(body)")
+    }
+}
