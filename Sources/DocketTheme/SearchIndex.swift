@@ -75,41 +75,53 @@ public enum SearchIndex {
     /// sit in memory next to the rendered pages: at 10,000 pages, returning every file at the end
     /// made the search index most of the build's peak memory.
     public static func write<Failure: Error>(_ site: Site, emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) {
-        let (pages, sections) = collect(site)
+        try write(site, pagesPerBatch: pagesPerBatch, emit: emit)
+    }
 
+    /// `write`, with the batch size as a parameter (tests make batches of a page or two).
+    static func write<Failure: Error>(_ site: Site, pagesPerBatch: Int, emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) {
         // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
         // most of the work: done on every core a chunk at a time, the files are then cut in order.
         var fragmentStarts: [Int] = []
         var fragmentCount = 0
         var fragment = ""
-        for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
-            let chunkCount = min(fragmentChunk, sections.count - chunkStart)
-            let entries = concurrentMap(chunkCount) { offset in
-                let section = sections[chunkStart + offset]
-                return "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
-            }
-            for (offset, entry) in entries.enumerated() {
-                if fragment.isEmpty {
-                    fragmentStarts.append(chunkStart + offset)
-                    fragment = "["
-                } else {
-                    fragment += ",\n"
+        var postings: [String: [Int]] = [:]
+        var sectionCount = 0
+        let pages = try collect(site, pagesPerBatch: pagesPerBatch) { (sections: [SearchSection], firstID: Int) throws(Failure) in
+            for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
+                let chunkCount = min(fragmentChunk, sections.count - chunkStart)
+                let entries = concurrentMap(chunkCount) { offset in
+                    let section = sections[chunkStart + offset]
+                    return "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
                 }
-                fragment += entry
-                if fragment.utf8.count >= fragmentBytes {
-                    try emit("search/f\(fragmentCount).json", fragment + "]\n")
-                    fragmentCount += 1
-                    fragment = ""
+                for (offset, entry) in entries.enumerated() {
+                    if fragment.isEmpty {
+                        fragmentStarts.append(firstID + chunkStart + offset)
+                        fragment = "["
+                    } else {
+                        fragment += ",\n"
+                    }
+                    fragment += entry
+                    if fragment.utf8.count >= fragmentBytes {
+                        try emit("search/f\(fragmentCount).json", fragment + "]\n")
+                        fragmentCount += 1
+                        fragment = ""
+                    }
                 }
             }
+            // Section ids only grow from one batch to the next, so appending keeps every list ascending.
+            for (term, list) in SearchIndex.postings(of: sections, firstID: firstID) {
+                postings[term, default: []].append(contentsOf: list)
+            }
+            sectionCount = firstID + sections.count
         }
         if !fragment.isEmpty { try emit("search/f\(fragmentCount).json", fragment + "]\n") }
 
-        let shardOfKey = try writeTermFiles(postings(of: sections), emit: emit)
+        let shardOfKey = try writeTermFiles(postings, emit: emit)
 
         var head = "{\"v\":2,\"pages\":["
         head += pages.map { "{\"t\":\(quoted($0.title)),\"u\":\(quoted($0.url))}" }.joined(separator: ",\n")
-        head += "],\n\"sections\":\(sections.count),\n\"shards\":{"
+        head += "],\n\"sections\":\(sectionCount),\n\"shards\":{"
         head += shardOfKey.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",")
         head += "},\n\"fragments\":[" + fragmentStarts.map(String.init).joined(separator: ",") + "]}\n"
         try emit("search-index.json", head)
@@ -173,23 +185,43 @@ public enum SearchIndex {
 
     /// The indexed pages (listed doc pages, then generated category pages) and their sections.
     static func collect(_ site: Site) -> (pages: [(title: String, url: String)], sections: [SearchSection]) {
+        var sections: [SearchSection] = []
+        let pages = collect(site) { batch, _ in sections += batch }
+        return (pages, sections)
+    }
+
+    /// Pages whose sections are made at once: the sections of every page (the site's whole text)
+    /// never all exist at the same time.
+    static let pagesPerBatch = 1_024
+
+    /// The indexed pages; their sections are handed to `body` a batch of pages at a time, in
+    /// order, with the id of the batch's first section.
+    static func collect<Failure: Error>(_ site: Site, pagesPerBatch: Int = pagesPerBatch, _ body: (_ sections: [SearchSection], _ firstID: Int) throws(Failure) -> Void) throws(Failure) -> [(title: String, url: String)] {
         let listed = site.pages.filter { !$0.frontMatter.unlisted }
         var pages: [(title: String, url: String)] = listed.map { ($0.title, URLPath.encode($0.permalink)) }
-        var sections: [SearchSection] = []
-        for perPage in concurrentMap(listed.count, { index in
-            let page = listed[index]
-            return SearchSection.sections(of: page.parsed.document, page: index, title: page.title,
-                                          description: page.description, keywords: page.frontMatter.keywords)
-        }) {
-            sections += perPage
+        var firstID = 0
+        for batchStart in stride(from: 0, to: listed.count, by: pagesPerBatch) {
+            var sections: [SearchSection] = []
+            for perPage in concurrentMap(min(pagesPerBatch, listed.count - batchStart), { offset in
+                let index = batchStart + offset
+                let page = listed[index]
+                return SearchSection.sections(of: page.parsed.document, page: index, title: page.title,
+                                              description: page.description, keywords: page.frontMatter.keywords)
+            }) {
+                sections += perPage
+            }
+            try body(sections, firstID)
+            firstID += sections.count
         }
+        var generated: [SearchSection] = []
         for index in site.generatedIndexes {
             var section = SearchSection(page: pages.count, heading: "", anchor: "", text: "", title: index.title)
             if let description = index.description { section.text = SearchSection.collapse(description) }
-            sections.append(section)
+            generated.append(section)
             pages.append((index.title, URLPath.encode(index.permalink)))
         }
-        return (pages, sections)
+        if !generated.isEmpty { try body(generated, firstID) }
+        return pages
     }
 
     /// Sections per task of `postings`: each task merges its own sections, so the serial merge
@@ -199,14 +231,14 @@ public enum SearchIndex {
 
     /// Every term with its postings (`section * 16 + fields`), sections ascending. Chunks of
     /// sections are tokenised and merged on every core; chunks are then joined in order, so the
-    /// output is deterministic.
-    static func postings(of sections: [SearchSection]) -> [String: [Int]] {
+    /// output is deterministic. Section ids count from `firstID` (a batch of a larger index).
+    static func postings(of sections: [SearchSection], firstID: Int = 0) -> [String: [Int]] {
         let chunks = (sections.count + postingsChunk - 1) / postingsChunk
         let partial = concurrentMap(chunks) { chunk -> [String: [Int]] in
             var postings: [String: [Int]] = [:]
             for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
                 for (term, bits) in fields(of: sections[id]) {
-                    postings[term, default: []].append(id << 4 | bits)
+                    postings[term, default: []].append((firstID + id) << 4 | bits)
                 }
             }
             return postings

@@ -142,6 +142,27 @@ import Testing
         #expect(shards.keys.contains { $0.unicodeScalars.count > 2 }, "large two-letter groups are split: \(shards.keys.sorted())")
     }
 
+    /// A large site's sections are made a batch of pages at a time; the files must not depend on
+    /// where the batches end (section ids, fragment starts and postings run on across them).
+    @Test func filesDoNotDependOnTheBatchSize() throws {
+        var pages: [String: String] = [:]
+        for number in 1...7 {
+            pages["part/p\(number).md"] = "# Page \(number)\n\nShared words and token\(number).\n\n## Step \(number)\n\nMore shared text.\n"
+        }
+        pages["part/_category_.yml"] = "label: Part\nlink:\n  type: generated-index\n  description: All the parts\n"
+        let site = try site(pages)
+        var whole: [String: String] = [:]
+        SearchIndex.write(site, pagesPerBatch: 100) { whole[$0] = $1 }
+        #expect(whole.count >= 3)
+        #expect(whole["search-index.json"]?.contains("\"sections\":15") == true)
+        for batch in [1, 2, 3] {
+            var files: [String: String] = [:]
+            SearchIndex.write(site, pagesPerBatch: batch) { files[$0] = $1 }
+            #expect(files == whole, "batches of \(batch) pages")
+        }
+        #expect(Dictionary(uniqueKeysWithValues: SearchIndex.files(site).map { ($0.path, $0.content) }) == whole)
+    }
+
     @Test func postingsEncodeCompactlyAndDecodeBack() {
         let postings = [0 << 4 | 8, 1 << 4 | 1, 2 << 4 | 1, 3 << 4 | 5, 40 << 4 | 1, 100_000 << 4 | 15]
         let text = SearchIndex.encode(postings)
