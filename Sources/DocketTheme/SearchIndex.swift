@@ -85,7 +85,7 @@ public enum SearchIndex {
         var fragmentStarts: [Int] = []
         var fragmentCount = 0
         var fragment = ""
-        var postings: [String: [Int]] = [:]
+        var postings: [String: PostingList] = [:]
         var sectionCount = 0
         let pages = try collect(site, pagesPerBatch: pagesPerBatch) { (sections: [SearchSection], firstID: Int) throws(Failure) in
             for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
@@ -111,7 +111,7 @@ public enum SearchIndex {
             }
             // Section ids only grow from one batch to the next, so appending keeps every list ascending.
             for (term, list) in SearchIndex.postings(of: sections, firstID: firstID) {
-                postings[term, default: []].append(contentsOf: list)
+                for value in list { postings[term, default: PostingList()].append(value) }
             }
             sectionCount = firstID + sections.count
         }
@@ -130,19 +130,14 @@ public enum SearchIndex {
     /// Term files: terms sorted and grouped by their first two characters; a group too large for
     /// one file is split by one more character (up to four), so typing narrows what is fetched.
     /// Returns which file holds each key.
-    private static func writeTermFiles<Failure: Error>(_ postings: [String: [Int]], emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) -> [(String, Int)] {
-        let terms = Array(postings.keys)
-        let encodings = concurrentMap(terms.count) { encode(postings[terms[$0]]!) }
-        var encoded: [String: String] = [:]
-        encoded.reserveCapacity(terms.count)
-        for (term, text) in zip(terms, encodings) { encoded[term] = text }
+    private static func writeTermFiles<Failure: Error>(_ postings: [String: PostingList], emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) -> [(String, Int)] {
         var groups: [(key: String, terms: [String])] = []
         var byPrefix: [(key: String, terms: [String])] = []
-        for term in encoded.keys.sorted() {
+        for term in postings.keys.sorted() {
             let key = String(String.UnicodeScalarView(term.unicodeScalars.prefix(2)))
             if byPrefix.last?.key == key { byPrefix[byPrefix.count - 1].terms.append(term) } else { byPrefix.append((key, [term])) }
         }
-        for group in byPrefix { split(group.terms, key: group.key, encoded: encoded, into: &groups) }
+        for group in byPrefix { split(group.terms, key: group.key, postings: postings, into: &groups) }
         var shardOfKey: [(String, Int)] = []
         var shardCount = 0
         var shard = ""
@@ -155,7 +150,7 @@ public enum SearchIndex {
             shardOfKey.append((group.key, shardCount))
             for term in group.terms {
                 shard += shard.isEmpty ? "{" : ","
-                shard += quoted(term) + ":\"" + encoded[term]! + "\""
+                shard += quoted(term) + ":\"" + postings[term]!.text + "\""
             }
         }
         if !shard.isEmpty { try emit("search/t\(shardCount).json", shard + "}\n") }
@@ -164,8 +159,8 @@ public enum SearchIndex {
 
     /// Appends `terms` (sorted, all starting with `key`) as one group, or, when their entries
     /// exceed `shardBytes`, as groups keyed one character longer; a term equal to `key` keeps it.
-    static func split(_ terms: [String], key: String, encoded: [String: String], into groups: inout [(key: String, terms: [String])]) {
-        let bytes = terms.reduce(0) { $0 + $1.utf8.count + encoded[$1]!.utf8.count + 6 }
+    static func split(_ terms: [String], key: String, postings: [String: PostingList], into groups: inout [(key: String, terms: [String])]) {
+        let bytes = terms.reduce(0) { $0 + $1.utf8.count + postings[$1]!.bytes.count + 6 }
         let length = key.unicodeScalars.count
         guard bytes > shardBytes, length < 4 else {
             groups.append((key, terms))
@@ -180,7 +175,7 @@ public enum SearchIndex {
             let next = String(String.UnicodeScalarView(term.unicodeScalars.prefix(length + 1)))
             if longer.last?.key == next { longer[longer.count - 1].terms.append(term) } else { longer.append((next, [term])) }
         }
-        for group in longer { split(group.terms, key: group.key, encoded: encoded, into: &groups) }
+        for group in longer { split(group.terms, key: group.key, postings: postings, into: &groups) }
     }
 
     /// The indexed pages (listed doc pages, then generated category pages) and their sections.
@@ -256,23 +251,9 @@ public enum SearchIndex {
     /// previous section times 16 plus the fields, in base 32, most significant digit first. A
     /// common word in consecutive sections then costs one character per section.
     static func encode(_ postings: [Int]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(postings.count * 2)
-        var previous = 0
-        var digits: [UInt8] = []
-        for value in postings {
-            let section = value >> 4
-            var number = (section - previous) << 4 | (value & 15)
-            previous = section
-            digits.removeAll(keepingCapacity: true)
-            repeat {
-                digits.append(UInt8(number & 31))
-                number >>= 5
-            } while number > 0
-            for index in stride(from: digits.count - 1, to: 0, by: -1) { out.append(leading[Int(digits[index])]) }
-            out.append(final[Int(digits[0])])
-        }
-        return String(decoding: out, as: UTF8.self)
+        var list = PostingList()
+        for value in postings { list.append(value) }
+        return list.text
     }
 
     /// The inverse of `encode` (docket.js does the same).
