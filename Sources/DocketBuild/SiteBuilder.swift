@@ -53,7 +53,7 @@ public enum SiteBuilder {
         } else {
             do {
                 theme = try timings.measure("load theme") { () throws(ThemeError) -> Theme in
-                    try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+                    try ThemeFolder.load(for: loaded)
                 }
             } catch {
                 diagnostics.append(Diagnostic.error(at: error.location, error.message))

@@ -50,7 +50,7 @@ public final class SiteOutputs: @unchecked Sendable {
         let theme: Theme
         let context: PageContext
         do {
-            theme = try Theme.load(name: loaded.site.config.themeName, siteRoot: loaded.root.url)
+            theme = try ThemeFolder.load(for: loaded)
             context = try PageContext(site: loaded.site, theme: theme, runbooks: pageRunbooks(loaded.site, runbooks))
         } catch {
             diagnostics.append(Diagnostic.error(at: error.location, error.message))

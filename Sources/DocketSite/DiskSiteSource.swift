@@ -57,6 +57,21 @@ public struct DiskSiteSource: SiteSource {
         StaticFiles.list(folder.url, display: folder.display)
     }
 
+    public func texts(in folder: ResolvedPath) -> [String: String]? {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: folder.url.path) else { return nil }
+        var texts: [String: String] = [:]
+        for path in (try? fm.subpathsOfDirectory(atPath: folder.url.path)) ?? [] {
+            let url = folder.url.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            // A folder, an unreadable file or one that is not UTF-8 is no text: left out.
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            texts[path] = text
+        }
+        return texts
+    }
+
     public func lastUpdates(in folder: ResolvedPath) -> [String: LastUpdate] {
         lastUpdatesOf(folder.url)
     }

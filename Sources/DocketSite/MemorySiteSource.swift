@@ -74,6 +74,14 @@ public struct MemorySiteSource: SiteSource {
         return listing
     }
 
+    public func texts(in folder: ResolvedPath) -> [String: String]? {
+        guard isFolder(folder) else { return nil }
+        let prefix = folder.url.path + "/"
+        var result: [String: String] = [:]
+        for (path, text) in texts where path.hasPrefix(prefix) { result[String(path.dropFirst(prefix.count))] = text }
+        return result
+    }
+
     public func lastUpdates(in folder: ResolvedPath) -> [String: LastUpdate] {
         let prefix = folder.url.path + "/"
         var result: [String: LastUpdate] = [:]

@@ -18,6 +18,9 @@ public protocol SiteSource: Sendable {
     func files(in folder: ResolvedPath, entering: (String) -> Bool) -> [FolderEntry]
     /// The files of the static folder `folder`, which exists.
     func staticFiles(in folder: ResolvedPath) -> StaticListing
+    /// Every file below `folder` that is UTF-8 text, by relative path, exactly as written (a
+    /// theme's templates and assets); nil when there is no such folder.
+    func texts(in folder: ResolvedPath) -> [String: String]?
     /// When each file of the content folder `folder` last changed (relative path → time and
     /// author), for `showLastUpdateTime`/`showLastUpdateAuthor`; empty when nobody knows.
     func lastUpdates(in folder: ResolvedPath) -> [String: LastUpdate]

@@ -24,25 +24,19 @@ public struct Theme: Sendable {
         return assets.filter { !$0.path.hasPrefix(MermaidBundle.folder) }
     }
 
-    /// Loads the theme `name` for the site at `root`: a folder under `themes/`, or, when the name
-    /// holds a `/`, a folder path (relative to the site root, or absolute).
-    public static func load(name: String, siteRoot: URL) throws(ThemeError) -> Theme {
+    /// The theme `name` over the default theme: `folder` holds the files of its folder
+    /// (relative path → text) as the caller read them, or nil when that folder (`directory`)
+    /// does not exist. DocketTheme reads no files: `docket` finds and reads the folder.
+    public static func load(name: String, directory: String, folder: [String: String]?) throws(ThemeError) -> Theme {
         var files = DefaultThemeFiles.files
-        let directory = name.hasPrefix("/") ? URL(fileURLWithPath: name)
-            : name.contains("/") ? siteRoot.appendingPathComponent(name)
-            : siteRoot.appendingPathComponent("themes").appendingPathComponent(name)
         var overridden = Set<String>()
-        if FileManager.default.fileExists(atPath: directory.path) {
-            for path in (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? [] {
-                let url = directory.appendingPathComponent(path)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+        if let folder {
+            for (path, text) in folder {
                 files[path] = text
                 overridden.insert(path)
             }
         } else if name != "default" {
-            throw .missingTheme(name: name, directory: directory.path)
+            throw .missingTheme(name: name, directory: directory)
         }
         return try Theme(files: files, displayRoot: name.contains("/") ? name : "themes/\(name)", overridden: overridden)
     }
