@@ -14,11 +14,13 @@ public protocol MarkdownRewriter {
 }
 
 extension MarkdownRewriter {
+    @inlinable
     public mutating func rewrite(_ node: inout MarkdownNode) {
         rewriteChildren(of: &node)
     }
 
     /// Rewrites each child of `node`, writing back only the children that changed.
+    @inlinable
     public mutating func rewriteChildren(of node: inout MarkdownNode) {
         for index in node.children.indices {
             var child = node.children[index]
@@ -31,6 +33,7 @@ extension MarkdownRewriter {
 
 extension MarkdownNode {
     /// Rewrites this node and, as the rewriter descends, its descendants.
+    @inlinable
     public mutating func rewrite<Rewriter: MarkdownRewriter>(with rewriter: inout Rewriter) {
         rewriter.rewrite(&self)
     }
@@ -38,12 +41,14 @@ extension MarkdownNode {
 
 /// What a rewrite may change in one node, taken before it: the kind, the range and which
 /// children array the node holds (a changed descendant gives it a new array).
-private struct NodeSnapshot {
-    let kind: MarkdownNode.Kind
-    let range: SourceRange
-    let children: UnsafeRawPointer?
-    let count: Int
+@usableFromInline
+struct NodeSnapshot {
+    @usableFromInline let kind: MarkdownNode.Kind
+    @usableFromInline let range: SourceRange
+    @usableFromInline let children: UnsafeRawPointer?
+    @usableFromInline let count: Int
 
+    @inlinable
     init(_ node: MarkdownNode) {
         kind = node.kind
         range = node.range
@@ -53,13 +58,15 @@ private struct NodeSnapshot {
 
     /// True when `node` is certainly what was snapshotted; false may also mean "not compared"
     /// (an MDX element), which costs only a copy of the arrays above it.
+    @inlinable
     func isUnchanged(_ node: MarkdownNode) -> Bool {
         range == node.range && count == node.children.count
             && children == node.children.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             && Self.sameKind(kind, node.kind)
     }
 
-    private static func sameKind(_ a: MarkdownNode.Kind, _ b: MarkdownNode.Kind) -> Bool {
+    @usableFromInline
+    static func sameKind(_ a: MarkdownNode.Kind, _ b: MarkdownNode.Kind) -> Bool {
         switch (a, b) {
         case (.document, .document), (.blockQuote, .blockQuote), (.paragraph, .paragraph),
              (.thematicBreak, .thematicBreak), (.tableCell, .tableCell), (.directiveTitle, .directiveTitle),

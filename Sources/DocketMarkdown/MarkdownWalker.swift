@@ -6,19 +6,22 @@
 /// switches on `node.kind`, where a class-per-element tree would have a method per kind. The
 /// default `visit` only descends; an implementation that handles some kinds calls
 /// `descend(into:)` itself to go on below a node, and leaves it out to skip that subtree.
-/// Walkers are called through generics (`walk(with:)` is specialised per walker type), never
-/// through an existential: a build walks every node of every page several times.
+/// Walkers are called through generics, never through an existential, and the descent is
+/// `@inlinable` so that it is specialised per walker type in the modules that define walkers: a
+/// build walks every node of every page several times.
 public protocol MarkdownWalker {
     /// Visits one node. The default visits its children in order.
     mutating func visit(_ node: MarkdownNode)
 }
 
 extension MarkdownWalker {
+    @inlinable
     public mutating func visit(_ node: MarkdownNode) {
         descend(into: node)
     }
 
     /// Visits the children of `node`, in order (a directive's title first, as it is its first child).
+    @inlinable
     public mutating func descend(into node: MarkdownNode) {
         for child in node.children { visit(child) }
     }
@@ -26,6 +29,7 @@ extension MarkdownWalker {
 
 extension MarkdownNode {
     /// Hands this node and, as the walker descends, its descendants to `walker`.
+    @inlinable
     public func walk<Walker: MarkdownWalker>(with walker: inout Walker) {
         walker.visit(self)
     }
