@@ -61,4 +61,49 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         #expect(links == ["/handbook/docs/b", "/handbook/docs/b"])
     }
+
+    /// Links are collected once when the page is parsed, with their kind and where they are
+    /// written (in a nested list, an admonition title, a table): the resolver checks that list.
+    @Test func linksAreCollectedAtParseTimeWithKindAndRange() {
+        let page = PageParser.parse(text: """
+            ---
+            title: T
+            ---
+            - item with [a](./a.md)
+              - nested ![img](./i.png)
+
+            :::tip[See [t](#top)]
+            Body.
+            :::
+
+            | col |
+            | --- |
+            | [c](/c) |
+            """, source: "x.md", displayPath: "docs/x.md")
+        #expect(page.links.map(\.destination) == ["./a.md", "./i.png", "#top", "/c"])
+        #expect(page.links.map(\.kind) == [.link, .image, .link, .link])
+        #expect(page.links.map { "\($0.line):\($0.column)" } == ["4:13", "5:12", "7:12", "13:3"])
+    }
+
+    /// Broken links and images are reported at the `[` or `!` where they are written, in
+    /// document order, and the page's tree is not copied by resolving it.
+    @Test func brokenLinksAreReportedWhereWrittenAndTheTreeIsShared() throws {
+        let root = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(["docs/a.md": "# A\n\nSee ![gone](./gone.png) and\n  [missing](./missing.md) or [ok](./b.md#nope).\n",
+                            "docs/b.md": "# B\n"], under: root)
+        let (site, diagnostics) = try SiteFixture.load(root)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "docs/a.md:3:5: error: broken link './gone.png': no such file (resolved as /docs/gone.png)",
+            "docs/a.md:4:3: error: broken link './missing.md': no page at missing.md in the content folder",
+            "docs/a.md:4:30: warning: broken anchor in link './b.md#nope': docs/b.md has no heading with the id 'nope'",
+        ], "\(diagnostics.sorted.map(\.description))")
+        let page = try #require(site.pages.first { $0.source == "a.md" })
+        let resolved = LinkResolver(site: site).resolve(page)
+        #expect(resolved.linkURLs == ["./b.md#nope": "/docs/b#nope"])
+        let storage = { (node: MarkdownNode) in node.children.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(storage(resolved.document) == storage(page.parsed.document))
+        let html = HTMLRenderer(linkURLs: resolved.linkURLs).render(document: resolved.document)
+        #expect(html.contains("<a href=\"/docs/b#nope\">ok</a>") && html.contains("<img src=\"./gone.png\""), "\(html)")
+    }
 }
