@@ -139,7 +139,7 @@ public enum SiteBuilder {
             if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
                 // No page is the home page: send visitors of the site root to the first doc.
                 if let first = TagPages.firstURL(site) {
-                    try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])),
+                    try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, target: URLPath.encode(first))),
                                      to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
                 }
             }

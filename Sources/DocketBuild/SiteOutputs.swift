@@ -165,7 +165,7 @@ public final class SiteOutputs: @unchecked Sendable {
             // No page is the home page: send visitors of the site root to the first doc.
             guard site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil, let first = TagPages.firstURL(loaded.site) else { return [] }
             return [text(URLPath.outputFile(for: site.config.baseURL) ?? "index.html",
-                         try theme.render("redirect", context.plainPage(title: site.config.title, extra: ["target": URLPath.encode(first)])))]
+                         try theme.render("redirect", context.plainPage(title: site.config.title, target: URLPath.encode(first))))]
         case .sitemap:
             return Sitemap.render(VersionedOutput.sitemapSite(loaded)).map { [text("sitemap.xml", $0)] } ?? []
         case .themeAssets:

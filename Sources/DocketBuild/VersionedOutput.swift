@@ -13,8 +13,8 @@ enum VersionedOutput {
         return VersionMenu(entries: entries, primaryName: versions.set.primary.name)
     }
 
-    /// `data` with the version data of a page of the primary version; unchanged when unversioned.
-    static func decorate(_ data: [String: Any], _ loaded: LoadedSite, menu: VersionMenu?, docID: String?) -> [String: Any] {
+    /// A category page's data with the version data of the primary version; unchanged when unversioned.
+    static func decorate(_ data: CardsPageDocument, _ loaded: LoadedSite, menu: VersionMenu?, docID: String?) -> CardsPageDocument {
         guard let menu, let versions = loaded.versions else { return data }
         return menu.decorate(data, version: versions.set.primary.name, docID: docID)
     }
@@ -94,7 +94,7 @@ enum VersionedOutput {
            loaded.site.pageIndexByRoute[Site.routeKey(loaded.site.config.baseURL)] == nil,
            let first = TagPages.firstURL(lastSite) {
             let context = try PageContext(site: lastSite, theme: theme)
-            try folder.write(try theme.render("redirect", context.plainPage(title: lastSite.config.title, extra: ["target": URLPath.encode(first)])),
+            try folder.write(try theme.render("redirect", context.plainPage(title: lastSite.config.title, target: URLPath.encode(first))),
                              to: URLPath.outputFile(for: lastSite.config.baseURL) ?? "index.html")
         }
         return count

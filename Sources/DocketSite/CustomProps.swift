@@ -27,21 +27,6 @@ public indirect enum CustomProps: Sendable, Codable, Equatable {
         }
     }
 
-    /// Foundation values for Mustache (`NSNull`, `Bool`, `Double`, `String`, arrays, dictionaries).
-    public var templateValue: Any {
-        switch self {
-        case .null: return Optional<String>.none as Any
-        case .bool(let flag): return flag
-        case .number(let number): return number
-        case .string(let text): return text
-        case .list(let items): return items.map(\.templateValue)
-        case .object(let pairs):
-            var dictionary: [String: Any] = [:]
-            for pair in pairs { dictionary[pair.key] = pair.value.templateValue }
-            return dictionary
-        }
-    }
-
     private struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }

@@ -13,8 +13,13 @@ struct GeneratedIndexPage {
         navigation = site.generatedIndexes[index].navigation
     }
 
-    func addPagination(to dict: inout [String: Any]) {
-        if let prev = navigation?.previous { dict["prev"] = ["label": prev.label, "url": URLPath.encode(prev.url)] }
-        if let next = navigation?.next { dict["next"] = ["label": next.label, "url": URLPath.encode(next.url)] }
+    /// The previous page in the reading order, as `page.prev`.
+    var previous: TemplateLink? {
+        navigation?.previous.map { TemplateLink(label: $0.label, url: URLPath.encode($0.url)) }
+    }
+
+    /// The next page in the reading order, as `page.next`.
+    var next: TemplateLink? {
+        navigation?.next.map { TemplateLink(label: $0.label, url: URLPath.encode($0.url)) }
     }
 }

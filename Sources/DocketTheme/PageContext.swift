@@ -67,9 +67,8 @@ public struct PageContext: Sendable {
         view.description = page.description
         view.canonicalUrl = CanonicalURL.of(page.permalink, config: config)
         if let runbook {
-            var banner: [String: Any] = ["id": runbook.id, "title": runbook.title, "scriptUrl": runbook.scriptURL, "stepCount": runbook.stepNumbers.count]
-            if let runbookData { banner.merge(runbookData.banner) { _, new in new } }
-            view.runbook = banner
+            view.runbook = RunbookBannerView(id: runbook.id, title: runbook.title, scriptUrl: runbook.scriptURL,
+                                             stepCount: runbook.stepNumbers.count, form: runbookData?.form)
         }
         if !fm.keywords.isEmpty { view.keywords = fm.keywords.joined(separator: ", ") }
         switch fm.customEditURL {
@@ -102,48 +101,39 @@ public struct PageContext: Sendable {
     }
 
     /// The data for a generated-index category page or a tag page: a title and cards.
-    public func cardsPage(title: String, description: String?, url: String, cards: [[String: Any]], activeID: String? = nil) throws(ThemeError) -> [String: Any] {
+    public func cardsPage(title: String, description: String?, url: String, cards: [CardView], activeID: String? = nil) throws(ThemeError) -> CardsPageDocument {
         let generated = GeneratedIndexPage(site: site, url: url)
         let activeID = activeID ?? generated?.sidebarKey
-        var dict: [String: Any] = [
-            "title": title, "htmlTitle": htmlTitle(title), "url": url, "noindex": false, "unlisted": false, "draft": false,
-            "contentHTML": "", "tags": [Any](), "hasTags": false, "hasToc": false, "toc": [Any](),
-            "sidebarHTML": try sidebar.html(activeID: activeID), "hasMermaid": false, "mermaidScriptUrl": "", "cards": cards,
-        ]
         // A generated index in a sidebar is crumbed like a doc: its parent categories, then its own label.
         let crumbs = activeID.map { sidebarCrumbs(key: $0, url: url, label: title) } ?? [TemplateLink(label: title)]
-        dict["breadcrumbs"] = crumbs
-        if let description { dict["description"] = description }
-        if let origin = CanonicalURL.origin(site.config) { dict["canonicalUrl"] = origin + url }
-        generated?.addPagination(to: &dict)
-        return ["site": siteView, "page": dict]
+        var page = CardsPageView(title: title, htmlTitle: htmlTitle(title), url: url, sidebarHTML: try sidebar.html(activeID: activeID),
+                                 cards: cards, breadcrumbs: crumbs, description: description)
+        if let origin = CanonicalURL.origin(site.config) { page.canonicalUrl = origin + url }
+        page.prev = generated?.previous
+        page.next = generated?.next
+        return CardsPageDocument(site: siteView, page: page)
     }
 
     /// Cards for the items of a category.
-    public func cards(for items: [SidebarItem]) -> [[String: Any]] {
-        items.compactMap { item -> [String: Any]? in
+    public func cards(for items: [SidebarItem]) -> [CardView] {
+        items.compactMap { item -> CardView? in
             guard let raw = site.url(of: item) else { return nil }
             let url: String
             if case .link = item { url = raw } else { url = URLPath.encode(raw) }
             switch item {
             case .doc(let doc):
-                var card: [String: Any] = ["label": doc.label, "url": url]
-                if let description = site.page(id: doc.id)?.description { card["description"] = description }
-                return card
+                return CardView(label: doc.label, url: url, description: site.page(id: doc.id)?.description)
             case .category(let category):
-                return ["label": category.label, "url": url, "description": "\(category.items.count) items"]
+                return CardView(label: category.label, url: url, description: "\(category.items.count) items")
             case .link(let label, _):
-                return ["label": label, "url": url]
+                return CardView(label: label, url: url)
             }
         }
     }
 
-    /// The data for the 404 page and the root redirect.
-    public func plainPage(title: String, extra: [String: Any] = [:]) -> [String: Any] {
-        var dict = extra
-        dict["site"] = siteView
-        dict["page"] = ["title": title, "htmlTitle": htmlTitle(title), "sidebarHTML": "", "noindex": true] as [String: Any]
-        return dict
+    /// The data for the 404 page and, with its `target`, the root redirect.
+    public func plainPage(title: String, target: String? = nil) -> PlainPageDocument {
+        PlainPageDocument(site: siteView, page: PlainPageView(title: title, htmlTitle: htmlTitle(title)), target: target)
     }
 
     private func tocItem(_ item: TOCItem) -> TOCView {

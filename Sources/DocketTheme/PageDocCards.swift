@@ -8,10 +8,7 @@ extension PageContext {
         // The category is looked for in the sidebar the page displays, not only the first one.
         let items = site.sidebars.isEmpty ? site.sidebar : site.sidebarItems(for: page.id)
         guard let category = Self.category(linking: page.id, in: items) else { return nil }
-        return cards(for: category.items).compactMap { card in
-            guard let label = card["label"] as? String, let url = card["url"] as? String else { return nil }
-            return DocCardLink(label: label, url: url, description: card["description"] as? String)
-        }
+        return cards(for: category.items).map { DocCardLink(label: $0.label, url: $0.url, description: $0.description) }
     }
 
     private static func category(linking id: String, in items: [SidebarItem]) -> SidebarCategory? {

@@ -36,8 +36,8 @@ struct PageView: MustacheParent {
     var mermaidScriptUrl: String
     var description: String?
     var canonicalUrl: String?
-    /// The runbook banner (rare: a dictionary, with the parameters' rows).
-    var runbook: [String: Any]?
+    /// The runbook banner, with the parameters' rows.
+    var runbook: RunbookBannerView?
     var keywords: String?
     var editUrl: String?
     var lastUpdate: LastUpdate?

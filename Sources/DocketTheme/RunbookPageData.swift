@@ -33,17 +33,8 @@ public struct RunbookPageData: Sendable {
     }
 
     /// The parameters, for the banner's table and form.
-    public var parameters: [[String: Any]] {
-        runbook.parameters.map { p in
-            var row: [String: Any] = ["name": p.name, "description": p.description, "secret": p.secret,
-                                      "inputType": p.secret ? "password" : "text"]
-            if let example = p.example, !example.isEmpty { row["example"] = example }
-            if let value = p.defaultValue { row["default"] = value }
-            if let pattern = p.pattern { row["pattern"] = pattern }
-            if !p.choices.isEmpty { row["choices"] = p.choices.joined(separator: ", ") }
-            if let producer = runbook.steps.first(where: { $0.produces.contains(p.name) }) { row["producedBy"] = producer.name }
-            return row
-        }
+    var parameters: [RunbookParameterView] {
+        runbook.parameters.map { RunbookParameterView($0, in: runbook) }
     }
 
     /// The label above a step's block: number, kind, the name `--from` takes, the file and mode.
@@ -192,9 +183,7 @@ public struct RunbookPageData: Sendable {
 
 extension RunbookPageData {
     /// What the banner template adds to the runbook's entry: parameters and the JSON.
-    public var banner: [String: Any] {
-        var entry: [String: Any] = ["parameters": parameters, "hasParameters": !runbook.parameters.isEmpty, "json": json]
-        if let description = runbook.description { entry["description"] = description }
-        return entry
+    var form: RunbookBannerView.Form {
+        RunbookBannerView.Form(parameters: parameters, json: json, description: runbook.description)
     }
 }

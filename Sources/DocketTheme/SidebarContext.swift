@@ -15,6 +15,8 @@ struct SidebarContext: Sendable {
     let theme: Theme
     /// One cache per sidebar of the site, in `site.sidebars` order.
     private let caches: [[CachedItem]]
+    /// Each sidebar's HTML with nothing active, joined once.
+    private let restingHTML: [String]
 
     /// An item's resting HTML, with its children's.
     private struct CachedItem: Sendable {
@@ -41,6 +43,7 @@ struct SidebarContext: Sendable {
                                            inlinesCollapsed: SidebarInlining.inlinesCollapsed(sidebar.items)))
         }
         self.caches = caches
+        restingHTML = caches.map { $0.map(\.html).joined() }
     }
 
     private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme, splitsPath: Bool, inlinesCollapsed: Bool) throws(ThemeError) -> [CachedItem] {
@@ -54,11 +57,11 @@ struct SidebarContext: Sendable {
                 // without JS they show open (CSS); on a large one they stay lazy (sidebar.json).
                 if !category.collapsed || inlinesCollapsed { childrenHTML = children.map(\.html).joined() }
             }
-            let html = try theme.render("sidebar-items", dictionary(for: entry, level: level, site: site, active: false,
+            let html = try theme.render("sidebar-items", item: SidebarItemView(entry, level: level, site: site, active: false,
                                                                      onPath: false, childrenHTML: childrenHTML))
             var onPath: (String, String)?
             if case .category = entry, splitsPath {
-                let shell = try theme.render("sidebar-items", dictionary(for: entry, level: level, site: site, active: false,
+                let shell = try theme.render("sidebar-items", item: SidebarItemView(entry, level: level, site: site, active: false,
                                                                           onPath: true, childrenHTML: childrenMarker))
                 let parts = shell.components(separatedBy: childrenMarker)
                 if parts.count == 2 { onPath = (parts[0], parts[1]) }
@@ -77,73 +80,47 @@ struct SidebarContext: Sendable {
     /// The sidebar HTML for the page with `activeID` (nil: the first sidebar, nothing active):
     /// the sidebar that page displays, or nothing for `displayed_sidebar: null`.
     func html(activeID: String?) throws(ThemeError) -> String {
-        guard let activeID else { return caches.first.map { $0.map(\.html).joined() } ?? "" }
+        guard let activeID else { return restingHTML.first ?? "" }
         if case .some(.none)? = site.page(id: activeID)?.frontMatter.displayedSidebar { return "" }
         // A doc that no sidebar lists displays none (Docusaurus); a site without named sidebars
         // has the one default sidebar.
         guard let index = site.displayedSidebar[activeID] ?? (site.sidebars.isEmpty ? 0 : nil), caches.indices.contains(index) else { return "" }
         let items = site.sidebars.isEmpty ? site.sidebar : site.sidebars[index].items
-        return try render(items, caches[index], level: 1, path: site.sidebarPaths[activeID] ?? [], activeID: activeID)
+        // One buffer for the whole sidebar: the page's version is its resting HTML plus the
+        // expanded categories on its path, so the resting size is close to what it needs.
+        var html = ""
+        html.reserveCapacity(restingHTML[index].utf8.count + 1024)
+        try write(items, caches[index], level: 1, path: (site.sidebarPaths[activeID] ?? [])[...], activeID: activeID, into: &html)
+        return html
     }
 
-    private func render(_ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: [Int], activeID: String) throws(ThemeError) -> String {
-        var html = ""
+    /// Appends the items at one level: cached HTML for everything off the path, the split halves
+    /// around the children for a category on it, the template only for the active item (and for
+    /// a category whose own link is the page, or one the theme's template could not split).
+    private func write(_ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: ArraySlice<Int>, activeID: String,
+                       into html: inout String) throws(ThemeError) {
         for (index, entry) in items.enumerated() {
             switch entry {
             case .category(let category) where path.first == index:
-                let childrenHTML = try render(category.items, cached[index].children, level: level + 1, path: Array(path.dropFirst()), activeID: activeID)
                 var linksActive = false
                 if case .doc(let id)? = category.link, id == activeID { linksActive = true }
                 if case .generatedIndex(let i)? = category.link, GeneratedIndex.sidebarKey(i) == activeID { linksActive = true }
                 if !linksActive, let shell = cached[index].onPath {
-                    html += shell.before + childrenHTML + shell.after
+                    html += shell.before
+                    try write(category.items, cached[index].children, level: level + 1, path: path.dropFirst(), activeID: activeID, into: &html)
+                    html += shell.after
                     continue
                 }
-                html += try theme.render("sidebar-items", Self.dictionary(
-                    for: entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
+                var childrenHTML = ""
+                try write(category.items, cached[index].children, level: level + 1, path: path.dropFirst(), activeID: activeID, into: &childrenHTML)
+                html += try theme.render("sidebar-items", item: SidebarItemView(
+                    entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
             case .doc(let doc) where path.isEmpty && doc.id == activeID:
-                html += try theme.render("sidebar-items", Self.dictionary(
-                    for: entry, level: level, site: site, active: true, onPath: false, childrenHTML: ""))
+                html += try theme.render("sidebar-items", item: SidebarItemView(
+                    entry, level: level, site: site, active: true, onPath: false, childrenHTML: ""))
             default:
                 html += cached[index].html
             }
         }
-        return html
-    }
-
-    /// The template data of one item; `childrenHTML` is the rendered `<li>`s of its children.
-    private static func dictionary(for entry: SidebarItem, level: Int, site: Site, active: Bool, onPath: Bool, childrenHTML: String) -> [String: Any] {
-        var dict: [String: Any] = [
-            "level": level, "active": active, "activePath": onPath, "isDoc": false, "isCategory": false,
-            "isLink": false, "external": false, "expanded": false, "collapsible": false, "hasLazyItems": false,
-            "itemsHTML": childrenHTML,
-        ]
-        if let url = site.url(of: entry) {
-            if case .link = entry { dict["url"] = url } else { dict["url"] = URLPath.encode(url) }
-        }
-        switch entry {
-        case .doc(let doc):
-            dict["label"] = doc.label
-            dict["isDoc"] = true
-            dict["key"] = doc.key ?? doc.id
-            if let className = doc.className { dict["className"] = className }
-            if let props = doc.customProps { dict["customProps"] = props.templateValue }
-        case .link(let label, let href):
-            dict["label"] = label
-            dict["isLink"] = true
-            dict["external"] = URLPath.isExternal(href)
-            dict["key"] = href
-        case .category(let category):
-            let expanded = onPath || active || !category.collapsed
-            dict["label"] = category.label
-            dict["isCategory"] = true
-            dict["expanded"] = expanded
-            dict["collapsible"] = category.collapsible
-            dict["hasLazyItems"] = !expanded && childrenHTML.isEmpty && !category.items.isEmpty
-            dict["key"] = category.key
-            if let className = category.className { dict["className"] = className }
-            if let props = category.customProps { dict["customProps"] = props.templateValue }
-        }
-        return dict
     }
 }

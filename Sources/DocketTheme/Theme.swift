@@ -66,15 +66,30 @@ public struct Theme: Sendable {
         self.library = library
     }
 
-    /// Renders the template `name` with a context dictionary.
-    public func render(_ name: String, _ context: [String: Any]) throws(ThemeError) -> String {
-        guard let template = library.getTemplate(named: name) else { throw .missingTemplate(name) }
-        return template.render(context, library: library)
-    }
-
     /// Renders the template `name` (`page`) with a doc page's data.
     public func render(_ name: String, page: PageDocument) throws(ThemeError) -> String {
+        try render(name, page as Any)
+    }
+
+    /// Renders the template `name` (`category`) with a generated-index or tag page's data.
+    public func render(_ name: String, _ page: CardsPageDocument) throws(ThemeError) -> String {
+        try render(name, page as Any)
+    }
+
+    /// Renders the template `name` (`404`, `redirect`) with the data of a page without content.
+    public func render(_ name: String, _ page: PlainPageDocument) throws(ThemeError) -> String {
+        try render(name, page as Any)
+    }
+
+    /// Renders `sidebar-items` for one item.
+    func render(_ name: String, item: SidebarItemView) throws(ThemeError) -> String {
+        try render(name, item as Any)
+    }
+
+    /// Renders the template `name` with any value swift-mustache reads. Internal: the build passes
+    /// only the typed views above; tests use it to compare a view with the dictionary it replaced.
+    func render(_ name: String, _ context: Any) throws(ThemeError) -> String {
         guard let template = library.getTemplate(named: name) else { throw .missingTemplate(name) }
-        return template.render(page, library: library)
+        return template.render(context, library: library)
     }
 }

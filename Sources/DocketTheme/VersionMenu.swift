@@ -77,18 +77,16 @@ public struct VersionMenu: Sendable {
         return Self.relative(index.permalink, in: entry.site)
     }
 
-    /// `data` with `docsVersion` (dropdown, badge, asset paths) and `page.versionBanner` added
-    /// for a page of `version` (`docID` nil for a category page).
-    public func decorate(_ data: [String: Any], version name: String, docID: String?) -> [String: Any] {
-        let url = (data["page"] as? [String: Any])?["url"] as? String
-        guard let view = view(version: name, docID: docID, pageURL: docID == nil ? url : nil) else { return data }
+    /// A generated-index or tag page's data with `docsVersion` (dropdown, badge, asset paths)
+    /// and `page.versionBanner` of `version` (`docID` nil for a category page: the other versions
+    /// link their page at the same path).
+    public func decorate(_ data: CardsPageDocument, version name: String, docID: String?) -> CardsPageDocument {
+        guard let view = view(version: name, docID: docID, pageURL: docID == nil ? data.page.url : nil) else { return data }
         var result = data
-        result["docsVersion"] = view.version
-        guard var page = data["page"] as? [String: Any] else { return result }
-        if let badge = view.badge { page["versionBadge"] = badge }
-        if view.noIndex { page["noindex"] = true }
-        if let banner = view.banner { page["versionBanner"] = banner }
-        result["page"] = page
+        result.docsVersion = view.version
+        result.page.versionBadge = view.badge
+        if view.noIndex { result.page.noindex = true }
+        result.page.versionBanner = view.banner
         return result
     }
 
