@@ -15,7 +15,7 @@ public struct LoadedSite: Sendable {
     /// The other versions of a site with `versions.json`; nil for an unversioned site.
     public var versions: VersionedContent? = nil
     /// Where the site was read from, for reading pages again (`docket serve`'s rebuilds).
-    public var source: any SiteSource = DiskSiteSource()
+    public var source: any SiteSource
 }
 
 extension VersionedContent {

@@ -1,4 +1,3 @@
-import DocketDiagnostics
 import DocketSite
 import Foundation
 
@@ -7,9 +6,7 @@ import Foundation
 /// adds the output folder. Everything between reading and the loaded site is the pipeline's.
 public enum SiteLoader {
     /// Why loading stopped before a site existed.
-    public struct Failure: Error {
-        public var diagnostics: Diagnostics
-    }
+    public typealias Failure = SiteLoadFailure
 
     /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
     ///   text is unchanged.
@@ -24,12 +21,7 @@ public enum SiteLoader {
         pipeline.includeDrafts = options.includeDrafts
         pipeline.cache = cache
         pipeline.timer = BuildTimings.shared
-        let load: SiteLoad
-        do {
-            load = try pipeline.load()
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let load = try pipeline.load()
         let output = options.output.map(CurrentDirectory.resolve)
             ?? ResolvedPath(load.site.config.outputDirectory, relativeTo: root)
         return LoadedSite(root: root, content: load.content, staticFolder: load.staticFolder, output: output,
