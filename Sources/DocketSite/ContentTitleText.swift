@@ -15,28 +15,29 @@ enum ContentTitleText {
     ///   - bodyLineOffset: the file lines before the body (the tree's lines are file lines).
     static func find(in document: MarkdownNode, body: String, bodyLineOffset: Int) -> String? {
         var candidate: MarkdownNode?
-        var lines: [Substring] = []
+        var lines = LeadingLines(body)
         for child in document.children {
             guard child.range.isKnown else { return nil }
-            let last = child.range.endLine - bodyLineOffset
-            if lines.count < last { lines = leadingLines(of: body, count: last) }
             // A paragraph of `import` lines in a `.md` page is skipped, as Docusaurus does (in
-            // `.mdx` the MDX layer has already taken them out of the tree).
-            if case .paragraph = child.kind, isImportParagraph(child, lines: lines, bodyLineOffset: bodyLineOffset) { continue }
+            // `.mdx` the MDX layer has already taken them out of the tree). Any other paragraph
+            // means there is no title: read no further than its first line.
+            if case .paragraph = child.kind {
+                let first = child.range.startLine - bodyLineOffset, last = child.range.endLine - bodyLineOffset
+                guard first >= 1, first <= last, lines.line(first)?.hasPrefix("import ") == true else { return nil }
+                guard (first...last).allSatisfy({ lines.line($0)?.hasPrefix("import ") == true }) else { return nil }
+                continue
+            }
             candidate = child
             break
         }
         guard let heading = candidate, case .heading(level: 1, _) = heading.kind else { return nil }
         let first = heading.range.startLine - bodyLineOffset
-        let last = heading.range.endLine - bodyLineOffset
-        guard first >= 1, last <= lines.count else { return nil }
-        if lines.count <= first { lines = leadingLines(of: body, count: first + 1) }
+        guard first >= 1, let line = lines.line(first) else { return nil }
         // Only blank and `import` lines before it: a link reference definition (which leaves no
         // node) or an `export` line before the heading means the body does not start with it.
-        for line in lines[..<(first - 1)] where !(isBlank(line) || line.hasPrefix("import ")) { return nil }
-        let text = lines[first - 1].trimmingTrailingSpace
+        for before in lines.read[..<(first - 1)] where !(isBlank(before) || before.hasPrefix("import ")) { return nil }
+        let text = line.trimmingTrailingSpace
         if text.hasPrefix("#") {
-            guard text.hasPrefix("#") else { return nil }
             let afterHash = text.dropFirst()
             guard let space = afterHash.first, space == " " || space == "\t" else { return nil }
             let title = afterHash.drop { $0 == " " || $0 == "\t" }
@@ -45,34 +46,35 @@ enum ContentTitleText {
         }
         // A setext heading: its text on one line, the underline right below (a heading of two
         // text lines is no title; where cmark-gfm ends the heading's range is not relied on).
-        guard first < lines.count, !text.hasPrefix(" ") else { return nil }
-        let underline = lines[first].trimmingTrailingSpace
+        guard !text.hasPrefix(" "), let next = lines.line(first + 1) else { return nil }
+        let underline = next.trimmingTrailingSpace
         guard !underline.isEmpty, underline.allSatisfy({ $0 == "=" }) else { return nil }
         return clean(text)
-    }
-
-    /// True when every line of `paragraph` starts with `import `.
-    private static func isImportParagraph(_ paragraph: MarkdownNode, lines: [Substring], bodyLineOffset: Int) -> Bool {
-        let first = paragraph.range.startLine - bodyLineOffset, last = paragraph.range.endLine - bodyLineOffset
-        guard first >= 1, last <= lines.count, first <= last else { return false }
-        return lines[(first - 1)..<last].allSatisfy { $0.hasPrefix("import ") }
     }
 
     private static func isBlank(_ line: Substring) -> Bool {
         line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
     }
 
-    /// The first `count` lines of `body`: the title is near the top, and splitting the whole body
-    /// instead cost seconds on a 10 MB page.
-    private static func leadingLines(of body: String, count: Int) -> [Substring] {
-        var lines: [Substring] = []
-        var rest = body[...]
-        while lines.count < count, !rest.isEmpty {
-            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            lines.append(rest[..<end])
-            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+    /// The body's lines, split only as far as asked: the title is near the top, and splitting
+    /// the whole body instead cost seconds on a 10 MB page.
+    private struct LeadingLines {
+        private(set) var read: [Substring] = []
+        private var rest: Substring
+
+        init(_ body: String) {
+            rest = body[...]
         }
-        return lines
+
+        /// Line `number` (1-based) of the body, nil past its end.
+        mutating func line(_ number: Int) -> Substring? {
+            while read.count < number, !rest.isEmpty {
+                let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+                read.append(rest[..<end])
+                rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+            }
+            return number >= 1 && number <= read.count ? read[number - 1] : nil
+        }
     }
 
     private static func strippingClosingHashes(_ text: Substring) -> Substring {

@@ -21,6 +21,7 @@ import Testing
         ("---\ntitle: x\n---\n\n# With front matter\n", "With front matter"),
         ("import Tabs from '@theme/Tabs';\n\n# After an import\n", "After an import"),
         ("#\tTabbed\n", "Tabbed"),
+        ("import A from './a';\nimport B from './b';\n\n# After two imports\n", "After two imports"),
         ("# Mixed *emphasis* and [link](https://example.com)\n", "Mixed *emphasis* and [link](https://example.com)"),
     ])
     func leadingLevelOneHeadingIsTheTitle(_ body: String, _ expected: String) {
@@ -40,8 +41,22 @@ import Testing
         "#\n",
         "",
         "#NoSpace\n",
+        "import A from './a';\nnot an import\n# Title\n",
+        "export const x = 1;\n\n# After an export\n",
+        // An import block runs to the next blank line (MDX's ESM), so this heading is part of it:
+        // it is not in the tree and does not render, and so is no title either.
+        "import A from './a';\n# Swallowed by the import block\n",
     ])
     func otherBodiesHaveNoTitle(_ body: String) {
         #expect(title(body) == nil, "\(body)")
+    }
+
+    /// A long first paragraph is no title, decided from its first line: the body is not split
+    /// into lines past it.
+    @Test func aLongFirstParagraphIsNotReadToItsEnd() {
+        let body = String(repeating: "prose line\n", count: 200_000) + "\n# Late heading\n"
+        let start = ContinuousClock.now
+        #expect(title(body) == nil)
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 }

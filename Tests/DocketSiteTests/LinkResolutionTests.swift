@@ -8,12 +8,9 @@ import Testing
 /// Docusaurus's link rules (compat §3.4, T12): `.md` links by file, URL links by page URL.
 @Suite struct LinkResolutionTests {
     private func hrefs(of source: String, _ files: [String: String], config: String? = nil) throws -> ([String], [String]) {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         var all = files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }
         if let config { all["docket.yml"] = config }
-        try Fixtures.write(all, under: root)
-        let (site, diagnostics) = try SiteFixture.load(root)
+        let (site, diagnostics) = try SiteFixture.load(files: all)
         let page = try #require(site.pages.first { $0.source == source })
         let resolved = LinkResolver(site: site).resolve(page)
         var links: [String] = []
@@ -90,9 +87,8 @@ import Testing
     @Test func brokenLinksAreReportedWhereWrittenAndTheTreeIsShared() throws {
         let root = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docs/a.md": "# A\n\nSee ![gone](./gone.png) and\n  [missing](./missing.md) or [ok](./b.md#nope).\n",
-                            "docs/b.md": "# B\n"], under: root)
-        let (site, diagnostics) = try SiteFixture.load(root)
+        let (site, diagnostics) = try SiteFixture.load(files: ["docs/a.md": "# A\n\nSee ![gone](./gone.png) and\n  [missing](./missing.md) or [ok](./b.md#nope).\n",
+                            "docs/b.md": "# B\n"])
         #expect(diagnostics.sorted.map(\.description) == [
             "docs/a.md:3:5: error: broken link './gone.png': no such file (resolved as /docs/gone.png)",
             "docs/a.md:4:3: error: broken link './missing.md': no page at missing.md in the content folder",
