@@ -2,7 +2,7 @@ import Mustache
 
 /// The `page` of `page.mustache`: one doc page's data, read by the template through
 /// `MustacheParent`. Optional keys left nil are absent for the template.
-struct PageView: MustacheParent {
+struct PageView: Sendable, MustacheParent {
     /// "Last updated on DATE by AUTHOR": each part only when the site shows it and it is known.
     struct LastUpdate: Sendable, MustacheParent {
         var date: String?

@@ -50,14 +50,18 @@ public struct Theme: Sendable {
     init(files: [String: String], displayRoot: String, overridden: Set<String>) throws(ThemeError) {
         self.files = files
         var library = MustacheLibrary()
+        _ = HTMLEscaping.registered
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             do {
-                try library.register(text, named: name)
+                // Every template (partials too: each starts over with swift-mustache's own escaping)
+                // escapes with `HTMLEscaping`. The pragma stands alone on a line before the
+                // template's first, so it leaves no text; errors are reported one line up.
+                try library.register(Self.escapingPragma + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let shown = overridden.contains(path) ? "\(displayRoot)/\(path)" : "themes/default/\(path) (built in)"
                 throw .invalidTemplate(
-                    SourceLocation(path: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                    SourceLocation(path: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     "invalid template: \(error.error)")
             } catch {
                 throw .invalidTemplate(SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1), "invalid template: \(error)")
@@ -66,24 +70,27 @@ public struct Theme: Sendable {
         self.library = library
     }
 
+    /// The line added before each template's text (see `init`).
+    static let escapingPragma = "{{%CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
+
     /// Renders the template `name` (`page`) with a doc page's data.
     public func render(_ name: String, page: PageDocument) throws(ThemeError) -> String {
-        try render(name, page as Any)
+        try render(name, TemplateRoot(site: page.site, page: page.page, docsVersion: page.docsVersion) as Any)
     }
 
     /// Renders the template `name` (`category`) with a generated-index or tag page's data.
     public func render(_ name: String, _ page: CardsPageDocument) throws(ThemeError) -> String {
-        try render(name, page as Any)
+        try render(name, TemplateRoot(site: page.site, page: page.page, docsVersion: page.docsVersion) as Any)
     }
 
     /// Renders the template `name` (`404`, `redirect`) with the data of a page without content.
     public func render(_ name: String, _ page: PlainPageDocument) throws(ThemeError) -> String {
-        try render(name, page as Any)
+        try render(name, TemplateRoot(site: page.site, page: page.page, target: page.target) as Any)
     }
 
     /// Renders `sidebar-items` for one item.
     func render(_ name: String, item: SidebarItemView) throws(ThemeError) -> String {
-        try render(name, item as Any)
+        try render(name, TemplateRef(item) as Any)
     }
 
     /// Renders the template `name` with any value swift-mustache reads. Internal: the build passes
