@@ -99,7 +99,7 @@ public enum Sandbox {
         }
         process.waitUntilExit()
         let observed: Int32? = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        let reached = cgroup?.reached(spec.limits) ?? []
+        let reached = cgroup?.reached(spec.limits, exitStatus: observed) ?? []
         // Whatever is left in the run's groups goes now, before the pipes are read to their end.
         cgroup?.destroy()
         let statusJSON = ControlFile.read(statusFile, limit: 64 << 10).text

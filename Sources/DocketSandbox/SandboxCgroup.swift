@@ -71,10 +71,17 @@ final class SandboxCgroup: Sendable {
     }
 
     /// What the limits stopped, as sentences ("the process limit (64) refused 12 forks").
-    func reached(_ limits: SandboxLimits) -> [String] {
+    /// `exitStatus` is the status docket observed: 254 after refused forks is bash giving up.
+    func reached(_ limits: SandboxLimits, exitStatus: Int32?) -> [String] {
         var out: [String] = []
         if let pids, let count = Self.counter("max", in: pids.appendingPathComponent("pids.events")), count > 0 {
-            out.append("the process limit (\(limits.processes)) refused \(count) fork\(count == 1 ? "" : "s")")
+            var sentence = "the process limit (\(limits.processes)) refused \(count) fork\(count == 1 ? "" : "s")"
+            // bash retries a refused fork (after 1, 2, 4 and 8 s) and then stops the whole script
+            // with status 126|128; it also stops early when a child's exit interrupts the wait
+            // between two tries ("fork: Interrupted system call"). Either way the runbook ended
+            // at the limit, not by a failure of its own.
+            if exitStatus == Self.bashForkFailure { sentence += "; the runbook's shell stopped there (status 254: bash ends a script whose fork fails for good)" }
+            out.append(sentence)
         }
         if let memory {
             let oom = version == 2 ? Self.counter("oom_kill", in: memory.appendingPathComponent("memory.events"))
@@ -109,6 +116,10 @@ final class SandboxCgroup: Sendable {
             for _ in 0..<50 where rmdir(folder.path) != 0 && errno == EBUSY { usleep(10_000) }
         }
     }
+
+    /// The status bash exits with when a fork fails for good: EX_NOEXEC (126) with 128 added
+    /// as it unwinds to its top level.
+    static let bashForkFailure: Int32 = 254
 
     private static func write(_ value: String, to file: URL) -> Bool {
         let fd = open(file.path, O_WRONLY | O_CLOEXEC)
