@@ -1332,6 +1332,10 @@ docket_main() {
       fi
       printf '    this step restarts the machine; afterwards continue with: %s --resume\n' "$docket_self"
     fi
+    # docket check tells which step changed a file by the file's time, which the kernel takes
+    # from a clock up to a tick behind these events: when it asks, a pause longer than a tick
+    # keeps one step's last write before the next step's start.
+    ((docket_status_given)) && [[ ${DOCKET_STEP_PAUSE:-} =~ ^0?\.[0-9]+$ ]] && docket_sleep "$DOCKET_STEP_PAUSE"
     docket_current_step=$name
     docket_event start "$name"
     case $kind in

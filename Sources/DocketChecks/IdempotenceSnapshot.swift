@@ -16,8 +16,8 @@ struct IdempotenceSnapshot: Sendable {
 
     /// Keyed by the path as the run saw it: `~/a/b`, `/srv/work/c`, `/etc/d`.
     var items: [String: Item] = [:]
-    /// Seconds since 1970 of each file's last change (the clock of the runtime's step events),
-    /// to tell which step wrote it.
+    /// Seconds since 1970 of each file's last change, to tell which step wrote it (the kernel's
+    /// coarse clock, up to a tick behind the runtime's step events: `FileTimeClock`).
     var modified: [String: Double] = [:]
     /// True when a tree had more entries than are listed.
     var truncated = false

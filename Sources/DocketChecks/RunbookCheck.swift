@@ -70,6 +70,9 @@ public struct RunbookCheck: Sendable {
             again.home = result.home
             again.work = result.work
             again.system = result.system
+            // Which step changed a file is told by the file's time: the runtime keeps the steps
+            // more than a tick of the file clock apart (FileTimeClock).
+            again.environment["DOCKET_STEP_PAUSE"] = FileTimeClock.stepPause
             let second = try Sandbox.run(again)
             defer { if !keep { second.discard() } }
             let found = IdempotenceCheck(check: self, first: before, second: second).failures(masking: masked(after: result))
@@ -515,7 +518,7 @@ private struct Evaluation {
         var reported = Set<String>()
         for request in result.requests where request.routed == false && reported.insert("\(request.method) \(request.url)").inserted {
             // The step that made it, when the runtime reported step times: its lines first.
-            let step = request.time.flatMap(timeline.step(at:))
+            let step = request.time.flatMap { timeline.step(at: $0) }
             fail(locator.line(requesting: request.url, in: step) ?? step.flatMap(locator.step(named:)).map { locator.location(of: $0) } ?? check.fixture.location,
                  "\(request.method) \(request.url) matches no route of the fixture (answered 404); add a route under http:, or `unrouted: allow` to accept it",
                  detail: received, code: "request.unrouted", step: step, related: [check.fixture.location])

@@ -1,21 +1,19 @@
 /// The step events of a run, in the order the runtime wrote them: what ended how, which failing
 /// line and pipeline statuses it reported, and which step was running at a given time (to
-/// attribute the fixture server's requests to the step that made them).
+/// attribute the fixture server's requests, and the files a second run changed, to the step
+/// that made them).
 struct StepTimeline: Sendable {
     private(set) var ends: [StatusEvent] = []
-    /// Steps with both a start and an end time: their windows.
-    private(set) var windows: [(step: String, start: Double, end: Double?)] = []
+    /// Each step that started, with the time of its start event, in run order.
+    private(set) var starts: [(step: String, time: Double)] = []
 
     init(_ events: [StatusEvent]) {
         for event in events {
             switch event.event {
             case .start:
-                if let time = event.time { windows.append((event.step, time, nil)) }
+                if let time = event.time { starts.append((event.step, time)) }
             case .end:
                 ends.append(event)
-                if let time = event.time, let open = windows.lastIndex(where: { $0.step == event.step && $0.end == nil }) {
-                    windows[open].end = time
-                }
             }
         }
     }
@@ -26,11 +24,21 @@ struct StepTimeline: Sendable {
     /// The last end event of `step` (the runtime reports a step once, after all it did).
     func end(of step: String) -> StatusEvent? { ends.last { $0.step == step } }
 
-    /// The step running at `time`, when the runtime reported start times.
-    func step(at time: Double) -> String? {
-        windows.last { $0.start <= time && time <= ($0.end ?? .infinity) }?.step
+    /// The step running at `time`, when the runtime reported start times. A step's window runs
+    /// from its start to the next step's start (closed-open), the last one's to the end of the
+    /// run: whatever happens between two steps (a background process, the runtime's own
+    /// bookkeeping) belongs to the step before, never to no step.
+    ///
+    /// `lag` is how far the clock that stamped `time` can be behind the events' clock. A file's
+    /// modification time comes from the kernel's coarse clock, up to one tick (1–10 ms) behind
+    /// `EPOCHREALTIME`: a file written right after a step's start event can carry a time before
+    /// it, so every window is moved back by the lag. (The runtime pauses longer than a tick
+    /// between steps when docket check asks it to, `DOCKET_STEP_PAUSE`, so the last writes of a
+    /// step still fall before the next window.) Requests are stamped with the events' clock: 0.
+    func step(at time: Double, lag: Double = 0) -> String? {
+        starts.last { $0.time - lag <= time }?.step
     }
 
     /// True when the runtime wrote typed events (with times), not only `NAME STATUS` lines.
-    var isTyped: Bool { !windows.isEmpty }
+    var isTyped: Bool { !starts.isEmpty }
 }
