@@ -9,12 +9,9 @@ import Testing
 /// each from its minimal reproduction: the bad input and the good one.
 @Suite struct CompatRealSiteTests {
     private func load(_ files: [String: String], config: String = "title: T\n") throws -> (Site, [String]) {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         var all = files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }
         all["docket.yml"] = config
-        try Fixtures.write(all, under: root)
-        let (site, diagnostics) = try SiteFixture.load(root)
+        let (site, diagnostics) = try SiteFixture.load(files: all)
         var problems = diagnostics.sorted.map(\.description)
         for page in site.pages {
             problems += LinkResolver(site: site).resolve(page).diagnostics.sorted.map(\.description)

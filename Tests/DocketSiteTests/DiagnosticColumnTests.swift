@@ -9,10 +9,7 @@ import Testing
 /// (cmark-gfm counts columns on a paragraph's later lines from the wrong place).
 @Suite struct DiagnosticColumnTests {
     private func locations(_ markdown: String) throws -> [String] {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docs/a.md": markdown], under: root)
-        let (_, diagnostics) = try SiteFixture.load(root)
+        let (_, diagnostics) = try SiteFixture.load(files: ["docs/a.md": markdown])
         return diagnostics.sorted.filter { $0.message.contains("broken link") }.map { "\($0.location.line):\($0.location.column)" }
     }
 

@@ -9,10 +9,7 @@ import Testing
 /// checked like any other link of the page (they used to reach the HTML as written).
 @Suite struct DirectiveTitleLinkTests {
     private func resolve(_ files: [String: String], page source: String) throws -> (html: String, problems: [String]) {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }, under: root)
-        let (site, diagnostics) = try SiteFixture.load(root)
+        let (site, diagnostics) = try SiteFixture.load(files: files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value })
         let page = try #require(site.pages.first { $0.source == source })
         let resolved = LinkResolver(site: site).resolve(page)
         return (HTMLRenderer(linkURLs: resolved.linkURLs).render(document: resolved.document), diagnostics.sorted.map(\.description))

@@ -8,10 +8,7 @@ import Testing
 /// as written and not checked; every other broken link keeps its severity.
 @Suite struct ExternalPathsTests {
     private func resolve(_ markdown: String, config: String) throws -> (links: [String], problems: [String], unchecked: Int) {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docs/a.md": markdown, "docs/b.md": "# B\n", "docket.yml": config], under: root)
-        let (site, diagnostics) = try SiteFixture.load(root)
+        let (site, diagnostics) = try SiteFixture.load(files: ["docs/a.md": markdown, "docs/b.md": "# B\n", "docket.yml": config])
         let page = try #require(site.pages.first { $0.source == "a.md" })
         let resolved = LinkResolver(site: site).resolve(page)
         var links: [String] = []

@@ -27,12 +27,9 @@ import Testing
         """
 
     private func load(_ files: [String: String], config: String = config) throws -> (Site, [String]) {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         var all = files.reduce(into: [String: String]()) { $0["docs/" + $1.key] = $1.value }
         all["docket.yml"] = config
-        try Fixtures.write(all, under: root)
-        let (site, diagnostics) = try SiteFixture.load(root)
+        let (site, diagnostics) = try SiteFixture.load(files: all)
         return (site, diagnostics.sorted.map(\.description))
     }
 
