@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `--changed-since REF`: the files that differ between a git ref and what is on disk now — the
 /// commits of this branch since it left REF (`git diff REF...HEAD`, as a pull request shows
@@ -85,12 +86,11 @@ public struct ChangedFiles: Sendable {
     }
 
     /// Standard error of a git run, filled in by its reader.
-    private final class ErrorText: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored = Data()
+    private final class ErrorText: Sendable {
+        private let stored = Mutex(Data())
         var value: Data {
-            get { lock.lock(); defer { lock.unlock() }; return stored }
-            set { lock.lock(); stored = newValue; lock.unlock() }
+            get { stored.withLock { $0 } }
+            set { stored.withLock { $0 = newValue } }
         }
     }
 }

@@ -2,6 +2,7 @@ import DocketDiagnostics
 import DocketRunbooks
 import DocketSandbox
 import Foundation
+import Synchronization
 
 /// `docket check --mutate`: runs a runbook's mutants (`MutationOperators`) against its fixture
 /// in the sandbox, `workers` at once (`--jobs`, by default the core count), and scores the fixture.
@@ -155,28 +156,25 @@ struct MutationRun {
 }
 
 /// The outcome of each mutant, written from several threads, and the next mutant to run.
-private final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [MutantResult?]
-    private var next = 0
+private final class Outcomes: Sendable {
+    private let state: Mutex<(next: Int, stored: [MutantResult?])>
 
-    init(count: Int) { stored = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Mutex((0, Array(repeating: nil, count: count))) }
 
     /// Hands out the next mutant's index to a worker.
     func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < stored.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { state in
+            guard state.next < state.stored.count else { return nil }
+            defer { state.next += 1 }
+            return state.next
+        }
     }
 
     func set(_ index: Int, _ result: MutantResult) {
-        lock.lock(); defer { lock.unlock() }
-        stored[index] = result
+        state.withLock { $0.stored[index] = result }
     }
 
     var values: [MutantResult] {
-        lock.lock(); defer { lock.unlock() }
-        return stored.compactMap { $0 }
+        state.withLock { $0.stored.compactMap { $0 } }
     }
 }

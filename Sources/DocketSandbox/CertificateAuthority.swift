@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A certificate authority made with openssl, and a server certificate for the fixture's host
 /// names signed by it. The sandbox trusts only this CA.
@@ -36,12 +37,12 @@ enum CertificateAuthority {
     /// sandboxes starting together for the same fixture wait for one CA rather than make two.
     static func cached(hosts: [String]) throws(SandboxError) -> Files {
         let key = Set(hosts.map { $0.lowercased() }).sorted().joined(separator: " ")
-        store.lock.lock()
-        defer { store.lock.unlock() }
-        if let files = store.files[key] { return files }
-        let files = try generate(hosts: hosts)
-        store.files[key] = files
-        return files
+        return try store.withLock { (files: inout [String: Files]) throws(SandboxError) -> Files in
+            if let made = files[key] { return made }
+            let made = try generate(hosts: hosts)
+            files[key] = made
+            return made
+        }
     }
 
     /// Makes the CA and the server certificate in a private temporary folder, reads what the
@@ -77,10 +78,5 @@ enum CertificateAuthority {
     }
 
     /// The files made so far, by host names.
-    private final class Store: @unchecked Sendable {
-        let lock = NSLock()
-        var files: [String: Files] = [:]
-    }
-
-    private static let store = Store()
+    private static let store = Mutex<[String: Files]>([:])
 }

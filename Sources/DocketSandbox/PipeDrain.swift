@@ -1,10 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Reads a pipe to its end on a thread of its own, so the writer never blocks on a full pipe,
 /// keeping at most `limit` bytes (the rest is read and dropped).
-final class PipeDrain: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
+final class PipeDrain: Sendable {
+    private let data = Mutex(Data())
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle, limit: Int = 4 << 20) {
@@ -12,9 +12,9 @@ final class PipeDrain: @unchecked Sendable {
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
-                lock.lock()
-                if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
-                lock.unlock()
+                data.withLock { data in
+                    if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
+                }
             }
             done.signal()
         }
@@ -23,8 +23,6 @@ final class PipeDrain: @unchecked Sendable {
     /// Waits for the end of the pipe (every writer closed it) and returns what was read.
     func finish() -> Data {
         done.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return data
+        return data.withLock { $0 }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Removes a sandbox folder from the host once: unmounts its tmpfs when it has one (everything
 /// in it goes at once, whatever the run made), else deletes the tree without following links.
-final class SandboxCleanup: @unchecked Sendable {
+final class SandboxCleanup: Sendable {
     let root: URL
     let mounted: Bool
-    private let lock = NSLock()
-    private var done = false
+    /// Whether the folder is gone; held while it goes, so a second caller returns only after.
+    private let done = Mutex(false)
 
     init(root: URL, mounted: Bool) {
         self.root = root
@@ -14,12 +15,12 @@ final class SandboxCleanup: @unchecked Sendable {
     }
 
     func discard() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !done else { return }
-        done = true
-        if mounted { HostTmpfs.unmount(root) }
-        Self.removeTree(root)
+        done.withLock { done in
+            guard !done else { return }
+            done = true
+            if mounted { HostTmpfs.unmount(root) }
+            Self.removeTree(root)
+        }
     }
 
     /// FileManager does not follow symbolic links when removing; folders the run made unreadable
