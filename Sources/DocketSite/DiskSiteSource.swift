@@ -30,27 +30,51 @@ public struct DiskSiteSource: SiteSource {
         return SourceText.decode(data, display: path.display)
     }
 
-    /// Walks with `FileManager`'s enumerator. Symlinked folders are not entered (the
-    /// enumerator's rule), so a link cannot pull pages in from elsewhere or loop.
+    /// Walks with `openat`/`readdir`, depth first, in the order the folder lists its entries (as
+    /// `FileManager`'s enumerator did: its URL and resource-value work per file was most of a
+    /// 10,000-page site's scan). The type comes from `d_type`, from `fstatat` without following
+    /// links when the file system does not say. Links are not followed: a symlinked folder is
+    /// not entered (so a link cannot pull pages in from elsewhere or loop) and a link is no
+    /// regular file; a folder given as a link lists nothing.
     public func files(in folder: ResolvedPath, entering: (String) -> Bool) -> [FolderEntry] {
-        let rootPath = folder.url.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder.url, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [])
-        else { return [] }
+        let root = open(folder.url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard root >= 0 else { return [] }
         var entries: [FolderEntry] = []
-        for case let url as URL in enumerator {
-            var path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            path = String(path.dropFirst(rootPath.count))
-            if path.hasPrefix("/") { path.removeFirst() }
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
-            if values?.isDirectory == true {
-                if !entering(path) { enumerator.skipDescendants() }
+        Self.walk(root, prefix: "", entering: entering, into: &entries)
+        return entries
+    }
+
+    /// Lists the folder open at `descriptor` (closed here) into `entries`, entering subfolders.
+    private static func walk(_ descriptor: Int32, prefix: String, entering: (String) -> Bool, into entries: inout [FolderEntry]) {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: type = Int32(DT_LNK)
+                }
+            }
+            let path = prefix + name
+            if type == Int32(DT_DIR) {
+                guard entering(path) else { continue }
+                let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 { walk(child, prefix: path + "/", entering: entering, into: &entries) }
                 continue
             }
-            entries.append(FolderEntry(path: path, isFile: values?.isRegularFile == true))
+            entries.append(FolderEntry(path: path, isFile: type == Int32(DT_REG)))
         }
-        return entries
     }
 
     public func staticFiles(in folder: ResolvedPath) -> StaticListing {
