@@ -14,13 +14,16 @@ public struct PageContext: Sendable {
     /// The URL of the theme's assets.
     public var assetsURL: String { URLPath.join([site.config.baseURL, "assets/docket/"]) }
 
-    public init(site: Site, theme: Theme, runbooks: [String: PageRunbook] = [:], renderer: HTMLRenderer = HTMLRenderer()) throws(ThemeError) {
+    /// - Parameter previous: a context made with the same theme for an earlier state of the site
+    ///   (serve): the sidebar items whose template data did not change keep their HTML.
+    public init(site: Site, theme: Theme, runbooks: [String: PageRunbook] = [:], renderer: HTMLRenderer = HTMLRenderer(),
+                reusing previous: PageContext? = nil) throws(ThemeError) {
         self.site = site
         var renderer = renderer
         renderer.emoji = site.config.markdownEmoji
         self.renderer = renderer
         self.runbooks = runbooks
-        sidebar = try SidebarContext(site: site, theme: theme)
+        sidebar = try SidebarContext(site: site, theme: theme, reusing: previous?.sidebar.renders ?? [:])
         siteView = SiteView(config: site.config)
     }
 

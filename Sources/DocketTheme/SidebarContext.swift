@@ -17,6 +17,32 @@ struct SidebarContext: Sendable {
     private let caches: [[CachedItem]]
     /// Each sidebar's HTML with nothing active, joined once.
     private let restingHTML: [String]
+    /// Every item's template output made for this site, by its data: the next context (serve,
+    /// after a retitle or a new page) renders only the items whose data changed.
+    let renders: [SidebarRenderKey: String]
+    /// How many items the resting sidebar ran the template for (tests: the others were reused).
+    let templateRuns: Int
+
+    /// The template outputs of one context: taken over from the previous one where the data is
+    /// the same, made otherwise.
+    private struct Renders {
+        let theme: Theme
+        let previous: [SidebarRenderKey: String]
+        var made: [SidebarRenderKey: String] = [:]
+        var templateRuns = 0
+
+        mutating func html(_ view: SidebarItemView) throws(ThemeError) -> String {
+            let key = SidebarRenderKey(view: view)
+            if let html = previous[key] ?? made[key] {
+                made[key] = html
+                return html
+            }
+            let html = try theme.render("sidebar-items", item: view)
+            templateRuns += 1
+            made[key] = html
+            return html
+        }
+    }
 
     /// An item's resting HTML, with its children's.
     private struct CachedItem: Sendable {
@@ -31,38 +57,46 @@ struct SidebarContext: Sendable {
     /// characters no label or URL of a valid site holds, and which HTML escaping leaves alone.
     static let childrenMarker = "\u{1}docket-sidebar-children\u{1}"
 
-    /// - Parameter splitsPath: false renders every category on the active path with the template
-    ///   (the reference the split halves are tested against).
-    init(site: Site, theme: Theme, splitsPath: Bool = true) throws(ThemeError) {
+    /// - Parameters:
+    ///   - splitsPath: false renders every category on the active path with the template
+    ///     (the reference the split halves are tested against).
+    ///   - previous: the `renders` of a context made with the same theme, whose HTML is reused
+    ///     for every item whose template data is unchanged.
+    init(site: Site, theme: Theme, splitsPath: Bool = true, reusing previous: [SidebarRenderKey: String] = [:]) throws(ThemeError) {
         self.site = site
         self.theme = theme
         var caches: [[CachedItem]] = []
+        var renders = Renders(theme: theme, previous: previous)
+        renders.made.reserveCapacity(previous.count)
         let sidebars = site.sidebars.isEmpty ? [NamedSidebar(name: SiteConfig.defaultSidebarName, items: site.sidebar)] : site.sidebars
         for sidebar in sidebars {
-            caches.append(try Self.resting(sidebar.items, level: 1, site: site, theme: theme, splitsPath: splitsPath,
+            caches.append(try Self.resting(sidebar.items, level: 1, site: site, renders: &renders, splitsPath: splitsPath,
                                            inlinesCollapsed: SidebarInlining.inlinesCollapsed(sidebar.items)))
         }
         self.caches = caches
+        self.renders = renders.made
+        templateRuns = renders.templateRuns
         restingHTML = caches.map { $0.map(\.html).joined() }
     }
 
-    private static func resting(_ items: [SidebarItem], level: Int, site: Site, theme: Theme, splitsPath: Bool, inlinesCollapsed: Bool) throws(ThemeError) -> [CachedItem] {
+    private static func resting(_ items: [SidebarItem], level: Int, site: Site, renders: inout Renders, splitsPath: Bool,
+                                inlinesCollapsed: Bool) throws(ThemeError) -> [CachedItem] {
         var result: [CachedItem] = []
         for entry in items {
             var children: [CachedItem] = []
             var childrenHTML = ""
             if case .category(let category) = entry {
-                children = try resting(category.items, level: level + 1, site: site, theme: theme, splitsPath: splitsPath, inlinesCollapsed: inlinesCollapsed)
+                children = try resting(category.items, level: level + 1, site: site, renders: &renders, splitsPath: splitsPath,
+                                       inlinesCollapsed: inlinesCollapsed)
                 // Collapsed categories hold their links too on a small site (SidebarInlining):
                 // without JS they show open (CSS); on a large one they stay lazy (sidebar.json).
                 if !category.collapsed || inlinesCollapsed { childrenHTML = children.map(\.html).joined() }
             }
-            let html = try theme.render("sidebar-items", item: SidebarItemView(entry, level: level, site: site, active: false,
-                                                                     onPath: false, childrenHTML: childrenHTML))
+            let html = try renders.html(SidebarItemView(entry, level: level, site: site, active: false, onPath: false, childrenHTML: childrenHTML))
             var onPath: (String, String)?
             if case .category = entry, splitsPath {
-                let shell = try theme.render("sidebar-items", item: SidebarItemView(entry, level: level, site: site, active: false,
-                                                                          onPath: true, childrenHTML: childrenMarker))
+                let shell = try renders.html(SidebarItemView(entry, level: level, site: site, active: false, onPath: true,
+                                                             childrenHTML: childrenMarker))
                 let parts = shell.components(separatedBy: childrenMarker)
                 if parts.count == 2 { onPath = (parts[0], parts[1]) }
             }
