@@ -1,4 +1,5 @@
 import DocketBuild
+import DocketSandbox
 import Foundation
 
 /// What `docket check` was asked to do.
@@ -16,6 +17,12 @@ public struct CheckOptions: Sendable {
     public var server: URL
     /// The shellcheck executable, when one is installed (the CLI looks it up on PATH).
     public var shellcheck: URL?
+    /// The programs the sandbox starts (the CLI looks them up on PATH; a run lacking one fails
+    /// with `SandboxError.toolMissing`).
+    public var sandboxTools = SandboxTools()
+    /// The host user sandboxes run as when docket is root (the CLI reads `DOCKET_SANDBOX_USER`);
+    /// nil: nobody.
+    public var sandboxUser: SandboxUser?
     /// `--jobs N`: how many runbooks (and, with `mutate`, mutants) run at once in the sandbox.
     /// The report does not depend on it: results are filed in runbook order.
     public var jobs = 1

@@ -102,7 +102,7 @@ struct MutationRun {
         fixture.stepTimeoutSeconds = min(fixture.stepTimeoutSeconds, limit)
         guard let changed = mutant.runbook else { throw .setup("mutant without its runbook") }
         return try RunbookCheck(runbook: changed, script: script, fixture: fixture, page: check.page,
-                                server: check.server, keep: false, unsandboxed: check.unsandboxed).run()
+                                server: check.server, keep: false, unsandboxed: check.unsandboxed, tools: check.tools, user: check.user).run()
     }
 
     /// Whether a failed check of a mutant failed before the step the mutant changes ran: the

@@ -16,8 +16,13 @@ public struct RunbookCheck: Sendable {
     public var server: URL
     public var keep: Bool
     public var unsandboxed: Bool
+    /// The programs the sandbox starts, found by the caller.
+    public var tools: SandboxTools
+    /// The host user the sandbox runs as when docket is root (nil: nobody).
+    public var user: SandboxUser?
 
-    public init(runbook: Runbook, script: URL, fixture: Fixture, page: String, server: URL, keep: Bool, unsandboxed: Bool) {
+    public init(runbook: Runbook, script: URL, fixture: Fixture, page: String, server: URL, keep: Bool, unsandboxed: Bool,
+                tools: SandboxTools, user: SandboxUser? = nil) {
         self.runbook = runbook
         self.script = script
         self.fixture = fixture
@@ -25,6 +30,8 @@ public struct RunbookCheck: Sendable {
         self.server = server
         self.keep = keep
         self.unsandboxed = unsandboxed
+        self.tools = tools
+        self.user = user
     }
 
     public func run() throws(SandboxError) -> RunbookCheckResult {
@@ -49,7 +56,8 @@ public struct RunbookCheck: Sendable {
             work: isFolder("work") ? folder.appendingPathComponent("work") : nil,
             directory: fixture.directory, stubs: fixture.stubs, routes: fixture.routes,
             timeout: TimeInterval(fixture.timeoutSeconds), stepTimeout: fixture.stepTimeoutSeconds,
-            environment: environment, server: server, unsandboxed: unsandboxed)
+            environment: environment, server: server, tools: tools, unsandboxed: unsandboxed)
+        spec.user = user
         spec.extraHosts = fixture.hosts
         spec.controlFiles = controlFiles
         spec.limits = fixture.limits

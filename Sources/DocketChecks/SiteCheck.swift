@@ -89,7 +89,8 @@ public enum SiteCheck {
             guard let fixture, !problems.hasErrors, !stale.contains(runbook.id) else { continue }
             guard FileManager.default.fileExists(atPath: script.path) else { continue }  // drift reports it
             runs.append(Planned(check: RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: options.server,
-                                                    keep: options.keep, unsandboxed: options.unsandboxed),
+                                                    keep: options.keep, unsandboxed: options.unsandboxed,
+                                                    tools: options.sandboxTools, user: options.sandboxUser),
                                 reported: true))
         }
         let reported = runs.filter(\.reported).map(\.check.runbook.id)
@@ -156,6 +157,7 @@ public enum SiteCheck {
         let (loaded, problems) = FixtureLoader.load(folder: fixtureFolder, displayFolder: "runbooks/fixtures/\(runbook.id)")
         guard var fixture = loaded, !problems.hasErrors, !FixtureAgreement.problems(fixture, runbook: runbook).contains(where: { $0.severity == .error }) else { return nil }
         fixture.idempotent = false
-        return RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: options.server, keep: false, unsandboxed: options.unsandboxed)
+        return RunbookCheck(runbook: runbook, script: script, fixture: fixture, page: page, server: options.server, keep: false, unsandboxed: options.unsandboxed,
+                            tools: options.sandboxTools, user: options.sandboxUser)
     }
 }

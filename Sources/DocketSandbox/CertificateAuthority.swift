@@ -20,8 +20,8 @@ enum CertificateAuthority {
 
     /// Writes `ca.pem`, `server.pem` and `server.key` (mode 0600) into `folder`, making them
     /// first if this process has none for these host names yet.
-    static func make(hosts: [String], in folder: URL) throws(SandboxError) {
-        let files = try cached(hosts: hosts)
+    static func make(hosts: [String], in folder: URL, openssl: URL?) throws(SandboxError) {
+        let files = try cached(hosts: hosts, openssl: openssl)
         do {
             try files.caCertificate.write(to: folder.appendingPathComponent("ca.pem"))
             try files.serverCertificate.write(to: folder.appendingPathComponent("server.pem"))
@@ -35,11 +35,12 @@ enum CertificateAuthority {
 
     /// The files for these host names, made once per process. Made under the lock: two
     /// sandboxes starting together for the same fixture wait for one CA rather than make two.
-    static func cached(hosts: [String]) throws(SandboxError) -> Files {
+    static func cached(hosts: [String], openssl: URL?) throws(SandboxError) -> Files {
         let key = Set(hosts.map { $0.lowercased() }).sorted().joined(separator: " ")
         return try store.withLock { (files: inout [String: Files]) throws(SandboxError) -> Files in
             if let made = files[key] { return made }
-            let made = try generate(hosts: hosts)
+            guard let openssl else { throw SandboxError.toolMissing(SandboxTools.opensslName) }
+            let made = try generate(hosts: hosts, openssl: openssl)
             files[key] = made
             return made
         }
@@ -47,7 +48,7 @@ enum CertificateAuthority {
 
     /// Makes the CA and the server certificate in a private temporary folder, reads what the
     /// sandboxes need, and removes the folder (with the CA's key).
-    static func generate(hosts: [String]) throws(SandboxError) -> Files {
+    static func generate(hosts: [String], openssl: URL) throws(SandboxError) -> Files {
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("docket-ca-XXXXXXXX").path.utf8CString)
         guard mkdtemp(&template) != nil else {
             throw .setup("cannot make a folder in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno)))")
@@ -62,11 +63,11 @@ enum CertificateAuthority {
             throw .setup("\(error)")
         }
         let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try Executables.run(["openssl", "req", "-x509"] + curve + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+        try Executables.run(openssl, ["req", "-x509"] + curve + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
                              "-subj", "/CN=docket fixture CA", "-addext", "basicConstraints=critical,CA:TRUE",
                              "-addext", "keyUsage=critical,keyCertSign,cRLSign"], in: folder)
-        try Executables.run(["openssl", "req"] + curve + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=docket fixture server"], in: folder)
-        try Executables.run(["openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+        try Executables.run(openssl, ["req"] + curve + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=docket fixture server"], in: folder)
+        try Executables.run(openssl, ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                              "-out", "server.pem", "-days", "2", "-extfile", "server.ext"], in: folder)
         do {
             return Files(caCertificate: try Data(contentsOf: folder.appendingPathComponent("ca.pem")),

@@ -18,9 +18,6 @@ public enum Sandbox {
     /// Where a control file of the spec (`SandboxSpec.controlFiles`) is inside the sandbox.
     public static func controlPath(_ name: String) -> String { control + "/" + name }
 
-    /// bwrap on PATH, if any.
-    public static var bubblewrap: URL? { Executables.find("bwrap") }
-
     /// Runs the spec. The sandbox folder is left for the caller to inspect: call
     /// `SandboxResult.discard()` when done (or keep it). On a thrown error nothing is left.
     public static func run(_ spec: SandboxSpec) throws(SandboxError) -> SandboxResult {
@@ -56,7 +53,7 @@ public enum Sandbox {
                 process.environment = layout.environment(unsandboxed: true)
                 process.currentDirectoryURL = layout.home
             } else {
-                guard let bwrap = bubblewrap else { throw SandboxError.bubblewrapMissing }
+                guard let bwrap = spec.tools.bubblewrap else { throw SandboxError.bubblewrapMissing }
                 cgroup = SandboxCgroup.make(name: layout.root.lastPathComponent, limits: spec.limits)
                 process.executableURL = URL(fileURLWithPath: "/bin/sh")
                 process.arguments = ["-c", SandboxScripts.launcher(cgroups: cgroup?.enterCommands ?? ""), "docket-sandbox", statusFile.path]
@@ -118,7 +115,7 @@ public enum Sandbox {
     /// pid docket started and the limits and the user it was given.
     static func launchPrefix(_ layout: SandboxLayout, cgroup: SandboxCgroup?) throws(SandboxError) -> [String] {
         let limits = layout.spec.limits
-        guard let prlimit = Executables.find("prlimit") else { throw .toolMissing("prlimit (util-linux)") }
+        guard let prlimit = layout.spec.tools.prlimit else { throw .toolMissing(SandboxTools.prlimitName) }
         var prefix = [prlimit.path, "--fsize=\(limits.diskBytes)", "--core=0"]
         if cgroup?.pids == nil {
             // RLIMIT_NPROC counts every process of the user on the host: the user's processes now
@@ -132,7 +129,7 @@ public enum Sandbox {
         if cgroup?.memory == nil { prefix.append("--as=\(limits.memoryBytes)") }
         prefix.append("--")
         if let user = layout.user {
-            guard let setpriv = Executables.find("setpriv") else { throw .toolMissing("setpriv (util-linux), needed to leave root before bwrap starts") }
+            guard let setpriv = layout.spec.tools.setpriv else { throw .toolMissing(SandboxTools.setprivName) }
             prefix += [setpriv.path, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--no-new-privs", "--"]
         }
         return prefix

@@ -46,7 +46,7 @@ struct SandboxLayout {
         }
         var user: SandboxUser?
         if geteuid() == 0 && !spec.unsandboxed {
-            if let chosen = spec.user { user = chosen } else { user = try SandboxUser.fromEnvironment() }
+            user = spec.user ?? .nobody
             if let user, user.uid == 0 || user.gid == 0 { throw .setup("the sandbox user must not be root (uid \(user.uid), gid \(user.gid))") }
         }
         // mkdtemp: a fresh name, made mode 700 in one step (no window for another user of /tmp).
@@ -63,7 +63,7 @@ struct SandboxLayout {
             spec: spec, user: user, serverCopied: user.map { !$0.canRead(serverPath) } ?? false, cleanup: cleanup)
         do {
             try layout.fill(serverPath: serverPath)
-            try CertificateAuthority.make(hosts: spec.hosts, in: layout.control.appendingPathComponent("tls"))
+            try CertificateAuthority.make(hosts: spec.hosts, in: layout.control.appendingPathComponent("tls"), openssl: spec.tools.openssl)
             if let user { try layout.handOver(to: user) }
         } catch let error as SandboxError {
             cleanup.discard()

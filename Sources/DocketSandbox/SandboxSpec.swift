@@ -40,12 +40,16 @@ public struct SandboxSpec: Sendable {
     public var controlFiles: [String: Data] = [:]
     /// What the run may use; checked against `SandboxLimits`' ranges before anything starts.
     public var limits = SandboxLimits.defaults
-    /// The host user the sandbox runs as when docket runs as root; nil: `DOCKET_SANDBOX_USER`,
-    /// else nobody (65534:65534). Ignored when docket is not root (it runs as docket's user).
+    /// The host user the sandbox runs as when docket runs as root; nil: nobody (65534:65534).
+    /// Ignored when docket is not root (it runs as docket's user). The command line takes it
+    /// from `DOCKET_SANDBOX_USER` (`SandboxUser.variable`).
     public var user: SandboxUser?
+    /// The host programs the run starts (bwrap, prlimit, setpriv, openssl), found by the caller.
+    public var tools: SandboxTools
 
     public init(script: URL, arguments: [String], home: URL?, work: URL?, directory: String, stubs: [Stub], routes: [FixtureRoute],
-                timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, unsandboxed: Bool = false) {
+                timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, tools: SandboxTools,
+                unsandboxed: Bool = false) {
         self.script = script
         self.arguments = arguments
         self.home = home
@@ -57,6 +61,7 @@ public struct SandboxSpec: Sendable {
         self.stepTimeout = stepTimeout
         self.environment = environment
         self.server = server
+        self.tools = tools
         self.unsandboxed = unsandboxed
     }
 

@@ -15,17 +15,13 @@ public struct SandboxUser: Sendable, Equatable {
     /// `nobody`/`nogroup`.
     public static let nobody = SandboxUser(uid: 65534, gid: 65534)
 
-    /// The environment variable choosing the user: `UID:GID` (numbers) or a user name (its
-    /// primary group). Root (0) is refused.
+    /// The environment variable the command line reads the user from: `UID:GID` (numbers) or a
+    /// user name (its primary group). Root (0) is refused.
     public static let variable = "DOCKET_SANDBOX_USER"
 
-    /// The user named by `DOCKET_SANDBOX_USER`, else `nobody`.
-    public static func fromEnvironment() throws(SandboxError) -> SandboxUser {
-        guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else { return .nobody }
-        return try parse(value)
-    }
-
-    static func parse(_ value: String) throws(SandboxError) -> SandboxUser {
+    /// The user `value` of `DOCKET_SANDBOX_USER` names; an empty value is `nobody`.
+    public static func parse(_ value: String) throws(SandboxError) -> SandboxUser {
+        if value.isEmpty { return .nobody }
         let parts = value.split(separator: ":", omittingEmptySubsequences: false)
         var user: SandboxUser?
         if parts.count == 2, let uid = UInt32(parts[0]), let gid = UInt32(parts[1]) {

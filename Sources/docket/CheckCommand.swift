@@ -94,15 +94,24 @@ extension Docket {
             if let shard {
                 do throws(CheckShardError) { options.shard = try CheckShard(parsing: shard) } catch { throw Self.usage("\(error)") }
             }
+            // The edge: PATH and the environment are read here, and what they name is passed in
+            // (DocketChecks and DocketSandbox read neither).
+            let environment = ProcessInfo.processInfo.environment
+            let find = { (name: String) in Executables.find(name, path: environment["PATH"]) }
             if let changedSince {
                 do throws(ChangedFilesError) {
                     options.changedSince = try ChangedFiles.since(changedSince, in: URL(fileURLWithPath: source.root ?? "."),
-                                                                  git: Executables.find("git"), environment: ProcessInfo.processInfo.environment)
+                                                                  git: find("git"), environment: environment)
                 } catch {
                     throw Self.usage("\(error)")
                 }
             }
-            options.shellcheck = Executables.find("shellcheck")
+            options.shellcheck = find("shellcheck")
+            options.sandboxTools = SandboxTools(find: find)
+            // The sandbox user matters only to a sandbox started as root.
+            if geteuid() == 0, !noSandbox, let value = environment[SandboxUser.variable] {
+                do throws(SandboxError) { options.sandboxUser = try SandboxUser.parse(value) } catch { throw Self.usage("\(error)") }
+            }
             if let jobs, jobs < 1 {
                 throw Self.usage("--jobs must be at least 1, not \(jobs)")
             }
@@ -110,7 +119,7 @@ extension Docket {
             options.jobs = jobs ?? (noSandbox ? 1 : ProcessInfo.processInfo.activeProcessorCount)
             if noSandbox {
                 FileHandle.standardError.write(Data("docket check: WARNING: --no-sandbox runs runbooks on this machine, with no isolation of files, network or processes\n".utf8))
-            } else if Sandbox.bubblewrap == nil {
+            } else if options.sandboxTools.bubblewrap == nil {
                 FileHandle.standardError.write(Data("docket check: error: bwrap (bubblewrap) is not installed; install it (apt-get install bubblewrap) or pass --no-sandbox to run runbooks unisolated\n".utf8))
                 throw ExitCode(1)
             }

@@ -20,7 +20,7 @@ extension Docket {
             let loaded = try source.loadSite()
             let set = RunbookSet.extract(from: loaded)
             var diagnostics = set.diagnostics
-            let shellcheck = Executables.find("shellcheck")
+            let shellcheck = Executables.find("shellcheck", path: ProcessInfo.processInfo.environment["PATH"])
             func page(of runbook: Runbook) -> String {
                 loaded.site.pages.first { set.idBySource[$0.source] == runbook.id }?.parsed.displayPath ?? runbook.source
             }

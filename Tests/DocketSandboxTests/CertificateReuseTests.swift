@@ -9,16 +9,16 @@ import Testing
 @Suite(.serialized) struct CertificateReuseTests {
     @Test func theSameHostsGetTheSameCertificatesAndOtherHostsOthers() throws {
         let host = "reuse-\(UUID().uuidString.prefix(8).lowercased()).fixture.test"
-        let first = try CertificateAuthority.cached(hosts: [host])
-        let again = try CertificateAuthority.cached(hosts: [host.uppercased()])
+        let first = try CertificateAuthority.cached(hosts: [host], openssl: HostTools.sandbox.openssl)
+        let again = try CertificateAuthority.cached(hosts: [host.uppercased()], openssl: HostTools.sandbox.openssl)
         #expect(first.caCertificate == again.caCertificate && first.serverKey == again.serverKey)
-        let other = try CertificateAuthority.cached(hosts: [host, "other.fixture.test"])
+        let other = try CertificateAuthority.cached(hosts: [host, "other.fixture.test"], openssl: HostTools.sandbox.openssl)
         #expect(other.caCertificate != first.caCertificate)
         #expect(String(decoding: first.caCertificate, as: UTF8.self).hasPrefix("-----BEGIN CERTIFICATE-----"))
         #expect(!String(decoding: first.serverKey, as: UTF8.self).isEmpty)
     }
 
-    @Test(.enabled(if: Sandbox.bubblewrap != nil, "bwrap is not installed"))
+    @Test(.enabled(if: HostTools.available, "bwrap is not installed"))
     func twoSandboxesShareTheCAAndHTTPSVerifiesInBoth() throws {
         let host = "reuse-\(UUID().uuidString.prefix(8).lowercased()).fixture.test"
         let folder = Fixtures.temporaryDirectory("docket-ca-reuse")
@@ -36,7 +36,7 @@ import Testing
         var outputs: [String] = []
         for _ in 0..<2 {
             let spec = SandboxSpec(script: script, arguments: [], home: nil, work: nil, directory: "~", stubs: [], routes: [route],
-                                   timeout: 30, stepTimeout: nil, environment: [:], server: BuiltProducts.docket)
+                                   timeout: 30, stepTimeout: nil, environment: [:], server: BuiltProducts.docket, tools: HostTools.sandbox)
             let result = try Sandbox.run(spec)
             result.discard()
             #expect(result.exitStatus == 0, "\(result.output)")

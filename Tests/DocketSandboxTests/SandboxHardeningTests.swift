@@ -5,7 +5,7 @@ import Testing
 
 /// The sandbox against a hostile runbook: privileges, limits, leftovers, secrets, forged results.
 @Suite(.serialized) struct SandboxHardeningTests {
-    static let available = Sandbox.bubblewrap != nil
+    static let available = HostTools.available
     static let server = BuiltProducts.docket
     static let isRoot = geteuid() == 0
 
@@ -13,7 +13,7 @@ import Testing
         let file = folder.appendingPathComponent("script.sh")
         try script.write(to: file, atomically: true, encoding: .utf8)
         return SandboxSpec(script: file, arguments: [], home: nil, work: nil, directory: "~", stubs: [], routes: [],
-                           timeout: timeout, stepTimeout: nil, environment: [:], server: Self.server)
+                           timeout: timeout, stepTimeout: nil, environment: [:], server: Self.server, tools: HostTools.sandbox)
     }
 
     /// Runs the script; `inspect` sees the result before the folder is discarded.

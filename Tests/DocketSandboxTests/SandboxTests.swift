@@ -5,7 +5,7 @@ import Testing
 
 /// The sandbox itself: what a step inside it can and cannot do.
 @Suite(.serialized) struct SandboxTests {
-    static let available = Sandbox.bubblewrap != nil
+    static let available = HostTools.available
     static let server = BuiltProducts.docket
 
     private func run(_ script: String, routes: [FixtureRoute] = [], stubs: [Stub] = [], timeout: TimeInterval = 30,
@@ -15,7 +15,7 @@ import Testing
         let file = folder.appendingPathComponent("script.sh")
         try script.write(to: file, atomically: true, encoding: .utf8)
         let spec = SandboxSpec(script: file, arguments: [], home: nil, work: nil, directory: "~", stubs: stubs, routes: routes,
-                               timeout: timeout, stepTimeout: nil, environment: environment, server: Self.server)
+                               timeout: timeout, stepTimeout: nil, environment: environment, server: Self.server, tools: HostTools.sandbox)
         let result = try Sandbox.run(spec)
         result.discard()
         return result

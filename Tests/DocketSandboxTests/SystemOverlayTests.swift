@@ -5,7 +5,7 @@ import Testing
 
 /// A fixture's `root/` tree laid writable over the read-only system, and `sudo` inside the sandbox.
 @Suite(.serialized) struct SystemOverlayTests {
-    static let available = Sandbox.bubblewrap != nil
+    static let available = HostTools.available
     static let server = BuiltProducts.docket
 
     /// Runs `script` with a root/ tree made of `files` (path under root/ → content); the result
@@ -27,7 +27,7 @@ import Testing
             return url
         }()
         var spec = SandboxSpec(script: script, arguments: [], home: nil, work: nil, directory: "~", stubs: stubs, routes: [],
-                               timeout: 30, stepTimeout: nil, environment: [:], server: Self.server, unsandboxed: unsandboxed)
+                               timeout: 30, stepTimeout: nil, environment: [:], server: Self.server, tools: HostTools.sandbox, unsandboxed: unsandboxed)
         spec.system = tree
         let result = try Sandbox.run(spec)
         defer { result.discard() }
