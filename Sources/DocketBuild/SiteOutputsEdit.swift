@@ -87,6 +87,6 @@ extension SiteOutputs {
 
     /// A code block whose info string names mermaid, at any depth.
     private static func mayDrawDiagram(_ root: MarkdownNode) -> Bool {
-        root.contains { if case .codeBlock(let info, _) = $0.kind { info.text.contains("mermaid") } else { false } }
+        root.contains { if case .codeBlock(_, let info) = $0.kind { info.text.contains("mermaid") } else { false } }
     }
 }

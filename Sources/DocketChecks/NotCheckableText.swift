@@ -50,7 +50,7 @@ enum NotCheckableText {
 
     private static func visit(_ node: MarkdownNode, insideProse: Bool, lines: [String], page: String, into found: inout [UncoveredText]) {
         switch node.kind {
-        case .codeBlock(let info, let literal):
+        case .codeBlock(let literal, let info):
             guard let reason = info.attribute("norun"), node.range.isKnown else { return }
             var body = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if body.last == "" { body.removeLast() }

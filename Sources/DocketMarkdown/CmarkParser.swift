@@ -141,7 +141,7 @@ enum CmarkParser {
                 let (converted, keepsChildren) = node(child, lineOffset: lineOffset, problems: &problems)
                 switch converted.kind {
                 case .footnoteReference: hasFootnoteReferences = true
-                case .codeBlock(let info, _) where !info.problems.isEmpty: hasInfoProblems = true
+                case .codeBlock(_, let info) where !info.problems.isEmpty: hasInfoProblems = true
                 default: break
                 }
                 stack.append(Frame(node: converted, next: keepsChildren ? cmark_node_first_child(child) : nil))
@@ -210,10 +210,10 @@ enum CmarkParser {
             return .item(task: nil)
         case CMARK_NODE_CODE_BLOCK:
             // The info string is read here, once; every consumer uses the parsed form.
-            return .codeBlock(info: CodeBlockInfo(string(cmark_node_get_fence_info(node))), literal: string(cmark_node_get_literal(node)))
+            return .codeBlock(literal: string(cmark_node_get_literal(node)), info: CodeBlockInfo(string(cmark_node_get_fence_info(node))))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), id: nil)
+        case CMARK_NODE_HEADING: return .heading(id: nil, level: UInt8(clamping: cmark_node_get_heading_level(node)))
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: string(cmark_node_get_literal(node)))
         case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
@@ -224,9 +224,9 @@ enum CmarkParser {
         case CMARK_NODE_EMPH: return .emphasis
         case CMARK_NODE_STRONG: return .strong
         case CMARK_NODE_LINK:
-            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            return .link(destination: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
         case CMARK_NODE_IMAGE:
-            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            return .image(source: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: string(cmark_node_get_literal(node)))
         default:
             switch string(cmark_node_get_type_string(node)) {

@@ -5,7 +5,7 @@ extension MarkdownNode {
         for (index, child) in children.enumerated() {
             switch child.kind {
             case .thematicBreak: return nil
-            case .heading(let level, _): return level == 1 ? index : nil
+            case .heading(_, let level): return level == 1 ? index : nil
             default: continue
             }
         }

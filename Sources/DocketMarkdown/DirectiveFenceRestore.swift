@@ -18,8 +18,8 @@ struct DirectiveFenceRestore: MarkdownRewriter {
 
     mutating func rewrite(_ node: inout MarkdownNode) {
         switch node.kind {
-        case .codeBlock(let info, let literal) where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
-            node.kind = .codeBlock(info: info, literal: Self.restored(literal, fenceTexts))
+        case .codeBlock(let literal, let info) where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
+            node.kind = .codeBlock(literal: Self.restored(literal, fenceTexts), info: info)
         case .htmlInline(let html):
             if let text = fenceTexts[html.trimmingWhitespace.description] { node.kind = .text(text) }
         case .htmlBlock(let html) where html.contains(DirectiveScanner.openPrefix) || html.contains(DirectiveScanner.closePrefix):

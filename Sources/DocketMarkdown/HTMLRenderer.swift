@@ -119,8 +119,8 @@ public struct HTMLRenderer: Sendable {
             out += "<p>"
             inlines(node.children, into: &out, context: &context)
             out += "</p>\n"
-        case .heading(let level, let id):
-            heading(node, level: level, id: id, into: &out, context: &context)
+        case .heading(let id, let level):
+            heading(node, level: Int(level), id: id, into: &out, context: &context)
         case .blockQuote:
             out += "<blockquote>\n"
             for child in node.children { block(child, into: &out, context: &context, tight: false) }
@@ -136,7 +136,7 @@ public struct HTMLRenderer: Sendable {
             out += "</\(tag)>\n"
         case .item:
             listItem(node, tight: tight, into: &out, context: &context)
-        case .codeBlock(let info, let literal):
+        case .codeBlock(let literal, let info):
             codeBlock(node, info: info, literal: literal, into: &out)
         case .htmlBlock(let html):
             out += html
@@ -320,7 +320,7 @@ public struct HTMLRenderer: Sendable {
             }
             let destination = url(of: written)
             out += "<a href=\"\(destination.htmlEscaped)\""
-            if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
+            if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
             if Self.isExternal(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
             out += ">"
             inlines(node.children, into: &out, context: &context)
@@ -328,7 +328,7 @@ public struct HTMLRenderer: Sendable {
         case .image(let source, let title):
             if context.plainLinks { return }
             out += "<img src=\"\(url(of: source).htmlEscaped)\" alt=\"\(node.plainText.htmlEscaped)\""
-            if !title.isEmpty { out += " title=\"\(title.htmlEscaped)\"" }
+            if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
             let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped

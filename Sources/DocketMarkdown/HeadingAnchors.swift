@@ -19,7 +19,7 @@ public enum HeadingAnchors {
     }
 
     private static func visit(_ node: MarkdownNode, slugger: inout HeadingSlugger, entries: inout [TOCEntry]) -> MarkdownNode {
-        guard case .heading(let level, _) = node.kind else {
+        guard case .heading(_, let byteLevel) = node.kind else {
             if node.isInline || node.children.isEmpty { return node }
             var copy = node
             copy.children = node.children.map { visit($0, slugger: &slugger, entries: &entries) }
@@ -29,7 +29,8 @@ public enum HeadingAnchors {
         let explicit = stripExplicitID(&heading)
         let text = heading.plainText
         let id = explicit ?? slugger.unique(heading.slugText)
-        heading.kind = .heading(level: level, id: level == 1 || id.isEmpty ? nil : id)
+        let level = Int(byteLevel)
+        heading.kind = .heading(id: level == 1 || id.isEmpty ? nil : id, level: byteLevel)
         if level >= 2 && !text.trimmingWhitespace.isEmpty && !id.isEmpty {
             entries.append(TOCEntry(level: level, id: id, title: heading.children, text: text))
         }

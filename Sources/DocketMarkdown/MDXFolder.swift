@@ -125,7 +125,7 @@ struct MDXFolder {
             if let lines = element.string("metastring") { info += " " + lines }
             var literal = element.literal ?? ""
             if !literal.isEmpty && !literal.hasSuffix("\n") { literal += "\n" }
-            return MarkdownNode(.codeBlock(info: CodeBlockInfo(info.trimmingWhitespace.isEmpty ? "" : String(info.trimmingWhitespace)), literal: literal), range: frame.range)
+            return MarkdownNode(.codeBlock(literal: literal, info: CodeBlockInfo(info.trimmingWhitespace.isEmpty ? "" : String(info.trimmingWhitespace))), range: frame.range)
         default:
             return MarkdownNode(.mdx(element), children: frame.children, range: frame.range)
         }

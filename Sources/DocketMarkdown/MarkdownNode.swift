@@ -23,12 +23,15 @@ public struct MarkdownNode: Sendable {
         case list(ordered: Bool, start: Int, tight: Bool)
         /// `task` is nil for an ordinary item, else whether the box is checked.
         case item(task: Bool?)
-        /// `info` is the info string, read once when the page is parsed.
-        case codeBlock(info: CodeBlockInfo, literal: String)
+        /// `info` is the info string, read once when the page is parsed. The literal comes first
+        /// so that the info's box pointer is the last word, as in the other wide cases: the enum's
+        /// tag then fits in that word's spare bits (see `NodeLayoutTests`).
+        case codeBlock(literal: String, info: CodeBlockInfo)
         case htmlBlock(String)
         case paragraph
-        /// `id` is filled in by `HeadingAnchors`; nil before that, and for the H1.
-        case heading(level: Int, id: String?)
+        /// `id` is filled in by `HeadingAnchors`; nil before that, and for the H1. The level
+        /// (1-6) is a byte after the id, so the case leaves spare bits for the enum's tag.
+        case heading(id: String?, level: UInt8)
         case thematicBreak
         case footnoteDefinition(label: String)
         case table(alignments: [Alignment])
@@ -54,20 +57,27 @@ public struct MarkdownNode: Sendable {
         case emphasis
         case strong
         case strikethrough
-        case link(destination: String, title: String)
-        case image(source: String, title: String)
+        case link(destination: String, title: LinkTitle)
+        case image(source: String, title: LinkTitle)
         case footnoteReference(label: String)
     }
 
     /// A `:::name[title]` or `:::name title` container. Its title is a child node.
     public struct Directive: Sendable {
         public var name: String
+        /// Stored in 32 bits: with a 64-bit count the case would fill the enum's last word and
+        /// leave no spare bits for its tag (a fence of 2^31 colons is far past the markup budget).
+        private var storedFenceLength: Int32
+
         /// The number of colons of the opening fence (nesting uses more).
-        public var fenceLength: Int
+        public var fenceLength: Int {
+            get { Int(storedFenceLength) }
+            set { storedFenceLength = Int32(clamping: newValue) }
+        }
 
         public init(name: String, fenceLength: Int) {
             self.name = name
-            self.fenceLength = fenceLength
+            storedFenceLength = Int32(clamping: fenceLength)
         }
     }
 

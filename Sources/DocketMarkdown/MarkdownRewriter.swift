@@ -75,12 +75,12 @@ struct NodeSnapshot {
             return true
         case let (.list(o1, s1, t1), .list(o2, s2, t2)): return o1 == o2 && s1 == s2 && t1 == t2
         case let (.item(t1), .item(t2)): return t1 == t2
-        case let (.codeBlock(i1, l1), .codeBlock(i2, l2)): return i1 == i2 && l1 == l2
+        case let (.codeBlock(l1, i1), .codeBlock(l2, i2)): return i1 == i2 && l1 == l2
         case let (.htmlBlock(x), .htmlBlock(y)), let (.text(x), .text(y)), let (.code(x), .code(y)),
              let (.htmlInline(x), .htmlInline(y)), let (.footnoteDefinition(x), .footnoteDefinition(y)),
              let (.footnoteReference(x), .footnoteReference(y)):
             return x == y
-        case let (.heading(l1, i1), .heading(l2, i2)): return l1 == l2 && i1 == i2
+        case let (.heading(i1, l1), .heading(i2, l2)): return l1 == l2 && i1 == i2
         case let (.table(a1), .table(a2)): return a1 == a2
         case let (.tableRow(h1), .tableRow(h2)): return h1 == h2
         case let (.directive(d1), .directive(d2)): return d1.name == d2.name && d1.fenceLength == d2.fenceLength

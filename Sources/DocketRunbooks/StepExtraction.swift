@@ -17,7 +17,7 @@ struct StepExtraction {
 
     mutating func run() {
         let described: [BlockReferences.Block] = page.document.codeBlocks.compactMap { node in
-            guard case .codeBlock(let info, let literal) = node.kind else { return nil }
+            guard case .codeBlock(let literal, let info) = node.kind else { return nil }
             return BlockReferences.Block(node: node, info: info, literal: literal)
         }
         let references = BlockReferences(blocks: described, path: page.displayPath, diagnostics: &diagnostics)
@@ -93,7 +93,7 @@ struct StepExtraction {
         var timeout: Int?
         if let text = info.attribute("timeout") {
             var location = location
-            if case .codeBlock(let fenceInfo, _) = fence.kind { location.column += 3 + Self.offset(of: "timeout", in: fenceInfo.text) }
+            if case .codeBlock(_, let fenceInfo) = fence.kind { location.column += 3 + Self.offset(of: "timeout", in: fenceInfo.text) }
             switch StepAttributes.seconds(text) {
             case .success(let seconds): timeout = seconds
             case .failure(.notADuration):

@@ -30,7 +30,7 @@ enum ContentTitleText {
             candidate = child
             break
         }
-        guard let heading = candidate, case .heading(level: 1, _) = heading.kind else { return nil }
+        guard let heading = candidate, case .heading(_, level: 1) = heading.kind else { return nil }
         let first = heading.range.startLine - bodyLineOffset
         guard first >= 1, let line = lines.line(first) else { return nil }
         // Only blank and `import` lines before it: a link reference definition (which leaves no

@@ -17,7 +17,7 @@ enum Excerpt {
 
     private static func firstLine(of node: MarkdownNode) -> String? {
         switch node.kind {
-        case .heading(let level, _):
+        case .heading(_, let level):
             return level == 1 ? nil : nonEmpty(node.plainText)
         case .paragraph, .tableCell:
             var text = ""

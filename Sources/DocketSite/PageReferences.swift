@@ -9,7 +9,7 @@ struct PageReferences: MarkdownWalker {
 
     mutating func visit(_ node: MarkdownNode) {
         switch node.kind {
-        case .heading(_, let id?):
+        case .heading(let id?, _):
             anchors.insert(id)
         case .htmlInline(let html), .htmlBlock(let html):
             anchors.formUnion(HTMLAnchorIDs.ids(in: html))

@@ -30,7 +30,7 @@ struct SearchSection: Sendable {
         var current = SearchSection(page: page, heading: "", anchor: "", text: "", title: title, keywords: keywords)
         let titleIndex = root.contentTitleIndex
         for (index, block) in root.children.enumerated() where index != titleIndex {
-            if case .heading(let level, let id?) = block.kind, level >= 2 {
+            if case .heading(let id?, let level) = block.kind, level >= 2 {
                 current.text = text.finish()
                 sections.append(current)
                 current = SearchSection(page: page, heading: collapse(block.plainText), anchor: id, text: "")
@@ -73,7 +73,7 @@ struct SearchSection: Sendable {
             switch node.kind {
             case .paragraph, .heading, .tableCell, .directiveTitle:
                 add(node.plainText)
-            case .codeBlock(_, let literal):
+            case .codeBlock(let literal, _):
                 add(literal)
             case .htmlBlock, .thematicBreak:
                 return
