@@ -108,9 +108,7 @@ public enum SiteBuilder {
 
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
-        let resolver = LinkResolver(site: site)
-        let failures = timings.measure("render + write pages") { pages.parallelMap { checked -> String? in
-            let resolved = resolver.rewritten(checked)
+        let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
             do {
                 let html = try theme.render("page", page: VersionedOutput.decorate(context.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
                 guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: site.config.trailingSlash) else { return nil }

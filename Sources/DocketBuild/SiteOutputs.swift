@@ -135,7 +135,7 @@ public final class SiteOutputs: @unchecked Sendable {
     public func files(of unit: OutputUnit) throws -> [(path: String, data: Data)] {
         if case .page(let source) = unit {
             guard let index = resolvedIndex[source] else { return [] }
-            let resolved = edited[source] ?? LinkResolver(site: loaded.site).rewritten(loaded.pages[index])
+            let resolved = edited[source] ?? loaded.pages[index]
             guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: loaded.site.config.trailingSlash) else { return [] }
             do {
                 let data = VersionedOutput.decorate(try context.page(resolved), loaded, menu: VersionedOutput.menu(loaded), docID: resolved.page.id)

@@ -33,17 +33,6 @@ public struct LinkResolver: Sendable {
         return ResolvedPage(page: page, linkURLs: urls, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
     }
 
-    /// `resolve`: the load-time name. Links are rewritten by the renderer, from `linkURLs`.
-    public func check(_ page: Page) -> ResolvedPage {
-        resolve(page)
-    }
-
-    /// The page as it renders: already so, its links are looked up in `linkURLs` when they are
-    /// written. Kept for the build's call sites that still ask for it.
-    public func rewritten(_ resolved: ResolvedPage) -> ResolvedPage {
-        resolved
-    }
-
     /// `<DocCardList/>` lists the items of the sidebar category whose index page this is
     /// (Docusaurus's `useCurrentSidebarCategory()`, in the sidebar the page displays). On any
     /// other page it would render nothing: said where it is written, never silently.

@@ -107,7 +107,7 @@ public struct SitePipeline: Sendable {
         let resolver = LinkResolver(site: site)
         // Checked now (the diagnostics decide whether the build goes on); each page's links are
         // rewritten when it renders, so the rewritten trees never all exist at once.
-        let resolved = timer.measure("resolve links") { site.pages.parallelMap { resolver.check($0) } }
+        let resolved = timer.measure("resolve links") { site.pages.parallelMap { resolver.resolve($0) } }
         for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
         return SiteLoad(content: content, staticFolder: staticFolder, site: site, pages: resolved,
                         diagnostics: diagnostics, versions: loadedVersions)
