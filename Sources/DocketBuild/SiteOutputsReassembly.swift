@@ -50,7 +50,8 @@ extension SiteOutputs {
         let site = BuildTimings.shared.measure("serve: assemble") {
             SiteAssembler.assemble(
                 parsed: ordered, categories: categories, config: old.config, staticFiles: old.staticFiles,
-                contentFiles: old.contentFiles, contentDisplayPath: loaded.content.display)
+                contentFiles: old.contentFiles, contentDisplayPath: loaded.content.display,
+                reusing: old, changed: sources.union(edited.keys))
         }
         var diagnostics = changedDiagnostics
         diagnostics.append(contentsOf: site.diagnostics)
@@ -68,9 +69,12 @@ extension SiteOutputs {
                 if let last = permalink.split(separator: "/").last { names.insert(String(last).lowercased()) }
             }
         }
+        // Only pages parsed again can have new anchors or URLs (the assembler kept the others).
+        let reparsed = sources.union(edited.keys)
         let stable = old.routes.subtracting(site.routes).isSubset(of: goneRoutes)
-            && site.pages.allSatisfy { page in
-                old.pageIndexBySource[page.source].map { old.pages[$0].permalink == page.permalink && old.pages[$0].parsed.anchors == page.parsed.anchors } ?? true
+            && reparsed.allSatisfy { source in
+                guard let before = old.pageIndexBySource[source], let after = site.pageIndexBySource[source] else { return true }
+                return old.pages[before].permalink == site.pages[after].permalink && old.pages[before].parsed.anchors == site.pages[after].parsed.anchors
             }
         let resolver = LinkResolver(site: site)
         let previous = loaded.pages

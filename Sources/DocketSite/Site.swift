@@ -36,6 +36,12 @@ public struct Site: Sendable {
 
     public func page(id: String) -> Page? { pageIndexByID[id].map { pages[$0] } }
 
+    /// The URL of the page `id`, without copying the page.
+    public func permalink(id: String) -> String? {
+        guard let index = pageIndexByID[id] else { return nil }
+        return pages[index].permalink
+    }
+
     /// The items of the sidebar the page (or generated index key) `id` shows; empty for none.
     public func sidebarItems(for id: String) -> [SidebarItem] {
         guard let index = displayedSidebar[id], sidebars.indices.contains(index) else { return [] }
@@ -45,11 +51,13 @@ public struct Site: Sendable {
     /// The URL a sidebar item leads to (nil for a category with no link).
     public func url(of item: SidebarItem) -> String? {
         switch item {
-        case .doc(let doc): return page(id: doc.id)?.permalink
+        // The permalink is read in place: `page(id:)` would copy the whole page for it (10,000
+        // sidebar items, every reassembly in serve).
+        case .doc(let doc): return permalink(id: doc.id)
         case .link(_, let href): return href
         case .category(let category):
             switch category.link {
-            case .doc(let id)?: return page(id: id)?.permalink
+            case .doc(let id)?: return permalink(id: id)
             case .generatedIndex(let index)?: return generatedIndexes[index].permalink
             case nil: return nil
             }

@@ -83,8 +83,10 @@ enum SiteNavigation {
         func link(_ stop: Stop) -> Navigation.Link? {
             switch stop {
             case .doc(let id):
-                guard let page = site.page(id: id) else { return nil }
-                return .init(label: page.frontMatter.paginationLabel ?? page.sidebarLabel, url: page.permalink)
+                // Read in place: copying the page for two fields cost more than the walk.
+                guard let index = site.pageIndexByID[id] else { return nil }
+                return .init(label: site.pages[index].parsed.frontMatter.paginationLabel ?? site.pages[index].sidebarLabel,
+                             url: site.pages[index].permalink)
             case .generatedIndex(let i):
                 return .init(label: site.generatedIndexes[i].title, url: site.generatedIndexes[i].permalink)
             }
@@ -110,6 +112,11 @@ enum SiteNavigation {
         }
         // Front-matter overrides.
         for page in site.pages {
+            if case .automatic = page.frontMatter.paginationPrev, case .automatic = page.frontMatter.paginationNext {
+                // Every page has an entry, if only an empty one.
+                if navigation.index(forKey: page.id) == nil { navigation[page.id] = Navigation() }
+                continue
+            }
             var nav = navigation[page.id] ?? Navigation()
             for (key, value) in [("pagination_prev", page.frontMatter.paginationPrev), ("pagination_next", page.frontMatter.paginationNext)] {
                 var target: Navigation.Link??
