@@ -27,7 +27,9 @@ public enum Executables {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationStatus != 0 {
-            throw .setup("\(([executable.lastPathComponent] + arguments).joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
+            throw .setup(
+                "\(([executable.lastPathComponent] + arguments).joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))"
+            )
         }
     }
 }

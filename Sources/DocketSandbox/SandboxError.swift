@@ -15,7 +15,7 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable {
         case .bubblewrapFailed(let output):
             return "bubblewrap could not create the sandbox (are user namespaces allowed here?): \(output)"
         case .toolMissing(let tool):
-            return "\(tool) is needed to prepare the sandbox and is not installed"
+            return "cannot prepare the sandbox: \(tool) is not installed (not found on PATH)"
         case .setup(let message):
             return "cannot prepare the sandbox: \(message)"
         case .sandboxDied(let message):

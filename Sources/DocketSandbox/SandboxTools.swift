@@ -22,7 +22,8 @@ public struct SandboxTools: Sendable, Equatable {
 
     /// Each tool as `find` resolves its program name (`bwrap`, `prlimit`, `setpriv`, `openssl`).
     public init(find: (String) -> URL?) {
-        self.init(bubblewrap: find("bwrap"), prlimit: find("prlimit"), setpriv: find("setpriv"), openssl: find("openssl"))
+        self.init(
+            bubblewrap: find("bwrap"), prlimit: find("prlimit"), setpriv: find("setpriv"), openssl: find("openssl"))
     }
 
     /// What a run lacks, as the error it would stop with, in the order a run needs them:
@@ -37,6 +38,6 @@ public struct SandboxTools: Sendable, Equatable {
     }
 
     static let prlimitName = "prlimit (util-linux)"
-    static let setprivName = "setpriv (util-linux), needed to leave root before bwrap starts"
-    static let opensslName = "openssl, which makes the fixture server's certificates"
+    static let setprivName = "setpriv (util-linux; it leaves root before bwrap starts)"
+    static let opensslName = "openssl (it makes the fixture server's certificates)"
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketChecks
 
 /// Which step was running at a time: windows from one step's start to the next's, the last one

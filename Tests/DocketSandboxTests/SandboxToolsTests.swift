@@ -11,8 +11,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("script.sh")
         try "echo ran\n".write(to: script, atomically: true, encoding: .utf8)
-        var spec = SandboxSpec(script: script, arguments: [], home: nil, work: nil, directory: "~", stubs: [], routes: [],
-                               timeout: 30, stepTimeout: nil, environment: [:], server: BuiltProducts.docket, tools: tools)
+        var spec = SandboxSpec(
+            script: script, arguments: [], home: nil, work: nil, directory: "~", stubs: [], routes: [],
+            timeout: 30, stepTimeout: nil, environment: [:], server: BuiltProducts.docket, tools: tools)
         // Host names of their own: certificates made for others in this process are reused
         // without openssl (CertificateAuthority).
         spec.extraHosts = ["tools-\(UUID().uuidString.prefix(8).lowercased()).fixture.test"]
@@ -27,16 +28,20 @@ import Testing
 
     @Test func eachMissingProgramIsNamed() {
         let none = SandboxTools()
-        #expect(none.missing(sandboxed: true, asRoot: true).map(\.description) == [
-            SandboxError.bubblewrapMissing.description,
-            "prlimit (util-linux) is needed to prepare the sandbox and is not installed",
-            "setpriv (util-linux), needed to leave root before bwrap starts is needed to prepare the sandbox and is not installed",
-            "openssl, which makes the fixture server's certificates is needed to prepare the sandbox and is not installed",
-        ])
+        #expect(
+            none.missing(sandboxed: true, asRoot: true).map(\.description) == [
+                SandboxError.bubblewrapMissing.description,
+                "cannot prepare the sandbox: prlimit (util-linux) is not installed (not found on PATH)",
+                "cannot prepare the sandbox: setpriv (util-linux; it leaves root before bwrap starts) is not installed (not found on PATH)",
+                "cannot prepare the sandbox: openssl (it makes the fixture server's certificates) is not installed (not found on PATH)",
+            ])
         #expect(none.missing(sandboxed: true, asRoot: false).count == 3, "setpriv is for root only")
         #expect(none.missing(sandboxed: false, asRoot: true).count == 1, "without the sandbox only openssl is used")
         let all = URL(fileURLWithPath: "/x")
-        #expect(SandboxTools(bubblewrap: all, prlimit: all, setpriv: all, openssl: all).missing(sandboxed: true, asRoot: true).isEmpty)
+        #expect(
+            SandboxTools(bubblewrap: all, prlimit: all, setpriv: all, openssl: all).missing(
+                sandboxed: true, asRoot: true
+            ).isEmpty)
     }
 
     @Test func theLookupItIsGivenIsTheOneUsed() {
@@ -58,7 +63,9 @@ import Testing
         try "".write(to: first.appendingPathComponent("tool"), atomically: true, encoding: .utf8)  // not executable
         try "#!/bin/sh\n".write(to: second.appendingPathComponent("tool"), atomically: true, encoding: .utf8)
         chmod(second.appendingPathComponent("tool").path, 0o755)
-        #expect(Executables.find("tool", path: "\(first.path):\(second.path)")?.path == second.appendingPathComponent("tool").path)
+        #expect(
+            Executables.find("tool", path: "\(first.path):\(second.path)")?.path
+                == second.appendingPathComponent("tool").path)
         #expect(Executables.find("tool", path: first.path) == nil)
         #expect(Executables.find("tool", path: "") == nil)
     }

@@ -10,7 +10,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let empty = folder.appendingPathComponent("empty-bin")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let run = try BinaryTests().docket(["check", "--changed-since", "main"], in: folder, environment: ["PATH": empty.path])
+        let run = try BinaryTests().docket(
+            ["check", "--changed-since", "main"], in: folder, environment: ["PATH": empty.path])
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("--changed-since needs git, which is not on PATH"), "\(run.stderr)")
     }
@@ -33,7 +34,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let source = Fixtures.url("checks").appendingPathComponent("rerun")
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: project.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: project.appendingPathComponent(item))
         }
         #expect(try BinaryTests().docket(["runbooks"], in: project).status == 0)
         let bin = project.appendingPathComponent(".bin")
@@ -45,7 +47,10 @@ import Testing
         let run = try BinaryTests().docket(["check"], in: project, environment: ["PATH": bin.path])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains("runbooks/fixtures/rerun/fixture.yml:"), "located at the fixture: \(run.stderr)")
-        #expect(run.stderr.contains("runbook rerun could not run: prlimit (util-linux) is needed"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "runbook rerun could not run: cannot prepare the sandbox: prlimit (util-linux) is not installed"),
+            "\(run.stderr)")
     }
 
     @Test(.enabled(if: geteuid() == 0, "the sandbox user applies to root only"))
