@@ -28,4 +28,18 @@ public enum SiteLoader {
                           site: load.site, pages: load.pages, diagnostics: load.diagnostics, versions: load.versions,
                           source: source)
     }
+
+    /// The site's folders before any load succeeded (`docket serve` watches them, so the fix
+    /// of what stopped the first build is noticed): the root and `--content`/`--static` from
+    /// the current directory, and docket.yml read through a `DiskSiteSource` as a load reads
+    /// it (its problems are the load's to report).
+    public static func folders(_ options: BuildOptions) -> (root: ResolvedPath, content: ResolvedPath?, staticFolder: ResolvedPath?, config: SiteConfig) {
+        let root = CurrentDirectory.resolve(options.root ?? ".")
+        var config = SiteConfig()
+        let file = ResolvedPath(SiteConfigLoader.fileName, relativeTo: root)
+        if case .success(let text) = DiskSiteSource().read(file) {
+            _ = SiteConfigLoader.load(text, path: file.display, into: &config)
+        }
+        return (root, options.content.map(CurrentDirectory.resolve), options.staticDirectory.map(CurrentDirectory.resolve), config)
+    }
 }

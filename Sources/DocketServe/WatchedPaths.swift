@@ -21,23 +21,17 @@ enum WatchedPaths {
     }
 
     /// Before any load succeeded: what docket.yml names when it can be read, else the default
-    /// folders, so fixing the problem that stopped the first build is noticed.
+    /// folders, so fixing the problem that stopped the first build is noticed. The paths and
+    /// docket.yml come from the load's edge (`SiteLoader.folders`), as a load would find them.
     static func beforeLoad(_ options: BuildOptions) -> [URL] {
-        let root = URL(fileURLWithPath: options.root ?? FileManager.default.currentDirectoryPath)
-        let configFile = root.appendingPathComponent(SiteConfigLoader.fileName)
-        var config = SiteConfig()
-        if let text = try? String(contentsOf: configFile, encoding: .utf8) {
-            // Its problems are reported by the build; here only the folder names matter.
-            _ = SiteConfigLoader.load(text, path: SiteConfigLoader.fileName, into: &config)
-        }
-        func folder(_ given: String?, _ named: String) -> URL {
-            if let given { return URL(fileURLWithPath: given) }
-            return named.hasPrefix("/") ? URL(fileURLWithPath: named) : root.appendingPathComponent(named)
-        }
-        var paths = [folder(options.content, config.contentDirectory), folder(options.staticDirectory, config.staticDirectory),
-                     configFile, theme(config.themeName, root: root), root.appendingPathComponent(VersionsFile.fileName)]
+        let (siteRoot, content, staticFolder, config) = SiteLoader.folders(options)
+        let root = siteRoot.url
+        func folder(_ given: ResolvedPath?, _ named: String) -> URL { given?.url ?? ResolvedPath(named, relativeTo: siteRoot).url }
+        var paths = [folder(content, config.contentDirectory), folder(staticFolder, config.staticDirectory),
+                     root.appendingPathComponent(SiteConfigLoader.fileName), theme(config.themeName, root: root),
+                     root.appendingPathComponent(VersionsFile.fileName)]
         // Without `content:`, a site with docs/ and no content/ is read from docs/.
-        if options.content == nil, !config.contentDirectoryIsExplicit { paths.append(root.appendingPathComponent("docs")) }
+        if content == nil, !config.contentDirectoryIsExplicit { paths.append(root.appendingPathComponent("docs")) }
         return unique(paths)
     }
 

@@ -68,6 +68,28 @@ import Testing
         #expect(watched.contains(standard(root.appendingPathComponent("public"))))
     }
 
+    /// `--content`/`--static` win over docket.yml before a load too, and a content folder
+    /// given so leaves out the `docs/` fallback; docket.yml's theme folder is watched.
+    @Test func aFirstBuildThatFailsWatchesTheGivenFolders() throws {
+        let root = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(["docket.yml": "title: T\ncontent: pages\ntheme: look/mine\n"], under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.content = root.appendingPathComponent("elsewhere").path
+        options.staticDirectory = root.appendingPathComponent("files").path
+        options.output = root.appendingPathComponent("out").path
+        let builder = IncrementalBuilder(options: options)
+        #expect(!builder.build().result.succeeded, "elsewhere/ does not exist")
+        let watched = Set(builder.watchedPaths.map(standard))
+        #expect(watched.contains(standard(root.appendingPathComponent("elsewhere"))))
+        #expect(watched.contains(standard(root.appendingPathComponent("files"))))
+        #expect(watched.contains(standard(root.appendingPathComponent("look/mine"))))
+        #expect(watched.contains(standard(root.appendingPathComponent("docket.yml"))))
+        #expect(!watched.contains(standard(root.appendingPathComponent("pages"))))
+        #expect(!watched.contains(standard(root.appendingPathComponent("docs"))))
+    }
+
     @Test func anEditOfAnotherVersionIsWatchedAndRebuilt() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
