@@ -7,6 +7,8 @@ public struct PageContext: Sendable {
     public let site: Site
     let sidebar: SidebarContext
     let siteView: SiteView
+    /// Where pages load mermaid from: the same for every page of the site.
+    let mermaidScriptURL: String
     let renderer: HTMLRenderer
     /// Runbooks by the content-relative source of their page.
     let runbooks: [String: PageRunbook]
@@ -25,6 +27,7 @@ public struct PageContext: Sendable {
         self.runbooks = runbooks
         sidebar = try SidebarContext(site: site, theme: theme, reusing: previous?.sidebar.renders ?? [:])
         siteView = SiteView(config: site.config)
+        mermaidScriptURL = MermaidBundle.scriptURL(config: site.config)
     }
 
     /// `Title | Site`, or just the site title when the page title is empty or the same.
@@ -66,7 +69,7 @@ public struct PageContext: Sendable {
             sidebarHTML: try sidebar.html(activeID: page.id),
             hasMermaid: MermaidBundle.hasDiagram(resolved.document),
             hasTabs: resolved.document.contains(component: .tabs),
-            mermaidScriptUrl: MermaidBundle.scriptURL(config: config))
+            mermaidScriptUrl: mermaidScriptURL)
         view.description = page.description
         view.canonicalUrl = CanonicalURL.of(page.permalink, config: config)
         if let runbook {
