@@ -7,34 +7,38 @@ import Foundation
 public enum HeadingAnchors {
     /// Returns the tree with heading ids filled in, and the TOC entries (depth 2 and more).
     public static func assign(_ root: MarkdownNode) -> (MarkdownNode, [TOCEntry]) {
-        var slugger = HeadingSlugger()
-        var entries: [TOCEntry] = []
-        var tree = visit(root, slugger: &slugger, entries: &entries)
+        var tree = root
+        var assigner = Assigner()
+        tree.rewrite(with: &assigner)
         if hasTOCInline(tree) {
             // `<TOCInline toc={toc}/>` lists the page's own headings, known only now.
-            var fill = TOCInlineFill(entries: entries)
+            var fill = TOCInlineFill(entries: assigner.entries)
             tree.rewrite(with: &fill)
         }
-        return (tree, entries)
+        return (tree, assigner.entries)
     }
 
-    private static func visit(_ node: MarkdownNode, slugger: inout HeadingSlugger, entries: inout [TOCEntry]) -> MarkdownNode {
-        guard case .heading(_, let byteLevel) = node.kind else {
-            if node.isInline || node.children.isEmpty { return node }
-            var copy = node
-            copy.children = node.children.map { visit($0, slugger: &slugger, entries: &entries) }
-            return copy
+    /// Gives each heading its id in document order. A rewriter, so only the arrays on the way
+    /// to a heading are copied, where mapping every block's children made a new array for each.
+    private struct Assigner: MarkdownRewriter {
+        var slugger = HeadingSlugger()
+        var entries: [TOCEntry] = []
+
+        mutating func rewrite(_ node: inout MarkdownNode) {
+            guard case .heading(_, let byteLevel) = node.kind else {
+                // Headings are blocks: no inline holds one.
+                if !node.isInline { rewriteChildren(of: &node) }
+                return
+            }
+            let explicit = HeadingAnchors.stripExplicitID(&node)
+            let text = node.plainText
+            let id = explicit ?? slugger.unique(node.slugText)
+            let level = Int(byteLevel)
+            node.kind = .heading(id: level == 1 || id.isEmpty ? nil : id, level: byteLevel)
+            if level >= 2 && !text.trimmingWhitespace.isEmpty && !id.isEmpty {
+                entries.append(TOCEntry(level: level, id: id, title: node.children, text: text))
+            }
         }
-        var heading = node
-        let explicit = stripExplicitID(&heading)
-        let text = heading.plainText
-        let id = explicit ?? slugger.unique(heading.slugText)
-        let level = Int(byteLevel)
-        heading.kind = .heading(id: level == 1 || id.isEmpty ? nil : id, level: byteLevel)
-        if level >= 2 && !text.trimmingWhitespace.isEmpty && !id.isEmpty {
-            entries.append(TOCEntry(level: level, id: id, title: heading.children, text: text))
-        }
-        return heading
     }
 
     private static func hasTOCInline(_ node: MarkdownNode) -> Bool {

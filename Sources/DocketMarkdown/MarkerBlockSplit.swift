@@ -48,15 +48,30 @@ enum MarkerBlockSplit {
         return result
     }
 
-    /// `split` applied to the children of every block of the tree.
+    /// `split` applied to the children of every block of the tree. A rewriter: the arrays of
+    /// blocks that hold no such HTML block are kept, not rebuilt.
     static func splitAll(_ node: MarkdownNode, isMarker: (Int, Substring) -> Bool) -> MarkdownNode {
-        guard !node.isInline, !node.children.isEmpty else { return node }
-        var copy = node
-        copy.children = split(node.children, isMarker: isMarker).map { splitAll($0, isMarker: isMarker) }
-        return copy
+        withoutActuallyEscaping(isMarker) { isMarker in
+            var tree = node
+            var splitter = Splitter(isMarker: isMarker)
+            tree.rewrite(with: &splitter)
+            return tree
+        }
     }
 
-    private static func holdsLaterMarker(_ node: MarkdownNode, _ isMarker: (Int, Substring) -> Bool) -> Bool {
+    private struct Splitter: MarkdownRewriter {
+        let isMarker: (Int, Substring) -> Bool
+
+        mutating func rewrite(_ node: inout MarkdownNode) {
+            guard !node.isInline, !node.children.isEmpty else { return }
+            if node.children.contains(where: { MarkerBlockSplit.holdsLaterMarker($0, isMarker) }) {
+                node.children = MarkerBlockSplit.split(node.children, isMarker: isMarker)
+            }
+            rewriteChildren(of: &node)
+        }
+    }
+
+    fileprivate static func holdsLaterMarker(_ node: MarkdownNode, _ isMarker: (Int, Substring) -> Bool) -> Bool {
         guard case .htmlBlock(let html) = node.kind, node.range.isKnown, html.contains("\n") else { return false }
         var offset = 0
         for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
