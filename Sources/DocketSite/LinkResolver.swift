@@ -5,9 +5,12 @@ import DocketMarkdown
 /// anchors where they are written. Reads the assembled site; runs per page, in parallel.
 public struct LinkResolver: Sendable {
     public let site: Site
+    /// `docket.yml`'s content folder without empty segments (`docs`), worked out once.
+    private let contentFolder: String
 
     public init(site: Site) {
         self.site = site
+        contentFolder = site.config.contentDirectory.split(separator: "/").joined(separator: "/")
     }
 
     /// The URL prefix of copied content assets (`/assets/content/`).
@@ -22,9 +25,22 @@ public struct LinkResolver: Sendable {
         var assets = Set<String>()
         var unchecked = 0
         var urls: [String: String] = [:]
+        let pageDirectory = directory(of: page.source)
+        // A destination resolved without a diagnostic resolves the same way every time on this
+        // page: its URL (and whether it was left unchecked) is reused, not worked out again. One
+        // that was reported is resolved again, so each occurrence is reported where it is written.
+        var quiet: [String: (url: String, unchecked: Bool)] = [:]
         for link in page.parsed.links {
-            let url = resolve(link.destination, isImage: link.isImage, in: page, range: link.range,
+            if let known = quiet[link.destination] {
+                if known.unchecked { unchecked += 1 }
+                continue
+            }
+            let (reported, uncheckedBefore) = (diagnostics.all.count, unchecked)
+            let url = resolve(link.destination, isImage: link.isImage, in: page, directory: pageDirectory, range: link.range,
                               diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
+            if diagnostics.all.count == reported {
+                quiet[link.destination] = (url, unchecked != uncheckedBefore)
+            }
             // The URL depends on the destination and the page only, so one entry serves every
             // link written with that destination.
             if url != link.destination { urls[link.destination] = url }
@@ -54,7 +70,7 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func resolve(_ destination: String, isImage: Bool, in page: Page, range: SourceRange,
+    private func resolve(_ destination: String, isImage: Bool, in page: Page, directory pageDirectory: String, range: SourceRange,
                          diagnostics: inout Diagnostics, assets: inout Set<String>, uncheckedLinks: inout Int) -> String {
         let location = SourceLocation(path: page.parsed.displayPath, line: range.startLine, column: range.startColumn)
         if destination.isEmpty || URLPath.isExternal(destination) { return destination }
@@ -64,10 +80,9 @@ public struct LinkResolver: Sendable {
         }
         let (rawPath, suffix) = URLPath.splitSuffix(destination)
         let path = URLPath.decode(rawPath)
-        let lower = path.lowercased()
 
-        if lower.hasSuffix(".md") || lower.hasSuffix(".mdx") {
-            for candidate in markdownCandidates(path, from: page.source) {
+        if Self.isMarkdownFile(path) {
+            for candidate in markdownCandidates(path, directory: pageDirectory) {
                 if let index = site.pageIndexBySource[candidate] {
                     let target = site.pages[index]
                     if let fragment = URLPath.fragment(suffix) {
@@ -77,13 +92,13 @@ public struct LinkResolver: Sendable {
                 }
             }
             report(brokenLink: destination, at: location,
-                   "no page at \(markdownCandidates(path, from: page.source).first ?? path) in the content folder", diagnostics: &diagnostics)
+                   "no page at \(markdownCandidates(path, directory: pageDirectory).first ?? path) in the content folder", diagnostics: &diagnostics)
             return destination
         }
 
         // A file of the content folder (an image next to the page, a download).
         if !path.hasPrefix("/") {
-            let candidate = Self.normalize(directory(of: page.source) + path)
+            let candidate = Self.normalize(pageDirectory + path)
             if let candidate, site.contentFiles.contains(candidate) {
                 assets.insert(candidate)
                 return URLPath.encode(assetsBaseURL + candidate) + suffix
@@ -123,20 +138,24 @@ public struct LinkResolver: Sendable {
 
     /// Where Docusaurus looks for a Markdown link target, as content-relative paths, in order.
     func markdownCandidates(_ path: String, from source: String) -> [String] {
-        let dir = directory(of: source)
+        markdownCandidates(path, directory: directory(of: source))
+    }
+
+    /// `markdownCandidates(_:from:)` with the page's folder (`guides/`) worked out.
+    private func markdownCandidates(_ path: String, directory dir: String) -> [String] {
         var raw: [String]
         if path.hasPrefix("./") || path.hasPrefix("../") {
             raw = [dir + path]
             // Docusaurus resolves the file on disk, so `../docs/b.md` from `docs/a.md` leaves the
             // content folder and comes back into it: the same file as `./b.md`.
-            let content = site.config.contentDirectory.split(separator: "/").joined(separator: "/")
+            let content = contentFolder
             if !content.isEmpty, Self.normalize(dir + path) == nil,
                let onDisk = Self.normalize(content + "/" + dir + path), onDisk.hasPrefix(content + "/") {
                 raw.append(String(onDisk.dropFirst(content.count + 1)))
             }
         } else if path.hasPrefix("/") {
             raw = [String(path.dropFirst())]
-            let contentPrefix = site.config.contentDirectory.split(separator: "/").joined(separator: "/") + "/"
+            let contentPrefix = contentFolder + "/"
             if path.dropFirst().hasPrefix(contentPrefix) { raw.append(String(path.dropFirst(1 + contentPrefix.count))) }
         } else {
             raw = [dir + path, path]
@@ -149,8 +168,27 @@ public struct LinkResolver: Sendable {
         return String(source[...slash])
     }
 
+    /// True for a path ending in `.md` or `.mdx`, in any case. Bytes for an ASCII path (nearly
+    /// every one), the lowercased Characters for the rest.
+    static func isMarkdownFile(_ path: String) -> Bool {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let lower = path.lowercased()
+            return lower.hasSuffix(".md") || lower.hasSuffix(".mdx")
+        }
+        func lowered(_ byte: UInt8) -> UInt8 { byte | 0x20 }
+        let bytes = Array(path.utf8.suffix(4))
+        let n = bytes.count
+        if n >= 3, bytes[n - 3] == UInt8(ascii: "."), lowered(bytes[n - 2]) == UInt8(ascii: "m"), lowered(bytes[n - 1]) == UInt8(ascii: "d") { return true }
+        return n >= 4 && bytes[n - 4] == UInt8(ascii: ".") && lowered(bytes[n - 3]) == UInt8(ascii: "m")
+            && lowered(bytes[n - 2]) == UInt8(ascii: "d") && lowered(bytes[n - 1]) == UInt8(ascii: "x")
+    }
+
     /// Resolves `.` and `..` in a content-relative path; nil when it climbs out of the folder.
     static func normalize(_ path: String) -> String? {
+        // Most paths have nothing to resolve: no empty segment, no `.` or `..` one. Bytes say so
+        // (a Character segment is never `.` or empty unless its bytes are), and the path is
+        // then its own normal form.
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -162,6 +200,24 @@ public struct LinkResolver: Sendable {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+
+    /// True when `normalize` would return `path` as it is: it neither starts nor ends with `/`,
+    /// holds no `//`, and no segment is `.` or `..`.
+    private static func isNormal(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength > 0 && !(segmentLength == dots && dots <= 2)
     }
 
     private func checkAnchor(_ anchor: String, of target: Page, link: String, at location: SourceLocation, diagnostics: inout Diagnostics) {

@@ -80,7 +80,46 @@ public enum URLPath {
     }
 
     /// True for URLs with a scheme (`https:`, `mailto:`) or protocol-relative ones (`//host`).
+    ///
+    /// Read as bytes: every link of every page asks. The rules are those of Characters (a `:`
+    /// or `/` that a combining mark joins is no separator), so where a non-ASCII byte follows
+    /// the byte that decides, the Character form decides instead.
     public static func isExternal(_ url: String) -> Bool {
+        let bytes = url.utf8
+        var index = bytes.startIndex
+        var count = 0
+        var previous: UInt8 = 0
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            let nextIsASCII = index == bytes.endIndex || bytes[index] < 0x80
+            if count == 1 && byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") {
+                return nextIsASCII ? true : isExternalByCharacters(url)
+            }
+            if byte == UInt8(ascii: ":") {
+                return nextIsASCII ? count > 0 && !(count == 1 && previous == UInt8(ascii: "/")) : isExternalByCharacters(url)
+            }
+            // A byte no scheme holds, before any `:`: no scheme (the Character form agrees: its
+            // scheme would hold this byte's Character), unless it is the first of a `//`.
+            if !isSchemeByte(byte, first: count == 0) && !(count == 0 && byte == UInt8(ascii: "/")) { return false }
+            if count == 1 && previous == UInt8(ascii: "/") { return false }
+            previous = byte
+            count += 1
+        }
+        return false
+    }
+
+    /// A byte a scheme may hold: an ASCII letter first, then letters, digits, `+`, `-`, `.`.
+    private static func isSchemeByte(_ byte: UInt8, first: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): return !first
+        default: return false
+        }
+    }
+
+    /// `isExternal` by Characters: the reading the byte form must agree with.
+    static func isExternalByCharacters(_ url: String) -> Bool {
         if url.hasPrefix("//") { return true }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
@@ -90,7 +129,9 @@ public enum URLPath {
 
     /// Percent-decodes a path (`%20` → space); invalid sequences are kept as written.
     public static func decode(_ path: String) -> String {
-        guard path.contains("%") else { return path }
+        // A byte search: a `%` that decodes is followed by two ASCII digits, so a `%` joined by a
+        // combining mark decodes to itself either way.
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
         var bytes: [UInt8] = []
         var utf8 = Array(path.utf8)[...]
         while let b = utf8.first {
@@ -113,12 +154,13 @@ public enum URLPath {
     /// segments and stays; unlike it, letters outside ASCII stay as written (an IRI, which
     /// browsers accept), so existing URLs do not change. External URLs are returned unchanged.
     public static func encode(_ path: String) -> String {
-        if isExternal(path) { return path }
-        guard path.utf8.contains(where: { mustEncode($0) }) else { return path }
+        guard path.utf8.contains(where: { mustEncode($0) }), !isExternal(path) else { return path }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count + 8)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
             if mustEncode(byte) {
-                bytes += Array(("%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)).utf8)
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             } else {
                 bytes.append(byte)
             }
@@ -127,11 +169,20 @@ public enum URLPath {
     }
 
     /// ASCII bytes that cannot stand for themselves in a URL path: controls, space, `"`, `#`,
-    /// `%`, `<`, `>`, `?`, `[`, `\`, `]`, `^`, `` ` ``, `{`, `|`, `}` and DEL.
+    /// `%`, `<`, `>`, `?`, `[`, `\`, `]`, `^`, `` ` ``, `{`, `|`, `}` and DEL. Two bit masks: this
+    /// test sees every byte of every site link.
+    @inline(__always)
     private static func mustEncode(_ byte: UInt8) -> Bool {
-        if byte < 0x21 || byte == 0x7F { return true }
-        if byte >= 0x80 { return false }
-        return "\"#%<>?[\\]^`{|}".utf8.contains(byte)
+        if byte < 64 { return encodedBelow64 & (1 << UInt64(byte)) != 0 }
+        if byte < 128 { return encodedBelow128 & (1 << UInt64(byte - 64)) != 0 }
+        return false
+    }
+
+    private static let encodedBelow64: UInt64 = mask("\"#%<>?", offset: 0) | 0x1_FFFF_FFFF  // 0x00-0x20
+    private static let encodedBelow128: UInt64 = mask("[\\]^`{|}", offset: 64) | (1 << 63)     // DEL
+
+    private static func mask(_ characters: String, offset: UInt8) -> UInt64 {
+        characters.utf8.reduce(0) { $0 | (1 << UInt64($1 - offset)) }
     }
 
     /// Docusaurus's `trailingSlash` on a route or link (`applyTrailingSlash`): nil leaves it as

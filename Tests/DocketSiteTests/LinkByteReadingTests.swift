@@ -1,0 +1,76 @@
+@testable import DocketSite
+import Testing
+
+/// Link checking reads destinations and paths as bytes where it used to read Characters. These
+/// tests hold the byte readings to the Character ones they replaced, on the awkward inputs
+/// (combining marks joining a `/` or `:`, CR LF, non-ASCII) as well as ordinary links.
+@Suite struct LinkByteReadingTests {
+    /// The Character reading of `normalize` the byte fast path must agree with.
+    private func normalizeByCharacters(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Every string of up to `length` pieces drawn from `alphabet`.
+    private func strings(of alphabet: [String], upTo length: Int) -> [String] {
+        var all = [""]
+        var last = [""]
+        for _ in 0..<length {
+            last = last.flatMap { prefix in alphabet.map { prefix + $0 } }
+            all += last
+        }
+        return all
+    }
+
+    @Test func isExternalAgreesWithTheCharacterReading() {
+        let alphabet = ["/", ":", "a", "1", "+", ".", "%", " ", "é", "\u{301}", "\r\n"]
+        var checked = 0
+        for url in strings(of: alphabet, upTo: 4) {
+            #expect(URLPath.isExternal(url) == URLPath.isExternalByCharacters(url), "\(Array(url.unicodeScalars))")
+            checked += 1
+        }
+        #expect(checked > 10_000)
+        for url in ["https://example.com", "mailto:a@b.c", "//cdn.example.com/x.js", "C++:x", "a.b-c+d:e"] {
+            #expect(URLPath.isExternal(url), "\(url)")
+        }
+        for url in ["./setup.md", "/docs/a", "#anchor", "1http://x", ":x", "/:x", "-a:b", "setup.md#a:b", "", "/"] {
+            #expect(!URLPath.isExternal(url), "\(url)")
+        }
+    }
+
+    @Test func normalizeAgreesWithTheCharacterReading() {
+        let alphabet = ["/", ".", "a", "\u{301}", "é"]
+        for path in strings(of: alphabet, upTo: 6) {
+            #expect(LinkResolver.normalize(path) == normalizeByCharacters(path), "\(Array(path.unicodeScalars))")
+        }
+        #expect(LinkResolver.normalize("guides/setup.md") == "guides/setup.md")
+        #expect(LinkResolver.normalize("guides/../setup.md") == "setup.md")
+        #expect(LinkResolver.normalize("../setup.md") == nil)
+        #expect(LinkResolver.normalize("a/.../b") == "a/.../b")
+    }
+
+    @Test func markdownFilesAreKnownByTheirExtensionInAnyCase() {
+        for path in ["a.md", "a.MD", "dir/b.Mdx", ".md", "x.mdX", "é.md"] {
+            #expect(LinkResolver.isMarkdownFile(path), "\(path)")
+        }
+        for path in ["a.m", "a.mdxx", "md", "a.md/", "a.html", "a.md\u{301}", "", "a.nd", "a,md"] {
+            #expect(!LinkResolver.isMarkdownFile(path), "\(path)")
+        }
+    }
+
+    @Test func encodeEscapesTheBytesAPathCannotHold() {
+        #expect(URLPath.encode("/docs/Setup Guide") == "/docs/Setup%20Guide")
+        #expect(URLPath.encode("/docs/a\"#%<>?[\\]^`{|}\u{7F}\u{1F}") == "/docs/a%22%23%25%3C%3E%3F%5B%5C%5D%5E%60%7B%7C%7D%7F%1F")
+        #expect(URLPath.encode("/docs/naïve-!$&'()*+,;=:@~") == "/docs/naïve-!$&'()*+,;=:@~")
+        #expect(URLPath.encode("https://example.com/a b") == "https://example.com/a b")
+    }
+}
