@@ -68,7 +68,7 @@ public struct RunbookCheck: Sendable {
         var evaluation = Evaluation(check: self, result: result)
         evaluation.run()
         var checked = RunbookCheckResult(runbook: runbook.id, steps: evaluation.steps, expectations: evaluation.expectations,
-                                         failures: evaluation.failures, duration: result.duration, keptFolder: keep ? result.folder : nil)
+                                         failures: evaluation.failures, duration: result.duration, keptFolders: keep ? [result.folder] : [])
         // Operators re-run guides: a run that passed runs again, same parameters, on the trees it
         // left, and must succeed without changing a file. A run expected to fail is not rerun.
         let succeeded = result.observedExitStatus == 0 && !result.timedOut
@@ -83,6 +83,7 @@ public struct RunbookCheck: Sendable {
             again.environment["DOCKET_STEP_PAUSE"] = FileTimeClock.stepPause
             let second = try Sandbox.run(again)
             defer { if !keep { second.discard() } }
+            if keep { checked.keptFolders.append(second.folder) }
             let found = IdempotenceCheck(check: self, first: before, second: second).failures(masking: masked(after: result))
             checked.failures += found
             checked.expectations.append(RunbookCheckResult.ExpectationResult(

@@ -45,8 +45,9 @@ public struct RunbookCheckResult: Sendable {
     /// Every failed expectation, located on the page (or in fixture.yml).
     public var failures: [Diagnostic]
     public var duration: TimeInterval
-    /// The sandbox folder, when kept for inspection.
-    public var keptFolder: URL?
+    /// The sandbox folders kept for inspection (`--keep`): the run's, then the idempotence
+    /// run's when there was one.
+    public var keptFolders: [URL] = []
 
     public var passed: Bool { failures.isEmpty }
 }

@@ -139,8 +139,9 @@ extension Docket {
                 let ok = result.steps.filter(\.passed).count
                 let line = "runbook \(result.runbook): \(result.passed ? "passed" : "FAILED") (\(ok)/\(result.steps.count) steps as expected, \(String(format: "%.1f", result.duration)) s)"
                 FileHandle.standardError.write(Data((line + "\n").utf8))
-                if let folder = result.keptFolder {
-                    FileHandle.standardError.write(Data("  sandbox kept at \(folder.path) (home/, control/output.log, control/calls.log, control/requests.jsonl)\n".utf8))
+                for (index, folder) in result.keptFolders.enumerated() {
+                    let which = index == 0 ? "" : "; the second run, for idempotence"
+                    FileHandle.standardError.write(Data("  sandbox kept at \(folder.path) (home/, control/output.log, control/calls.log, control/requests.jsonl\(which))\n".utf8))
                 }
             }
             for score in report.mutation {
