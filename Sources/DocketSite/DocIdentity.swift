@@ -30,7 +30,7 @@ enum DocIdentity {
         }
         let permalink = URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, slug]), config.trailingSlash, baseURL: config.baseURL)
         var diagnostics: [Diagnostic] = []
-        if URLPath.outputFile(for: permalink, trailingSlash: config.trailingSlash) == nil || slug.contains("\\") {
+        if URLPath.outputFile(for: permalink, trailingSlash: config.trailingSlash) == nil || slug.utf8.contains(UInt8(ascii: "\\")) {
             let at = fm.locations["slug"] ?? fm.locations["id"] ?? SourceLocation(path: parsed.displayPath, line: 1, column: 1)
             diagnostics.append(.error(at: at, "the URL '\(permalink)' of this page would place a file outside the output folder"))
             return (nil, diagnostics)
