@@ -24,29 +24,31 @@ public struct LinkResolver: Sendable {
         var diagnostics = Diagnostics()
         var assets = Set<String>()
         var unchecked = 0
-        var urls: [String: String] = [:]
+        var urls = LinkURLTable()
         let pageDirectory = directory(of: page.source)
         // A destination resolved without a diagnostic resolves the same way every time on this
-        // page: its URL (and whether it was left unchecked) is reused, not worked out again. One
+        // page: it is not worked out again (its URL is in the table already). One
         // that was reported is resolved again, so each occurrence is reported where it is written.
-        var quiet: [String: (url: String, unchecked: Bool)] = [:]
+        var quiet: [String: Bool] = [:]  // destination → whether it was left unchecked
+        // A destination is given its URL once (the renderer's lookup is by destination).
+        var tabled = Set<String>()
         for link in page.parsed.links {
-            if let known = quiet[link.destination] {
-                if known.unchecked { unchecked += 1 }
+            if let wasUnchecked = quiet[link.destination] {
+                if wasUnchecked { unchecked += 1 }
                 continue
             }
             let (reported, uncheckedBefore) = (diagnostics.all.count, unchecked)
             let url = resolve(link.destination, isImage: link.isImage, in: page, directory: pageDirectory, range: link.range,
                               diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
             if diagnostics.all.count == reported {
-                quiet[link.destination] = (url, unchecked != uncheckedBefore)
+                quiet[link.destination] = unchecked != uncheckedBefore
             }
             // The URL depends on the destination and the page only, so one entry serves every
             // link written with that destination.
-            if url != link.destination { urls[link.destination] = url }
+            if url != link.destination, tabled.insert(link.destination).inserted { urls.append(url, for: link.destination) }
         }
         if page.parsed.document.contains(component: .docCardList) { checkDocCardLists(on: page, diagnostics: &diagnostics) }
-        return ResolvedPage(page: page, linkURLs: urls, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
+        return ResolvedPage(page: page, urlTable: urls, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
     }
 
     /// `<DocCardList/>` lists the items of the sidebar category whose index page this is
