@@ -72,6 +72,10 @@ public enum Sandbox {
         process.standardOutput = status
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // Signalled when the process ends, so the wait below returns at once rather than at the
+        // next tick of a polling loop (a mutation run starts a sandbox per mutant).
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch {
             cgroup?.destroy()
             layout.cleanup.discard()
@@ -84,15 +88,10 @@ public enum Sandbox {
 
         // Wait with a deadline; past it the sandbox is killed whole (bwrap's init dies with bwrap
         // through --die-with-parent, and every process of the PID namespace with its init).
-        let deadline = Date().addingTimeInterval(spec.timeout)
         var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            usleep(20_000)
+        if exited.wait(timeout: .now() + max(0, spec.timeout)) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
         let observed: Int32? = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
