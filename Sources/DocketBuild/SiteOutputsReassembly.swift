@@ -20,7 +20,12 @@ extension SiteOutputs {
         let loaded = self.loaded
         let edited = self.edited
         var parsedBySource: [String: ParsedPage] = [:]
-        for page in loaded.site.pages { parsedBySource[page.source] = edited[page.source]?.page.parsed ?? page.parsed }
+        // Pages are read by index: `for page in pages` copies each (large) Page.
+        parsedBySource.reserveCapacity(loaded.site.pages.count)
+        for index in loaded.site.pages.indices {
+            let source = loaded.site.pages[index].parsed.source
+            parsedBySource[source] = edited[source]?.page.parsed ?? loaded.site.pages[index].parsed
+        }
         var changedDiagnostics = Diagnostics()
         var texts: [String: String] = [:]
         for source in sources {
@@ -45,7 +50,9 @@ extension SiteOutputs {
         // little, where a dictionary's order costs a full sort of 10,000 large values.
         var ordered: [ParsedPage] = []
         ordered.reserveCapacity(parsedBySource.count)
-        for page in old.pages { if let parsed = parsedBySource.removeValue(forKey: page.source) { ordered.append(parsed) } }
+        for index in old.pages.indices {
+            if let parsed = parsedBySource.removeValue(forKey: old.pages[index].parsed.source) { ordered.append(parsed) }
+        }
         ordered += parsedBySource.values.sorted { codeUnitOrder($0.source, $1.source) }
         let site = BuildTimings.shared.measure("serve: assemble") {
             SiteAssembler.assemble(
@@ -80,16 +87,17 @@ extension SiteOutputs {
         let previous = loaded.pages
         let named = names
         let index = resolvedIndex
-        let resolved: [ResolvedPage] = BuildTimings.shared.measure("serve: resolve (reused: \(stable))") { site.pages.parallelMap { page in
-            if stable, !sources.contains(page.source), let at = index[page.source],
-               !page.parsed.links.contains(where: { link in named.contains { Self.mentions(link.destination, $0) } }) {
-                var kept = edited[page.source] ?? previous[at]
-                kept.page = page
+        let resolved: [ResolvedPage] = BuildTimings.shared.measure("serve: resolve (reused: \(stable))") { Array(site.pages.indices).parallelMap { i in
+            let source = site.pages[i].parsed.source
+            if stable, !sources.contains(source), let at = index[source],
+               !site.pages[i].parsed.links.contains(where: { link in named.contains { Self.mentions(link.destination, $0) } }) {
+                var kept = edited[source] ?? previous[at]
+                kept.page = site.pages[i]
                 return kept
             }
-            return resolver.resolve(page)
+            return resolver.resolve(site.pages[i])
         } }
-        for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
+        for i in resolved.indices where !resolved[i].diagnostics.isEmpty { diagnostics.append(contentsOf: resolved[i].diagnostics) }
         guard !diagnostics.hasErrors else { return nil }
         var next = loaded
         next.site = site

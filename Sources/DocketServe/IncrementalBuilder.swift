@@ -198,8 +198,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         trace.stages()
         // Pages came, went or changed their front matter or title (else `updatePages` took
         // them): take the structure as changed, every other file is rewritten in the background.
-        let present = Set(next.loaded.pages.map(\.page.source))
-        return finish(next, signature: nil, changedPages: Set(sources.filter(present.contains).map(OutputUnit.page)), trace: &trace)
+        let present = next.loaded.site.pageIndexBySource
+        return finish(next, signature: nil, changedPages: Set(sources.filter { present[$0] != nil }.map(OutputUnit.page)), trace: &trace)
     }
 
     /// Pages read outside a load go into the cache too, so the next load sees them unchanged.
@@ -303,7 +303,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private static func sameURLs(_ a: Site, _ b: Site) -> Bool {
         a.config.baseURL == b.config.baseURL && a.config.docsBaseURL == b.config.docsBaseURL
             && a.config.trailingSlash == b.config.trailingSlash
-            && a.pages.count == b.pages.count && zip(a.pages, b.pages).allSatisfy { $0.permalink == $1.permalink }
+            // By index: zipping the arrays would copy every Page of both sites.
+            && a.pages.count == b.pages.count && a.pages.indices.allSatisfy { a.pages[$0].permalink == b.pages[$0].permalink }
             && a.generatedIndexes.map(\.permalink) == b.generatedIndexes.map(\.permalink)
     }
 

@@ -56,20 +56,22 @@ enum SiteNavigation {
         var displayed: [String: Int] = [:]
         var paths: [String: [Int]] = [:]
         func firstListing(_ key: String) -> Int? { walks.firstIndex { $0.positions[key] != nil } }
-        for page in site.pages {
+        // Pages are read in place by index: `for page in site.pages` copies every Page.
+        for index in site.pages.indices {
+            let id = site.pages[index].id
             let chosen: Int?
-            switch page.frontMatter.displayedSidebar {
+            switch site.pages[index].parsed.frontMatter.displayedSidebar {
             case .some(.none): chosen = nil
             case .some(.some(let name)): chosen = names.firstIndex(of: name)
             case .none:
                 // A doc no sidebar lists shows none (and so no breadcrumb), as in Docusaurus,
                 // where its sidebar name is undefined. An unlisted doc is only hidden from the
                 // sidebar (Docusaurus keeps it there and shows it when active): it keeps one.
-                chosen = firstListing(page.id) ?? (page.frontMatter.unlisted && !site.sidebars.isEmpty ? 0 : nil)
+                chosen = firstListing(id) ?? (site.pages[index].parsed.frontMatter.unlisted && !site.sidebars.isEmpty ? 0 : nil)
             }
             guard let chosen else { continue }
-            displayed[page.id] = chosen
-            if let path = walks[chosen].paths[page.id] { paths[page.id] = path }
+            displayed[id] = chosen
+            if let path = walks[chosen].paths[id] { paths[id] = path }
         }
         for i in site.generatedIndexes.indices {
             let key = GeneratedIndex.sidebarKey(i)
@@ -103,20 +105,25 @@ enum SiteNavigation {
             if let chosen = displayed[key] { site.generatedIndexes[i].navigation = neighbours(in: walks[chosen], key: key) }
         }
         var navigation: [String: Navigation] = [:]
-        for page in site.pages {
+        navigation.reserveCapacity(site.pages.count)
+        for index in site.pages.indices {
             // Only the sidebar a doc reads in gives it neighbours: a doc showing another
             // sidebar that does not list it has none.
-            if case .some(.none) = page.frontMatter.displayedSidebar { continue }
-            guard let chosen = displayed[page.id] else { continue }
-            navigation[page.id] = neighbours(in: walks[chosen], key: page.id)
+            if case .some(.none) = site.pages[index].parsed.frontMatter.displayedSidebar { continue }
+            let id = site.pages[index].id
+            guard let chosen = displayed[id] else { continue }
+            navigation[id] = neighbours(in: walks[chosen], key: id)
         }
         // Front-matter overrides.
-        for page in site.pages {
-            if case .automatic = page.frontMatter.paginationPrev, case .automatic = page.frontMatter.paginationNext {
+        for index in site.pages.indices {
+            if case .automatic = site.pages[index].parsed.frontMatter.paginationPrev,
+               case .automatic = site.pages[index].parsed.frontMatter.paginationNext {
                 // Every page has an entry, if only an empty one.
-                if navigation.index(forKey: page.id) == nil { navigation[page.id] = Navigation() }
+                let id = site.pages[index].id
+                if navigation.index(forKey: id) == nil { navigation[id] = Navigation() }
                 continue
             }
+            let page = site.pages[index]
             var nav = navigation[page.id] ?? Navigation()
             for (key, value) in [("pagination_prev", page.frontMatter.paginationPrev), ("pagination_next", page.frontMatter.paginationNext)] {
                 var target: Navigation.Link??
