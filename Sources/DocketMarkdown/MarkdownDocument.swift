@@ -66,6 +66,11 @@ public struct MarkdownDocument: Sendable {
             diagnostics.error(at: SourceLocation(path: path, line: problem.line, column: problem.column), problem.message)
         }
         if parsed.hasInfoProblems { diagnostics.append(contentsOf: CodeBlockCheck.check(root, path: path)) }
+        if !scanner.openings.isEmpty || mdx != nil {
+            // The folds built new children arrays by appending: give back their unused room.
+            var compaction = ChildrenCompaction()
+            root.rewrite(with: &compaction)
+        }
         return MarkdownDocument(root: root, diagnostics: diagnostics)
     }
 

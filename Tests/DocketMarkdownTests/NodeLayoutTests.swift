@@ -32,6 +32,23 @@ import Testing
         #expect(literal == "echo hi\n" && info.language == "bash" && info.attribute("step") == "a")
     }
 
+    @Test func aParsedTreeKeepsNoUnusedRoomInItsChildrenArrays() {
+        let pages = [
+            "# T\n\nA *b* [c](d.md \"t\") `e`.\n\n- one\n- two\n- three\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "Intro\n\n:::note[Title *x*]\nbody **one**\n\n- a\n- b\n- c\n:::\n\n:::tip\ntext\n:::\n",
+            "import X from './x';\n\n<Tabs>\n<TabItem value=\"a\">\n\nText *a* and b.\n\n</TabItem>\n</Tabs>\n\nEnd.\n",
+        ]
+        for page in pages {
+            let root = MarkdownDocument.parse(page, path: "a.mdx", isMDX: true).root
+            var arrays = 0
+            root.walk { node in
+                if !node.children.isEmpty { arrays += 1 }
+                #expect(node.children.capacity == node.children.count, "\(node.kind)")
+            }
+            #expect(arrays > 3)
+        }
+    }
+
     @Test func linkTitlesCompareByTextAndAnEmptyOneIsEmpty() {
         #expect(LinkTitle("") == "" && LinkTitle("").isEmpty && LinkTitle("").text == "")
         #expect(LinkTitle("a") == LinkTitle("a"))
