@@ -115,7 +115,8 @@ struct SidebarContext: Sendable {
     /// the sidebar that page displays, or nothing for `displayed_sidebar: null`.
     func html(activeID: String?) throws(ThemeError) -> String {
         guard let activeID else { return restingHTML.first ?? "" }
-        if case .some(.none)? = site.page(id: activeID)?.frontMatter.displayedSidebar { return "" }
+        // Read in place: `site.page(id:)` would copy the whole page, on every page of a build.
+        if let page = site.pageIndexByID[activeID], case .some(.none) = site.pages[page].parsed.frontMatter.displayedSidebar { return "" }
         // A doc that no sidebar lists displays none (Docusaurus); a site without named sidebars
         // has the one default sidebar.
         guard let index = site.displayedSidebar[activeID] ?? (site.sidebars.isEmpty ? 0 : nil), caches.indices.contains(index) else { return "" }
