@@ -110,7 +110,7 @@ public struct HTMLRenderer: Sendable {
     func block(_ node: MarkdownNode, into out: inout String, context: inout Context, tight: Bool) {
         switch node.kind {
         case .document:
-            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+            blocks(node.children, into: &out, context: &context, tight: false)
         case .paragraph:
             if tight {
                 inlines(node.children, into: &out, context: &context)
@@ -123,7 +123,7 @@ public struct HTMLRenderer: Sendable {
             heading(node, level: Int(level), id: id, into: &out, context: &context)
         case .blockQuote:
             out += "<blockquote>\n"
-            for child in node.children { block(child, into: &out, context: &context, tight: false) }
+            blocks(node.children, into: &out, context: &context, tight: false)
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
             let tag = ordered ? "ol" : "ul"
@@ -155,7 +155,7 @@ public struct HTMLRenderer: Sendable {
             // Written by `admonition` in the heading; never a block of its own.
             break
         case .tableRow, .tableCell:
-            for child in node.children { block(child, into: &out, context: &context, tight: tight) }
+            blocks(node.children, into: &out, context: &context, tight: tight)
         default:
             inline(node, into: &out, context: &context)
         }
@@ -295,8 +295,19 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: inlines
 
+    /// Writes `nodes` in order, each borrowed from the array (a `for node in nodes` loop copied
+    /// each node it passed).
     func inlines(_ nodes: [MarkdownNode], into out: inout String, context: inout Context) {
-        for node in nodes { inline(node, into: &out, context: &context) }
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices { inline(nodes[index], into: &out, context: &context) }
+        }
+    }
+
+    /// `block` for each of `nodes`, borrowed as `inlines` does.
+    func blocks(_ nodes: [MarkdownNode], into out: inout String, context: inout Context, tight: Bool) {
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices { block(nodes[index], into: &out, context: &context, tight: tight) }
+        }
     }
 
     func inline(_ node: MarkdownNode, into out: inout String, context: inout Context) {

@@ -21,9 +21,13 @@ extension MarkdownWalker {
     }
 
     /// Visits the children of `node`, in order (a directive's title first, as it is its first child).
+    /// Each child is borrowed from the array: `for child in node.children` copied every node it
+    /// passed (retaining its payload and children), a tenth of a build's time.
     @inlinable
     public mutating func descend(into node: MarkdownNode) {
-        for child in node.children { visit(child) }
+        node.children.withUnsafeBufferPointer { children in
+            for index in children.indices { visit(children[index]) }
+        }
     }
 }
 

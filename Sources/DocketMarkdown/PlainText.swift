@@ -16,7 +16,9 @@ extension MarkdownNode {
         case .htmlInline, .htmlBlock, .footnoteReference:
             return
         default:
-            for child in children { child.appendPlainText(to: &out) }
+            children.withUnsafeBufferPointer { children in
+                for index in children.indices { children[index].appendPlainText(to: &out) }
+            }
         }
     }
 }
@@ -48,7 +50,9 @@ extension MarkdownNode {
         case .htmlInline, .htmlBlock, .footnoteReference:
             return
         default:
-            for child in children { child.appendSlugText(to: &out, run: &run) }
+            children.withUnsafeBufferPointer { children in
+                for index in children.indices { children[index].appendSlugText(to: &out, run: &run) }
+            }
         }
     }
 }
