@@ -85,12 +85,12 @@ extension SiteOutputs {
             }
         let resolver = LinkResolver(site: site)
         let previous = loaded.pages
-        let named = names
+        let named = names.map { (name: $0, bytes: Array($0.utf8)) }
         let index = resolvedIndex
         let resolved: [ResolvedPage] = BuildTimings.shared.measure("serve: resolve (reused: \(stable))") { Array(site.pages.indices).parallelMap { i in
             let source = site.pages[i].parsed.source
             if stable, !sources.contains(source), let at = index[source],
-               !site.pages[i].parsed.links.contains(where: { link in named.contains { Self.mentions(link.destination, $0) } }) {
+               !site.pages[i].parsed.links.contains(where: { Self.mentions($0.destination, anyOf: named) }) {
                 var kept = edited[source] ?? previous[at]
                 kept.page = site.pages[i]
                 return kept
@@ -110,31 +110,38 @@ extension SiteOutputs {
         return (outputs, texts)
     }
 
-    /// Whether `text`, lowercased, contains `name` (lowercase): a byte scan that folds ASCII
-    /// letters, as every link of 10,000 pages is looked at after a page came or went
-    /// (`lowercased()` and `contains` cost 100 ms there); other text is lowercased as before.
-    static func mentions(_ text: String, _ name: String) -> Bool {
-        let needle = Array(name.utf8)
-        guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().contains(name) }
-        let hay = text.utf8
-        if hay.contains(where: { $0 >= 0x80 }) { return text.lowercased().contains(name) }
-        guard hay.count >= needle.count else { return false }
-        return hay.withContiguousStorageIfAvailable { bytes -> Bool in
-            let last = bytes.count - needle.count
-            var start = 0
-            while start <= last {
-                var matched = 0
-                while matched < needle.count {
-                    var byte = bytes[start + matched]
-                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                    if byte != needle[matched] { break }
-                    matched += 1
+    /// Whether `text`, lowercased, contains one of `names` (lowercase, with their UTF-8): a byte
+    /// scan folding ASCII letters, as every link of 10,000 pages is looked at after a page came
+    /// or went (`lowercased()` and `contains` per link cost 100 ms there). Text or names
+    /// beyond ASCII are lowercased and searched as before (a non-ASCII letter can lowercase to
+    /// an ASCII one).
+    static func mentions(_ text: String, anyOf names: [(name: String, bytes: [UInt8])]) -> Bool {
+        func slow() -> Bool {
+            let lower = text.lowercased()
+            return names.contains { lower.contains($0.name) }
+        }
+        guard names.allSatisfy({ !$0.bytes.isEmpty && $0.bytes.allSatisfy { $0 < 0x80 } }) else { return slow() }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            if bytes.contains(where: { $0 >= 0x80 }) { return nil }
+            for entry in names where entry.bytes.count <= bytes.count {
+                let needle = entry.bytes
+                var start = 0
+                while start <= bytes.count - needle.count {
+                    var matched = 0
+                    while matched < needle.count {
+                        var byte = bytes[start + matched]
+                        if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                        if byte != needle[matched] { break }
+                        matched += 1
+                    }
+                    if matched == needle.count { return true }
+                    start += 1
                 }
-                if matched == needle.count { return true }
-                start += 1
             }
             return false
-        } ?? text.lowercased().contains(name)
+        }
+        guard let found, let found else { return slow() }
+        return found
     }
 
     /// The output files of the pages and category pages of every version but the primary one
