@@ -44,7 +44,7 @@ enum Excerpt {
         // Cut on a character boundary, with an ellipsis saying the line goes on.
         guard let cut = trimmed.index(trimmed.startIndex, offsetBy: maxLength, limitedBy: trimmed.endIndex),
               cut < trimmed.endIndex
-        else { return String(trimmed) }
-        return String(trimmed[..<cut]) + "…"
+        else { return ExactStorage.string(trimmed) }
+        return ExactStorage.string(trimmed[..<cut] + "…")
     }
 }

@@ -24,7 +24,7 @@ public struct LinkResolver: Sendable {
         var diagnostics = Diagnostics()
         var assets = Set<String>()
         var unchecked = 0
-        var urls = LinkURLTable()
+        var urls: [(destination: String, url: String)] = []
         let pageDirectory = directory(of: page.source)
         // A destination resolved without a diagnostic resolves the same way every time on this
         // page: it is not worked out again (its URL is in the table already). One
@@ -45,10 +45,10 @@ public struct LinkResolver: Sendable {
             }
             // The URL depends on the destination and the page only, so one entry serves every
             // link written with that destination.
-            if url != link.destination, tabled.insert(link.destination).inserted { urls.append(url, for: link.destination) }
+            if url != link.destination, tabled.insert(link.destination).inserted { urls.append((link.destination, url)) }
         }
         if page.parsed.document.contains(component: .docCardList) { checkDocCardLists(on: page, diagnostics: &diagnostics) }
-        return ResolvedPage(page: page, urlTable: urls, assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
+        return ResolvedPage(page: page, urlTable: LinkURLTable(urls), assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
     }
 
     /// `<DocCardList/>` lists the items of the sidebar category whose index page this is

@@ -15,15 +15,21 @@ struct LinkURLTable: Sendable {
 
     init(_ urls: [String: String]) {
         // Sorted so that equal dictionaries make equal tables.
-        for (destination, url) in urls.sorted(by: { $0.key < $1.key }) { append(url, for: destination) }
+        self.init(urls.sorted(by: { $0.key < $1.key }).map { (destination: $0.key, url: $0.value) })
+    }
+
+    /// A table of `entries`, in storage of exactly their size: built by appending, the string
+    /// and the array kept up to as much room again unused.
+    init(_ entries: [(destination: String, url: String)]) {
+        text.reserveCapacity(entries.reduce(0) { $0 + $1.url.utf8.count })
+        ends.reserveCapacity(entries.count)
+        for (destination, url) in entries {
+            text += url
+            ends.append((destination, text.utf8.count))
+        }
     }
 
     var isEmpty: Bool { ends.isEmpty }
-
-    mutating func append(_ url: String, for destination: String) {
-        text += url
-        ends.append((destination, text.utf8.count))
-    }
 
     /// The table as a dictionary: destination → URL.
     var dictionary: [String: String] {

@@ -54,7 +54,7 @@ public enum PageParser {
             anchors: references.anchors,
             contentTitle: contentTitle,
             excerpt: Excerpt.first(in: document),
-            links: references.links,
+            links: ExactStorage.array(references.links),
             diagnostics: diagnostics)
     }
 

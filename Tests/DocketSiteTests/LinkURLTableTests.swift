@@ -4,12 +4,10 @@ import Testing
 /// A page's link URLs are held as one string of URLs and read back as a dictionary.
 @Suite struct LinkURLTableTests {
     @Test func aTableGivesBackEveryURLByItsDestination() {
-        var table = LinkURLTable()
-        #expect(table.isEmpty && table.dictionary.isEmpty)
-        table.append("/docs/b#x", for: "./b.md#x")
-        table.append("/docs/naïve guide", for: "../naïve guide.md")
-        table.append("", for: "odd")
-        table.append("/docs/c?q=1", for: "c.md?q=1")
+        #expect(LinkURLTable().isEmpty && LinkURLTable().dictionary.isEmpty)
+        let table = LinkURLTable([(destination: "./b.md#x", url: "/docs/b#x"), ("../naïve guide.md", "/docs/naïve guide"),
+                                  ("odd", ""), ("c.md?q=1", "/docs/c?q=1")])
+        #expect(!table.isEmpty)
         #expect(table.dictionary == ["./b.md#x": "/docs/b#x", "../naïve guide.md": "/docs/naïve guide", "odd": "", "c.md?q=1": "/docs/c?q=1"])
     }
 
@@ -17,5 +15,20 @@ import Testing
         let urls = ["a.md": "/docs/a", "b.md#é": "/docs/b#é", "👍.md": "/docs/👍"]
         #expect(LinkURLTable(urls).dictionary == urls)
         #expect(LinkURLTable([:]).dictionary == [:])
+    }
+
+    @Test func exactCopiesKeepTheirContentAndNoUnusedRoom() {
+        var grown = ""
+        for _ in 0..<40 { grown += "/docs/a" }
+        let exact = ExactStorage.string(grown)
+        #expect(exact == grown)
+        #expect(ExactStorage.string("short") == "short")
+        #expect(ExactStorage.string("naïve – a longer title, with ellipsis…"[...]) == "naïve – a longer title, with ellipsis…")
+        var numbers: [Int] = []
+        for n in 0..<100 { numbers.append(n) }
+        #expect(numbers.capacity > numbers.count)
+        let copy = ExactStorage.array(numbers)
+        // malloc rounds a block up to 16 bytes: at most two Ints of room are left.
+        #expect(copy == numbers && copy.capacity - copy.count <= 2 && copy.capacity < numbers.capacity)
     }
 }
