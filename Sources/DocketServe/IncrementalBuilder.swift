@@ -146,7 +146,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Makes `next` current after a load or a reassembly: the changed pages written now, and,
     /// when the structure changed (sidebar, URLs, titles, theme), every other file later.
-    private func finish(_ next: SiteOutputs, signature: Int?, changedPages: Set<OutputUnit>, trace: inout PhaseTrace) -> Outcome {
+    /// - Parameter moved: after a reassembly, the pages read again (only they can have a new URL).
+    private func finish(_ next: SiteOutputs, signature: Int?, changedPages: Set<OutputUnit>, moved: Set<String>? = nil,
+                        trace: inout PhaseTrace) -> Outcome {
         var lazy: Set<OutputUnit>
         if let signature, signature == structure {
             // Same sidebar, URLs, titles, theme: other pages are unchanged; site-wide files
@@ -160,7 +162,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         trace.mark("compare")
         let produced = changedPages.compactMap { unit in (try? next.files(of: unit)).map { (unit, $0) } }
         trace.mark("render")
-        install(next, dirty: lazy, produced: produced, full: false)
+        install(next, dirty: lazy, produced: produced, full: false, moved: moved)
         trace.mark("install")
         let result = next.success(written: produced.count)
         return Outcome(result: result, pagesRendered: produced.count, full: false, pending: lazy.count)
@@ -199,7 +201,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Pages came, went or changed their front matter or title (else `updatePages` took
         // them): take the structure as changed, every other file is rewritten in the background.
         let present = next.loaded.site.pageIndexBySource
-        return finish(next, signature: nil, changedPages: Set(sources.filter { present[$0] != nil }.map(OutputUnit.page)), trace: &trace)
+        return finish(next, signature: nil, changedPages: Set(sources.filter { present[$0] != nil }.map(OutputUnit.page)),
+                      moved: sources, trace: &trace)
     }
 
     /// Pages read outside a load go into the cache too, so the next load sees them unchanged.
@@ -240,7 +243,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Makes `next` current: writes the files made for it, marks `dirty` for later, and
     /// removes the files of units the site no longer has.
     private func install(_ next: SiteOutputs, dirty marked: Set<OutputUnit>, produced: [(OutputUnit, [(path: String, data: Data)])],
-                         full: Bool, sameUnits: Bool = false) {
+                         full: Bool, sameUnits: Bool = false, moved: Set<String>? = nil) {
         if sameUnits {
             // Same pages at the same URLs: the units and their paths stay.
             condition.lock()
@@ -257,7 +260,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             return
         }
         let units = next.units
-        let owners = owners(of: next, units: units)
+        let owners = owners(of: next, units: units, moved: moved)
         condition.lock()
         defer { condition.unlock() }
         outputs = next
@@ -290,19 +293,38 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// The unit of every output path that has one. The same as before when `next` has the same
     /// units at the same URLs (a retitle, an edit that changed the front matter): working
     /// them out again for 10,000 pages costs more than the rest of a retitle's bookkeeping.
-    private func owners(of next: SiteOutputs, units: [OutputUnit]) -> [String: OutputUnit] {
+    /// After a reassembly (`moved`: the pages read again) the other pages kept their URLs (the
+    /// assembler kept their placement): only the moved pages and the few units that are no
+    /// page are worked out again (a new page made all 10,000 paths again).
+    private func owners(of next: SiteOutputs, units: [OutputUnit], moved: Set<String>? = nil) -> [String: OutputUnit] {
         condition.lock()
         let previous = outputs, known = owners, knownUnits = ownedUnits
         condition.unlock()
         if let previous, knownUnits == units, Self.sameURLs(previous.loaded.site, next.loaded.site) { return known }
+        if let previous, let moved, Self.sameBase(previous.loaded.site.config, next.loaded.site.config) {
+            let present = next.loaded.site.pageIndexBySource
+            var owners = known.filter { _, unit in
+                guard case .page(let source) = unit else { return false }
+                return present[source] != nil && !moved.contains(source)
+            }
+            // In unit order, as below, so a later unit claiming the same path still wins.
+            for unit in units {
+                if case .page(let source) = unit, !moved.contains(source) { continue }
+                if let path = next.path(of: unit) { owners[path] = unit }
+            }
+            return owners
+        }
         var owners: [String: OutputUnit] = [:]
         for unit in units { if let path = next.path(of: unit) { owners[path] = unit } }
         return owners
     }
 
+    private static func sameBase(_ a: SiteConfig, _ b: SiteConfig) -> Bool {
+        a.baseURL == b.baseURL && a.docsBaseURL == b.docsBaseURL && a.trailingSlash == b.trailingSlash
+    }
+
     private static func sameURLs(_ a: Site, _ b: Site) -> Bool {
-        a.config.baseURL == b.config.baseURL && a.config.docsBaseURL == b.config.docsBaseURL
-            && a.config.trailingSlash == b.config.trailingSlash
+        sameBase(a.config, b.config)
             // By index: zipping the arrays would copy every Page of both sites.
             && a.pages.count == b.pages.count && a.pages.indices.allSatisfy { a.pages[$0].permalink == b.pages[$0].permalink }
             && a.generatedIndexes.map(\.permalink) == b.generatedIndexes.map(\.permalink)

@@ -99,6 +99,33 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
         #expect(!FileManager.default.fileExists(atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
     }
 
+    /// After a new page only the moved pages' paths are worked out again: every other page is
+    /// still found by its path and written when requested, and the new one is served at once.
+    @Test func afterANewPageEveryPendingPageIsFoundByItsPath() throws {
+        let (temp, root, options) = try site()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+        let fresh = root.appendingPathComponent("docs/guides/zz-fresh.md")
+        try "---\ntitle: Fresh page\n---\n\nNew.\n".write(to: fresh, atomically: true, encoding: .utf8)
+        let outcome = builder.build(changes: [fresh.path])
+        #expect(outcome.result.succeeded)
+        #expect(outcome.kind == .reassembled, "a new page is taken in without a load")
+        #expect(outcome.pending > 0)
+        let served = temp.appendingPathComponent("serve")
+        #expect(try String(contentsOf: served.appendingPathComponent("docs/guides/zz-fresh/index.html"), encoding: .utf8).contains("Fresh page"))
+        let intro = served.appendingPathComponent("docs/intro/index.html")
+        #expect(try !String(contentsOf: intro, encoding: .utf8).contains("Fresh page"), "other pages wait")
+        builder.materialize("docs/intro/index.html")
+        #expect(try String(contentsOf: intro, encoding: .utf8).contains("Fresh page"), "a requested page's sidebar is current")
+        try FileManager.default.removeItem(at: fresh)
+        #expect(builder.build(changes: [fresh.path]).kind == .reassembled)
+        #expect(!FileManager.default.fileExists(atPath: served.appendingPathComponent("docs/guides/zz-fresh/index.html").path))
+        builder.materialize("docs/intro/index.html")
+        #expect(try !String(contentsOf: intro, encoding: .utf8).contains("Fresh page"), "and again once it went")
+        try expectSameAsFullBuild(builder, options, temp)
+    }
+
     @Test func aPendingFileIsWrittenWhenRequested() throws {
         let (temp, root, options) = try site()
         defer { try? FileManager.default.removeItem(at: temp) }
