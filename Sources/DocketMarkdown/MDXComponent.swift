@@ -30,9 +30,13 @@ extension MarkdownNode {
     public func contains(component: MDXComponent) -> Bool {
         if case .mdx(let element) = kind, element.component == component { return true }
         guard !isInline else { return false }
-        for child in children where !child.isInline {
-            if child.contains(component: component) { return true }
+        // Children borrowed from the array: the theme asks this of every page, and a for-in
+        // loop copied each block it passed.
+        return children.withUnsafeBufferPointer { children in
+            for index in children.indices where !children[index].isInline {
+                if children[index].contains(component: component) { return true }
+            }
+            return false
         }
-        return false
     }
 }

@@ -73,20 +73,25 @@ struct MDXScanner {
     static func mayHoldMDX(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            // A pointer walk that tests `{` and `<` first: every byte of every page passes here,
+            // and `e` and `i` (the letters an `export`/`import` starts with) are common in prose
+            // but matter only at a line start.
+            guard let base = bytes.baseAddress else { return false }
+            let count = bytes.count
+            let (brace, angle, slash, newline) = (UInt8(ascii: "{"), UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(10))
             var lineStart = true
-            for (index, byte) in bytes.enumerated() {
-                switch byte {
-                case UInt8(ascii: "{"): return true
-                case UInt8(ascii: "<"):
-                    if index + 1 < bytes.count, MDXTagParser.isNameStart(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "/") { return true }
-                case UInt8(ascii: "i"), UInt8(ascii: "e"):
-                    if lineStart, index + 7 <= bytes.count {
-                        let word = bytes[index..<(index + 7)]
-                        if word.elementsEqual("import ".utf8) || word.elementsEqual("export ".utf8) { return true }
-                    }
-                default: break
+            var index = 0
+            while index < count {
+                let byte = base[index]
+                if byte == brace { return true }
+                if byte == angle {
+                    if index + 1 < count, MDXTagParser.isNameStart(base[index + 1]) || base[index + 1] == slash { return true }
+                } else if lineStart, byte == UInt8(ascii: "i") || byte == UInt8(ascii: "e"), index + 7 <= count {
+                    let word = UnsafeBufferPointer(start: base + index, count: 7)
+                    if word.elementsEqual("import ".utf8) || word.elementsEqual("export ".utf8) { return true }
                 }
-                lineStart = byte == 0x0A
+                lineStart = byte == newline
+                index += 1
             }
             return false
         }
