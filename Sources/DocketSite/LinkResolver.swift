@@ -147,14 +147,17 @@ public struct LinkResolver: Sendable {
     private func markdownCandidates(_ path: String, directory dir: String) -> [String] {
         var raw: [String]
         if path.hasPrefix("./") || path.hasPrefix("../") {
-            raw = [dir + path]
-            // Docusaurus resolves the file on disk, so `../docs/b.md` from `docs/a.md` leaves the
-            // content folder and comes back into it: the same file as `./b.md`.
-            let content = contentFolder
-            if !content.isEmpty, Self.normalize(dir + path) == nil,
-               let onDisk = Self.normalize(content + "/" + dir + path), onDisk.hasPrefix(content + "/") {
-                raw.append(String(onDisk.dropFirst(content.count + 1)))
+            // Normalized once: the same path decides whether the folder-leaving form applies.
+            guard let inside = Self.normalize(dir + path) else {
+                // Docusaurus resolves the file on disk, so `../docs/b.md` from `docs/a.md` leaves
+                // the content folder and comes back into it: the same file as `./b.md`.
+                let content = contentFolder
+                if !content.isEmpty, let onDisk = Self.normalize(content + "/" + dir + path), onDisk.hasPrefix(content + "/") {
+                    return [String(onDisk.dropFirst(content.count + 1))].compactMap(Self.normalize)
+                }
+                return []
             }
+            return [inside]
         } else if path.hasPrefix("/") {
             raw = [String(path.dropFirst())]
             let contentPrefix = contentFolder + "/"
@@ -191,6 +194,7 @@ public struct LinkResolver: Sendable {
         // (a Character segment is never `.` or empty unless its bytes are), and the path is
         // then its own normal form.
         if isNormal(path) { return path }
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(path) }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -202,6 +206,34 @@ public struct LinkResolver: Sendable {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+
+    /// `normalize` for an ASCII path, where every byte is a Character: segments are found and
+    /// dropped as byte ranges, and the result is built once.
+    private static func normalizeASCII(_ path: String) -> String? {
+        let bytes = Array(path.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        // Where each kept segment begins in `out`, its separating `/` included.
+        var kept: [Int] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+            let length = end - start
+            if length == 0 || (length == 1 && bytes[start] == UInt8(ascii: ".")) {
+                // An empty or `.` segment: nothing to keep.
+            } else if length == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") {
+                guard let last = kept.popLast() else { return nil }
+                out.removeSubrange(last...)
+            } else {
+                kept.append(out.count)
+                if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                out.append(contentsOf: bytes[start..<end])
+            }
+            start = end + 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// True when `normalize` would return `path` as it is: it neither starts nor ends with `/`,

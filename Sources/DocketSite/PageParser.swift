@@ -50,7 +50,7 @@ public enum PageParser {
             displayPath: displayPath,
             frontMatter: frontMatter,
             document: document,
-            toc: toc,
+            toc: ExactStorage.array(toc),
             anchors: references.anchors,
             contentTitle: contentTitle,
             excerpt: Excerpt.first(in: document),
