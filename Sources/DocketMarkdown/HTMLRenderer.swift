@@ -199,13 +199,23 @@ public struct HTMLRenderer: Sendable {
             out += "<div class=\"mermaid-container\"><pre class=\"mermaid\">\(literal.htmlEscaped)</pre></div>\n"
             return
         }
-        var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
+        var lines = Self.lines(of: literal)
+        let droppedLastLine = lines.last == ""
+        if droppedLastLine { lines.removeLast() }
         var highlighted = info.highlightedLines(upTo: lines.count)
+        // The code as the highlighter reads it: the literal without its final newline, unless
+        // magic comments were taken out of it.
+        var code: String?
         if !info.hasHighlightRange {
-            let applied = CodeHighlights.apply(to: lines)
-            lines = applied.lines
-            highlighted = applied.highlighted
+            if Self.holds("highlight-", in: literal) {
+                let applied = CodeHighlights.apply(to: lines)
+                lines = applied.lines
+                highlighted = applied.highlighted
+            } else {
+                // No line can be a magic comment: `apply` would keep every line and mark none.
+                highlighted = []
+                code = droppedLastLine ? String(literal.dropLast()) : literal
+            }
         }
         let label = codeBlockLabel?(node, info)
         out += "<div class=\"code-block"
@@ -230,7 +240,7 @@ public struct HTMLRenderer: Sendable {
         out += classes.isEmpty ? "<pre><code>" : "<pre class=\"\(classes.joined(separator: " ").htmlEscaped)\"><code>"
         // Build-time highlighting, one escaped HTML line per source line; a language the
         // highlighter does not know (or a line count that disagrees) stays plain.
-        let colored = Highlighter.htmlLines(code: lines.joined(separator: "\n"), language: info.language)
+        let colored = Highlighter.htmlLines(code: code ?? lines.joined(separator: "\n"), language: info.language)
             .flatMap { $0.count == lines.count ? $0 : nil }
         for (index, line) in lines.enumerated() {
             let number = index + 1
@@ -241,6 +251,26 @@ public struct HTMLRenderer: Sendable {
             out += "\n</span>"
         }
         out += "</code></pre></div>\n"
+    }
+
+    /// The lines of a code block's text, split at each newline. Bytes, unless the text holds a
+    /// CR: `"\r\n"` is one Character, so a split by Characters does not end a line there.
+    static func lines(of literal: String) -> [Substring] {
+        guard !literal.utf8.contains(13) else { return literal.split(separator: "\n", omittingEmptySubsequences: false) }
+        return literal.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// True when `text` holds `word` (ASCII) as bytes.
+    static func holds(_ word: StaticString, in text: String) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
     }
 
     private func table(_ node: MarkdownNode, alignments: [MarkdownNode.Alignment], into out: inout String, context: inout Context) {
