@@ -22,15 +22,16 @@ public enum SiteAssembler {
         var diagnostics = Diagnostics()
         var pages: [Page] = []
         pages.reserveCapacity(parsed.count)
-        for page in parsed {
-            if page.frontMatter.draft && !config.includeDrafts { continue }
+        for position in parsed.indices {
+            if parsed[position].frontMatter.draft && !config.includeDrafts { continue }
             // A page placed before from the same parsed page and config has the same id, slug,
             // URL and title: placing 10,000 pages again was half of serve's reassembly.
-            if let previous, !changed.contains(page.source), let index = previous.pageIndexBySource[page.source] {
+            let source = parsed[position].source
+            if let previous, !changed.contains(source), let index = previous.pageIndexBySource[source] {
                 pages.append(previous.pages[index])
                 continue
             }
-            let (placed, problems) = DocIdentity.place(page, config: config)
+            let (placed, problems) = DocIdentity.place(parsed[position], config: config)
             diagnostics.append(contentsOf: problems)
             if let placed { pages.append(placed) }
         }
