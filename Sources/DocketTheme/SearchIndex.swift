@@ -232,9 +232,7 @@ public enum SearchIndex {
         let partial = concurrentMap(chunks) { chunk -> [String: [Int]] in
             var postings: [String: [Int]] = [:]
             for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
-                for (term, bits) in fields(of: sections[id]) {
-                    postings[term, default: []].append((firstID + id) << 4 | bits)
-                }
+                addTerms(of: sections[id], as: (firstID + id) << 4, to: &postings)
             }
             return postings
         }
@@ -246,6 +244,28 @@ public enum SearchIndex {
         }
         return postings
     }
+
+    /// Adds the terms of one section to `postings`, each once with the fields it occurs in:
+    /// `posting` is the section's `id << 4`; a term already seen in this section has its last
+    /// posting's field bits widened in place. One dictionary lookup per word, and none for a
+    /// stop word longer than any stop word.
+    static func addTerms(of section: SearchSection, as posting: Int, to postings: inout [String: [Int]]) {
+        func add(_ term: String, _ field: Int) {
+            postings[term, default: []].withPosting(posting, field)
+        }
+        SearchTokenizer.forEachTerm(in: section.title) { add($0, Field.title) }
+        SearchTokenizer.forEachTerm(in: section.heading) { add($0, Field.heading) }
+        for keyword in section.keywords {
+            SearchTokenizer.forEachTerm(in: keyword) { add($0, Field.keywords) }
+        }
+        SearchTokenizer.forEachTerm(in: section.text) { term in
+            if term.utf8.count <= longestStopWord, stopWords.contains(term) { return }
+            add(term, Field.body)
+        }
+    }
+
+    /// The length in bytes of the longest stop word: a longer term needs no lookup.
+    static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
     /// A term's postings (`section * 16 + fields`, ascending) as text: for each, the gap from the
     /// previous section times 16 plus the fields, in base 32, most significant digit first. A
@@ -285,20 +305,6 @@ public enum SearchIndex {
             }
             initialized = count
         }
-    }
-
-    /// The terms of one section with the fields they occur in.
-    static func fields(of section: SearchSection) -> [String: Int] {
-        var fields: [String: Int] = [:]
-        SearchTokenizer.forEachTerm(in: section.title) { fields[$0, default: 0] |= Field.title }
-        SearchTokenizer.forEachTerm(in: section.heading) { fields[$0, default: 0] |= Field.heading }
-        for keyword in section.keywords {
-            SearchTokenizer.forEachTerm(in: keyword) { fields[$0, default: 0] |= Field.keywords }
-        }
-        SearchTokenizer.forEachTerm(in: section.text) { term in
-            if !stopWords.contains(term) { fields[term, default: 0] |= Field.body }
-        }
-        return fields
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
@@ -346,5 +352,17 @@ public enum SearchIndex {
         }
         out.append(0x22)
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Array where Element == Int {
+    /// Adds `field` to the posting of section `posting` (`id << 4`): to the last posting when it
+    /// is that section's, else as a new one.
+    fileprivate mutating func withPosting(_ posting: Int, _ field: Int) {
+        if let last = self.last, last >> 4 == posting >> 4 {
+            self[count - 1] = last | field
+        } else {
+            append(posting | field)
+        }
     }
 }
