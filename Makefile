@@ -18,9 +18,10 @@ release: deps
 site: release
 	$(DOCKET_RELEASE) build --strict
 
-# Unit, golden and end-to-end tests, the project's own site with zero warnings, the committed
-# runbooks checked against the pages (drift), and every runbook run against its fixture.
-test: deps
+# swift-format's lint first (every Swift file formatted; seconds), then unit, golden and
+# end-to-end tests, the project's own site with zero warnings, the committed runbooks checked
+# against the pages (drift), and every runbook run against its fixture.
+test: deps format-check
 	$(SWIFT) build
 	$(SWIFT) test
 	$(DOCKET_DEBUG) build --strict --out .build/site-check
@@ -59,15 +60,19 @@ bench-serve: release
 theme theme-check:
 	@echo "themes/default is embedded at build time (Plugins/EmbedFiles): nothing to do"
 
-# swift-format's lint over Sources and Tests with the committed .swift-format (4 spaces, 120
+# swift-format's lint over every Swift file with the committed .swift-format (4 spaces, 120
 # columns): every finding, then their count (also in .build/format-check.txt); exits 1 when
-# there is one. Not part of `make test` until the code is formatted once.
-.PHONY: format-check
+# there is one. Part of `make test`; `make format` rewrites the files in place.
+SWIFT_FILES := Package.swift Sources Tests Plugins Fuzz
+.PHONY: format-check format
 format-check:
 	@mkdir -p .build
-	@$(SWIFT) format lint --strict --recursive --parallel Sources Tests 2>.build/format-check.txt; \
+	@$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FILES) 2>.build/format-check.txt; \
 	  status=$$?; cat .build/format-check.txt; \
 	  echo "swift format lint: $$(grep -c -e ': error: ' -e ': warning: ' .build/format-check.txt) findings"; exit $$status
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FILES)
 
 clean:
 	rm -rf .build _site

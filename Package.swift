@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
             name: "DocketTheme",
-            dependencies: ["DocketSite", "DocketRunbooks", "DocketMarkdown", "DocketDiagnostics", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "DocketSite", "DocketRunbooks", "DocketMarkdown", "DocketDiagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             plugins: ["EmbedFiles"]
         ),
         // Text files compiled in at build time: the default theme (themes/default) into DocketTheme
@@ -60,11 +63,14 @@ let package = Package(
         .target(
             name: "DocketChecks",
             dependencies: [
-                "DocketBuild", "DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketMarkdown", "DocketDiagnostics",
+                "DocketBuild", "DocketRunbooks", "DocketSandbox", "DocketSite", "DocketYAML", "DocketMarkdown",
+                "DocketDiagnostics",
             ]),
         .target(
             name: "DocketBuild",
-            dependencies: ["DocketSite", "DocketTheme", "DocketRunbooks", "DocketMarkdown", "DocketYAML", "DocketDiagnostics"]),
+            dependencies: [
+                "DocketSite", "DocketTheme", "DocketRunbooks", "DocketMarkdown", "DocketYAML", "DocketDiagnostics",
+            ]),
         // `docket serve`: the preview HTTP server and the file watcher.
         .target(
             name: "DocketServe",
@@ -80,7 +86,8 @@ let package = Package(
         .executableTarget(
             name: "docket",
             dependencies: [
-                "DocketBuild", "DocketChecks", "DocketServe", "DocketMigrate", "DocketRunbooks", "DocketSandbox", "DocketSite",
+                "DocketBuild", "DocketChecks", "DocketServe", "DocketMigrate", "DocketRunbooks", "DocketSandbox",
+                "DocketSite",
                 "DocketDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,16 +96,22 @@ let package = Package(
         .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/DocketTestSupport"),
         .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML", "DocketDiagnostics"]),
-        .testTarget(name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketDiagnostics", "DocketTestSupport"]),
-        .testTarget(name: "DocketSiteTests", dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics", "DocketTestSupport"]),
+        .testTarget(
+            name: "DocketMarkdownTests", dependencies: ["DocketMarkdown", "DocketDiagnostics", "DocketTestSupport"]),
+        .testTarget(
+            name: "DocketSiteTests",
+            dependencies: ["DocketSite", "DocketMarkdown", "DocketYAML", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketRunbooksTests", dependencies: ["DocketRunbooks", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "DocketSandboxTests", dependencies: ["DocketSandbox", "DocketTestSupport"]),
         .testTarget(
             name: "DocketBuildTests",
             dependencies: [
-                "DocketBuild", "DocketChecks", "DocketSandbox", "DocketSite", "DocketTheme", "DocketDiagnostics", "DocketTestSupport",
+                "DocketBuild", "DocketChecks", "DocketSandbox", "DocketSite", "DocketTheme", "DocketDiagnostics",
+                "DocketTestSupport",
             ]),
-        .testTarget(name: "DocketServeTests", dependencies: ["DocketServe", "DocketBuild", "DocketDiagnostics", "DocketTestSupport"]),
+        .testTarget(
+            name: "DocketServeTests",
+            dependencies: ["DocketServe", "DocketBuild", "DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
         .testTarget(name: "DocketMigrateTests", dependencies: ["DocketMigrate", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),

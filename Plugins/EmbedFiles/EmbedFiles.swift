@@ -23,12 +23,14 @@ struct EmbedFiles: BuildToolPlugin {
         switch target.name {
         case "DocketTheme":
             // The default theme: the templates and assets of themes/default.
-            return Embedding(name: "DefaultThemeFiles", root: package.appending(path: "themes/default"),
-                             paths: ["templates", "assets"])
+            return Embedding(
+                name: "DefaultThemeFiles", root: package.appending(path: "themes/default"),
+                paths: ["templates", "assets"])
         case "DocketRunbooks":
             // The bash runtime every generated runbook ends with.
-            return Embedding(name: "RuntimeFiles", root: package.appending(path: "Sources/DocketRunbooks/runtime"),
-                             paths: ["docket-runtime.bash"])
+            return Embedding(
+                name: "RuntimeFiles", root: package.appending(path: "Sources/DocketRunbooks/runtime"),
+                paths: ["docket-runtime.bash"])
         default:
             return nil
         }
@@ -54,11 +56,15 @@ struct EmbedFiles: BuildToolPlugin {
     /// re-runs the command.
     static func files(at url: URL) -> [URL] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path(percentEncoded: false), isDirectory: &isDirectory) else { return [] }
+        guard FileManager.default.fileExists(atPath: url.path(percentEncoded: false), isDirectory: &isDirectory) else {
+            return []
+        }
         guard isDirectory.boolValue else { return [url] }
-        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
         var files: [URL] = []
-        for case let file as URL in walker where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let file as URL in walker
+        where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             files.append(file)
         }
         return files.sorted { $0.path < $1.path }

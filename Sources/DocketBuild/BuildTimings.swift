@@ -56,15 +56,20 @@ public final class BuildTimings: Sendable {
         let totalCPU = stages.reduce(0) { $0 + $1.cpu }
         var lines = ["stage                      wall s   share  cpu/wall  peak MiB"]
         for stage in stages {
-            lines.append(Self.line(stage.name, wall: stage.wall, share: total > 0 ? stage.wall / total : 0, cpu: stage.cpu, peak: stage.peakRSS))
+            lines.append(
+                Self.line(
+                    stage.name, wall: stage.wall, share: total > 0 ? stage.wall / total : 0, cpu: stage.cpu,
+                    peak: stage.peakRSS))
         }
-        lines.append(Self.line("total (stages)", wall: total, share: 1, cpu: totalCPU, peak: stages.map(\.peakRSS).max() ?? 0))
+        lines.append(
+            Self.line("total (stages)", wall: total, share: 1, cpu: totalCPU, peak: stages.map(\.peakRSS).max() ?? 0))
         return lines.joined(separator: "\n")
     }
 
     private static func line(_ name: String, wall: Double, share: Double, cpu: Double, peak: Int) -> String {
         let padded = name.count >= 24 ? name : name + String(repeating: " ", count: 24 - name.count)
-        return padded + String(format: " %8.3f  %5.1f%%  %8.2f  %8d", wall, share * 100, wall > 0 ? cpu / wall : 0, peak >> 20)
+        return padded
+            + String(format: " %8.3f  %5.1f%%  %8.2f  %8d", wall, share * 100, wall > 0 ? cpu / wall : 0, peak >> 20)
     }
 
     /// The peak resident set size of this process so far, in bytes (Linux reports KiB).

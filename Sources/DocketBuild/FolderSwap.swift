@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Puts a new folder in place of an old one in one step.
@@ -22,7 +23,9 @@ enum FolderSwap {
                 throw OutputWriteError(action: "swap the new site into", path: target, code: code)
             }
         }
-        guard rename(target, aside) == 0 else { throw OutputWriteError(action: "move aside the old site", path: target, code: errno) }
+        guard rename(target, aside) == 0 else {
+            throw OutputWriteError(action: "move aside the old site", path: target, code: errno)
+        }
         guard rename(replacement, target) == 0 else {
             let code = errno
             rename(aside, target)
@@ -32,13 +35,17 @@ enum FolderSwap {
     }
 
     #if os(Linux)
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
-    /// glibc has `renameat2` since 2.28 but Swift's Glibc module does not declare it, so it is
-    /// looked up by name.
-    private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
-    private static let renameExchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE, linux/fs.h
+        private typealias RenameAt2 =
+            @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        /// glibc has `renameat2` since 2.28 but Swift's Glibc module does not declare it, so it is
+        /// looked up by name.
+        private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map {
+            unsafeBitCast($0, to: RenameAt2.self)
+        }
+        private static let renameExchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE, linux/fs.h
     #else
-    private static let renameExchange: ((Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32)? = nil
-    private static let renameExchangeFlag: UInt32 = 0
+        private static let renameExchange:
+            ((Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32)? = nil
+        private static let renameExchangeFlag: UInt32 = 0
     #endif
 }

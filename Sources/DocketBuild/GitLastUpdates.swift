@@ -11,8 +11,10 @@ enum GitLastUpdates {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // `--relative` keeps only the files under the content folder and prints their paths from it;
         // quotePath off so non-ASCII names come out as they are.
-        process.arguments = ["git", "-c", "core.quotePath=false", "log", "--format=%x00%ct%x09%an",
-                             "--name-only", "--relative", "--no-renames", "--", "."]
+        process.arguments = [
+            "git", "-c", "core.quotePath=false", "log", "--format=%x00%ct%x09%an",
+            "--name-only", "--relative", "--no-renames", "--", ".",
+        ]
         process.currentDirectoryURL = content
         let output = Pipe()
         process.standardOutput = output

@@ -35,7 +35,9 @@ struct OutputFolder: Sendable {
     }
 
     private var parent: String { target.deletingLastPathComponent().path }
-    private var old: String { parent + "/.docket-old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)" }
+    private var old: String {
+        parent + "/.docket-old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)"
+    }
 
     /// Takes the lock, clears what crashed builds left, and starts an empty staging folder
     /// holding the marker. Returns the lock, held until the build ends.

@@ -26,7 +26,10 @@ enum OutputGuard {
         let real = RealPath.of(output.standardizedFileURL.path)
         let shown = display == real ? "'\(display)'" : "'\(display)' (\(real))"
         func refuse(_ why: String) -> OutputRefusal {
-            OutputRefusal(message: "refusing to use \(shown) as the output folder: \(why); docket replaces the output folder whole on every build")
+            OutputRefusal(
+                message:
+                    "refusing to use \(shown) as the output folder: \(why); docket replaces the output folder whole on every build"
+            )
         }
 
         var info = stat()
@@ -46,9 +49,11 @@ enum OutputGuard {
             if !folder.parentsOnly, RealPath.isInside(real, path) { throw refuse("it lies inside \(named)") }
         }
         if !force, let entries = try? FileManager.default.contentsOfDirectory(atPath: real), !entries.isEmpty,
-           !isDocketOutput(real, entries: entries) {
-            throw refuse("it is not empty and docket did not write it (no \(markerName) file in it); "
-                + "empty it, choose another folder, or pass --force to replace it anyway")
+            !isDocketOutput(real, entries: entries)
+        {
+            throw refuse(
+                "it is not empty and docket did not write it (no \(markerName) file in it); "
+                    + "empty it, choose another folder, or pass --force to replace it anyway")
         }
         return URL(fileURLWithPath: real)
     }
@@ -57,13 +62,18 @@ enum OutputGuard {
     static func guarded(for loaded: LoadedSite) -> [Guarded] {
         let root = loaded.root
         var folders = [
-            Guarded(role: "the site folder holding docket.yml", display: root.display, path: root.url.path, parentsOnly: true),
+            Guarded(
+                role: "the site folder holding docket.yml", display: root.display, path: root.url.path,
+                parentsOnly: true),
             Guarded(role: "the content folder", display: loaded.content.display, path: loaded.content.url.path),
-            Guarded(role: "the static folder", display: loaded.staticFolder.display, path: loaded.staticFolder.url.path),
-            Guarded(role: "the themes folder", display: ResolvedPath("themes", relativeTo: root).display,
-                    path: root.url.appendingPathComponent("themes").path),
-            Guarded(role: "the runbooks folder", display: ResolvedPath("runbooks", relativeTo: root).display,
-                    path: root.url.appendingPathComponent("runbooks").path),
+            Guarded(
+                role: "the static folder", display: loaded.staticFolder.display, path: loaded.staticFolder.url.path),
+            Guarded(
+                role: "the themes folder", display: ResolvedPath("themes", relativeTo: root).display,
+                path: root.url.appendingPathComponent("themes").path),
+            Guarded(
+                role: "the runbooks folder", display: ResolvedPath("runbooks", relativeTo: root).display,
+                path: root.url.appendingPathComponent("runbooks").path),
         ]
         let theme = loaded.site.config.themeName
         if theme.contains("/") {

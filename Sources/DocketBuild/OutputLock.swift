@@ -31,7 +31,9 @@ final class OutputLock: @unchecked Sendable {
                 throw OutputWriteError(action: "lock", path: path, code: code)
             }
             var opened = stat(), current = stat()
-            if fstat(fd, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+            if fstat(fd, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino,
+                opened.st_dev == current.st_dev
+            {
                 return OutputLock(fd: fd, path: path)
             }
             close(fd)

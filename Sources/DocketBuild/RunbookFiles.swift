@@ -42,11 +42,17 @@ public enum RunbookFiles {
                 continue
             }
             if current != content {
-                drifts.append(Drift(file: name, diff: TextDiff.unified(old: current, new: content, oldName: "runbooks/\(name) (committed)", newName: "runbooks/\(name) (from the pages)")))
+                drifts.append(
+                    Drift(
+                        file: name,
+                        diff: TextDiff.unified(
+                            old: current, new: content, oldName: "runbooks/\(name) (committed)",
+                            newName: "runbooks/\(name) (from the pages)")))
             }
         }
         for stale in staleFiles(set, in: folder) {
-            drifts.append(Drift(file: stale, diff: "runbooks/\(stale) was generated for a runbook that no page defines any more"))
+            drifts.append(
+                Drift(file: stale, diff: "runbooks/\(stale) was generated for a runbook that no page defines any more"))
         }
         return drifts
     }

@@ -13,7 +13,10 @@ public struct RunbookSet: Sendable {
     /// The generated files, by file name (`authentik.sh`, `authentik.json`), in a stable order.
     public var files: [(name: String, content: String)] {
         runbooks.sorted { $0.id < $1.id }.flatMap { runbook in
-            [("\(runbook.id).json", ManifestGenerator.manifest(for: runbook)), ("\(runbook.id).sh", ScriptGenerator.script(for: runbook))]
+            [
+                ("\(runbook.id).json", ManifestGenerator.manifest(for: runbook)),
+                ("\(runbook.id).sh", ScriptGenerator.script(for: runbook)),
+            ]
         }
     }
 
@@ -28,7 +31,9 @@ public struct RunbookSet: Sendable {
             diagnostics.append(contentsOf: problems)
             guard let runbook, !runbook.id.isEmpty else { continue }
             if let other = sourceByID[runbook.id] {
-                diagnostics.error(at: page.location, "the runbook id '\(runbook.id)' is also used by \(other); runbook ids must be unique")
+                diagnostics.error(
+                    at: page.location,
+                    "the runbook id '\(runbook.id)' is also used by \(other); runbook ids must be unique")
                 continue
             }
             sourceByID[runbook.id] = prefix + page.source

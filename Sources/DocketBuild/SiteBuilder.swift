@@ -15,25 +15,31 @@ public enum SiteBuilder {
         }
         let target: URL
         do {
-            target = try OutputGuard.check(output: loaded.output.url, display: loaded.output.display,
-                                           guarded: OutputGuard.guarded(for: loaded), force: options.force)
+            target = try OutputGuard.check(
+                output: loaded.output.url, display: loaded.output.display,
+                guarded: OutputGuard.guarded(for: loaded), force: options.force)
         } catch {
             return refusal(error, loaded: loaded)
         }
-        return publish(loaded, strict: options.strict, folder: OutputFolder(target: target, display: loaded.output.display))
+        return publish(
+            loaded, strict: options.strict, folder: OutputFolder(target: target, display: loaded.output.display))
     }
 
     static func refusal(_ error: OutputRefusal, loaded: LoadedSite) -> BuildResult {
         var diagnostics = Diagnostics()
         diagnostics.error(at: SourceLocation(path: loaded.output.display, line: 0, column: 0), error.message)
-        var result = BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: loaded.output.display)
+        var result = BuildResult(
+            diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: loaded.output.display)
         result.refused = true
         return result
     }
 
     /// The common end of a build and of a `serve` rebuild: runbooks, theme, then the files
     /// (`only` these pages, when given), unless the content has errors.
-    static func publish(_ loaded: LoadedSite, strict: Bool, folder: OutputFolder, only: Set<String>? = nil, theme loadedTheme: Theme? = nil) -> BuildResult {
+    static func publish(
+        _ loaded: LoadedSite, strict: Bool, folder: OutputFolder, only: Set<String>? = nil,
+        theme loadedTheme: Theme? = nil
+    ) -> BuildResult {
         var diagnostics = loaded.diagnostics
         let timings = BuildTimings.shared
         let runbooks = timings.measure("extract runbooks") { RunbookSet.extract(from: loaded) }
@@ -41,11 +47,15 @@ public enum SiteBuilder {
         if loaded.site.config.url == nil {
             // Search engines need absolute URLs in a sitemap; say why there is none rather than
             // write an empty one.
-            diagnostics.warning(at: SourceLocation(path: ResolvedPath(SiteConfigLoader.fileName, relativeTo: loaded.root).display, line: 1, column: 1),
-                                "no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)")
+            diagnostics.warning(
+                at: SourceLocation(
+                    path: ResolvedPath(SiteConfigLoader.fileName, relativeTo: loaded.root).display, line: 1, column: 1),
+                "no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)")
         }
         let output = loaded.output.display
-        func failed() -> BuildResult { BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output) }
+        func failed() -> BuildResult {
+            BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: output)
+        }
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { return failed() }
         let theme: Theme
         if let loadedTheme {
@@ -76,14 +86,18 @@ public enum SiteBuilder {
             return result
         } catch {
             folder.discard()
-            diagnostics.append(Diagnostic.error(at: SourceLocation(path: output, line: 0, column: 0), "the site was not written: \(error)"))
+            diagnostics.append(
+                Diagnostic.error(
+                    at: SourceLocation(path: output, line: 0, column: 0), "the site was not written: \(error)"))
             return failed()
         }
     }
 
     /// Writes the site's files: every page, or only `only` (sources) when given, and always the
     /// site-wide files (category and tag pages, 404, sitemap, search and sidebar data, assets).
-    static func write(_ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder, only: Set<String>? = nil) throws -> Int {
+    static func write(
+        _ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder, only: Set<String>? = nil
+    ) throws -> Int {
         let site = loaded.site
         let pageRunbooks = SiteOutputs.pageRunbooks(site, runbooks)
         let timings = BuildTimings.shared
@@ -108,16 +122,24 @@ public enum SiteBuilder {
 
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
-        let failures = timings.measure("render + write pages") { pages.parallelMap { resolved -> String? in
-            do {
-                let html = try theme.render("page", page: VersionedOutput.decorate(context.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
-                guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: site.config.trailingSlash) else { return nil }
-                try folder.write(html, to: file)
-                return nil
-            } catch {
-                return "\(resolved.page.parsed.displayPath): \(error)"
+        let failures = timings.measure("render + write pages") {
+            pages.parallelMap { resolved -> String? in
+                do {
+                    let html = try theme.render(
+                        "page",
+                        page: VersionedOutput.decorate(
+                            context.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
+                    guard
+                        let file = URLPath.outputFile(
+                            for: resolved.page.permalink, trailingSlash: site.config.trailingSlash)
+                    else { return nil }
+                    try folder.write(html, to: file)
+                    return nil
+                } catch {
+                    return "\(resolved.page.parsed.displayPath): \(error)"
+                }
             }
-        } }
+        }
         let siteWideFiles = timings.measure("search data (wait)") { siteWide.wait() }
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
         var count = pages.count
@@ -125,9 +147,14 @@ public enum SiteBuilder {
         count += try timings.measure("category, tag, 404 pages") { () throws -> Int in
             var written = 0
             for index in site.generatedIndexes {
-                let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink), cards: context.cards(for: index.items))
+                let data = try context.cardsPage(
+                    title: index.title, description: index.description, url: URLPath.encode(index.permalink),
+                    cards: context.cards(for: index.items))
                 if let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) {
-                    try folder.write(try theme.render("category", VersionedOutput.decorate(data, loaded, menu: versionMenu, docID: nil)), to: file)
+                    try folder.write(
+                        try theme.render(
+                            "category", VersionedOutput.decorate(data, loaded, menu: versionMenu, docID: nil)), to: file
+                    )
                     written += 1
                 }
             }
@@ -137,14 +164,18 @@ public enum SiteBuilder {
             if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
                 // No page is the home page: send visitors of the site root to the first doc.
                 if let first = TagPages.firstURL(site) {
-                    try folder.write(try theme.render("redirect", context.plainPage(title: site.config.title, target: URLPath.encode(first))),
-                                     to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
+                    try folder.write(
+                        try theme.render(
+                            "redirect", context.plainPage(title: site.config.title, target: URLPath.encode(first))),
+                        to: URLPath.outputFile(for: site.config.baseURL) ?? "index.html")
                 }
             }
             return written
         }
         try timings.measure("sitemap") { () throws -> Void in
-            if let sitemap = Sitemap.render(VersionedOutput.sitemapSite(loaded)) { try folder.write(sitemap, to: "sitemap.xml") }
+            if let sitemap = Sitemap.render(VersionedOutput.sitemapSite(loaded)) {
+                try folder.write(sitemap, to: "sitemap.xml")
+            }
         }
         try timings.measure("theme assets") { () throws -> Void in
             // The theme's bundled mermaid is written only when a page draws a diagram with it.
@@ -163,7 +194,8 @@ public enum SiteBuilder {
         }
         try timings.measure("runbooks, static, assets") { () throws -> Void in
             // Files served under the base URL (`/handbook/…`) live in that folder of the output.
-            let baseDirectory = URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            let baseDirectory =
+                URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
             let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
             for (name, content) in runbooks.files {
                 try folder.write(content, to: prefix + "runbooks/" + name)
@@ -175,13 +207,16 @@ public enum SiteBuilder {
             var assets = Set<String>()
             for page in loaded.pages { assets.formUnion(page.assets) }
             for asset in assets.sorted() {
-                try folder.copy(loaded.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
+                try folder.copy(
+                    loaded.content.url.appendingPathComponent(asset), to: prefix + "assets/content/" + asset)
             }
         }
         return count
     }
 
-    private static func writeTagPages(_ site: Site, context: PageContext, theme: Theme, folder: OutputFolder) throws -> Int {
+    private static func writeTagPages(_ site: Site, context: PageContext, theme: Theme, folder: OutputFolder) throws
+        -> Int
+    {
         let files = try TagPages.files(site, context: context, theme: theme)
         for file in files { try folder.write(file.data, to: file.path) }
         return files.count

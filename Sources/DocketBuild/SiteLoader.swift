@@ -10,7 +10,8 @@ public enum SiteLoader {
 
     /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
     ///   text is unchanged.
-    public static func load(_ options: BuildOptions, cache: (any ParsedPageStore)? = nil) throws(Failure) -> LoadedSite {
+    public static func load(_ options: BuildOptions, cache: (any ParsedPageStore)? = nil) throws(Failure) -> LoadedSite
+    {
         let source = DiskSiteSource(lastUpdates: { GitLastUpdates.read(content: $0) })
         let root = CurrentDirectory.resolve(options.root ?? ".")
         var pipeline = SitePipeline(source: source, root: root)
@@ -22,24 +23,31 @@ public enum SiteLoader {
         pipeline.cache = cache
         pipeline.timer = BuildTimings.shared
         let load = try pipeline.load()
-        let output = options.output.map(CurrentDirectory.resolve)
+        let output =
+            options.output.map(CurrentDirectory.resolve)
             ?? ResolvedPath(load.site.config.outputDirectory, relativeTo: root)
-        return LoadedSite(root: root, content: load.content, staticFolder: load.staticFolder, output: output,
-                          site: load.site, pages: load.pages, diagnostics: load.diagnostics, versions: load.versions,
-                          source: source)
+        return LoadedSite(
+            root: root, content: load.content, staticFolder: load.staticFolder, output: output,
+            site: load.site, pages: load.pages, diagnostics: load.diagnostics, versions: load.versions,
+            source: source)
     }
 
     /// The site's folders before any load succeeded (`docket serve` watches them, so the fix
     /// of what stopped the first build is noticed): the root and `--content`/`--static` from
     /// the current directory, and docket.yml read through a `DiskSiteSource` as a load reads
     /// it (its problems are the load's to report).
-    public static func folders(_ options: BuildOptions) -> (root: ResolvedPath, content: ResolvedPath?, staticFolder: ResolvedPath?, config: SiteConfig) {
+    public static func folders(_ options: BuildOptions) -> (
+        root: ResolvedPath, content: ResolvedPath?, staticFolder: ResolvedPath?, config: SiteConfig
+    ) {
         let root = CurrentDirectory.resolve(options.root ?? ".")
         var config = SiteConfig()
         let file = ResolvedPath(SiteConfigLoader.fileName, relativeTo: root)
         if case .success(let text) = DiskSiteSource().read(file) {
             _ = SiteConfigLoader.load(text, path: file.display, into: &config)
         }
-        return (root, options.content.map(CurrentDirectory.resolve), options.staticDirectory.map(CurrentDirectory.resolve), config)
+        return (
+            root, options.content.map(CurrentDirectory.resolve), options.staticDirectory.map(CurrentDirectory.resolve),
+            config
+        )
     }
 }

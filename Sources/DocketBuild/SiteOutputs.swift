@@ -21,8 +21,10 @@ public final class SiteOutputs: @unchecked Sendable {
     /// The diagnostics of the load and of the runbooks.
     public let diagnostics: Diagnostics
 
-    init(loaded: LoadedSite, theme: Theme, runbooks: RunbookSet, context: PageContext, diagnostics: Diagnostics,
-         resolvedIndex known: [String: Int]? = nil) {
+    init(
+        loaded: LoadedSite, theme: Theme, runbooks: RunbookSet, context: PageContext, diagnostics: Diagnostics,
+        resolvedIndex known: [String: Int]? = nil
+    ) {
         self.loaded = loaded
         self.theme = theme
         self.runbooks = runbooks
@@ -44,7 +46,10 @@ public final class SiteOutputs: @unchecked Sendable {
         let runbooks = RunbookSet.extract(from: loaded)
         diagnostics.append(contentsOf: runbooks.diagnostics)
         func failed() -> (outputs: SiteOutputs?, failure: BuildResult?) {
-            (nil, BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: loaded.output.display))
+            (
+                nil,
+                BuildResult(diagnostics: diagnostics, succeeded: false, pagesWritten: 0, output: loaded.output.display)
+            )
         }
         if diagnostics.hasErrors || (strict && !diagnostics.isEmpty) { return failed() }
         let theme: Theme
@@ -56,7 +61,8 @@ public final class SiteOutputs: @unchecked Sendable {
             diagnostics.append(Diagnostic.error(at: error.location, error.message))
             return failed()
         }
-        let outputs = SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
+        let outputs = SiteOutputs(
+            loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
         outputs.categories = readCategories(loaded)
         return (outputs, nil)
     }
@@ -76,12 +82,14 @@ public final class SiteOutputs: @unchecked Sendable {
     public func publishAll(force: Bool) -> BuildResult {
         let target: URL
         do {
-            target = try OutputGuard.check(output: loaded.output.url, display: loaded.output.display,
-                                           guarded: OutputGuard.guarded(for: loaded), force: force)
+            target = try OutputGuard.check(
+                output: loaded.output.url, display: loaded.output.display,
+                guarded: OutputGuard.guarded(for: loaded), force: force)
         } catch {
             return SiteBuilder.refusal(error, loaded: loaded)
         }
-        return SiteBuilder.publish(loaded, strict: false, folder: OutputFolder(target: target, display: loaded.output.display), theme: theme)
+        return SiteBuilder.publish(
+            loaded, strict: false, folder: OutputFolder(target: target, display: loaded.output.display), theme: theme)
     }
 
     /// Every unit of the site, pages first.
@@ -101,9 +109,15 @@ public final class SiteOutputs: @unchecked Sendable {
     public func path(of unit: OutputUnit) -> String? {
         switch unit {
         case .page(let source):
-            return resolvedIndex[source].flatMap { URLPath.outputFile(for: loaded.pages[$0].page.permalink, trailingSlash: loaded.site.config.trailingSlash) }
+            return resolvedIndex[source].flatMap {
+                URLPath.outputFile(
+                    for: loaded.pages[$0].page.permalink, trailingSlash: loaded.site.config.trailingSlash)
+            }
         case .generatedIndex(let index):
-            return index < loaded.site.generatedIndexes.count ? URLPath.outputFile(for: loaded.site.generatedIndexes[index].permalink, trailingSlash: loaded.site.config.trailingSlash) : nil
+            return index < loaded.site.generatedIndexes.count
+                ? URLPath.outputFile(
+                    for: loaded.site.generatedIndexes[index].permalink, trailingSlash: loaded.site.config.trailingSlash)
+                : nil
         case .notFound: return "404.html"
         case .sitemap: return "sitemap.xml"
         case .sidebarData: return "assets/docket/sidebar.json"
@@ -121,13 +135,17 @@ public final class SiteOutputs: @unchecked Sendable {
         if path.hasPrefix("assets/docket/") { return .themeAssets }
         if path.hasPrefix(prefix + "runbooks/") { return .runbooks }
         if let tags = URLPath.outputFile(for: URLPath.join([loaded.site.config.docsBaseURL, "tags"])),
-           path.hasPrefix((tags as NSString).deletingLastPathComponent + "/") { return .tagPages }
+            path.hasPrefix((tags as NSString).deletingLastPathComponent + "/")
+        {
+            return .tagPages
+        }
         return nil
     }
 
     /// Files served under the base URL (`/handbook/…`) live in that folder of the output.
     var prefix: String {
-        let base = URLPath.outputFile(for: loaded.site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let base =
+            URLPath.outputFile(for: loaded.site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
         return base.isEmpty ? "" : base + "/"
     }
 
@@ -136,9 +154,13 @@ public final class SiteOutputs: @unchecked Sendable {
         if case .page(let source) = unit {
             guard let index = resolvedIndex[source] else { return [] }
             let resolved = edited[source] ?? loaded.pages[index]
-            guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: loaded.site.config.trailingSlash) else { return [] }
+            guard
+                let file = URLPath.outputFile(
+                    for: resolved.page.permalink, trailingSlash: loaded.site.config.trailingSlash)
+            else { return [] }
             do {
-                let data = VersionedOutput.decorate(try context.page(resolved), loaded, menu: VersionedOutput.menu(loaded), docID: resolved.page.id)
+                let data = VersionedOutput.decorate(
+                    try context.page(resolved), loaded, menu: VersionedOutput.menu(loaded), docID: resolved.page.id)
                 return [(file, Data(try theme.render("page", page: data).utf8))]
             } catch {
                 throw BuildFailure(message: "\(resolved.page.parsed.displayPath): \(error)")
@@ -153,19 +175,34 @@ public final class SiteOutputs: @unchecked Sendable {
         case .generatedIndex(let position):
             guard position < site.generatedIndexes.count else { return [] }
             let index = site.generatedIndexes[position]
-            guard let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) else { return [] }
-            let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink),
-                                             cards: context.cards(for: index.items))
-            return [text(file, try theme.render("category", VersionedOutput.decorate(data, loaded, menu: VersionedOutput.menu(loaded), docID: nil)))]
+            guard let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) else {
+                return []
+            }
+            let data = try context.cardsPage(
+                title: index.title, description: index.description, url: URLPath.encode(index.permalink),
+                cards: context.cards(for: index.items))
+            return [
+                text(
+                    file,
+                    try theme.render(
+                        "category",
+                        VersionedOutput.decorate(data, loaded, menu: VersionedOutput.menu(loaded), docID: nil)))
+            ]
         case .tagPages:
             return try tagPages(site)
         case .notFound:
             return [text("404.html", try theme.render("404", context.plainPage(title: "Page Not Found")))]
         case .home:
             // No page is the home page: send visitors of the site root to the first doc.
-            guard site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil, let first = TagPages.firstURL(loaded.site) else { return [] }
-            return [text(URLPath.outputFile(for: site.config.baseURL) ?? "index.html",
-                         try theme.render("redirect", context.plainPage(title: site.config.title, target: URLPath.encode(first))))]
+            guard site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil,
+                let first = TagPages.firstURL(loaded.site)
+            else { return [] }
+            return [
+                text(
+                    URLPath.outputFile(for: site.config.baseURL) ?? "index.html",
+                    try theme.render(
+                        "redirect", context.plainPage(title: site.config.title, target: URLPath.encode(first))))
+            ]
         case .sitemap:
             return Sitemap.render(VersionedOutput.sitemapSite(loaded)).map { [text("sitemap.xml", $0)] } ?? []
         case .themeAssets:
@@ -192,7 +229,9 @@ public final class SiteOutputs: @unchecked Sendable {
     }
 
     private static func read(_ url: URL) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw BuildFailure(message: "cannot read \(url.path)") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw BuildFailure(message: "cannot read \(url.path)")
+        }
         return data
     }
 
@@ -200,15 +239,15 @@ public final class SiteOutputs: @unchecked Sendable {
         try TagPages.files(site, context: context, theme: theme)
     }
 
-
     static func pageRunbooks(_ site: Site, _ runbooks: RunbookSet) -> [String: PageRunbook] {
         var pageRunbooks: [String: PageRunbook] = [:]
         for (source, id) in runbooks.idBySource {
             guard let runbook = runbooks.runbooks.first(where: { $0.id == id }) else { continue }
             var numbers: [String: Int] = [:]
             for (index, step) in runbook.steps.enumerated() { numbers[step.name] = index + 1 }
-            pageRunbooks[source] = PageRunbook(id: id, title: runbook.title,
-                                               scriptURL: URLPath.join([site.config.baseURL, "runbooks", "\(id).sh"]), stepNumbers: numbers)
+            pageRunbooks[source] = PageRunbook(
+                id: id, title: runbook.title,
+                scriptURL: URLPath.join([site.config.baseURL, "runbooks", "\(id).sh"]), stepNumbers: numbers)
         }
         return pageRunbooks
     }

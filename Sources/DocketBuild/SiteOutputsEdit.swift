@@ -11,7 +11,9 @@ extension SiteOutputs {
     /// and every other page are unchanged, and only those pages and the search data (plus
     /// newly linked assets and, for a diagram, the theme assets) need writing. Nil otherwise:
     /// the caller loads the whole site again. `texts`: what was read, by source.
-    public func updating(_ sources: Set<String>) -> (outputs: SiteOutputs, changed: Set<OutputUnit>, texts: [String: String])? {
+    public func updating(_ sources: Set<String>) -> (
+        outputs: SiteOutputs, changed: Set<OutputUnit>, texts: [String: String]
+    )? {
         // The edited pages are kept aside (`edited`), not written into the site's arrays: a
         // copy of 10,000 pages costs more than the whole edit.
         var edited = self.edited
@@ -27,14 +29,15 @@ extension SiteOutputs {
             let config = loaded.site.config
             let oldProblems = MDXSetting.applied(old.parsed.diagnostics, config: config)
             guard !oldProblems.hasErrors, before.diagnostics.isEmpty,
-                  case .success(let text) = loaded.source.read(loaded.content.appending(source))
+                case .success(let text) = loaded.source.read(loaded.content.appending(source))
             else { return nil }
             let parsed = PageParser.parse(text: text, source: source, displayPath: old.parsed.displayPath)
             texts[source] = text
             guard MDXSetting.applied(parsed.diagnostics, config: config).all == oldProblems.all,
-                  parsed.contentTitle == old.parsed.contentTitle, parsed.excerpt == old.parsed.excerpt,
-                  parsed.anchors == old.parsed.anchors,
-                  Self.sameFrontMatter(parsed.frontMatter, old.frontMatter) else { return nil }
+                parsed.contentTitle == old.parsed.contentTitle, parsed.excerpt == old.parsed.excerpt,
+                parsed.anchors == old.parsed.anchors,
+                Self.sameFrontMatter(parsed.frontMatter, old.frontMatter)
+            else { return nil }
             let (runbook, problems) = RunbookExtractor.extract(parsed, sourceLabel: loaded.contentLabel + source)
             guard runbook == nil, problems.isEmpty else { return nil }
             var page = old
@@ -45,12 +48,15 @@ extension SiteOutputs {
             for asset in resolved.assets.subtracting(before.assets) { changed.insert(.contentAsset(asset)) }
             // Whether the bundled mermaid is written depends on every page: let the theme
             // assets be worked out again when a diagram may have come or gone.
-            if Self.mayDrawDiagram(parsed.document) || Self.mayDrawDiagram(old.parsed.document) { changed.insert(.themeAssets) }
+            if Self.mayDrawDiagram(parsed.document) || Self.mayDrawDiagram(old.parsed.document) {
+                changed.insert(.themeAssets)
+            }
             edited[source] = resolved
             changed.insert(.page(source))
         }
-        let next = SiteOutputs(loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics,
-                               resolvedIndex: resolvedIndex)
+        let next = SiteOutputs(
+            loaded: loaded, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics,
+            resolvedIndex: resolvedIndex)
         next.edited = edited
         next.categories = categories
         return (next, changed, texts)
@@ -78,7 +84,8 @@ extension SiteOutputs {
     /// two equal values, so they are compared by key; the rest prints in a fixed order.
     private static func sameFrontMatter(_ a: FrontMatter, _ b: FrontMatter) -> Bool {
         guard a.locations.count == b.locations.count,
-              a.locations.allSatisfy({ key, value in b.locations[key].map { "\($0)" } == "\(value)" }) else { return false }
+            a.locations.allSatisfy({ key, value in b.locations[key].map { "\($0)" } == "\(value)" })
+        else { return false }
         var a = a, b = b
         a.locations = [:]
         b.locations = [:]

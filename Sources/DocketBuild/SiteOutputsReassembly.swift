@@ -14,7 +14,8 @@ extension SiteOutputs {
     /// pages of this one): the caller loads the whole site then. `texts`: what was read.
     public func reassembling(_ sources: Set<String>) -> (outputs: SiteOutputs, texts: [String: String])? {
         guard let categories, loaded.diagnostics.isEmpty, diagnostics.isEmpty, loaded.versions == nil,
-              sources.allSatisfy(ContentInventory.isPage) else { return nil }
+            sources.allSatisfy(ContentInventory.isPage)
+        else { return nil }
         // The site as loaded, with the pages edited since (kept aside, see `updating`) looked up
         // on the side: a copy of the site's arrays with them in place costs more than the rest.
         let loaded = self.loaded
@@ -81,34 +82,46 @@ extension SiteOutputs {
         }
         // Only pages parsed again can have new anchors or URLs (the assembler kept the others).
         let reparsed = sources.union(edited.keys)
-        let stable = old.routes.subtracting(site.routes).isSubset(of: goneRoutes)
+        let stable =
+            old.routes.subtracting(site.routes).isSubset(of: goneRoutes)
             && reparsed.allSatisfy { source in
-                guard let before = old.pageIndexBySource[source], let after = site.pageIndexBySource[source] else { return true }
-                return old.pages[before].permalink == site.pages[after].permalink && old.pages[before].parsed.anchors == site.pages[after].parsed.anchors
+                guard let before = old.pageIndexBySource[source], let after = site.pageIndexBySource[source] else {
+                    return true
+                }
+                return old.pages[before].permalink == site.pages[after].permalink
+                    && old.pages[before].parsed.anchors == site.pages[after].parsed.anchors
             }
         let resolver = LinkResolver(site: site)
         let previous = loaded.pages
         let named = names.map { (name: $0, bytes: Array($0.utf8)) }
         let index = resolvedIndex
-        let resolved: [ResolvedPage] = BuildTimings.shared.measure("serve: resolve (reused: \(stable))") { Array(site.pages.indices).parallelMap { i in
-            let source = site.pages[i].parsed.source
-            if stable, !sources.contains(source), let at = index[source],
-               !site.pages[i].parsed.links.contains(where: { Self.mentions($0.destination, anyOf: named) }) {
-                var kept = edited[source] ?? previous[at]
-                kept.page = site.pages[i]
-                return kept
+        let resolved: [ResolvedPage] = BuildTimings.shared.measure("serve: resolve (reused: \(stable))") {
+            Array(site.pages.indices).parallelMap { i in
+                let source = site.pages[i].parsed.source
+                if stable, !sources.contains(source), let at = index[source],
+                    !site.pages[i].parsed.links.contains(where: { Self.mentions($0.destination, anyOf: named) })
+                {
+                    var kept = edited[source] ?? previous[at]
+                    kept.page = site.pages[i]
+                    return kept
+                }
+                return resolver.resolve(site.pages[i])
             }
-            return resolver.resolve(site.pages[i])
-        } }
-        for i in resolved.indices where !resolved[i].diagnostics.isEmpty { diagnostics.append(contentsOf: resolved[i].diagnostics) }
+        }
+        for i in resolved.indices where !resolved[i].diagnostics.isEmpty {
+            diagnostics.append(contentsOf: resolved[i].diagnostics)
+        }
         guard !diagnostics.hasErrors else { return nil }
         var next = loaded
         next.site = site
         next.pages = resolved
         next.diagnostics = diagnostics
-        let made = BuildTimings.shared.measure("serve: page context") { try? PageContext(site: site, theme: theme, runbooks: Self.pageRunbooks(site, runbooks), reusing: context) }
+        let made = BuildTimings.shared.measure("serve: page context") {
+            try? PageContext(site: site, theme: theme, runbooks: Self.pageRunbooks(site, runbooks), reusing: context)
+        }
         guard let context = made else { return nil }
-        let outputs = SiteOutputs(loaded: next, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
+        let outputs = SiteOutputs(
+            loaded: next, theme: theme, runbooks: runbooks, context: context, diagnostics: diagnostics)
         outputs.categories = categories
         return (outputs, texts)
     }
@@ -153,7 +166,9 @@ extension SiteOutputs {
         var files = Set<String>()
         for other in loaded.versions?.others ?? [] {
             let slash = other.site.config.trailingSlash
-            for page in other.site.pages { if let file = URLPath.outputFile(for: page.permalink, trailingSlash: slash) { files.insert(file) } }
+            for page in other.site.pages {
+                if let file = URLPath.outputFile(for: page.permalink, trailingSlash: slash) { files.insert(file) }
+            }
             for index in other.site.generatedIndexes {
                 if let file = URLPath.outputFile(for: index.permalink, trailingSlash: slash) { files.insert(file) }
             }
@@ -177,13 +192,15 @@ extension SiteOutputs {
     /// a folder wins). Nil when the folder cannot be read.
     static func readCategories(_ loaded: LoadedSite) -> [String: CategoryMetadata]? {
         let config = loaded.site.config
-        let inventory = ContentInventory.scan(loaded.content, in: loaded.source, exclude: config.exclude, include: config.include)
+        let inventory = ContentInventory.scan(
+            loaded.content, in: loaded.source, exclude: config.exclude, include: config.include)
         var categories: [String: CategoryMetadata] = [:]
         for file in inventory.categoryFiles {
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             guard categories[folder] == nil,
-                  case .success(let text) = loaded.source.read(loaded.content.appending(file)),
-                  let metadata = CategoryMetadata.parse(text, path: loaded.content.display + "/" + file).0 else { continue }
+                case .success(let text) = loaded.source.read(loaded.content.appending(file)),
+                let metadata = CategoryMetadata.parse(text, path: loaded.content.display + "/" + file).0
+            else { continue }
             categories[folder] = metadata
         }
         return categories

@@ -9,50 +9,62 @@ public enum SiteScaffold {
     }
 
     public static let files: [(path: String, content: String)] = [
-        ("docket.yml", """
-        title: My docs
-        tagline: Documentation built with docket
-        url: https://docs.example.org
-        baseUrl: /
-        routeBasePath: /
-        onBrokenLinks: error
-        navbar:
-          - { label: Guides, to: /guides/first-steps }
-        footer:
-          copyright: "My team"
+        (
+            "docket.yml",
+            """
+            title: My docs
+            tagline: Documentation built with docket
+            url: https://docs.example.org
+            baseUrl: /
+            routeBasePath: /
+            onBrokenLinks: error
+            navbar:
+              - { label: Guides, to: /guides/first-steps }
+            footer:
+              copyright: "My team"
 
-        """),
-        ("content/index.md", """
-        ---
-        title: Welcome
-        sidebar_position: 1
-        ---
+            """
+        ),
+        (
+            "content/index.md",
+            """
+            ---
+            title: Welcome
+            sidebar_position: 1
+            ---
 
-        # Welcome
+            # Welcome
 
-        This site is built with docket. Edit `content/index.md`, then run `docket build` or
-        `docket serve`. Read the [first steps](guides/first-steps.md) next.
+            This site is built with docket. Edit `content/index.md`, then run `docket build` or
+            `docket serve`. Read the [first steps](guides/first-steps.md) next.
 
-        """),
-        ("content/guides/_category_.yml", """
-        label: Guides
-        position: 2
+            """
+        ),
+        (
+            "content/guides/_category_.yml",
+            """
+            label: Guides
+            position: 2
 
-        """),
-        ("content/guides/first-steps.md", """
-        ---
-        title: First steps
-        description: Where a new page goes and how it gets into the sidebar.
-        ---
+            """
+        ),
+        (
+            "content/guides/first-steps.md",
+            """
+            ---
+            title: First steps
+            description: Where a new page goes and how it gets into the sidebar.
+            ---
 
-        Every `.md` file under `content/` is a page. Its folder decides its place in the sidebar,
-        and `sidebar_position` in its front matter orders it among its neighbours.
+            Every `.md` file under `content/` is a page. Its folder decides its place in the sidebar,
+            and `sidebar_position` in its front matter orders it among its neighbours.
 
-        :::tip
-        Admonitions, tables, task lists and mermaid diagrams work as in Docusaurus.
-        :::
+            :::tip
+            Admonitions, tables, task lists and mermaid diagrams work as in Docusaurus.
+            :::
 
-        """),
+            """
+        ),
         ("static/.gitkeep", ""),
         (".gitignore", "_site/\n"),
     ]

@@ -14,18 +14,29 @@ enum TagPages {
         }
         guard !pagesByTag.isEmpty else { return [] }
         let slash = site.config.trailingSlash
-        let tagsURL = URLPath.applyTrailingSlash(URLPath.join([site.config.docsBaseURL, "tags"]), slash, baseURL: site.config.baseURL)
+        let tagsURL = URLPath.applyTrailingSlash(
+            URLPath.join([site.config.docsBaseURL, "tags"]), slash, baseURL: site.config.baseURL)
         var files: [(path: String, data: Data)] = []
         var allCards: [CardView] = []
         for (permalink, entry) in pagesByTag.sorted(by: { $0.key < $1.key }) {
-            let url = URLPath.applyTrailingSlash(URLPath.join([tagsURL, permalink]), slash, baseURL: site.config.baseURL)
-            let cards = entry.pages.map { CardView(label: $0.title, url: URLPath.encode($0.permalink), description: $0.description) }
-            allCards.append(CardView(label: entry.label, url: URLPath.encode(url), description: "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"))
-            let data = try context.cardsPage(title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
-            if let file = URLPath.outputFile(for: url, trailingSlash: slash) { files.append((file, Data(try theme.render("category", data).utf8))) }
+            let url = URLPath.applyTrailingSlash(
+                URLPath.join([tagsURL, permalink]), slash, baseURL: site.config.baseURL)
+            let cards = entry.pages.map {
+                CardView(label: $0.title, url: URLPath.encode($0.permalink), description: $0.description)
+            }
+            allCards.append(
+                CardView(
+                    label: entry.label, url: URLPath.encode(url),
+                    description: "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"))
+            let data = try context.cardsPage(
+                title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
+            if let file = URLPath.outputFile(for: url, trailingSlash: slash) {
+                files.append((file, Data(try theme.render("category", data).utf8)))
+            }
         }
         if let file = URLPath.outputFile(for: tagsURL, trailingSlash: slash) {
-            let data = try context.cardsPage(title: "Tags", description: nil, url: URLPath.encode(tagsURL), cards: allCards)
+            let data = try context.cardsPage(
+                title: "Tags", description: nil, url: URLPath.encode(tagsURL), cards: allCards)
             files.append((file, Data(try theme.render("category", data).utf8)))
         }
         return files

@@ -9,9 +9,12 @@ enum ThemeFolder {
     static func load(for loaded: LoadedSite) throws(ThemeError) -> Theme {
         let name = loaded.site.config.themeName
         let root = loaded.root.url
-        let directory = name.hasPrefix("/") ? URL(fileURLWithPath: name)
-            : name.contains("/") ? root.appendingPathComponent(name)
-            : root.appendingPathComponent("themes").appendingPathComponent(name)
+        let directory =
+            name.hasPrefix("/")
+            ? URL(fileURLWithPath: name)
+            : name.contains("/")
+                ? root.appendingPathComponent(name)
+                : root.appendingPathComponent("themes").appendingPathComponent(name)
         let folder = ResolvedPath(directory.path, from: "/")
         return try Theme.load(name: name, directory: directory.path, folder: loaded.source.texts(in: folder))
     }

@@ -14,13 +14,16 @@ enum VersionedOutput {
     }
 
     /// A category page's data with the version data of the primary version; unchanged when unversioned.
-    static func decorate(_ data: CardsPageDocument, _ loaded: LoadedSite, menu: VersionMenu?, docID: String?) -> CardsPageDocument {
+    static func decorate(_ data: CardsPageDocument, _ loaded: LoadedSite, menu: VersionMenu?, docID: String?)
+        -> CardsPageDocument
+    {
         guard let menu, let versions = loaded.versions else { return data }
         return menu.decorate(data, version: versions.set.primary.name, docID: docID)
     }
 
     /// A doc page's data with the version data of the primary version; unchanged when unversioned.
-    static func decorate(_ data: PageDocument, _ loaded: LoadedSite, menu: VersionMenu?, docID: String?) -> PageDocument {
+    static func decorate(_ data: PageDocument, _ loaded: LoadedSite, menu: VersionMenu?, docID: String?) -> PageDocument
+    {
         guard let menu, let versions = loaded.versions else { return data }
         return menu.decorate(data, version: versions.set.primary.name, docID: docID)
     }
@@ -50,7 +53,10 @@ enum VersionedOutput {
             let failures = other.pages.parallelMap { resolved -> String? in
                 do {
                     let data = menu.decorate(try context.page(resolved), version: name, docID: resolved.page.id)
-                    guard let file = URLPath.outputFile(for: resolved.page.permalink, trailingSlash: other.site.config.trailingSlash) else { return nil }
+                    guard
+                        let file = URLPath.outputFile(
+                            for: resolved.page.permalink, trailingSlash: other.site.config.trailingSlash)
+                    else { return nil }
                     try folder.write(try theme.render("page", page: data), to: file)
                     return nil
                 } catch {
@@ -60,10 +66,12 @@ enum VersionedOutput {
             if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
             count += other.pages.count
             for index in other.site.generatedIndexes {
-                let data = try context.cardsPage(title: index.title, description: index.description, url: URLPath.encode(index.permalink),
-                                                 cards: context.cards(for: index.items))
+                let data = try context.cardsPage(
+                    title: index.title, description: index.description, url: URLPath.encode(index.permalink),
+                    cards: context.cards(for: index.items))
                 if let file = URLPath.outputFile(for: index.permalink, trailingSlash: other.site.config.trailingSlash) {
-                    try folder.write(try theme.render("category", menu.decorate(data, version: name, docID: nil)), to: file)
+                    try folder.write(
+                        try theme.render("category", menu.decorate(data, version: name, docID: nil)), to: file)
                     count += 1
                 }
             }
@@ -79,23 +87,30 @@ enum VersionedOutput {
                     try folder.write(asset.content, to: "assets/docket/" + asset.path)
                 }
             }
-            let baseDirectory = URLPath.outputFile(for: loaded.site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            let baseDirectory =
+                URLPath.outputFile(for: loaded.site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent }
+                ?? ""
             let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
             var files = Set<String>()
             for page in other.pages { files.formUnion(page.assets) }
             for asset in files.sorted() {
-                try folder.copy(other.content.url.appendingPathComponent(asset), to: prefix + other.site.config.contentAssetsFolder + asset)
+                try folder.copy(
+                    other.content.url.appendingPathComponent(asset),
+                    to: prefix + other.site.config.contentAssetsFolder + asset)
             }
         }
         // The site root leads to the last version's first page, not to the primary's.
         let last = versions.set.last
         if last != versions.set.primary, let lastSite = versions.others.first(where: { $0.version == last })?.site,
-           lastSite.pageIndexByRoute[Site.routeKey(lastSite.config.baseURL)] == nil,
-           loaded.site.pageIndexByRoute[Site.routeKey(loaded.site.config.baseURL)] == nil,
-           let first = TagPages.firstURL(lastSite) {
+            lastSite.pageIndexByRoute[Site.routeKey(lastSite.config.baseURL)] == nil,
+            loaded.site.pageIndexByRoute[Site.routeKey(loaded.site.config.baseURL)] == nil,
+            let first = TagPages.firstURL(lastSite)
+        {
             let context = try PageContext(site: lastSite, theme: theme)
-            try folder.write(try theme.render("redirect", context.plainPage(title: lastSite.config.title, target: URLPath.encode(first))),
-                             to: URLPath.outputFile(for: lastSite.config.baseURL) ?? "index.html")
+            try folder.write(
+                try theme.render(
+                    "redirect", context.plainPage(title: lastSite.config.title, target: URLPath.encode(first))),
+                to: URLPath.outputFile(for: lastSite.config.baseURL) ?? "index.html")
         }
         return count
     }

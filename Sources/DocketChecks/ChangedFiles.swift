@@ -17,9 +17,12 @@ public struct ChangedFiles: Sendable {
 
     /// Asks `git` (the executable, found by the caller on PATH: nil when there is none), run
     /// with `environment` (the caller's), in the repository holding `folder`.
-    public static func since(_ ref: String, in folder: URL, git: URL?, environment: [String: String]) throws(ChangedFilesError) -> ChangedFiles {
+    public static func since(_ ref: String, in folder: URL, git: URL?, environment: [String: String])
+        throws(ChangedFilesError) -> ChangedFiles
+    {
         guard let git else { throw .noGit }
-        let run = { (arguments: [String], folder: URL) in Self.run(git, arguments, in: folder, environment: environment) }
+        let run = { (arguments: [String], folder: URL) in Self.run(git, arguments, in: folder, environment: environment)
+        }
         // A ref that starts with '-' would be read by git as an option.
         guard !ref.isEmpty, !ref.hasPrefix("-") else { throw .unknownRef(ref) }
         // git cannot even start in a folder that is not there.
@@ -39,9 +42,11 @@ public struct ChangedFiles: Sendable {
         }
         var names: [String] = []
         // `--no-renames`: a moved page is listed under its old and its new name.
-        for arguments in [["diff", "--name-only", "--no-renames", "-z", ref + "...HEAD"],
-                          ["diff", "--name-only", "--no-renames", "-z", "HEAD"],
-                          ["ls-files", "--others", "--exclude-standard", "-z"]] {
+        for arguments in [
+            ["diff", "--name-only", "--no-renames", "-z", ref + "...HEAD"],
+            ["diff", "--name-only", "--no-renames", "-z", "HEAD"],
+            ["ls-files", "--others", "--exclude-standard", "-z"],
+        ] {
             switch run(arguments, repository) {
             case .success(let output): names += output.split(separator: "\0").map(String.init)
             case .failure(.failed(let message)): throw .gitFailed("git " + arguments.joined(separator: " "), message)
@@ -57,7 +62,9 @@ public struct ChangedFiles: Sendable {
     }
 
     /// Runs `git` with `arguments` in `folder`: its standard output, or its standard error.
-    private static func run(_ git: URL, _ arguments: [String], in folder: URL, environment: [String: String]) -> Result<String, GitFailure> {
+    private static func run(_ git: URL, _ arguments: [String], in folder: URL, environment: [String: String]) -> Result<
+        String, GitFailure
+    > {
         let process = Process()
         process.executableURL = git
         process.arguments = arguments
@@ -75,12 +82,16 @@ public struct ChangedFiles: Sendable {
         // Standard error is read on another thread: git must never block on a full pipe.
         let errorText = ErrorText()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorText.value = errors.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            errorText.value = errors.fileHandleForReading.readDataToEndOfFile()
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         group.wait()
         guard process.terminationStatus == 0 else {
-            return .failure(.failed(String(decoding: errorText.value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+            return .failure(
+                .failed(
+                    String(decoding: errorText.value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }

@@ -17,7 +17,8 @@ public enum ChangedFilesError: Error, Equatable, CustomStringConvertible {
         case .notARepository(let folder):
             return "--changed-since needs a git repository, and \(folder) is not in one"
         case .unknownRef(let ref):
-            return "--changed-since \(ref): no such commit, branch or tag in this repository (in CI, fetch it first: a shallow checkout has only HEAD)"
+            return
+                "--changed-since \(ref): no such commit, branch or tag in this repository (in CI, fetch it first: a shallow checkout has only HEAD)"
         case .gitFailed(let command, let message):
             return "--changed-since: \(command) failed: \(message)"
         }

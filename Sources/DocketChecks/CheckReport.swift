@@ -48,7 +48,8 @@ public struct CheckReport: Sendable {
         let all = self.all
         let passed = runbooks.filter(\.passed).count
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var line = "docket check: \(count(pages, "page")), \(count(links, "link")), \(count(runbooks.count, "runbook")) run"
+        var line =
+            "docket check: \(count(pages, "page")), \(count(links, "link")), \(count(runbooks.count, "runbook")) run"
         if !runbooks.isEmpty { line += " (\(passed) passed, \(runbooks.count - passed) failed)" }
         line += "; \(count(all.errors.count, "error")), \(count(all.warnings.count, "warning"))"
         line += failed ? (strict && !all.hasErrors ? ": FAILED (--strict: warnings fail)" : ": FAILED") : ": passed"
@@ -66,8 +67,11 @@ public struct CheckReport: Sendable {
             mutationFindings.append(diagnostic)
         } else if code.hasPrefix("shellcheck") {
             lint.append(diagnostic)
-        } else if code.hasPrefix("fixture.") || code.hasPrefix("run.") || code.hasPrefix("expect.") || code.hasPrefix("step.")
-                    || code.hasPrefix("idempotence.") || ["runbook.unchecked", "check.no-runbook", "request.unrouted"].contains(code) {
+        } else if code.hasPrefix("fixture.") || code.hasPrefix("run.") || code.hasPrefix("expect.")
+            || code.hasPrefix("step.")
+            || code.hasPrefix("idempotence.")
+            || ["runbook.unchecked", "check.no-runbook", "request.unrouted"].contains(code)
+        {
             fixtures.append(diagnostic)
         } else {
             site.append(diagnostic)

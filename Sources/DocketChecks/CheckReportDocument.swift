@@ -141,8 +141,9 @@ struct CheckReportDocument: Codable {
         guard let severity = Diagnostic.Severity(rawValue: p.severity) else {
             throw Invalid(message: "a diagnostic has the severity '\(p.severity)'; a report has only error and warning")
         }
-        return Diagnostic(severity, at: SourceLocation(path: p.file, line: p.line, column: p.column), p.message, detail: p.detail,
-                          code: p.code, step: p.step, related: (p.related ?? []).map(\.location))
+        return Diagnostic(
+            severity, at: SourceLocation(path: p.file, line: p.line, column: p.column), p.message, detail: p.detail,
+            code: p.code, step: p.step, related: (p.related ?? []).map(\.location))
     }
 
     /// `ok`, `skipped`, `failed`, `failed with status N`: the words `StepOutcome` prints.
@@ -154,7 +155,8 @@ struct CheckReportDocument: Codable {
         default:
             let prefix = "failed with status "
             if text.hasPrefix(prefix), let status = Int(text.dropFirst(prefix.count)) { return .failed(status) }
-            throw Invalid(message: "a step outcome reads '\(text)'; a report has ok, skipped, failed or failed with status N")
+            throw Invalid(
+                message: "a step outcome reads '\(text)'; a report has ok, skipped, failed or failed with status N")
         }
     }
 
@@ -162,34 +164,47 @@ struct CheckReportDocument: Codable {
         var steps: [RunbookCheckResult.StepResult] = []
         for s in r.steps {
             // The JSON report gives a step's page line, not its column.
-            steps.append(.init(name: s.name, actual: try outcome(s.outcome), expected: try outcome(s.expected),
-                               location: SourceLocation(path: s.file, line: s.line, column: 1), output: ""))
+            steps.append(
+                .init(
+                    name: s.name, actual: try outcome(s.outcome), expected: try outcome(s.expected),
+                    location: SourceLocation(path: s.file, line: s.line, column: 1), output: ""))
         }
         var failures: [Diagnostic] = []
         for f in r.failures { failures.append(try diagnostic(f)) }
         var expectations: [RunbookCheckResult.ExpectationResult] = []
         for e in r.expectations {
             guard let state = RunbookCheckResult.ExpectationResult.State(rawValue: e.state) else {
-                throw Invalid(message: "expectation '\(e.name)' of runbook \(r.id) has the state '\(e.state)'; a report has passed, failed or not checked")
+                throw Invalid(
+                    message:
+                        "expectation '\(e.name)' of runbook \(r.id) has the state '\(e.state)'; a report has passed, failed or not checked"
+                )
             }
             let location = SourceLocation(path: e.file, line: e.line, column: e.column)
             // Which failures an expectation found is not in the report: those located at its
             // fixture line are its own.
-            expectations.append(.init(name: e.name, location: location, state: state,
-                                      failures: state == .failed ? failures.filter { $0.location == location || $0.related.contains(location) } : []))
+            expectations.append(
+                .init(
+                    name: e.name, location: location, state: state,
+                    failures: state == .failed
+                        ? failures.filter { $0.location == location || $0.related.contains(location) } : []))
         }
-        return RunbookCheckResult(runbook: r.id, steps: steps, expectations: expectations, failures: failures, duration: r.durationSeconds)
+        return RunbookCheckResult(
+            runbook: r.id, steps: steps, expectations: expectations, failures: failures, duration: r.durationSeconds)
     }
 
     /// A mutant as the report describes it (it cannot run again: no runbook).
     static func mutant(_ m: MutantEntry) -> Mutant {
-        Mutant(kind: m.kind, step: m.step, location: SourceLocation(path: m.file, line: m.line, column: m.column),
-               original: m.original, replacement: m.replacement, runbook: nil)
+        Mutant(
+            kind: m.kind, step: m.step, location: SourceLocation(path: m.file, line: m.line, column: m.column),
+            original: m.original, replacement: m.replacement, runbook: nil)
     }
 
     static func result(_ m: MutantEntry) throws(Invalid) -> MutantResult {
         guard let text = m.outcome, let outcome = MutantResult.Outcome(rawValue: text) else {
-            throw Invalid(message: "mutant \(m.file):\(m.line):\(m.column) has the outcome '\(m.outcome ?? "")'; a report has killed, timed out, survived or could not run")
+            throw Invalid(
+                message:
+                    "mutant \(m.file):\(m.line):\(m.column) has the outcome '\(m.outcome ?? "")'; a report has killed, timed out, survived or could not run"
+            )
         }
         return MutantResult(mutant: mutant(m), outcome: outcome, duration: m.seconds ?? 0, index: m.index ?? 0)
     }
@@ -198,7 +213,8 @@ struct CheckReportDocument: Codable {
         guard let kind = UncoveredText.Kind(rawValue: u.kind) else {
             throw Invalid(message: "a not-checkable place \(u.file):\(u.line) has the kind '\(u.kind)'")
         }
-        return UncoveredText(location: SourceLocation(path: u.file, line: u.line, column: u.column), endLine: u.endLine,
-                             kind: kind, label: u.label, text: u.text, mutants: u.mutants)
+        return UncoveredText(
+            location: SourceLocation(path: u.file, line: u.line, column: u.column), endLine: u.endLine,
+            kind: kind, label: u.label, text: u.text, mutants: u.mutants)
     }
 }

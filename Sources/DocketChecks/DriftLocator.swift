@@ -17,8 +17,10 @@ public enum DriftLocator {
         let pageStart = SourceLocation(path: page, line: 1, column: 1)
         let manifest = folder.appendingPathComponent("\(runbook.id).json")
         guard let data = try? Data(contentsOf: manifest),
-              let committed = try? JSONDecoder().decode(CommittedManifest.self, from: data) else {
-            return Change(location: pageStart, step: nil, message: "runbooks/\(runbook.id).json is missing or unreadable")
+            let committed = try? JSONDecoder().decode(CommittedManifest.self, from: data)
+        else {
+            return Change(
+                location: pageStart, step: nil, message: "runbooks/\(runbook.id).json is missing or unreadable")
         }
         let old = committed.steps.map { ($0.name ?? "", $0.hash ?? "") }
         for (index, step) in runbook.steps.enumerated() {
@@ -28,8 +30,11 @@ public enum DriftLocator {
             }
             if old[index].0 != step.name {
                 let known = old.contains { $0.0 == step.name }
-                return Change(location: here, step: step.name,
-                              message: known ? "step \(step.name) moved (the committed runbook has \(old[index].0) here)" : "step \(step.name) is new on the page (the committed runbook has \(old[index].0) here)")
+                return Change(
+                    location: here, step: step.name,
+                    message: known
+                        ? "step \(step.name) moved (the committed runbook has \(old[index].0) here)"
+                        : "step \(step.name) is new on the page (the committed runbook has \(old[index].0) here)")
             }
             if old[index].1 != step.hash {
                 return Change(location: here, step: step.name, message: "step \(step.name) changed")
@@ -37,9 +42,12 @@ public enum DriftLocator {
         }
         if old.count > runbook.steps.count {
             let last = runbook.steps.last.map { SourceLocation(path: page, line: $0.endLine, column: 1) } ?? pageStart
-            return Change(location: last, step: nil, message: "step \(old[runbook.steps.count].0) was removed from the page")
+            return Change(
+                location: last, step: nil, message: "step \(old[runbook.steps.count].0) was removed from the page")
         }
-        return Change(location: pageStart, step: nil, message: "the steps are unchanged; the parameters or docket's runtime changed")
+        return Change(
+            location: pageStart, step: nil,
+            message: "the steps are unchanged; the parameters or docket's runtime changed")
     }
 
     /// The part of a committed manifest (`runbooks/<id>.json`) that locates a change: each

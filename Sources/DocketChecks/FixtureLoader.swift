@@ -11,24 +11,35 @@ public enum FixtureLoader {
         var diagnostics = Diagnostics()
         // The folder and fixture.yml are read without following links: a fixture is content of
         // the repository, and a link could make it a host folder or a host file.
-        for (url, shown) in [(folder, displayFolder), (folder.deletingLastPathComponent(), (displayFolder as NSString).deletingLastPathComponent)]
+        for (url, shown) in [
+            (folder, displayFolder),
+            (folder.deletingLastPathComponent(), (displayFolder as NSString).deletingLastPathComponent),
+        ]
         where (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
-            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(shown) is a symbolic link; a fixture must be a folder of the repository")
+            diagnostics.error(
+                at: SourceLocation(path: shown, line: 0, column: 0),
+                "\(shown) is a symbolic link; a fixture must be a folder of the repository")
             return (nil, diagnostics)
         }
         let text: String
         do {
             text = try SandboxFile.read("fixture.yml", beneath: folder, limit: 1 << 20).text
         } catch {
-            diagnostics.error(at: SourceLocation(path: display, line: 0, column: 0), "cannot read the fixture: fixture.yml " + FixturePaths.problem(error, within: "its folder"))
+            diagnostics.error(
+                at: SourceLocation(path: display, line: 0, column: 0),
+                "cannot read the fixture: fixture.yml " + FixturePaths.problem(error, within: "its folder"))
             return (nil, diagnostics)
         }
         let document: YAMLDocument
         let root: YAMLNode
         do {
             document = try YAMLDocument(text, path: display)
-            guard let mapping = try document.mapping(or: { _ in "a fixture must be a mapping (params, http, expect, …)" }) else {
-                diagnostics.error(at: SourceLocation(path: display, line: 1, column: 1), "a fixture must be a mapping (params, http, expect, …)")
+            guard
+                let mapping = try document.mapping(or: { _ in "a fixture must be a mapping (params, http, expect, …)" })
+            else {
+                diagnostics.error(
+                    at: SourceLocation(path: display, line: 1, column: 1),
+                    "a fixture must be a mapping (params, http, expect, …)")
                 return (nil, diagnostics)
             }
             root = mapping
@@ -38,16 +49,22 @@ public enum FixtureLoader {
         }
         var reader = YAMLReader(document)
         var fixture = Fixture(
-            folder: folder.path, displayPath: display, params: [], directory: "~", timeoutSeconds: 300, stepTimeoutSeconds: 120,
-            routes: [], stubs: [], expectations: Expectations(), location: SourceLocation(path: display, line: 1, column: 1))
+            folder: folder.path, displayPath: display, params: [], directory: "~", timeoutSeconds: 300,
+            stepTimeoutSeconds: 120,
+            routes: [], stubs: [], expectations: Expectations(),
+            location: SourceLocation(path: display, line: 1, column: 1))
         // Unknown keys, at any depth, are errors at the key (with the closest known name).
         if let f = fields(FixtureFields.Top.self, root, "", &reader) {
             if let v = f.params {
                 fixture.params = params(v, reader: &reader)
-                fixture.paramsLocation = root.mapping?.first { $0.key.string == "params" }.map { reader.location($0.key) }
+                fixture.paramsLocation = root.mapping?.first { $0.key.string == "params" }.map {
+                    reader.location($0.key)
+                }
             }
             if let v = f.cwd { fixture.directory = FixturePaths.sandboxPath(v, "cwd", reader: &reader) ?? "~" }
-            if let v = f.timeout { fixture.timeoutSeconds = reader.integer(v, "timeout", in: Fixture.timeoutRange) ?? 300 }
+            if let v = f.timeout {
+                fixture.timeoutSeconds = reader.integer(v, "timeout", in: Fixture.timeoutRange) ?? 300
+            }
             if let v = f.stepTimeout {
                 fixture.stepTimeoutSeconds = reader.integer(v, "step_timeout", in: Fixture.timeoutRange) ?? 120
             }
@@ -65,17 +82,23 @@ public enum FixtureLoader {
             case let other?:
                 reader.fail(
                     f.unrouted!.node,
-                    "'unrouted' is error (the default: a request no route answers fails the check) or allow, not '\(other)'")
+                    "'unrouted' is error (the default: a request no route answers fails the check) or allow, not '\(other)'"
+                )
             case nil: break
             }
         }
         if !fixture.idempotent, (fixture.idempotentReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            reader.diagnostics.error(at: fixture.location, "`idempotent: false` needs `idempotent_reason:` saying why running the runbook twice is not safe")
+            reader.diagnostics.error(
+                at: fixture.location,
+                "`idempotent: false` needs `idempotent_reason:` saying why running the runbook twice is not safe")
         }
         let declared = Set(fixture.stubs.map(\.name))
-        for (name, path) in FixturePaths.stubFiles(folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics) {
+        for (name, path) in FixturePaths.stubFiles(
+            folder: folder, displayFolder: displayFolder, diagnostics: &reader.diagnostics)
+        {
             if declared.contains(name) {
-                reader.diagnostics.error(at: fixture.location, "stub '\(name)' is both a file in stubs/ and declared under stubs:")
+                reader.diagnostics.error(
+                    at: fixture.location, "stub '\(name)' is both a file in stubs/ and declared under stubs:")
                 continue
             }
             fixture.stubs.append(Stub(name: name, behaviour: .executable(path: path)))
@@ -117,7 +140,9 @@ public enum FixtureLoader {
 
     /// Decodes `type` from `node`, named `path` in messages (`http[]`, `expect.files.~/a.env`);
     /// every key it does not ask for is an error at the key.
-    private static func fields<T: Decodable>(_ type: T.Type, _ node: YAMLNode, _ path: String, _ reader: inout YAMLReader)
+    private static func fields<T: Decodable>(
+        _ type: T.Type, _ node: YAMLNode, _ path: String, _ reader: inout YAMLReader
+    )
         -> T?
     {
         let (decoded, unknown) = reader.decode(type, from: node, at: path.isEmpty ? [] : [path])
@@ -161,7 +186,9 @@ public enum FixtureLoader {
         var routes: [FixtureRoute] = []
         for item in items {
             let f = item.mapping != nil ? fields(FixtureFields.Route.self, item, "http[]", &reader) : nil
-            guard let url = f?.url?.string, let parsed = URLComponents(string: url), let scheme = parsed.scheme, let host = parsed.host else {
+            guard let url = f?.url?.string, let parsed = URLComponents(string: url), let scheme = parsed.scheme,
+                let host = parsed.host
+            else {
                 reader.fail(item, "a route needs a full 'url' (https://host/path)")
                 continue
             }
@@ -174,17 +201,20 @@ public enum FixtureLoader {
                 body = FixturePaths.fixtureFile(file, "body", folder: folder, reader: &reader)
             }
             let status = f?.status.map { reader.integer($0, "status", in: 100...599) ?? 200 } ?? 200
-            routes.append(FixtureRoute(
-                method: f?.method?.uppercased() ?? "GET", scheme: scheme, host: host.lowercased(),
-                path: parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath, query: parsed.percentEncodedQuery,
-                status: status, headers: headers, bodyFile: body))
+            routes.append(
+                FixtureRoute(
+                    method: f?.method?.uppercased() ?? "GET", scheme: scheme, host: host.lowercased(),
+                    path: parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath,
+                    query: parsed.percentEncodedQuery,
+                    status: status, headers: headers, bodyFile: body))
         }
         return routes
     }
 
     private static func declarativeStubs(_ node: YAMLNode, reader: inout YAMLReader) -> [Stub] {
         guard let pairs = node.mapping else {
-            reader.fail(node, "'stubs' maps a command name to a list of answers {args|match, stdout, stderr, status, creates}")
+            reader.fail(
+                node, "'stubs' maps a command name to a list of answers {args|match, stdout, stderr, status, creates}")
             return []
         }
         var stubs: [Stub] = []
@@ -192,25 +222,32 @@ public enum FixtureLoader {
             guard let name = pair.key.string else { continue }
             var rules: [StubRule] = []
             guard let items = pair.value.sequence else {
-                reader.fail(pair.value, "the stub '\(name)' is a list of answers {args|match, stdout, stderr, status, creates}")
+                reader.fail(
+                    pair.value, "the stub '\(name)' is a list of answers {args|match, stdout, stderr, status, creates}")
                 continue
             }
             for item in items {
                 // A rule that is not a mapping would answer every call: an error, not a rule.
                 guard item.mapping != nil else {
-                    reader.fail(item, "an answer of the stub '\(name)' is a mapping {args|match, stdout, stderr, status, creates}")
+                    reader.fail(
+                        item,
+                        "an answer of the stub '\(name)' is a mapping {args|match, stdout, stderr, status, creates}")
                     continue
                 }
                 let f = fields(FixtureFields.Rule.self, item, "stubs.\(name)[]", &reader)
                 var creates: [String: String] = [:]
                 for file in f?.creates?.mapping ?? [] {
-                    if let path = FixturePaths.sandboxPath(file.key, "creates", reader: &reader) { creates[path] = file.value.string ?? "" }
+                    if let path = FixturePaths.sandboxPath(file.key, "creates", reader: &reader) {
+                        creates[path] = file.value.string ?? ""
+                    }
                 }
                 let statusNode = f?.status ?? f?.exit
-                let status = statusNode.map { reader.integer($0, f?.status != nil ? "status" : "exit", in: 0...255) ?? 0 } ?? 0
-                rules.append(StubRule(
-                    exact: f?.args, pattern: f?.match, stdout: f?.stdout ?? "",
-                    stderr: f?.stderr ?? "", status: status, creates: creates))
+                let status =
+                    statusNode.map { reader.integer($0, f?.status != nil ? "status" : "exit", in: 0...255) ?? 0 } ?? 0
+                rules.append(
+                    StubRule(
+                        exact: f?.args, pattern: f?.match, stdout: f?.stdout ?? "",
+                        stderr: f?.stderr ?? "", status: status, creates: creates))
             }
             stubs.append(Stub(name: name, behaviour: .rules(rules)))
         }
@@ -229,7 +266,9 @@ public enum FixtureLoader {
             reader.fail(v, "'expect.\(key)' must be a \(mapping ? "mapping" : "list")")
             return false
         }
-        guard node.mapping != nil, let e = fields(FixtureFields.Expect.self, node, "expect", &reader) else { return expect }
+        guard node.mapping != nil, let e = fields(FixtureFields.Expect.self, node, "expect", &reader) else {
+            return expect
+        }
         if let v = e.steps, shaped(v, "steps", mapping: true) {
             for step in v.mapping ?? [] {
                 guard let name = step.key.string, let text = step.value.string else {
@@ -240,7 +279,8 @@ public enum FixtureLoader {
                 switch text.split(separator: " ").first {
                 case "ok", "passes": outcome = .ok
                 case "skipped": outcome = .skipped
-                case "failed", "fails": outcome = .failed(text.split(separator: " ").dropFirst().last.flatMap { Int($0) })
+                case "failed", "fails":
+                    outcome = .failed(text.split(separator: " ").dropFirst().last.flatMap { Int($0) })
                 default:
                     reader.fail(step.value, "a step outcome is ok, failed, 'failed N' or skipped")
                     continue
@@ -258,7 +298,8 @@ public enum FixtureLoader {
                 // Decoded before the path is vetted, so a bad path still has its keys checked.
                 let f =
                     file.value.mapping != nil
-                    ? fields(FixtureFields.FileCheck.self, file.value, "expect.files.\(file.key.string ?? "?")", &reader)
+                    ? fields(
+                        FixtureFields.FileCheck.self, file.value, "expect.files.\(file.key.string ?? "?")", &reader)
                     : nil
                 guard let path = FixturePaths.checkedFile(file.key, reader: &reader) else { continue }
                 guard let f else {
@@ -273,12 +314,15 @@ public enum FixtureLoader {
                 check.notContains = f.notContains.flatMap { reader.stringList($0, "not_contains") } ?? []
                 check.matches = f.matches.flatMap { reader.stringList($0, "matches") } ?? []
                 check.notMatches = f.notMatches.flatMap { reader.stringList($0, "not_matches") } ?? []
-                if let sameAs = f.sameAs, FixturePaths.fixtureFile(sameAs, "same_as", folder: folder, reader: &reader) != nil {
+                if let sameAs = f.sameAs,
+                    FixturePaths.fixtureFile(sameAs, "same_as", folder: folder, reader: &reader) != nil
+                {
                     check.sameAs = sameAs.string
                 }
                 check.yamlSubset = f.yamlSubset
                 check.jsonSubset = f.jsonSubset
-                for pattern in check.matches + check.notMatches where (try? NSRegularExpression(pattern: pattern)) == nil {
+                for pattern in check.matches + check.notMatches
+                where (try? NSRegularExpression(pattern: pattern)) == nil {
                     reader.fail(file.value, "'\(pattern)' is not a valid regular expression")
                 }
                 expect.files.append(check)

@@ -22,16 +22,23 @@ enum FixtureOverlay {
             guard diagnostics.errors.count == before else { return }
             let found = SystemOverlay.mountPoints(of: folder.appendingPathComponent("root"))
             for problem in found.problems {
-                diagnostics.error(at: SourceLocation(path: displayFolder + "/root/" + problem.path, line: 0, column: 0), problem.message)
+                diagnostics.error(
+                    at: SourceLocation(path: displayFolder + "/root/" + problem.path, line: 0, column: 0),
+                    problem.message)
             }
             points = found.points
         } else {
             FixturePaths.vetTree("root", folder: folder, displayFolder: displayFolder, diagnostics: &diagnostics)
         }
-        for file in fixture.expectations.files where isSystemPath(file.path) && !SystemOverlay.contains(file.path, in: points) {
+        for file in fixture.expectations.files
+        where isSystemPath(file.path) && !SystemOverlay.contains(file.path, in: points) {
             let overlaid = points.map { "/" + $0.path }.joined(separator: ", ")
-            diagnostics.error(at: file.location, "\(file.path) is not in the sandbox's home (~/…), its working tree (\(Sandbox.work)/…) or a folder the fixture's root/ overlays"
-                + (overlaid.isEmpty ? " (the fixture has no root/ folder; root/etc/caddy/Caddyfile would make /etc/caddy/Caddyfile checkable)" : " (\(overlaid))"))
+            diagnostics.error(
+                at: file.location,
+                "\(file.path) is not in the sandbox's home (~/…), its working tree (\(Sandbox.work)/…) or a folder the fixture's root/ overlays"
+                    + (overlaid.isEmpty
+                        ? " (the fixture has no root/ folder; root/etc/caddy/Caddyfile would make /etc/caddy/Caddyfile checkable)"
+                        : " (\(overlaid))"))
         }
     }
 }

@@ -62,24 +62,32 @@ enum FixturePaths {
         do {
             kind = try SandboxFile.kind(of: name, beneath: folder)
         } catch {
-            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(name)/ " + problem(error, within: "the fixture folder"))
+            diagnostics.error(
+                at: SourceLocation(path: shown, line: 0, column: 0),
+                "\(name)/ " + problem(error, within: "the fixture folder"))
             return
         }
         guard let kind else { return }
         guard kind == .directory else {
-            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0),
-                              "\(name)/ is \(kind)\(kind == .symbolicLink ? linkTarget(folder.appendingPathComponent(name)) : ""); it must be a folder of the fixture")
+            diagnostics.error(
+                at: SourceLocation(path: shown, line: 0, column: 0),
+                "\(name)/ is \(kind)\(kind == .symbolicLink ? linkTarget(folder.appendingPathComponent(name)) : ""); it must be a folder of the fixture"
+            )
             return
         }
         let tree: SandboxFileTree
         do {
             tree = try SandboxFileTree.list(beneath: folder.appendingPathComponent(name))
         } catch {
-            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(name)/ " + problem(error, within: "the fixture folder"))
+            diagnostics.error(
+                at: SourceLocation(path: shown, line: 0, column: 0),
+                "\(name)/ " + problem(error, within: "the fixture folder"))
             return
         }
         if tree.truncated {
-            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "\(name)/ holds too many files or folders nested too deep to copy into a sandbox")
+            diagnostics.error(
+                at: SourceLocation(path: shown, line: 0, column: 0),
+                "\(name)/ holds too many files or folders nested too deep to copy into a sandbox")
         }
         for entry in tree.entries {
             let location = SourceLocation(path: shown + "/" + entry.path, line: 0, column: 0)
@@ -89,41 +97,57 @@ enum FixturePaths {
             case .symbolicLink:
                 let target = entry.linkTarget ?? "?"
                 if pointsOutside(target, from: name + "/" + entry.path) {
-                    diagnostics.error(at: location, "a symbolic link to \(target), outside the fixture: a fixture must not reach files of the machine that runs it")
+                    diagnostics.error(
+                        at: location,
+                        "a symbolic link to \(target), outside the fixture: a fixture must not reach files of the machine that runs it"
+                    )
                 } else {
-                    diagnostics.error(at: location, "a symbolic link (to \(target)): fixture trees hold files and folders only; copy the file, or create the link in a runbook step")
+                    diagnostics.error(
+                        at: location,
+                        "a symbolic link (to \(target)): fixture trees hold files and folders only; copy the file, or create the link in a runbook step"
+                    )
                 }
             default:
-                diagnostics.error(at: location, "\(entry.kind) in the fixture: fixture trees hold files and folders only")
+                diagnostics.error(
+                    at: location, "\(entry.kind) in the fixture: fixture trees hold files and folders only")
             }
         }
     }
 
     /// The executable files of `stubs/`, by name (hidden names skipped). Anything else there is a
     /// located error.
-    static func stubFiles(folder: URL, displayFolder: String, diagnostics: inout Diagnostics) -> [(name: String, path: String)] {
+    static func stubFiles(folder: URL, displayFolder: String, diagnostics: inout Diagnostics) -> [(
+        name: String, path: String
+    )] {
         let shown = displayFolder + "/stubs"
         do {
             switch try SandboxFile.kind(of: "stubs", beneath: folder) {
             case nil: return []
             case .directory?: break
             case let kind?:
-                diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "stubs/ is \(kind); it must be a folder of the fixture")
+                diagnostics.error(
+                    at: SourceLocation(path: shown, line: 0, column: 0),
+                    "stubs/ is \(kind); it must be a folder of the fixture")
                 return []
             }
             var stubs: [(name: String, path: String)] = []
             for entry in try SandboxFileTree.list(beneath: folder.appendingPathComponent("stubs"), maxDepth: 1).entries
             where !entry.path.contains("/") && !entry.path.hasPrefix(".") {
                 guard entry.kind == .file else {
-                    diagnostics.error(at: SourceLocation(path: shown + "/" + entry.path, line: 0, column: 0),
-                                      "the stub \(entry.path) is \(entry.kind)\(entry.linkTarget.map { " (to \($0))" } ?? ""); a stub must be a file of the fixture")
+                    diagnostics.error(
+                        at: SourceLocation(path: shown + "/" + entry.path, line: 0, column: 0),
+                        "the stub \(entry.path) is \(entry.kind)\(entry.linkTarget.map { " (to \($0))" } ?? ""); a stub must be a file of the fixture"
+                    )
                     continue
                 }
-                stubs.append((entry.path, folder.appendingPathComponent("stubs").appendingPathComponent(entry.path).path))
+                stubs.append(
+                    (entry.path, folder.appendingPathComponent("stubs").appendingPathComponent(entry.path).path))
             }
             return stubs
         } catch {
-            diagnostics.error(at: SourceLocation(path: shown, line: 0, column: 0), "stubs/ " + problem(error, within: "the fixture folder"))
+            diagnostics.error(
+                at: SourceLocation(path: shown, line: 0, column: 0),
+                "stubs/ " + problem(error, within: "the fixture folder"))
             return []
         }
     }

@@ -23,8 +23,10 @@ public struct FixtureSchema: Sendable {
         /// Shown as `<path>` in the table, when the user names the key.
         public var entryLabel = "<name>"
 
-        init(_ name: String, _ type: String, _ doc: String, keys: [Key]? = nil, itemKeys: [Key]? = nil,
-             entryKeys: [Key]? = nil, entryLabel: String = "<name>") {
+        init(
+            _ name: String, _ type: String, _ doc: String, keys: [Key]? = nil, itemKeys: [Key]? = nil,
+            entryKeys: [Key]? = nil, entryLabel: String = "<name>"
+        ) {
             self.name = name
             self.type = type
             self.doc = doc
@@ -39,7 +41,9 @@ public struct FixtureSchema: Sendable {
 
     /// The format of `fixture.yml`.
     public static let fixture: FixtureSchema = {
-        func mib(_ range: ClosedRange<Int>, _ shift: Int) -> String { "\(range.lowerBound >> shift)–\(range.upperBound >> shift)" }
+        func mib(_ range: ClosedRange<Int>, _ shift: Int) -> String {
+            "\(range.lowerBound >> shift)–\(range.upperBound >> shift)"
+        }
         let timeouts = "\(Fixture.timeoutRange.lowerBound)–\(Fixture.timeoutRange.upperBound)"
         let fileKeys: [Key] = [
             Key("exists", "boolean", "the file exists (default `true`)"),
@@ -50,54 +54,95 @@ public struct FixtureSchema: Sendable {
             Key("matches", "list of regular expressions", "each must match some line"),
             Key("not_matches", "list of regular expressions", "none may match a line"),
             Key("same_as", "fixture path", "a file of the fixture folder the result must equal"),
-            Key("yaml_subset", "string", "a YAML document the file must contain (mappings by key, lists by any matching item)"),
+            Key(
+                "yaml_subset", "string",
+                "a YAML document the file must contain (mappings by key, lists by any matching item)"),
             Key("json_subset", "string", "a JSON document the file must contain, compared as `yaml_subset`"),
         ]
         let ruleKeys: [Key] = [
             Key("args", "string", "answers a call whose arguments, joined by single spaces, are exactly this"),
-            Key("match", "regular expression", "answers a call whose arguments match (a rule with neither answers every call)"),
+            Key(
+                "match", "regular expression",
+                "answers a call whose arguments match (a rule with neither answers every call)"),
             Key("stdout", "string", "printed on standard output"),
             Key("stderr", "string", "printed on standard error"),
             Key("status", "integer 0–255", "the exit status (default 0)"),
             Key("exit", "integer 0–255", "the same as `status`"),
-            Key("creates", "mapping of sandbox paths to text", "files written when the rule answers (`~/` is the sandbox home)"),
+            Key(
+                "creates", "mapping of sandbox paths to text",
+                "files written when the rule answers (`~/` is the sandbox home)"),
         ]
         return FixtureSchema(keys: [
-            Key("params", "mapping of names to one-line strings", "a value for every parameter of the runbook, also those manual steps produce"),
+            Key(
+                "params", "mapping of names to one-line strings",
+                "a value for every parameter of the runbook, also those manual steps produce"),
             Key("cwd", "sandbox path", "where the script starts (default `~`)"),
             Key("timeout", "integer \(timeouts)", "seconds the whole run may take (default 300)"),
-            Key("step_timeout", "integer \(timeouts)", "seconds for each step without its own `timeout=` (default 120)"),
-            Key("limits", "mapping", "what the run may use; each limit keeps its default unless set", keys: [
-                Key("processes", "integer \(SandboxLimits.processRange.lowerBound)–\(SandboxLimits.processRange.upperBound)", "processes and threads at once"),
-                Key("disk_mib", "integer \(mib(SandboxLimits.diskRange, 20))", "MiB of the sandbox's tmpfs"),
-                Key("memory_mib", "integer \(mib(SandboxLimits.memoryRange, 20))", "MiB of memory"),
-                Key("output_kib", "integer \(mib(SandboxLimits.outputRange, 10))", "KiB of output and of each control file read back"),
-            ]),
-            Key("http", "list of routes", "answers of the fixture HTTP(S) server; their hosts resolve to it", itemKeys: [
-                Key("url", "URL", "`https://host/path` (a query, when given, must match too)"),
-                Key("method", "string", "default `GET`"),
-                Key("status", "integer 100–599", "default 200"),
-                Key("headers", "mapping of strings", "response headers"),
-                Key("body", "fixture path", "a file of the fixture folder sent as the body"),
-            ]),
+            Key(
+                "step_timeout", "integer \(timeouts)", "seconds for each step without its own `timeout=` (default 120)"),
+            Key(
+                "limits", "mapping", "what the run may use; each limit keeps its default unless set",
+                keys: [
+                    Key(
+                        "processes",
+                        "integer \(SandboxLimits.processRange.lowerBound)–\(SandboxLimits.processRange.upperBound)",
+                        "processes and threads at once"),
+                    Key("disk_mib", "integer \(mib(SandboxLimits.diskRange, 20))", "MiB of the sandbox's tmpfs"),
+                    Key("memory_mib", "integer \(mib(SandboxLimits.memoryRange, 20))", "MiB of memory"),
+                    Key(
+                        "output_kib", "integer \(mib(SandboxLimits.outputRange, 10))",
+                        "KiB of output and of each control file read back"),
+                ]),
+            Key(
+                "http", "list of routes", "answers of the fixture HTTP(S) server; their hosts resolve to it",
+                itemKeys: [
+                    Key("url", "URL", "`https://host/path` (a query, when given, must match too)"),
+                    Key("method", "string", "default `GET`"),
+                    Key("status", "integer 100–599", "default 200"),
+                    Key("headers", "mapping of strings", "response headers"),
+                    Key("body", "fixture path", "a file of the fixture folder sent as the body"),
+                ]),
             Key("hosts", "list of strings", "more host names that resolve to the fixture server"),
-            Key("unrouted", "`error` or `allow`", "a request no route answers fails the check (`error`, the default) or is only listed (`allow`)"),
-            Key("idempotent", "boolean", "`docket check` runs the runbook a second time on what the first run left and expects it to succeed and change no file (default `true`); `false` needs `idempotent_reason`"),
-            Key("idempotent_reason", "string", "why running the runbook twice is not safe (required with `idempotent: false`)"),
-            Key("changes", "list of sandbox paths", "files expected to change when the runbook runs again (a folder ending in `/`, or a glob); the run log and journal always may"),
-            Key("stubs", "mapping of command names to lists of rules", "declared stubs; the rules are tried in order", entryKeys: ruleKeys, entryLabel: "<command>[]"),
-            Key("expect", "mapping", "what the run must show", keys: [
-                Key("steps", "mapping of step names to outcomes", "`ok`, `failed`, `failed N` or `skipped`; `\"*\"` is the default for steps not listed"),
-                Key("files", "mapping of sandbox paths to checks", "checks of files after the run", entryKeys: fileKeys, entryLabel: "<path>"),
-                Key("calls", "list", "stub calls that must happen in this order: a command line, or `{match: REGEX}`", itemKeys: [
-                    Key("match", "regular expression", "a call matching it"),
+            Key(
+                "unrouted", "`error` or `allow`",
+                "a request no route answers fails the check (`error`, the default) or is only listed (`allow`)"),
+            Key(
+                "idempotent", "boolean",
+                "`docket check` runs the runbook a second time on what the first run left and expects it to succeed and change no file (default `true`); `false` needs `idempotent_reason`"
+            ),
+            Key(
+                "idempotent_reason", "string",
+                "why running the runbook twice is not safe (required with `idempotent: false`)"),
+            Key(
+                "changes", "list of sandbox paths",
+                "files expected to change when the runbook runs again (a folder ending in `/`, or a glob); the run log and journal always may"
+            ),
+            Key(
+                "stubs", "mapping of command names to lists of rules", "declared stubs; the rules are tried in order",
+                entryKeys: ruleKeys, entryLabel: "<command>[]"),
+            Key(
+                "expect", "mapping", "what the run must show",
+                keys: [
+                    Key(
+                        "steps", "mapping of step names to outcomes",
+                        "`ok`, `failed`, `failed N` or `skipped`; `\"*\"` is the default for steps not listed"),
+                    Key(
+                        "files", "mapping of sandbox paths to checks", "checks of files after the run",
+                        entryKeys: fileKeys, entryLabel: "<path>"),
+                    Key(
+                        "calls", "list",
+                        "stub calls that must happen in this order: a command line, or `{match: REGEX}`",
+                        itemKeys: [
+                            Key("match", "regular expression", "a call matching it")
+                        ]),
+                    Key("requests", "list of strings", "requests that must reach the fixture server, as `METHOD URL`"),
+                    Key(
+                        "output", "mapping", "the whole run's output",
+                        keys: [
+                            Key("contains", "list of strings", "text the output must hold"),
+                            Key("not_contains", "list of strings", "text the output must not hold"),
+                        ]),
                 ]),
-                Key("requests", "list of strings", "requests that must reach the fixture server, as `METHOD URL`"),
-                Key("output", "mapping", "the whole run's output", keys: [
-                    Key("contains", "list of strings", "text the output must hold"),
-                    Key("not_contains", "list of strings", "text the output must not hold"),
-                ]),
-            ]),
         ])
     }()
 

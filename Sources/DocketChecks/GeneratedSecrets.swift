@@ -48,13 +48,16 @@ enum GeneratedSecrets {
             if line.hasPrefix("export ") { line = line.dropFirst(7).drop { $0 == " " } }
             guard let equals = line.firstIndex(of: "=") else { continue }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), isSecretName(key) else { continue }
+            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                isSecretName(key)
+            else { continue }
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
             }
             if value.count < minimumLength || value.contains("$(") || value.contains("${") || value.contains("`")
-                || (value.hasPrefix("<") && value.hasSuffix(">")) {
+                || (value.hasPrefix("<") && value.hasSuffix(">"))
+            {
                 continue
             }
             values.append(value)
@@ -68,11 +71,15 @@ enum GeneratedSecrets {
     /// `AUTH_JWT_PUBLIC_KEY` (a file name) are not secrets.
     static func isSecretName(_ key: String) -> Bool {
         let name = key.uppercased()
-        if ["SECRET", "PASSWORD", "PASSWD", "PRIVATE_KEY", "API_KEY", "APIKEY"].contains(where: name.contains) { return true }
+        if ["SECRET", "PASSWORD", "PASSWD", "PRIVATE_KEY", "API_KEY", "APIKEY"].contains(where: name.contains) {
+            return true
+        }
         let words = name.split(separator: "_")
         guard let last = words.last else { return false }
         if ["PASS", "PWD", "TOKEN", "CREDENTIALS"].contains(last) { return true }
-        if last == "KEY", words.count >= 2, ["ACCESS", "SIGNING", "ENCRYPTION", "MASTER", "AUTH", "SESSION", "LICENSE"].contains(words[words.count - 2]) {
+        if last == "KEY", words.count >= 2,
+            ["ACCESS", "SIGNING", "ENCRYPTION", "MASTER", "AUTH", "SESSION", "LICENSE"].contains(words[words.count - 2])
+        {
             return true
         }
         return false

@@ -25,23 +25,38 @@ struct IdempotenceCheck {
             let step = failed.flatMap { locator.step(named: $0.name) }
             var location = step.map { locator.location(of: $0) } ?? firstLine
             if let line = failed.flatMap({ timeline.end(of: $0.name)?.line }) { location.line = line }
-            let what = second.timedOut ? "was stopped at the time limit" : "exited with status \(status.map(String.init) ?? "?")"
+            let what =
+                second.timedOut
+                ? "was stopped at the time limit" : "exited with status \(status.map(String.init) ?? "?")"
             let at = failed.map { " in step \($0.name) (status \($0.status))" } ?? ""
-            found.append(Diagnostic(.error, at: location, redact("runbook \(check.runbook.id): not idempotent: run a second time with the same parameters, it \(what)\(at)"),
-                                    detail: redact(OutputSegments.tail(failed.flatMap { timeline.end(of: $0.name)?.output } ?? second.output)),
-                                    code: "idempotence.failed", step: failed?.name, related: [check.fixture.location]))
+            found.append(
+                Diagnostic(
+                    .error, at: location,
+                    redact(
+                        "runbook \(check.runbook.id): not idempotent: run a second time with the same parameters, it \(what)\(at)"
+                    ),
+                    detail: redact(
+                        OutputSegments.tail(failed.flatMap { timeline.end(of: $0.name)?.output } ?? second.output)),
+                    code: "idempotence.failed", step: failed?.name, related: [check.fixture.location]))
         }
         let after = IdempotenceSnapshot(second)
         for change in after.changes(since: first) where !isExpected(change.path) {
             // The step running when the file was last written in the second run (its time is
             // from the kernel's coarser clock: FileTimeClock).
-            let writer = after.modified[change.path].flatMap { timeline.step(at: $0, lag: FileTimeClock.lag) }.flatMap(locator.step(named:))
-            let location = writer.map { lineNaming(change.path, in: $0, locator: locator) ?? locator.location(of: $0) }
+            let writer = after.modified[change.path].flatMap { timeline.step(at: $0, lag: FileTimeClock.lag) }.flatMap(
+                locator.step(named:))
+            let location =
+                writer.map { lineNaming(change.path, in: $0, locator: locator) ?? locator.location(of: $0) }
                 ?? locator.location(ofFile: change.path) ?? firstLine
-            found.append(Diagnostic(.error, at: location,
-                                    redact("runbook \(check.runbook.id): not idempotent: the second run \(verb(change)) \(change.path)\(writer.map { " (step \($0.name))" } ?? "")"),
-                                    detail: redact(Self.describe(change)) + "\n(declare `changes:` in fixture.yml if it is expected, or `idempotent: false` with `idempotent_reason:`)",
-                                    code: "idempotence.changed", step: writer?.name, related: [check.fixture.location]))
+            found.append(
+                Diagnostic(
+                    .error, at: location,
+                    redact(
+                        "runbook \(check.runbook.id): not idempotent: the second run \(verb(change)) \(change.path)\(writer.map { " (step \($0.name))" } ?? "")"
+                    ),
+                    detail: redact(Self.describe(change))
+                        + "\n(declare `changes:` in fixture.yml if it is expected, or `idempotent: false` with `idempotent_reason:`)",
+                    code: "idempotence.changed", step: writer?.name, related: [check.fixture.location]))
         }
         return found
     }
@@ -75,7 +90,8 @@ struct IdempotenceCheck {
     private func lineNaming(_ path: String, in step: RunbookStep, locator: StepLocator) -> SourceLocation? {
         if let fileStep = locator.location(ofFile: path), fileStep.line == step.startLine { return fileStep }
         guard let name = path.split(separator: "/").last, !name.isEmpty else { return nil }
-        for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(name) {
+        for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains(name) {
             return locator.location(of: step, bodyLine: index + 1)
         }
         return nil
@@ -98,7 +114,10 @@ struct IdempotenceCheck {
         }
         let old = text(change.before), new = text(change.after)
         if old != new {
-            lines.append(TextDiff.unified(old: old, new: new, oldName: "\(change.path) (after the first run)", newName: "\(change.path) (after the second run)"))
+            lines.append(
+                TextDiff.unified(
+                    old: old, new: new, oldName: "\(change.path) (after the first run)",
+                    newName: "\(change.path) (after the second run)"))
         }
         return lines.joined(separator: "\n")
     }

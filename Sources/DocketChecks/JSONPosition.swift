@@ -31,8 +31,9 @@ enum JSONPosition {
     static func find(pattern: String, in data: Data, path: String) -> SourceLocation? {
         let text = String(decoding: data, as: UTF8.self)
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range, in: text) else { return nil }
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range, in: text)
+        else { return nil }
         return location(ofOffset: text.utf8.distance(from: text.startIndex, to: range.lowerBound), in: data, path: path)
     }
 
@@ -42,7 +43,9 @@ enum JSONPosition {
     }
 
     private static func numbers(after first: String, and second: String, in text: String) -> (Int, Int)? {
-        guard let line = number(after: first, in: text), let column = number(after: second, in: text) else { return nil }
+        guard let line = number(after: first, in: text), let column = number(after: second, in: text) else {
+            return nil
+        }
         return (line, column)
     }
 }

@@ -39,9 +39,14 @@ struct MutationMerge {
                 let score = try combine(runbook, found)
                 scores.append(score)
                 // Judged once, here, for shares; a whole report's score was judged by its check.
-                if found.contains(where: { $0.entry.shard != nil }), let minScore = score.minScore, score.score < minScore {
-                    findings.append(Diagnostic(.error, at: score.fixture ?? found[0].at, "runbook \(runbook): \(score.line), below --min-score \(minScore)",
-                                               code: "mutation.score"))
+                if found.contains(where: { $0.entry.shard != nil }), let minScore = score.minScore,
+                    score.score < minScore
+                {
+                    findings.append(
+                        Diagnostic(
+                            .error, at: score.fixture ?? found[0].at,
+                            "runbook \(runbook): \(score.line), below --min-score \(minScore)",
+                            code: "mutation.score"))
                 }
             } catch {
                 problems.append(Diagnostic(.error, at: found[0].at, error.message, code: "merge.format"))
@@ -54,40 +59,56 @@ struct MutationMerge {
     private func agreement(_ runbook: String, _ found: [Part], reports: [String]) -> [Diagnostic] {
         let first = found[0]
         // An entry of an older docket, or of a whole (unsharded) run: the only one allowed.
-        guard found.allSatisfy({ $0.entry.mutantCount != nil && $0.entry.mutantSet != nil }), found.contains(where: { $0.entry.shard != nil }) else {
+        guard found.allSatisfy({ $0.entry.mutantCount != nil && $0.entry.mutantSet != nil }),
+            found.contains(where: { $0.entry.shard != nil })
+        else {
             guard found.count == 1 else {
-                return [Diagnostic(.error, at: found[1].at, "runbook \(runbook) has mutation results in \(first.input.path) too, and they are not shares of one --shard run",
-                                   code: "merge.duplicate", related: [first.at])]
+                return [
+                    Diagnostic(
+                        .error, at: found[1].at,
+                        "runbook \(runbook) has mutation results in \(first.input.path) too, and they are not shares of one --shard run",
+                        code: "merge.duplicate", related: [first.at])
+                ]
             }
             return []
         }
         var problems: [Diagnostic] = []
         let count = first.entry.mutantCount ?? 0, set = first.entry.mutantSet ?? ""
         for part in found.dropFirst() where part.entry.mutantCount != count || part.entry.mutantSet != set {
-            problems.append(Diagnostic(.error, at: part.at,
-                                       "runbook \(runbook): this report's mutants are another set than \(first.input.path)'s (\(part.entry.mutantCount ?? 0) mutants, set \(part.entry.mutantSet ?? "") here; \(count), set \(set) there): the shards ran another page, --mutants or --mutation-seed",
-                                       code: "merge.mutants", related: [first.at]))
+            problems.append(
+                Diagnostic(
+                    .error, at: part.at,
+                    "runbook \(runbook): this report's mutants are another set than \(first.input.path)'s (\(part.entry.mutantCount ?? 0) mutants, set \(part.entry.mutantSet ?? "") here; \(count), set \(set) there): the shards ran another page, --mutants or --mutation-seed",
+                    code: "merge.mutants", related: [first.at]))
         }
         guard problems.isEmpty else { return problems }
         let with = Set(found.map(\.input.path))
         let without = reports.filter { !with.contains($0) }
         if !without.isEmpty {
-            problems.append(Diagnostic(.error, at: first.at,
-                                       "runbook \(runbook) has mutation results here but none in \(without.joined(separator: ", ")): its mutants there did not run (a check without --mutate, or the runbook failed there), so the score would miss them",
-                                       code: "merge.mutants"))
+            problems.append(
+                Diagnostic(
+                    .error, at: first.at,
+                    "runbook \(runbook) has mutation results here but none in \(without.joined(separator: ", ")): its mutants there did not run (a check without --mutate, or the runbook failed there), so the score would miss them",
+                    code: "merge.mutants"))
             return problems
         }
         var seen: [Int: Part] = [:]
         for part in found {
             for mutant in part.entry.mutants ?? [] {
                 guard let index = mutant.index, (0..<count).contains(index) else {
-                    problems.append(Diagnostic(.error, at: part.at, "runbook \(runbook): a mutant (\(mutant.file):\(mutant.line):\(mutant.column)) has no place in the set of \(count)",
-                                               code: "merge.mutants"))
+                    problems.append(
+                        Diagnostic(
+                            .error, at: part.at,
+                            "runbook \(runbook): a mutant (\(mutant.file):\(mutant.line):\(mutant.column)) has no place in the set of \(count)",
+                            code: "merge.mutants"))
                     continue
                 }
                 if let other = seen[index] {
-                    problems.append(Diagnostic(.error, at: part.at, "runbook \(runbook): mutant \(index + 1) of \(count) ran here and in \(other.input.path) too: two shards ran it",
-                                               code: "merge.duplicate", related: [other.at]))
+                    problems.append(
+                        Diagnostic(
+                            .error, at: part.at,
+                            "runbook \(runbook): mutant \(index + 1) of \(count) ran here and in \(other.input.path) too: two shards ran it",
+                            code: "merge.duplicate", related: [other.at]))
                 } else {
                     seen[index] = part
                 }
@@ -95,9 +116,13 @@ struct MutationMerge {
         }
         let missing = (0..<count).filter { seen[$0] == nil }
         if problems.isEmpty, !missing.isEmpty {
-            let listed = missing.prefix(5).map { String($0 + 1) }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
-            problems.append(Diagnostic(.error, at: first.at, "runbook \(runbook): \(missing.count) of its \(count) mutants (\(listed)) are in no report",
-                                       code: "merge.mutants"))
+            let listed =
+                missing.prefix(5).map { String($0 + 1) }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            problems.append(
+                Diagnostic(
+                    .error, at: first.at,
+                    "runbook \(runbook): \(missing.count) of its \(count) mutants (\(listed)) are in no report",
+                    code: "merge.mutants"))
         }
         return problems
     }
@@ -114,11 +139,16 @@ struct MutationMerge {
         var uncovered: [UncoveredText] = []
         for entry in found[0].entry.uncovered ?? [] { uncovered.append(try CheckReportDocument.uncovered(entry)) }
         // A report without its mutants (an older docket's) keeps its survivors as written.
-        let survivors = results.isEmpty ? found.flatMap { ($0.entry.survivors ?? []).map(CheckReportDocument.mutant) }
+        let survivors =
+            results.isEmpty
+            ? found.flatMap { ($0.entry.survivors ?? []).map(CheckReportDocument.mutant) }
             : results.filter { $0.outcome == .survived }.map(\.mutant)
-        var score = MutationScore(runbook: runbook, total: found.reduce(0) { $0 + $1.entry.total }, killed: found.reduce(0) { $0 + $1.entry.killed },
-                                  notCheckable: found[0].entry.notCheckable, errors: found.reduce(0) { $0 + $1.entry.errors },
-                                  survivors: survivors, duration: found.map(\.entry.duration).max() ?? 0, results: results, uncovered: uncovered)
+        var score = MutationScore(
+            runbook: runbook, total: found.reduce(0) { $0 + $1.entry.total },
+            killed: found.reduce(0) { $0 + $1.entry.killed },
+            notCheckable: found[0].entry.notCheckable, errors: found.reduce(0) { $0 + $1.entry.errors },
+            survivors: survivors, duration: found.map(\.entry.duration).max() ?? 0, results: results,
+            uncovered: uncovered)
         score.mutantCount = found[0].entry.mutantCount
         score.mutantSet = found[0].entry.mutantSet
         score.minScore = found.compactMap(\.entry.minScore).max()

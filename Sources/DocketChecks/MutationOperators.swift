@@ -26,8 +26,11 @@ struct MutationOperators {
             var dropped = runbook
             dropped.steps[index].body = lines.map { _ in "" }.joined(separator: "\n")
             dropped.steps[index].parts = step.parts.isEmpty ? [] : [.text("")]
-            add(Mutant(kind: "drop step", step: step.name, location: SourceLocation(path: page, line: step.startLine, column: 1),
-                       original: "step \(step.name)", replacement: "(nothing)", runbook: dropped))
+            add(
+                Mutant(
+                    kind: "drop step", step: step.name,
+                    location: SourceLocation(path: page, line: step.startLine, column: 1),
+                    original: "step \(step.name)", replacement: "(nothing)", runbook: dropped))
             guard step.kind == .shell else {
                 // File steps are dropped whole only: their lines are data, which the fixture's
                 // file expectations compare.
@@ -42,9 +45,13 @@ struct MutationOperators {
                     var mutated = runbook
                     mutated.steps[index].body = changed.joined(separator: "\n")
                     _ = before
-                    add(Mutant(kind: kind, step: step.name, location: SourceLocation(path: page, line: step.startLine + number + 1, column: column + 1),
-                               original: Self.shown(line), replacement: kind == "drop line" ? "(nothing)" : Self.shown(after),
-                               runbook: mutated))
+                    add(
+                        Mutant(
+                            kind: kind, step: step.name,
+                            location: SourceLocation(path: page, line: step.startLine + number + 1, column: column + 1),
+                            original: Self.shown(line),
+                            replacement: kind == "drop line" ? "(nothing)" : Self.shown(after),
+                            runbook: mutated))
                 }
             }
         }
@@ -75,18 +82,24 @@ struct MutationOperators {
             return regex.matches(in: line, range: NSRange(location: 0, length: ns.length)).compactMap { match in
                 // Character offsets (the line is treated as UTF-16 = characters for ASCII commands).
                 guard let whole = Range(match.range, in: line) else { return nil }
-                let lower = line.distance(from: line.startIndex, to: whole.lowerBound), upper = line.distance(from: line.startIndex, to: whole.upperBound)
+                let lower = line.distance(from: line.startIndex, to: whole.lowerBound),
+                    upper = line.distance(from: line.startIndex, to: whole.upperBound)
                 let groups: [Range<Int>?] = (0..<match.numberOfRanges).map { g in
                     guard let r = Range(match.range(at: g), in: line) else { return nil }
-                    return line.distance(from: line.startIndex, to: r.lowerBound)..<line.distance(from: line.startIndex, to: r.upperBound)
+                    return line.distance(
+                        from: line.startIndex, to: r.lowerBound)..<line.distance(
+                            from: line.startIndex, to: r.upperBound)
                 }
                 return (lower..<upper, groups)
             }
         }
         // A flag dropped: ` -d`, ` --fail`, ` -o value` keeps its value (only the flag goes).
         for (range, _) in matches("(?<=\\s)--?[A-Za-z][A-Za-z0-9-]*(=\\S+)?(?=\\s|$)") {
-            let end = range.upperBound < characters.count && characters[range.upperBound] == " " ? range.upperBound + 1 : range.upperBound
-            result.append(("drop flag", range.lowerBound, String(characters[range]), replaced(range.lowerBound..<end, with: "")))
+            let end =
+                range.upperBound < characters.count && characters[range.upperBound] == " "
+                ? range.upperBound + 1 : range.upperBound
+            result.append(
+                ("drop flag", range.lowerBound, String(characters[range]), replaced(range.lowerBound..<end, with: "")))
         }
         // A number changed by one.
         for (range, _) in matches("(?<![A-Za-z_$.{-])\\b[0-9]+\\b(?![A-Za-z_])") {
@@ -97,10 +110,18 @@ struct MutationOperators {
         // A URL's host and its path.
         for (range, groups) in matches("https?://([A-Za-z0-9.-]+)(/[^\\s\"'|;)]*)?") {
             if let host = groups[1] {
-                result.append(("host", host.lowerBound, String(characters[range]), replaced(host, with: "x" + String(characters[host]))))
+                result.append(
+                    (
+                        "host", host.lowerBound, String(characters[range]),
+                        replaced(host, with: "x" + String(characters[host]))
+                    ))
             }
             if let path = groups[2], path.count > 1 {
-                result.append(("URL path", path.lowerBound, String(characters[range]), replaced(path.lowerBound..<(path.lowerBound + 1), with: "/x")))
+                result.append(
+                    (
+                        "URL path", path.lowerBound, String(characters[range]),
+                        replaced(path.lowerBound..<(path.lowerBound + 1), with: "/x")
+                    ))
             }
         }
         // A path segment changed (in a word with a slash that is not a URL).
@@ -109,28 +130,48 @@ struct MutationOperators {
             guard !word.contains("//"), let slash = word.lastIndex(of: "/") else { continue }
             let offset = word.distance(from: word.startIndex, to: slash) + 1
             guard range.lowerBound + offset < range.upperBound else { continue }
-            result.append(("path segment", range.lowerBound, word, replaced((range.lowerBound + offset)..<(range.lowerBound + offset), with: "x")))
+            result.append(
+                (
+                    "path segment", range.lowerBound, word,
+                    replaced((range.lowerBound + offset)..<(range.lowerBound + offset), with: "x")
+                ))
         }
         // An environment key and its value (`KEY=value` at the start of a word).
         for (range, groups) in matches("(?<![A-Za-z0-9_$])([A-Z][A-Z0-9_]*)=([^\\s\"']*)") {
             guard let key = groups[1], let value = groups[2] else { continue }
-            result.append(("env key", key.lowerBound, String(characters[range]), replaced(key, with: String(characters[key]) + "X")))
-            if !value.isEmpty { result.append(("env value", value.lowerBound, String(characters[range]), replaced(value, with: String(characters[value]) + "x"))) }
+            result.append(
+                (
+                    "env key", key.lowerBound, String(characters[range]),
+                    replaced(key, with: String(characters[key]) + "X")
+                ))
+            if !value.isEmpty {
+                result.append(
+                    (
+                        "env value", value.lowerBound, String(characters[range]),
+                        replaced(value, with: String(characters[value]) + "x")
+                    ))
+            }
         }
         // A jq index.
         for (range, groups) in matches("\\.?\\[([0-9]+)\\]") {
             guard let digits = groups[1], let value = Int(String(characters[digits])) else { continue }
-            result.append(("jq index", range.lowerBound, String(characters[range]), replaced(digits, with: String(value + 1))))
+            result.append(
+                ("jq index", range.lowerBound, String(characters[range]), replaced(digits, with: String(value + 1))))
         }
         // A pipeline stage dropped (` | stage`, up to the next pipe or the end).
         for (range, _) in matches("\\s\\|\\s[^|]*?(?=\\s\\|\\s|$)") {
-            result.append(("drop stage", range.lowerBound + 1, String(characters[range]).trimmingCharacters(in: .whitespaces), replaced(range, with: "")))
+            result.append(
+                (
+                    "drop stage", range.lowerBound + 1, String(characters[range]).trimmingCharacters(in: .whitespaces),
+                    replaced(range, with: "")
+                ))
         }
         // Double quotes made single (no parameter is expanded any more).
         for (range, _) in matches("\"[^\"]*\\$[^\"]*\"") {
             let inner = String(characters[(range.lowerBound + 1)..<(range.upperBound - 1)])
             guard !inner.contains("'") else { continue }
-            result.append(("quoting", range.lowerBound, String(characters[range]), replaced(range, with: "'" + inner + "'")))
+            result.append(
+                ("quoting", range.lowerBound, String(characters[range]), replaced(range, with: "'" + inner + "'")))
         }
         // The whole line dropped (kept empty, so later lines keep their page numbers).
         result.append(("drop line", 0, line, ""))

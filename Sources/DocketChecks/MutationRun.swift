@@ -33,7 +33,8 @@ struct MutationRun {
         // The positions in the whole set, which the merge of the shards' reports checks.
         let positions = whole.indices.filter { share?.includes(position: $0, of: check.runbook.id) ?? true }
         let chosen = positions.map { whole[$0] }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-mutants-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docket-mutants-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = Outcomes(count: chosen.count)
@@ -65,19 +66,28 @@ struct MutationRun {
                         }
                         if attempt == 0 { limit = min(check.fixture.timeoutSeconds, limit * 2) }
                     }
-                    outcomes.set(index, MutantResult(mutant: mutant, outcome: outcome, duration: Date().timeIntervalSince(begun), index: positions[index]))
+                    outcomes.set(
+                        index,
+                        MutantResult(
+                            mutant: mutant, outcome: outcome, duration: Date().timeIntervalSince(begun),
+                            index: positions[index]))
                 } catch {
-                    outcomes.set(index, MutantResult(mutant: mutant, outcome: .error, duration: Date().timeIntervalSince(begun), index: positions[index]))
+                    outcomes.set(
+                        index,
+                        MutantResult(
+                            mutant: mutant, outcome: .error, duration: Date().timeIntervalSince(begun),
+                            index: positions[index]))
                 }
                 try? FileManager.default.removeItem(at: script)
             }
         }
         let results = outcomes.values
         let killed = results.filter(\.isKilled).count, errors = results.filter { $0.outcome == .error }.count
-        var score = MutationScore(runbook: check.runbook.id, total: results.count - errors, killed: killed,
-                                  notCheckable: uncovered.reduce(0) { $0 + $1.mutants }, errors: errors,
-                                  survivors: results.filter { $0.outcome == .survived }.map(\.mutant),
-                                  duration: Date().timeIntervalSince(started), results: results, uncovered: uncovered)
+        var score = MutationScore(
+            runbook: check.runbook.id, total: results.count - errors, killed: killed,
+            notCheckable: uncovered.reduce(0) { $0 + $1.mutants }, errors: errors,
+            survivors: results.filter { $0.outcome == .survived }.map(\.mutant),
+            duration: Date().timeIntervalSince(started), results: results, uncovered: uncovered)
         score.mutantCount = whole.count
         score.mutantSet = Self.fingerprint(whole)
         score.share = share
@@ -101,8 +111,10 @@ struct MutationRun {
         fixture.timeoutSeconds = limit
         fixture.stepTimeoutSeconds = min(fixture.stepTimeoutSeconds, limit)
         guard let changed = mutant.runbook else { throw .setup("mutant without its runbook") }
-        return try RunbookCheck(runbook: changed, script: script, fixture: fixture, page: check.page,
-                                server: check.server, keep: false, unsandboxed: check.unsandboxed, tools: check.tools, user: check.user).run()
+        return try RunbookCheck(
+            runbook: changed, script: script, fixture: fixture, page: check.page,
+            server: check.server, keep: false, unsandboxed: check.unsandboxed, tools: check.tools, user: check.user
+        ).run()
     }
 
     /// Whether a failed check of a mutant failed before the step the mutant changes ran: the
@@ -115,7 +127,9 @@ struct MutationRun {
         // Every step as expected, yet the run failed: the run itself, if no step from the
         // changed one on ran at all.
         let reached = result.steps.indices.contains { $0 >= changed && result.steps[$0].actual != .skipped }
-        let runProblem = result.failures.contains { ["run.no-outcome", "run.sandbox", "run.exit-status"].contains($0.code ?? "") }
+        let runProblem = result.failures.contains {
+            ["run.no-outcome", "run.sandbox", "run.exit-status"].contains($0.code ?? "")
+        }
         return runProblem && !reached
     }
 
@@ -129,8 +143,10 @@ struct MutationRun {
     func pageText() -> String? {
         let fixture = URL(fileURLWithPath: check.fixture.folder)
         let site = fixture.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [site.appendingPathComponent(check.runbook.source), site.appendingPathComponent(check.page),
-                          URL(fileURLWithPath: check.page)] {
+        for candidate in [
+            site.appendingPathComponent(check.runbook.source), site.appendingPathComponent(check.page),
+            URL(fileURLWithPath: check.page),
+        ] {
             if let text = try? String(contentsOf: candidate, encoding: .utf8) { return text }
         }
         return nil

@@ -62,7 +62,11 @@ public struct MutationScore: Sendable {
     public var report: String {
         guard !uncovered.isEmpty else { return line }
         let places = uncovered.count
-        return ([line, "  not checkable, \(notCheckable) mutant\(notCheckable == 1 ? "" : "s") in \(places) place\(places == 1 ? "" : "s") no run executes:"]
+        return
+            ([
+                line,
+                "  not checkable, \(notCheckable) mutant\(notCheckable == 1 ? "" : "s") in \(places) place\(places == 1 ? "" : "s") no run executes:",
+            ]
             + uncovered.map { "    " + $0.line }).joined(separator: "\n")
     }
 }

@@ -19,16 +19,22 @@ enum NotCheckableText {
             let count = mutantCount(lines)
             guard count > 0 else { continue }
             let first = lines.firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
-            found.append(UncoveredText(location: SourceLocation(path: page, line: step.startLine + first + 1, column: 1),
-                                       endLine: step.startLine + lines.count, kind: step.kind == .manual ? .manualStep : .rebootStep, label: step.name,
-                                       text: MutationOperators.shown(lines[first]), mutants: count))
+            found.append(
+                UncoveredText(
+                    location: SourceLocation(path: page, line: step.startLine + first + 1, column: 1),
+                    endLine: step.startLine + lines.count, kind: step.kind == .manual ? .manualStep : .rebootStep,
+                    label: step.name,
+                    text: MutationOperators.shown(lines[first]), mutants: count))
         }
         if let text {
             let parsed = PageParser.parse(text: text, source: page, displayPath: page)
             let pageLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             visit(parsed.document, insideProse: false, lines: pageLines, page: page, into: &found)
         }
-        return found.sorted { $0.location.line != $1.location.line ? $0.location.line < $1.location.line : $0.location.column < $1.location.column }
+        return found.sorted {
+            $0.location.line != $1.location.line
+                ? $0.location.line < $1.location.line : $0.location.column < $1.location.column
+        }
     }
 
     /// How many mutants the operators make of these lines (blank lines and comments make none).
@@ -48,7 +54,9 @@ enum NotCheckableText {
         return first.range(of: "^[a-z][a-z0-9._-]*$", options: .regularExpression) != nil
     }
 
-    private static func visit(_ node: MarkdownNode, insideProse: Bool, lines: [String], page: String, into found: inout [UncoveredText]) {
+    private static func visit(
+        _ node: MarkdownNode, insideProse: Bool, lines: [String], page: String, into found: inout [UncoveredText]
+    ) {
         switch node.kind {
         case .codeBlock(let literal, let info):
             guard let reason = info.attribute("norun"), node.range.isKnown else { return }
@@ -57,9 +65,11 @@ enum NotCheckableText {
             let count = mutantCount(body)
             guard count > 0 else { return }
             let first = body.firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
-            found.append(UncoveredText(location: SourceLocation(path: page, line: node.range.startLine + first + 1, column: 1),
-                                       endLine: node.range.startLine + body.count, kind: .norunBlock, label: reason.isEmpty ? nil : reason,
-                                       text: MutationOperators.shown(body[first]), mutants: count))
+            found.append(
+                UncoveredText(
+                    location: SourceLocation(path: page, line: node.range.startLine + first + 1, column: 1),
+                    endLine: node.range.startLine + body.count, kind: .norunBlock, label: reason.isEmpty ? nil : reason,
+                    text: MutationOperators.shown(body[first]), mutants: count))
             return
         case .heading, .link, .image, .htmlBlock:
             return
@@ -69,9 +79,14 @@ enum NotCheckableText {
             // by the prose, not instructed in detail: only spans with a flag, number, path, …
             let changes = MutationOperators.changes(of: " " + code)
             let count = changes.count
-            guard changes.contains(where: { $0.0 != "drop line" }), let place = locate("`" + code + "`", near: node, lines: lines) else { return }
-            found.append(UncoveredText(location: SourceLocation(path: page, line: place.line, column: place.column + 2), endLine: place.line,
-                                       kind: .prose, label: nil, text: MutationOperators.shown(code), mutants: count))
+            guard changes.contains(where: { $0.0 != "drop line" }),
+                let place = locate("`" + code + "`", near: node, lines: lines)
+            else { return }
+            found.append(
+                UncoveredText(
+                    location: SourceLocation(path: page, line: place.line, column: place.column + 2),
+                    endLine: place.line,
+                    kind: .prose, label: nil, text: MutationOperators.shown(code), mutants: count))
             return
         default:
             break
@@ -90,7 +105,8 @@ enum NotCheckableText {
     }
 
     /// The page line and column (0-based) of `needle` within the node's lines.
-    private static func locate(_ needle: String, near node: MarkdownNode, lines: [String]) -> (line: Int, column: Int)? {
+    private static func locate(_ needle: String, near node: MarkdownNode, lines: [String]) -> (line: Int, column: Int)?
+    {
         guard node.range.isKnown else { return nil }
         let last = min(max(node.range.endLine, node.range.startLine), lines.count)
         for number in node.range.startLine...max(node.range.startLine, last) where number - 1 < lines.count {

@@ -5,8 +5,10 @@ import Synchronization
 /// order of the inputs, whatever order they finished in: a report made from them is the same
 /// as a serial run's.
 enum OrderedWork {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], workers: Int,
-                                                       _ body: @Sendable (Input) -> Output) -> [Output] {
+    static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], workers: Int,
+        _ body: @Sendable (Input) -> Output
+    ) -> [Output] {
         let queue = Queue<Output>(count: inputs.count)
         let threads = max(1, min(workers, inputs.count))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in

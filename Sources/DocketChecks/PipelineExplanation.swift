@@ -21,7 +21,9 @@ enum PipelineExplanation {
     /// The line (0-based, within `command`) where the first failing stage starts: a pipeline
     /// continued over several lines is reported at the stage that broke, not where bash says.
     static func failingStageLine(command: String, statuses: [Int]) -> Int? {
-        guard let failing = statuses.firstIndex(where: { $0 != 0 }), split(command).count == statuses.count else { return nil }
+        guard let failing = statuses.firstIndex(where: { $0 != 0 }), split(command).count == statuses.count else {
+            return nil
+        }
         var stage = 0, line = 0
         var quote: Character?
         var previous: Character = " "
@@ -77,8 +79,8 @@ enum PipelineExplanation {
     }
 }
 
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -47,23 +47,31 @@ public enum ReportMerge {
                 do throws(CheckShardError) {
                     shard = try CheckShard(parsing: text)
                 } catch {
-                    problems.append(Diagnostic(.error, at: place(of: "shard", in: input) ?? top, "the report's shard is not one: \(error)", code: "merge.shard"))
+                    problems.append(
+                        Diagnostic(
+                            .error, at: place(of: "shard", in: input) ?? top, "the report's shard is not one: \(error)",
+                            code: "merge.shard"))
                 }
             }
             shards.append((shard, place(of: "shard", in: input) ?? top))
             let summary = document.summary
             if (summary.pages, summary.links) != (report.pages, report.links) {
-                problems.append(Diagnostic(.error, at: place(of: "summary", in: input) ?? top,
-                                           "this report checked \(summary.pages) pages and \(summary.links) links, \(first.input.path) \(report.pages) and \(report.links): the reports are of different sites or commits",
-                                           code: "merge.site"))
+                problems.append(
+                    Diagnostic(
+                        .error, at: place(of: "summary", in: input) ?? top,
+                        "this report checked \(summary.pages) pages and \(summary.links) links, \(first.input.path) \(report.pages) and \(report.links): the reports are of different sites or commits",
+                        code: "merge.site"))
             }
             report.strict = report.strict || summary.strict
             var failures = Set<Diagnostic>()
             for entry in document.runbooks {
                 let at = place(ofRunbook: entry.id, key: "id", in: input) ?? top
                 if let other = runbookPlace[entry.id] {
-                    problems.append(Diagnostic(.error, at: at, "runbook \(entry.id) is also in \(other): two shards ran it (were both run with the same --shard?)",
-                                               code: "merge.duplicate", related: [other]))
+                    problems.append(
+                        Diagnostic(
+                            .error, at: at,
+                            "runbook \(entry.id) is also in \(other): two shards ran it (were both run with the same --shard?)",
+                            code: "merge.duplicate", related: [other]))
                     continue
                 }
                 runbookPlace[entry.id] = at
@@ -87,7 +95,10 @@ public enum ReportMerge {
                 }
             }
             for score in document.mutation ?? [] {
-                mutation.add(MutationMerge.Part(input: input, at: place(ofRunbook: score.runbook, key: "runbook", in: input) ?? top, entry: score))
+                mutation.add(
+                    MutationMerge.Part(
+                        input: input, at: place(ofRunbook: score.runbook, key: "runbook", in: input) ?? top,
+                        entry: score))
             }
         }
         problems.append(contentsOf: shardProblems(shards))
@@ -101,8 +112,11 @@ public enum ReportMerge {
         }
         guard problems.isEmpty else { throw ReportMergeError(problems: problems) }
         let covered = shards.compactMap(\.shard)
-        report.notes.append("merged \(read.count) report\(read.count == 1 ? "" : "s")"
-                            + (covered.isEmpty ? "" : " (shards \(covered.sorted { $0.index < $1.index }.map(\.description).joined(separator: ", ")))"))
+        report.notes.append(
+            "merged \(read.count) report\(read.count == 1 ? "" : "s")"
+                + (covered.isEmpty
+                    ? ""
+                    : " (shards \(covered.sorted { $0.index < $1.index }.map(\.description).joined(separator: ", ")))"))
         return MergedReport(report: report)
     }
 
@@ -112,27 +126,38 @@ public enum ReportMerge {
         guard !sharded.isEmpty else { return [] }
         var problems: [Diagnostic] = []
         if let plain = shards.first(where: { $0.shard == nil }) {
-            problems.append(Diagnostic(.error, at: plain.at, "this report is of a whole check and \(sharded[0].at.path) of shard \(sharded[0].shard!): merge the reports of one --shard run",
-                                       code: "merge.shard"))
+            problems.append(
+                Diagnostic(
+                    .error, at: plain.at,
+                    "this report is of a whole check and \(sharded[0].at.path) of shard \(sharded[0].shard!): merge the reports of one --shard run",
+                    code: "merge.shard"))
         }
         let count = sharded[0].shard!.count
         var byIndex: [Int: SourceLocation] = [:]
         for (shard, at) in sharded {
             guard let shard else { continue }
             if shard.count != count {
-                problems.append(Diagnostic(.error, at: at, "shard \(shard), but \(sharded[0].at.path) is shard \(sharded[0].shard!): the reports split the runbooks differently",
-                                           code: "merge.shard"))
+                problems.append(
+                    Diagnostic(
+                        .error, at: at,
+                        "shard \(shard), but \(sharded[0].at.path) is shard \(sharded[0].shard!): the reports split the runbooks differently",
+                        code: "merge.shard"))
             } else if let other = byIndex[shard.index] {
-                problems.append(Diagnostic(.error, at: at, "shard \(shard) again: \(other.path) is that shard too", code: "merge.duplicate", related: [other]))
+                problems.append(
+                    Diagnostic(
+                        .error, at: at, "shard \(shard) again: \(other.path) is that shard too",
+                        code: "merge.duplicate", related: [other]))
             } else {
                 byIndex[shard.index] = at
             }
         }
         let missing = (1...count).filter { byIndex[$0] == nil }
         if problems.isEmpty, !missing.isEmpty {
-            problems.append(Diagnostic(.error, at: SourceLocation(path: sharded[0].at.path, line: 0, column: 0),
-                                       "no report of shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): its runbooks would be missing from the merged report (did that CI job fail before it uploaded its report?)",
-                                       code: "merge.missing-shard"))
+            problems.append(
+                Diagnostic(
+                    .error, at: SourceLocation(path: sharded[0].at.path, line: 0, column: 0),
+                    "no report of shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): its runbooks would be missing from the merged report (did that CI job fail before it uploaded its report?)",
+                    code: "merge.missing-shard"))
         }
         return problems
     }
@@ -145,25 +170,36 @@ public enum ReportMerge {
             _ = try JSONSerialization.jsonObject(with: input.data)
         } catch {
             let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            return .failure(Diagnostic(.error, at: JSONPosition.location(of: text, in: input.data, path: input.path), "not valid JSON: \(text)", code: "merge.json"))
+            return .failure(
+                Diagnostic(
+                    .error, at: JSONPosition.location(of: text, in: input.data, path: input.path),
+                    "not valid JSON: \(text)", code: "merge.json"))
         }
         guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: input.data) else {
-            return .failure(Diagnostic(.error, at: whole, "not a docket check report: the JSON is not an object", code: "merge.format"))
+            return .failure(
+                Diagnostic(
+                    .error, at: whole, "not a docket check report: the JSON is not an object", code: "merge.format"))
         }
         // The version before anything else: another version may name its keys differently.
         guard let version = probe.version else {
-            return .failure(Diagnostic(.error, at: whole, "not a docket check report of this format: it has no \"version\" (written by an older docket? check again with this one)",
-                                       code: "merge.version"))
+            return .failure(
+                Diagnostic(
+                    .error, at: whole,
+                    "not a docket check report of this format: it has no \"version\" (written by an older docket? check again with this one)",
+                    code: "merge.version"))
         }
         guard version == CheckReport.formatVersion else {
-            return .failure(Diagnostic(.error, at: place(of: "version", in: input) ?? whole,
-                                       "report version \(version), but this docket reads version \(CheckReport.formatVersion): merge the reports with the docket version that wrote them",
-                                       code: "merge.version"))
+            return .failure(
+                Diagnostic(
+                    .error, at: place(of: "version", in: input) ?? whole,
+                    "report version \(version), but this docket reads version \(CheckReport.formatVersion): merge the reports with the docket version that wrote them",
+                    code: "merge.version"))
         }
         do {
             return .success(try ReportJSON.decode(CheckReportDocument.self, from: input.data))
         } catch let error as DecodingError {
-            return .failure(Diagnostic(.error, at: whole, "not a docket check report: \(describe(error))", code: "merge.format"))
+            return .failure(
+                Diagnostic(.error, at: whole, "not a docket check report: \(describe(error))", code: "merge.format"))
         } catch {
             return .failure(Diagnostic(.error, at: whole, "not a docket check report: \(error)", code: "merge.format"))
         }
@@ -182,7 +218,8 @@ public enum ReportMerge {
             let at = path(context.codingPath)
             return "the key \"\(key.stringValue)\" is missing" + (at.isEmpty ? "" : " in \(at)")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)) is not \(type == String.self ? "a string" : type == Int.self ? "a whole number" : "a \(type)")"
+            return
+                "\(path(context.codingPath)) is not \(type == String.self ? "a string" : type == Int.self ? "a whole number" : "a \(type)")"
         case .dataCorrupted(let context):
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
@@ -193,13 +230,16 @@ public enum ReportMerge {
     /// Where `"key":` first occurs in the file: the report is pretty-printed, so this is the
     /// line a reader looks at.
     static func place(of key: String, in input: Input) -> SourceLocation? {
-        JSONPosition.find(pattern: "\"\(NSRegularExpression.escapedPattern(for: key))\"\\s*:", in: input.data, path: input.path)
+        JSONPosition.find(
+            pattern: "\"\(NSRegularExpression.escapedPattern(for: key))\"\\s*:", in: input.data, path: input.path)
     }
 
     /// Where `"id": "<runbook>"` is.
     static func place(ofRunbook id: String, key: String, in input: Input) -> SourceLocation? {
         guard let literal = ReportJSON.literal(id) else { return nil }
-        return JSONPosition.find(pattern: "\"\(key)\"\\s*:\\s*" + NSRegularExpression.escapedPattern(for: literal), in: input.data, path: input.path)
+        return JSONPosition.find(
+            pattern: "\"\(key)\"\\s*:\\s*" + NSRegularExpression.escapedPattern(for: literal), in: input.data,
+            path: input.path)
     }
 
     /// A report's `version`, read before the rest: nil when it is missing or not an integer.

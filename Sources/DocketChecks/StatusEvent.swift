@@ -32,8 +32,11 @@ struct StatusEvent: Decodable, Equatable, Sendable {
     /// The end of what the step printed, secrets masked by the runtime.
     var output: String?
 
-    init(event: Kind, step: String, status: Int? = nil, time: Double? = nil, line: Int? = nil, pipestatus: [Int]? = nil, missing: [String]? = nil,
-         output: String? = nil) {
+    init(
+        event: Kind, step: String, status: Int? = nil, time: Double? = nil, line: Int? = nil, pipestatus: [Int]? = nil,
+        missing: [String]? = nil,
+        output: String? = nil
+    ) {
         self.event = event
         self.step = step
         self.status = status
@@ -49,7 +52,8 @@ struct StatusEvent: Decodable, Equatable, Sendable {
     static func parse<S: StringProtocol>(_ line: S) -> StatusEvent? {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("{") {
-            guard let event = try? JSONDecoder().decode(StatusEvent.self, from: Data(text.utf8)), !event.step.isEmpty else { return nil }
+            guard let event = try? JSONDecoder().decode(StatusEvent.self, from: Data(text.utf8)), !event.step.isEmpty
+            else { return nil }
             if event.event == .end && event.status == nil { return nil }
             return event
         }

@@ -1,6 +1,6 @@
-import Foundation
 import DocketDiagnostics
 import DocketRunbooks
+import Foundation
 
 /// Finds the page line a failed expectation points at: the step that wrote a file, the line that
 /// makes a call or a request.
@@ -24,7 +24,8 @@ struct StepLocator {
         for length in stride(from: words.count, through: 2, by: -1) {
             let prefix = words[0..<length].joined(separator: " ")
             for step in runbook.steps where step.kind == .shell {
-                for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(prefix) {
+                for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.contains(prefix) {
                     return location(of: step, bodyLine: index + 1)
                 }
             }
@@ -72,7 +73,8 @@ struct StepLocator {
     /// The first body line containing `text`.
     func line(containing text: String) -> SourceLocation? {
         for step in runbook.steps {
-            for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(text) {
+            for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(text) {
                 return location(of: step, bodyLine: index + 1)
             }
         }
@@ -90,7 +92,8 @@ struct StepLocator {
     /// The line of the file step targeting `path` that sets `key` (`KEY=value`), if any.
     func fileStepLine(_ path: String, key: String?) -> SourceLocation? {
         guard let key, let step = fileStep(path) else { return nil }
-        for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix(key + "=") {
+        for (index, line) in step.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix(key + "=") {
             return location(of: step, bodyLine: index + 1)
         }
         return nil

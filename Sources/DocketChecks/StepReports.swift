@@ -27,35 +27,65 @@ struct StepReports {
         var failedEarlier: String?
         for (name, status) in reported {
             guard let index = order[name] else {
-                problems.append(Problem(step: nil, message: "an outcome was reported for '\(name)', which is not a step of this runbook"))
+                problems.append(
+                    Problem(
+                        step: nil, message: "an outcome was reported for '\(name)', which is not a step of this runbook"
+                    ))
                 continue
             }
             if let earlier = seen[name] {
-                problems.append(Problem(step: name, message: "step \(name) reported its outcome twice (status \(earlier), then \(status))"))
+                problems.append(
+                    Problem(
+                        step: name,
+                        message: "step \(name) reported its outcome twice (status \(earlier), then \(status))"))
             } else if index < lastIndex {
-                problems.append(Problem(step: name, message: "step \(name) reported its outcome after step \(stepNames[lastIndex]), which comes later"))
+                problems.append(
+                    Problem(
+                        step: name,
+                        message:
+                            "step \(name) reported its outcome after step \(stepNames[lastIndex]), which comes later"))
             }
             if let failed = failedEarlier, failed != name {
-                problems.append(Problem(step: name, message: "step \(name) reported an outcome although step \(failed) failed before it and the runbook stops there"))
+                problems.append(
+                    Problem(
+                        step: name,
+                        message:
+                            "step \(name) reported an outcome although step \(failed) failed before it and the runbook stops there"
+                    ))
             }
             if status != 0 && failedEarlier == nil { failedEarlier = name }
             seen[name] = status
             statuses[name] = status
             lastIndex = max(lastIndex, index)
         }
-        guard let exit = exitStatus.map(Int.init), let last = reported.last(where: { order[$0.name] != nil }) else { return }
+        guard let exit = exitStatus.map(Int.init), let last = reported.last(where: { order[$0.name] != nil }) else {
+            return
+        }
         let failures = reported.filter { order[$0.name] != nil && $0.status != 0 }
         if failures.isEmpty {
             if exit != 0 {
-                problems.append(Problem(step: last.name, message: "the runbook exited with status \(exit) although every step reported success"))
+                problems.append(
+                    Problem(
+                        step: last.name,
+                        message: "the runbook exited with status \(exit) although every step reported success"))
             } else {
                 let silent = stepNames.filter { statuses[$0] == nil }
                 if !silent.isEmpty {
-                    problems.append(Problem(step: silent[0], message: "the runbook exited with status 0 although \(silent.count == 1 ? "step" : "steps") \(silent.joined(separator: ", ")) reported no outcome"))
+                    problems.append(
+                        Problem(
+                            step: silent[0],
+                            message:
+                                "the runbook exited with status 0 although \(silent.count == 1 ? "step" : "steps") \(silent.joined(separator: ", ")) reported no outcome"
+                        ))
                 }
             }
         } else if exit != failures[0].status {
-            problems.append(Problem(step: failures[0].name, message: "the runbook exited with status \(exit) although step \(failures[0].name) reported status \(failures[0].status)"))
+            problems.append(
+                Problem(
+                    step: failures[0].name,
+                    message:
+                        "the runbook exited with status \(exit) although step \(failures[0].name) reported status \(failures[0].status)"
+                ))
         }
     }
 }

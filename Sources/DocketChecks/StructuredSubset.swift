@@ -17,7 +17,8 @@ enum StructuredSubset {
         switch (have.value, want.value) {
         case (.mapping(let h), .mapping(let w)):
             return w.allSatisfy { pair in
-                guard let key = pair.key.scalar?.text, let value = h.last(where: { $0.key.scalar?.text == key })?.value else { return false }
+                guard let key = pair.key.scalar?.text, let value = h.last(where: { $0.key.scalar?.text == key })?.value
+                else { return false }
                 return contains(value, pair.value)
             }
         case (.sequence(let h), .sequence(let w)):

@@ -36,8 +36,11 @@ public struct UncoveredText: Sendable, Equatable {
 
     /// `content/guides/x.md:140-141: norun block (shows a secret): grep '^KEY=' .env (3 mutants)`.
     public var line: String {
-        let lines = endLine > location.line ? "\(location.path):\(location.line)-\(endLine)" : "\(location.path):\(location.line)"
-        let what = kind.rawValue + (label.map { kind == .manualStep || kind == .rebootStep ? " \($0)" : " (\($0))" } ?? "")
+        let lines =
+            endLine > location.line
+            ? "\(location.path):\(location.line)-\(endLine)" : "\(location.path):\(location.line)"
+        let what =
+            kind.rawValue + (label.map { kind == .manualStep || kind == .rebootStep ? " \($0)" : " (\($0))" } ?? "")
         return "\(lines): \(what): \(text) (\(mutants) mutant\(mutants == 1 ? "" : "s"))"
     }
 }

@@ -24,8 +24,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Other places that explain the problem (the fixture line of an expectation, say).
     public var related: [SourceLocation] = []
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, detail: String? = nil,
-                code: String? = nil, step: String? = nil, related: [SourceLocation] = []) {
+    public init(
+        _ severity: Severity, at location: SourceLocation, _ message: String, detail: String? = nil,
+        code: String? = nil, step: String? = nil, related: [SourceLocation] = []
+    ) {
         self.severity = severity
         self.location = location
         self.message = message

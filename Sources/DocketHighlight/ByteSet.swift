@@ -64,6 +64,7 @@ struct ByteSet: Sendable {
     static let whitespace = ByteSet(" \t\r\n")
     static let upper = ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     /// Letters, `_` and every non-ASCII byte, so a UTF-8 identifier is never split mid-scalar.
-    static let identifierStart = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_").union(ByteSet(0x80...0xFF))
+    static let identifierStart = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_").union(
+        ByteSet(0x80...0xFF))
     static let identifier = identifierStart.union(digits)
 }

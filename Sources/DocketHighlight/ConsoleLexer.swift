@@ -9,7 +9,8 @@ enum ConsoleLexer {
             if promptLength > 0 {
                 sink.emit(.prompt, pos, pos + promptLength)
                 let start = pos + promptLength
-                let end = EmbeddedShell.lex(input, from: start, to: EmbeddedShell.logicalLineEnd(input, from: start), into: &sink)
+                let end = EmbeddedShell.lex(
+                    input, from: start, to: EmbeddedShell.logicalLineEnd(input, from: start), into: &sink)
                 pos = end
             } else {
                 let end = input.lineEnd(from: pos)

@@ -2,7 +2,8 @@
 /// lines. `RUN`, `CMD` and `ENTRYPOINT` in shell form are lexed as bash (heredocs included);
 /// the exec form (`["a", "b"]`) and every other instruction use `Grammar.dockerfileArguments`.
 enum DockerfileLexer {
-    private static let instructions = WordSet("""
+    private static let instructions = WordSet(
+        """
         from run cmd label maintainer expose env add copy entrypoint volume user workdir arg \
         onbuild stopsignal healthcheck shell
         """, caseInsensitive: true)
@@ -32,7 +33,9 @@ enum DockerfileLexer {
                 if isInstruction, shellForm.contains(input.bytes, pos, wordEnd), first != UInt8(ascii: "[") {
                     pos = EmbeddedShell.lex(input, from: argumentsStart, to: end, into: &sink)
                 } else {
-                    var lexer = Lexer(grammar: .dockerfileArguments, input: Input(bytes: input.bytes, start: argumentsStart, end: end))
+                    var lexer = Lexer(
+                        grammar: .dockerfileArguments, input: Input(bytes: input.bytes, start: argumentsStart, end: end)
+                    )
                     lexer.run(into: &sink)
                     pos = end
                 }

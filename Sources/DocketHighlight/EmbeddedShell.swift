@@ -40,7 +40,9 @@ enum EmbeddedShell {
         var end = input.lineEnd(from: start)
         while end < input.end {
             var last = end - 1
-            while last >= start, input.bytes[last] == 0x20 || input.bytes[last] == 0x09 || input.bytes[last] == 0x0D { last -= 1 }
+            while last >= start, input.bytes[last] == 0x20 || input.bytes[last] == 0x09 || input.bytes[last] == 0x0D {
+                last -= 1
+            }
             guard last >= start, input.bytes[last] == UInt8(ascii: "\\") else { break }
             end = input.lineEnd(from: end + 1)
         }

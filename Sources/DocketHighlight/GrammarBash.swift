@@ -7,52 +7,71 @@ extension Grammar {
     static let bash: Grammar = {
         let root = 0, doubleQuoted = 1
         let keywords = WordSet("if then else elif fi for while until do done case esac in function select time coproc")
-        let builtins = WordSet("""
+        let builtins = WordSet(
+            """
             echo printf read cd pwd export unset set shift source eval exec exit return trap test local \
             declare typeset readonly alias unalias wait kill true false getopts umask ulimit type hash \
             command builtin let shopt pushd popd dirs jobs bg fg disown mapfile readarray break continue
             """)
         let variableRules: [Rule] = [
             Rule(.lit("$("), .variable, .push(root)),
-            Rule(.delimited(open: Array("${".utf8), close: Array("}".utf8), escape: false, multiline: false), .variable),
+            Rule(
+                .delimited(open: Array("${".utf8), close: Array("}".utf8), escape: false, multiline: false), .variable),
             Rule(.custom(ByteSet("$"), dollarName), .variable),
         ]
-        return Grammar(identifier: bashWord, states: [
-            LexState(.plain, [
-                Rule(.pendingBody, .string),
-                Rule(.atLineStart(.toLineEnd(Array("#!".utf8))), .meta),
-                Rule(.custom(ByteSet("#"), shellComment), .comment),
-                Rule(.heredocStart, .operator),
-                Rule(.custom(ByteSet("\\"), backslashEscape), .plain),
-                Rule(.delimited(open: Array("$'".utf8), close: Array("'".utf8), escape: true, multiline: true), .string),
-                Rule(.lit("\""), .string, .push(doubleQuoted)),
-                Rule(.quoted("'", escape: false, multiline: true), .string),
-                Rule(.quoted("`", multiline: true), .string),
-            ] + variableRules + [
-                Rule(.custom(ByteSet.identifierStart, assignmentName), .variable),
-                Rule(.words(keywords), .keyword),
-                Rule(.custom(ByteSet.identifierStart, { input, pos in commandWord(input, pos, builtins: builtins, wantBuiltin: true) }), .builtin),
-                Rule(.custom(ByteSet.identifierStart.union(ByteSet("./~")), { input, pos in commandWord(input, pos, builtins: builtins, wantBuiltin: false) }), .function),
-                Rule(.custom(ByteSet.digits, wholeNumber), .number),
-                Rule(.lit("("), .punctuation, .push(root)),
-                Rule(.lit(")"), .punctuation, .pop),
-                Rule(.run(ByteSet("{}[];")), .punctuation),
-                Rule(.run(ByteSet("&|<>!=")), .operator),
-                Rule(.custom(ByteSet.identifierStart.union(ByteSet("-./~")), wordLength), .plain),
-                Rule(.run(.spaces), .plain),
-            ]),
-            LexState(.string, [
-                Rule(.custom(ByteSet("\\"), backslashEscape), .string),
-                Rule(.lit("\""), .string, .pop),
-            ] + variableRules),
-        ])
+        return Grammar(
+            identifier: bashWord,
+            states: [
+                LexState(
+                    .plain,
+                    [
+                        Rule(.pendingBody, .string),
+                        Rule(.atLineStart(.toLineEnd(Array("#!".utf8))), .meta),
+                        Rule(.custom(ByteSet("#"), shellComment), .comment),
+                        Rule(.heredocStart, .operator),
+                        Rule(.custom(ByteSet("\\"), backslashEscape), .plain),
+                        Rule(
+                            .delimited(open: Array("$'".utf8), close: Array("'".utf8), escape: true, multiline: true),
+                            .string),
+                        Rule(.lit("\""), .string, .push(doubleQuoted)),
+                        Rule(.quoted("'", escape: false, multiline: true), .string),
+                        Rule(.quoted("`", multiline: true), .string),
+                    ] + variableRules + [
+                        Rule(.custom(ByteSet.identifierStart, assignmentName), .variable),
+                        Rule(.words(keywords), .keyword),
+                        Rule(
+                            .custom(
+                                ByteSet.identifierStart,
+                                { input, pos in commandWord(input, pos, builtins: builtins, wantBuiltin: true) }),
+                            .builtin),
+                        Rule(
+                            .custom(
+                                ByteSet.identifierStart.union(ByteSet("./~")),
+                                { input, pos in commandWord(input, pos, builtins: builtins, wantBuiltin: false) }),
+                            .function),
+                        Rule(.custom(ByteSet.digits, wholeNumber), .number),
+                        Rule(.lit("("), .punctuation, .push(root)),
+                        Rule(.lit(")"), .punctuation, .pop),
+                        Rule(.run(ByteSet("{}[];")), .punctuation),
+                        Rule(.run(ByteSet("&|<>!=")), .operator),
+                        Rule(.custom(ByteSet.identifierStart.union(ByteSet("-./~")), wordLength), .plain),
+                        Rule(.run(.spaces), .plain),
+                    ]),
+                LexState(
+                    .string,
+                    [
+                        Rule(.custom(ByteSet("\\"), backslashEscape), .string),
+                        Rule(.lit("\""), .string, .pop),
+                    ] + variableRules),
+            ])
     }()
 
     /// `$NAME`, `$1`, `$@`, `$?` and the other special parameters.
     private static let dollarName: Matcher = { input, pos in
         let next = input[pos + 1]
         if ByteSet.identifierStart.contains(next) && next < 0x80 {
-            return input.skip(ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), from: pos + 1) - pos
+            return input.skip(ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), from: pos + 1)
+                - pos
         }
         return ByteSet("0123456789@#?*!$-").contains(next) ? 2 : 0
     }
@@ -88,7 +107,9 @@ extension Grammar {
     /// True after `export`, `local`, … (`export NAME=value` assigns too).
     private static func afterDeclaration(_ input: Input, _ pos: Int) -> Bool {
         var wordEnd = pos
-        while wordEnd > input.start, input.bytes[wordEnd - 1] == 0x20 || input.bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+        while wordEnd > input.start, input.bytes[wordEnd - 1] == 0x20 || input.bytes[wordEnd - 1] == 0x09 {
+            wordEnd -= 1
+        }
         var wordStart = wordEnd
         while wordStart > input.start, bashWord.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
         return wordStart < wordEnd && wordEnd < pos && declarations.contains(input.bytes, wordStart, wordEnd)
@@ -104,7 +125,8 @@ extension Grammar {
         input.skip(bashWord, from: pos) - pos
     }
 
-    private static let commandLeaders = WordSet("then do else elif if while until sudo time exec nohup xargs command builtin")
+    private static let commandLeaders = WordSet(
+        "then do else elif if while until sudo time exec nohup xargs command builtin")
 
     /// True when a word at `pos` would be the command of a simple command: first on its line
     /// (a `\` continuation joins lines), or after `|`, `&&`, `;`, `(`, a backtick, or a
@@ -122,8 +144,12 @@ extension Grammar {
         }
         if byte == 0x0A { return true }
         // `arr=(one two)` is an array, not a subshell.
-        if byte == UInt8(ascii: "("), cursor > input.start, input.bytes[cursor - 1] == UInt8(ascii: "=") { return false }
-        if ByteSet("|&;(`{!").contains(byte) { return !(byte == UInt8(ascii: "{") && cursor > input.start && input.bytes[cursor - 1] == UInt8(ascii: "$")) }
+        if byte == UInt8(ascii: "("), cursor > input.start, input.bytes[cursor - 1] == UInt8(ascii: "=") {
+            return false
+        }
+        if ByteSet("|&;(`{!").contains(byte) {
+            return !(byte == UInt8(ascii: "{") && cursor > input.start && input.bytes[cursor - 1] == UInt8(ascii: "$"))
+        }
         var wordStart = cursor
         while wordStart > input.start && bashWord.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
         // `sudo docker`, `then make`, but not the `exec` of `docker compose exec app`.
@@ -132,7 +158,9 @@ extension Grammar {
 
     /// A command word (a builtin when `wantBuiltin`, any other word otherwise) in command position.
     private static func commandWord(_ input: Input, _ pos: Int, builtins: WordSet, wantBuiltin: Bool) -> Int {
-        guard pos == input.start || !bashWord.contains(input.bytes[pos - 1]), commandPosition(input, pos) else { return 0 }
+        guard pos == input.start || !bashWord.contains(input.bytes[pos - 1]), commandPosition(input, pos) else {
+            return 0
+        }
         let end = input.skip(bashWord, from: pos)
         guard end > pos, input[end] != UInt8(ascii: "=") else { return 0 }
         return builtins.contains(input.bytes, pos, end) == wantBuiltin ? end - pos : 0

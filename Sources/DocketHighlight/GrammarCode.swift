@@ -25,14 +25,24 @@ extension Grammar {
         var nesting: (open: String, close: String)? = nil
     }
 
-    static func code(_ words: CodeWords, identifier: ByteSet = .identifier, leading: [Rule], extraStates: [LexState] = []) -> Grammar {
+    static func code(
+        _ words: CodeWords, identifier: ByteSet = .identifier, leading: [Rule], extraStates: [LexState] = []
+    ) -> Grammar {
         var rules = leading
         for prefix in words.lineComments { rules.append(Rule(.toLineEnd(Array(prefix.utf8)), .comment)) }
         if let block = words.blockComment {
             if block.nests {
-                rules.append(Rule(.custom(ByteSet(block.open.utf8.first!...block.open.utf8.first!), nestedComment(open: Array(block.open.utf8), close: Array(block.close.utf8))), .comment))
+                rules.append(
+                    Rule(
+                        .custom(
+                            ByteSet(block.open.utf8.first!...block.open.utf8.first!),
+                            nestedComment(open: Array(block.open.utf8), close: Array(block.close.utf8))), .comment))
             } else {
-                rules.append(Rule(.delimited(open: Array(block.open.utf8), close: Array(block.close.utf8), escape: false, multiline: true), .comment))
+                rules.append(
+                    Rule(
+                        .delimited(
+                            open: Array(block.open.utf8), close: Array(block.close.utf8), escape: false, multiline: true
+                        ), .comment))
             }
         }
         let functionDefiners = words.functionDefiners, typeDefiners = words.typeDefiners
@@ -40,38 +50,58 @@ extension Grammar {
             // A member after `.` is a method or a property even when it spells a keyword
             // (`map.get(…)`, `x.default`).
             let member: Matcher = { input, pos in
-                guard pos > input.start, input[pos - 1] == UInt8(ascii: "."), input[pos - 2] != UInt8(ascii: ".") else { return 0 }
+                guard pos > input.start, input[pos - 1] == UInt8(ascii: "."), input[pos - 2] != UInt8(ascii: ".") else {
+                    return 0
+                }
                 return input.skip(identifier, from: pos) - pos
             }
-            rules.append(Rule(.custom(.identifierStart, { input, pos in
-                let length = member(input, pos)
-                return length > 0 && input.nextNonSpace(pos + length) == UInt8(ascii: "(") ? length : 0
-            }), .function))
+            rules.append(
+                Rule(
+                    .custom(
+                        .identifierStart,
+                        { input, pos in
+                            let length = member(input, pos)
+                            return length > 0 && input.nextNonSpace(pos + length) == UInt8(ascii: "(") ? length : 0
+                        }), .function))
             rules.append(Rule(.custom(.identifierStart, member), .property))
         }
         rules += [
-            Rule(.custom(.identifierStart, { input, pos in nameAfter(input, pos, definers: functionDefiners, identifier: identifier) }), .function),
-            Rule(.custom(.identifierStart, { input, pos in nameAfter(input, pos, definers: typeDefiners, identifier: identifier) }), .type),
+            Rule(
+                .custom(
+                    .identifierStart,
+                    { input, pos in nameAfter(input, pos, definers: functionDefiners, identifier: identifier) }),
+                .function),
+            Rule(
+                .custom(
+                    .identifierStart,
+                    { input, pos in nameAfter(input, pos, definers: typeDefiners, identifier: identifier) }), .type),
             Rule(.words(words.keywords), .keyword),
             Rule(.words(words.constants), .constant),
             Rule(.words(words.variables), .variable),
             Rule(.words(words.types), .type),
             Rule(.words(words.builtins), .builtin),
             words.adjacentCalls
-                ? Rule(.custom(.identifierStart, { input, pos in
-                    guard pos == input.start || !identifier.contains(input.bytes[pos - 1]) else { return 0 }
-                    let end = input.skip(identifier, from: pos)
-                    return input[end] == UInt8(ascii: "(") ? end - pos : 0
-                }), .function)
+                ? Rule(
+                    .custom(
+                        .identifierStart,
+                        { input, pos in
+                            guard pos == input.start || !identifier.contains(input.bytes[pos - 1]) else { return 0 }
+                            let end = input.skip(identifier, from: pos)
+                            return input[end] == UInt8(ascii: "(") ? end - pos : 0
+                        }), .function)
                 : Rule(.call, .function),
         ]
         if words.capitalizedTypes {
             // `MAX_SIZE`, `API`: all capitals (two or more) reads as a constant, `Page` as a type.
-            rules.append(Rule(.custom(.upper, { input, pos in
-                guard pos == input.start || !identifier.contains(input.bytes[pos - 1]) else { return 0 }
-                let end = input.skip(ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"), from: pos)
-                return end - pos >= 2 && !identifier.contains(input[end]) ? end - pos : 0
-            }), .constant))
+            rules.append(
+                Rule(
+                    .custom(
+                        .upper,
+                        { input, pos in
+                            guard pos == input.start || !identifier.contains(input.bytes[pos - 1]) else { return 0 }
+                            let end = input.skip(ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"), from: pos)
+                            return end - pos >= 2 && !identifier.contains(input[end]) ? end - pos : 0
+                        }), .constant))
             rules.append(Rule(.capitalized, .type))
         }
         rules.append(Rule(.number, .number))
@@ -95,7 +125,9 @@ extension Grammar {
     private static func nameAfter(_ input: Input, _ pos: Int, definers: WordSet, identifier: ByteSet) -> Int {
         guard pos > input.start, input.bytes[pos - 1] == 0x20 || input.bytes[pos - 1] == 0x09 else { return 0 }
         var wordEnd = pos - 1
-        while wordEnd > input.start, input.bytes[wordEnd - 1] == 0x20 || input.bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+        while wordEnd > input.start, input.bytes[wordEnd - 1] == 0x20 || input.bytes[wordEnd - 1] == 0x09 {
+            wordEnd -= 1
+        }
         var wordStart = wordEnd
         while wordStart > input.start, identifier.contains(input.bytes[wordStart - 1]) { wordStart -= 1 }
         guard wordStart < wordEnd, definers.contains(input.bytes, wordStart, wordEnd) else { return 0 }

@@ -14,34 +14,46 @@ extension Grammar {
             """
         var types = ""
         if typescript {
-            keywords += " abstract as asserts declare enum implements infer interface is keyof module namespace override private protected public readonly satisfies type unique"
+            keywords +=
+                " abstract as asserts declare enum implements infer interface is keyof module namespace override private protected public readonly satisfies type unique"
             types = "any bigint boolean never number object string symbol unknown void undefined"
         }
         let identifier = ByteSet.identifier.union(ByteSet("$"))
-        return code(CodeWords(
-            keywords: WordSet(keywords),
-            constants: WordSet("true false null undefined NaN Infinity"),
-            types: WordSet(types),
-            builtins: WordSet("console window document globalThis process require module exports Math JSON Object Array Promise Number String Boolean Symbol Date Error Map Set RegExp"),
-            functionDefiners: WordSet("function"),
-            typeDefiners: WordSet(typescript ? "class interface type enum extends implements new" : "class extends new"),
-            nesting: ("{", "}")
-        ), identifier: identifier, leading: [
-            Rule(.lit("`"), .string, .push(template)),
-            Rule(.quoted("\""), .string),
-            Rule(.quoted("'"), .string),
-            Rule(.custom(ByteSet("/"), regexLiteral), .regex),
-            Rule(.custom(ByteSet("@"), { input, pos in
-                let end = input.skip(identifier, from: pos + 1)
-                return end > pos + 1 ? end - pos : 0
-            }), .meta),
-        ], extraStates: [
-            LexState(.string, [
-                Rule(.custom(ByteSet("\\"), { input, pos in pos + 1 < input.end ? 2 : 1 }), .string),
-                Rule(.lit("${"), .punctuation, .push(0)),
-                Rule(.lit("`"), .string, .pop),
-            ]),
-        ])
+        return code(
+            CodeWords(
+                keywords: WordSet(keywords),
+                constants: WordSet("true false null undefined NaN Infinity"),
+                types: WordSet(types),
+                builtins: WordSet(
+                    "console window document globalThis process require module exports Math JSON Object Array Promise Number String Boolean Symbol Date Error Map Set RegExp"
+                ),
+                functionDefiners: WordSet("function"),
+                typeDefiners: WordSet(
+                    typescript ? "class interface type enum extends implements new" : "class extends new"),
+                nesting: ("{", "}")
+            ), identifier: identifier,
+            leading: [
+                Rule(.lit("`"), .string, .push(template)),
+                Rule(.quoted("\""), .string),
+                Rule(.quoted("'"), .string),
+                Rule(.custom(ByteSet("/"), regexLiteral), .regex),
+                Rule(
+                    .custom(
+                        ByteSet("@"),
+                        { input, pos in
+                            let end = input.skip(identifier, from: pos + 1)
+                            return end > pos + 1 ? end - pos : 0
+                        }), .meta),
+            ],
+            extraStates: [
+                LexState(
+                    .string,
+                    [
+                        Rule(.custom(ByteSet("\\"), { input, pos in pos + 1 < input.end ? 2 : 1 }), .string),
+                        Rule(.lit("${"), .punctuation, .push(0)),
+                        Rule(.lit("`"), .string, .pop),
+                    ])
+            ])
     }
 
     private static let regexLeaders = WordSet("return typeof case do else in of")

@@ -1,29 +1,37 @@
 /// Python: prefixed and triple-quoted strings (spanning lines), decorators, `def`/`class`
 /// names, keywords, builtins, `self`/`cls`.
 extension Grammar {
-    static let python = code(CodeWords(
-        keywords: WordSet("""
-            and as assert async await break class continue def del elif else except finally for from \
-            global if import in is lambda nonlocal not or pass raise return try while with yield match case
-            """),
-        constants: WordSet("True False None NotImplemented Ellipsis __name__ __file__"),
-        builtins: WordSet("""
-            print len range open int str float bool list dict set tuple bytes type isinstance \
-            issubclass enumerate zip map filter sorted reversed sum min max abs any all iter next \
-            repr hash id input super object property staticmethod classmethod getattr setattr \
-            hasattr delattr vars dir format round divmod pow chr ord hex oct bin exit
-            """),
-        variables: WordSet("self cls"),
-        functionDefiners: WordSet("def"),
-        typeDefiners: WordSet("class"),
-        lineComments: ["#"],
-        blockComment: nil
-    ), leading: [
-        Rule(.afterIndent(.custom(ByteSet("@"), { input, pos in
-            input.skip(ByteSet.identifier.union(ByteSet(".")), from: pos + 1) - pos
-        })), .meta),
-        Rule(.custom(ByteSet("\"'rRbBuUfF"), pythonString), .string),
-    ])
+    static let python = code(
+        CodeWords(
+            keywords: WordSet(
+                """
+                and as assert async await break class continue def del elif else except finally for from \
+                global if import in is lambda nonlocal not or pass raise return try while with yield match case
+                """),
+            constants: WordSet("True False None NotImplemented Ellipsis __name__ __file__"),
+            builtins: WordSet(
+                """
+                print len range open int str float bool list dict set tuple bytes type isinstance \
+                issubclass enumerate zip map filter sorted reversed sum min max abs any all iter next \
+                repr hash id input super object property staticmethod classmethod getattr setattr \
+                hasattr delattr vars dir format round divmod pow chr ord hex oct bin exit
+                """),
+            variables: WordSet("self cls"),
+            functionDefiners: WordSet("def"),
+            typeDefiners: WordSet("class"),
+            lineComments: ["#"],
+            blockComment: nil
+        ),
+        leading: [
+            Rule(
+                .afterIndent(
+                    .custom(
+                        ByteSet("@"),
+                        { input, pos in
+                            input.skip(ByteSet.identifier.union(ByteSet(".")), from: pos + 1) - pos
+                        })), .meta),
+            Rule(.custom(ByteSet("\"'rRbBuUfF"), pythonString), .string),
+        ])
 
     /// A string with an optional prefix (`r`, `b`, `f`, `rb`, …), single or triple quoted.
     private static let pythonString: Matcher = { input, pos in

@@ -2,47 +2,74 @@
 /// as properties, the four string forms (the triple-quoted ones span lines), numbers and
 /// dates, booleans, comments.
 extension Grammar {
-    static let toml = Grammar(identifier: ByteSet.identifier.union(ByteSet("-")), states: [
-        LexState(.plain, [
-            Rule(.custom(ByteSet("#"), { input, pos in input.lineEnd(from: pos) - pos }), .comment),
-            Rule(.afterIndent(.custom(ByteSet("["), { input, pos in
-                let end = input.lineEnd(from: pos)
-                var close = end
-                while close > pos, input.bytes[close - 1] != UInt8(ascii: "]") { close -= 1 }
-                return close > pos + 1 ? close - pos : 0
-            })), .heading),
-            Rule(.afterIndent(.custom(ByteSet.identifierStart.union(ByteSet("\"'0123456789-")), settingKey)), .property),
-            Rule(.custom(ByteSet.identifierStart.union(ByteSet("\"'0123456789-")), { input, pos in
-                // Keys of an inline table: `{ name = "x", port = 80 }`.
-                let previous = input.previousOnLine(pos)
-                guard previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") else { return 0 }
-                return settingKey(input, pos)
-            }), .property),
-            Rule(.quoted("\"\"\"", multiline: true), .string),
-            Rule(.quoted("'''", escape: false, multiline: true), .string),
-            Rule(.quoted("\""), .string),
-            Rule(.quoted("'", escape: false), .string),
-            Rule(.words(WordSet("true false inf nan")), .constant),
-            Rule(.custom(ByteSet("0123456789+-"), { input, pos in
-                guard pos == input.start || !ByteSet.identifier.contains(input.bytes[pos - 1]) else { return 0 }
-                // A digit first, or a sign before a digit, `inf` or `nan`: a run of dashes is
-                // rejected here instead of scanned.
-                let first = ByteSet("+-").contains(input[pos]) ? input[pos + 1] : input[pos]
-                guard ByteSet.digits.contains(first) || first == UInt8(ascii: "i") || first == UInt8(ascii: "n") else { return 0 }
-                var end = pos
-                while end < input.end, ByteSet("0123456789_.+-:eExXoObBabcdefABCDEFTZ").contains(input.bytes[end]) { end += 1 }
-                // A date-time may have a space between date and time: `1979-05-27 07:32:00Z`.
-                if input[end] == 0x20, ByteSet.digits.contains(input[end + 1]), input[end + 3] == UInt8(ascii: ":") {
-                    end += 1
-                    while end < input.end, ByteSet("0123456789.:+-Z").contains(input.bytes[end]) { end += 1 }
-                }
-                return Grammar.isNumber(input, pos, end) ? end - pos : 0
-            }), .number),
-            Rule(.run(ByteSet("[]{},.=")), .punctuation),
-            Rule(.identifier, .plain),
-            Rule(.run(.whitespace), .plain),
-        ]),
-    ])
+    static let toml = Grammar(
+        identifier: ByteSet.identifier.union(ByteSet("-")),
+        states: [
+            LexState(
+                .plain,
+                [
+                    Rule(.custom(ByteSet("#"), { input, pos in input.lineEnd(from: pos) - pos }), .comment),
+                    Rule(
+                        .afterIndent(
+                            .custom(
+                                ByteSet("["),
+                                { input, pos in
+                                    let end = input.lineEnd(from: pos)
+                                    var close = end
+                                    while close > pos, input.bytes[close - 1] != UInt8(ascii: "]") { close -= 1 }
+                                    return close > pos + 1 ? close - pos : 0
+                                })), .heading),
+                    Rule(
+                        .afterIndent(.custom(ByteSet.identifierStart.union(ByteSet("\"'0123456789-")), settingKey)),
+                        .property),
+                    Rule(
+                        .custom(
+                            ByteSet.identifierStart.union(ByteSet("\"'0123456789-")),
+                            { input, pos in
+                                // Keys of an inline table: `{ name = "x", port = 80 }`.
+                                let previous = input.previousOnLine(pos)
+                                guard previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") else { return 0 }
+                                return settingKey(input, pos)
+                            }), .property),
+                    Rule(.quoted("\"\"\"", multiline: true), .string),
+                    Rule(.quoted("'''", escape: false, multiline: true), .string),
+                    Rule(.quoted("\""), .string),
+                    Rule(.quoted("'", escape: false), .string),
+                    Rule(.words(WordSet("true false inf nan")), .constant),
+                    Rule(
+                        .custom(
+                            ByteSet("0123456789+-"),
+                            { input, pos in
+                                guard pos == input.start || !ByteSet.identifier.contains(input.bytes[pos - 1]) else {
+                                    return 0
+                                }
+                                // A digit first, or a sign before a digit, `inf` or `nan`: a run of dashes is
+                                // rejected here instead of scanned.
+                                let first = ByteSet("+-").contains(input[pos]) ? input[pos + 1] : input[pos]
+                                guard
+                                    ByteSet.digits.contains(first) || first == UInt8(ascii: "i")
+                                        || first == UInt8(ascii: "n")
+                                else { return 0 }
+                                var end = pos
+                                while end < input.end,
+                                    ByteSet("0123456789_.+-:eExXoObBabcdefABCDEFTZ").contains(input.bytes[end])
+                                { end += 1 }
+                                // A date-time may have a space between date and time: `1979-05-27 07:32:00Z`.
+                                if input[end] == 0x20, ByteSet.digits.contains(input[end + 1]),
+                                    input[end + 3] == UInt8(ascii: ":")
+                                {
+                                    end += 1
+                                    while end < input.end, ByteSet("0123456789.:+-Z").contains(input.bytes[end]) {
+                                        end += 1
+                                    }
+                                }
+                                return Grammar.isNumber(input, pos, end) ? end - pos : 0
+                            }), .number),
+                    Rule(.run(ByteSet("[]{},.=")), .punctuation),
+                    Rule(.identifier, .plain),
+                    Rule(.run(.whitespace), .plain),
+                ])
+        ])
 
     /// A key before `=` (`name`, `a.b`, `"quoted key"`), matched up to its end.
     static let settingKey: Matcher = { input, pos in

@@ -3,50 +3,80 @@
 /// `true`/`null`/numbers only when they are a whole scalar (`port: 80`, not `name: 80s band`).
 extension Grammar {
     static let yaml = Grammar(states: [
-        LexState(.plain, [
-            Rule(.pendingBody, .string),
-            Rule(.atLineStart(.custom(ByteSet("-."), documentMarker)), .punctuation),
-            Rule(.custom(ByteSet("#"), { input, pos in
-                guard pos == input.start || ByteSet.whitespace.contains(input.bytes[pos - 1]) else { return 0 }
-                return input.lineEnd(from: pos) - pos
-            }), .comment),
-            Rule(.blockScalarStart, .operator),
-            Rule(.custom(.all, yamlKey), .property),
-            Rule(.quoted("\"", multiline: true), .string),
-            Rule(.quoted("'", escape: false, multiline: true), .string),
-            Rule(.custom(ByteSet("&*"), { input, pos in
-                guard pos == input.start || ByteSet(" \t\n[{,").contains(input.bytes[pos - 1]) else { return 0 }
-                let end = input.skip(ByteSet.identifier.union(ByteSet("-.")), from: pos + 1)
-                return end > pos + 1 ? end - pos : 0
-            }), .variable),
-            Rule(.custom(ByteSet("!"), { input, pos in
-                guard pos == input.start || ByteSet(" \t\n").contains(input.bytes[pos - 1]) else { return 0 }
-                return input.skip(ByteSet.identifier.union(ByteSet("!-.:/")), from: pos + 1) - pos
-            }), .type),
-            Rule(.custom(ByteSet("-"), { input, pos in
-                let next = input[pos + 1]
-                return input.afterIndent(pos) || input.previousOnLine(pos) == UInt8(ascii: "-")
-                    ? (next == 0x20 || next == 0x0A || next == 0 ? 1 : 0) : 0
-            }), .punctuation),
-            Rule(.custom(ByteSet("tfnyoTFNYO~"), { input, pos in
-                wholeScalar(input, pos, words: yamlConstants)
-            }), .constant),
-            Rule(.custom(ByteSet("0123456789-+."), { input, pos in
-                wholeScalar(input, pos, words: nil)
-            }), .number),
-            Rule(.run(ByteSet("[]{},?")), .punctuation),
-            Rule(.custom(ByteSet(":"), { input, pos in
-                // A mapping colon, not the one in `host:8080` or `http://`.
-                let next = input[pos + 1]
-                return next == 0x20 || next == 0x0A || next == 0x0D || next == 0 ? 1 : 0
-            }), .punctuation),
-            Rule(.run(.except(" \t\r\n#[]{},\"'")), .plain),
-            Rule(.identifier, .plain),
-            Rule(.run(.spaces), .plain),
-        ]),
+        LexState(
+            .plain,
+            [
+                Rule(.pendingBody, .string),
+                Rule(.atLineStart(.custom(ByteSet("-."), documentMarker)), .punctuation),
+                Rule(
+                    .custom(
+                        ByteSet("#"),
+                        { input, pos in
+                            guard pos == input.start || ByteSet.whitespace.contains(input.bytes[pos - 1]) else {
+                                return 0
+                            }
+                            return input.lineEnd(from: pos) - pos
+                        }), .comment),
+                Rule(.blockScalarStart, .operator),
+                Rule(.custom(.all, yamlKey), .property),
+                Rule(.quoted("\"", multiline: true), .string),
+                Rule(.quoted("'", escape: false, multiline: true), .string),
+                Rule(
+                    .custom(
+                        ByteSet("&*"),
+                        { input, pos in
+                            guard pos == input.start || ByteSet(" \t\n[{,").contains(input.bytes[pos - 1]) else {
+                                return 0
+                            }
+                            let end = input.skip(ByteSet.identifier.union(ByteSet("-.")), from: pos + 1)
+                            return end > pos + 1 ? end - pos : 0
+                        }), .variable),
+                Rule(
+                    .custom(
+                        ByteSet("!"),
+                        { input, pos in
+                            guard pos == input.start || ByteSet(" \t\n").contains(input.bytes[pos - 1]) else {
+                                return 0
+                            }
+                            return input.skip(ByteSet.identifier.union(ByteSet("!-.:/")), from: pos + 1) - pos
+                        }), .type),
+                Rule(
+                    .custom(
+                        ByteSet("-"),
+                        { input, pos in
+                            let next = input[pos + 1]
+                            return input.afterIndent(pos) || input.previousOnLine(pos) == UInt8(ascii: "-")
+                                ? (next == 0x20 || next == 0x0A || next == 0 ? 1 : 0) : 0
+                        }), .punctuation),
+                Rule(
+                    .custom(
+                        ByteSet("tfnyoTFNYO~"),
+                        { input, pos in
+                            wholeScalar(input, pos, words: yamlConstants)
+                        }), .constant),
+                Rule(
+                    .custom(
+                        ByteSet("0123456789-+."),
+                        { input, pos in
+                            wholeScalar(input, pos, words: nil)
+                        }), .number),
+                Rule(.run(ByteSet("[]{},?")), .punctuation),
+                Rule(
+                    .custom(
+                        ByteSet(":"),
+                        { input, pos in
+                            // A mapping colon, not the one in `host:8080` or `http://`.
+                            let next = input[pos + 1]
+                            return next == 0x20 || next == 0x0A || next == 0x0D || next == 0 ? 1 : 0
+                        }), .punctuation),
+                Rule(.run(.except(" \t\r\n#[]{},\"'")), .plain),
+                Rule(.identifier, .plain),
+                Rule(.run(.spaces), .plain),
+            ])
     ])
 
-    private static let yamlConstants = WordSet("true false null yes no on off True False Null TRUE FALSE NULL Yes No On Off YES NO ON OFF ~")
+    private static let yamlConstants = WordSet(
+        "true false null yes no on off True False Null TRUE FALSE NULL Yes No On Off YES NO ON OFF ~")
 
     /// `---` or `...` alone at the start of a line.
     private static let documentMarker: Matcher = { input, pos in
@@ -60,8 +90,10 @@ extension Grammar {
     /// by `:` and a space or the end of the line. The match is the key without its colon.
     private static let yamlKey: Matcher = { input, pos in
         let previous = input.previousOnLine(pos)
-        guard previous == 0x0A || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?")
-            || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") else { return 0 }
+        guard
+            previous == 0x0A || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?")
+                || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",")
+        else { return 0 }
         if previous == UInt8(ascii: "-"), input[pos - 1] != 0x20 { return 0 }
         let first = input[pos]
         var cursor = pos
@@ -77,7 +109,10 @@ extension Grammar {
             let after = input[colon + 1]
             return after == 0x20 || after == 0x0A || after == 0 || after == 0x0D ? cursor - pos : 0
         }
-        guard !ByteSet(" \t\r\n#[]{},|>&*!%@`\"'-?:").contains(first) || (first == UInt8(ascii: "-") && input[pos + 1] != 0x20) else { return 0 }
+        guard
+            !ByteSet(" \t\r\n#[]{},|>&*!%@`\"'-?:").contains(first)
+                || (first == UInt8(ascii: "-") && input[pos + 1] != 0x20)
+        else { return 0 }
         while cursor < input.end {
             let byte = input.bytes[cursor]
             if byte == 0x0A { return 0 }
@@ -102,7 +137,9 @@ extension Grammar {
     /// a number when `words` is nil.
     private static func wholeScalar(_ input: Input, _ pos: Int, words: WordSet?) -> Int {
         let previous = input.previousOnLine(pos)
-        guard ByteSet(":-[{,?\n").contains(previous), pos > input.start ? ByteSet(" \t\n[{,").contains(input.bytes[pos - 1]) : true else { return 0 }
+        guard ByteSet(":-[{,?\n").contains(previous),
+            pos > input.start ? ByteSet(" \t\n[{,").contains(input.bytes[pos - 1]) : true
+        else { return 0 }
         var end = pos
         while end < input.end, !ByteSet(" \t\r\n,]}").contains(input.bytes[end]) { end += 1 }
         var after = input.skip(.spaces, from: end)
@@ -123,7 +160,9 @@ extension Grammar {
             return false
         }
         if digits > 0 {
-            return ByteSet.digits.contains(input[start]) || ByteSet("+-.").contains(input[start]) && (ByteSet.digits.contains(input[start + 1]) || input[start + 1] == UInt8(ascii: "."))
+            return ByteSet.digits.contains(input[start])
+                || ByteSet("+-.").contains(input[start])
+                    && (ByteSet.digits.contains(input[start + 1]) || input[start + 1] == UInt8(ascii: "."))
         }
         guard end - start <= 5 else { return false }
         let word = String(decoding: input.bytes[start..<end], as: UTF8.self).lowercased()

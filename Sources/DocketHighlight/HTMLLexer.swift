@@ -5,7 +5,8 @@ enum HTMLLexer {
         var segmentStart = input.start
         var pos = input.start
         while pos < input.end {
-            guard input.bytes[pos] == UInt8(ascii: "<"), let (embedded, closeTag) = embeddedElement(input, at: pos) else {
+            guard input.bytes[pos] == UInt8(ascii: "<"), let (embedded, closeTag) = embeddedElement(input, at: pos)
+            else {
                 pos += 1
                 continue
             }
@@ -14,7 +15,13 @@ enum HTMLLexer {
             var quote: UInt8 = 0
             while cursor < input.end {
                 let byte = input.bytes[cursor]
-                if quote != 0 { if byte == quote { quote = 0 } } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte } else if byte == UInt8(ascii: ">") { break }
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                }
                 cursor += 1
             }
             guard cursor < input.end else { break }
@@ -38,7 +45,8 @@ enum HTMLLexer {
 
     /// The language of a `<script` or `<style` tag at `pos`, and the closing tag to look for.
     private static func embeddedElement(_ input: Input, at pos: Int) -> (Language, [UInt8])? {
-        for (name, language) in [(script, Language.javascript), (style, Language.css)] where matchesFolded(name, input, at: pos + 1) {
+        for (name, language) in [(script, Language.javascript), (style, Language.css)]
+        where matchesFolded(name, input, at: pos + 1) {
             let after = input[pos + 1 + name.count]
             guard after == UInt8(ascii: ">") || ByteSet.whitespace.contains(after) else { continue }
             return (language, Array("</".utf8) + name)

@@ -48,7 +48,8 @@ enum HTMLWriter {
         return lines
     }
 
-    private static let indexOfKind: [TokenKind: Int] = Dictionary(uniqueKeysWithValues: TokenKind.allCases.enumerated().map { ($1, $0) })
+    private static let indexOfKind: [TokenKind: Int] = Dictionary(
+        uniqueKeysWithValues: TokenKind.allCases.enumerated().map { ($1, $0) })
 
     private static func kindIndex(_ kind: TokenKind) -> Int { indexOfKind[kind]! }
 }

@@ -11,7 +11,9 @@ public enum Highlighter {
         guard let known = Language(fenceName: language) else { return nil }
         var code = code
         return code.withUTF8 { bytes in
-            lex(bytes, known).map { Token(kind: $0.kind, text: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) }
+            lex(bytes, known).map {
+                Token(kind: $0.kind, text: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
+            }
         }
     }
 

@@ -118,7 +118,9 @@ struct Lexer {
     private func numberLength(at pos: Int) -> Int {
         let first = input[pos]
         // Not the digits after a dot (`v1.5`, `x.0`), but a range's end (`0..10`) is a number.
-        guard atWordStart(pos), input[pos - 1] != UInt8(ascii: ".") || input[pos - 2] == UInt8(ascii: ".") else { return 0 }
+        guard atWordStart(pos), input[pos - 1] != UInt8(ascii: ".") || input[pos - 2] == UInt8(ascii: ".") else {
+            return 0
+        }
         var cursor = pos
         if first == UInt8(ascii: ".") {
             guard ByteSet.digits.contains(input[pos + 1]) else { return 0 }
@@ -126,7 +128,9 @@ struct Lexer {
             return 0
         }
         let second = input[pos + 1] | 0x20
-        if first == UInt8(ascii: "0"), second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b") {
+        if first == UInt8(ascii: "0"),
+            second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b")
+        {
             return input.skip(grammar.identifier, from: pos + 2) - pos
         }
         let digits = ByteSet("0123456789_")

@@ -46,7 +46,8 @@ enum MarkdownLexer {
         while lineStart < input.end {
             let lineEnd = input.lineEnd(from: lineStart)
             if input.hasPrefix(Array("---".utf8), at: lineStart) || input.hasPrefix(Array("...".utf8), at: lineStart),
-               input.skip(ByteSet(" \t\r"), from: lineStart + 3) == lineEnd {
+                input.skip(ByteSet(" \t\r"), from: lineStart + 3) == lineEnd
+            {
                 return lineEnd
             }
             lineStart = lineEnd + 1
@@ -75,7 +76,8 @@ enum MarkdownLexer {
                 for index in nameStart..<lineEnd where input.bytes[index] == marker { return nil }
             }
             self.lineEnd = lineEnd
-            language = nameEnd > nameStart
+            language =
+                nameEnd > nameStart
                 ? Language(fenceName: String(decoding: input.bytes[nameStart..<nameEnd], as: UTF8.self)) : nil
         }
 

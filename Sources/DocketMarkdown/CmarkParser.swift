@@ -75,7 +75,9 @@ enum CmarkParser {
     /// the reference the differential test holds `HTMLRenderer` against.
     static func referenceHTML(_ text: String) -> String {
         withTree(of: text) { root, parser in
-            guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
+                return ""
+            }
             defer { free(html) }
             return String(cString: html)
         } ?? ""
@@ -128,7 +130,10 @@ enum CmarkParser {
         var nodes = 1
         var hasFootnoteReferences = false
         var hasInfoProblems = false
-        var stack = [Frame(node: node(root, lineOffset: lineOffset, problems: &problems).node, next: cmark_node_first_child(root))]
+        var stack = [
+            Frame(
+                node: node(root, lineOffset: lineOffset, problems: &problems).node, next: cmark_node_first_child(root))
+        ]
         while true {
             let top = stack.count - 1
             if let child = stack[top].next {
@@ -137,9 +142,12 @@ enum CmarkParser {
                     if !tooDeepReported {
                         tooDeepReported = true
                         let (line, column) = position(of: child, lineOffset: lineOffset, stack: stack)
-                        problems.append(MarkdownProblem(
-                            line: line, column: column,
-                            message: "Markdown is nested deeper than \(maxDepth) levels here (lists, quotes, emphasis, links…); the deeper content is left out"))
+                        problems.append(
+                            MarkdownProblem(
+                                line: line, column: column,
+                                message:
+                                    "Markdown is nested deeper than \(maxDepth) levels here (lists, quotes, emphasis, links…); the deeper content is left out"
+                            ))
                     }
                     continue
                 }
@@ -147,9 +155,12 @@ enum CmarkParser {
                 if nodes > maxNodes {
                     if nodes == maxNodes + 1 {
                         let (line, column) = position(of: child, lineOffset: lineOffset, stack: stack)
-                        problems.append(MarkdownProblem(
-                            line: line, column: column,
-                            message: "the page has more than \(maxNodes) Markdown elements by here; the rest is left out"))
+                        problems.append(
+                            MarkdownProblem(
+                                line: line, column: column,
+                                message:
+                                    "the page has more than \(maxNodes) Markdown elements by here; the rest is left out"
+                            ))
                     }
                     continue
                 }
@@ -163,7 +174,9 @@ enum CmarkParser {
             } else {
                 let done = stack.removeLast().node
                 if stack.isEmpty {
-                    return Result(root: done, problems: problems, hasFootnoteReferences: hasFootnoteReferences, hasInfoProblems: hasInfoProblems)
+                    return Result(
+                        root: done, problems: problems, hasFootnoteReferences: hasFootnoteReferences,
+                        hasInfoProblems: hasInfoProblems)
                 }
                 stack[stack.count - 1].node.children.append(done)
             }
@@ -183,9 +196,12 @@ enum CmarkParser {
 
     /// The Swift node for one C node, without children; `keepsChildren` is false for a table
     /// over the column limit, whose cells are what would cost the time.
-    private static func node(_ node: OpaquePointer, lineOffset: Int, problems: inout [MarkdownProblem]) -> (node: MarkdownNode, keepsChildren: Bool) {
+    private static func node(_ node: OpaquePointer, lineOffset: Int, problems: inout [MarkdownProblem]) -> (
+        node: MarkdownNode, keepsChildren: Bool
+    ) {
         let startLine = Int(cmark_node_get_start_line(node))
-        let range = startLine > 0
+        let range =
+            startLine > 0
             ? SourceRange(
                 startLine: startLine + lineOffset,
                 startColumn: Int(cmark_node_get_start_column(node)),
@@ -196,9 +212,12 @@ enum CmarkParser {
         if case .table = kind {
             let columns = Int(cmark_gfm_extensions_get_table_columns(node))
             if columns > maxTableColumns {
-                problems.append(MarkdownProblem(
-                    line: range.startLine, column: range.startColumn,
-                    message: "this table has \(columns) columns; at most \(maxTableColumns) are supported, so it is left out"))
+                problems.append(
+                    MarkdownProblem(
+                        line: range.startLine, column: range.startColumn,
+                        message:
+                            "this table has \(columns) columns; at most \(maxTableColumns) are supported, so it is left out"
+                    ))
                 return (MarkdownNode(.table(alignments: []), range: range), false)
             }
         }
@@ -225,7 +244,9 @@ enum CmarkParser {
             return .item(task: nil)
         case CMARK_NODE_CODE_BLOCK:
             // The info string is read here, once; every consumer uses the parsed form.
-            return .codeBlock(literal: string(cmark_node_get_literal(node)), info: CodeBlockInfo(string(cmark_node_get_fence_info(node))))
+            return .codeBlock(
+                literal: string(cmark_node_get_literal(node)),
+                info: CodeBlockInfo(string(cmark_node_get_fence_info(node))))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_HEADING: return .heading(id: nil, level: UInt8(clamping: cmark_node_get_heading_level(node)))
@@ -239,9 +260,11 @@ enum CmarkParser {
         case CMARK_NODE_EMPH: return .emphasis
         case CMARK_NODE_STRONG: return .strong
         case CMARK_NODE_LINK:
-            return .link(destination: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
+            return .link(
+                destination: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
         case CMARK_NODE_IMAGE:
-            return .image(source: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
+            return .image(
+                source: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: string(cmark_node_get_literal(node)))
         default:
             switch string(cmark_node_get_type_string(node)) {

@@ -14,7 +14,10 @@ struct CodeBlockCheck: MarkdownWalker {
     mutating func visit(_ node: MarkdownNode) {
         guard case .codeBlock(_, let info) = node.kind else { return descend(into: node) }
         for problem in info.problems {
-            found.append(.error(at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn), problem))
+            found.append(
+                .error(
+                    at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn), problem)
+            )
         }
     }
 }

@@ -91,7 +91,9 @@ struct CodeBlockFields: Sendable {
             if let start = Int(value), start >= -Self.maxLineNumber, start <= Self.maxLineNumber {
                 lineNumbersStart = start
             } else if Int(value) != nil || value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) {
-                problems.append("'showLineNumbers=\(value)' must start from a whole number between -\(Self.maxLineNumber) and \(Self.maxLineNumber)")
+                problems.append(
+                    "'showLineNumbers=\(value)' must start from a whole number between -\(Self.maxLineNumber) and \(Self.maxLineNumber)"
+                )
             }
         default: break
         }

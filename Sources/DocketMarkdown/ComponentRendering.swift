@@ -53,7 +53,8 @@ extension HTMLRenderer {
             case .expression(let source):
                 switch MDXLiteral.parse(source) {
                 case .string(let value)?: out += " \(name)=\"\(value.htmlEscaped)\""
-                case .number(let value)?: out += " \(name)=\"\(value == value.rounded() ? String(Int(value)) : String(value))\""
+                case .number(let value)?:
+                    out += " \(name)=\"\(value == value.rounded() ? String(Int(value)) : String(value))\""
                 case .bool(true)?: out += " \(name)"
                 case .object(let pairs)? where name == "style":
                     out += " style=\"\(Self.css(pairs).htmlEscaped)\""
@@ -100,7 +101,9 @@ extension HTMLRenderer {
         }
         var labels: [String: String] = [:]
         var order: [String] = []
-        if case .expression(let source)? = element.attribute("values")?.value, case .array(let declared)? = MDXLiteral.parse(source) {
+        if case .expression(let source)? = element.attribute("values")?.value,
+            case .array(let declared)? = MDXLiteral.parse(source)
+        {
             for entry in declared {
                 guard let value = entry["value"]?.stringValue else { continue }
                 order.append(value)
@@ -110,7 +113,9 @@ extension HTMLRenderer {
         let values = items.map { $0.element.string("value") ?? "" }
         if order.isEmpty { order = values }
         var selected: String? = values.first
-        if let explicit = items.first(where: { $0.element.flag("default") }) { selected = explicit.element.string("value") }
+        if let explicit = items.first(where: { $0.element.flag("default") }) {
+            selected = explicit.element.string("value")
+        }
         if let attribute = element.attribute("defaultValue") {
             if case .expression(let source) = attribute.value, MDXLiteral.parse(source) == .null {
                 selected = nil
@@ -129,7 +134,8 @@ extension HTMLRenderer {
             if case .expression(let source) = attribute.value, MDXLiteral.parse(source) == .bool(true) { key = groupID }
             if let key, !key.isEmpty { out += " data-query-string=\"\(key.htmlEscaped)\"" }
         }
-        out += ">\n<div role=\"tablist\" aria-orientation=\"horizontal\" class=\"tabs\(element.flag("block") ? " tabs--block" : "")\">\n"
+        out +=
+            ">\n<div role=\"tablist\" aria-orientation=\"horizontal\" class=\"tabs\(element.flag("block") ? " tabs--block" : "")\">\n"
         for value in order {
             guard let index = values.firstIndex(of: value) else { continue }
             let item = items[index].element
@@ -138,17 +144,22 @@ extension HTMLRenderer {
             let label = labels[value] ?? item.string("label") ?? value
             var extraClass = ""
             var extraAttributes = ""
-            if case .expression(let source)? = item.attribute("attributes")?.value, case .object(let pairs)? = MDXLiteral.parse(source) {
+            if case .expression(let source)? = item.attribute("attributes")?.value,
+                case .object(let pairs)? = MDXLiteral.parse(source)
+            {
                 for (key, literal) in pairs {
                     guard let text = literal.stringValue else { continue }
                     if key == "className" { extraClass = " " + text; continue }
-                    guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !key.lowercased().hasPrefix("on") else { continue }
+                    guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !key.lowercased().hasPrefix("on")
+                    else { continue }
                     extraAttributes += " \(key)=\"\(text.htmlEscaped)\""
                 }
             }
-            out += "<button type=\"button\" role=\"tab\" id=\"\(prefix)-tab-\(index)\" aria-controls=\"\(prefix)-panel-\(index)\""
+            out +=
+                "<button type=\"button\" role=\"tab\" id=\"\(prefix)-tab-\(index)\" aria-controls=\"\(prefix)-panel-\(index)\""
             out += " aria-selected=\"\(isSelected)\" tabindex=\"\(focusable ? 0 : -1)\""
-            out += " class=\"tabs__item\(isSelected ? " tabs__item--active" : "")\(extraClass.htmlEscaped)\" data-value=\"\(value.htmlEscaped)\"\(extraAttributes)>"
+            out +=
+                " class=\"tabs__item\(isSelected ? " tabs__item--active" : "")\(extraClass.htmlEscaped)\" data-value=\"\(value.htmlEscaped)\"\(extraAttributes)>"
             out += label.htmlEscaped
             out += "</button>\n"
         }
@@ -157,8 +168,10 @@ extension HTMLRenderer {
             let value = values[index]
             var panelClass = "tabs__panel"
             if let extra = item.element.string("className") { panelClass += " " + extra }
-            out += "<div role=\"tabpanel\" id=\"\(prefix)-panel-\(index)\" aria-labelledby=\"\(prefix)-tab-\(index)\" tabindex=\"0\""
-            out += " class=\"\(panelClass.htmlEscaped)\" data-value=\"\(value.htmlEscaped)\"\(value == selected ? "" : " hidden")>\n"
+            out +=
+                "<div role=\"tabpanel\" id=\"\(prefix)-panel-\(index)\" aria-labelledby=\"\(prefix)-tab-\(index)\" tabindex=\"0\""
+            out +=
+                " class=\"\(panelClass.htmlEscaped)\" data-value=\"\(value.htmlEscaped)\"\(value == selected ? "" : " hidden")>\n"
             children(item.node, into: &out, context: &context)
             if item.node.children.last?.isInline == true { out += "\n" }
             out += "</div>\n"
@@ -182,7 +195,8 @@ extension HTMLRenderer {
 
     private func docCard(_ element: MDXElement, into out: inout String) {
         guard case .expression(let source)? = element.attribute("item")?.value, let item = MDXLiteral.parse(source),
-              let href = item["href"]?.stringValue, let label = item["label"]?.stringValue else { return }
+            let href = item["href"]?.stringValue, let label = item["label"]?.stringValue
+        else { return }
         out += "<div class=\"cards__item cards__item--single\">"
         card(label: label, url: href, description: item["description"]?.stringValue, into: &out)
         out += "</div>\n"
@@ -190,7 +204,9 @@ extension HTMLRenderer {
 
     private func card(label: String, url: String, description: String?, into out: inout String) {
         out += "<a class=\"card\" href=\"\(url.htmlEscaped)\"><h2 class=\"card__title\">\(label.htmlEscaped)</h2>"
-        if let description, !description.isEmpty { out += "<p class=\"card__description\">\(description.htmlEscaped)</p>" }
+        if let description, !description.isEmpty {
+            out += "<p class=\"card__description\">\(description.htmlEscaped)</p>"
+        }
         out += "</a>"
     }
 
@@ -200,7 +216,8 @@ extension HTMLRenderer {
         out += "<details class=\"\(classes.htmlEscaped)\"\(element.flag("open") ? " open" : "")>"
         var body = node.children
         if let first = body.firstIndex(where: { !($0.isInline && $0.plainText.trimmingWhitespace.isEmpty) }),
-           case .mdx(let summary) = body[first].kind, summary.name == "summary" {
+            case .mdx(let summary) = body[first].kind, summary.name == "summary"
+        {
             out += "<summary>"
             var inner = body[first]
             inner.kind = .paragraph
@@ -217,10 +234,15 @@ extension HTMLRenderer {
 
     private func tocInline(_ element: MDXElement, into out: inout String, context: inout Context) {
         func level(_ name: String, _ fallback: Int) -> Int {
-            if case .expression(let source)? = element.attribute(name)?.value, case .number(let value)? = MDXLiteral.parse(source) { return Int(value) }
+            if case .expression(let source)? = element.attribute(name)?.value,
+                case .number(let value)? = MDXLiteral.parse(source)
+            {
+                return Int(value)
+            }
             return fallback
         }
-        let items = TOCItem.tree(element.toc ?? [], minLevel: level("minHeadingLevel", 2), maxLevel: level("maxHeadingLevel", 3))
+        let items = TOCItem.tree(
+            element.toc ?? [], minLevel: level("minHeadingLevel", 2), maxLevel: level("maxHeadingLevel", 3))
         out += "<div class=\"toc-inline\">\n"
         list(items, into: &out)
         out += "</div>\n"
@@ -230,7 +252,8 @@ extension HTMLRenderer {
         guard !items.isEmpty else { return }
         out += "<ul>\n"
         for item in items {
-            out += "<li><a href=\"#\(item.entry.id.htmlEscaped)\">\(render(inlines: item.entry.title, plainLinks: true))</a>"
+            out +=
+                "<li><a href=\"#\(item.entry.id.htmlEscaped)\">\(render(inlines: item.entry.title, plainLinks: true))</a>"
             if !item.children.isEmpty {
                 out += "\n"
                 list(item.children, into: &out)

@@ -149,12 +149,16 @@ struct ContinuationColumns {
     }
 
     /// Maps the columns of `node` (and its children) on lines after the paragraph's first.
-    private func relocate(_ node: inout MarkdownNode, in paragraph: SourceRange, containers: [Container], starts: inout [Int: TextStart?]) {
+    private func relocate(
+        _ node: inout MarkdownNode, in paragraph: SourceRange, containers: [Container], starts: inout [Int: TextStart?]
+    ) {
         switch node.kind {
         case .link, .image:
             // cmark-gfm gives a link whose text spans lines the line of its closing `]` but the
             // column of its `[`: the `[` is on the line where the text starts.
-            if let first = node.children.first(where: { $0.range.isKnown }), first.range.startLine < node.range.startLine {
+            if let first = node.children.first(where: { $0.range.isKnown }),
+                first.range.startLine < node.range.startLine
+            {
                 node.range.startLine = first.range.startLine
             }
         default:
@@ -162,19 +166,29 @@ struct ContinuationColumns {
         }
         if node.range.isKnown {
             if node.range.startLine > paragraph.startLine,
-               let column = fileColumn(node.range.startColumn, line: node.range.startLine, in: paragraph, containers: containers, starts: &starts) {
+                let column = fileColumn(
+                    node.range.startColumn, line: node.range.startLine, in: paragraph, containers: containers,
+                    starts: &starts)
+            {
                 node.range.startColumn = column
             }
             if node.range.endLine > paragraph.startLine,
-               let column = fileColumn(node.range.endColumn, line: node.range.endLine, in: paragraph, containers: containers, starts: &starts) {
+                let column = fileColumn(
+                    node.range.endColumn, line: node.range.endLine, in: paragraph, containers: containers,
+                    starts: &starts)
+            {
                 node.range.endColumn = column
             }
         }
-        for index in node.children.indices { relocate(&node.children[index], in: paragraph, containers: containers, starts: &starts) }
+        for index in node.children.indices {
+            relocate(&node.children[index], in: paragraph, containers: containers, starts: &starts)
+        }
     }
 
     /// The file column for a column cmark counted from the paragraph text of `line`.
-    private func fileColumn(_ reported: Int, line: Int, in paragraph: SourceRange, containers: [Container], starts: inout [Int: TextStart?]) -> Int? {
+    private func fileColumn(
+        _ reported: Int, line: Int, in paragraph: SourceRange, containers: [Container], starts: inout [Int: TextStart?]
+    ) -> Int? {
         let start: TextStart?
         if let known = starts[line] {
             start = known
@@ -204,8 +218,9 @@ struct ContinuationColumns {
             switch match(container, line: line, cursor: &cursor) {
             case .matched: continue
             case .lazy:
-                return TextStart(byte: cursor.index - bytes.startIndex + (cursor.usedTabColumns > 0 ? 1 : 0),
-                                 tabSpaces: cursor.usedTabColumns > 0 ? 4 - (cursor.column % 4) : 0)
+                return TextStart(
+                    byte: cursor.index - bytes.startIndex + (cursor.usedTabColumns > 0 ? 1 : 0),
+                    tabSpaces: cursor.usedTabColumns > 0 ? 4 - (cursor.column % 4) : 0)
             case .unknown: return nil
             }
         }
@@ -219,7 +234,8 @@ struct ContinuationColumns {
         switch container {
         case .quote:
             let (index, column) = cursor.firstNonSpace()
-            guard column - cursor.column <= 3, index < cursor.bytes.endIndex, cursor.bytes[index] == UInt8(ascii: ">") else { return .lazy }
+            guard column - cursor.column <= 3, index < cursor.bytes.endIndex, cursor.bytes[index] == UInt8(ascii: ">")
+            else { return .lazy }
             cursor.advance(columns: column - cursor.column)
             cursor.advanceByte()
             if cursor.current == 0x20 || cursor.current == 0x09 { cursor.advance(columns: 1) }

@@ -18,11 +18,13 @@ struct DirectiveFenceRestore: MarkdownRewriter {
 
     mutating func rewrite(_ node: inout MarkdownNode) {
         switch node.kind {
-        case .codeBlock(let literal, let info) where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
+        case .codeBlock(let literal, let info)
+        where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
             node.kind = .codeBlock(literal: Self.restored(literal, fenceTexts), info: info)
         case .htmlInline(let html):
             if let text = fenceTexts[html.trimmingWhitespace.description] { node.kind = .text(text) }
-        case .htmlBlock(let html) where html.contains(DirectiveScanner.openPrefix) || html.contains(DirectiveScanner.closePrefix):
+        case .htmlBlock(let html)
+        where html.contains(DirectiveScanner.openPrefix) || html.contains(DirectiveScanner.closePrefix):
             // A marker that folding left in place (inside a raw HTML block) reads as its text.
             node.kind = .htmlBlock(Self.restored(html, fenceTexts))
         default:

@@ -39,9 +39,12 @@ struct DirectiveFolder {
             if let open = marker(child, prefix: DirectiveScanner.openPrefix), depth >= DirectiveScanner.maxNesting {
                 if !tooDeepReported {
                     tooDeepReported = true
-                    problems.append(MarkdownProblem(
-                        line: child.range.startLine, column: child.range.startColumn,
-                        message: "':::\(openings[open].name)' is nested deeper than \(DirectiveScanner.maxNesting) levels of ':::' containers (is a closing ':::' inside a list?); its content is shown without the container"))
+                    problems.append(
+                        MarkdownProblem(
+                            line: child.range.startLine, column: child.range.startColumn,
+                            message:
+                                "':::\(openings[open].name)' is nested deeper than \(DirectiveScanner.maxNesting) levels of ':::' containers (is a closing ':::' inside a list?); its content is shown without the container"
+                        ))
                 }
                 i += 1
                 continue
@@ -60,9 +63,11 @@ struct DirectiveFolder {
                         if shifted.line == opening.line { shifted.column += opening.titleColumn - 1 }
                         return shifted
                     }
-                    var node = MarkdownNode(.directiveTitle, children: parsed.root.firstParagraphInlines, range: SourceRange(
-                        startLine: opening.line, startColumn: opening.titleColumn,
-                        endLine: opening.line, endColumn: opening.titleColumn + max(source.utf8.count, 1) - 1))
+                    var node = MarkdownNode(
+                        .directiveTitle, children: parsed.root.firstParagraphInlines,
+                        range: SourceRange(
+                            startLine: opening.line, startColumn: opening.titleColumn,
+                            endLine: opening.line, endColumn: opening.titleColumn + max(source.utf8.count, 1) - 1))
                     // The title was parsed alone, from its one line: its columns count from the
                     // title's first character. The title node itself has the file's columns.
                     var shift = ColumnShift(line: opening.line, by: opening.titleColumn - 1)
@@ -70,16 +75,23 @@ struct DirectiveFolder {
                     return node
                 }
                 var range = child.range
-                if let close { range.endLine = children[close].range.endLine; range.endColumn = children[close].range.endColumn }
-                else if let last = inner.last { range.endLine = last.range.endLine; range.endColumn = last.range.endColumn }
-                result.append(.directive(name: opening.name, fenceLength: opening.fenceLength, title: title, blocks: inner, range: range))
+                if let close {
+                    range.endLine = children[close].range.endLine; range.endColumn = children[close].range.endColumn
+                } else if let last = inner.last {
+                    range.endLine = last.range.endLine; range.endColumn = last.range.endColumn
+                }
+                result.append(
+                    .directive(
+                        name: opening.name, fenceLength: opening.fenceLength, title: title, blocks: inner, range: range)
+                )
                 i = (close ?? end) + 1
                 continue
             }
             if marker(child, prefix: DirectiveScanner.closePrefix) != nil {
                 diagnostics.warning(
                     at: SourceLocation(path: path, line: child.range.startLine, column: child.range.startColumn),
-                    "this ':::' closes a directive opened at another nesting level (inside a list or quote?); it was ignored")
+                    "this ':::' closes a directive opened at another nesting level (inside a list or quote?); it was ignored"
+                )
                 i += 1
                 continue
             }
@@ -98,7 +110,8 @@ struct DirectiveFolder {
     /// follows the fence follows the directive. A fence in a quote is the quote's (`> :::`
     /// starts with `>`).
     private func liftNestedCloses(_ children: [MarkdownNode]) -> [MarkdownNode] {
-        guard !openings.isEmpty, children.contains(where: { marker($0, prefix: DirectiveScanner.openPrefix) != nil }) else { return children }
+        guard !openings.isEmpty, children.contains(where: { marker($0, prefix: DirectiveScanner.openPrefix) != nil })
+        else { return children }
         var children = children
         let closedHere = Set(children.compactMap { marker($0, prefix: DirectiveScanner.closePrefix) })
         var i = 0
@@ -141,7 +154,9 @@ struct DirectiveFolder {
             let fence = lifted.firstIndex { marker($0, prefix: DirectiveScanner.closePrefix) == open } ?? 0
             var before = node
             before.children = Array(node.children[..<k]) + Array(lifted[..<fence])
-            if let last = before.children.last { before.range.endLine = last.range.endLine; before.range.endColumn = last.range.endColumn }
+            if let last = before.children.last {
+                before.range.endLine = last.range.endLine; before.range.endColumn = last.range.endColumn
+            }
             var after = Array(lifted[(fence + 1)...])
             let rest = Array(node.children[(k + 1)...])
             if !rest.isEmpty {

@@ -81,7 +81,9 @@ struct DirectiveScanner {
                 if mayMatter {
                     let lower = utf8.index(utf8.startIndex, offsetBy: lineStart)
                     let upper = utf8.index(utf8.startIndex, offsetBy: lineEnd)
-                    if let replacement = scanLine(text[lower..<upper], index: index, lineOffset: lineOffset, state: &state) {
+                    if let replacement = scanLine(
+                        text[lower..<upper], index: index, lineOffset: lineOffset, state: &state)
+                    {
                         output += text[copiedUpTo..<lower]
                         output += replacement
                         copiedUpTo = upper
@@ -149,7 +151,8 @@ struct DirectiveScanner {
             // (micromark-extension-directive); a deeper `:::` is text.
             let column = indent.utf8.count + 1
             guard let position = state.stack.lastIndex(where: { openings[$0].fenceLength <= colons }),
-                  column - openings[state.stack[position]].column <= 3 else {
+                column - openings[state.stack[position]].column <= 3
+            else {
                 return nil
             }
             let closing = state.stack[position]
@@ -165,21 +168,25 @@ struct DirectiveScanner {
             // One error for the first too-deep opening: the ones after it are the same mistake.
             if !reportedTooDeep {
                 reportedTooDeep = true
-                problems.append(MarkdownProblem(
-                    line: lineOffset + index + 1, column: indent.utf8.count + 1,
-                    message: "':::\(name)' is nested deeper than \(Self.maxNesting) levels of ':::' containers; it and any deeper ones are left as text"))
+                problems.append(
+                    MarkdownProblem(
+                        line: lineOffset + index + 1, column: indent.utf8.count + 1,
+                        message:
+                            "':::\(name)' is nested deeper than \(Self.maxNesting) levels of ':::' containers; it and any deeper ones are left as text"
+                    ))
             }
             return nil
         }
         let remainder = afterColons.dropFirst(name.count)
         let title = Self.title(in: remainder)
-        openings.append(Opening(
-            name: String(name),
-            titleSource: title.map(String.init),
-            titleColumn: title.map { line.utf8.distance(from: line.startIndex, to: $0.startIndex) + 1 } ?? 1,
-            fenceLength: colons,
-            line: lineOffset + index + 1,
-            column: indent.utf8.count + 1))
+        openings.append(
+            Opening(
+                name: String(name),
+                titleSource: title.map(String.init),
+                titleColumn: title.map { line.utf8.distance(from: line.startIndex, to: $0.startIndex) + 1 } ?? 1,
+                fenceLength: colons,
+                line: lineOffset + index + 1,
+                column: indent.utf8.count + 1))
         state.stack.append(openings.count - 1)
         fenceTexts[Self.openPrefix + "\(openings.count - 1)-->"] = String(rest)
         markerLines.insert(lineOffset + index + 1)

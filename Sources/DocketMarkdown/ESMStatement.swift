@@ -24,8 +24,10 @@ struct ESMStatement {
         var index = 0
         while index < tokens.count {
             let (token, offset, atLineStart) = tokens[index]
-            guard case .word(let keyword) = token, keyword == "import" || keyword == "export", atLineStart || index == 0
-                    || tokens[index - 1].0 == .punctuation(UInt8(ascii: ";")) else {
+            guard case .word(let keyword) = token, keyword == "import" || keyword == "export",
+                atLineStart || index == 0
+                    || tokens[index - 1].0 == .punctuation(UInt8(ascii: ";"))
+            else {
                 if statements.isEmpty { return [] }
                 index += 1
                 continue
@@ -33,7 +35,9 @@ struct ESMStatement {
             index += 1
             if keyword == "export" {
                 statements.append(ESMStatement(isExport: true, offset: base + offset - text.startIndex))
-                while index < tokens.count, !(tokens[index].2 && (tokens[index].0 == .word("import") || tokens[index].0 == .word("export"))) { index += 1 }
+                while index < tokens.count,
+                    !(tokens[index].2 && (tokens[index].0 == .word("import") || tokens[index].0 == .word("export")))
+                { index += 1 }
                 continue
             }
             var statement = ESMStatement(isExport: false, offset: base + offset - text.startIndex)
@@ -63,7 +67,9 @@ struct ESMStatement {
                     continue
                 case .punctuation(UInt8(ascii: "*")):
                     // `* as name`
-                    if index + 1 < tokens.count, tokens[index].0 == .word("as"), case .word(let name) = tokens[index + 1].0 {
+                    if index + 1 < tokens.count, tokens[index].0 == .word("as"),
+                        case .word(let name) = tokens[index + 1].0
+                    {
                         statement.names.append(name)
                         index += 2
                         expectingFrom = true
@@ -112,7 +118,9 @@ struct ESMStatement {
             }
             if byte == UInt8(ascii: "/"), index + 1 < text.endIndex, text[index + 1] == UInt8(ascii: "*") {
                 index += 2
-                while index + 1 < text.endIndex, !(text[index] == UInt8(ascii: "*") && text[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                while index + 1 < text.endIndex,
+                    !(text[index] == UInt8(ascii: "*") && text[index + 1] == UInt8(ascii: "/"))
+                { index += 1 }
                 index += 2
                 continue
             }
@@ -120,11 +128,18 @@ struct ESMStatement {
             if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
                 index += 1
                 while index < text.endIndex, text[index] != byte, text[index] != 0x0A { index += 1 }
-                tokens.append((.string(String(decoding: text[(start + 1)..<min(index, text.endIndex)], as: UTF8.self)), start, lineStart))
+                tokens.append(
+                    (
+                        .string(String(decoding: text[(start + 1)..<min(index, text.endIndex)], as: UTF8.self)), start,
+                        lineStart
+                    ))
                 index += 1
             } else if MDXTagParser.isNameStart(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") {
-                while index < text.endIndex, MDXTagParser.isNameStart(text[index]) || text[index] == UInt8(ascii: "_")
-                        || text[index] == UInt8(ascii: "$") || (text[index] >= UInt8(ascii: "0") && text[index] <= UInt8(ascii: "9")) { index += 1 }
+                while index < text.endIndex,
+                    MDXTagParser.isNameStart(text[index]) || text[index] == UInt8(ascii: "_")
+                        || text[index] == UInt8(ascii: "$")
+                        || (text[index] >= UInt8(ascii: "0") && text[index] <= UInt8(ascii: "9"))
+                { index += 1 }
                 tokens.append((.word(String(decoding: text[start..<index], as: UTF8.self)), start, lineStart))
             } else {
                 tokens.append((.punctuation(byte), start, lineStart))

@@ -10,14 +10,18 @@ public enum HTMLAnchorIDs {
         var found: [String] = []
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, isLetter(bytes[index + 1]) else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
+                index += 1; continue
+            }
             // Inside one tag: skip the name, then read attributes up to `>`.
             index += 1
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
             while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
                 while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
                 let nameStart = index
-                while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
+                    bytes[index] != UInt8(ascii: ">")
+                { index += 1 }
                 let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
                 while index < bytes.count, isSpace(bytes[index]) { index += 1 }
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
@@ -55,7 +59,8 @@ public enum HTMLAnchorIDs {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

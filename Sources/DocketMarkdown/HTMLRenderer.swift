@@ -78,20 +78,26 @@ public struct HTMLRenderer: Sendable {
 
     /// One footnote as remark-gfm renders it in Docusaurus: the first opens the section with its
     /// visually hidden heading, and the back link goes inside the last paragraph when there is one.
-    private func footnoteDefinition(_ node: MarkdownNode, label: String, into out: inout String, context: inout Context) {
+    private func footnoteDefinition(_ node: MarkdownNode, label: String, into out: inout String, context: inout Context)
+    {
         if !context.hasFootnotes {
             context.hasFootnotes = true
-            out += "<section data-footnotes=\"\" class=\"footnotes\"><h2 class=\"sr-only\" id=\"footnote-label\">Footnotes</h2>\n<ol>\n"
+            out +=
+                "<section data-footnotes=\"\" class=\"footnotes\"><h2 class=\"sr-only\" id=\"footnote-label\">Footnotes</h2>\n<ol>\n"
         }
         let anchor = Self.footnoteAnchor(label)
         let number = context.footnotes[label].map(String.init) ?? label.htmlEscaped
         let backref = (1...max(1, context.footnoteReferences[label] ?? 0)).map { nth in
             let suffix = nth > 1 ? "-\(nth)" : ""
             let mark = nth > 1 ? "↩<sup>\(nth)</sup>" : "↩"
-            return "<a href=\"#user-content-fnref-\(anchor)\(suffix)\" data-footnote-backref=\"\" aria-label=\"Back to reference \(number)\(suffix)\" class=\"data-footnote-backref\">\(mark)</a>"
+            return
+                "<a href=\"#user-content-fnref-\(anchor)\(suffix)\" data-footnote-backref=\"\" aria-label=\"Back to reference \(number)\(suffix)\" class=\"data-footnote-backref\">\(mark)</a>"
         }.joined(separator: " ")
         out += "<li id=\"user-content-fn-\(anchor)\">\n"
-        let lastIsParagraph = node.children.last.map { if case .paragraph = $0.kind { return true }; return false } ?? false
+        let lastIsParagraph =
+            node.children.last.map {
+                if case .paragraph = $0.kind { return true }; return false
+            } ?? false
         for (index, child) in node.children.enumerated() {
             if lastIsParagraph && index == node.children.count - 1 {
                 out += "<p>"
@@ -127,7 +133,9 @@ public struct HTMLRenderer: Sendable {
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
             let tag = ordered ? "ol" : "ul"
-            let hasTasks = node.children.contains { if case .item(task: .some) = $0.kind { return true }; return false }
+            let hasTasks = node.children.contains {
+                if case .item(task: .some) = $0.kind { return true }; return false
+            }
             out += "<\(tag)"
             if ordered && start != 1 { out += " start=\"\(start)\"" }
             if hasTasks { out += " class=\"contains-task-list\"" }
@@ -161,7 +169,8 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func heading(_ node: MarkdownNode, level: Int, id: String?, into out: inout String, context: inout Context) {
+    private func heading(_ node: MarkdownNode, level: Int, id: String?, into out: inout String, context: inout Context)
+    {
         guard let id else {
             out += "<h\(level)>"
             inlines(node.children, into: &out, context: &context)
@@ -175,7 +184,8 @@ public struct HTMLRenderer: Sendable {
         var label = id
         if node.children.count == 1, case .text(let text) = node.children[0].kind { label = text }
         let escapedLabel = label.htmlEscaped
-        out += "<a class=\"hash-link\" href=\"#\(anchor)\" aria-label=\"Direct link to \(escapedLabel)\" title=\"Direct link to \(escapedLabel)\">#</a></h\(level)>\n"
+        out +=
+            "<a class=\"hash-link\" href=\"#\(anchor)\" aria-label=\"Direct link to \(escapedLabel)\" title=\"Direct link to \(escapedLabel)\">#</a></h\(level)>\n"
     }
 
     private func listItem(_ node: MarkdownNode, tight: Bool, into out: inout String, context: inout Context) {
@@ -187,7 +197,14 @@ public struct HTMLRenderer: Sendable {
         for (index, child) in node.children.enumerated() {
             // As cmark-gfm: a block starts on its own line, except a tight list's paragraph,
             // which is written without <p>.
-            if index == 0, !child.isInline, !(tight && { if case .paragraph = child.kind { return true }; return false }()) { out += "\n" }
+            if index == 0, !child.isInline,
+                !(tight
+                    && {
+                        if case .paragraph = child.kind { return true }; return false
+                    }())
+            {
+                out += "\n"
+            }
             block(child, into: &out, context: &context, tight: tight)
             if tight, case .paragraph = child.kind, index < node.children.count - 1 { out += "\n" }
         }
@@ -219,7 +236,9 @@ public struct HTMLRenderer: Sendable {
         }
         let label = codeBlockLabel?(node, info)
         out += "<div class=\"code-block"
-        if label != nil { out += " runbook-step\" data-step=\"\((info.attribute("step") ?? info.attribute("name") ?? "").htmlEscaped)" }
+        if label != nil {
+            out += " runbook-step\" data-step=\"\((info.attribute("step") ?? info.attribute("name") ?? "").htmlEscaped)"
+        }
         out += "\""
         // `id=` names a block that a runbook step takes its text from (`from=`): the step links here.
         if let id = info.attribute("id"), !id.isEmpty { out += " id=\"block-\(id.htmlEscaped)\"" }
@@ -231,7 +250,8 @@ public struct HTMLRenderer: Sendable {
         if lines.isEmpty, let source = info.attribute("from"), !source.isEmpty {
             // The step's text is the block it names, shown once where the reader reads it; an
             // empty box here would look like a step that does nothing.
-            out += "<p class=\"code-block__from\">Its text is <a href=\"#block-\(source.htmlEscaped)\">the block <code>\(source.htmlEscaped)</code></a>, exactly as shown.</p></div>\n"
+            out +=
+                "<p class=\"code-block__from\">Its text is <a href=\"#block-\(source.htmlEscaped)\">the block <code>\(source.htmlEscaped)</code></a>, exactly as shown.</p></div>\n"
             return
         }
         var classes: [String] = []
@@ -256,7 +276,9 @@ public struct HTMLRenderer: Sendable {
     /// The lines of a code block's text, split at each newline. Bytes, unless the text holds a
     /// CR: `"\r\n"` is one Character, so a split by Characters does not end a line there.
     static func lines(of literal: String) -> [Substring] {
-        guard !literal.utf8.contains(13) else { return literal.split(separator: "\n", omittingEmptySubsequences: false) }
+        guard !literal.utf8.contains(13) else {
+            return literal.split(separator: "\n", omittingEmptySubsequences: false)
+        }
         return literal.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
@@ -273,7 +295,9 @@ public struct HTMLRenderer: Sendable {
         return false
     }
 
-    private func table(_ node: MarkdownNode, alignments: [MarkdownNode.Alignment], into out: inout String, context: inout Context) {
+    private func table(
+        _ node: MarkdownNode, alignments: [MarkdownNode.Alignment], into out: inout String, context: inout Context
+    ) {
         out += "<table>\n"
         var inBody = false
         for row in node.children {
@@ -305,14 +329,17 @@ public struct HTMLRenderer: Sendable {
         out += "</table>\n"
     }
 
-    private func admonition(_ node: MarkdownNode, directive: MarkdownNode.Directive, into out: inout String, context: inout Context) {
+    private func admonition(
+        _ node: MarkdownNode, directive: MarkdownNode.Directive, into out: inout String, context: inout Context
+    ) {
         guard let kind = Admonition.kind(of: directive.name) else {
             out += "<div class=\"admonition admonition-unknown\">\n"
             for child in node.directiveBlocks { block(child, into: &out, context: &context, tight: false) }
             out += "</div>\n"
             return
         }
-        out += "<div class=\"admonition admonition-\(kind)\"><div class=\"admonition-heading\"><span class=\"admonition-icon\"></span>"
+        out +=
+            "<div class=\"admonition admonition-\(kind)\"><div class=\"admonition-heading\"><span class=\"admonition-icon\"></span>"
         if let title = node.directiveTitle, !title.children.isEmpty {
             inlines(title.children, into: &out, context: &context)
         } else {
@@ -385,7 +412,8 @@ public struct HTMLRenderer: Sendable {
             let refID = "user-content-fnref-\(anchor)" + (nth > 1 ? "-\(nth)" : "")
             // The markup remark-gfm gives in Docusaurus: `user-content-` prefixed ids (so a
             // footnote never clobbers a heading id) and a description pointing at the hidden label.
-            out += "<sup><a href=\"#user-content-fn-\(anchor)\" id=\"\(refID)\" data-footnote-ref=\"\" aria-describedby=\"footnote-label\">\(number)</a></sup>"
+            out +=
+                "<sup><a href=\"#user-content-fn-\(anchor)\" id=\"\(refID)\" data-footnote-ref=\"\" aria-describedby=\"footnote-label\">\(number)</a></sup>"
         default:
             block(node, into: &out, context: &context, tight: false)
         }

@@ -57,7 +57,7 @@ public enum HeadingAnchors {
     /// Removes a trailing `{#id}` from the heading's last text node and returns the id.
     static func stripExplicitID(_ heading: inout MarkdownNode) -> String? {
         guard let last = heading.children.indices.last, case .text(let text) = heading.children[last].kind,
-              text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards)
+            text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards)
         else { return nil }
         let id = text[open.upperBound..<text.index(before: text.endIndex)]
         guard !id.isEmpty, !id.contains("}") else { return nil }

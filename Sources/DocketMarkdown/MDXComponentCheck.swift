@@ -26,29 +26,41 @@ enum MDXComponentCheck {
             case .docCardList:
                 if let items = element.attribute("items") {
                     guard case .expression(let source) = items.value, isCurrentCategory(source) else {
-                        error("docket cannot evaluate this 'items' of <DocCardList>: only items={useCurrentSidebarCategory().items} (the default) is supported",
-                              code: "mdx.unsupported", at: SourceLocation(path: path, line: items.line, column: items.column))
+                        error(
+                            "docket cannot evaluate this 'items' of <DocCardList>: only items={useCurrentSidebarCategory().items} (the default) is supported",
+                            code: "mdx.unsupported",
+                            at: SourceLocation(path: path, line: items.line, column: items.column))
                         break
                     }
                 }
             case .docCard:
                 let item = element.attribute("item")
                 if case .expression(let source)? = item?.value, let literal = MDXLiteral.parse(source),
-                   literal["href"]?.stringValue != nil, literal["label"]?.stringValue != nil {
+                    literal["href"]?.stringValue != nil, literal["label"]?.stringValue != nil
+                {
                     break
                 }
-                error("docket cannot evaluate this 'item' of <DocCard>: write an object literal with 'href' and 'label' (and 'description')",
-                      code: "mdx.unsupported", at: item.map { SourceLocation(path: path, line: $0.line, column: $0.column) })
+                error(
+                    "docket cannot evaluate this 'item' of <DocCard>: write an object literal with 'href' and 'label' (and 'description')",
+                    code: "mdx.unsupported",
+                    at: item.map { SourceLocation(path: path, line: $0.line, column: $0.column) })
             case .tocInline:
-                if let toc = element.attribute("toc"), case .expression(let source) = toc.value, source.trimmingWhitespace == "toc" {
+                if let toc = element.attribute("toc"), case .expression(let source) = toc.value,
+                    source.trimmingWhitespace == "toc"
+                {
                 } else {
                     error("<TOCInline> lists the page's headings: write toc={toc}", code: "mdx.unsupported")
                 }
                 for name in ["minHeadingLevel", "maxHeadingLevel"] {
                     guard let attribute = element.attribute(name) else { continue }
-                    if case .expression(let source) = attribute.value, case .number(let level)? = MDXLiteral.parse(source), (2...6).contains(level) { continue }
-                    error("'\(name)' of <TOCInline> must be a number from 2 to 6, such as {3}",
-                          at: SourceLocation(path: path, line: attribute.line, column: attribute.column))
+                    if case .expression(let source) = attribute.value,
+                        case .number(let level)? = MDXLiteral.parse(source), (2...6).contains(level)
+                    {
+                        continue
+                    }
+                    error(
+                        "'\(name)' of <TOCInline> must be a number from 2 to 6, such as {3}",
+                        at: SourceLocation(path: path, line: attribute.line, column: attribute.column))
                 }
             default:
                 break
@@ -69,33 +81,52 @@ enum MDXComponentCheck {
             if case .mdx(let item) = child.kind, item.component == .tabItem {
                 let location = SourceLocation(path: path, line: item.line, column: item.column)
                 guard let value = item.string("value") else {
-                    found.append(Diagnostic(.error, at: location, "<TabItem> needs a 'value' (a string): Docusaurus requires one on every tab", code: "mdx.syntax"))
+                    found.append(
+                        Diagnostic(
+                            .error, at: location,
+                            "<TabItem> needs a 'value' (a string): Docusaurus requires one on every tab",
+                            code: "mdx.syntax"))
                     continue
                 }
                 values.append((value, location))
                 continue
             }
             if case .text(let text) = child.kind, text.trimmingWhitespace.isEmpty { continue }
-            let location = child.range.isKnown ? SourceLocation(path: path, line: child.range.startLine, column: child.range.startColumn) : here
-            found.append(Diagnostic(.error, at: location, "only <TabItem> elements may be inside <Tabs>", code: "mdx.syntax"))
+            let location =
+                child.range.isKnown
+                ? SourceLocation(path: path, line: child.range.startLine, column: child.range.startColumn) : here
+            found.append(
+                Diagnostic(.error, at: location, "only <TabItem> elements may be inside <Tabs>", code: "mdx.syntax"))
         }
         if let attribute = element.attribute("values") {
             let location = SourceLocation(path: path, line: attribute.line, column: attribute.column)
             if case .expression(let source) = attribute.value, case .array(let items)? = MDXLiteral.parse(source),
-               items.allSatisfy({ $0["value"]?.stringValue != nil }) {
+                items.allSatisfy({ $0["value"]?.stringValue != nil })
+            {
                 let declared = Set(items.compactMap { $0["value"]?.stringValue })
                 for value in values where !declared.contains(value.value) {
-                    found.append(Diagnostic(.error, at: value.location, "the <TabItem> value \"\(value.value)\" is not in the 'values' of its <Tabs>", code: "mdx.syntax"))
+                    found.append(
+                        Diagnostic(
+                            .error, at: value.location,
+                            "the <TabItem> value \"\(value.value)\" is not in the 'values' of its <Tabs>",
+                            code: "mdx.syntax"))
                 }
             } else {
-                found.append(Diagnostic(.error, at: location, "docket cannot evaluate these 'values': write an array literal of {label, value} objects", code: "mdx.unsupported"))
+                found.append(
+                    Diagnostic(
+                        .error, at: location,
+                        "docket cannot evaluate these 'values': write an array literal of {label, value} objects",
+                        code: "mdx.unsupported"))
             }
         }
         var seen: [String: SourceLocation] = [:]
         for value in values {
             if let first = seen[value.value] {
-                found.append(Diagnostic(.error, at: value.location,
-                    "duplicate <TabItem> value \"\(value.value)\" in this <Tabs> (first at line \(first.line)): every value must be unique", code: "mdx.syntax"))
+                found.append(
+                    Diagnostic(
+                        .error, at: value.location,
+                        "duplicate <TabItem> value \"\(value.value)\" in this <Tabs> (first at line \(first.line)): every value must be unique",
+                        code: "mdx.syntax"))
             } else {
                 seen[value.value] = value.location
             }
@@ -105,14 +136,22 @@ enum MDXComponentCheck {
             if case .present = attribute.value { isTrue = true }
             if case .expression(let source) = attribute.value, MDXLiteral.parse(source) == .bool(true) { isTrue = true }
             if isTrue {
-                found.append(Diagnostic(.error, at: SourceLocation(path: path, line: attribute.line, column: attribute.column),
-                    "queryString without a value names the URL parameter after groupId, and this <Tabs> has none: add groupId or write queryString=\"key\"", code: "mdx.syntax"))
+                found.append(
+                    Diagnostic(
+                        .error, at: SourceLocation(path: path, line: attribute.line, column: attribute.column),
+                        "queryString without a value names the URL parameter after groupId, and this <Tabs> has none: add groupId or write queryString=\"key\"",
+                        code: "mdx.syntax"))
             }
         }
         if let defaultValue = element.string("defaultValue"), !values.isEmpty, seen[defaultValue] == nil {
-            let location = element.attribute("defaultValue").map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? here
-            found.append(Diagnostic(.error, at: location,
-                "defaultValue \"\(defaultValue)\" is none of the tab values (\(values.map(\.value).joined(separator: ", ")))", code: "mdx.syntax"))
+            let location =
+                element.attribute("defaultValue").map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+                ?? here
+            found.append(
+                Diagnostic(
+                    .error, at: location,
+                    "defaultValue \"\(defaultValue)\" is none of the tab values (\(values.map(\.value).joined(separator: ", ")))",
+                    code: "mdx.syntax"))
         }
     }
 }

@@ -19,10 +19,14 @@ public struct MDXElement: Sendable {
 
     private var fields: SharedBox<Fields>
 
-    public init(name: String, component: MDXComponent?, attributes: [MDXAttribute], openTag: String,
-                isSelfClosing: Bool, line: Int, column: Int, toc: [TOCEntry]? = nil, literal: String? = nil) {
-        fields = SharedBox(Fields(name: name, component: component, attributes: attributes, openTag: openTag,
-                                  isSelfClosing: isSelfClosing, line: line, column: column, toc: toc, literal: literal))
+    public init(
+        name: String, component: MDXComponent?, attributes: [MDXAttribute], openTag: String,
+        isSelfClosing: Bool, line: Int, column: Int, toc: [TOCEntry]? = nil, literal: String? = nil
+    ) {
+        fields = SharedBox(
+            Fields(
+                name: name, component: component, attributes: attributes, openTag: openTag,
+                isSelfClosing: isSelfClosing, line: line, column: column, toc: toc, literal: literal))
     }
 
     /// The tag name as written (`TabItem`, `details`).

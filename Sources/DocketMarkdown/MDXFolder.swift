@@ -63,7 +63,9 @@ struct MDXFolder {
                 switch event {
                 case .open(let index):
                     let element = scanner.elements[index]
-                    let range = SourceRange(startLine: element.line, startColumn: element.column, endLine: child.range.endLine, endColumn: child.range.endColumn)
+                    let range = SourceRange(
+                        startLine: element.line, startColumn: element.column, endLine: child.range.endLine,
+                        endColumn: child.range.endColumn)
                     if element.isSelfClosing {
                         append(node(for: Frame(index: index, range: range)), &stack, &result)
                     } else {
@@ -71,7 +73,10 @@ struct MDXFolder {
                     }
                 case .close(let index):
                     guard let position = stack.lastIndex(where: { $0.index == index }) else {
-                        report(index, "</\(scanner.elements[index].name)> is in another block than <\(scanner.elements[index].name)> (inside a list or a quote?); it was ignored")
+                        report(
+                            index,
+                            "</\(scanner.elements[index].name)> is in another block than <\(scanner.elements[index].name)> (inside a list or a quote?); it was ignored"
+                        )
                         continue
                     }
                     while stack.count > position {
@@ -88,8 +93,13 @@ struct MDXFolder {
         // Elements whose closing tag sits in another block end with this block.
         while var frame = stack.popLast() {
             if !closed.contains(frame.index) { reported.insert(frame.index) }
-            report(frame.index, "<\(scanner.elements[frame.index].name)> is closed in another block than the one it opens in (inside a list or a quote?); it ends here")
-            if let last = frame.children.last { frame.range.endLine = last.range.endLine; frame.range.endColumn = last.range.endColumn }
+            report(
+                frame.index,
+                "<\(scanner.elements[frame.index].name)> is closed in another block than the one it opens in (inside a list or a quote?); it ends here"
+            )
+            if let last = frame.children.last {
+                frame.range.endLine = last.range.endLine; frame.range.endColumn = last.range.endColumn
+            }
             append(node(for: frame), &stack, &result)
         }
         return result
@@ -98,7 +108,10 @@ struct MDXFolder {
     private mutating func report(_ index: Int, _ message: String) {
         guard reported.insert(index).inserted else { return }
         let element = scanner.elements[index]
-        diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: element.line, column: element.column), message, code: "mdx.syntax"))
+        diagnostics.append(
+            Diagnostic(
+                .error, at: SourceLocation(path: path, line: element.line, column: element.column), message,
+                code: "mdx.syntax"))
     }
 
     /// The node an element becomes.
@@ -107,8 +120,11 @@ struct MDXFolder {
         switch element.component {
         case .admonition:
             let type = element.string("type") ?? "note"
-            let title = element.string("title").map { MarkdownNode(.directiveTitle, children: [MarkdownNode(.text($0))]) }
-            return .directive(name: type, fenceLength: 0, title: title, blocks: blocks(frame.children), range: frame.range)
+            let title = element.string("title").map {
+                MarkdownNode(.directiveTitle, children: [MarkdownNode(.text($0))])
+            }
+            return .directive(
+                name: type, fenceLength: 0, title: title, blocks: blocks(frame.children), range: frame.range)
         case .codeBlock:
             var info = element.string("language") ?? ""
             if info.isEmpty, let className = element.string("className"), className.hasPrefix("language-") {
@@ -116,7 +132,9 @@ struct MDXFolder {
             }
             if let title = element.string("title") { info += " title=\"\(title.replacingQuotes)\"" }
             if element.attribute("showLineNumbers") != nil {
-                if case .expression(let source)? = element.attribute("showLineNumbers")?.value, case .number(let start)? = MDXLiteral.parse(source) {
+                if case .expression(let source)? = element.attribute("showLineNumbers")?.value,
+                    case .number(let start)? = MDXLiteral.parse(source)
+                {
                     info += " showLineNumbers=\(Int(start))"
                 } else {
                     info += " showLineNumbers"
@@ -125,7 +143,11 @@ struct MDXFolder {
             if let lines = element.string("metastring") { info += " " + lines }
             var literal = element.literal ?? ""
             if !literal.isEmpty && !literal.hasSuffix("\n") { literal += "\n" }
-            return MarkdownNode(.codeBlock(literal: literal, info: CodeBlockInfo(info.trimmingWhitespace.isEmpty ? "" : String(info.trimmingWhitespace))), range: frame.range)
+            return MarkdownNode(
+                .codeBlock(
+                    literal: literal,
+                    info: CodeBlockInfo(info.trimmingWhitespace.isEmpty ? "" : String(info.trimmingWhitespace))),
+                range: frame.range)
         default:
             return MarkdownNode(.mdx(element), children: frame.children, range: frame.range)
         }
@@ -172,7 +194,9 @@ struct MDXFolder {
     /// The events of a marker block. cmark-gfm keeps a marker's indentation (1 to 3 spaces, a
     /// tag indented deeper than its container's content) in the block's text, so it is skipped.
     private func marker(_ node: MarkdownNode) -> [MDXScanner.Event]? {
-        guard case .htmlBlock(let html) = node.kind, scanner.markerLines.contains(node.range.startLine) else { return nil }
+        guard case .htmlBlock(let html) = node.kind, scanner.markerLines.contains(node.range.startLine) else {
+            return nil
+        }
         let text = html.drop { $0 == " " || $0 == "\t" }
         guard text.hasPrefix(MDXScanner.markerPrefix) else { return nil }
         let digits = text.dropFirst(MDXScanner.markerPrefix.count).prefix { $0.isASCII && $0.isNumber }
@@ -201,8 +225,10 @@ struct MDXFolder {
         var children: [MarkdownNode] = []
         children.reserveCapacity(node.children.count)
         for child in node.children {
-            if case .htmlInline(let html) = child.kind, scanner.placeholderLines.contains(child.range.startLine) || !child.range.isKnown,
-               let value = placeholderValue(Substring(html)) {
+            if case .htmlInline(let html) = child.kind,
+                scanner.placeholderLines.contains(child.range.startLine) || !child.range.isKnown,
+                let value = placeholderValue(Substring(html))
+            {
                 if !value.isEmpty { children.append(MarkdownNode(.text(value), range: child.range)) }
                 continue
             }

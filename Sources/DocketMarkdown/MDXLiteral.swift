@@ -64,7 +64,9 @@ public indirect enum MDXLiteral: Sendable, Equatable {
                     index += 1
                 } else if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
                     var end = index + 2
-                    while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
+                    while end + 1 < bytes.count,
+                        !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/"))
+                    { end += 1 }
                     if end + 1 >= bytes.count { failed = true; index = bytes.count; return }
                     index = end + 2
                 } else if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
@@ -129,8 +131,10 @@ public indirect enum MDXLiteral: Sendable, Equatable {
                 }
             default:
                 let start = index
-                while index < bytes.count, Self.isIdentifier(bytes[index]) || bytes[index] == UInt8(ascii: ".")
-                    || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+                while index < bytes.count,
+                    Self.isIdentifier(bytes[index]) || bytes[index] == UInt8(ascii: ".")
+                        || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")
+                { index += 1 }
                 let word = String(decoding: bytes[start..<index], as: UTF8.self)
                 switch word {
                 case "true": return .bool(true)
@@ -151,7 +155,9 @@ public indirect enum MDXLiteral: Sendable, Equatable {
                 let byte = bytes[index]
                 if byte == quote { index += 1; return String(decoding: out, as: UTF8.self) }
                 if byte == 0x0A && quote != UInt8(ascii: "`") { return nil }
-                if quote == UInt8(ascii: "`"), byte == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") {
+                if quote == UInt8(ascii: "`"), byte == UInt8(ascii: "$"), index + 1 < bytes.count,
+                    bytes[index + 1] == UInt8(ascii: "{")
+                {
                     return nil
                 }
                 if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
@@ -173,8 +179,10 @@ public indirect enum MDXLiteral: Sendable, Equatable {
         }
 
         static func isIdentifier(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "$")
         }
     }
 }

@@ -25,13 +25,18 @@ struct MDXScanner {
     /// parsed as Markdown, as MDX does; inline tags (`<span>`, `<a>`) at a line start stay
     /// inline HTML of a paragraph.
     static let blockTags: Set<String> = [
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "details", "dialog",
-        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "li", "main", "menu", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "details",
+        "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6",
+        "header", "hr", "li", "main", "menu", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th",
         "thead", "tr", "ul",
     ]
     /// HTML elements with no closing tag.
-    static let voidTags: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    static let voidTags: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
 
     let path: String
     /// `.mdx` pages: any expression that is not a literal is an error. `.md` pages keep them as text.
@@ -85,7 +90,9 @@ struct MDXScanner {
                 let byte = base[index]
                 if byte == brace { return true }
                 if byte == angle {
-                    if index + 1 < count, MDXTagParser.isNameStart(base[index + 1]) || base[index + 1] == slash { return true }
+                    if index + 1 < count, MDXTagParser.isNameStart(base[index + 1]) || base[index + 1] == slash {
+                        return true
+                    }
                 } else if lineStart, byte == UInt8(ascii: "i") || byte == UInt8(ascii: "e"), index + 7 <= count {
                     let word = UnsafeBufferPointer(start: base + index, count: 7)
                     if word.elementsEqual("import ".utf8) || word.elementsEqual("export ".utf8) { return true }
@@ -122,7 +129,8 @@ struct MDXScanner {
             let end = lineEnd(line)
             let fileLine = lineOffset + line + 1
             let fullIndent = indentation(start, end)
-            let blank = start + fullIndent >= end || (bytes[start + fullIndent] == 0x0D && start + fullIndent + 1 == end)
+            let blank =
+                start + fullIndent >= end || (bytes[start + fullIndent] == 0x0D && start + fullIndent + 1 == end)
             var shift = 0
             if !blank, !stack.isEmpty {
                 if stack[stack.count - 1].contentIndent == nil { stack[stack.count - 1].contentIndent = fullIndent }
@@ -167,7 +175,10 @@ struct MDXScanner {
             let first = bytes[rest]
             if first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
                 let run = runLength(of: first, from: rest, end: end)
-                if run >= 3 && !(first == UInt8(ascii: "`") && contains([first], from: rest + run, to: end, caseInsensitive: false)) {
+                if run >= 3
+                    && !(first == UInt8(ascii: "`")
+                        && contains([first], from: rest + run, to: end, caseInsensitive: false))
+                {
                     fence = (first, run, itemContent.flatMap { indent >= $0 ? $0 : nil })
                     copyLine()
                     previousText = false
@@ -179,8 +190,12 @@ struct MDXScanner {
                 copyLine()
                 continue
             }
-            if first == UInt8(ascii: "<"), rest + 3 < end, bytes[rest + 1] == UInt8(ascii: "!"), bytes[rest + 2] == UInt8(ascii: "-"), bytes[rest + 3] == UInt8(ascii: "-") {
-                if !contains(Array("-->".utf8), from: rest + 4, to: end, caseInsensitive: false) { rawEnd = Array("-->".utf8) }
+            if first == UInt8(ascii: "<"), rest + 3 < end, bytes[rest + 1] == UInt8(ascii: "!"),
+                bytes[rest + 2] == UInt8(ascii: "-"), bytes[rest + 3] == UInt8(ascii: "-")
+            {
+                if !contains(Array("-->".utf8), from: rest + 4, to: end, caseInsensitive: false) {
+                    rawEnd = Array("-->".utf8)
+                }
                 copyLine()
                 previousText = false
                 continue
@@ -204,14 +219,18 @@ struct MDXScanner {
                 previousText = false
                 continue
             }
-            if first == UInt8(ascii: "<"), let result = structural(at: rest, line: line - 1, stack: stack, previousText: previousText, parser: parser) {
+            if first == UInt8(ascii: "<"),
+                let result = structural(
+                    at: rest, line: line - 1, stack: stack, previousText: previousText, parser: parser)
+            {
                 stack = result.stack
                 markers.append(result.events)
                 markerLines.insert(fileLine)
                 // A closing tag goes where its opening tag's marker went: indented as deep as a
                 // list the element's content ended with, it would otherwise land in that list.
                 var markerIndent = indent
-                if case .close(let index)? = result.events.first, let opened = openMarkerIndent[index], opened < indent {
+                if case .close(let index)? = result.events.first, let opened = openMarkerIndent[index], opened < indent
+                {
                     markerIndent = opened
                     columnShifts[fileLine] = shift + indent - opened
                 }
@@ -235,8 +254,11 @@ struct MDXScanner {
         }
         for open in stack {
             let element = elements[open.element]
-            diagnostics.append(Diagnostic(.error, at: location(element.line, element.column),
-                "<\(element.name)> is never closed: add </\(element.name)> (or write <\(element.name) … />)", code: "mdx.syntax"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: location(element.line, element.column),
+                    "<\(element.name)> is never closed: add </\(element.name)> (or write <\(element.name) … />)",
+                    code: "mdx.syntax"))
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -251,7 +273,9 @@ struct MDXScanner {
 
     /// The line at `start` read as tags only, or tags and one run of inline content closed on
     /// the same line; nil when it is ordinary Markdown with some HTML in it.
-    private mutating func structural(at start: Int, line: Int, stack: [Open], previousText: Bool, parser: MDXTagParser) -> Structural? {
+    private mutating func structural(at start: Int, line: Int, stack: [Open], previousText: Bool, parser: MDXTagParser)
+        -> Structural?
+    {
         var stack = stack
         let baseDepth = stack.count
         var events: [Event] = []
@@ -270,7 +294,10 @@ struct MDXScanner {
                 guard let top = stack.last else {
                     if close.name.first?.isUppercase == true {
                         let (l, c) = position(of: pos)
-                        newDiagnostics.append(Diagnostic(.error, at: location(l, c), "</\(close.name)> closes nothing: no <\(close.name)> is open here", code: "mdx.syntax"))
+                        newDiagnostics.append(
+                            Diagnostic(
+                                .error, at: location(l, c),
+                                "</\(close.name)> closes nothing: no <\(close.name)> is open here", code: "mdx.syntax"))
                         pos = close.end
                         continue
                     }
@@ -286,13 +313,19 @@ struct MDXScanner {
                 let (l, c) = position(of: pos)
                 if let match = stack.lastIndex(where: { elementName($0.element) == close.name }) {
                     let inner = stack[(match + 1)...].map { elementName($0.element) }
-                    newDiagnostics.append(Diagnostic(.error, at: location(l, c),
-                        "</\(close.name)> closes <\(close.name)> while \(inner.map { "<\($0)>" }.joined(separator: ", ")) inside it is still open", code: "mdx.syntax"))
+                    newDiagnostics.append(
+                        Diagnostic(
+                            .error, at: location(l, c),
+                            "</\(close.name)> closes <\(close.name)> while \(inner.map { "<\($0)>" }.joined(separator: ", ")) inside it is still open",
+                            code: "mdx.syntax"))
                     for open in stack[match...].reversed() { events.append(.close(open.element)) }
                     stack.removeSubrange(match...)
                 } else {
-                    newDiagnostics.append(Diagnostic(.error, at: location(l, c),
-                        "</\(close.name)> does not match the open <\(elementName(top.element))>", code: "mdx.syntax"))
+                    newDiagnostics.append(
+                        Diagnostic(
+                            .error, at: location(l, c),
+                            "</\(close.name)> does not match the open <\(elementName(top.element))>", code: "mdx.syntax"
+                        ))
                 }
                 pos = close.end
                 continue
@@ -304,22 +337,29 @@ struct MDXScanner {
                 if events.isEmpty { return nil }
                 break
             }
-            if isHTML && (Self.rawTags.contains(tag.name.lowercased()) || (previousText && events.isEmpty)) { return nil }
+            if isHTML && (Self.rawTags.contains(tag.name.lowercased()) || (previousText && events.isEmpty)) {
+                return nil
+            }
             let (l, c) = position(of: pos)
             var element = MDXElement(
-                name: tag.name, component: nil, attributes: tag.attributes.map { attribute in
+                name: tag.name, component: nil,
+                attributes: tag.attributes.map { attribute in
                     let (al, ac) = position(of: attribute.offset)
                     return MDXAttribute(name: attribute.name, value: attribute.value, line: al, column: ac)
                 },
-                openTag: parser.text(pos, tag.end), isSelfClosing: tag.isSelfClosing || (isHTML && Self.voidTags.contains(tag.name.lowercased())),
+                openTag: parser.text(pos, tag.end),
+                isSelfClosing: tag.isSelfClosing || (isHTML && Self.voidTags.contains(tag.name.lowercased())),
                 line: l, column: c)
             if !isHTML {
-                element.component = themeImports[tag.name] ?? (otherImports[tag.name] == nil ? MDXComponent(rawValue: tag.name) : nil)
+                element.component =
+                    themeImports[tag.name] ?? (otherImports[tag.name] == nil ? MDXComponent(rawValue: tag.name) : nil)
                 if element.component == nil {
                     let origin = otherImports[tag.name].map { " (imported from '\($0)')" } ?? ""
-                    newDiagnostics.append(Diagnostic(.error, at: location(l, c),
-                        "docket cannot render the component <\(tag.name)>\(origin): only Tabs, TabItem, DocCardList, DocCard, Details, Admonition, CodeBlock and TOCInline are built in; the page would render wrong (markdown.mdx.unknownComponents: warn renders its content only)",
-                        code: "mdx.unsupported"))
+                    newDiagnostics.append(
+                        Diagnostic(
+                            .error, at: location(l, c),
+                            "docket cannot render the component <\(tag.name)>\(origin): only Tabs, TabItem, DocCardList, DocCard, Details, Admonition, CodeBlock and TOCInline are built in; the page would render wrong (markdown.mdx.unknownComponents: warn renders its content only)",
+                            code: "mdx.unsupported"))
                 }
             }
             pos = tag.end
@@ -328,7 +368,10 @@ struct MDXScanner {
                 // The children of a CodeBlock are text, not Markdown: read up to the closing tag.
                 let closing = Array("</\(tag.name)>".utf8)
                 guard let close = find(closing, from: pos) else {
-                    newDiagnostics.append(Diagnostic(.error, at: location(l, c), "<\(tag.name)> is never closed: add </\(tag.name)>", code: "mdx.syntax"))
+                    newDiagnostics.append(
+                        Diagnostic(
+                            .error, at: location(l, c), "<\(tag.name)> is never closed: add </\(tag.name)>",
+                            code: "mdx.syntax"))
                     element.literal = ""
                     element.isSelfClosing = true
                     newElements.append(element)
@@ -346,7 +389,10 @@ struct MDXScanner {
             newElements.append(element)
             let index = elements.count + newElements.count - 1
             events.append(.open(index))
-            if !element.isSelfClosing { stack.append(Open(element: index, contentIndent: nil, tagIndent: indentation(lineStarts[line], lineEnd(line)))) }
+            if !element.isSelfClosing {
+                stack.append(
+                    Open(element: index, contentIndent: nil, tagIndent: indentation(lineStarts[line], lineEnd(line))))
+            }
         }
         if events.isEmpty { return nil }
         if pos < currentEnd {
@@ -354,37 +400,51 @@ struct MDXScanner {
             // this line (`<TabItem value="a">Apple</TabItem>`), or belong to a component that
             // stays open.
             var contentEnd = currentEnd
-            while contentEnd > pos, bytes[contentEnd - 1] == 0x20 || bytes[contentEnd - 1] == 0x09 || bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            while contentEnd > pos,
+                bytes[contentEnd - 1] == 0x20 || bytes[contentEnd - 1] == 0x09 || bytes[contentEnd - 1] == 0x0D
+            { contentEnd -= 1 }
             // The closing tags at the end of the line, left to right, with where each starts.
             var trailing: [(name: String, start: Int)] = []
             var scan = contentEnd
             while scan > pos, bytes[scan - 1] == UInt8(ascii: ">") {
                 var open = scan - 1
-                while open > pos, !(bytes[open] == UInt8(ascii: "<") && bytes[open + 1] == UInt8(ascii: "/")) { open -= 1 }
-                guard bytes[open] == UInt8(ascii: "<"), let close = parser.closeTag(at: open), close.end == scan else { break }
+                while open > pos, !(bytes[open] == UInt8(ascii: "<") && bytes[open + 1] == UInt8(ascii: "/")) {
+                    open -= 1
+                }
+                guard bytes[open] == UInt8(ascii: "<"), let close = parser.closeTag(at: open), close.end == scan else {
+                    break
+                }
                 trailing.insert((close.name, open), at: 0)
                 scan = open
                 while scan > pos, bytes[scan - 1] == 0x20 || bytes[scan - 1] == 0x09 { scan -= 1 }
             }
             // Of those, only the ones that close elements opened on this line, innermost first;
             // closing tags before them belong to the inline content (`<td><b>YES</b></td>`).
-            let innermostFirst = stack.count > baseDepth ? stack[baseDepth...].reversed().map { elementName($0.element) } : []
+            let innermostFirst =
+                stack.count > baseDepth ? stack[baseDepth...].reversed().map { elementName($0.element) } : []
             var taken = min(trailing.count, innermostFirst.count)
-            while taken > 0, !zip(trailing.suffix(taken), innermostFirst.prefix(taken)).allSatisfy({ $0.0.name == $0.1 }) { taken -= 1 }
+            while taken > 0,
+                !zip(trailing.suffix(taken), innermostFirst.prefix(taken)).allSatisfy({ $0.0.name == $0.1 })
+            { taken -= 1 }
             let closes = trailing.suffix(taken).map(\.name)
             if let first = trailing.suffix(taken).first {
                 contentEnd = first.start
-                while contentEnd > pos, bytes[contentEnd - 1] == 0x20 || bytes[contentEnd - 1] == 0x09 { contentEnd -= 1 }
+                while contentEnd > pos, bytes[contentEnd - 1] == 0x20 || bytes[contentEnd - 1] == 0x09 {
+                    contentEnd -= 1
+                }
             }
             var closing: [Event] = []
             for name in closes {
-                guard stack.count > baseDepth, let top = stack.last, elementName(top.element) == name else { return nil }
+                guard stack.count > baseDepth, let top = stack.last, elementName(top.element) == name else {
+                    return nil
+                }
                 closing.append(.close(top.element))
                 stack.removeLast()
             }
             if closes.isEmpty {
                 guard stack.count > baseDepth, let top = stack.last, !elementName(top.element).isEmpty,
-                      elementName(top.element).first?.isUppercase == true else { return nil }
+                    elementName(top.element).first?.isUppercase == true
+                else { return nil }
             }
             let (l, c) = position(of: pos)
             let (content, _) = expressions(from: pos, end: contentEnd, parser: parser)
@@ -398,15 +458,19 @@ struct MDXScanner {
 
     /// The text of a CodeBlock's children: a string or template literal as its value, other text
     /// as written, with the common indentation and the surrounding blank lines removed.
-    private mutating func codeText(from start: Int, to end: Int, element: MDXElement, newDiagnostics: inout [Diagnostic]) -> String {
+    private mutating func codeText(
+        from start: Int, to end: Int, element: MDXElement, newDiagnostics: inout [Diagnostic]
+    ) -> String {
         var text = String(decoding: bytes[start..<end], as: UTF8.self)
         let trimmed = text.trimmingWhitespace
         if trimmed.hasPrefix("{") && trimmed.hasSuffix("}") {
             let source = String(trimmed.dropFirst().dropLast())
             if case .string(let value)? = MDXLiteral.parse(source) { return value }
-            newDiagnostics.append(Diagnostic(.error, at: location(element.line, element.column),
-                "the children of <\(element.name)> are an expression docket cannot evaluate (only a string or a template literal without ${…})",
-                code: "mdx.unsupported"))
+            newDiagnostics.append(
+                Diagnostic(
+                    .error, at: location(element.line, element.column),
+                    "the children of <\(element.name)> are an expression docket cannot evaluate (only a string or a template literal without ${…})",
+                    code: "mdx.unsupported"))
             return source
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -424,7 +488,8 @@ struct MDXScanner {
     private mutating func esm(at start: Int, line: Int) -> Int? {
         let isImport = hasPrefix("import", at: start)
         guard isImport || hasPrefix("export", at: start), start + 6 < bytes.count,
-              bytes[start + 6] == 0x20 || bytes[start + 6] == UInt8(ascii: "{") || bytes[start + 6] == UInt8(ascii: "*") else { return nil }
+            bytes[start + 6] == 0x20 || bytes[start + 6] == UInt8(ascii: "{") || bytes[start + 6] == UInt8(ascii: "*")
+        else { return nil }
         var last = line
         while last + 1 < lineStarts.count {
             let s = lineStarts[last + 1]
@@ -438,9 +503,11 @@ struct MDXScanner {
         for statement in statements {
             let (l, c) = position(of: statement.offset)
             if statement.isExport {
-                diagnostics.append(Diagnostic(.error, at: location(l, c),
-                    "MDX 'export' statements are not supported by docket (it never runs JavaScript); the page would render wrong",
-                    code: "mdx.unsupported"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location(l, c),
+                        "MDX 'export' statements are not supported by docket (it never runs JavaScript); the page would render wrong",
+                        code: "mdx.unsupported"))
                 continue
             }
             guard let module = statement.module else { continue }
@@ -450,9 +517,11 @@ struct MDXScanner {
             }
             if MDXComponent.helperModules.contains(module) { continue }
             for name in statement.names { otherImports[name] = module }
-            diagnostics.append(Diagnostic(.error, at: location(l, c),
-                "docket cannot import '\(module)' (only the @theme components Tabs, TabItem, DocCardList, DocCard, Details, Admonition, CodeBlock and TOCInline are built in); the page would render wrong",
-                code: "mdx.unsupported"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: location(l, c),
+                    "docket cannot import '\(module)' (only the @theme components Tabs, TabItem, DocCardList, DocCard, Details, Admonition, CodeBlock and TOCInline are built in); the page would render wrong",
+                    code: "mdx.unsupported"))
         }
         return last - line + 1
     }
@@ -504,8 +573,11 @@ struct MDXScanner {
                 }
                 if isMDX {
                     let (l, c) = position(of: index)
-                    diagnostics.append(Diagnostic(.error, at: location(l, c),
-                        "this '{' starts an MDX expression that is never closed; write \\{ for a literal brace", code: "mdx.syntax"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: location(l, c),
+                            "this '{' starts an MDX expression that is never closed; write \\{ for a literal brace",
+                            code: "mdx.syntax"))
                 }
             default:
                 break
@@ -526,7 +598,8 @@ struct MDXScanner {
         } else if let literal = MDXLiteral.parse(source) {
             switch literal {
             case .string(let value): text = value
-            case .number(let number): text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            case .number(let number):
+                text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
             default: text = nil
             }
         }
@@ -535,16 +608,20 @@ struct MDXScanner {
             let source = String(source.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
             let shown = source.count > 40 ? String(source.prefix(40)) + "…" : source
             if isMDX {
-                diagnostics.append(Diagnostic(.error, at: location(l, c),
-                    "docket cannot evaluate the MDX expression {\(shown)}: only string literals and comments are supported; write \\{ for a literal brace",
-                    code: "mdx.unsupported"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location(l, c),
+                        "docket cannot evaluate the MDX expression {\(shown)}: only string literals and comments are supported; write \\{ for a literal brace",
+                        code: "mdx.unsupported"))
             } else {
                 // Docusaurus compiles .md as MDX by default (markdown.format: mdx), so this is
                 // JavaScript there (a value from an import, or a build error); docket shows it
                 // as written, and says so.
-                diagnostics.append(Diagnostic(.warning, at: location(l, c),
-                    "{\(shown)} is shown as written: Docusaurus (markdown.format: mdx, its default) evaluates it as a JavaScript expression, which docket does not; write \\{ for a literal brace, or a string literal such as {'text'}",
-                    code: "mdx.unsupported"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, at: location(l, c),
+                        "{\(shown)} is shown as written: Docusaurus (markdown.format: mdx, its default) evaluates it as a JavaScript expression, which docket does not; write \\{ for a literal brace, or a string literal such as {'text'}",
+                        code: "mdx.unsupported"))
             }
             return Array(bytes[start..<end])
         }
@@ -554,10 +631,17 @@ struct MDXScanner {
         if text.isEmpty || pieces.count > 1 {
             for (number, count) in pieces.enumerated() {
                 if number > 0 { out.append(0x0A) }
-                out += count >= 4 ? Array(("<q" + String(repeating: " ", count: count - 3) + ">").utf8) : Array(repeating: 0x20, count: count)
+                out +=
+                    count >= 4
+                    ? Array(("<q" + String(repeating: " ", count: count - 3) + ">").utf8)
+                    : Array(repeating: 0x20, count: count)
             }
             if !text.isEmpty {
-                diagnostics.append(Diagnostic(.error, at: location(l, c), "a string expression over several lines is not supported; put it on one line", code: "mdx.unsupported"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location(l, c),
+                        "a string expression over several lines is not supported; put it on one line",
+                        code: "mdx.unsupported"))
             }
             placeholderLines.insert(l)
             pieces = []
@@ -581,11 +665,16 @@ struct MDXScanner {
     /// item's content column relative to the marker; nil when the line starts no list item.
     private func listItemContent(at start: Int, end: Int) -> Int? {
         var index = start
-        if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "+") {
+        if index < end,
+            bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "+")
+        {
             index += 1
         } else {
-            while index < end, index - start < 9, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-            guard index > start, index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+            while index < end, index - start < 9, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
+            guard index > start, index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+            else { return nil }
             index += 1
         }
         let spaces = runLength(of: 0x20, from: index, end: end)
@@ -669,8 +758,10 @@ struct MDXScanner {
         var index = start + 1
         guard index < bytes.count, MDXTagParser.isNameStart(bytes[index]) else { return nil }
         while index < bytes.count, MDXTagParser.isNameByte(bytes[index]) { index += 1 }
-        guard index >= bytes.count || bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ">") || bytes[index] == 0x0A
-                || bytes[index] == UInt8(ascii: "/") || bytes[index] == 0x09 || bytes[index] == 0x0D else { return nil }
+        guard
+            index >= bytes.count || bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ">") || bytes[index] == 0x0A
+                || bytes[index] == UInt8(ascii: "/") || bytes[index] == 0x09 || bytes[index] == 0x0D
+        else { return nil }
         return String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
     }
 

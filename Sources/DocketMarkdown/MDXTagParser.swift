@@ -85,7 +85,9 @@ struct MDXTagParser {
     /// The closing tag `</name>` starting at `start`: its name and the offset past `>`.
     func closeTag(at start: Int) -> (name: String, end: Int)? {
         var index = start + 2
-        guard start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "/"), index < bytes.count, Self.isNameStart(bytes[index]) else { return nil }
+        guard start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "/"), index < bytes.count,
+            Self.isNameStart(bytes[index])
+        else { return nil }
         let nameStart = index
         while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
         let name = text(nameStart, index)
@@ -111,7 +113,10 @@ struct MDXTagParser {
                 if depth == 0 { return index + 1 }
                 if let last = templateDepths.last, last == depth {
                     templateDepths.removeLast()
-                    guard let end = templateEnd(from: index + 1, limit: limit, templateDepths: &templateDepths, depth: &depth) else { return nil }
+                    guard
+                        let end = templateEnd(
+                            from: index + 1, limit: limit, templateDepths: &templateDepths, depth: &depth)
+                    else { return nil }
                     index = end
                     continue
                 }
@@ -124,12 +129,16 @@ struct MDXTagParser {
                 guard end < limit, bytes[end] == byte else { return nil }
                 index = end
             case UInt8(ascii: "`"):
-                guard let end = templateEnd(from: index + 1, limit: limit, templateDepths: &templateDepths, depth: &depth) else { return nil }
+                guard
+                    let end = templateEnd(from: index + 1, limit: limit, templateDepths: &templateDepths, depth: &depth)
+                else { return nil }
                 index = end
                 continue
             case UInt8(ascii: "/") where index + 1 < limit && bytes[index + 1] == UInt8(ascii: "*"):
                 var end = index + 2
-                while end + 1 < limit, !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
+                while end + 1 < limit, !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/")) {
+                    end += 1
+                }
                 guard end + 1 < limit else { return nil }
                 index = end + 1
             case UInt8(ascii: "/") where index + 1 < limit && bytes[index + 1] == UInt8(ascii: "/"):
@@ -175,7 +184,8 @@ struct MDXTagParser {
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {

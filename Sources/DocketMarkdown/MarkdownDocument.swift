@@ -17,13 +17,15 @@ public struct MarkdownDocument: Sendable {
     ///   - path: the file as the user should see it in diagnostics.
     ///   - isMDX: an `.mdx` page, where an expression docket cannot evaluate is an error (`.md`
     ///     pages keep such text as written).
-    public static func parse(_ body: String, lineOffset: Int = 0, path: String, isMDX: Bool = false) -> MarkdownDocument {
+    public static func parse(_ body: String, lineOffset: Int = 0, path: String, isMDX: Bool = false) -> MarkdownDocument
+    {
         if let line = MarkupBudget.overrun(in: body) {
             // Refused before cmark-gfm sees it: parsing it is what would cost the gigabytes.
             var diagnostics = Diagnostics()
             diagnostics.error(
                 at: SourceLocation(path: path, line: lineOffset + line, column: 1),
-                "the page holds more than \(MarkupBudget.limit) lines and markup characters outside code blocks by this line; split the page (see the limits reference)")
+                "the page holds more than \(MarkupBudget.limit) lines and markup characters outside code blocks by this line; split the page (see the limits reference)"
+            )
             return MarkdownDocument(root: MarkdownNode(.document), diagnostics: diagnostics)
         }
         var mdx: MDXScanner?
@@ -63,7 +65,8 @@ public struct MarkdownDocument: Sendable {
             if !mdx.elements.isEmpty { diagnostics.append(contentsOf: MDXComponentCheck.check(root, path: path)) }
         }
         for problem in problems {
-            diagnostics.error(at: SourceLocation(path: path, line: problem.line, column: problem.column), problem.message)
+            diagnostics.error(
+                at: SourceLocation(path: path, line: problem.line, column: problem.column), problem.message)
         }
         if parsed.hasInfoProblems { diagnostics.append(contentsOf: CodeBlockCheck.check(root, path: path)) }
         if !scanner.openings.isEmpty || mdx != nil {

@@ -82,10 +82,13 @@ public struct MarkdownNode: Sendable {
     }
 
     /// A directive node: its title (when given) becomes the first child, then the blocks.
-    public static func directive(name: String, fenceLength: Int, title: MarkdownNode?, blocks: [MarkdownNode],
-                                 range: SourceRange) -> MarkdownNode {
-        MarkdownNode(.directive(Directive(name: name, fenceLength: fenceLength)),
-                     children: title.map { [$0] + blocks } ?? blocks, range: range)
+    public static func directive(
+        name: String, fenceLength: Int, title: MarkdownNode?, blocks: [MarkdownNode],
+        range: SourceRange
+    ) -> MarkdownNode {
+        MarkdownNode(
+            .directive(Directive(name: name, fenceLength: fenceLength)),
+            children: title.map { [$0] + blocks } ?? blocks, range: range)
     }
 }
 

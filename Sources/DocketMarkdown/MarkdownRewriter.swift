@@ -69,22 +69,23 @@ struct NodeSnapshot {
     static func sameKind(_ a: MarkdownNode.Kind, _ b: MarkdownNode.Kind) -> Bool {
         switch (a, b) {
         case (.document, .document), (.blockQuote, .blockQuote), (.paragraph, .paragraph),
-             (.thematicBreak, .thematicBreak), (.tableCell, .tableCell), (.directiveTitle, .directiveTitle),
-             (.softBreak, .softBreak), (.lineBreak, .lineBreak), (.emphasis, .emphasis), (.strong, .strong),
-             (.strikethrough, .strikethrough):
+            (.thematicBreak, .thematicBreak), (.tableCell, .tableCell), (.directiveTitle, .directiveTitle),
+            (.softBreak, .softBreak), (.lineBreak, .lineBreak), (.emphasis, .emphasis), (.strong, .strong),
+            (.strikethrough, .strikethrough):
             return true
-        case let (.list(o1, s1, t1), .list(o2, s2, t2)): return o1 == o2 && s1 == s2 && t1 == t2
-        case let (.item(t1), .item(t2)): return t1 == t2
-        case let (.codeBlock(l1, i1), .codeBlock(l2, i2)): return i1 == i2 && l1 == l2
-        case let (.htmlBlock(x), .htmlBlock(y)), let (.text(x), .text(y)), let (.code(x), .code(y)),
-             let (.htmlInline(x), .htmlInline(y)), let (.footnoteDefinition(x), .footnoteDefinition(y)),
-             let (.footnoteReference(x), .footnoteReference(y)):
+        case (.list(let o1, let s1, let t1), .list(let o2, let s2, let t2)): return o1 == o2 && s1 == s2 && t1 == t2
+        case (.item(let t1), .item(let t2)): return t1 == t2
+        case (.codeBlock(let l1, let i1), .codeBlock(let l2, let i2)): return i1 == i2 && l1 == l2
+        case (.htmlBlock(let x), .htmlBlock(let y)), (.text(let x), .text(let y)), (.code(let x), .code(let y)),
+            (.htmlInline(let x), .htmlInline(let y)), (.footnoteDefinition(let x), .footnoteDefinition(let y)),
+            (.footnoteReference(let x), .footnoteReference(let y)):
             return x == y
-        case let (.heading(i1, l1), .heading(i2, l2)): return l1 == l2 && i1 == i2
-        case let (.table(a1), .table(a2)): return a1 == a2
-        case let (.tableRow(h1), .tableRow(h2)): return h1 == h2
-        case let (.directive(d1), .directive(d2)): return d1.name == d2.name && d1.fenceLength == d2.fenceLength
-        case let (.link(d1, t1), .link(d2, t2)), let (.image(d1, t1), .image(d2, t2)): return d1 == d2 && t1 == t2
+        case (.heading(let i1, let l1), .heading(let i2, let l2)): return l1 == l2 && i1 == i2
+        case (.table(let a1), .table(let a2)): return a1 == a2
+        case (.tableRow(let h1), .tableRow(let h2)): return h1 == h2
+        case (.directive(let d1), .directive(let d2)): return d1.name == d2.name && d1.fenceLength == d2.fenceLength
+        case (.link(let d1, let t1), .link(let d2, let t2)), (.image(let d1, let t1), .image(let d2, let t2)):
+            return d1 == d2 && t1 == t2
         default:
             return false
         }

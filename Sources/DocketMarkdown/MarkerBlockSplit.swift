@@ -22,10 +22,16 @@ enum MarkerBlockSplit {
             var runStart = child.range.startLine
             func flush(before line: Int) {
                 // A run is what lies between markers: kept as HTML, trailing newline and all.
-                guard run.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }) else { run = []; return }
+                guard run.contains(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }) else {
+                    run = []; return
+                }
                 let text = run.joined(separator: "\n") + "\n"
-                result.append(MarkdownNode(.htmlBlock(text), range: SourceRange(
-                    startLine: runStart, startColumn: child.range.startColumn, endLine: line - 1, endColumn: max(1, run.last?.utf8.count ?? 1))))
+                result.append(
+                    MarkdownNode(
+                        .htmlBlock(text),
+                        range: SourceRange(
+                            startLine: runStart, startColumn: child.range.startColumn, endLine: line - 1,
+                            endColumn: max(1, run.last?.utf8.count ?? 1))))
                 run = []
             }
             for (offset, line) in lines.enumerated() {
@@ -34,9 +40,13 @@ enum MarkerBlockSplit {
                 if isMarker(number, trimmed) {
                     flush(before: number)
                     let indent = line.utf8.count - trimmed.utf8.count
-                    result.append(MarkdownNode(.htmlBlock(String(line) + "\n"), range: SourceRange(
-                        startLine: number, startColumn: child.range.startColumn + (offset == 0 ? 0 : indent), endLine: number,
-                        endColumn: line.utf8.count)))
+                    result.append(
+                        MarkdownNode(
+                            .htmlBlock(String(line) + "\n"),
+                            range: SourceRange(
+                                startLine: number, startColumn: child.range.startColumn + (offset == 0 ? 0 : indent),
+                                endLine: number,
+                                endColumn: line.utf8.count)))
                     runStart = number + 1
                 } else if offset < lines.count - 1 || !line.isEmpty {
                     if run.isEmpty { runStart = number }
@@ -75,7 +85,9 @@ enum MarkerBlockSplit {
         guard case .htmlBlock(let html) = node.kind, node.range.isKnown, html.contains("\n") else { return false }
         var offset = 0
         for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
-            if offset > 0, isMarker(node.range.startLine + offset, line.drop { $0 == " " || $0 == "\t" }) { return true }
+            if offset > 0, isMarker(node.range.startLine + offset, line.drop { $0 == " " || $0 == "\t" }) {
+                return true
+            }
             offset += 1
         }
         return false

@@ -13,13 +13,18 @@ enum TextDirective {
         while index < chars.count {
             let char = chars[index]
             if char == ":", index + 1 < chars.count, isLetter(chars[index + 1]),
-               index == 0 || (chars[index - 1] != ":" && chars[index - 1] != "\\") {
+                index == 0 || (chars[index - 1] != ":" && chars[index - 1] != "\\")
+            {
                 var end = index + 1
-                while end < chars.count, isLetter(chars[end]) || isDigit(chars[end]) || chars[end] == "-" || chars[end] == "_" { end += 1 }
+                while end < chars.count,
+                    isLetter(chars[end]) || isDigit(chars[end]) || chars[end] == "-" || chars[end] == "_"
+                { end += 1 }
                 // A name may not end with `-` or `_`: back off to the last letter or digit.
                 while chars[end - 1] == "-" || chars[end - 1] == "_" { end -= 1 }
                 // `:tada:` is an emoji shortcode, shown (and slugged) as such.
-                if end < chars.count, chars[end] == ":", EmojiShortcodes.emoji(named: String(chars[(index + 1)..<end])) != nil {
+                if end < chars.count, chars[end] == ":",
+                    EmojiShortcodes.emoji(named: String(chars[(index + 1)..<end])) != nil
+                {
                     out += String(chars[index...end])
                     index = end + 1
                     continue

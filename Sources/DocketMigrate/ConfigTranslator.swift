@@ -23,11 +23,14 @@ struct ConfigTranslator {
     private var docsOptionsSeen = false
 
     /// docket.yml's keys in the order of the configuration reference.
-    private static let order = ["title", "tagline", "url", "baseUrl", "trailingSlash", "routeBasePath", "content", "exclude", "include", "static",
-                                "editUrl", "onBrokenLinks", "onBrokenAnchors", "externalPaths", "logo", "navbar", "footer", "tableOfContents",
-                                "showLastUpdateTime", "showLastUpdateAuthor",
-                                "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars",
-                                "lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning", "versions"]
+    private static let order = [
+        "title", "tagline", "url", "baseUrl", "trailingSlash", "routeBasePath", "content", "exclude", "include",
+        "static",
+        "editUrl", "onBrokenLinks", "onBrokenAnchors", "externalPaths", "logo", "navbar", "footer", "tableOfContents",
+        "showLastUpdateTime", "showLastUpdateAuthor",
+        "sidebarCollapsed", "sidebarCollapsible", "sidebar", "sidebars",
+        "lastVersion", "onlyIncludeVersions", "includeCurrentVersion", "disableVersioning", "versions",
+    ]
 
     init(site: URL, configFile: String, shown: @escaping (String) -> String) {
         self.site = site
@@ -48,7 +51,9 @@ struct ConfigTranslator {
     /// A literal string, or a warning that says why the value cannot be used.
     private mutating func string(_ node: JSNode, _ path: String) -> String? {
         if let s = node.string { return s }
-        warn(node.line, node.column, "'\(path)' is \(node.description), not a literal string: not migrated (set it in docket.yml by hand)")
+        warn(
+            node.line, node.column,
+            "'\(path)' is \(node.description), not a literal string: not migrated (set it in docket.yml by hand)")
         return nil
     }
 
@@ -63,8 +68,13 @@ struct ConfigTranslator {
     mutating func translate(_ config: JSNode?) {
         guard let config, let properties = config.properties else {
             let at = config.map { ($0.line, $0.column) } ?? (1, 1)
-            warn(at.0, at.1, config.map { "the config is \($0.description), not an object literal: nothing but the content folder is migrated" }
-                 ?? "this file exports no object literal (module.exports = {…} or export default {…}): nothing but the content folder is migrated")
+            warn(
+                at.0, at.1,
+                config.map {
+                    "the config is \($0.description), not an object literal: nothing but the content folder is migrated"
+                }
+                    ?? "this file exports no object literal (module.exports = {…} or export default {…}): nothing but the content folder is migrated"
+            )
             settings["content"] = .string(contentPath)
             return
         }
@@ -84,8 +94,14 @@ struct ConfigTranslator {
             case "onBrokenLinks", "onBrokenAnchors":
                 if let s = string(value, key) { settings[key] = .string(Self.severity(s)) }
             case "onBrokenMarkdownLinks":
-                if let s = value.string, Self.severity(s) != (settings["onBrokenLinks"].flatMap { if case .string(let t) = $0 { t } else { nil } } ?? "error") {
-                    drop(property, key, "docket checks Markdown links under onBrokenLinks; this setting (\(s)) differs from it")
+                if let s = value.string,
+                    Self.severity(s)
+                        != (settings["onBrokenLinks"].flatMap { if case .string(let t) = $0 { t } else { nil } }
+                            ?? "error")
+                {
+                    drop(
+                        property, key,
+                        "docket checks Markdown links under onBrokenLinks; this setting (\(s)) differs from it")
                 }
             case "presets", "plugins": break
             case "themes": themes(property)
@@ -102,8 +118,11 @@ struct ConfigTranslator {
                     drop(property, key, "docket builds one language; only the default locale's pages are built")
                 }
             case "trailingSlash":
-                if let flag = value.bool { settings[key] = .bool(flag) }
-                else if !value.isNull { drop(property, key, "it is \(value.description), not true, false or undefined") }
+                if let flag = value.bool {
+                    settings[key] = .bool(flag)
+                } else if !value.isNull {
+                    drop(property, key, "it is \(value.description), not true, false or undefined")
+                }
             case "organizationName", "projectName", "deploymentBranch", "githubHost", "githubPort":
                 drop(property, key, "a deployment setting; docket does not deploy")
             case "favicon":
@@ -111,8 +130,11 @@ struct ConfigTranslator {
             case "customFields":
                 drop(property, key, "custom fields are read by React components, which docket does not run")
             case "scripts", "stylesheets", "headTags", "clientModules":
-                drop(property, key, "docket does not add scripts or styles to pages from docket.yml; a theme folder's templates can")
-            case "future", "webpack", "ssrTemplate", "noIndex", "titleDelimiter", "baseUrlIssueBanner", "onDuplicateRoutes", "storage":
+                drop(
+                    property, key,
+                    "docket does not add scripts or styles to pages from docket.yml; a theme folder's templates can")
+            case "future", "webpack", "ssrTemplate", "noIndex", "titleDelimiter", "baseUrlIssueBanner",
+                "onDuplicateRoutes", "storage":
                 drop(property, key, "a Docusaurus build setting docket has no equivalent for")
             default:
                 drop(property, key, "docket has no equivalent setting")
@@ -139,7 +161,10 @@ struct ConfigTranslator {
         for (i, entry) in list.enumerated() {
             let (name, options) = Self.nameAndOptions(entry)
             guard let name, name.contains("classic") else {
-                warn(entry.line, entry.column, "preset '\(name ?? entry.description)' is not migrated: docket reads the classic preset's options only")
+                warn(
+                    entry.line, entry.column,
+                    "preset '\(name ?? entry.description)' is not migrated: docket reads the classic preset's options only"
+                )
                 continue
             }
             guard let properties = options?.properties else { continue }
@@ -153,15 +178,23 @@ struct ConfigTranslator {
                         docsOptions(option.value, path: path)
                     }
                 case "blog":
-                    if option.value.bool != false { drop(option, path, "docket has no blog; the blog folder is not built") }
+                    if option.value.bool != false {
+                        drop(option, path, "docket has no blog; the blog folder is not built")
+                    }
                 case "pages":
-                    if option.value.bool != false { drop(option, path, "React and Markdown pages in src/pages are not built by docket") }
+                    if option.value.bool != false {
+                        drop(option, path, "React and Markdown pages in src/pages are not built by docket")
+                    }
                 case "theme":
                     for themeOption in option.value.properties ?? [] {
                         if themeOption.key == "customCss" {
-                            drop(themeOption, path + ".customCss", "custom CSS is not carried over: copy what you need into a theme folder (theme: in docket.yml)")
+                            drop(
+                                themeOption, path + ".customCss",
+                                "custom CSS is not carried over: copy what you need into a theme folder (theme: in docket.yml)"
+                            )
                         } else {
-                            drop(themeOption, path + "." + (themeOption.key ?? "…"), "docket's theme has no such option")
+                            drop(
+                                themeOption, path + "." + (themeOption.key ?? "…"), "docket's theme has no such option")
                         }
                     }
                 case "sitemap":
@@ -178,12 +211,16 @@ struct ConfigTranslator {
     private mutating func plugins(_ property: JSProperty) {
         for (i, entry) in (property.value.array ?? []).enumerated() {
             let (name, options) = Self.nameAndOptions(entry)
-            if let name, name.contains("plugin-content-docs"), !docsOptionsSeen, options?["id"] == nil || options?["id"]?.string == "default" {
+            if let name, name.contains("plugin-content-docs"), !docsOptionsSeen,
+                options?["id"] == nil || options?["id"]?.string == "default"
+            {
                 if let options { docsOptions(options, path: "plugins[\(i)]") }
                 continue
             }
             let what = name.map { "plugin '\($0)'" } ?? "this plugin (\(entry.description))"
-            warn(entry.line, entry.column, "\(what) is not migrated: Docusaurus plugins run JavaScript during the build, and docket runs none")
+            warn(
+                entry.line, entry.column,
+                "\(what) is not migrated: Docusaurus plugins run JavaScript during the build, and docket runs none")
         }
         if property.value.array == nil {
             warn(property.value.line, property.value.column, "'plugins' is \(property.value.description): not migrated")
@@ -196,18 +233,23 @@ struct ConfigTranslator {
             // docket renders mermaid diagrams itself: the mermaid theme needs no translation.
             if name?.contains("theme-mermaid") == true { continue }
             if name?.contains("theme-classic") == true { continue }
-            warn(entry.line, entry.column, "theme '\(name ?? entry.description)' is not migrated: Docusaurus themes are React components; docket uses its own theme")
+            warn(
+                entry.line, entry.column,
+                "theme '\(name ?? entry.description)' is not migrated: Docusaurus themes are React components; docket uses its own theme"
+            )
         }
     }
 
     private mutating func markdown(_ property: JSProperty) {
         for option in property.value.properties ?? [] {
             switch option.key {
-            case "mermaid": continue // docket renders ```mermaid blocks with no setting.
+            case "mermaid": continue  // docket renders ```mermaid blocks with no setting.
             case "hooks":
                 for hook in option.value.properties ?? [] where hook.key == "onBrokenMarkdownLinks" {
                     if let s = hook.value.string, Self.severity(s) != "error" {
-                        drop(hook, "markdown.hooks.onBrokenMarkdownLinks", "docket checks Markdown links under onBrokenLinks")
+                        drop(
+                            hook, "markdown.hooks.onBrokenMarkdownLinks",
+                            "docket checks Markdown links under onBrokenLinks")
                     }
                 }
             default:
@@ -261,8 +303,14 @@ struct ConfigTranslator {
                 if key == "include", globs == ContentGlob.defaultIncludes.map(YAMLValue.string) { continue }
                 if !globs.isEmpty || key == "include" { settings[key] = .list(globs) }
             case "editUrl":
-                if value.string != nil { editURL = value.string }
-                else { warn(value.line, value.column, "'\(at)' is \(value.description): only a literal URL is migrated (docket appends the page's path to it)") }
+                if value.string != nil {
+                    editURL = value.string
+                } else {
+                    warn(
+                        value.line, value.column,
+                        "'\(at)' is \(value.description): only a literal URL is migrated (docket appends the page's path to it)"
+                    )
+                }
             case "sidebarPath":
                 if value.bool == false {
                     drop(option, at, "docket always shows a sidebar; it is generated from the folders")
@@ -281,11 +329,14 @@ struct ConfigTranslator {
                 if let b = bool(value, at) { settings[key] = .bool(b) }
             case "onlyIncludeVersions":
                 guard let items = value.array else {
-                    warn(value.line, value.column, "'\(at)' is \(value.description), not a list of version names: not migrated")
+                    warn(
+                        value.line, value.column,
+                        "'\(at)' is \(value.description), not a list of version names: not migrated")
                     continue
                 }
                 settings[key] = .list(items.compactMap { item in string(item, at).map(YAMLValue.string) })
-            case "remarkPlugins", "rehypePlugins", "beforeDefaultRemarkPlugins", "beforeDefaultRehypePlugins", "recmaPlugins":
+            case "remarkPlugins", "rehypePlugins", "beforeDefaultRemarkPlugins", "beforeDefaultRehypePlugins",
+                "recmaPlugins":
                 drop(option, at, "Markdown plugins are JavaScript, which docket does not run")
             case "showLastUpdateTime", "showLastUpdateAuthor":
                 if let b = bool(value, at) { settings[key] = .bool(b) }
@@ -293,7 +344,8 @@ struct ConfigTranslator {
                 drop(option, at, "a function that docket cannot run; docket applies Docusaurus's default rules")
             case "tagsBasePath", "tags", "onInlineTags":
                 drop(option, at, "docket has no tag pages yet")
-            case "docItemComponent", "docLayoutComponent", "docRootComponent", "docVersionRootComponent", "docTagDocListComponent", "docTagsListComponent", "docCategoryGeneratedIndexComponent":
+            case "docItemComponent", "docLayoutComponent", "docRootComponent", "docVersionRootComponent",
+                "docTagDocListComponent", "docTagsListComponent", "docCategoryGeneratedIndexComponent":
                 drop(option, at, "a React component; docket renders pages with its own theme")
             case "id":
                 continue
@@ -324,7 +376,7 @@ struct ConfigTranslator {
         var rest = content
         while rest.hasPrefix("../") || rest == ".." {
             rest = rest == ".." ? "" : String(rest.dropFirst(3))
-            var trimmed = prefix.dropLast() // the trailing slash
+            var trimmed = prefix.dropLast()  // the trailing slash
             guard let slash = trimmed.lastIndex(of: "/"), !trimmed[..<slash].hasSuffix("/") else { break }
             trimmed = trimmed[...slash]
             prefix = String(trimmed)
@@ -341,14 +393,18 @@ struct ConfigTranslator {
     /// names (docket reads them with versions.json, versioned_docs/ and versioned_sidebars/).
     private mutating func versions(_ option: JSProperty, path: String) {
         guard let entries = option.value.properties else {
-            warn(option.value.line, option.value.column, "'\(path)' is \(option.value.description), not an object of versions: not migrated")
+            warn(
+                option.value.line, option.value.column,
+                "'\(path)' is \(option.value.description), not an object of versions: not migrated")
             return
         }
         var versions: [(String, YAMLValue)] = []
         for version in entries {
             let name = version.key ?? "…"
             guard let fields = version.value.properties else {
-                warn(version.value.line, version.value.column, "'\(path).\(name)' is \(version.value.description), not an object: not migrated")
+                warn(
+                    version.value.line, version.value.column,
+                    "'\(path).\(name)' is \(version.value.description), not an object: not migrated")
                 continue
             }
             var options: [(String, YAMLValue)] = []
@@ -374,8 +430,9 @@ struct ConfigTranslator {
         while name.hasPrefix("./") { name.removeFirst(2) }
         let url = site.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.warning(at: SourceLocation(path: configFile, line: 0, column: 0),
-                                "the sidebars file '\(file)' does not exist: the sidebar is generated from the folders")
+            diagnostics.warning(
+                at: SourceLocation(path: configFile, line: 0, column: 0),
+                "the sidebars file '\(file)' does not exist: the sidebar is generated from the folders")
             return
         }
         sidebarsFile = name
@@ -388,14 +445,16 @@ struct ConfigTranslator {
         }
         var translator = SidebarTranslator(file: shown(name))
         guard let exported, let properties = exported.properties else {
-            diagnostics.warning(at: SourceLocation(path: shown(name), line: exported?.line ?? 1, column: exported?.column ?? 1),
-                                "this file exports no object literal of sidebars: the sidebar is generated from the folders")
+            diagnostics.warning(
+                at: SourceLocation(path: shown(name), line: exported?.line ?? 1, column: exported?.column ?? 1),
+                "this file exports no object literal of sidebars: the sidebar is generated from the folders")
             return
         }
         for property in properties {
             guard let id = property.key else {
-                diagnostics.warning(at: SourceLocation(path: shown(name), line: property.line, column: property.column),
-                                    "\(property.value.description) among the sidebars is not migrated")
+                diagnostics.warning(
+                    at: SourceLocation(path: shown(name), line: property.line, column: property.column),
+                    "\(property.value.description) among the sidebars is not migrated")
                 continue
             }
             sidebars.append((id, translator.items(property.value)))
@@ -424,21 +483,30 @@ struct ConfigTranslator {
             case "tableOfContents":
                 var levels: [(String, YAMLValue)] = []
                 for field in property.value.properties ?? [] {
-                    if let name = field.key, ["minHeadingLevel", "maxHeadingLevel"].contains(name), let n = field.value.number, n == n.rounded(), (2...6).contains(n) {
+                    if let name = field.key, ["minHeadingLevel", "maxHeadingLevel"].contains(name),
+                        let n = field.value.number, n == n.rounded(), (2...6).contains(n)
+                    {
                         levels.append((name, .int(Int(n))))
                     } else {
-                        drop(field, "themeConfig.tableOfContents." + (field.key ?? "…"), "docket takes whole heading levels from 2 to 6")
+                        drop(
+                            field, "themeConfig.tableOfContents." + (field.key ?? "…"),
+                            "docket takes whole heading levels from 2 to 6")
                     }
                 }
                 if !levels.isEmpty { settings["tableOfContents"] = .map(levels) }
             case "colorMode":
                 drop(property, "themeConfig.colorMode", "docket's theme follows the reader's system colour scheme")
             case "prism":
-                drop(property, "themeConfig.prism", "docket highlights code at build time with its own grammars and colours")
+                drop(
+                    property, "themeConfig.prism",
+                    "docket highlights code at build time with its own grammars and colours")
             case "algolia":
                 drop(property, "themeConfig.algolia", "docket has its own search, built with the site")
             case "mermaid":
-                drop(property, "themeConfig.mermaid", "docket renders diagrams with mermaid's defaults (mermaid.script in docket.yml can name another build)")
+                drop(
+                    property, "themeConfig.mermaid",
+                    "docket renders diagrams with mermaid's defaults (mermaid.script in docket.yml can name another build)"
+                )
             default:
                 drop(property, "themeConfig." + key, "docket's theme has no such setting")
             }
@@ -449,18 +517,24 @@ struct ConfigTranslator {
         for property in node.properties ?? [] {
             switch property.key {
             case "title":
-                if let s = property.value.string, s != (settings["title"].flatMap { if case .string(let t) = $0 { t } else { nil } }) {
+                if let s = property.value.string,
+                    s != (settings["title"].flatMap { if case .string(let t) = $0 { t } else { nil } })
+                {
                     drop(property, "themeConfig.navbar.title", "docket's navbar shows the site title")
                 }
             case "logo":
                 var logo: [(String, YAMLValue)] = []
                 for field in property.value.properties ?? [] {
-                    if let name = field.key, ["src", "alt"].contains(name), let s = string(field.value, "themeConfig.navbar.logo." + name) {
+                    if let name = field.key, ["src", "alt"].contains(name),
+                        let s = string(field.value, "themeConfig.navbar.logo." + name)
+                    {
                         // A logo src is a path under static/, which docket's logo key writes from `/`.
                         let value = name == "alt" || s.hasPrefix("/") || s.contains("://") ? s : "/" + s
                         logo.append((name, .string(value)))
                     } else if field.key != "src", field.key != "alt" {
-                        drop(field, "themeConfig.navbar.logo." + (field.key ?? "…"), "docket's logo has src and alt only")
+                        drop(
+                            field, "themeConfig.navbar.logo." + (field.key ?? "…"), "docket's logo has src and alt only"
+                        )
                     }
                 }
                 if !logo.isEmpty { settings["logo"] = .map(logo.sorted { $0.0 > $1.0 }) }
@@ -481,28 +555,39 @@ struct ConfigTranslator {
             case "copyright":
                 if let s = property.value.string {
                     // docket prints the © sign itself.
-                    var text = s.replacingOccurrences(of: "Copyright © ", with: "").replacingOccurrences(of: "©", with: "")
+                    var text = s.replacingOccurrences(of: "Copyright © ", with: "").replacingOccurrences(
+                        of: "©", with: "")
                     text = text.trimmingCharacters(in: .whitespaces)
                     footer.append(("copyright", .string(text)))
                 } else {
-                    warn(property.value.line, property.value.column, "'themeConfig.footer.copyright' is \(property.value.description): not migrated (write it in docket.yml by hand)")
+                    warn(
+                        property.value.line, property.value.column,
+                        "'themeConfig.footer.copyright' is \(property.value.description): not migrated (write it in docket.yml by hand)"
+                    )
                 }
             case "links":
                 let items = property.value.array ?? []
                 let columns = items.filter { $0["items"] != nil }
                 if !columns.isEmpty {
-                    warn(property.line, property.column, "the footer's \(columns.count) columns are flattened into one row of links: docket's footer has no column titles")
+                    warn(
+                        property.line, property.column,
+                        "the footer's \(columns.count) columns are flattened into one row of links: docket's footer has no column titles"
+                    )
                 }
                 for item in items {
                     if let inner = item["items"]?.array {
-                        for link in inner { if let l = navLink(link, path: "themeConfig.footer.links") { links.append(l) } }
+                        for link in inner {
+                            if let l = navLink(link, path: "themeConfig.footer.links") { links.append(l) }
+                        }
                     } else if let l = navLink(item, path: "themeConfig.footer.links") {
                         links.append(l)
                     }
                 }
-            case "style": continue // dark or light: docket's footer has one style.
+            case "style": continue  // dark or light: docket's footer has one style.
             default:
-                drop(property, "themeConfig.footer." + (property.key ?? "…"), "docket's footer has copyright and links only")
+                drop(
+                    property, "themeConfig.footer." + (property.key ?? "…"),
+                    "docket's footer has copyright and links only")
             }
         }
         if !links.isEmpty { footer.append(("links", .list(links))) }
@@ -524,8 +609,9 @@ struct ConfigTranslator {
                 // Docusaurus lets `to` hold a full URL; docket calls that an href.
                 let external = to.contains("://") || to.hasPrefix("mailto:")
                 target = external ? ("href", to) : ("to", to.hasPrefix("/") ? to : "/" + to)
+            } else if let href = item["href"]?.string {
+                target = ("href", href)
             }
-            else if let href = item["href"]?.string { target = ("href", href) }
         case "doc", "docSidebar":
             let isDoc = type == "doc"
             guard let id = item[isDoc ? "docId" : "sidebarId"]?.string else { break }
@@ -534,20 +620,27 @@ struct ConfigTranslator {
                 target = ("to", found.url)
                 if label == nil { label = found.title }
             } else {
-                warn(item.line, item.column, "the \(path) entry for \(isDoc ? "doc" : "sidebar") '\(id)' is not migrated: no page of the content folder has that \(isDoc ? "id" : "sidebar")")
+                warn(
+                    item.line, item.column,
+                    "the \(path) entry for \(isDoc ? "doc" : "sidebar") '\(id)' is not migrated: no page of the content folder has that \(isDoc ? "id" : "sidebar")"
+                )
                 return nil
             }
         case "search":
-            return nil // docket always has its search box.
+            return nil  // docket always has its search box.
         case "docsVersionDropdown":
             // docket's navbar has a version menu by itself on a site with versions.
             let known: Set<String> = ["type", "position", "dropdownActiveClassDisabled", "docsPluginId"]
             for property in properties where !known.contains(property.key ?? "") {
-                drop(property, path + "." + (property.key ?? "…"), "docket's version menu lists the site's versions only")
+                drop(
+                    property, path + "." + (property.key ?? "…"), "docket's version menu lists the site's versions only"
+                )
             }
             return nil
         default:
-            warn(item.line, item.column, "a \(path) entry of type '\(type)' is not migrated: docket's links are plain {label, to|href}")
+            warn(
+                item.line, item.column,
+                "a \(path) entry of type '\(type)' is not migrated: docket's links are plain {label, to|href}")
             return nil
         }
         if item["html"] != nil {
@@ -563,7 +656,10 @@ struct ConfigTranslator {
             drop(property, path + "." + (property.key ?? "…"), "docket's links have label and to/href only")
         }
         if target.0 == "to", let prefix = outsidePrefix(target.1), outsidePaths.insert(prefix).inserted {
-            warn(item.line, item.column, "'\(target.1)' is outside the docs (\(routeBasePath)): docket.yml lists \(prefix) in externalPaths, so links under it are left unchecked; remove it if nothing else serves that path")
+            warn(
+                item.line, item.column,
+                "'\(target.1)' is outside the docs (\(routeBasePath)): docket.yml lists \(prefix) in externalPaths, so links under it are left unchecked; remove it if nothing else serves that path"
+            )
         }
         return .map([("label", .string(label)), (target.0, .string(target.1))])
     }
@@ -586,20 +682,25 @@ struct ConfigTranslator {
     /// URLs of navbar doc links.
     private mutating func assembled(sidebar: [YAMLValue]?) -> Site? {
         var config = SiteConfig()
-        let yaml = YAMLText.document([("routeBasePath", .string(routeBasePath))] + (sidebar.map { [("sidebar", .list($0))] } ?? []))
+        let yaml = YAMLText.document(
+            [("routeBasePath", .string(routeBasePath))] + (sidebar.map { [("sidebar", .list($0))] } ?? []))
         _ = SiteConfigLoader.load(yaml, path: "docket.yml", into: &config)
         var exclude: [ContentGlob] = []
         if case .list(let globs)? = settings["exclude"] {
             for case .string(let g) in globs { if let glob = try? ContentGlob(g) { exclude.append(glob) } }
         }
         let content = site.appendingPathComponent(contentPath)
-        let inventory = ContentInventory.scan(ResolvedPath(content.path, from: "/"), in: DiskSiteSource(), exclude: exclude)
+        let inventory = ContentInventory.scan(
+            ResolvedPath(content.path, from: "/"), in: DiskSiteSource(), exclude: exclude)
         let parsed = inventory.pages.compactMap { source -> ParsedPage? in
-            guard let text = try? String(contentsOf: content.appendingPathComponent(source), encoding: .utf8) else { return nil }
+            guard let text = try? String(contentsOf: content.appendingPathComponent(source), encoding: .utf8) else {
+                return nil
+            }
             return PageParser.parse(text: text, source: source, displayPath: source)
         }
-        return SiteAssembler.assemble(parsed: parsed, categories: [:], config: config, staticFiles: [],
-                                      contentFiles: inventory.otherFiles, contentDisplayPath: contentPath)
+        return SiteAssembler.assemble(
+            parsed: parsed, categories: [:], config: config, staticFiles: [],
+            contentFiles: inventory.otherFiles, contentDisplayPath: contentPath)
     }
 
     private mutating func docTarget(_ id: String) -> (url: String, title: String)? {
@@ -609,7 +710,9 @@ struct ConfigTranslator {
     }
 
     private mutating func sidebarTarget(_ id: String) -> (url: String, title: String)? {
-        guard let items = sidebars.first(where: { $0.id == id })?.items, let built = assembled(sidebar: items) else { return nil }
+        guard let items = sidebars.first(where: { $0.id == id })?.items, let built = assembled(sidebar: items) else {
+            return nil
+        }
         func first(_ items: [SidebarItem]) -> (String, String)? {
             for item in items {
                 switch item {
@@ -640,10 +743,13 @@ struct ConfigTranslator {
         ]
         for (folder, reason) in notes where fm.fileExists(atPath: site.appendingPathComponent(folder).path) {
             if folder == "src/theme" {
-                let files = (fm.enumerator(atPath: site.appendingPathComponent(folder).path)?.allObjects as? [String] ?? [])
+                let files =
+                    (fm.enumerator(atPath: site.appendingPathComponent(folder).path)?.allObjects as? [String] ?? [])
                     .filter { !$0.hasPrefix(".") && $0.contains(".") }.sorted()
                 for file in files {
-                    diagnostics.warning(at: SourceLocation(path: shown(folder + "/" + file), line: 0, column: 0), "not migrated: \(reason)")
+                    diagnostics.warning(
+                        at: SourceLocation(path: shown(folder + "/" + file), line: 0, column: 0),
+                        "not migrated: \(reason)")
                 }
                 continue
             }
@@ -659,11 +765,14 @@ struct ConfigTranslator {
         if !navbar.isEmpty { settings["navbar"] = .list(navbar) }
         if !outsidePaths.isEmpty { settings["externalPaths"] = .list(outsidePaths.sorted().map { .string($0) }) }
         // A setting missing from `order` would vanish from docket.yml without a word.
-        assert(settings.keys.allSatisfy(Self.order.contains), "ConfigTranslator.order lacks \(settings.keys.filter { !Self.order.contains($0) })")
+        assert(
+            settings.keys.allSatisfy(Self.order.contains),
+            "ConfigTranslator.order lacks \(settings.keys.filter { !Self.order.contains($0) })")
         for key in Self.order { if let value = settings[key] { pairs.append((key, value)) } }
         var header = "# docket.yml, written by `docket migrate` from \(configName)"
         if let sidebarsFile { header += " and \(sidebarsFile)" }
-        header += ".\n# What it could not translate was printed as warnings; see content/reference/configuration.md\n# in docket's docs for every key.\n"
+        header +=
+            ".\n# What it could not translate was printed as warnings; see content/reference/configuration.md\n# in docket's docs for every key.\n"
         return header + YAMLText.document(pairs)
     }
 }

@@ -24,7 +24,8 @@ struct JSLexer {
 
     private static let punctuators = [
         "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
-        "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "**", "<<", ">>",
+        "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "**", "<<",
+        ">>",
     ]
 
     private var column: Int { offset - lineStart + 1 }
@@ -49,23 +50,30 @@ struct JSLexer {
     private mutating func skipTrivia() throws(JSSyntaxError) -> Bool {
         var newline = false
         while let c = peek() {
-            if c == UInt8(ascii: "\n") { newline = true; advance() }
-            else if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { advance() }
-            else if c == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF { offset += 3 }
-            else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
+            if c == UInt8(ascii: "\n") {
+                newline = true; advance()
+            } else if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C {
+                advance()
+            } else if c == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF {
+                offset += 3
+            } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
                 while let d = peek(), d != UInt8(ascii: "\n") { advance() }
             } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
                 let (l, col) = (line, column)
                 advance(); advance()
                 while true {
-                    guard let d = peek() else { throw error("this comment is never closed (no */)", line: l, column: col) }
+                    guard let d = peek() else {
+                        throw error("this comment is never closed (no */)", line: l, column: col)
+                    }
                     if d == UInt8(ascii: "*"), peek(1) == UInt8(ascii: "/") { advance(); advance(); break }
                     if d == UInt8(ascii: "\n") { newline = true }
                     advance()
                 }
             } else if c == UInt8(ascii: "#"), offset == 0, peek(1) == UInt8(ascii: "!") {
                 while let d = peek(), d != UInt8(ascii: "\n") { advance() }
-            } else { break }
+            } else {
+                break
+            }
         }
         return newline
     }
@@ -84,11 +92,18 @@ struct JSLexer {
             while let d = peek(), Self.isIdentifierStart(d) || Self.isDigit(d) { advance() }
             kind = .identifier(String(decoding: bytes[start..<offset], as: UTF8.self))
         } else if Self.isDigit(c) || (c == UInt8(ascii: ".") && peek(1).map(Self.isDigit) == true) {
-            while let d = peek(), Self.isDigit(d) || Self.isIdentifierStart(d) || d == UInt8(ascii: ".")
-                || ((d == UInt8(ascii: "+") || d == UInt8(ascii: "-")) && (bytes[offset - 1] | 0x20) == UInt8(ascii: "e") && !String(decoding: bytes[start..<offset], as: UTF8.self).lowercased().hasPrefix("0x")) { advance() }
+            while let d = peek(),
+                Self.isDigit(d) || Self.isIdentifierStart(d) || d == UInt8(ascii: ".")
+                    || ((d == UInt8(ascii: "+") || d == UInt8(ascii: "-"))
+                        && (bytes[offset - 1] | 0x20) == UInt8(ascii: "e")
+                        && !String(decoding: bytes[start..<offset], as: UTF8.self).lowercased().hasPrefix("0x"))
+            { advance() }
             let text = String(decoding: bytes[start..<offset], as: UTF8.self).replacingOccurrences(of: "_", with: "")
-            if text.lowercased().hasPrefix("0x"), let n = Int(text.dropFirst(2), radix: 16) { kind = .number(Double(n)) }
-            else { kind = .number(Double(text) ?? .nan) }
+            if text.lowercased().hasPrefix("0x"), let n = Int(text.dropFirst(2), radix: 16) {
+                kind = .number(Double(n))
+            } else {
+                kind = .number(Double(text) ?? .nan)
+            }
         } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
             kind = .string(try quoted(c))
         } else if c == UInt8(ascii: "`") {
@@ -124,13 +139,15 @@ struct JSLexer {
         switch previous {
         case nil: return true
         case .punctuator(let p)?: return ![")", "]", "}"].contains(p)
-        case .identifier(let name)?: return ["return", "typeof", "case", "in", "of", "new", "delete", "void", "throw"].contains(name)
+        case .identifier(let name)?:
+            return ["return", "typeof", "case", "in", "of", "new", "delete", "void", "throw"].contains(name)
         default: return false
         }
     }
 
     private static func isIdentifierStart(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || c >= 0x80
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == UInt8(ascii: "_") || c == UInt8(ascii: "$")
+            || c >= 0x80
     }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -222,7 +239,9 @@ struct JSLexer {
         advance()
         var inClass = false
         while true {
-            guard let c = peek(), c != UInt8(ascii: "\n") else { throw error("this regular expression is never closed", line: l, column: col) }
+            guard let c = peek(), c != UInt8(ascii: "\n") else {
+                throw error("this regular expression is never closed", line: l, column: col)
+            }
             advance()
             if c == UInt8(ascii: "\\") { if peek() != nil { advance() }; continue }
             if c == UInt8(ascii: "[") { inClass = true }

@@ -19,7 +19,9 @@ struct JSParser {
     private func peek(_ ahead: Int) -> JSToken { tokens[min(index + ahead, tokens.count - 1)] }
     private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private static let statementStarts: Set<String> = ["const", "let", "var", "module", "export", "import", "function", "async", "class", "exports"]
+    private static let statementStarts: Set<String> = [
+        "const", "let", "var", "module", "export", "import", "function", "async", "class", "exports",
+    ]
 
     mutating func program() throws(JSSyntaxError) -> JSNode? {
         var exported: JSNode?
@@ -40,7 +42,8 @@ struct JSParser {
                 }
             case "const", "let", "var":
                 try declaration()
-            case "module" where peek(1).isPunctuator(".") && peek(2).isIdentifier("exports") && peek(3).isPunctuator("="):
+            case "module"
+            where peek(1).isPunctuator(".") && peek(2).isIdentifier("exports") && peek(3).isPunctuator("="):
                 advance(); advance(); advance(); advance()
                 exported = try expression()
             default:
@@ -97,7 +100,10 @@ struct JSParser {
         let start = index
         while current.kind != .end {
             if current.isPunctuator(";") { advance(); return }
-            if index > start, current.newlineBefore, let word = current.identifier, Self.statementStarts.contains(word) { return }
+            if index > start, current.newlineBefore, let word = current.identifier, Self.statementStarts.contains(word)
+            {
+                return
+            }
             if isOpening(current) {
                 try skipBalanced()
                 if current.newlineBefore, tokens[index - 1].isPunctuator("}") { return }
@@ -127,8 +133,9 @@ struct JSParser {
                 case "(": stack.append(")")
                 case "}", "]", ")":
                     guard stack.last == p else {
-                        throw JSSyntaxError(line: current.line, column: current.column,
-                                            message: "'\(p)' does not match the '\(Self.opener(stack.last))' at line \(open.line)")
+                        throw JSSyntaxError(
+                            line: current.line, column: current.column,
+                            message: "'\(p)' does not match the '\(Self.opener(stack.last))' at line \(open.line)")
                     }
                     stack.removeLast()
                 default: break
@@ -177,17 +184,26 @@ struct JSParser {
         }
         let first = tokens[start]
         let what: String
-        if sawArrow { what = "an arrow function" }
-        else if first.isIdentifier("function") || (first.isIdentifier("async") && tokens[start + 1].isIdentifier("function")) { what = "a function" }
-        else if first.isIdentifier("async") { what = "an async function" }
-        else if case .template = first.kind { what = "a template literal with ${…} substitutions" }
-        else { what = "the expression `\(snippet(from: start))`" }
+        if sawArrow {
+            what = "an arrow function"
+        } else if first.isIdentifier("function")
+            || (first.isIdentifier("async") && tokens[start + 1].isIdentifier("function"))
+        {
+            what = "a function"
+        } else if first.isIdentifier("async") {
+            what = "an async function"
+        } else if case .template = first.kind {
+            what = "a template literal with ${…} substitutions"
+        } else {
+            what = "the expression `\(snippet(from: start))`"
+        }
         return JSNode(.untranslatable(what), line: first.line, column: first.column)
     }
 
     /// A statement keyword on a new line ends an expression that had no semicolon.
     private func endsByNewline(after start: Int) -> Bool {
-        index > start && current.newlineBefore && (current.identifier.map { Self.statementStarts.contains($0) && $0 != "async" } ?? false)
+        index > start && current.newlineBefore
+            && (current.identifier.map { Self.statementStarts.contains($0) && $0 != "async" } ?? false)
     }
 
     /// `satisfies Config`, `as const`, `as Preset.Options`.
@@ -196,9 +212,17 @@ struct JSParser {
             advance()
             var angle = 0
             while current.kind != .end {
-                if current.isPunctuator("<") { angle += 1 }
-                else if current.isPunctuator(">") { angle -= 1 }
-                else if angle == 0, endsExpression(current) || current.newlineBefore && index > 0 && !tokens[index - 1].isPunctuator(".") && tokens[index - 1].identifier != nil && current.identifier != nil { break }
+                if current.isPunctuator("<") {
+                    angle += 1
+                } else if current.isPunctuator(">") {
+                    angle -= 1
+                } else if angle == 0,
+                    endsExpression(current)
+                        || current.newlineBefore && index > 0 && !tokens[index - 1].isPunctuator(".")
+                            && tokens[index - 1].identifier != nil && current.identifier != nil
+                {
+                    break
+                }
                 advance()
             }
         }
@@ -208,7 +232,8 @@ struct JSParser {
         let from = tokens[start].start
         let to = max(from, tokens[max(start, index - 1)].end)
         var text = String(decoding: text[from..<to], as: UTF8.self)
-        text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        text = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
         return text.count > 50 ? String(text.prefix(47)) + "…" : text
     }
 
@@ -269,14 +294,18 @@ struct JSParser {
                 advance()
                 return node(.call(callee: callee, arguments: arguments))
             default:
-                guard peek(1).kind == .end || endsExpression(peek(1)) || peek(1).isIdentifier("satisfies") || peek(1).isIdentifier("as")
-                        || (peek(1).newlineBefore && peek(1).identifier.map(Self.statementStarts.contains) == true) else { return nil }
+                guard
+                    peek(1).kind == .end || endsExpression(peek(1)) || peek(1).isIdentifier("satisfies")
+                        || peek(1).isIdentifier("as")
+                        || (peek(1).newlineBefore && peek(1).identifier.map(Self.statementStarts.contains) == true)
+                else { return nil }
                 advance()
                 if var bound = bindings[name] {
                     // The value as written at its declaration; a reference keeps where it was used
                     // only for what cannot be translated, whose message names the variable.
                     if case .untranslatable(let what) = bound.kind {
-                        bound = JSNode(.untranslatable("`\(name)`, which is \(what)"), line: token.line, column: token.column)
+                        bound = JSNode(
+                            .untranslatable("`\(name)`, which is \(what)"), line: token.line, column: token.column)
                     }
                     return bound
                 }
@@ -292,18 +321,28 @@ struct JSParser {
         advance()
         var properties: [JSProperty] = []
         while !current.isPunctuator("}") {
-            guard current.kind != .end else { throw JSSyntaxError(line: open.line, column: open.column, message: "this object is never closed (no })") }
+            guard current.kind != .end else {
+                throw JSSyntaxError(line: open.line, column: open.column, message: "this object is never closed (no })")
+            }
             let keyToken = current
             if current.isPunctuator("...") {
                 advance()
                 let value = try expression()
-                properties.append(JSProperty(key: nil, line: keyToken.line, column: keyToken.column,
-                                             value: JSNode(.untranslatable("a spread of \(value.description)"), line: keyToken.line, column: keyToken.column)))
+                properties.append(
+                    JSProperty(
+                        key: nil, line: keyToken.line, column: keyToken.column,
+                        value: JSNode(
+                            .untranslatable("a spread of \(value.description)"), line: keyToken.line,
+                            column: keyToken.column)))
             } else {
                 var key: String?
                 var isAccessor = false
                 if let word = current.identifier, ["get", "set", "async"].contains(word),
-                   peek(1).identifier != nil || { if case .string = peek(1).kind { return true }; return false }() {
+                    peek(1).identifier != nil
+                        || {
+                            if case .string = peek(1).kind { return true }; return false
+                        }()
+                {
                     isAccessor = true
                     advance()
                 }
@@ -313,7 +352,8 @@ struct JSParser {
                 case .number(let n): key = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n); advance()
                 case .punctuator("["): try skipBalanced()
                 default:
-                    throw JSSyntaxError(line: current.line, column: current.column, message: "expected a key in this object")
+                    throw JSSyntaxError(
+                        line: current.line, column: current.column, message: "expected a key in this object")
                 }
                 let value: JSNode
                 if current.isPunctuator(":") && !isAccessor {
@@ -324,16 +364,22 @@ struct JSParser {
                     if current.isPunctuator("{") { try skipBalanced() }
                     value = JSNode(.untranslatable("a method"), line: keyToken.line, column: keyToken.column)
                 } else if let key, current.isPunctuator(",") || current.isPunctuator("}") {
-                    value = bindings[key] ?? JSNode(.untranslatable("the variable `\(key)`, defined outside this file or not as a literal"),
-                                                    line: keyToken.line, column: keyToken.column)
+                    value =
+                        bindings[key]
+                        ?? JSNode(
+                            .untranslatable("the variable `\(key)`, defined outside this file or not as a literal"),
+                            line: keyToken.line, column: keyToken.column)
                 } else {
-                    throw JSSyntaxError(line: current.line, column: current.column, message: "expected ':' after this object key")
+                    throw JSSyntaxError(
+                        line: current.line, column: current.column, message: "expected ':' after this object key")
                 }
                 properties.append(JSProperty(key: key, line: keyToken.line, column: keyToken.column, value: value))
             }
-            if current.isPunctuator(",") { advance() }
-            else if !current.isPunctuator("}") {
-                throw JSSyntaxError(line: current.line, column: current.column, message: "expected ',' or '}' in this object")
+            if current.isPunctuator(",") {
+                advance()
+            } else if !current.isPunctuator("}") {
+                throw JSSyntaxError(
+                    line: current.line, column: current.column, message: "expected ',' or '}' in this object")
             }
         }
         advance()
@@ -345,19 +391,25 @@ struct JSParser {
         advance()
         var items: [JSNode] = []
         while !current.isPunctuator("]") {
-            guard current.kind != .end else { throw JSSyntaxError(line: open.line, column: open.column, message: "this list is never closed (no ])") }
+            guard current.kind != .end else {
+                throw JSSyntaxError(line: open.line, column: open.column, message: "this list is never closed (no ])")
+            }
             if current.isPunctuator(",") { advance(); continue }
             if current.isPunctuator("...") {
                 let spread = current
                 advance()
                 let value = try expression()
-                items.append(JSNode(.untranslatable("a spread of \(value.description)"), line: spread.line, column: spread.column))
+                items.append(
+                    JSNode(
+                        .untranslatable("a spread of \(value.description)"), line: spread.line, column: spread.column))
             } else {
                 items.append(try expression())
             }
-            if current.isPunctuator(",") { advance() }
-            else if !current.isPunctuator("]") {
-                throw JSSyntaxError(line: current.line, column: current.column, message: "expected ',' or ']' in this list")
+            if current.isPunctuator(",") {
+                advance()
+            } else if !current.isPunctuator("]") {
+                throw JSSyntaxError(
+                    line: current.line, column: current.column, message: "expected ',' or ']' in this list")
             }
         }
         advance()

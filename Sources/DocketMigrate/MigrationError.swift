@@ -13,8 +13,9 @@ public enum MigrationError: Error, Sendable {
     public var diagnostic: Diagnostic {
         switch self {
         case .noConfig(let folder):
-            return .error(at: SourceLocation(path: folder, line: 0, column: 0),
-                          "no docusaurus.config.js, .ts, .mjs or .cjs here: is this a Docusaurus site folder?")
+            return .error(
+                at: SourceLocation(path: folder, line: 0, column: 0),
+                "no docusaurus.config.js, .ts, .mjs or .cjs here: is this a Docusaurus site folder?")
         case .syntax(let location, let message):
             return .error(at: location, "cannot read this file as JavaScript: \(message)")
         case .unreadable(let path, let reason):

@@ -56,7 +56,9 @@ enum YAMLText {
         case .bool(let b): return b ? "true" : "false"
         case .int(let n): return String(n)
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
-        case .map(let pairs): return pairs.isEmpty ? "{}" : "{ " + pairs.map { scalar($0.0) + ": " + inline($0.1) }.joined(separator: ", ") + " }"
+        case .map(let pairs):
+            return pairs.isEmpty
+                ? "{}" : "{ " + pairs.map { scalar($0.0) + ": " + inline($0.1) }.joined(separator: ", ") + " }"
         }
     }
 
@@ -64,7 +66,8 @@ enum YAMLText {
     static func scalar(_ s: String) -> String {
         let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
         let special = ":#{}[],&*!|>'\"%@`"
-        let plain = !s.isEmpty
+        let plain =
+            !s.isEmpty
             && !reserved.contains(s.lowercased())
             && s.first.map({ !special.contains($0) && $0 != " " && $0 != "-" && $0 != "?" }) == true
             && s.last != " " && s.last != ":"

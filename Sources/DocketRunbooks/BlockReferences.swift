@@ -36,7 +36,10 @@ struct BlockReferences {
                 if !Self.isValid(id) {
                     diagnostics.error(at: location, "block id '\(id)' must be letters, digits, '-' and '_' (id=NAME)")
                 } else if let first = named[id] {
-                    diagnostics.error(at: location, "a block with id '\(id)' already exists on this page (line \(first.node.range.startLine)); ids must be unique")
+                    diagnostics.error(
+                        at: location,
+                        "a block with id '\(id)' already exists on this page (line \(first.node.range.startLine)); ids must be unique"
+                    )
                 } else {
                     named[id] = block
                 }
@@ -54,25 +57,37 @@ struct BlockReferences {
         }
         let location = Self.location(of: "from", in: block, path: path)
         if !block.literal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            diagnostics.error(at: location, "this block has a body and from=\(first): a step takes its content from the block named by from= or from its own body, not both (leave the block empty)")
+            diagnostics.error(
+                at: location,
+                "this block has a body and from=\(first): a step takes its content from the block named by from= or from its own body, not both (leave the block empty)"
+            )
             return nil
         }
         var visited: [String] = []
         var id = first
         while true {
             guard !id.isEmpty else {
-                diagnostics.error(at: location, "from= needs the id of a block on this page (from=NAME, where the block says id=NAME)")
+                diagnostics.error(
+                    at: location, "from= needs the id of a block on this page (from=NAME, where the block says id=NAME)"
+                )
                 return nil
             }
             if visited.contains(id) {
-                diagnostics.error(at: location, "from=\(first) is a cycle: \((visited + [id]).joined(separator: " → ")); a chain of from= must end at a block with a body")
+                diagnostics.error(
+                    at: location,
+                    "from=\(first) is a cycle: \((visited + [id]).joined(separator: " → ")); a chain of from= must end at a block with a body"
+                )
                 return nil
             }
             visited.append(id)
             guard let next = named[id] else {
                 var message = "from=\(id) names no block on this page: give the displayed block id=\(id)"
-                if let near = StepAttributes.closest(to: id, in: named.keys.sorted()) { message += ", or did you mean '\(near)'?" }
-                if visited.count > 1 { message = "from=\(first) leads through \(visited.dropLast().joined(separator: " → ")) to " + message }
+                if let near = StepAttributes.closest(to: id, in: named.keys.sorted()) {
+                    message += ", or did you mean '\(near)'?"
+                }
+                if visited.count > 1 {
+                    message = "from=\(first) leads through \(visited.dropLast().joined(separator: " → ")) to " + message
+                }
                 diagnostics.error(at: location, message)
                 return nil
             }
@@ -90,7 +105,8 @@ struct BlockReferences {
 
     /// The page location of attribute `key` in the block's info string.
     static func location(of key: String, in block: Block, path: String) -> SourceLocation {
-        SourceLocation(path: path, line: block.node.range.startLine,
-                       column: block.node.range.startColumn + 3 + StepExtraction.offset(of: key, in: block.info.text))
+        SourceLocation(
+            path: path, line: block.node.range.startLine,
+            column: block.node.range.startColumn + 3 + StepExtraction.offset(of: key, in: block.info.text))
     }
 }

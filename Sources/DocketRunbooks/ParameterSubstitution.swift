@@ -49,7 +49,11 @@ enum ParameterSubstitution {
                 let context = contexts[found]
                 if kinds.count > 1 || context == .syntax {
                     unsubstituted.insert(parameter.name)
-                    problems.append(problem(at: found, in: bytes, "the example '\(parameter.example!)' of \(parameter.name) crosses shell quoting here, so it cannot be replaced by the parameter; write it inside one kind of quotes"))
+                    problems.append(
+                        problem(
+                            at: found, in: bytes,
+                            "the example '\(parameter.example!)' of \(parameter.name) crosses shell quoting here, so it cannot be replaced by the parameter; write it inside one kind of quotes"
+                        ))
                     continue
                 }
                 let reference: String
@@ -60,11 +64,19 @@ enum ParameterSubstitution {
                 case .comment: continue
                 case .heredoc(quoted: true):
                     unsubstituted.insert(parameter.name)
-                    problems.append(problem(at: found, in: bytes, "the example '\(parameter.example!)' of \(parameter.name) is inside a quoted heredoc, where nothing expands: the runbook would write the example itself. Unquote the delimiter (<<EOF) or build the text outside the heredoc"))
+                    problems.append(
+                        problem(
+                            at: found, in: bytes,
+                            "the example '\(parameter.example!)' of \(parameter.name) is inside a quoted heredoc, where nothing expands: the runbook would write the example itself. Unquote the delimiter (<<EOF) or build the text outside the heredoc"
+                        ))
                     continue
                 case .ansiQuoted, .syntax:
                     unsubstituted.insert(parameter.name)
-                    problems.append(problem(at: found, in: bytes, "the example '\(parameter.example!)' of \(parameter.name) is inside $'…' quoting, where it cannot be replaced by the parameter"))
+                    problems.append(
+                        problem(
+                            at: found, in: bytes,
+                            "the example '\(parameter.example!)' of \(parameter.name) is inside $'…' quoting, where it cannot be replaced by the parameter"
+                        ))
                     continue
                 }
                 for j in range { taken[j] = true }
@@ -76,12 +88,15 @@ enum ParameterSubstitution {
         for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             output.replaceSubrange(replacement.range, with: replacement.text)
         }
-        return Result(script: String(decoding: output, as: UTF8.self), used: used, unsubstituted: unsubstituted,
-                      problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        return Result(
+            script: String(decoding: output, as: UTF8.self), used: used, unsubstituted: unsubstituted,
+            problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+            return nil
+        }
         var i = start
         while i <= haystack.count - needle.count {
             if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }

@@ -9,7 +9,8 @@ public enum RunbookExtractor {
     static let shellLanguages: Set<String> = ["bash", "sh", "shell", "console", "zsh", "shell-session"]
     static let reservedNames: Set<String> = [
         "PATH", "HOME", "USER", "SHELL", "PWD", "OLDPWD", "IFS", "LANG", "TERM", "CI", "HOSTNAME", "UID", "EUID",
-        "PPID", "RANDOM", "SECONDS", "LINENO", "TMPDIR", "LOGNAME", "MAIL", "PS1", "PS2", "PS4", "ENV", "OPTARG", "OPTIND",
+        "PPID", "RANDOM", "SECONDS", "LINENO", "TMPDIR", "LOGNAME", "MAIL", "PS1", "PS2", "PS4", "ENV", "OPTARG",
+        "OPTIND",
     ]
 
     /// The keys of a page's `runbook:` block.
@@ -30,7 +31,9 @@ public enum RunbookExtractor {
         var choices: StringList?
 
         enum CodingKeys: String, CodingKey {
-            case example, description, defaultValue = "default", pattern, secret, choices
+            case example, description
+            case defaultValue = "default"
+            case pattern, secret, choices
         }
     }
 
@@ -39,7 +42,8 @@ public enum RunbookExtractor {
     ///   root, so the files are the same wherever docket runs).
     public static func extract(_ page: ParsedPage, sourceLabel: String) -> (Runbook?, Diagnostics) {
         guard let node = page.frontMatter.raw?["runbook"] else { return (nil, Diagnostics()) }
-        var reader = YAMLReader(YAMLDocument(root: page.frontMatter.raw, path: page.displayPath, lineOffset: page.frontMatter.lineOffset))
+        var reader = YAMLReader(
+            YAMLDocument(root: page.frontMatter.raw, path: page.displayPath, lineOffset: page.frontMatter.lineOffset))
         guard node.mapping != nil else {
             reader.fail(node, "'runbook' must be a mapping with id, title and params")
             return (nil, reader.diagnostics)
@@ -53,7 +57,9 @@ public enum RunbookExtractor {
         }
         let id = decoded?.id ?? ""
         if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            reader.fail(node["id"] ?? node, "the runbook needs an 'id' of lowercase letters, digits, '-' and '_' (it names runbooks/<id>.sh)")
+            reader.fail(
+                node["id"] ?? node,
+                "the runbook needs an 'id' of lowercase letters, digits, '-' and '_' (it names runbooks/<id>.sh)")
         }
         let title = decoded?.title ?? page.frontMatter.title ?? page.contentTitle ?? id
         let description = decoded?.description
@@ -65,8 +71,9 @@ public enum RunbookExtractor {
         diagnostics.append(contentsOf: extraction.diagnostics)
         diagnostics.append(contentsOf: RunbookLint.check(parameters: parameters, steps: extraction.steps, page: page))
 
-        let runbook = Runbook(id: id, title: title, description: description, source: sourceLabel,
-                              parameters: parameters, steps: extraction.steps)
+        let runbook = Runbook(
+            id: id, title: title, description: description, source: sourceLabel,
+            parameters: parameters, steps: extraction.steps)
         return (runbook, diagnostics)
     }
 
@@ -81,17 +88,22 @@ public enum RunbookExtractor {
             guard let name = pair.key.string else { continue }
             let location = reader.location(pair.key)
             if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") })
-                || name.first!.isNumber {
-                reader.diagnostics.error(at: location, "parameter name '\(name)' must be upper case letters, digits and '_' (it becomes a shell variable)")
+                || name.first!.isNumber
+            {
+                reader.diagnostics.error(
+                    at: location,
+                    "parameter name '\(name)' must be upper case letters, digits and '_' (it becomes a shell variable)")
                 continue
             }
             if reservedNames.contains(name) || name.hasPrefix("DOCKET_") || name.hasPrefix("BASH") {
-                reader.diagnostics.error(at: location, "parameter name '\(name)' is taken by the shell or by docket; choose another")
+                reader.diagnostics.error(
+                    at: location, "parameter name '\(name)' is taken by the shell or by docket; choose another")
                 continue
             }
             let v = pair.value
-            var parameter = RunbookParameter(name: name, example: nil, description: "", defaultValue: nil, pattern: nil,
-                                             secret: false, choices: [], location: location)
+            var parameter = RunbookParameter(
+                name: name, example: nil, description: "", defaultValue: nil, pattern: nil,
+                secret: false, choices: [], location: location)
             if let example = v.string, v.mapping == nil {
                 parameter.example = example
             } else if v.mapping != nil {
@@ -103,8 +115,11 @@ public enum RunbookExtractor {
                 parameter.secret = decoded?.secret ?? false
                 parameter.choices = decoded?.choices?.items ?? []
                 for key in unknown {
-                    var message = "unknown key '\(key.key)' for parameter \(name) (example, description, default, pattern, secret, choices)"
-                    if let near = StepAttributes.closest(to: key.key, in: key.known) { message += "; did you mean '\(near)'?" }
+                    var message =
+                        "unknown key '\(key.key)' for parameter \(name) (example, description, default, pattern, secret, choices)"
+                    if let near = StepAttributes.closest(to: key.key, in: key.known) {
+                        message += "; did you mean '\(near)'?"
+                    }
                     reader.diagnostics.error(at: key.location, message)
                 }
             } else if !v.isNull {

@@ -10,14 +10,22 @@ enum RunbookLint {
         var found: [Diagnostic] = []
         let used = Set(steps.flatMap(\.parameters))
         for parameter in parameters where !used.contains(parameter.name) {
-            found.append(.error(at: parameter.location, "parameter \(parameter.name) is declared but no step uses it (its example '\(parameter.example ?? "")' appears in no step)"))
+            found.append(
+                .error(
+                    at: parameter.location,
+                    "parameter \(parameter.name) is declared but no step uses it (its example '\(parameter.example ?? "")' appears in no step)"
+                ))
         }
         // One example inside another would make the replacement ambiguous.
         for parameter in parameters {
             guard let example = parameter.example, !example.isEmpty else { continue }
             for other in parameters where other.name != parameter.name {
                 if let inner = other.example, !inner.isEmpty, inner != example, example.contains(inner) {
-                    found.append(.error(at: parameter.location, "the example '\(example)' of \(parameter.name) contains the example '\(inner)' of \(other.name): choose examples that cannot be mistaken for each other"))
+                    found.append(
+                        .error(
+                            at: parameter.location,
+                            "the example '\(example)' of \(parameter.name) contains the example '\(inner)' of \(other.name): choose examples that cannot be mistaken for each other"
+                        ))
                 }
             }
         }
@@ -25,10 +33,14 @@ enum RunbookLint {
         let examples = parameters.compactMap(\.example).filter { !$0.isEmpty }
         // Each step keeps the text of its block, so the block is not looked for again.
         for step in steps {
-            for (line, column, text) in placeholders(in: step.literal) where !covered(text, by: examples, in: step.literal) {
-                found.append(.error(
-                    at: SourceLocation(path: page.displayPath, line: step.startLine + line, column: step.startColumn + column - 1),
-                    "'\(text)' looks like a placeholder but is no parameter's example: declare a parameter with example: \(text), or write the real value"))
+            for (line, column, text) in placeholders(in: step.literal)
+            where !covered(text, by: examples, in: step.literal) {
+                found.append(
+                    .error(
+                        at: SourceLocation(
+                            path: page.displayPath, line: step.startLine + line, column: step.startColumn + column - 1),
+                        "'\(text)' looks like a placeholder but is no parameter's example: declare a parameter with example: \(text), or write the real value"
+                    ))
             }
         }
         return found
@@ -43,16 +55,27 @@ enum RunbookLint {
             if let pattern = parameter.pattern {
                 regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$")
                 if regex == nil {
-                    found.append(.error(at: parameter.location, "the pattern of \(parameter.name) is not a valid regular expression: \(pattern)"))
+                    found.append(
+                        .error(
+                            at: parameter.location,
+                            "the pattern of \(parameter.name) is not a valid regular expression: \(pattern)"))
                 }
             }
             for (field, value) in [("example", parameter.example), ("default", parameter.defaultValue)] {
                 guard let value else { continue }
                 if let regex, regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) == nil {
-                    found.append(.error(at: parameter.location, "the \(field) '\(value)' of \(parameter.name) does not match its own pattern \(parameter.pattern ?? "")"))
+                    found.append(
+                        .error(
+                            at: parameter.location,
+                            "the \(field) '\(value)' of \(parameter.name) does not match its own pattern \(parameter.pattern ?? "")"
+                        ))
                 }
                 if !parameter.choices.isEmpty && !parameter.choices.contains(value) {
-                    found.append(.error(at: parameter.location, "the \(field) '\(value)' of \(parameter.name) is not one of its choices (\(parameter.choices.joined(separator: ", ")))"))
+                    found.append(
+                        .error(
+                            at: parameter.location,
+                            "the \(field) '\(value)' of \(parameter.name) is not one of its choices (\(parameter.choices.joined(separator: ", ")))"
+                        ))
                 }
             }
         }

@@ -50,10 +50,12 @@ public struct RunbookStep: Sendable {
     /// `startLine` unless the text comes `from` another block.
     public var fenceLine: Int
 
-    public init(name: String, title: String, kind: Kind, body: String, parts: [TemplatePart], file: String?, mode: FileMode?,
-                format: String?, cwd: String?, timeoutSeconds: Int?, confirm: Bool, reboot: Bool, produces: [String],
-                parameters: [String], startLine: Int, endLine: Int, hash: String, from: String? = nil, fenceLine: Int? = nil,
-                startColumn: Int = 1, literal: String = "") {
+    public init(
+        name: String, title: String, kind: Kind, body: String, parts: [TemplatePart], file: String?, mode: FileMode?,
+        format: String?, cwd: String?, timeoutSeconds: Int?, confirm: Bool, reboot: Bool, produces: [String],
+        parameters: [String], startLine: Int, endLine: Int, hash: String, from: String? = nil, fenceLine: Int? = nil,
+        startColumn: Int = 1, literal: String = ""
+    ) {
         self.name = name
         self.title = title
         self.kind = kind

@@ -58,7 +58,9 @@ enum ShellContext: Equatable, Sendable {
                     if c == 0x27 { stack.removeLast(); contexts[i] = .syntax } else { contexts[i] = .singleQuoted }
                     i += 1
                 case .ansi:
-                    if c == 0x5C { contexts[i] = .syntax; if i + 1 < bytes.count { contexts[i + 1] = .syntax }; i += 2; continue }
+                    if c == 0x5C {
+                        contexts[i] = .syntax; if i + 1 < bytes.count { contexts[i + 1] = .syntax }; i += 2; continue
+                    }
                     if c == 0x27 { stack.removeLast(); contexts[i] = .syntax } else { contexts[i] = .ansiQuoted }
                     i += 1
                 case .double:
@@ -88,11 +90,15 @@ enum ShellContext: Equatable, Sendable {
                 contexts[i] = .syntax; contexts[i + 1] = .syntax; i += 2
                 stack.append(.commandSubstitution(depth: 1))
             case 0x28:
-                if case .commandSubstitution(let depth) = frame { stack[stack.count - 1] = .commandSubstitution(depth: depth + 1) }
+                if case .commandSubstitution(let depth) = frame {
+                    stack[stack.count - 1] = .commandSubstitution(depth: depth + 1)
+                }
                 contexts[i] = .unquoted; i += 1
             case 0x29:
                 if case .commandSubstitution(let depth) = frame {
-                    if depth == 1 { stack.removeLast(); contexts[i] = .syntax } else {
+                    if depth == 1 {
+                        stack.removeLast(); contexts[i] = .syntax
+                    } else {
                         stack[stack.count - 1] = .commandSubstitution(depth: depth - 1); contexts[i] = .unquoted
                     }
                 } else {
@@ -122,7 +128,9 @@ enum ShellContext: Equatable, Sendable {
             while let b = byte(0), b == 0x20 || b == 0x09 { contexts[i] = .unquoted; i += 1 }
             var delimiter: [UInt8] = []
             var quoted = false
-            while let b = byte(0), b != 0x20, b != 0x09, b != 0x0A, b != 0x3B, b != 0x7C, b != 0x26, b != 0x3C, b != 0x3E, b != 0x29 {
+            while let b = byte(0), b != 0x20, b != 0x09, b != 0x0A, b != 0x3B, b != 0x7C, b != 0x26, b != 0x3C,
+                b != 0x3E, b != 0x29
+            {
                 if b == 0x27 || b == 0x22 || b == 0x5C {
                     quoted = true
                 } else {

@@ -5,8 +5,10 @@ import DocketMarkdown
 /// meaningless ones before an operator runs a step that silently ignores them.
 enum StepAttributes {
     /// Attributes of runbook steps, plus those the site itself reads on any code block.
-    static let known: [String] = ["step", "name", "title", "file", "mode", "cwd", "timeout", "confirm", "manual",
-                                  "produces", "norun", "reboot", "showLineNumbers", "id", "from"]
+    static let known: [String] = [
+        "step", "name", "title", "file", "mode", "cwd", "timeout", "confirm", "manual",
+        "produces", "norun", "reboot", "showLineNumbers", "id", "from",
+    ]
     /// Attributes that are flags: a value after them is a mistake.
     static let flags: Set<String> = ["confirm", "manual", "reboot"]
 
@@ -14,7 +16,10 @@ enum StepAttributes {
     static let maximumTimeout = 7 * 24 * 3600
 
     /// Unknown attributes, values on flags, and combinations that do nothing.
-    static func check(_ info: CodeBlockInfo, kind: RunbookStep.Kind?, at location: (String) -> SourceLocation, into diagnostics: inout Diagnostics) {
+    static func check(
+        _ info: CodeBlockInfo, kind: RunbookStep.Kind?, at location: (String) -> SourceLocation,
+        into diagnostics: inout Diagnostics
+    ) {
         for (key, value) in info.attributes {
             if !known.contains(key) {
                 var message = "unknown step attribute '\(key)'"
@@ -32,7 +37,9 @@ enum StepAttributes {
             diagnostics.error(at: location("timeout"), "timeout= only applies to shell steps")
         }
         if has("reboot") && kind != .shell && kind != nil {
-            diagnostics.error(at: location("reboot"), "reboot marks a shell step that restarts the machine; this step is not a shell step")
+            diagnostics.error(
+                at: location("reboot"),
+                "reboot marks a shell step that restarts the machine; this step is not a shell step")
         }
         if has("manual") && has("file") {
             diagnostics.error(at: location("manual"), "a step is either manual or a file step (file=), not both")
@@ -76,7 +83,9 @@ enum StepAttributes {
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
                 d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
         }
         return d[x.count][y.count]

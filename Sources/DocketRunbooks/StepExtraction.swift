@@ -1,7 +1,7 @@
-import Foundation
 import DocketDiagnostics
 import DocketMarkdown
 import DocketSite
+import Foundation
 
 /// Walks a runbook page's fenced blocks in order and turns the tagged ones into steps.
 struct StepExtraction {
@@ -24,9 +24,12 @@ struct StepExtraction {
         var names = Set<String>()
         for described in described {
             let block = described.node, info = described.info, infoText = info.text
-            let location = SourceLocation(path: page.displayPath, line: block.range.startLine, column: block.range.startColumn)
+            let location = SourceLocation(
+                path: page.displayPath, line: block.range.startLine, column: block.range.startColumn)
             if let reason = info.attribute("norun") {
-                if reason.isEmpty { diagnostics.warning(at: location, "norun needs a reason: norun=\"why this block does not run\"") }
+                if reason.isEmpty {
+                    diagnostics.warning(at: location, "norun needs a reason: norun=\"why this block does not run\"")
+                }
                 continue
             }
             let isShell = RunbookExtractor.shellLanguages.contains(info.language)
@@ -34,30 +37,42 @@ struct StepExtraction {
                 // A displayed block that a step takes its content from is run through that step.
                 let shown = info.attribute("id").map { references.referenced.contains($0) } ?? false
                 if isShell && !shown && info.attribute("from") == nil {
-                    diagnostics.error(at: location, "this \(info.language) block on a runbook page is neither a step (step=NAME) nor excluded (norun=\"reason\")")
+                    diagnostics.error(
+                        at: location,
+                        "this \(info.language) block on a runbook page is neither a step (step=NAME) nor excluded (norun=\"reason\")"
+                    )
                 }
                 if info.attribute("from") != nil {
                     if info.attribute("id") == nil {
-                        diagnostics.error(at: BlockReferences.location(of: "from", in: described, path: page.displayPath),
-                                          "from= gives a step the content of a displayed block: add step=NAME to this block, or remove from=")
+                        diagnostics.error(
+                            at: BlockReferences.location(of: "from", in: described, path: page.displayPath),
+                            "from= gives a step the content of a displayed block: add step=NAME to this block, or remove from="
+                        )
                     } else {
                         _ = references.source(of: described, diagnostics: &diagnostics)
                     }
                 }
                 continue
             }
-            if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            if name.isEmpty
+                || !name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
+            {
                 diagnostics.error(at: location, "step name '\(name)' must be lowercase letters, digits, '-' and '_'")
                 continue
             }
             if !names.insert(name).inserted {
-                diagnostics.error(at: location, "a step named '\(name)' already exists on this page; step names must be unique")
+                diagnostics.error(
+                    at: location, "a step named '\(name)' already exists on this page; step names must be unique")
                 continue
             }
             let fence = block.range.startColumn + 3
-            StepAttributes.check(info, kind: Self.kind(info), at: { key in
-                SourceLocation(path: page.displayPath, line: block.range.startLine, column: fence + Self.offset(of: key, in: infoText))
-            }, into: &diagnostics)
+            StepAttributes.check(
+                info, kind: Self.kind(info),
+                at: { key in
+                    SourceLocation(
+                        path: page.displayPath, line: block.range.startLine,
+                        column: fence + Self.offset(of: key, in: infoText))
+                }, into: &diagnostics)
             guard let source = references.source(of: described, diagnostics: &diagnostics) else { continue }
             if let step = step(name: name, info: info, source: source, fence: block, location: location) {
                 steps.append(step)
@@ -67,7 +82,9 @@ struct StepExtraction {
 
     /// The step of block `fence`, whose text is `source` (the block itself, or the displayed
     /// block its `from=` names: line numbers then follow that block, where the text is).
-    private mutating func step(name: String, info: CodeBlockInfo, source: BlockReferences.Source, fence: MarkdownNode, location: SourceLocation) -> RunbookStep? {
+    private mutating func step(
+        name: String, info: CodeBlockInfo, source: BlockReferences.Source, fence: MarkdownNode, location: SourceLocation
+    ) -> RunbookStep? {
         let literal = source.literal, block = source.node
         var body = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
         let kind: RunbookStep.Kind
@@ -78,22 +95,32 @@ struct StepExtraction {
         } else if RunbookExtractor.shellLanguages.contains(info.language) {
             kind = .shell
         } else {
-            diagnostics.error(at: location, "step '\(name)' is a \(info.language.isEmpty ? "plain" : info.language) block: give it file=PATH (a file step), manual (done by hand) or a shell language")
+            diagnostics.error(
+                at: location,
+                "step '\(name)' is a \(info.language.isEmpty ? "plain" : info.language) block: give it file=PATH (a file step), manual (done by hand) or a shell language"
+            )
             return nil
         }
 
         var produces: [String] = []
         if let list = info.attribute("produces") {
-            produces = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for produced in produces where !parameters.contains(where: { $0.name == produced }) {
-                diagnostics.error(at: location, "step '\(name)' produces \(produced), which is not a parameter under runbook.params")
+            produces = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
             }
-            if kind != .manual { diagnostics.error(at: location, "only manual steps can produce parameters (produces=…)") }
+            for produced in produces where !parameters.contains(where: { $0.name == produced }) {
+                diagnostics.error(
+                    at: location, "step '\(name)' produces \(produced), which is not a parameter under runbook.params")
+            }
+            if kind != .manual {
+                diagnostics.error(at: location, "only manual steps can produce parameters (produces=…)")
+            }
         }
         var timeout: Int?
         if let text = info.attribute("timeout") {
             var location = location
-            if case .codeBlock(_, let fenceInfo) = fence.kind { location.column += 3 + Self.offset(of: "timeout", in: fenceInfo.text) }
+            if case .codeBlock(_, let fenceInfo) = fence.kind {
+                location.column += 3 + Self.offset(of: "timeout", in: fenceInfo.text)
+            }
             switch StepAttributes.seconds(text) {
             case .success(let seconds): timeout = seconds
             case .failure(.notADuration):
@@ -111,8 +138,10 @@ struct StepExtraction {
             body = Self.strippingPrompts(body, language: info.language)
             let substitution = ParameterSubstitution.substitute(body, parameters: parameters)
             for problem in substitution.problems {
-                diagnostics.error(at: SourceLocation(path: page.displayPath, line: block.range.startLine + problem.line,
-                                                     column: block.range.startColumn + problem.column - 1), problem.message)
+                diagnostics.error(
+                    at: SourceLocation(
+                        path: page.displayPath, line: block.range.startLine + problem.line,
+                        column: block.range.startColumn + problem.column - 1), problem.message)
             }
             body = substitution.script
             // A parameter whose example could not be substituted was still meant to be used: its
@@ -129,7 +158,9 @@ struct StepExtraction {
             }
             if let text = info.attribute("mode") {
                 mode = RunbookStep.FileMode(rawValue: text)
-                if mode == nil { diagnostics.error(at: location, "mode '\(text)' is not one of upsert, write, append, verify") }
+                if mode == nil {
+                    diagnostics.error(at: location, "mode '\(text)' is not one of upsert, write, append, verify")
+                }
             } else {
                 mode = format == "env" ? .upsert : .write
             }
@@ -145,12 +176,18 @@ struct StepExtraction {
         let reboot = info.attribute("reboot") != nil
         for produced in produces { used.insert(produced) }
         let ordered = parameters.map(\.name).filter { used.contains($0) }
-        let hashInput = [kind.rawValue, name, file ?? "", mode?.rawValue ?? "", info.attribute("cwd") ?? "",
-                         timeout.map(String.init) ?? "", info.attribute("confirm") != nil ? "confirm" : "", produces.joined(separator: ","), body]
+        let hashInput =
+            [
+                kind.rawValue, name, file ?? "", mode?.rawValue ?? "", info.attribute("cwd") ?? "",
+                timeout.map(String.init) ?? "", info.attribute("confirm") != nil ? "confirm" : "",
+                produces.joined(separator: ","), body,
+            ]
             .joined(separator: "\u{1F}") + (reboot ? "\u{1F}reboot" : "")
         return RunbookStep(
-            name: name, title: info.title ?? name, kind: kind, body: body, parts: parts, file: file, mode: mode, format: format,
-            cwd: info.attribute("cwd"), timeoutSeconds: timeout, confirm: info.attribute("confirm") != nil, reboot: reboot,
+            name: name, title: info.title ?? name, kind: kind, body: body, parts: parts, file: file, mode: mode,
+            format: format,
+            cwd: info.attribute("cwd"), timeoutSeconds: timeout, confirm: info.attribute("confirm") != nil,
+            reboot: reboot,
             produces: produces, parameters: ordered, startLine: block.range.startLine, endLine: block.range.endLine,
             hash: String(SHA256.hex(hashInput).prefix(16)), from: source.id, fenceLine: fence.range.startLine,
             startColumn: block.range.startColumn, literal: literal)
@@ -173,9 +210,13 @@ struct StepExtraction {
         let needle = Array(key)
         var i = 0
         while i + needle.count <= characters.count {
-            let atStart = i == 0 || characters[i - 1] == " " || characters[i - 1] == "\t" || characters[i - 1] == "{" || characters[i - 1] == ","
+            let atStart =
+                i == 0 || characters[i - 1] == " " || characters[i - 1] == "\t" || characters[i - 1] == "{"
+                || characters[i - 1] == ","
             let after = i + needle.count
-            let atEnd = after == characters.count || characters[after] == "=" || characters[after] == " " || characters[after] == "\t" || characters[after] == "}" || characters[after] == ","
+            let atEnd =
+                after == characters.count || characters[after] == "=" || characters[after] == " "
+                || characters[after] == "\t" || characters[after] == "}" || characters[after] == ","
             if atStart && atEnd && Array(characters[i..<after]) == needle { return i }
             i += 1
         }
@@ -187,7 +228,10 @@ struct StepExtraction {
     static func strippingPrompts(_ body: String, language: String) -> String {
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let prompted = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard language == "console" || language == "shell-session" || (!prompted.isEmpty && prompted.allSatisfy { $0.hasPrefix("$ ") }) else {
+        guard
+            language == "console" || language == "shell-session"
+                || (!prompted.isEmpty && prompted.allSatisfy { $0.hasPrefix("$ ") })
+        else {
             return body
         }
         return lines.map { $0.hasPrefix("$ ") ? String($0.dropFirst(2)) : "" }.joined(separator: "\n")

@@ -16,8 +16,10 @@ public enum TemplatePart: Sendable, Equatable {
         var literal: [UInt8] = []
         var i = 0
         scan: while i < bytes.count {
-            for (needle, name) in examples where i + needle.count <= bytes.count && bytes[i] == needle[0]
-                && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            for (needle, name) in examples
+            where i + needle.count <= bytes.count && bytes[i] == needle[0]
+                && bytes[i..<(i + needle.count)].elementsEqual(needle)
+            {
                 if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))); literal = [] }
                 parts.append(.parameter(name))
                 i += needle.count

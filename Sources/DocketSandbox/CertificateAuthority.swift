@@ -49,30 +49,47 @@ enum CertificateAuthority {
     /// Makes the CA and the server certificate in a private temporary folder, reads what the
     /// sandboxes need, and removes the folder (with the CA's key).
     static func generate(hosts: [String], openssl: URL) throws(SandboxError) -> Files {
-        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("docket-ca-XXXXXXXX").path.utf8CString)
+        var template = Array(
+            FileManager.default.temporaryDirectory.appendingPathComponent("docket-ca-XXXXXXXX").path.utf8CString)
         guard mkdtemp(&template) != nil else {
-            throw .setup("cannot make a folder in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno)))")
+            throw .setup(
+                "cannot make a folder in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno)))"
+            )
         }
-        let folder = URL(fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        let folder = URL(
+            fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         defer { try? FileManager.default.removeItem(at: folder) }
         let names = (hosts.map { "DNS:\($0)" } + ["DNS:localhost", "IP:127.0.0.1"]).joined(separator: ",")
         do {
-            try "subjectAltName=\(names)\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
+            try
+                "subjectAltName=\(names)\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
                 .write(to: folder.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
         } catch {
             throw .setup("\(error)")
         }
         let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try Executables.run(openssl, ["req", "-x509"] + curve + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-                             "-subj", "/CN=docket fixture CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                             "-addext", "keyUsage=critical,keyCertSign,cRLSign"], in: folder)
-        try Executables.run(openssl, ["req"] + curve + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=docket fixture server"], in: folder)
-        try Executables.run(openssl, ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                             "-out", "server.pem", "-days", "2", "-extfile", "server.ext"], in: folder)
+        try Executables.run(
+            openssl,
+            ["req", "-x509"] + curve + [
+                "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                "-subj", "/CN=docket fixture CA", "-addext", "basicConstraints=critical,CA:TRUE",
+                "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            ], in: folder)
+        try Executables.run(
+            openssl,
+            ["req"] + curve + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=docket fixture server"],
+            in: folder)
+        try Executables.run(
+            openssl,
+            [
+                "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.pem", "-days", "2", "-extfile", "server.ext",
+            ], in: folder)
         do {
-            return Files(caCertificate: try Data(contentsOf: folder.appendingPathComponent("ca.pem")),
-                         serverCertificate: try Data(contentsOf: folder.appendingPathComponent("server.pem")),
-                         serverKey: try Data(contentsOf: folder.appendingPathComponent("server.key")))
+            return Files(
+                caCertificate: try Data(contentsOf: folder.appendingPathComponent("ca.pem")),
+                serverCertificate: try Data(contentsOf: folder.appendingPathComponent("server.pem")),
+                serverKey: try Data(contentsOf: folder.appendingPathComponent("server.key")))
         } catch {
             throw .setup("openssl left no certificate in \(folder.path): \(error)")
         }

@@ -39,7 +39,9 @@ struct ControlFile {
             let half = limit / 2
             file.data = readUpTo(fd, half)
             lseek(fd, off_t(file.size - half), SEEK_SET)
-            file.data.append(Data("\n… docket: \(file.size - 2 * half) bytes of output dropped here (limit \(limit) bytes) …\n".utf8))
+            file.data.append(
+                Data("\n… docket: \(file.size - 2 * half) bytes of output dropped here (limit \(limit) bytes) …\n".utf8)
+            )
             file.data.append(readUpTo(fd, half))
         } else {
             file.data = readUpTo(fd, limit)

@@ -49,9 +49,13 @@ final class FixtureHTTPHandler: ChannelInboundHandler {
         }
         headers.add(name: "Content-Length", value: String(body.readableBytes))
         headers.add(name: "Connection", value: "close")
-        recorder.record(RecordedRequest(method: head.method.rawValue, url: "\(scheme)://\(host)\(head.uri)", status: Int(status.code),
-                                        routed: route != nil, time: Date().timeIntervalSince1970))
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        recorder.record(
+            RecordedRequest(
+                method: head.method.rawValue, url: "\(scheme)://\(host)\(head.uri)", status: Int(status.code),
+                routed: route != nil, time: Date().timeIntervalSince1970))
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
+            promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         // Close once the response is written (one request per connection keeps the server tiny).
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)

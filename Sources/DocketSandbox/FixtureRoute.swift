@@ -11,7 +11,10 @@ public struct FixtureRoute: Codable, Sendable, Equatable {
     /// An absolute path to the body file (empty body when nil).
     public var bodyFile: String?
 
-    public init(method: String, scheme: String, host: String, path: String, query: String?, status: Int, headers: [String: String], bodyFile: String?) {
+    public init(
+        method: String, scheme: String, host: String, path: String, query: String?, status: Int,
+        headers: [String: String], bodyFile: String?
+    ) {
         self.method = method
         self.scheme = scheme
         self.host = host

@@ -17,7 +17,10 @@ public final class FixtureServer: Sendable {
         /// Requests are appended to this file as JSON lines.
         public var requestLog: String
 
-        public init(routes: [FixtureRoute], httpPort: Int, httpsPort: Int, certificateFile: String, keyFile: String, requestLog: String) {
+        public init(
+            routes: [FixtureRoute], httpPort: Int, httpsPort: Int, certificateFile: String, keyFile: String,
+            requestLog: String
+        ) {
             self.routes = routes
             self.httpPort = httpPort
             self.httpsPort = httpsPort
@@ -41,7 +44,8 @@ public final class FixtureServer: Sendable {
     public func start() throws -> [Channel] {
         let certificates = try NIOSSLCertificate.fromPEMFile(configuration.certificateFile)
         let key = try NIOSSLPrivateKey(file: configuration.keyFile, format: .pem)
-        let tls = TLSConfiguration.makeServerConfiguration(certificateChain: certificates.map { .certificate($0) }, privateKey: .privateKey(key))
+        let tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: certificates.map { .certificate($0) }, privateKey: .privateKey(key))
         let context = try NIOSSLContext(configuration: tls)
         let http = try bind(port: configuration.httpPort, scheme: "http", tls: nil)
         let https = try bind(port: configuration.httpsPort, scheme: "https", tls: context)
@@ -52,7 +56,10 @@ public final class FixtureServer: Sendable {
         let routes = configuration.routes
         let recorder = self.recorder
         return try LoopbackHTTPServer.bind(group: group, port: port) {
-            (tls.map { [NIOSSLServerHandler(context: $0)] } ?? [], [FixtureHTTPHandler(routes: routes, scheme: scheme, recorder: recorder)])
+            (
+                tls.map { [NIOSSLServerHandler(context: $0)] } ?? [],
+                [FixtureHTTPHandler(routes: routes, scheme: scheme, recorder: recorder)]
+            )
         }
     }
 }

@@ -13,7 +13,9 @@ public struct RecordedRequest: Codable, Sendable, Equatable {
     /// Its place in the server's order of arrival, from 0.
     public var sequence: Int?
 
-    public init(method: String, url: String, status: Int, routed: Bool? = nil, time: Double? = nil, sequence: Int? = nil) {
+    public init(
+        method: String, url: String, status: Int, routed: Bool? = nil, time: Double? = nil, sequence: Int? = nil
+    ) {
         self.method = method
         self.url = url
         self.status = status

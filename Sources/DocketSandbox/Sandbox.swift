@@ -37,7 +37,8 @@ public enum Sandbox {
 
     /// bwrap's complaint when a mount it was copying went away under it.
     static func isMountRace(_ message: String) -> Bool {
-        message.contains("Unable to apply mount flags") || (message.contains("Can't bind mount") && message.contains("No such file or directory"))
+        message.contains("Unable to apply mount flags")
+            || (message.contains("Can't bind mount") && message.contains("No such file or directory"))
     }
 
     private static func runOnce(_ spec: SandboxSpec) throws(SandboxError) -> SandboxResult {
@@ -49,14 +50,20 @@ public enum Sandbox {
         do {
             if spec.unsandboxed {
                 process.executableURL = URL(fileURLWithPath: "/bin/bash")
-                process.arguments = [layout.control.appendingPathComponent("init.sh").path, spec.server.path, layout.startDirectory]
+                process.arguments = [
+                    layout.control.appendingPathComponent("init.sh").path, spec.server.path, layout.startDirectory,
+                ]
                 process.environment = layout.environment(unsandboxed: true)
                 process.currentDirectoryURL = layout.home
             } else {
                 guard let bwrap = spec.tools.bubblewrap else { throw SandboxError.bubblewrapMissing }
                 cgroup = SandboxCgroup.make(name: layout.root.lastPathComponent, limits: spec.limits)
                 process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", SandboxScripts.launcher(cgroups: cgroup?.enterCommands ?? ""), "docket-sandbox", statusFile.path]
+                process.arguments =
+                    [
+                        "-c", SandboxScripts.launcher(cgroups: cgroup?.enterCommands ?? ""), "docket-sandbox",
+                        statusFile.path,
+                    ]
                     + (try launchPrefix(layout, cgroup: cgroup)) + [bwrap.path] + layout.bubblewrapArguments(spec)
                     + ["/bin/bash", control + "/init.sh", control + "/docket-server", layout.startDirectory]
                 process.environment = [:]
@@ -94,15 +101,18 @@ public enum Sandbox {
             kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        let observed: Int32? = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let observed: Int32? =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         let reached = cgroup?.reached(spec.limits, exitStatus: observed) ?? []
         // Whatever is left in the run's groups goes now, before the pipes are read to their end.
         cgroup?.destroy()
         let statusJSON = ControlFile.read(statusFile, limit: 64 << 10).text
         do {
-            return try layout.collect(timedOut: timedOut, observedStatus: observed, started: spec.unsandboxed || statusJSON.contains("\"child-pid\""),
-                                      bwrapErrors: String(decoding: errorText.finish(), as: UTF8.self), statusChannel: channel.finish(),
-                                      reached: reached, started: started)
+            return try layout.collect(
+                timedOut: timedOut, observedStatus: observed,
+                started: spec.unsandboxed || statusJSON.contains("\"child-pid\""),
+                bwrapErrors: String(decoding: errorText.finish(), as: UTF8.self), statusChannel: channel.finish(),
+                reached: reached, started: started)
         } catch {
             layout.cleanup.discard()
             throw error
@@ -129,7 +139,9 @@ public enum Sandbox {
         prefix.append("--")
         if let user = layout.user {
             guard let setpriv = layout.spec.tools.setpriv else { throw .toolMissing(SandboxTools.setprivName) }
-            prefix += [setpriv.path, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--no-new-privs", "--"]
+            prefix += [
+                setpriv.path, "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--no-new-privs", "--",
+            ]
         }
         return prefix
     }

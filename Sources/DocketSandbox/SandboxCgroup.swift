@@ -21,7 +21,9 @@ final class SandboxCgroup: Sendable {
     /// nil when not root or when no group can be made; a missing controller is nil in the result
     /// and the caller falls back to an rlimit for it.
     static func make(name: String, limits: SandboxLimits) -> SandboxCgroup? {
-        guard geteuid() == 0, let membership = try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8) else { return nil }
+        guard geteuid() == 0, let membership = try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8) else {
+            return nil
+        }
         let base = URL(fileURLWithPath: "/sys/fs/cgroup")
         var own: [String: String] = [:]
         for line in membership.split(separator: "\n") {
@@ -36,12 +38,18 @@ final class SandboxCgroup: Sendable {
             let parent = base.appendingPathComponent(path)
             let folder = parent.appendingPathComponent(name)
             guard (try? fm.createDirectory(at: folder, withIntermediateDirectories: false)) != nil else { return nil }
-            let controllers = (try? String(contentsOf: folder.appendingPathComponent("cgroup.controllers"), encoding: .utf8)) ?? ""
-            let hasPids = controllers.contains("pids") && write(String(limits.processes), to: folder.appendingPathComponent("pids.max"))
-            let hasMemory = controllers.contains("memory") && write(String(limits.memoryBytes), to: folder.appendingPathComponent("memory.max"))
+            let controllers =
+                (try? String(contentsOf: folder.appendingPathComponent("cgroup.controllers"), encoding: .utf8)) ?? ""
+            let hasPids =
+                controllers.contains("pids")
+                && write(String(limits.processes), to: folder.appendingPathComponent("pids.max"))
+            let hasMemory =
+                controllers.contains("memory")
+                && write(String(limits.memoryBytes), to: folder.appendingPathComponent("memory.max"))
             if hasMemory { _ = write("0", to: folder.appendingPathComponent("memory.swap.max")) }
             guard hasPids || hasMemory else { rmdir(folder.path); return nil }
-            return SandboxCgroup(folders: [folder], pids: hasPids ? folder : nil, memory: hasMemory ? folder : nil, version: 2)
+            return SandboxCgroup(
+                folders: [folder], pids: hasPids ? folder : nil, memory: hasMemory ? folder : nil, version: 2)
         }
         // v1: a group in each of the pids and memory hierarchies docket belongs to.
         func make(_ controller: String, _ configure: (URL) -> Bool) -> URL? {
@@ -56,7 +64,9 @@ final class SandboxCgroup: Sendable {
         }
         let pids = make("pids") { write(String(limits.processes), to: $0.appendingPathComponent("pids.max")) }
         let memory = make("memory") { folder in
-            guard write(String(limits.memoryBytes), to: folder.appendingPathComponent("memory.limit_in_bytes")) else { return false }
+            guard write(String(limits.memoryBytes), to: folder.appendingPathComponent("memory.limit_in_bytes")) else {
+                return false
+            }
             // Swap counted too where the kernel accounts it, so the limit is not paged around.
             _ = write(String(limits.memoryBytes), to: folder.appendingPathComponent("memory.memsw.limit_in_bytes"))
             return true
@@ -67,7 +77,8 @@ final class SandboxCgroup: Sendable {
 
     /// The shell lines (run as root by the launcher, before it becomes bwrap) entering the groups.
     var enterCommands: String {
-        folders.map { "echo $$ >\(SandboxScripts.quote($0.appendingPathComponent("cgroup.procs").path)) || exit 120" }.joined(separator: "\n")
+        folders.map { "echo $$ >\(SandboxScripts.quote($0.appendingPathComponent("cgroup.procs").path)) || exit 120" }
+            .joined(separator: "\n")
     }
 
     /// What the limits stopped, as sentences ("the process limit (64) refused 12 forks").
@@ -80,16 +91,25 @@ final class SandboxCgroup: Sendable {
             // with status 126|128; it also stops early when a child's exit interrupts the wait
             // between two tries ("fork: Interrupted system call"). Either way the runbook ended
             // at the limit, not by a failure of its own.
-            if exitStatus == Self.bashForkFailure { sentence += "; the runbook's shell stopped there (status 254: bash ends a script whose fork fails for good)" }
+            if exitStatus == Self.bashForkFailure {
+                sentence +=
+                    "; the runbook's shell stopped there (status 254: bash ends a script whose fork fails for good)"
+            }
             out.append(sentence)
         }
         if let memory {
-            let oom = version == 2 ? Self.counter("oom_kill", in: memory.appendingPathComponent("memory.events"))
+            let oom =
+                version == 2
+                ? Self.counter("oom_kill", in: memory.appendingPathComponent("memory.events"))
                 : Self.counter("oom_kill", in: memory.appendingPathComponent("memory.oom_control"))
-            let failures = version == 1 ? Int((try? String(contentsOf: memory.appendingPathComponent("memory.failcnt"), encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") : nil
+            let failures =
+                version == 1
+                ? Int(
+                    (try? String(contentsOf: memory.appendingPathComponent("memory.failcnt"), encoding: .utf8))?
+                        .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") : nil
             if let oom, oom > 0 {
-                out.append("the memory limit (\(limits.memoryBytes >> 20) MiB) killed \(oom) process\(oom == 1 ? "" : "es")")
+                out.append(
+                    "the memory limit (\(limits.memoryBytes >> 20) MiB) killed \(oom) process\(oom == 1 ? "" : "es")")
             } else if let failures, failures > 0 {
                 out.append("the memory limit (\(limits.memoryBytes >> 20) MiB) was reached")
             }
@@ -103,7 +123,8 @@ final class SandboxCgroup: Sendable {
         for _ in 0..<100 {
             var alive = false
             for folder in folders {
-                let procs = (try? String(contentsOf: folder.appendingPathComponent("cgroup.procs"), encoding: .utf8)) ?? ""
+                let procs =
+                    (try? String(contentsOf: folder.appendingPathComponent("cgroup.procs"), encoding: .utf8)) ?? ""
                 for pid in procs.split(separator: "\n").compactMap({ Int32($0) }) {
                     alive = true
                     kill(pid, SIGKILL)

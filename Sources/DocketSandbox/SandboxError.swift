@@ -11,7 +11,8 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .bubblewrapMissing:
-            return "bwrap (bubblewrap) is not installed: install the Debian/Ubuntu package 'bubblewrap', or run with --no-sandbox to run runbooks UNISOLATED"
+            return
+                "bwrap (bubblewrap) is not installed: install the Debian/Ubuntu package 'bubblewrap', or run with --no-sandbox to run runbooks UNISOLATED"
         case .bubblewrapFailed(let output):
             return "bubblewrap could not create the sandbox (are user namespaces allowed here?): \(output)"
         case .toolMissing(let tool):

@@ -52,7 +52,9 @@ public struct SandboxFile: Sendable {
     public static let defaultLimit = 8 << 20
 
     /// Reads the regular file at `path` (relative, `/`-separated) beneath `root`.
-    public static func read(_ path: String, beneath root: URL, limit: Int = defaultLimit) throws(SandboxFileError) -> SandboxFile {
+    public static func read(_ path: String, beneath root: URL, limit: Int = defaultLimit) throws(SandboxFileError)
+        -> SandboxFile
+    {
         let (parent, name) = try openParent(of: path, beneath: root)
         defer { close(parent) }
         guard let name else { throw .notAFile(path: path, kind: .directory) }
@@ -126,7 +128,8 @@ public struct SandboxFile: Sendable {
         for (index, part) in parts.dropLast().enumerated() {
             let next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0 {
-                let error = classify(errno, parent: fd, name: part, shown: parts[0...index].joined(separator: "/"), folder: true)
+                let error = classify(
+                    errno, parent: fd, name: part, shown: parts[0...index].joined(separator: "/"), folder: true)
                 close(fd)
                 throw error
             }
@@ -137,10 +140,13 @@ public struct SandboxFile: Sendable {
     }
 
     /// Names why opening `name` in `parent` failed, looking at it without following it.
-    static func classify(_ code: Int32, parent: Int32, name: String, shown: String, folder: Bool = false) -> SandboxFileError {
+    static func classify(_ code: Int32, parent: Int32, name: String, shown: String, folder: Bool = false)
+        -> SandboxFileError
+    {
         var info = stat()
         guard fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            return errno == ENOENT ? .missing(at: shown) : .unreadable(path: shown, reason: String(cString: strerror(errno)))
+            return errno == ENOENT
+                ? .missing(at: shown) : .unreadable(path: shown, reason: String(cString: strerror(errno)))
         }
         let kind = Kind(mode: info.st_mode)
         if kind == .symbolicLink { return .symbolicLink(at: shown) }

@@ -20,7 +20,7 @@ public enum SandboxFileError: Error, Equatable, Sendable, CustomStringConvertibl
     public var path: String {
         switch self {
         case .escapes(let path), .missing(let path), .symbolicLink(let path), .notADirectory(let path, _),
-             .notAFile(let path, _), .tooLarge(let path, _), .unreadable(let path, _):
+            .notAFile(let path, _), .tooLarge(let path, _), .unreadable(let path, _):
             return path
         }
     }

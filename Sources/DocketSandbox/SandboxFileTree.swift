@@ -22,7 +22,9 @@ public struct SandboxFileTree: Sendable {
     /// Lists the tree beneath `root` (depth first, names sorted), up to `limit` entries and
     /// `maxDepth` folders deep, so a run that leaves a million files or a very deep tree cannot
     /// stall docket.
-    public static func list(beneath root: URL, limit: Int = 50_000, maxDepth: Int = 64) throws(SandboxFileError) -> SandboxFileTree {
+    public static func list(beneath root: URL, limit: Int = 50_000, maxDepth: Int = 64) throws(SandboxFileError)
+        -> SandboxFileTree
+    {
         let (fd, _) = try SandboxFile.openParent(of: "", beneath: root)
         var tree = SandboxFileTree(entries: [])
         tree.walk(fd, prefix: "", depth: 0, limit: limit, maxDepth: maxDepth)
@@ -57,7 +59,9 @@ public struct SandboxFileTree: Sendable {
             if kind == .symbolicLink {
                 var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
                 let count = readlinkat(folder, name, &buffer, buffer.count - 1)
-                if count >= 0 { entry.linkTarget = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+                if count >= 0 {
+                    entry.linkTarget = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                }
             }
             entries.append(entry)
             guard kind == .directory else { continue }

@@ -16,8 +16,10 @@ public struct SandboxLimits: Sendable, Equatable {
     /// other logs are cut at the end.
     public var outputBytes: Int
 
-    public init(processes: Int = Self.defaults.processes, diskBytes: Int = Self.defaults.diskBytes,
-                memoryBytes: Int = Self.defaults.memoryBytes, outputBytes: Int = Self.defaults.outputBytes) {
+    public init(
+        processes: Int = Self.defaults.processes, diskBytes: Int = Self.defaults.diskBytes,
+        memoryBytes: Int = Self.defaults.memoryBytes, outputBytes: Int = Self.defaults.outputBytes
+    ) {
         self.processes = processes
         self.diskBytes = diskBytes
         self.memoryBytes = memoryBytes
@@ -25,7 +27,8 @@ public struct SandboxLimits: Sendable, Equatable {
     }
 
     /// 256 processes, 512 MiB of disk, 1 GiB of memory, 4 MiB of each output.
-    public static let defaults = SandboxLimits(processes: 256, diskBytes: 512 << 20, memoryBytes: 1 << 30, outputBytes: 4 << 20)
+    public static let defaults = SandboxLimits(
+        processes: 256, diskBytes: 512 << 20, memoryBytes: 1 << 30, outputBytes: 4 << 20)
 
     public static let processRange = 16...4096
     public static let diskRange = (16 << 20)...(16 << 30)
@@ -40,6 +43,7 @@ public struct SandboxLimits: Sendable, Equatable {
             range.contains(value) ? nil : "\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound)"
         }
         return check("processes", processes, Self.processRange) ?? check("diskBytes", diskBytes, Self.diskRange)
-            ?? check("memoryBytes", memoryBytes, Self.memoryRange) ?? check("outputBytes", outputBytes, Self.outputRange)
+            ?? check("memoryBytes", memoryBytes, Self.memoryRange)
+            ?? check("outputBytes", outputBytes, Self.outputRange)
     }
 }

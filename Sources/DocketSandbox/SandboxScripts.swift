@@ -57,7 +57,9 @@ enum SandboxScripts {
     }
 
     static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else { return false }
+        guard let first = name.unicodeScalars.first,
+            first == "_" || (first.isASCII && CharacterSet.letters.contains(first))
+        else { return false }
         return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
     }
 
@@ -122,8 +124,11 @@ enum SandboxScripts {
         var out = "#!/bin/bash\nargs=\"$*\"\n"
         for rule in rules {
             var condition = "true"
-            if let exact = rule.exact { condition = "[[ $args == \(quote(exact)) ]]" }
-            else if let pattern = rule.pattern { condition = "re=\(quote(pattern)); [[ $args =~ $re ]]" }
+            if let exact = rule.exact {
+                condition = "[[ $args == \(quote(exact)) ]]"
+            } else if let pattern = rule.pattern {
+                condition = "re=\(quote(pattern)); [[ $args =~ $re ]]"
+            }
             out += "if \(condition); then\n"
             for (path, content) in rule.creates.sorted(by: { $0.key < $1.key }) {
                 let target = path.hasPrefix("~/") ? "\"$HOME\"/\(quote(String(path.dropFirst(2))))" : quote(path)

@@ -47,9 +47,12 @@ public struct SandboxSpec: Sendable {
     /// The host programs the run starts (bwrap, prlimit, setpriv, openssl), found by the caller.
     public var tools: SandboxTools
 
-    public init(script: URL, arguments: [String], home: URL?, work: URL?, directory: String, stubs: [Stub], routes: [FixtureRoute],
-                timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, tools: SandboxTools,
-                unsandboxed: Bool = false) {
+    public init(
+        script: URL, arguments: [String], home: URL?, work: URL?, directory: String, stubs: [Stub],
+        routes: [FixtureRoute],
+        timeout: TimeInterval, stepTimeout: Int?, environment: [String: String], server: URL, tools: SandboxTools,
+        unsandboxed: Bool = false
+    ) {
         self.script = script
         self.arguments = arguments
         self.home = home

@@ -30,7 +30,9 @@ public struct SandboxUser: Sendable, Equatable {
             user = SandboxUser(uid: entry.pointee.pw_uid, gid: entry.pointee.pw_gid)
         }
         guard let user else { throw .setup("\(variable)=\(value): expected UID:GID or an existing user name") }
-        if user.uid == 0 || user.gid == 0 { throw .setup("\(variable)=\(value): the sandbox user must not be root (uid or gid 0)") }
+        if user.uid == 0 || user.gid == 0 {
+            throw .setup("\(variable)=\(value): the sandbox user must not be root (uid or gid 0)")
+        }
         return user
     }
 
@@ -45,7 +47,9 @@ public struct SandboxUser: Sendable, Equatable {
             guard stat(current, &info) == 0 else { return false }
             let last = index == components.count - 1
             let need: mode_t = last ? 0o4 : 0o1
-            let bits: mode_t = info.st_uid == uid ? (info.st_mode >> 6) & 7 : info.st_gid == gid ? (info.st_mode >> 3) & 7 : info.st_mode & 7
+            let bits: mode_t =
+                info.st_uid == uid
+                ? (info.st_mode >> 6) & 7 : info.st_gid == gid ? (info.st_mode >> 3) & 7 : info.st_mode & 7
             if bits & need == 0 { return false }
         }
         return true

@@ -10,7 +10,10 @@ public struct StubRule: Sendable {
     /// Files to create, by path (`~/` is the sandbox home), with their content.
     public var creates: [String: String]
 
-    public init(exact: String? = nil, pattern: String? = nil, stdout: String = "", stderr: String = "", status: Int = 0, creates: [String: String] = [:]) {
+    public init(
+        exact: String? = nil, pattern: String? = nil, stdout: String = "", stderr: String = "", status: Int = 0,
+        creates: [String: String] = [:]
+    ) {
         self.exact = exact
         self.pattern = pattern
         self.stdout = stdout

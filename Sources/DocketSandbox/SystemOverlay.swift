@@ -43,16 +43,30 @@ public enum SystemOverlay {
                 continue
             }
             guard isDirectory(tree.appendingPathComponent(name).path) else {
-                problems.append(Problem(path: name, message: "a file at the top of root/ would replace /\(name); put files in a folder (root/etc/…)"))
+                problems.append(
+                    Problem(
+                        path: name,
+                        message: "a file at the top of root/ would replace /\(name); put files in a folder (root/etc/…)"
+                    ))
                 continue
             }
             if reservedTopLevel.contains(name) {
-                problems.append(Problem(path: name, message: "/\(name) is the sandbox's own (\(reservedTopLevel.sorted().map { "/" + $0 }.joined(separator: ", ")) cannot be overlaid; home/ and work/ fill the home and working tree)"))
+                problems.append(
+                    Problem(
+                        path: name,
+                        message:
+                            "/\(name) is the sandbox's own (\(reservedTopLevel.sorted().map { "/" + $0 }.joined(separator: ", ")) cannot be overlaid; home/ and work/ fill the home and working tree)"
+                    ))
                 continue
             }
             let host = (system as NSString).appendingPathComponent(name)
             guard isDirectory(host), !isLink(host) else {
-                problems.append(Problem(path: name, message: "the system has no folder /\(name); only paths inside existing top-level folders (/etc, /opt, /usr, /var, …) can be overlaid"))
+                problems.append(
+                    Problem(
+                        path: name,
+                        message:
+                            "the system has no folder /\(name); only paths inside existing top-level folders (/etc, /opt, /usr, /var, …) can be overlaid"
+                    ))
                 continue
             }
             walk(name, tree: tree, system: system, points: &points, problems: &problems)
@@ -62,11 +76,18 @@ public enum SystemOverlay {
 
     /// The entries of the folder `path` of the tree: a mount point each, or walked into when it
     /// is a folder the system has too.
-    private static func walk(_ path: String, tree: URL, system: String, points: inout [MountPoint], problems: inout [Problem]) {
+    private static func walk(
+        _ path: String, tree: URL, system: String, points: inout [MountPoint], problems: inout [Problem]
+    ) {
         for entry in entries(tree.appendingPathComponent(path).path) {
             let child = path + "/" + entry
             if reservedPaths.contains(child) {
-                problems.append(Problem(path: child, message: "/\(child) is written by the sandbox itself (the fixture's host names) and cannot be overlaid"))
+                problems.append(
+                    Problem(
+                        path: child,
+                        message:
+                            "/\(child) is written by the sandbox itself (the fixture's host names) and cannot be overlaid"
+                    ))
                 continue
             }
             if isLink(tree.appendingPathComponent(child).path) {
@@ -94,7 +115,9 @@ public enum SystemOverlay {
     /// read-only system, and those that make rebuilt folders read-only again once everything
     /// else is bound in them (`/etc/hosts` among it): put `setup` right after the system's bind
     /// and `finish` after the last bind.
-    static func bubblewrapArguments(copy: URL, points: [MountPoint], tmpfsBytes: Int, system: String = "/") -> (setup: [String], finish: [String]) {
+    static func bubblewrapArguments(copy: URL, points: [MountPoint], tmpfsBytes: Int, system: String = "/") -> (
+        setup: [String], finish: [String]
+    ) {
         var setup: [String] = [], finish: [String] = []
         let byParent = Dictionary(grouping: points, by: \.parent)
         // Parents before children: a folder rebuilt inside a rebuilt folder is made after it.
@@ -110,7 +133,8 @@ public enum SystemOverlay {
             }
             if !direct {
                 setup += ["--size", String(tmpfsBytes), "--perms", "0755", "--tmpfs", "/" + parent]
-                for entry in entries(hostFolder) where !names.contains(entry) && !reservedPaths.contains(parent + "/" + entry) {
+                for entry in entries(hostFolder)
+                where !names.contains(entry) && !reservedPaths.contains(parent + "/" + entry) {
                     let host = (hostFolder as NSString).appendingPathComponent(entry)
                     if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: host) {
                         setup += ["--symlink", target, "/\(parent)/\(entry)"]

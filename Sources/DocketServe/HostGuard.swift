@@ -9,7 +9,9 @@ enum HostGuard {
         if name == "localhost" || name == "::1" || allowed.contains(name) { return true }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127"
-            && parts.allSatisfy { part in !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && UInt8(part) != nil }
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && UInt8(part) != nil
+            }
     }
 
     /// The host of a `Host` header, lower-cased, without port, brackets or a trailing dot.

@@ -106,7 +106,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let oldSources = Set(previous!.loaded.pages.map(\.page.source))
         var changedPages = Set<OutputUnit>()
         let texts = cache.texts
-        for page in loaded.pages where !oldSources.contains(page.page.source) || lastTexts[page.page.source] != texts[page.page.source] {
+        for page in loaded.pages
+        where !oldSources.contains(page.page.source) || lastTexts[page.page.source] != texts[page.page.source] {
             changedPages.insert(.page(page.page.source))
         }
         lastTexts = texts
@@ -147,8 +148,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Makes `next` current after a load or a reassembly: the changed pages written now, and,
     /// when the structure changed (sidebar, URLs, titles, theme), every other file later.
     /// - Parameter moved: after a reassembly, the pages read again (only they can have a new URL).
-    private func finish(_ next: SiteOutputs, signature: Int?, changedPages: Set<OutputUnit>, moved: Set<String>? = nil,
-                        trace: inout PhaseTrace) -> Outcome {
+    private func finish(
+        _ next: SiteOutputs, signature: Int?, changedPages: Set<OutputUnit>, moved: Set<String>? = nil,
+        trace: inout PhaseTrace
+    ) -> Outcome {
         var lazy: Set<OutputUnit>
         if let signature, signature == structure {
             // Same sidebar, URLs, titles, theme: other pages are unchanged; site-wide files
@@ -182,7 +185,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             // A file that came and went between two looks (the temp file of an editor's or
             // `sed -i`'s save, renamed over the page) changes nothing.
             if !ContentInventory.isPage(source), !current.loaded.site.contentFiles.contains(source),
-               access(path, F_OK) != 0 { continue }
+                access(path, F_OK) != 0
+            {
+                continue
+            }
             sources.insert(source)
         }
         return sources.isEmpty ? nil : sources
@@ -201,8 +207,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Pages came, went or changed their front matter or title (else `updatePages` took
         // them): take the structure as changed, every other file is rewritten in the background.
         let present = next.loaded.site.pageIndexBySource
-        return finish(next, signature: nil, changedPages: Set(sources.filter { present[$0] != nil }.map(OutputUnit.page)),
-                      moved: sources, trace: &trace)
+        return finish(
+            next, signature: nil, changedPages: Set(sources.filter { present[$0] != nil }.map(OutputUnit.page)),
+            moved: sources, trace: &trace)
     }
 
     /// Pages read outside a load go into the cache too, so the next load sees them unchanged.
@@ -242,8 +249,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Makes `next` current: writes the files made for it, marks `dirty` for later, and
     /// removes the files of units the site no longer has.
-    private func install(_ next: SiteOutputs, dirty marked: Set<OutputUnit>, produced: [(OutputUnit, [(path: String, data: Data)])],
-                         full: Bool, sameUnits: Bool = false, moved: Set<String>? = nil) {
+    private func install(
+        _ next: SiteOutputs, dirty marked: Set<OutputUnit>, produced: [(OutputUnit, [(path: String, data: Data)])],
+        full: Bool, sameUnits: Bool = false, moved: Set<String>? = nil
+    ) {
         if sameUnits {
             // Same pages at the same URLs: the units and their paths stay.
             condition.lock()
@@ -326,7 +335,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private static func sameURLs(_ a: Site, _ b: Site) -> Bool {
         sameBase(a.config, b.config)
             // By index: zipping the arrays would copy every Page of both sites.
-            && a.pages.count == b.pages.count && a.pages.indices.allSatisfy { a.pages[$0].permalink == b.pages[$0].permalink }
+            && a.pages.count == b.pages.count
+            && a.pages.indices.allSatisfy { a.pages[$0].permalink == b.pages[$0].permalink }
             && a.generatedIndexes.map(\.permalink) == b.generatedIndexes.map(\.permalink)
     }
 
@@ -339,7 +349,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         while let path = enumerator.nextObject() as? String {
             // The other versions' sidebar and search data are rewritten with those versions,
             // never by the primary's theme assets.
-            guard owners[path] == nil, !path.hasPrefix("assets/docket/versions/"), let group = next.group(holding: path) else { continue }
+            guard owners[path] == nil, !path.hasPrefix("assets/docket/versions/"), let group = next.group(holding: path)
+            else { continue }
             written[group, default: []].insert(path)
         }
     }

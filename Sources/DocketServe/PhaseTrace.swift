@@ -15,14 +15,16 @@ struct PhaseTrace {
     func stages() {
         guard Self.enabled else { return }
         for stage in BuildTimings.shared.stages {
-            FileHandle.standardError.write(Data("trace:   \(stage.name) \(String(format: "%.1f", stage.wall * 1000)) ms\n".utf8))
+            FileHandle.standardError.write(
+                Data("trace:   \(stage.name) \(String(format: "%.1f", stage.wall * 1000)) ms\n".utf8))
         }
     }
 
     mutating func mark(_ phase: String) {
         guard Self.enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data("trace: \(phase) \(String(format: "%.1f", now.timeIntervalSince(last) * 1000)) ms\n".utf8))
+        FileHandle.standardError.write(
+            Data("trace: \(phase) \(String(format: "%.1f", now.timeIntervalSince(last) * 1000)) ms\n".utf8))
         last = now
     }
 }

@@ -25,11 +25,15 @@ final class PreviewHandler: ChannelInboundHandler {
         let (status, type, body): (HTTPResponseStatus, String, [UInt8])
         if !HostGuard.allows(head.headers.first(name: "Host"), allowed: limits.allowedHosts) {
             let host = head.headers.first(name: "Host") ?? "(none)"
-            (status, type, body) = (.forbidden, "text/plain; charset=utf-8", Array("""
-                docket serve answers only requests for localhost, 127.x.x.x or [::1]; this one was for \(host).
-                If you reach the preview under another name on purpose, start it with --allow-host NAME.
+            (status, type, body) = (
+                .forbidden, "text/plain; charset=utf-8",
+                Array(
+                    """
+                    docket serve answers only requests for localhost, 127.x.x.x or [::1]; this one was for \(host).
+                    If you reach the preview under another name on purpose, start it with --allow-host NAME.
 
-                """.utf8))
+                    """.utf8)
+            )
         } else if head.method == .GET, head.uri.split(separator: "?").first == "/__docket/events" {
             openReloadChannel(context: context, head: head)
             return
@@ -45,7 +49,9 @@ final class PreviewHandler: ChannelInboundHandler {
         headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Cache-Control", value: "no-store")
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
+            promise: nil)
         if head.method != .HEAD {
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
         }
@@ -66,7 +72,9 @@ final class PreviewHandler: ChannelInboundHandler {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "text/event-stream")
         headers.add(name: "Cache-Control", value: "no-store")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil
+        )
         let channel = context.channel
         let send: @Sendable (String) -> Void = { text in
             channel.eventLoop.execute {
@@ -76,7 +84,9 @@ final class PreviewHandler: ChannelInboundHandler {
         let state = self.state
         let key = state.subscribe { version in send("data: \(version)\n\n") }
         channel.closeFuture.whenComplete { _ in state.unsubscribe(key) }
-        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: "retry: 500\ndata: \(state.version)\n\n")))), promise: nil)
+        context.writeAndFlush(
+            wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: "retry: 500\ndata: \(state.version)\n\n")))),
+            promise: nil)
     }
 
     private func response(for uri: String) -> (HTTPResponseStatus, String, [UInt8]) {
@@ -88,27 +98,35 @@ final class PreviewHandler: ChannelInboundHandler {
             return (.ok, "text/javascript; charset=utf-8", Array(PreviewPages.reloadScript.utf8))
         }
         if let problems = state.problems {
-            return (.ok, "text/html; charset=utf-8", Array(PreviewPages.problems(problems, version: state.version).utf8))
+            return (
+                .ok, "text/html; charset=utf-8", Array(PreviewPages.problems(problems, version: state.version).utf8)
+            )
         }
         guard let folder = state.folder else { return (.serviceUnavailable, "text/plain", Array("building…\n".utf8)) }
         let segments = path.split(separator: "/").map(String.init)
-        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else { return (.forbidden, "text/plain", []) }
+        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
+            return (.forbidden, "text/plain", [])
+        }
         let base = segments.reduce(folder) { $0.appendingPathComponent($1) }
         let root = Self.realPath(folder.path)
         var isDirectory: ObjCBool = false
         let relative = segments.joined(separator: "/")
-        for name in [relative, relative.isEmpty ? "index.html" : relative + "/index.html", relative + ".html"] where !name.isEmpty {
+        for name in [relative, relative.isEmpty ? "index.html" : relative + "/index.html", relative + ".html"]
+        where !name.isEmpty {
             state.materialize(name)
         }
         for candidate in [base, base.appendingPathComponent("index.html"), base.appendingPathExtension("html")] {
             // Only files inside the built site, even if a symlink found its way in.
             guard let real = Self.realPath(candidate.path), let root, real.hasPrefix(root + "/") else { continue }
             if FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue,
-               let data = FileManager.default.contents(atPath: real) {
+                let data = FileManager.default.contents(atPath: real)
+            {
                 return (.ok, Self.contentType(candidate.pathExtension), inject(data, type: candidate.pathExtension))
             }
         }
-        let missing = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path) ?? Data("not found\n".utf8)
+        let missing =
+            FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path)
+            ?? Data("not found\n".utf8)
         return (.notFound, "text/html; charset=utf-8", inject(missing, type: "html"))
     }
 

@@ -37,11 +37,13 @@ enum PreviewPages {
                 body += "<pre class=\"excerpt\"><code>"
                 for line in problem.excerpt {
                     let here = line.number == problem.line
-                    body += "<span class=\"line\(here ? " here" : "")\"><span class=\"number\">\(line.number)</span>\(escape(line.text))\n</span>"
+                    body +=
+                        "<span class=\"line\(here ? " here" : "")\"><span class=\"number\">\(line.number)</span>\(escape(line.text))\n</span>"
                     if here && problem.column > 0 {
                         // The caret sits under the column (bytes, as diagnostics count them).
                         let pad = String(repeating: " ", count: min(problem.column - 1, line.text.utf8.count))
-                        body += "<span class=\"caret\" aria-label=\"column \(problem.column)\"><span class=\"number\"></span>\(pad)^\n</span>"
+                        body +=
+                            "<span class=\"caret\" aria-label=\"column \(problem.column)\"><span class=\"number\"></span>\(pad)^\n</span>"
                     }
                 }
                 body += "</code></pre>"
@@ -50,25 +52,26 @@ enum PreviewPages {
             body += "</section>\n"
         }
         return """
-        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark"><title>Build failed | docket serve</title>
-        <style>
-        :root{--bg:#fff;--fg:#1c1e21;--box:#f6f7f8;--bad:#d33;--here:#ffe8e8}
-        @media (prefers-color-scheme:dark){:root{--bg:#1b1b1d;--fg:#e3e3e3;--box:#242526;--bad:#ff6b6b;--here:#4a2020}}
-        body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:70rem;background:var(--bg);color:var(--fg)}
-        h1{color:var(--bad)} h2{font:600 0.95rem/1.4 ui-monospace,monospace;overflow-wrap:anywhere}
-        pre{background:var(--box);padding:.75rem;overflow:auto;border-left:4px solid var(--bad)}
-        .line{display:block}.here{background:var(--here)}.caret{display:block;color:var(--bad);font-weight:700}
-        .number{display:inline-block;min-width:3.5em;opacity:.6;user-select:none}
-        .detail{white-space:pre-wrap}
-        </style></head><body><h1>The build failed</h1>
-        <p>Fix the problems below and save: this page reloads by itself.</p>
-        \(body)\(reloadTag(version: version))</body></html>
-        """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark"><title>Build failed | docket serve</title>
+            <style>
+            :root{--bg:#fff;--fg:#1c1e21;--box:#f6f7f8;--bad:#d33;--here:#ffe8e8}
+            @media (prefers-color-scheme:dark){:root{--bg:#1b1b1d;--fg:#e3e3e3;--box:#242526;--bad:#ff6b6b;--here:#4a2020}}
+            body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:70rem;background:var(--bg);color:var(--fg)}
+            h1{color:var(--bad)} h2{font:600 0.95rem/1.4 ui-monospace,monospace;overflow-wrap:anywhere}
+            pre{background:var(--box);padding:.75rem;overflow:auto;border-left:4px solid var(--bad)}
+            .line{display:block}.here{background:var(--here)}.caret{display:block;color:var(--bad);font-weight:700}
+            .number{display:inline-block;min-width:3.5em;opacity:.6;user-select:none}
+            .detail{white-space:pre-wrap}
+            </style></head><body><h1>The build failed</h1>
+            <p>Fix the problems below and save: this page reloads by itself.</p>
+            \(body)\(reloadTag(version: version))</body></html>
+            """
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DocketSandbox
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -23,19 +23,22 @@ public final class PreviewServer: Sendable {
         let state = self.state
         let limits = self.limits
         let connections = self.connections
-        return try LoopbackHTTPServer.bind(group: group, port: port, admit: { channel in
-            // Past the cap, a new connection is closed at once: a runaway client cannot
-            // exhaust the process's file descriptors.
-            let admitted = connections.withLockedValue { count -> Bool in
-                guard count < limits.maxConnections else { return false }
-                count += 1
-                return true
-            }
-            if admitted { channel.closeFuture.whenComplete { _ in connections.withLockedValue { $0 -= 1 } } }
-            return admitted
-        }, handlers: {
-            let timeouts = ConnectionTimeouts(limits: limits)
-            return ([timeouts], [PreviewHandler(state: state, limits: limits, timeouts: timeouts)])
-        })
+        return try LoopbackHTTPServer.bind(
+            group: group, port: port,
+            admit: { channel in
+                // Past the cap, a new connection is closed at once: a runaway client cannot
+                // exhaust the process's file descriptors.
+                let admitted = connections.withLockedValue { count -> Bool in
+                    guard count < limits.maxConnections else { return false }
+                    count += 1
+                    return true
+                }
+                if admitted { channel.closeFuture.whenComplete { _ in connections.withLockedValue { $0 -= 1 } } }
+                return admitted
+            },
+            handlers: {
+                let timeouts = ConnectionTimeouts(limits: limits)
+                return ([timeouts], [PreviewHandler(state: state, limits: limits, timeouts: timeouts)])
+            })
     }
 }

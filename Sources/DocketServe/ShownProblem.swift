@@ -31,7 +31,8 @@ public struct ShownProblem: Sendable, Equatable {
         excerpt = []
         guard line > 0 else { return }
         let path = diagnostic.location.path
-        let candidates = path.hasPrefix("/") ? [URL(fileURLWithPath: path)] : folders.map { $0.appendingPathComponent(path) }
+        let candidates =
+            path.hasPrefix("/") ? [URL(fileURLWithPath: path)] : folders.map { $0.appendingPathComponent(path) }
         for url in candidates {
             guard let lines = Self.lines(of: url, around: line) else { continue }
             excerpt = lines
@@ -42,12 +43,16 @@ public struct ShownProblem: Sendable, Equatable {
     /// The numbered lines `line - 2 ... line + 2` of a file of at most 10 MB; nil when it
     /// cannot be read.
     static func lines(of url: URL, around line: Int) -> [ExcerptLine]? {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size <= 10 << 20,
-              let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+            size <= 10 << 20,
+            let data = FileManager.default.contents(atPath: url.path)
+        else { return nil }
         var all = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         if all.last?.isEmpty == true { all.removeLast() }  // the final newline ends a line, it starts none
         let first = max(1, line - 2), last = min(all.count, line + 2)
         guard first <= last else { return nil }
-        return (first...last).map { ExcerptLine(number: $0, text: String(all[$0 - 1].prefix(400)).replacingOccurrences(of: "\r", with: "")) }
+        return (first...last).map {
+            ExcerptLine(number: $0, text: String(all[$0 - 1].prefix(400)).replacingOccurrences(of: "\r", with: ""))
+        }
     }
 }

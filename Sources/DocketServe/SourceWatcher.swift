@@ -19,7 +19,10 @@ public final class SourceWatcher: @unchecked Sendable {
 
     public init(roots: [URL]) throws(Failure) {
         fd = inotify_init1(Int32(IN_CLOEXEC))
-        guard fd >= 0 else { throw Failure(description: "cannot watch the site's files: inotify_init1: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw Failure(
+                description: "cannot watch the site's files: inotify_init1: \(String(cString: strerror(errno)))")
+        }
         self.roots = roots.map { $0.standardizedFileURL.path }
         for root in self.roots {
             var info = stat()
@@ -38,7 +41,8 @@ public final class SourceWatcher: @unchecked Sendable {
     /// The roots this watcher was made for.
     public var watchedRoots: [String] { roots }
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
+    private static let mask = UInt32(
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
 
     private func watchFolder(_ path: String) {
         let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_ONLYDIR))

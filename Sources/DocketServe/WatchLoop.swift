@@ -12,8 +12,10 @@ public final class WatchLoop: @unchecked Sendable {
     private let report: @Sendable (IncrementalBuilder.Outcome, TimeInterval) -> Void
 
     /// - Parameter report: told of every build and how long it took (seconds).
-    public init(builder: IncrementalBuilder, state: PreviewState, output: URL,
-                report: @escaping @Sendable (IncrementalBuilder.Outcome, TimeInterval) -> Void) {
+    public init(
+        builder: IncrementalBuilder, state: PreviewState, output: URL,
+        report: @escaping @Sendable (IncrementalBuilder.Outcome, TimeInterval) -> Void
+    ) {
         self.builder = builder
         self.state = state
         self.output = output
@@ -48,7 +50,8 @@ public final class WatchLoop: @unchecked Sendable {
                 // docket.yml may name other folders now.
                 let roots = builder.watchedPaths.map { $0.standardizedFileURL.path }
                 if !roots.isEmpty, roots != watcher.watchedRoots,
-                   let fresh = try? SourceWatcher(roots: roots.map { URL(fileURLWithPath: $0) }) {
+                    let fresh = try? SourceWatcher(roots: roots.map { URL(fileURLWithPath: $0) })
+                {
                     watcher = fresh
                 }
             }

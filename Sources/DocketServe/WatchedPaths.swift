@@ -11,8 +11,10 @@ enum WatchedPaths {
     /// The paths of a loaded site.
     static func of(_ loaded: LoadedSite) -> [URL] {
         let root = loaded.root.url
-        var paths = [loaded.content.url, loaded.staticFolder.url, root.appendingPathComponent(SiteConfigLoader.fileName),
-                     theme(loaded.site.config.themeName, root: root), root.appendingPathComponent(VersionsFile.fileName)]
+        var paths = [
+            loaded.content.url, loaded.staticFolder.url, root.appendingPathComponent(SiteConfigLoader.fileName),
+            theme(loaded.site.config.themeName, root: root), root.appendingPathComponent(VersionsFile.fileName),
+        ]
         if let versions = loaded.versions {
             paths += versions.others.map(\.content.url)
             paths += versions.set.versions.compactMap(\.sidebarFile).map { root.appendingPathComponent($0) }
@@ -26,10 +28,14 @@ enum WatchedPaths {
     static func beforeLoad(_ options: BuildOptions) -> [URL] {
         let (siteRoot, content, staticFolder, config) = SiteLoader.folders(options)
         let root = siteRoot.url
-        func folder(_ given: ResolvedPath?, _ named: String) -> URL { given?.url ?? ResolvedPath(named, relativeTo: siteRoot).url }
-        var paths = [folder(content, config.contentDirectory), folder(staticFolder, config.staticDirectory),
-                     root.appendingPathComponent(SiteConfigLoader.fileName), theme(config.themeName, root: root),
-                     root.appendingPathComponent(VersionsFile.fileName)]
+        func folder(_ given: ResolvedPath?, _ named: String) -> URL {
+            given?.url ?? ResolvedPath(named, relativeTo: siteRoot).url
+        }
+        var paths = [
+            folder(content, config.contentDirectory), folder(staticFolder, config.staticDirectory),
+            root.appendingPathComponent(SiteConfigLoader.fileName), theme(config.themeName, root: root),
+            root.appendingPathComponent(VersionsFile.fileName),
+        ]
         // Without `content:`, a site with docs/ and no content/ is read from docs/.
         if content == nil, !config.contentDirectoryIsExplicit { paths.append(root.appendingPathComponent("docs")) }
         return unique(paths)

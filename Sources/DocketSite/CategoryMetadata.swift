@@ -36,7 +36,11 @@ public struct CategoryMetadata: Sendable {
         let root: YAMLNode
         do {
             document = try YAMLDocument(text, path: path, problem: "invalid category file")
-            guard let mapping = try document.mapping(or: { _ in "a category file must hold a mapping (label, position, link…)" }) else {
+            guard
+                let mapping = try document.mapping(or: { _ in
+                    "a category file must hold a mapping (label, position, link…)"
+                })
+            else {
                 return (metadata, Diagnostics())
             }
             root = mapping

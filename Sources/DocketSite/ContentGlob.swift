@@ -60,7 +60,9 @@ public struct ContentGlob: Sendable, Equatable {
                 tail = tail.dropFirst()
             }
         }
-        guard let name = path.first, matchName(Array(first.unicodeScalars)[...], Array(name.unicodeScalars)[...]) else { return false }
+        guard let name = path.first, matchName(Array(first.unicodeScalars)[...], Array(name.unicodeScalars)[...]) else {
+            return false
+        }
         return match(pattern.dropFirst(), path.dropFirst())
     }
 

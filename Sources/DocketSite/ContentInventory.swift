@@ -16,8 +16,10 @@ public struct ContentInventory: Sendable {
     /// globs (names starting with `_`, `__tests__` folders, `*.test.*` files) plus `exclude`,
     /// and pages that match no `include` glob (default: every `.md` and `.mdx` file). Dot files
     /// and `node_modules` are never content; an excluded folder is not walked at all.
-    public static func scan(_ folder: ResolvedPath, in source: any SiteSource, exclude: [ContentGlob] = [],
-                            include: [ContentGlob]? = nil) -> ContentInventory {
+    public static func scan(
+        _ folder: ResolvedPath, in source: any SiteSource, exclude: [ContentGlob] = [],
+        include: [ContentGlob]? = nil
+    ) -> ContentInventory {
         var inventory = ContentInventory()
         let excludes = ContentGlob.defaultExcludes.compactMap { try? ContentGlob($0) } + exclude
         let includes = include ?? ContentGlob.defaultIncludes.compactMap { try? ContentGlob($0) }
@@ -28,7 +30,8 @@ public struct ContentInventory: Sendable {
                 badFolders.append(path)
                 return false
             }
-            return !(name.hasPrefix(".") || name == "node_modules" || excludes.contains(where: { $0.matchesFolder(path) }))
+            return
+                !(name.hasPrefix(".") || name == "node_modules" || excludes.contains(where: { $0.matchesFolder(path) }))
         }
         inventory.badNames = badFolders
         for entry in entries {

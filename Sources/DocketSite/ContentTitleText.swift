@@ -1,5 +1,5 @@
-import Foundation
 import DocketMarkdown
+import Foundation
 
 /// Docusaurus's metadata title: the level-1 heading the body *starts* with (after blank lines
 /// and `import` lines), an ATX `# Title` or a setext `Title\n===`, as Docusaurus reads it, which

@@ -16,10 +16,15 @@ public indirect enum CustomProps: Sendable, Codable, Equatable {
     public init(_ node: YAMLNode) {
         switch node.value {
         case .scalar(let scalar):
-            if scalar.isPlain, scalar.isNull { self = .null }
-            else if scalar.isPlain, let flag = scalar.bool { self = .bool(flag) }
-            else if scalar.isPlain, let number = scalar.number { self = .number(number) }
-            else { self = .string(scalar.text) }
+            if scalar.isPlain, scalar.isNull {
+                self = .null
+            } else if scalar.isPlain, let flag = scalar.bool {
+                self = .bool(flag)
+            } else if scalar.isPlain, let number = scalar.number {
+                self = .number(number)
+            } else {
+                self = .string(scalar.text)
+            }
         case .sequence(let items):
             self = .list(items.map(CustomProps.init))
         case .mapping(let pairs):
@@ -51,7 +56,9 @@ public indirect enum CustomProps: Sendable, Codable, Equatable {
     /// `init(_:)`; JSON's types are its own.
     public init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: Key.self) {
-            self = .object(try object.allKeys.map { (key: $0.stringValue, value: try object.decode(CustomProps.self, forKey: $0)) })
+            self = .object(
+                try object.allKeys.map { (key: $0.stringValue, value: try object.decode(CustomProps.self, forKey: $0)) }
+            )
             return
         }
         if var list = try? decoder.unkeyedContainer() {
@@ -82,7 +89,11 @@ public indirect enum CustomProps: Sendable, Codable, Equatable {
             try container.encode(flag)
         case .number(let number):
             var container = encoder.singleValueContainer()
-            if number == number.rounded(), abs(number) < 1e15 { try container.encode(Int64(number)) } else { try container.encode(number) }
+            if number == number.rounded(), abs(number) < 1e15 {
+                try container.encode(Int64(number))
+            } else {
+                try container.encode(number)
+            }
         case .string(let text):
             var container = encoder.singleValueContainer()
             try container.encode(text)

@@ -15,9 +15,11 @@ struct DirectiveCheck: MarkdownWalker {
 
     mutating func visit(_ node: MarkdownNode) {
         if case .directive(let directive) = node.kind, Admonition.kind(of: directive.name) == nil {
-            found.append(.warning(
-                at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn),
-                "unknown directive ':::\(directive.name)' (admonitions are note, tip, info, warning, danger, caution); rendered as a plain block"))
+            found.append(
+                .warning(
+                    at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn),
+                    "unknown directive ':::\(directive.name)' (admonitions are note, tip, info, warning, danger, caution); rendered as a plain block"
+                ))
         }
         descend(into: node)
     }

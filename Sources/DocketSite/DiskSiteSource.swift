@@ -45,7 +45,9 @@ public struct DiskSiteSource: SiteSource {
     }
 
     /// Lists the folder open at `descriptor` (closed here) into `entries`, entering subfolders.
-    private static func walk(_ descriptor: Int32, prefix: String, entering: (String) -> Bool, into entries: inout [FolderEntry]) {
+    private static func walk(
+        _ descriptor: Int32, prefix: String, entering: (String) -> Bool, into entries: inout [FolderEntry]
+    ) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -90,7 +92,8 @@ public struct DiskSiteSource: SiteSource {
             var isDirectory: ObjCBool = false
             // A folder, an unreadable file or one that is not UTF-8 is no text: left out.
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
             texts[path] = text
         }
         return texts

@@ -12,11 +12,14 @@ enum DocIdentity {
         let stem = String(fileName[..<(fileName.lastIndex(of: ".") ?? fileName.endIndex)])
         let prefix = parse ? NumberPrefix(parsing: stem) : NumberPrefix(name: stem, position: nil)
         let baseID = fm.id ?? prefix.name
-        let dirPrefix = sourceDirectory == "." ? nil : (parse ? NumberPrefix.strippingSegments(of: sourceDirectory) : sourceDirectory)
+        let dirPrefix =
+            sourceDirectory == "."
+            ? nil : (parse ? NumberPrefix.strippingSegments(of: sourceDirectory) : sourceDirectory)
         let id = dirPrefix.map { "\($0)/\(baseID)" } ?? baseID
 
         let lowerStem = stem.lowercased()
-        let isIndex = lowerStem == "index" || lowerStem == "readme"
+        let isIndex =
+            lowerStem == "index" || lowerStem == "readme"
             || (sourceDirectory != "." && lowerStem == components[components.count - 2].lowercased())
 
         let dirSlug = dirPrefix.map { "/\($0)/" } ?? "/"
@@ -28,11 +31,17 @@ enum DocIdentity {
         } else {
             slug = URLPath.resolve(fm.slug ?? baseID, from: dirSlug)
         }
-        let permalink = URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, slug]), config.trailingSlash, baseURL: config.baseURL)
+        let permalink = URLPath.applyTrailingSlash(
+            URLPath.join([config.docsBaseURL, slug]), config.trailingSlash, baseURL: config.baseURL)
         var diagnostics: [Diagnostic] = []
-        if URLPath.outputFile(for: permalink, trailingSlash: config.trailingSlash) == nil || slug.utf8.contains(UInt8(ascii: "\\")) {
-            let at = fm.locations["slug"] ?? fm.locations["id"] ?? SourceLocation(path: parsed.displayPath, line: 1, column: 1)
-            diagnostics.append(.error(at: at, "the URL '\(permalink)' of this page would place a file outside the output folder"))
+        if URLPath.outputFile(for: permalink, trailingSlash: config.trailingSlash) == nil
+            || slug.utf8.contains(UInt8(ascii: "\\"))
+        {
+            let at =
+                fm.locations["slug"] ?? fm.locations["id"]
+                ?? SourceLocation(path: parsed.displayPath, line: 1, column: 1)
+            diagnostics.append(
+                .error(at: at, "the URL '\(permalink)' of this page would place a file outside the output folder"))
             return (nil, diagnostics)
         }
         let title = fm.title ?? parsed.contentTitle ?? baseID

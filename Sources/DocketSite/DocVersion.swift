@@ -35,8 +35,10 @@ public struct DocVersion: Sendable, Equatable {
 
     public var isCurrent: Bool { name == Self.currentName }
 
-    public init(name: String, label: String, pathPart: String, banner: Banner?, badge: Bool, noIndex: Bool,
-                className: String, isLast: Bool, contentFolder: String?, sidebarFile: String?) {
+    public init(
+        name: String, label: String, pathPart: String, banner: Banner?, badge: Bool, noIndex: Bool,
+        className: String, isLast: Bool, contentFolder: String?, sidebarFile: String?
+    ) {
         self.name = name
         self.label = label
         self.pathPart = pathPart

@@ -43,7 +43,7 @@ enum Excerpt {
         if trimmed.isEmpty { return nil }
         // Cut on a character boundary, with an ellipsis saying the line goes on.
         guard let cut = trimmed.index(trimmed.startIndex, offsetBy: maxLength, limitedBy: trimmed.endIndex),
-              cut < trimmed.endIndex
+            cut < trimmed.endIndex
         else { return ExactStorage.string(trimmed) }
         return ExactStorage.string(trimmed[..<cut] + "…")
     }

@@ -89,14 +89,26 @@ public struct FrontMatter: Sendable {
         var runbook: YAMLNode?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, sidebarLabel = "sidebar_label", sidebarPosition = "sidebar_position"
-            case sidebarClassName = "sidebar_class_name", sidebarCustomProps = "sidebar_custom_props"
-            case sidebarKey = "sidebar_key", displayedSidebar = "displayed_sidebar", slug, description, keywords, image
-            case hideTitle = "hide_title", hideTableOfContents = "hide_table_of_contents"
-            case tocMinHeadingLevel = "toc_min_heading_level", tocMaxHeadingLevel = "toc_max_heading_level"
-            case paginationPrev = "pagination_prev", paginationNext = "pagination_next", paginationLabel = "pagination_label"
-            case draft, unlisted, tags, customEditUrl = "custom_edit_url", parseNumberPrefixes = "parse_number_prefixes"
-            case lastUpdate = "last_update", runbook
+            case id, title
+            case sidebarLabel = "sidebar_label"
+            case sidebarPosition = "sidebar_position"
+            case sidebarClassName = "sidebar_class_name"
+            case sidebarCustomProps = "sidebar_custom_props"
+            case sidebarKey = "sidebar_key"
+            case displayedSidebar = "displayed_sidebar"
+            case slug, description, keywords, image
+            case hideTitle = "hide_title"
+            case hideTableOfContents = "hide_table_of_contents"
+            case tocMinHeadingLevel = "toc_min_heading_level"
+            case tocMaxHeadingLevel = "toc_max_heading_level"
+            case paginationPrev = "pagination_prev"
+            case paginationNext = "pagination_next"
+            case paginationLabel = "pagination_label"
+            case draft, unlisted, tags
+            case customEditUrl = "custom_edit_url"
+            case parseNumberPrefixes = "parse_number_prefixes"
+            case lastUpdate = "last_update"
+            case runbook
         }
     }
 
@@ -108,7 +120,9 @@ public struct FrontMatter: Sendable {
 
     /// Reads the YAML text of a page's front matter; problems are located in `path`, whose
     /// first `lineOffset` lines precede the YAML text.
-    public static func parse(_ yaml: String?, path: String, lineOffset: Int = FrontMatterSplit.yamlLineOffset) -> (FrontMatter, Diagnostics) {
+    public static func parse(_ yaml: String?, path: String, lineOffset: Int = FrontMatterSplit.yamlLineOffset) -> (
+        FrontMatter, Diagnostics
+    ) {
         var fm = FrontMatter()
         fm.lineOffset = lineOffset
         guard let yaml else { return (fm, Diagnostics()) }
@@ -116,7 +130,10 @@ public struct FrontMatter: Sendable {
         let root: YAMLNode
         do {
             document = try YAMLDocument(yaml, path: path, lineOffset: lineOffset, problem: "invalid front matter")
-            guard let mapping = try document.mapping(or: { "front matter must be a mapping of keys to values, not \($0)" }) else {
+            guard
+                let mapping = try document.mapping(or: { "front matter must be a mapping of keys to values, not \($0)" }
+                )
+            else {
                 return (fm, Diagnostics())
             }
             root = mapping
@@ -166,11 +183,15 @@ public struct FrontMatter: Sendable {
                 r.diagnostics.warning(at: key.location, "front-matter key '\(key.key)' is ignored: \(reason)")
             } else if let near = Suggestion.closest(to: key.key, in: key.known + ignoredKeys.keys.sorted()) {
                 // Custom keys are allowed (as in Docusaurus); only a likely typo of a known key warns.
-                r.diagnostics.warning(at: key.location, "unknown front-matter key '\(key.key)' (did you mean '\(near)'?)")
+                r.diagnostics.warning(
+                    at: key.location, "unknown front-matter key '\(key.key)' (did you mean '\(near)'?)")
             }
         }
-        if let min = fm.tocMinLevel, let max = fm.tocMaxLevel, min > max, let location = fm.locations["toc_min_heading_level"] {
-            r.diagnostics.error(at: location, "toc_min_heading_level (\(min)) must not be greater than toc_max_heading_level (\(max))")
+        if let min = fm.tocMinLevel, let max = fm.tocMaxLevel, min > max,
+            let location = fm.locations["toc_min_heading_level"]
+        {
+            r.diagnostics.error(
+                at: location, "toc_min_heading_level (\(min)) must not be greater than toc_max_heading_level (\(max))")
         }
         if fm.draft && fm.unlisted, let location = fm.locations["unlisted"] {
             r.diagnostics.error(at: location, "a page cannot be both draft and unlisted: remove one of the two")
@@ -188,7 +209,7 @@ public struct FrontMatter: Sendable {
 
     /// Docusaurus doc front-matter keys docket reads but does not act on, with the reason given in the warning.
     static let ignoredKeys: [String: String] = [
-        "format": "every page is parsed as Markdown with MDX syntax accepted",
+        "format": "every page is parsed as Markdown with MDX syntax accepted"
     ]
 
     private static func lastUpdate(_ node: YAMLNode, reader: inout YAMLReader) -> LastUpdate? {
@@ -203,7 +224,9 @@ public struct FrontMatter: Sendable {
             if let time = LastUpdate.parse(date.value) {
                 result.time = time
             } else {
-                reader.fail(date.node, "'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '\(date.value)'")
+                reader.fail(
+                    date.node,
+                    "'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '\(date.value)'")
             }
         }
         result.author = decoded?.author

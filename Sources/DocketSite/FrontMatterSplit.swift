@@ -15,7 +15,7 @@ public struct FrontMatterSplit: Sendable {
         var content = Substring(text)
         if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
         guard content.hasPrefix("---"), let firstEnd = content.firstIndex(of: "\n"),
-              content[content.startIndex..<firstEnd].trimmingTrailingSpace == "---"
+            content[content.startIndex..<firstEnd].trimmingTrailingSpace == "---"
         else {
             yaml = nil
             body = String(content)

@@ -14,7 +14,9 @@ enum JSONProblem {
             return .error(at: SourceLocation(path: path, line: 1, column: 1), "not valid JSON: \(reason)")
         }
         if let (line, column) = trailingComma(text) {
-            return .error(at: SourceLocation(path: path, line: line, column: column), "not valid JSON: a comma before a closing bracket")
+            return .error(
+                at: SourceLocation(path: path, line: line, column: column),
+                "not valid JSON: a comma before a closing bracket")
         }
         return nil
     }
@@ -28,7 +30,13 @@ enum JSONProblem {
             column += 1
             if scalar == "\n" { line += 1; column = 0 }
             if inString {
-                if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { inString = false }
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" {
+                    escaped = true
+                } else if scalar == "\"" {
+                    inString = false
+                }
                 continue
             }
             switch scalar {

@@ -27,7 +27,8 @@ public struct LastUpdate: Sendable, Equatable {
         let (y, m, d) = civil(time)
         let seconds = ((time % 86_400) + 86_400) % 86_400
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(Int64(m)))-\(two(Int64(d)))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        return
+            "\(y)-\(two(Int64(m)))-\(two(Int64(d)))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
     }
 
     /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS]` and `Z`: seconds since the epoch, or nil.
@@ -35,15 +36,17 @@ public struct LastUpdate: Sendable, Equatable {
         let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
         let ymd = parts[0].split(separator: "-", omittingEmptySubsequences: false)
         guard ymd.count == 3, ymd[0].count == 4, ymd[1].count == 2, ymd[2].count == 2,
-              let y = Int64(ymd[0]), let m = Int64(ymd[1]), let d = Int64(ymd[2]),
-              (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d) else { return nil }
+            let y = Int64(ymd[0]), let m = Int64(ymd[1]), let d = Int64(ymd[2]),
+            (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d)
+        else { return nil }
         var seconds: Int64 = 0
         if parts.count == 2 {
             var clock = parts[1]
             if clock.hasSuffix("Z") { clock.removeLast() }
             let hms = clock.split(separator: ":", omittingEmptySubsequences: false).map { Int64($0) }
             guard (2...3).contains(hms.count), hms.allSatisfy({ $0 != nil }),
-                  (0...23).contains(hms[0]!), (0...59).contains(hms[1]!), (0...59).contains(hms.count == 3 ? hms[2]! : 0) else { return nil }
+                (0...23).contains(hms[0]!), (0...59).contains(hms[1]!), (0...59).contains(hms.count == 3 ? hms[2]! : 0)
+            else { return nil }
             seconds = hms[0]! * 3600 + hms[1]! * 60 + (hms.count == 3 ? hms[2]! : 0)
         }
         return days(y, m, d) * 86_400 + seconds

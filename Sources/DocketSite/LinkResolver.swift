@@ -38,17 +38,24 @@ public struct LinkResolver: Sendable {
                 continue
             }
             let (reported, uncheckedBefore) = (diagnostics.all.count, unchecked)
-            let url = resolve(link.destination, isImage: link.isImage, in: page, directory: pageDirectory, range: link.range,
-                              diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
+            let url = resolve(
+                link.destination, isImage: link.isImage, in: page, directory: pageDirectory, range: link.range,
+                diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
             if diagnostics.all.count == reported {
                 quiet[link.destination] = unchecked != uncheckedBefore
             }
             // The URL depends on the destination and the page only, so one entry serves every
             // link written with that destination.
-            if url != link.destination, tabled.insert(link.destination).inserted { urls.append((link.destination, url)) }
+            if url != link.destination, tabled.insert(link.destination).inserted {
+                urls.append((link.destination, url))
+            }
         }
-        if page.parsed.document.contains(component: .docCardList) { checkDocCardLists(on: page, diagnostics: &diagnostics) }
-        return ResolvedPage(page: page, urlTable: LinkURLTable(urls), assets: assets, diagnostics: diagnostics, uncheckedLinks: unchecked)
+        if page.parsed.document.contains(component: .docCardList) {
+            checkDocCardLists(on: page, diagnostics: &diagnostics)
+        }
+        return ResolvedPage(
+            page: page, urlTable: LinkURLTable(urls), assets: assets, diagnostics: diagnostics,
+            uncheckedLinks: unchecked)
     }
 
     /// `<DocCardList/>` lists the items of the sidebar category whose index page this is
@@ -67,17 +74,22 @@ public struct LinkResolver: Sendable {
         var lists = DocCardLists()
         page.parsed.document.walk(with: &lists)
         for element in lists.found {
-            diagnostics.warning(at: SourceLocation(path: page.parsed.displayPath, line: element.line, column: element.column),
-                "<DocCardList/> shows the items of the sidebar category whose index page this is, but '\(page.id)' is no category's index page in the sidebar it shows: it renders nothing (Docusaurus fails the build here); link the page from a category, or list the cards by hand")
+            diagnostics.warning(
+                at: SourceLocation(path: page.parsed.displayPath, line: element.line, column: element.column),
+                "<DocCardList/> shows the items of the sidebar category whose index page this is, but '\(page.id)' is no category's index page in the sidebar it shows: it renders nothing (Docusaurus fails the build here); link the page from a category, or list the cards by hand"
+            )
         }
     }
 
-    private func resolve(_ destination: String, isImage: Bool, in page: Page, directory pageDirectory: String, range: SourceRange,
-                         diagnostics: inout Diagnostics, assets: inout Set<String>, uncheckedLinks: inout Int) -> String {
+    private func resolve(
+        _ destination: String, isImage: Bool, in page: Page, directory pageDirectory: String, range: SourceRange,
+        diagnostics: inout Diagnostics, assets: inout Set<String>, uncheckedLinks: inout Int
+    ) -> String {
         let location = SourceLocation(path: page.parsed.displayPath, line: range.startLine, column: range.startColumn)
         if destination.isEmpty || URLPath.isExternal(destination) { return destination }
         if destination.hasPrefix("#") {
-            checkAnchor(String(destination.dropFirst()), of: page, link: destination, at: location, diagnostics: &diagnostics)
+            checkAnchor(
+                String(destination.dropFirst()), of: page, link: destination, at: location, diagnostics: &diagnostics)
             return destination
         }
         let (rawPath, suffix) = URLPath.splitSuffix(destination)
@@ -93,8 +105,10 @@ public struct LinkResolver: Sendable {
                     return URLPath.encode(target.permalink) + suffix
                 }
             }
-            report(brokenLink: destination, at: location,
-                   "no page at \(markdownCandidates(path, directory: pageDirectory).first ?? path) in the content folder", diagnostics: &diagnostics)
+            report(
+                brokenLink: destination, at: location,
+                "no page at \(markdownCandidates(path, directory: pageDirectory).first ?? path) in the content folder",
+                diagnostics: &diagnostics)
             return destination
         }
 
@@ -118,7 +132,9 @@ public struct LinkResolver: Sendable {
                 checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
             }
             // Links to pages take the site's trailing-slash form (Docusaurus's <Link>); files keep theirs.
-            if site.config.trailingSlash != nil, pageAt(key) != nil || site.generatedIndexes.contains(where: { Site.routeKey($0.permalink) == key }) {
+            if site.config.trailingSlash != nil,
+                pageAt(key) != nil || site.generatedIndexes.contains(where: { Site.routeKey($0.permalink) == key })
+            {
                 absolute = URLPath.applyTrailingSlash(absolute, site.config.trailingSlash, baseURL: site.config.baseURL)
             }
             return URLPath.encode(absolute) + suffix
@@ -128,9 +144,10 @@ public struct LinkResolver: Sendable {
             uncheckedLinks += 1
             return URLPath.encode(absolute) + suffix
         }
-        report(brokenLink: destination, at: location,
-               isImage ? "no such file (resolved as \(absolute))" : "no page or file is served at \(absolute)",
-               diagnostics: &diagnostics)
+        report(
+            brokenLink: destination, at: location,
+            isImage ? "no such file (resolved as \(absolute))" : "no page or file is served at \(absolute)",
+            diagnostics: &diagnostics)
         return destination
     }
 
@@ -152,7 +169,9 @@ public struct LinkResolver: Sendable {
                 // Docusaurus resolves the file on disk, so `../docs/b.md` from `docs/a.md` leaves
                 // the content folder and comes back into it: the same file as `./b.md`.
                 let content = contentFolder
-                if !content.isEmpty, let onDisk = Self.normalize(content + "/" + dir + path), onDisk.hasPrefix(content + "/") {
+                if !content.isEmpty, let onDisk = Self.normalize(content + "/" + dir + path),
+                    onDisk.hasPrefix(content + "/")
+                {
                     return [String(onDisk.dropFirst(content.count + 1))].compactMap(Self.normalize)
                 }
                 return []
@@ -183,7 +202,11 @@ public struct LinkResolver: Sendable {
         func lowered(_ byte: UInt8) -> UInt8 { byte | 0x20 }
         let bytes = Array(path.utf8.suffix(4))
         let n = bytes.count
-        if n >= 3, bytes[n - 3] == UInt8(ascii: "."), lowered(bytes[n - 2]) == UInt8(ascii: "m"), lowered(bytes[n - 1]) == UInt8(ascii: "d") { return true }
+        if n >= 3, bytes[n - 3] == UInt8(ascii: "."), lowered(bytes[n - 2]) == UInt8(ascii: "m"),
+            lowered(bytes[n - 1]) == UInt8(ascii: "d")
+        {
+            return true
+        }
         return n >= 4 && bytes[n - 4] == UInt8(ascii: ".") && lowered(bytes[n - 3]) == UInt8(ascii: "m")
             && lowered(bytes[n - 2]) == UInt8(ascii: "d") && lowered(bytes[n - 1]) == UInt8(ascii: "x")
     }
@@ -254,10 +277,13 @@ public struct LinkResolver: Sendable {
         return segmentLength > 0 && !(segmentLength == dots && dots <= 2)
     }
 
-    private func checkAnchor(_ anchor: String, of target: Page, link: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
+    private func checkAnchor(
+        _ anchor: String, of target: Page, link: String, at location: SourceLocation, diagnostics: inout Diagnostics
+    ) {
         let decoded = URLPath.decode(anchor)
         guard !decoded.isEmpty, !target.parsed.anchors.contains(decoded) else { return }
-        let message = "broken anchor in link '\(link)': \(target.parsed.displayPath) has no heading with the id '\(decoded)'"
+        let message =
+            "broken anchor in link '\(link)': \(target.parsed.displayPath) has no heading with the id '\(decoded)'"
         switch site.config.onBrokenAnchors {
         case .error: diagnostics.error(at: location, message)
         case .warn: diagnostics.warning(at: location, message)
@@ -265,7 +291,9 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func report(brokenLink link: String, at location: SourceLocation, _ detail: String, diagnostics: inout Diagnostics) {
+    private func report(
+        brokenLink link: String, at location: SourceLocation, _ detail: String, diagnostics: inout Diagnostics
+    ) {
         let message = "broken link '\(link)': \(detail)"
         switch site.config.onBrokenLinks {
         case .error: diagnostics.error(at: location, message)

@@ -20,7 +20,9 @@ public enum MDXSetting {
         case "error"?, nil: return true
         case "warn"?: return false
         case let other?:
-            reader.fail(decoded!.unknownComponents!.node, "'markdown.mdx.unknownComponents' is '\(other)'; it must be error or warn")
+            reader.fail(
+                decoded!.unknownComponents!.node,
+                "'markdown.mdx.unknownComponents' is '\(other)'; it must be error or warn")
             return true
         }
     }
@@ -28,7 +30,9 @@ public enum MDXSetting {
     /// `diagnostics` with the MDX problems `markdown.mdx.unknownComponents: warn` asks for as
     /// warnings turned into warnings (syntax errors such as an unclosed tag stay errors).
     public static func applied(_ diagnostics: Diagnostics, config: SiteConfig) -> Diagnostics {
-        guard !config.mdxUnknownComponentsAreErrors, diagnostics.all.contains(where: { $0.code == MDXSyntaxCheck.unsupportedCode }) else { return diagnostics }
+        guard !config.mdxUnknownComponentsAreErrors,
+            diagnostics.all.contains(where: { $0.code == MDXSyntaxCheck.unsupportedCode })
+        else { return diagnostics }
         var result = Diagnostics()
         for var diagnostic in diagnostics.all {
             if diagnostic.code == MDXSyntaxCheck.unsupportedCode { diagnostic.severity = .warning }

@@ -23,10 +23,13 @@ struct MDXSyntaxCheck: MarkdownWalker {
         case .htmlBlock(let html), .htmlInline(let html):
             guard html.hasPrefix("<"), let name = Self.jsxName(html) else { break }
             let known = MDXComponent(rawValue: name) != nil
-            found.append(Diagnostic(.error, at: Self.location(node, path), known
-                ? "<\(name)> must start on its own line (with a blank line or a tag before it) for docket to render it; here it is raw HTML"
-                : "docket cannot render the component <\(name)> (plain Markdown, HTML and the built-in theme components only); the page would render wrong",
-                code: Self.unsupportedCode))
+            found.append(
+                Diagnostic(
+                    .error, at: Self.location(node, path),
+                    known
+                        ? "<\(name)> must start on its own line (with a blank line or a tag before it) for docket to render it; here it is raw HTML"
+                        : "docket cannot render the component <\(name)> (plain Markdown, HTML and the built-in theme components only); the page would render wrong",
+                    code: Self.unsupportedCode))
         default:
             break
         }

@@ -85,7 +85,9 @@ public struct MemorySiteSource: SiteSource {
     public func lastUpdates(in folder: ResolvedPath) -> [String: LastUpdate] {
         let prefix = folder.url.path + "/"
         var result: [String: LastUpdate] = [:]
-        for (path, update) in updates where path.hasPrefix(prefix) { result[String(path.dropFirst(prefix.count))] = update }
+        for (path, update) in updates where path.hasPrefix(prefix) {
+            result[String(path.dropFirst(prefix.count))] = update
+        }
         return result
     }
 

@@ -14,18 +14,21 @@ public enum PageParser {
 
     public static func parse(text: String, source: String, displayPath: String) -> ParsedPage {
         if text.utf8.count > maxPageBytes {
-            return refused(source: source, displayPath: displayPath, line: 1,
-                           "the page is \(text.utf8.count) bytes; pages may be at most \(maxPageBytes) bytes (10 MB)")
+            return refused(
+                source: source, displayPath: displayPath, line: 1,
+                "the page is \(text.utf8.count) bytes; pages may be at most \(maxPageBytes) bytes (10 MB)")
         }
         let split = FrontMatterSplit(text)
         if let yaml = split.yaml, yaml.utf8.count > maxFrontMatterBytes {
-            return refused(source: source, displayPath: displayPath, line: 2,
-                           "the front matter is \(yaml.utf8.count) bytes; it may be at most \(maxFrontMatterBytes) bytes")
+            return refused(
+                source: source, displayPath: displayPath, line: 2,
+                "the front matter is \(yaml.utf8.count) bytes; it may be at most \(maxFrontMatterBytes) bytes")
         }
         let (frontMatter, frontMatterProblems) = FrontMatter.parse(split.yaml, path: displayPath)
         var diagnostics = frontMatterProblems
-        let markdown = MarkdownDocument.parse(split.body, lineOffset: split.bodyLineOffset, path: displayPath,
-                                              isMDX: source.lowercased().hasSuffix(".mdx"))
+        let markdown = MarkdownDocument.parse(
+            split.body, lineOffset: split.bodyLineOffset, path: displayPath,
+            isMDX: source.lowercased().hasSuffix(".mdx"))
         diagnostics.append(contentsOf: markdown.diagnostics)
         let (document, toc) = HeadingAnchors.assign(markdown.root)
 
@@ -35,13 +38,16 @@ public enum PageParser {
         let contentTitle = ContentTitleText.find(in: document, body: split.body, bodyLineOffset: split.bodyLineOffset)
         for (key, value) in [("title", frontMatter.title), ("sidebar_label", frontMatter.sidebarLabel)] {
             if let value, value.count > maxTitleLength, let location = frontMatter.locations[key] {
-                diagnostics.error(at: location, "'\(key)' is \(value.count) characters long; titles may be at most \(maxTitleLength)")
+                diagnostics.error(
+                    at: location, "'\(key)' is \(value.count) characters long; titles may be at most \(maxTitleLength)")
             }
         }
         if let contentTitle, contentTitle.count > maxTitleLength {
-            let line = document.contentTitleIndex.map { document.children[$0].range.startLine } ?? split.bodyLineOffset + 1
-            diagnostics.error(at: SourceLocation(path: displayPath, line: line, column: 1),
-                              "the title is \(contentTitle.count) characters long; titles may be at most \(maxTitleLength)")
+            let line =
+                document.contentTitleIndex.map { document.children[$0].range.startLine } ?? split.bodyLineOffset + 1
+            diagnostics.error(
+                at: SourceLocation(path: displayPath, line: line, column: 1),
+                "the title is \(contentTitle.count) characters long; titles may be at most \(maxTitleLength)")
         }
         diagnostics.append(contentsOf: DirectiveCheck.check(document, path: displayPath))
 

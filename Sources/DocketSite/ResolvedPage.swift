@@ -21,8 +21,12 @@ public struct ResolvedPage: Sendable {
     /// Links under `externalPaths`, left unchecked.
     public var uncheckedLinks = 0
 
-    public init(page: Page, linkURLs: [String: String], assets: Set<String>, diagnostics: Diagnostics, uncheckedLinks: Int = 0) {
-        self.init(page: page, urlTable: LinkURLTable(linkURLs), assets: assets, diagnostics: diagnostics, uncheckedLinks: uncheckedLinks)
+    public init(
+        page: Page, linkURLs: [String: String], assets: Set<String>, diagnostics: Diagnostics, uncheckedLinks: Int = 0
+    ) {
+        self.init(
+            page: page, urlTable: LinkURLTable(linkURLs), assets: assets, diagnostics: diagnostics,
+            uncheckedLinks: uncheckedLinks)
     }
 
     init(page: Page, urlTable: LinkURLTable, assets: Set<String>, diagnostics: Diagnostics, uncheckedLinks: Int) {

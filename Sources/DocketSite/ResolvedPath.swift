@@ -12,7 +12,9 @@ public struct ResolvedPath: Sendable, Equatable {
     /// `path` as written: absolute, or relative to `directory` (an absolute path, the current
     /// directory for paths given on the command line), and shown as written.
     public init(_ path: String, from directory: String) {
-        url = path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+        url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path).standardizedFileURL
             : URL(fileURLWithPath: directory).appendingPathComponent(path).standardizedFileURL
         display = path
         Self.trim(&display)

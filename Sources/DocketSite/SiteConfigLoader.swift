@@ -78,7 +78,9 @@ public enum SiteConfigLoader {
         let root: YAMLNode
         do {
             document = try YAMLDocument(text, path: path)
-            guard let mapping = try document.mapping(or: { _ in "docket.yml must be a mapping of settings" }) else { return Diagnostics() }
+            guard let mapping = try document.mapping(or: { _ in "docket.yml must be a mapping of settings" }) else {
+                return Diagnostics()
+            }
             root = mapping
         } catch {
             return Diagnostics([.error(at: error.location, error.message)])
@@ -106,8 +108,12 @@ public enum SiteConfigLoader {
         if let out = f.out { config.outputDirectory = out }
         if let theme = f.theme { config.themeName = theme }
         if let editURL = f.editUrl { config.editURL = editURL }
-        if let node = f.onBrokenLinks { config.onBrokenLinks = reader.severity(node, "onBrokenLinks") ?? config.onBrokenLinks }
-        if let node = f.onBrokenAnchors { config.onBrokenAnchors = reader.severity(node, "onBrokenAnchors") ?? config.onBrokenAnchors }
+        if let node = f.onBrokenLinks {
+            config.onBrokenLinks = reader.severity(node, "onBrokenLinks") ?? config.onBrokenLinks
+        }
+        if let node = f.onBrokenAnchors {
+            config.onBrokenAnchors = reader.severity(node, "onBrokenAnchors") ?? config.onBrokenAnchors
+        }
         if let logo = f.logo { config.logo = readLogo(logo, title: config.title, &reader) ?? config.logo }
         if let navbar = f.navbar { config.navbar = reader.links(navbar, "navbar") }
         if let footer = f.footer {
@@ -116,30 +122,44 @@ public enum SiteConfigLoader {
         }
         if let script = f.mermaid?.script { config.mermaidScript = script }
         if let toc = f.tableOfContents {
-            if let v = toc.minHeadingLevel { config.tocMinLevel = reader.level(v, "tableOfContents.minHeadingLevel") ?? 2 }
-            if let v = toc.maxHeadingLevel { config.tocMaxLevel = reader.level(v, "tableOfContents.maxHeadingLevel") ?? 3 }
+            if let v = toc.minHeadingLevel {
+                config.tocMinLevel = reader.level(v, "tableOfContents.minHeadingLevel") ?? 2
+            }
+            if let v = toc.maxHeadingLevel {
+                config.tocMaxLevel = reader.level(v, "tableOfContents.maxHeadingLevel") ?? 3
+            }
         }
         if let collapsed = f.sidebarCollapsed { config.sidebarCollapsed = collapsed }
         if let collapsible = f.sidebarCollapsible { config.sidebarCollapsible = collapsible }
         if let sidebar = f.sidebar { config.sidebar = reader.sidebar(sidebar) }
         if let sidebars = f.sidebars {
             if f.sidebar != nil, let key = root.mapping?.first(where: { $0.key.string == "sidebars" })?.key {
-                reader.fail(key, "docket.yml has both 'sidebar' and 'sidebars': keep one ('sidebar' is one sidebar named \(SiteConfig.defaultSidebarName))")
+                reader.fail(
+                    key,
+                    "docket.yml has both 'sidebar' and 'sidebars': keep one ('sidebar' is one sidebar named \(SiteConfig.defaultSidebarName))"
+                )
             }
             config.sidebars = reader.sidebars(sidebars)
         }
         if let value = f.trailingSlash {
-            if value.isNull { config.trailingSlash = nil } else if let flag = value.bool { config.trailingSlash = flag } else {
-                reader.fail(value, "'trailingSlash' must be true, false or null (null, the default, keeps each URL as computed)")
+            if value.isNull {
+                config.trailingSlash = nil
+            } else if let flag = value.bool {
+                config.trailingSlash = flag
+            } else {
+                reader.fail(
+                    value, "'trailingSlash' must be true, false or null (null, the default, keeps each URL as computed)"
+                )
             }
         }
         if let paths = f.externalPaths { config.externalPaths = reader.externalPaths(paths) }
         if let markdown = f.markdown { readMarkdown(markdown, into: &config, &reader) }
         if let flag = f.showLastUpdateTime { config.showLastUpdateTime = flag }
         if let flag = f.showLastUpdateAuthor { config.showLastUpdateAuthor = flag }
-        config.versioning.read(lastVersion: f.lastVersion, onlyIncludeVersions: f.onlyIncludeVersions,
-                               includeCurrentVersion: f.includeCurrentVersion, disableVersioning: f.disableVersioning,
-                               versions: f.versions, &reader)
+        config.versioning.read(
+            lastVersion: f.lastVersion, onlyIncludeVersions: f.onlyIncludeVersions,
+            includeCurrentVersion: f.includeCurrentVersion, disableVersioning: f.disableVersioning,
+            versions: f.versions, &reader)
         return reader.diagnostics
     }
 

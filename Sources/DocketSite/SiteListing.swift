@@ -15,10 +15,14 @@ public enum SiteListing {
     /// The listing of one site (one version).
     public static func document(_ site: Site) -> Document {
         Document(
-            pages: site.pages.map { ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title) },
+            pages: site.pages.map {
+                ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title)
+            },
             sidebar: site.sidebar.map { ListingItem($0, site: site) },
             sidebars: site.sidebars.count > 1
-                ? Dictionary(site.sidebars.map { ($0.name, $0.items.map { ListingItem($0, site: site) }) }, uniquingKeysWith: { first, _ in first })
+                ? Dictionary(
+                    site.sidebars.map { ($0.name, $0.items.map { ListingItem($0, site: site) }) },
+                    uniquingKeysWith: { first, _ in first })
                 : nil)
     }
 
@@ -27,7 +31,8 @@ public enum SiteListing {
     /// banner and sidebar.
     public static func document(_ load: SiteLoad) -> Document {
         guard let versions = load.versions else { return document(load.site) }
-        return VersionedListing.document(versions.all(primary: load.content, site: load.site, pages: load.pages), primary: load.site)
+        return VersionedListing.document(
+            versions.all(primary: load.content, site: load.site, pages: load.pages), primary: load.site)
     }
 
     /// An indented outline of the sidebar with URLs, then pages outside it.
@@ -40,7 +45,8 @@ public enum SiteListing {
                 switch entry {
                 case .doc(let doc):
                     listed.insert(doc.id)
-                    out += "\(indent)\(doc.label)  \(site.url(of: entry).map(URLPath.encode) ?? "")  [\(site.page(id: doc.id)?.source ?? doc.id)]\n"
+                    out +=
+                        "\(indent)\(doc.label)  \(site.url(of: entry).map(URLPath.encode) ?? "")  [\(site.page(id: doc.id)?.source ?? doc.id)]\n"
                 case .link(let label, let href):
                     out += "\(indent)\(label)  \(href)\n"
                 case .category(let category):

@@ -35,7 +35,8 @@ enum SiteNavigation {
                     let inner = path + [index]
                     switch category.link {
                     case .doc(let id)?: add(.doc(id), key: id, path: inner)
-                    case .generatedIndex(let i)?: add(.generatedIndex(i), key: GeneratedIndex.sidebarKey(i), path: inner)
+                    case .generatedIndex(let i)?:
+                        add(.generatedIndex(i), key: GeneratedIndex.sidebarKey(i), path: inner)
                     case nil: break
                     }
                     walk(category.items, path: inner)
@@ -67,7 +68,9 @@ enum SiteNavigation {
                 // A doc no sidebar lists shows none (and so no breadcrumb), as in Docusaurus,
                 // where its sidebar name is undefined. An unlisted doc is only hidden from the
                 // sidebar (Docusaurus keeps it there and shows it when active): it keeps one.
-                chosen = firstListing(id) ?? (site.pages[index].parsed.frontMatter.unlisted && !site.sidebars.isEmpty ? 0 : nil)
+                chosen =
+                    firstListing(id)
+                    ?? (site.pages[index].parsed.frontMatter.unlisted && !site.sidebars.isEmpty ? 0 : nil)
             }
             guard let chosen else { continue }
             displayed[id] = chosen
@@ -87,8 +90,9 @@ enum SiteNavigation {
             case .doc(let id):
                 // Read in place: copying the page for two fields cost more than the walk.
                 guard let index = site.pageIndexByID[id] else { return nil }
-                return .init(label: site.pages[index].parsed.frontMatter.paginationLabel ?? site.pages[index].sidebarLabel,
-                             url: site.pages[index].permalink)
+                return .init(
+                    label: site.pages[index].parsed.frontMatter.paginationLabel ?? site.pages[index].sidebarLabel,
+                    url: site.pages[index].permalink)
             case .generatedIndex(let i):
                 return .init(label: site.generatedIndexes[i].title, url: site.generatedIndexes[i].permalink)
             }
@@ -102,7 +106,9 @@ enum SiteNavigation {
         // A generated category page sits in the reading order like a doc.
         for i in site.generatedIndexes.indices {
             let key = GeneratedIndex.sidebarKey(i)
-            if let chosen = displayed[key] { site.generatedIndexes[i].navigation = neighbours(in: walks[chosen], key: key) }
+            if let chosen = displayed[key] {
+                site.generatedIndexes[i].navigation = neighbours(in: walks[chosen], key: key)
+            }
         }
         var navigation: [String: Navigation] = [:]
         navigation.reserveCapacity(site.pages.count)
@@ -117,7 +123,8 @@ enum SiteNavigation {
         // Front-matter overrides.
         for index in site.pages.indices {
             if case .automatic = site.pages[index].parsed.frontMatter.paginationPrev,
-               case .automatic = site.pages[index].parsed.frontMatter.paginationNext {
+                case .automatic = site.pages[index].parsed.frontMatter.paginationNext
+            {
                 // Every page has an entry, if only an empty one.
                 let id = site.pages[index].id
                 if navigation.index(forKey: id) == nil { navigation[id] = Navigation() }
@@ -125,17 +132,26 @@ enum SiteNavigation {
             }
             let page = site.pages[index]
             var nav = navigation[page.id] ?? Navigation()
-            for (key, value) in [("pagination_prev", page.frontMatter.paginationPrev), ("pagination_next", page.frontMatter.paginationNext)] {
+            for (key, value) in [
+                ("pagination_prev", page.frontMatter.paginationPrev),
+                ("pagination_next", page.frontMatter.paginationNext),
+            ] {
                 var target: Navigation.Link??
                 switch value {
                 case .automatic: continue
                 case .disabled: target = .some(nil)
                 case .doc(let id):
                     if let other = site.page(id: id) {
-                        target = other.frontMatter.unlisted ? .some(nil)
-                            : .some(.init(label: other.frontMatter.paginationLabel ?? other.sidebarLabel, url: other.permalink))
+                        target =
+                            other.frontMatter.unlisted
+                            ? .some(nil)
+                            : .some(
+                                .init(
+                                    label: other.frontMatter.paginationLabel ?? other.sidebarLabel, url: other.permalink
+                                ))
                     } else {
-                        site.diagnostics.error(at: page.frontMatter.locations[key] ?? page.location,
+                        site.diagnostics.error(
+                            at: page.frontMatter.locations[key] ?? page.location,
                             "the \(key) front matter points to a non-existent ID '\(id)'")
                         continue
                     }

@@ -46,7 +46,9 @@ public struct SitePipeline: Sendable {
         let versions = VersionedPipeline(pipeline: self)
         let versionPlan = version == nil ? versions.plan(config: config, diagnostics: &diagnostics) : nil
         let activeVersion = version ?? versionPlan?.set.primary
-        if let activeVersion { versions.apply(activeVersion, primary: version == nil, to: &config, diagnostics: &diagnostics) }
+        if let activeVersion {
+            versions.apply(activeVersion, primary: version == nil, to: &config, diagnostics: &diagnostics)
+        }
 
         let content = contentFolder(version: activeVersion, config: config)
         // Links like `/docs/x.md` name the content folder from the site root: keep its real name.
@@ -69,12 +71,15 @@ public struct SitePipeline: Sendable {
             ContentInventory.scan(content, in: source, exclude: config.exclude, include: config.include)
         }
         for name in inventory.badNames {
-            diagnostics.error(at: SourceLocation(path: content.display + "/" + ContentInventory.visible(name), line: 0, column: 0),
-                              "this file name holds a control character (\(ContentInventory.visible(name))); rename the file: it cannot be part of a URL")
+            diagnostics.error(
+                at: SourceLocation(path: content.display + "/" + ContentInventory.visible(name), line: 0, column: 0),
+                "this file name holds a control character (\(ContentInventory.visible(name))); rename the file: it cannot be part of a URL"
+            )
         }
         guard !inventory.pages.isEmpty else {
-            diagnostics.error(at: SourceLocation(path: content.display, line: 0, column: 0),
-                              "no pages: the content folder holds no .md or .mdx file")
+            diagnostics.error(
+                at: SourceLocation(path: content.display, line: 0, column: 0),
+                "no pages: the content folder holds no .md or .mdx file")
             throw SiteLoadFailure(diagnostics: diagnostics)
         }
         let parsed = parse(inventory.pages, in: content, config: config, diagnostics: &diagnostics)
@@ -96,7 +101,8 @@ public struct SitePipeline: Sendable {
         }
         diagnostics.append(contentsOf: site.diagnostics)
         if version != nil {
-            return SiteLoad(content: content, staticFolder: staticFolder, site: site, pages: [], diagnostics: diagnostics)
+            return SiteLoad(
+                content: content, staticFolder: staticFolder, site: site, pages: [], diagnostics: diagnostics)
         }
         var loadedVersions: VersionedContent?
         if let versionPlan {
@@ -109,8 +115,9 @@ public struct SitePipeline: Sendable {
         // rewritten when it renders, so the rewritten trees never all exist at once.
         let resolved = timer.measure("resolve links") { site.pages.parallelMap { resolver.resolve($0) } }
         for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
-        return SiteLoad(content: content, staticFolder: staticFolder, site: site, pages: resolved,
-                        diagnostics: diagnostics, versions: loadedVersions)
+        return SiteLoad(
+            content: content, staticFolder: staticFolder, site: site, pages: resolved,
+            diagnostics: diagnostics, versions: loadedVersions)
     }
 
     /// docket.yml read into the defaults, when there is one; its text for locating problems.
@@ -140,15 +147,21 @@ public struct SitePipeline: Sendable {
     }
 
     /// Reads and parses every page on every core (through the cache when there is one).
-    private func parse(_ pages: [String], in content: ResolvedPath, config: SiteConfig, diagnostics: inout Diagnostics) -> [ParsedPage] {
+    private func parse(_ pages: [String], in content: ResolvedPath, config: SiteConfig, diagnostics: inout Diagnostics)
+        -> [ParsedPage]
+    {
         let source = self.source
         let cache = self.cache
         let results = timer.measure("read + parse pages") {
             pages.parallelMap { page -> Result<ParsedPage, Diagnostic> in
                 let file = content.appending(page)
                 return source.read(file).map { text in
-                    guard let cache else { return PageParser.parse(text: text, source: page, displayPath: file.display) }
-                    return cache.page(source: page, text: text) { PageParser.parse(text: text, source: page, displayPath: file.display) }
+                    guard let cache else {
+                        return PageParser.parse(text: text, source: page, displayPath: file.display)
+                    }
+                    return cache.page(source: page, text: text) {
+                        PageParser.parse(text: text, source: page, displayPath: file.display)
+                    }
                 }
             }
         }
@@ -167,15 +180,18 @@ public struct SitePipeline: Sendable {
     }
 
     /// The `_category_` files by folder; the first one of a folder wins.
-    private func readCategories(_ files: [String], in content: ResolvedPath, diagnostics: inout Diagnostics) -> [String: CategoryMetadata] {
+    private func readCategories(_ files: [String], in content: ResolvedPath, diagnostics: inout Diagnostics) -> [String:
+        CategoryMetadata]
+    {
         var categories: [String: CategoryMetadata] = [:]
         var categorySources: [String: String] = [:]
         for file in files {
             let path = content.appending(file)
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             if let other = categorySources[folder] {
-                diagnostics.warning(at: SourceLocation(path: path.display, line: 1, column: 1),
-                                    "\(other) is also a category file for this folder; this one is ignored")
+                diagnostics.warning(
+                    at: SourceLocation(path: path.display, line: 1, column: 1),
+                    "\(other) is also a category file for this folder; this one is ignored")
                 continue
             }
             switch source.read(path) {
@@ -197,8 +213,9 @@ public struct SitePipeline: Sendable {
     /// caller (`--content`), or nowhere (neither default folder exists).
     private func missingContent(_ content: ResolvedPath, config: SiteConfig, configText: String?) -> Diagnostic {
         if self.content != nil {
-            return .error(at: SourceLocation(path: content.display, line: 0, column: 0),
-                          "the content folder given by --content does not exist")
+            return .error(
+                at: SourceLocation(path: content.display, line: 0, column: 0),
+                "the content folder given by --content does not exist")
         }
         let configPath = ResolvedPath(SiteConfigLoader.fileName, relativeTo: root)
         if config.contentDirectoryIsExplicit {
@@ -208,7 +225,9 @@ public struct SitePipeline: Sendable {
             }
             return .error(at: location, "the content folder '\(content.display)' named here does not exist")
         }
-        return .error(at: SourceLocation(path: root.display, line: 0, column: 0),
-                      "no content folder: neither \(ResolvedPath("content", relativeTo: root).display)/ nor \(ResolvedPath("docs", relativeTo: root).display)/ exists (create one, pass --content DIR, or set content: in docket.yml)")
+        return .error(
+            at: SourceLocation(path: root.display, line: 0, column: 0),
+            "no content folder: neither \(ResolvedPath("content", relativeTo: root).display)/ nor \(ResolvedPath("docs", relativeTo: root).display)/ exists (create one, pass --content DIR, or set content: in docket.yml)"
+        )
     }
 }

@@ -75,7 +75,10 @@ extension YAMLReader {
     /// `sidebars: {name: [items], …}`: several named sidebars, in file order.
     mutating func sidebars(_ node: YAMLNode) -> [(name: String, items: [SidebarSpec])]? {
         guard let pairs = node.mapping, !pairs.isEmpty else {
-            fail(node, "'sidebars' must be a mapping of sidebar names to lists of items, such as {docs: [intro], api: [reference]}")
+            fail(
+                node,
+                "'sidebars' must be a mapping of sidebar names to lists of items, such as {docs: [intro], api: [reference]}"
+            )
             return nil
         }
         var result: [(name: String, items: [SidebarSpec])] = []
@@ -116,7 +119,10 @@ extension YAMLReader {
             var path = text
             while path.hasSuffix("/") { path.removeLast() }
             guard !path.isEmpty else {
-                fail(item, "'/' in 'externalPaths' would leave every absolute link unchecked; list the prefixes another program serves, such as /blog")
+                fail(
+                    item,
+                    "'/' in 'externalPaths' would leave every absolute link unchecked; list the prefixes another program serves, such as /blog"
+                )
                 continue
             }
             paths.append(path)
@@ -174,7 +180,8 @@ extension YAMLReader {
     }
 
     /// `spec` with the item's `className`, `customProps` and `key`, when it has any.
-    private mutating func attributed(_ spec: SidebarSpec, _ fields: (any SidebarItemFields.Attributes)?) -> SidebarSpec {
+    private mutating func attributed(_ spec: SidebarSpec, _ fields: (any SidebarItemFields.Attributes)?) -> SidebarSpec
+    {
         guard let fields else { return spec }
         var attributes = SidebarAttributes()
         attributes.className = fields.className

@@ -17,14 +17,18 @@ public enum SourceText {
         while i < bytes.count {
             let b = bytes[i]
             let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && i + length <= bytes.count
+            let valid =
+                length > 0 && i + length <= bytes.count
                 && String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
             if !valid { break }
             if b == 0x0A { line += 1; column = 1 } else { column += length }
             i += length
         }
-        return .failure(.error(at: SourceLocation(path: display, line: line, column: column),
-                               "the file is not valid UTF-8 (byte 0x\(String(bytes[min(i, bytes.count - 1)], radix: 16)) at offset \(i))"))
+        return .failure(
+            .error(
+                at: SourceLocation(path: display, line: line, column: column),
+                "the file is not valid UTF-8 (byte 0x\(String(bytes[min(i, bytes.count - 1)], radix: 16)) at offset \(i))"
+            ))
     }
 
     /// The error for a file that exists but cannot be read.

@@ -17,8 +17,10 @@ enum StaticFiles {
         return listing
     }
 
-    private static func walk(real folder: String, relative: String, root: String, display: String,
-                             visited: inout Set<String>, into listing: inout StaticListing) {
+    private static func walk(
+        real folder: String, relative: String, root: String, display: String,
+        visited: inout Set<String>, into listing: inout StaticListing
+    ) {
         let fm = FileManager.default
         for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
             let path = relative.isEmpty ? name : relative + "/" + name
@@ -37,7 +39,8 @@ enum StaticFiles {
                     let exists = stat(target, &info) == 0
                     listing.diagnostics.warning(
                         at: SourceLocation(path: shown, line: 0, column: 0),
-                        exists ? "this symlink points out of the static folder (to \(target)); it is not published"
+                        exists
+                            ? "this symlink points out of the static folder (to \(target)); it is not published"
                             : "this symlink points to nothing (\(target)); it is skipped")
                     continue
                 }

@@ -13,7 +13,8 @@ public struct StaticListing: Sendable {
 
     /// The error for a file or folder whose name holds a control character.
     static func badName(_ shown: String) -> Diagnostic {
-        .error(at: SourceLocation(path: shown, line: 0, column: 0),
-               "this file name holds a control character; rename it: it cannot be part of a URL")
+        .error(
+            at: SourceLocation(path: shown, line: 0, column: 0),
+            "this file name holds a control character; rename it: it cannot be part of a URL")
     }
 }

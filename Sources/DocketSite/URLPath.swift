@@ -97,7 +97,8 @@ public enum URLPath {
                 return nextIsASCII ? true : isExternalByCharacters(url)
             }
             if byte == UInt8(ascii: ":") {
-                return nextIsASCII ? count > 0 && !(count == 1 && previous == UInt8(ascii: "/")) : isExternalByCharacters(url)
+                return nextIsASCII
+                    ? count > 0 && !(count == 1 && previous == UInt8(ascii: "/")) : isExternalByCharacters(url)
             }
             // A byte no scheme holds, before any `:`: no scheme (the Character form agrees: its
             // scheme would hold this byte's Character), unless it is the first of a `//`.
@@ -113,7 +114,8 @@ public enum URLPath {
     private static func isSchemeByte(_ byte: UInt8, first: Bool) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): return !first
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            return !first
         default: return false
         }
     }
@@ -137,7 +139,8 @@ public enum URLPath {
         while let b = utf8.first {
             utf8 = utf8.dropFirst()
             if b == UInt8(ascii: "%"), utf8.count >= 2,
-               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(2)
             } else {
@@ -179,7 +182,7 @@ public enum URLPath {
     }
 
     private static let encodedBelow64: UInt64 = mask("\"#%<>?", offset: 0) | 0x1_FFFF_FFFF  // 0x00-0x20
-    private static let encodedBelow128: UInt64 = mask("[\\]^`{|}", offset: 64) | (1 << 63)     // DEL
+    private static let encodedBelow128: UInt64 = mask("[\\]^`{|}", offset: 64) | (1 << 63)  // DEL
 
     private static func mask(_ characters: String, offset: UInt8) -> UInt64 {
         characters.utf8.reduce(0) { $0 | (1 << UInt64($1 - offset)) }
@@ -209,7 +212,9 @@ public enum URLPath {
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         // Bytes, not `contains("\\")`: with Foundation imported that is NSString's search, a
         // fifth of placing a page.
-        for segment in segments where segment == ".." || segment == "." || segment.utf8.contains(UInt8(ascii: "\\")) || segment.utf8.contains(0) {
+        for segment in segments
+        where segment == ".." || segment == "." || segment.utf8.contains(UInt8(ascii: "\\")) || segment.utf8.contains(0)
+        {
             return nil
         }
         let relative = segments.joined(separator: "/")

@@ -17,8 +17,10 @@ public struct VersionOptions: Sendable {
         /// Where the version's key is written.
         public var location: SourceLocation
 
-        public init(label: String? = nil, path: String? = nil, banner: String? = nil, badge: Bool? = nil,
-                    noIndex: Bool? = nil, className: String? = nil, location: SourceLocation) {
+        public init(
+            label: String? = nil, path: String? = nil, banner: String? = nil, badge: Bool? = nil,
+            noIndex: Bool? = nil, className: String? = nil, location: SourceLocation
+        ) {
             self.label = label
             self.path = path
             self.banner = banner
@@ -58,8 +60,10 @@ public struct VersionOptions: Sendable {
 
     /// Reads the versioning settings present in docket.yml, reporting bad values at their line
     /// and column.
-    package mutating func read(lastVersion: YAMLNode?, onlyIncludeVersions: YAMLNode?, includeCurrentVersion: YAMLNode?,
-                               disableVersioning: YAMLNode?, versions: YAMLNode?, _ reader: inout YAMLReader) {
+    package mutating func read(
+        lastVersion: YAMLNode?, onlyIncludeVersions: YAMLNode?, includeCurrentVersion: YAMLNode?,
+        disableVersioning: YAMLNode?, versions: YAMLNode?, _ reader: inout YAMLReader
+    ) {
         if let value = lastVersion, let name = versionName(value, "lastVersion", &reader) {
             self.lastVersion = (name, reader.location(value))
         }
@@ -97,13 +101,16 @@ public struct VersionOptions: Sendable {
     /// A version name: YAML reads `1.0` as a number, so the scalar's text is taken as written.
     private func versionName(_ node: YAMLNode, _ key: String, _ reader: inout YAMLReader) -> String? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            reader.fail(node, "'\(key)' must name a version (current, or a name of versions.json), not \(node.kindDescription)")
+            reader.fail(
+                node, "'\(key)' must name a version (current, or a name of versions.json), not \(node.kindDescription)")
             return nil
         }
         return scalar.text
     }
 
-    private func perVersion(_ node: YAMLNode, name: String, at location: SourceLocation, _ reader: inout YAMLReader) -> PerVersion {
+    private func perVersion(_ node: YAMLNode, name: String, at location: SourceLocation, _ reader: inout YAMLReader)
+        -> PerVersion
+    {
         var result = PerVersion(location: location)
         guard node.mapping != nil else {
             reader.fail(node, "'versions.\(name)' must be a mapping such as {label: 'v1', path: v1, banner: none}")
@@ -121,7 +128,9 @@ public struct VersionOptions: Sendable {
             if ["none", "unreleased", "unmaintained"].contains(banner.value) {
                 result.banner = banner.value
             } else {
-                reader.fail(banner.node, "'versions.\(name).banner' must be none, unreleased or unmaintained, not '\(banner.value)'")
+                reader.fail(
+                    banner.node,
+                    "'versions.\(name).banner' must be none, unreleased or unmaintained, not '\(banner.value)'")
             }
         }
         return result

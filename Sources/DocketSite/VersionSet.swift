@@ -21,15 +21,22 @@ public struct VersionSet: Sendable {
     ///   - listed: the names of versions.json with where each is written.
     ///   - folderExists: whether a site-root-relative folder exists.
     ///   - versionsFile: how diagnostics name versions.json.
-    public static func make(listed: [(name: String, location: SourceLocation)], options: VersionOptions,
-                            versionsFile: String, folderExists: (String) -> Bool) -> (VersionSet?, Diagnostics) {
+    public static func make(
+        listed: [(name: String, location: SourceLocation)], options: VersionOptions,
+        versionsFile: String, folderExists: (String) -> Bool
+    ) -> (VersionSet?, Diagnostics) {
         var diagnostics = Diagnostics()
         var all: [String] = options.disableVersioning ? [] : listed.map(\.name)
-        if options.includeCurrentVersion && !all.contains(DocVersion.currentName) { all.insert(DocVersion.currentName, at: 0) }
+        if options.includeCurrentVersion && !all.contains(DocVersion.currentName) {
+            all.insert(DocVersion.currentName, at: 0)
+        }
         guard !all.isEmpty else {
             let at = options.includeCurrentVersionLocation ?? SourceLocation(path: versionsFile, line: 1, column: 1)
-            diagnostics.error(at: at, "no version to build: includeCurrentVersion is false and " +
-                (options.disableVersioning ? "versioning is disabled with disableVersioning: true" : "versions.json is empty"))
+            diagnostics.error(
+                at: at,
+                "no version to build: includeCurrentVersion is false and "
+                    + (options.disableVersioning
+                        ? "versioning is disabled with disableVersioning: true" : "versions.json is empty"))
             return (nil, diagnostics)
         }
         let available = "Available version names are: \(all.joined(separator: ", "))"
@@ -42,25 +49,31 @@ public struct VersionSet: Sendable {
         var included = all
         if let only = options.onlyIncludeVersions {
             if only.isEmpty, let at = options.onlyIncludeVersionsLocation {
-                diagnostics.error(at: at, "onlyIncludeVersions: an empty list is not allowed, at least one version is needed")
+                diagnostics.error(
+                    at: at, "onlyIncludeVersions: an empty list is not allowed, at least one version is needed")
             }
             for entry in only where !all.contains(entry.name) {
-                diagnostics.error(at: entry.location, "onlyIncludeVersions: unknown version '\(entry.name)'. \(available)")
+                diagnostics.error(
+                    at: entry.location, "onlyIncludeVersions: unknown version '\(entry.name)'. \(available)")
             }
             if let last = options.lastVersion, !only.contains(where: { $0.name == last.name }) {
-                diagnostics.error(at: last.location, "lastVersion: \(last.name) must be one of onlyIncludeVersions when both are set")
+                diagnostics.error(
+                    at: last.location, "lastVersion: \(last.name) must be one of onlyIncludeVersions when both are set")
             }
             // The order of versions.json is kept; the order of the option does not matter.
             included = all.filter { name in only.contains { $0.name == name } }
         }
         // A listed version without its folder is an error at its line of versions.json.
         for name in included where name != DocVersion.currentName && !folderExists(folder(of: name)) {
-            let at = listed.first { $0.name == name }?.location ?? SourceLocation(path: versionsFile, line: 1, column: 1)
-            diagnostics.error(at: at, "the docs folder does not exist for version \"\(name)\": expected \(folder(of: name))/")
+            let at =
+                listed.first { $0.name == name }?.location ?? SourceLocation(path: versionsFile, line: 1, column: 1)
+            diagnostics.error(
+                at: at, "the docs folder does not exist for version \"\(name)\": expected \(folder(of: name))/")
         }
         if diagnostics.hasErrors || included.isEmpty { return (nil, diagnostics) }
 
-        let lastName = options.lastVersion?.name ?? included.first { $0 != DocVersion.currentName } ?? DocVersion.currentName
+        let lastName =
+            options.lastVersion?.name ?? included.first { $0 != DocVersion.currentName } ?? DocVersion.currentName
         let lastIndex = included.firstIndex(of: lastName) ?? 0
         let versions = included.enumerated().map { index, name -> DocVersion in
             let given = options.options(for: name)

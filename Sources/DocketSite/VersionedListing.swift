@@ -28,14 +28,20 @@ public enum VersionedListing {
     public static func document(_ all: [LoadedVersion], primary: Site) -> SiteListing.Document {
         let pages = all.flatMap { entry in
             entry.site.pages.map {
-                ListingPage(id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title, version: entry.version.name)
+                ListingPage(
+                    id: $0.id, source: $0.source, url: URLPath.encode($0.permalink), title: $0.title,
+                    version: entry.version.name)
             }
         }
         let versions = all.map { entry in
-            Version(name: entry.version.name, label: entry.version.label, url: URLPath.encode(entry.site.config.docsBaseURL),
-                    banner: entry.version.banner?.rawValue, last: entry.version.isLast,
-                    sidebar: entry.site.sidebar.map { ListingItem($0, site: entry.site) })
+            Version(
+                name: entry.version.name, label: entry.version.label,
+                url: URLPath.encode(entry.site.config.docsBaseURL),
+                banner: entry.version.banner?.rawValue, last: entry.version.isLast,
+                sidebar: entry.site.sidebar.map { ListingItem($0, site: entry.site) })
         }
-        return SiteListing.Document(pages: pages, sidebar: primary.sidebar.map { ListingItem($0, site: primary) }, sidebars: nil, versions: versions)
+        return SiteListing.Document(
+            pages: pages, sidebar: primary.sidebar.map { ListingItem($0, site: primary) }, sidebars: nil,
+            versions: versions)
     }
 }

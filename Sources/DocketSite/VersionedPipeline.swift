@@ -31,8 +31,10 @@ struct VersionedPipeline {
                 diagnostics.error(at: at, "disableVersioning: true on a site without versions.json does not make sense")
                 return nil
             }
-            guard options.lastVersion != nil || options.onlyIncludeVersions != nil || !options.versions.isEmpty
-                    || !options.includeCurrentVersion else { return nil }
+            guard
+                options.lastVersion != nil || options.onlyIncludeVersions != nil || !options.versions.isEmpty
+                    || !options.includeCurrentVersion
+            else { return nil }
         } else {
             guard let names = names(in: file, diagnostics: &diagnostics) else { return nil }
             listed = names
@@ -50,7 +52,9 @@ struct VersionedPipeline {
     func assetsFolder(of version: DocVersion) -> String { "assets/versions/\(version.name)/" }
 
     /// The names of versions.json, or nil when it cannot be used (the problems are reported).
-    private func names(in file: ResolvedPath, diagnostics: inout Diagnostics) -> [(name: String, location: SourceLocation)]? {
+    private func names(in file: ResolvedPath, diagnostics: inout Diagnostics) -> [(
+        name: String, location: SourceLocation
+    )]? {
         switch pipeline.source.read(file) {
         case .success(let text):
             let (names, problems) = VersionsFile.parse(text, path: file.display)
@@ -67,8 +71,12 @@ struct VersionedPipeline {
     func apply(_ version: DocVersion, primary: Bool, to config: inout SiteConfig, diagnostics: inout Diagnostics) {
         config.versionPathPart = version.pathPart
         if !primary { config.contentAssetsFolder = assetsFolder(of: version) }
-        config.navbar = config.navbar.map { var link = $0; link.location = nil; return link }
-        config.footerLinks = config.footerLinks.map { var link = $0; link.location = nil; return link }
+        config.navbar = config.navbar.map {
+            var link = $0; link.location = nil; return link
+        }
+        config.footerLinks = config.footerLinks.map {
+            var link = $0; link.location = nil; return link
+        }
         // editUrl names the current docs folder; a versioned page is edited in its own folder
         // (Docusaurus: editUrl + versioned_docs/version-X/ + the page's path).
         if let folder = version.contentFolder, let edit = config.editURL {
@@ -93,7 +101,9 @@ struct VersionedPipeline {
     /// Loads every version but the primary one (whose site is `primary`), adds all routes to every
     /// version so links across versions resolve, resolves the other versions' links and checks
     /// the navbar and footer links.
-    func loadOthers(_ plan: Plan, config: SiteConfig, primary: inout Site, diagnostics: inout Diagnostics) throws(SiteLoadFailure) -> [LoadedVersion] {
+    func loadOthers(_ plan: Plan, config: SiteConfig, primary: inout Site, diagnostics: inout Diagnostics)
+        throws(SiteLoadFailure) -> [LoadedVersion]
+    {
         // Another version is read without the cache: its pages share sources with the
         // primary's, and the cache keeps one page per source.
         var others = pipeline
@@ -132,8 +142,11 @@ struct VersionedPipeline {
         for (link, inNavbar) in plan.links where !link.isExternal {
             let (path, _) = URLPath.splitSuffix(link.target)
             let absolute = URLPath.join([config.baseURL, path])
-            guard !routes.contains(Site.routeKey(absolute)), !config.isExternalPath(absolute), let location = link.location else { continue }
-            let message = "broken link '\(link.target)' in the \(inNavbar ? "navbar" : "footer") ('\(link.label)'): no page or file is served at \(absolute)"
+            guard !routes.contains(Site.routeKey(absolute)), !config.isExternalPath(absolute),
+                let location = link.location
+            else { continue }
+            let message =
+                "broken link '\(link.target)' in the \(inNavbar ? "navbar" : "footer") ('\(link.label)'): no page or file is served at \(absolute)"
             switch config.onBrokenLinks {
             case .error: diagnostics.error(at: location, message)
             case .warn: diagnostics.warning(at: location, message)

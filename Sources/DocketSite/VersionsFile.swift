@@ -9,7 +9,8 @@ public enum VersionsFile {
     public static let fileName = "versions.json"
 
     /// The names, or nil with located errors when the file is not a JSON array of valid names.
-    public static func parse(_ text: String, path: String) -> ([(name: String, location: SourceLocation)]?, Diagnostics) {
+    public static func parse(_ text: String, path: String) -> ([(name: String, location: SourceLocation)]?, Diagnostics)
+    {
         var diagnostics = Diagnostics()
         let start = SourceLocation(path: path, line: 1, column: 1)
         // JSON is read twice: strictly (what Docusaurus rejects is rejected), then as YAML, of
@@ -24,8 +25,10 @@ public enum VersionsFile {
         }
         guard let items = root.sequence else {
             let found = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            diagnostics.error(at: document.location(of: root),
-                              "the versions file should contain an array of version names, such as [\"2.0\", \"1.0\"]; found \(found.prefix(60))")
+            diagnostics.error(
+                at: document.location(of: root),
+                "the versions file should contain an array of version names, such as [\"2.0\", \"1.0\"]; found \(found.prefix(60))"
+            )
             return (nil, diagnostics)
         }
         var names: [(name: String, location: SourceLocation)] = []
@@ -36,7 +39,9 @@ public enum VersionsFile {
                 continue
             }
             guard scalar.tag != nil || !scalar.isPlain else {
-                diagnostics.error(at: location, "versions should be strings; found the number or literal \(scalar.text) (write \"\(scalar.text)\")")
+                diagnostics.error(
+                    at: location,
+                    "versions should be strings; found the number or literal \(scalar.text) (write \"\(scalar.text)\")")
                 continue
             }
             if let problem = problem(with: scalar.text) {
@@ -54,10 +59,14 @@ public enum VersionsFile {
 
     /// Why a name is not a valid version name, or nil.
     static func problem(with name: String) -> String? {
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "must contain at least one non-whitespace character" }
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "must contain at least one non-whitespace character"
+        }
         if name.contains("/") || name.contains("\\") { return "should not include slash (/) or backslash (\\)" }
         if name.count > 32 { return "cannot be longer than 32 characters" }
-        if name.unicodeScalars.contains(where: { "<>:\"|?*".unicodeScalars.contains($0) || $0.value < 0x20 }) { return "should be a valid file path" }
+        if name.unicodeScalars.contains(where: { "<>:\"|?*".unicodeScalars.contains($0) || $0.value < 0x20 }) {
+            return "should be a valid file path"
+        }
         if name == "." || name == ".." { return "should not be \".\" or \"..\"" }
         return nil
     }

@@ -8,7 +8,9 @@ struct GeneratedIndexPage {
 
     /// nil when `url` (encoded, as the build passes it) is no generated category page.
     init?(site: Site, url: String) {
-        guard let index = site.generatedIndexes.firstIndex(where: { URLPath.encode($0.permalink) == url }) else { return nil }
+        guard let index = site.generatedIndexes.firstIndex(where: { URLPath.encode($0.permalink) == url }) else {
+            return nil
+        }
         sidebarKey = GeneratedIndex.sidebarKey(index)
         navigation = site.generatedIndexes[index].navigation
     }

@@ -26,7 +26,8 @@ public enum MermaidBundle {
     /// under the site's base URL).
     static func scriptURL(config: SiteConfig) -> String {
         if config.mermaidScript.isEmpty { return URLPath.join([config.baseURL, "assets/docket/", script]) }
-        return URLPath.isExternal(config.mermaidScript) ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript])
+        return URLPath.isExternal(config.mermaidScript)
+            ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript])
     }
 
     /// True when the tree holds a ```` ```mermaid ```` block, at any depth (in an admonition too).

@@ -18,8 +18,10 @@ public struct PageContext: Sendable {
 
     /// - Parameter previous: a context made with the same theme for an earlier state of the site
     ///   (serve): the sidebar items whose template data did not change keep their HTML.
-    public init(site: Site, theme: Theme, runbooks: [String: PageRunbook] = [:], renderer: HTMLRenderer = HTMLRenderer(),
-                reusing previous: PageContext? = nil) throws(ThemeError) {
+    public init(
+        site: Site, theme: Theme, runbooks: [String: PageRunbook] = [:], renderer: HTMLRenderer = HTMLRenderer(),
+        reusing previous: PageContext? = nil
+    ) throws(ThemeError) {
         self.site = site
         var renderer = renderer
         renderer.emoji = site.config.markdownEmoji
@@ -53,7 +55,9 @@ public struct PageContext: Sendable {
         pageRenderer.linkURLs = resolved.linkURLs
         content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
-        let toc = TOCItem.tree(page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel, maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
+        let toc = TOCItem.tree(
+            page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel,
+            maxLevel: fm.tocMaxLevel ?? config.tocMaxLevel)
         var view = PageView(
             title: page.title,
             htmlTitle: htmlTitle(page.title),
@@ -62,7 +66,14 @@ public struct PageContext: Sendable {
             unlisted: fm.unlisted,
             draft: fm.draft,
             contentHTML: content,
-            tags: fm.tags.map { TemplateLink(label: $0.label, url: URLPath.encode(URLPath.applyTrailingSlash(URLPath.join([config.docsBaseURL, "tags", $0.permalink]), config.trailingSlash, baseURL: config.baseURL))) },
+            tags: fm.tags.map {
+                TemplateLink(
+                    label: $0.label,
+                    url: URLPath.encode(
+                        URLPath.applyTrailingSlash(
+                            URLPath.join([config.docsBaseURL, "tags", $0.permalink]), config.trailingSlash,
+                            baseURL: config.baseURL)))
+            },
             hasToc: !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
             toc: toc.map(tocItem),
             breadcrumbs: breadcrumbs(for: page),
@@ -73,8 +84,9 @@ public struct PageContext: Sendable {
         view.description = page.description
         view.canonicalUrl = CanonicalURL.of(page.permalink, config: config)
         if let runbook {
-            view.runbook = RunbookBannerView(id: runbook.id, title: runbook.title, scriptUrl: runbook.scriptURL,
-                                             stepCount: runbook.stepNumbers.count, form: runbookData?.form)
+            view.runbook = RunbookBannerView(
+                id: runbook.id, title: runbook.title, scriptUrl: runbook.scriptURL,
+                stepCount: runbook.stepNumbers.count, form: runbookData?.form)
         }
         if !fm.keywords.isEmpty { view.keywords = fm.keywords.joined(separator: ", ") }
         switch fm.customEditURL {
@@ -107,13 +119,16 @@ public struct PageContext: Sendable {
     }
 
     /// The data for a generated-index category page or a tag page: a title and cards.
-    public func cardsPage(title: String, description: String?, url: String, cards: [CardView], activeID: String? = nil) throws(ThemeError) -> CardsPageDocument {
+    public func cardsPage(title: String, description: String?, url: String, cards: [CardView], activeID: String? = nil)
+        throws(ThemeError) -> CardsPageDocument
+    {
         let generated = GeneratedIndexPage(site: site, url: url)
         let activeID = activeID ?? generated?.sidebarKey
         // A generated index in a sidebar is crumbed like a doc: its parent categories, then its own label.
         let crumbs = activeID.map { sidebarCrumbs(key: $0, url: url, label: title) } ?? [TemplateLink(label: title)]
-        var page = CardsPageView(title: title, htmlTitle: htmlTitle(title), url: url, sidebarHTML: try sidebar.html(activeID: activeID),
-                                 cards: cards, breadcrumbs: crumbs, description: description)
+        var page = CardsPageView(
+            title: title, htmlTitle: htmlTitle(title), url: url, sidebarHTML: try sidebar.html(activeID: activeID),
+            cards: cards, breadcrumbs: crumbs, description: description)
         if let origin = CanonicalURL.origin(site.config) { page.canonicalUrl = origin + url }
         page.prev = generated?.previous
         page.next = generated?.next
@@ -139,11 +154,14 @@ public struct PageContext: Sendable {
 
     /// The data for the 404 page and, with its `target`, the root redirect.
     public func plainPage(title: String, target: String? = nil) -> PlainPageDocument {
-        PlainPageDocument(site: siteView, page: PlainPageView(title: title, htmlTitle: htmlTitle(title)), target: target)
+        PlainPageDocument(
+            site: siteView, page: PlainPageView(title: title, htmlTitle: htmlTitle(title)), target: target)
     }
 
     private func tocItem(_ item: TOCItem) -> TOCView {
-        TOCView(id: item.entry.id, html: renderer.render(inlines: item.entry.title, plainLinks: true), children: item.children.map(tocItem))
+        TOCView(
+            id: item.entry.id, html: renderer.render(inlines: item.entry.title, plainLinks: true),
+            children: item.children.map(tocItem))
     }
 
     private func breadcrumbs(for page: Page) -> [TemplateLink] {
@@ -178,9 +196,11 @@ public struct PageContext: Sendable {
     }
 
     /// A renderer that labels each step's block with its number and name.
-    static func stepLabelling(_ runbook: PageRunbook, data: RunbookPageData? = nil, emoji: Bool = true) -> HTMLRenderer {
+    static func stepLabelling(_ runbook: PageRunbook, data: RunbookPageData? = nil, emoji: Bool = true) -> HTMLRenderer
+    {
         var renderer = HTMLRenderer { _, info in
-            guard let name = info.attribute("step") ?? info.attribute("name"), let number = runbook.stepNumbers[name] else { return nil }
+            guard let name = info.attribute("step") ?? info.attribute("name"), let number = runbook.stepNumbers[name]
+            else { return nil }
             if let label = data?.label(step: name) { return label }
             return "<div class=\"runbook-step-label\">Step \(number) · \(name.htmlEscaped)</div>"
         }

@@ -42,7 +42,8 @@ public struct RunbookPageData: Sendable {
         guard let index = runbook.steps.firstIndex(where: { $0.name == name }) else { return nil }
         let step = runbook.steps[index]
         let escaped = step.name.htmlEscaped
-        var html = "<div class=\"runbook-step-label runbook-step-label--\(step.kind.rawValue)\" id=\"step-\(escaped)\" data-step=\"\(escaped)\">"
+        var html =
+            "<div class=\"runbook-step-label runbook-step-label--\(step.kind.rawValue)\" id=\"step-\(escaped)\" data-step=\"\(escaped)\">"
         html += "<a class=\"runbook-step__number\" href=\"#step-\(escaped)\">Step \(index + 1)</a>"
         html += " <code class=\"runbook-step__name\" title=\"--from \(escaped)\">\(escaped)</code>"
         switch step.kind {
@@ -51,7 +52,8 @@ public struct RunbookPageData: Sendable {
         case .file:
             let file = [step.cwd, step.file].compactMap { $0 }.joined(separator: "/")
             let mode = step.mode?.rawValue ?? "upsert"
-            html += " <span class=\"runbook-step__kind\">\(mode == "verify" ? "verifies" : "changes") <code>\(file.htmlEscaped)</code> (\(mode))</span>"
+            html +=
+                " <span class=\"runbook-step__kind\">\(mode == "verify" ? "verifies" : "changes") <code>\(file.htmlEscaped)</code> (\(mode))</span>"
         case .manual:
             html += " <span class=\"runbook-step__kind runbook-step__kind--manual\">Manual step: you do this yourself"
             if !step.produces.isEmpty {
@@ -65,10 +67,14 @@ public struct RunbookPageData: Sendable {
     /// The JSON the page's script reads: parameters, and per step its parts.
     public var json: String {
         let steps = Dictionary(runbook.steps.map { ($0.name, parts(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        return Self.scriptSafe(JSONText.encode(PageJSON(
-            id: runbook.id,
-            parameters: runbook.parameters.map { .init(name: $0.name, secret: $0.secret, example: $0.example ?? "") },
-            steps: steps)))
+        return Self.scriptSafe(
+            JSONText.encode(
+                PageJSON(
+                    id: runbook.id,
+                    parameters: runbook.parameters.map {
+                        .init(name: $0.name, secret: $0.secret, example: $0.example ?? "")
+                    },
+                    steps: steps)))
     }
 
     /// The shape `runbook.js` reads.

@@ -74,12 +74,16 @@ public enum SearchIndex {
     /// them). A build writes each to disk at once, so the search data of a large site never all
     /// sit in memory next to the rendered pages: at 10,000 pages, returning every file at the end
     /// made the search index most of the build's peak memory.
-    public static func write<Failure: Error>(_ site: Site, emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) {
+    public static func write<Failure: Error>(
+        _ site: Site, emit: (_ path: String, _ content: String) throws(Failure) -> Void
+    ) throws(Failure) {
         try write(site, pagesPerBatch: pagesPerBatch, emit: emit)
     }
 
     /// `write`, with the batch size as a parameter (tests make batches of a page or two).
-    static func write<Failure: Error>(_ site: Site, pagesPerBatch: Int, emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) {
+    static func write<Failure: Error>(
+        _ site: Site, pagesPerBatch: Int, emit: (_ path: String, _ content: String) throws(Failure) -> Void
+    ) throws(Failure) {
         // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
         // most of the work: done on every core a chunk at a time, the files are then cut in order.
         var fragmentStarts: [Int] = []
@@ -87,12 +91,14 @@ public enum SearchIndex {
         var fragment = ""
         var postings: [String: PostingList] = [:]
         var sectionCount = 0
-        let pages = try collect(site, pagesPerBatch: pagesPerBatch) { (sections: [SearchSection], firstID: Int) throws(Failure) in
+        let pages = try collect(site, pagesPerBatch: pagesPerBatch) {
+            (sections: [SearchSection], firstID: Int) throws(Failure) in
             for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
                 let chunkCount = min(fragmentChunk, sections.count - chunkStart)
                 let entries = concurrentMap(chunkCount) { offset in
                     let section = sections[chunkStart + offset]
-                    return "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
+                    return
+                        "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
                 }
                 for (offset, entry) in entries.enumerated() {
                     if fragment.isEmpty {
@@ -130,12 +136,18 @@ public enum SearchIndex {
     /// Term files: terms sorted and grouped by their first two characters; a group too large for
     /// one file is split by one more character (up to four), so typing narrows what is fetched.
     /// Returns which file holds each key.
-    private static func writeTermFiles<Failure: Error>(_ postings: [String: PostingList], emit: (_ path: String, _ content: String) throws(Failure) -> Void) throws(Failure) -> [(String, Int)] {
+    private static func writeTermFiles<Failure: Error>(
+        _ postings: [String: PostingList], emit: (_ path: String, _ content: String) throws(Failure) -> Void
+    ) throws(Failure) -> [(String, Int)] {
         var groups: [(key: String, terms: [String])] = []
         var byPrefix: [(key: String, terms: [String])] = []
         for term in postings.keys.sorted() {
             let key = String(String.UnicodeScalarView(term.unicodeScalars.prefix(2)))
-            if byPrefix.last?.key == key { byPrefix[byPrefix.count - 1].terms.append(term) } else { byPrefix.append((key, [term])) }
+            if byPrefix.last?.key == key {
+                byPrefix[byPrefix.count - 1].terms.append(term)
+            } else {
+                byPrefix.append((key, [term]))
+            }
         }
         for group in byPrefix { split(group.terms, key: group.key, postings: postings, into: &groups) }
         var shardOfKey: [(String, Int)] = []
@@ -159,7 +171,10 @@ public enum SearchIndex {
 
     /// Appends `terms` (sorted, all starting with `key`) as one group, or, when their entries
     /// exceed `shardBytes`, as groups keyed one character longer; a term equal to `key` keeps it.
-    static func split(_ terms: [String], key: String, postings: [String: PostingList], into groups: inout [(key: String, terms: [String])]) {
+    static func split(
+        _ terms: [String], key: String, postings: [String: PostingList],
+        into groups: inout [(key: String, terms: [String])]
+    ) {
         let bytes = terms.reduce(0) { $0 + $1.utf8.count + postings[$1]!.bytes.count + 6 }
         let length = key.unicodeScalars.count
         guard bytes > shardBytes, length < 4 else {
@@ -173,7 +188,11 @@ public enum SearchIndex {
                 continue
             }
             let next = String(String.UnicodeScalarView(term.unicodeScalars.prefix(length + 1)))
-            if longer.last?.key == next { longer[longer.count - 1].terms.append(term) } else { longer.append((next, [term])) }
+            if longer.last?.key == next {
+                longer[longer.count - 1].terms.append(term)
+            } else {
+                longer.append((next, [term]))
+            }
         }
         for group in longer { split(group.terms, key: group.key, postings: postings, into: &groups) }
     }
@@ -191,18 +210,25 @@ public enum SearchIndex {
 
     /// The indexed pages; their sections are handed to `body` a batch of pages at a time, in
     /// order, with the id of the batch's first section.
-    static func collect<Failure: Error>(_ site: Site, pagesPerBatch: Int = pagesPerBatch, _ body: (_ sections: [SearchSection], _ firstID: Int) throws(Failure) -> Void) throws(Failure) -> [(title: String, url: String)] {
+    static func collect<Failure: Error>(
+        _ site: Site, pagesPerBatch: Int = pagesPerBatch,
+        _ body: (_ sections: [SearchSection], _ firstID: Int) throws(Failure) -> Void
+    ) throws(Failure) -> [(title: String, url: String)] {
         let listed = site.pages.filter { !$0.frontMatter.unlisted }
         var pages: [(title: String, url: String)] = listed.map { ($0.title, URLPath.encode($0.permalink)) }
         var firstID = 0
         for batchStart in stride(from: 0, to: listed.count, by: pagesPerBatch) {
             var sections: [SearchSection] = []
-            for perPage in concurrentMap(min(pagesPerBatch, listed.count - batchStart), { offset in
-                let index = batchStart + offset
-                let page = listed[index]
-                return SearchSection.sections(of: page.parsed.document, page: index, title: page.title,
-                                              description: page.description, keywords: page.frontMatter.keywords)
-            }) {
+            for perPage in concurrentMap(
+                min(pagesPerBatch, listed.count - batchStart),
+                { offset in
+                    let index = batchStart + offset
+                    let page = listed[index]
+                    return SearchSection.sections(
+                        of: page.parsed.document, page: index, title: page.title,
+                        description: page.description, keywords: page.frontMatter.keywords)
+                })
+            {
                 sections += perPage
             }
             try body(sections, firstID)

@@ -21,7 +21,9 @@ struct SearchSection: Sendable {
     /// The sections of a page's Markdown tree, in page order. The content title (the leading H1)
     /// is left out: it is the page title. A heading inside a container (an admonition, a quote)
     /// does not start a section; its text belongs to the enclosing one.
-    static func sections(of root: MarkdownNode, page: Int, title: String, description: String?, keywords: [String]) -> [SearchSection] {
+    static func sections(of root: MarkdownNode, page: Int, title: String, description: String?, keywords: [String])
+        -> [SearchSection]
+    {
         var text = TextCollector()
         if let description { text.add(description) }
         var sections: [SearchSection] = []

@@ -62,16 +62,22 @@ struct SidebarContext: Sendable {
     ///     (the reference the split halves are tested against).
     ///   - previous: the `renders` of a context made with the same theme, whose HTML is reused
     ///     for every item whose template data is unchanged.
-    init(site: Site, theme: Theme, splitsPath: Bool = true, reusing previous: [SidebarRenderKey: String] = [:]) throws(ThemeError) {
+    init(site: Site, theme: Theme, splitsPath: Bool = true, reusing previous: [SidebarRenderKey: String] = [:])
+        throws(ThemeError)
+    {
         self.site = site
         self.theme = theme
         var caches: [[CachedItem]] = []
         var renders = Renders(theme: theme, previous: previous)
         renders.made.reserveCapacity(previous.count)
-        let sidebars = site.sidebars.isEmpty ? [NamedSidebar(name: SiteConfig.defaultSidebarName, items: site.sidebar)] : site.sidebars
+        let sidebars =
+            site.sidebars.isEmpty
+            ? [NamedSidebar(name: SiteConfig.defaultSidebarName, items: site.sidebar)] : site.sidebars
         for sidebar in sidebars {
-            caches.append(try Self.resting(sidebar.items, level: 1, site: site, renders: &renders, splitsPath: splitsPath,
-                                           inlinesCollapsed: SidebarInlining.inlinesCollapsed(sidebar.items)))
+            caches.append(
+                try Self.resting(
+                    sidebar.items, level: 1, site: site, renders: &renders, splitsPath: splitsPath,
+                    inlinesCollapsed: SidebarInlining.inlinesCollapsed(sidebar.items)))
         }
         self.caches = caches
         self.renders = renders.made
@@ -79,24 +85,31 @@ struct SidebarContext: Sendable {
         restingHTML = caches.map { $0.map(\.html).joined() }
     }
 
-    private static func resting(_ items: [SidebarItem], level: Int, site: Site, renders: inout Renders, splitsPath: Bool,
-                                inlinesCollapsed: Bool) throws(ThemeError) -> [CachedItem] {
+    private static func resting(
+        _ items: [SidebarItem], level: Int, site: Site, renders: inout Renders, splitsPath: Bool,
+        inlinesCollapsed: Bool
+    ) throws(ThemeError) -> [CachedItem] {
         var result: [CachedItem] = []
         for entry in items {
             var children: [CachedItem] = []
             var childrenHTML = ""
             if case .category(let category) = entry {
-                children = try resting(category.items, level: level + 1, site: site, renders: &renders, splitsPath: splitsPath,
-                                       inlinesCollapsed: inlinesCollapsed)
+                children = try resting(
+                    category.items, level: level + 1, site: site, renders: &renders, splitsPath: splitsPath,
+                    inlinesCollapsed: inlinesCollapsed)
                 // Collapsed categories hold their links too on a small site (SidebarInlining):
                 // without JS they show open (CSS); on a large one they stay lazy (sidebar.json).
                 if !category.collapsed || inlinesCollapsed { childrenHTML = children.map(\.html).joined() }
             }
-            let html = try renders.html(SidebarItemView(entry, level: level, site: site, active: false, onPath: false, childrenHTML: childrenHTML))
+            let html = try renders.html(
+                SidebarItemView(
+                    entry, level: level, site: site, active: false, onPath: false, childrenHTML: childrenHTML))
             var onPath: (String, String)?
             if case .category = entry, splitsPath {
-                let shell = try renders.html(SidebarItemView(entry, level: level, site: site, active: false, onPath: true,
-                                                             childrenHTML: childrenMarker))
+                let shell = try renders.html(
+                    SidebarItemView(
+                        entry, level: level, site: site, active: false, onPath: true,
+                        childrenHTML: childrenMarker))
                 let parts = shell.components(separatedBy: childrenMarker)
                 if parts.count == 2 { onPath = (parts[0], parts[1]) }
             }
@@ -107,7 +120,9 @@ struct SidebarContext: Sendable {
 
     /// How many categories have split on-path HTML (tests: the fast path is taken).
     var splitCategories: Int {
-        func count(_ items: [CachedItem]) -> Int { items.reduce(0) { $0 + ($1.onPath == nil ? 0 : 1) + count($1.children) } }
+        func count(_ items: [CachedItem]) -> Int {
+            items.reduce(0) { $0 + ($1.onPath == nil ? 0 : 1) + count($1.children) }
+        }
         return caches.reduce(0) { $0 + count($1) }
     }
 
@@ -116,43 +131,63 @@ struct SidebarContext: Sendable {
     func html(activeID: String?) throws(ThemeError) -> String {
         guard let activeID else { return restingHTML.first ?? "" }
         // Read in place: `site.page(id:)` would copy the whole page, on every page of a build.
-        if let page = site.pageIndexByID[activeID], case .some(.none) = site.pages[page].parsed.frontMatter.displayedSidebar { return "" }
+        if let page = site.pageIndexByID[activeID],
+            case .some(.none) = site.pages[page].parsed.frontMatter.displayedSidebar
+        {
+            return ""
+        }
         // A doc that no sidebar lists displays none (Docusaurus); a site without named sidebars
         // has the one default sidebar.
-        guard let index = site.displayedSidebar[activeID] ?? (site.sidebars.isEmpty ? 0 : nil), caches.indices.contains(index) else { return "" }
+        guard let index = site.displayedSidebar[activeID] ?? (site.sidebars.isEmpty ? 0 : nil),
+            caches.indices.contains(index)
+        else { return "" }
         let items = site.sidebars.isEmpty ? site.sidebar : site.sidebars[index].items
         // One buffer for the whole sidebar: the page's version is its resting HTML plus the
         // expanded categories on its path, so the resting size is close to what it needs.
         var html = ""
         html.reserveCapacity(restingHTML[index].utf8.count + 1024)
-        try write(items, caches[index], level: 1, path: (site.sidebarPaths[activeID] ?? [])[...], activeID: activeID, into: &html)
+        try write(
+            items, caches[index], level: 1, path: (site.sidebarPaths[activeID] ?? [])[...], activeID: activeID,
+            into: &html)
         return html
     }
 
     /// Appends the items at one level: cached HTML for everything off the path, the split halves
     /// around the children for a category on it, the template only for the active item (and for
     /// a category whose own link is the page, or one the theme's template could not split).
-    private func write(_ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: ArraySlice<Int>, activeID: String,
-                       into html: inout String) throws(ThemeError) {
+    private func write(
+        _ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: ArraySlice<Int>, activeID: String,
+        into html: inout String
+    ) throws(ThemeError) {
         for (index, entry) in items.enumerated() {
             switch entry {
             case .category(let category) where path.first == index:
                 var linksActive = false
                 if case .doc(let id)? = category.link, id == activeID { linksActive = true }
-                if case .generatedIndex(let i)? = category.link, GeneratedIndex.sidebarKey(i) == activeID { linksActive = true }
+                if case .generatedIndex(let i)? = category.link, GeneratedIndex.sidebarKey(i) == activeID {
+                    linksActive = true
+                }
                 if !linksActive, let shell = cached[index].onPath {
                     html += shell.before
-                    try write(category.items, cached[index].children, level: level + 1, path: path.dropFirst(), activeID: activeID, into: &html)
+                    try write(
+                        category.items, cached[index].children, level: level + 1, path: path.dropFirst(),
+                        activeID: activeID, into: &html)
                     html += shell.after
                     continue
                 }
                 var childrenHTML = ""
-                try write(category.items, cached[index].children, level: level + 1, path: path.dropFirst(), activeID: activeID, into: &childrenHTML)
-                html += try theme.render("sidebar-items", item: SidebarItemView(
-                    entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
+                try write(
+                    category.items, cached[index].children, level: level + 1, path: path.dropFirst(),
+                    activeID: activeID, into: &childrenHTML)
+                html += try theme.render(
+                    "sidebar-items",
+                    item: SidebarItemView(
+                        entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
             case .doc(let doc) where path.isEmpty && doc.id == activeID:
-                html += try theme.render("sidebar-items", item: SidebarItemView(
-                    entry, level: level, site: site, active: true, onPath: false, childrenHTML: ""))
+                html += try theme.render(
+                    "sidebar-items",
+                    item: SidebarItemView(
+                        entry, level: level, site: site, active: true, onPath: false, childrenHTML: ""))
             default:
                 html += cached[index].html
             }

@@ -46,17 +46,22 @@ struct SiteView: Sendable, MustacheParent {
         navbar = config.navbar.map { Self.link($0, config: config) }
         tagline = config.tagline
         if let logo = config.logo {
-            self.logo = Logo(src: URLPath.isExternal(logo.src) ? logo.src : URLPath.join([config.baseURL, logo.src]), alt: logo.alt)
+            self.logo = Logo(
+                src: URLPath.isExternal(logo.src) ? logo.src : URLPath.join([config.baseURL, logo.src]), alt: logo.alt)
         }
         if config.footerCopyright != nil || !config.footerLinks.isEmpty {
-            footer = Footer(links: config.footerLinks.map { Self.link($0, config: config) }, copyright: config.footerCopyright)
+            footer = Footer(
+                links: config.footerLinks.map { Self.link($0, config: config) }, copyright: config.footerCopyright)
         }
     }
 
     /// Internal targets get the base URL and the site's trailing-slash form (Docusaurus's <Link>).
     private static func link(_ link: SiteConfig.NavLink, config: SiteConfig) -> TemplateLink {
-        let url = link.isExternal ? link.target
-            : URLPath.applyTrailingSlash(URLPath.join([config.baseURL, link.target]), config.trailingSlash, baseURL: config.baseURL)
+        let url =
+            link.isExternal
+            ? link.target
+            : URLPath.applyTrailingSlash(
+                URLPath.join([config.baseURL, link.target]), config.trailingSlash, baseURL: config.baseURL)
         return TemplateLink(label: link.label, url: url, external: link.isExternal)
     }
 

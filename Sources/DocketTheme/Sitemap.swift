@@ -9,9 +9,11 @@ public enum Sitemap {
         guard let origin = CanonicalURL.origin(site.config) else { return nil }
         var urls: [String] = site.pages.filter { !$0.frontMatter.unlisted }.map(\.permalink)
         urls += site.generatedIndexes.map(\.permalink)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls.sorted() {
-            out += "<url><loc>\((origin + URLPath.encode(url)).htmlEscaped)</loc><changefreq>weekly</changefreq><priority>0.5</priority></url>\n"
+            out +=
+                "<url><loc>\((origin + URLPath.encode(url)).htmlEscaped)</loc><changefreq>weekly</changefreq><priority>0.5</priority></url>\n"
         }
         out += "</urlset>\n"
         return out

@@ -38,7 +38,8 @@ public struct Theme: Sendable {
         } else if name != "default" {
             throw .missingTheme(name: name, directory: directory)
         }
-        return try Theme(files: files, displayRoot: name.contains("/") ? name : "themes/\(name)", overridden: overridden)
+        return try Theme(
+            files: files, displayRoot: name.contains("/") ? name : "themes/\(name)", overridden: overridden)
     }
 
     /// The compiled-in default theme.
@@ -51,7 +52,8 @@ public struct Theme: Sendable {
         self.files = files
         var library = MustacheLibrary()
         _ = HTMLEscaping.registered
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+        for (path, text) in files.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             do {
                 // Every template (partials too: each starts over with swift-mustache's own escaping)
@@ -61,10 +63,12 @@ public struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let shown = overridden.contains(path) ? "\(displayRoot)/\(path)" : "themes/default/\(path) (built in)"
                 throw .invalidTemplate(
-                    SourceLocation(path: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                    SourceLocation(
+                        path: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     "invalid template: \(error.error)")
             } catch {
-                throw .invalidTemplate(SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1), "invalid template: \(error)")
+                throw .invalidTemplate(
+                    SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1), "invalid template: \(error)")
             }
         }
         self.library = library

@@ -18,7 +18,8 @@ public enum ThemeError: Error, CustomStringConvertible {
     public var message: String {
         switch self {
         case .missingTheme(let name, _):
-            return "theme '\(name)' not found (expected \(name.contains("/") ? "that folder" : "a folder themes/\(name)/ in the site"))"
+            return
+                "theme '\(name)' not found (expected \(name.contains("/") ? "that folder" : "a folder themes/\(name)/ in the site"))"
         case .invalidTemplate(_, let message):
             return message
         case .missingTemplate(let name):

@@ -34,7 +34,9 @@ public struct VersionMenu: Sendable {
     /// A version's main doc (Docusaurus `getMainDocId`): the doc at the version's root, else the
     /// first doc of its sidebar, else its first page.
     public static func mainURL(of site: Site) -> String? {
-        if let home = site.pageIndexByRoute[Site.routeKey(site.config.docsBaseURL)] { return site.pages[home].permalink }
+        if let home = site.pageIndexByRoute[Site.routeKey(site.config.docsBaseURL)] {
+            return site.pages[home].permalink
+        }
         func first(_ items: [SidebarItem]) -> String? {
             for item in items {
                 switch item {
@@ -55,7 +57,10 @@ public struct VersionMenu: Sendable {
     func target(in entry: Entry, docID: String?, category: String? = nil) -> String? {
         if let docID, let page = entry.site.page(id: docID) { return page.permalink }
         if docID == nil, let category,
-           let index = entry.site.generatedIndexes.first(where: { Self.relative($0.permalink, in: entry.site) == category }) {
+            let index = entry.site.generatedIndexes.first(where: {
+                Self.relative($0.permalink, in: entry.site) == category
+            })
+        {
             return index.permalink
         }
         return Self.mainURL(of: entry.site)
@@ -73,7 +78,8 @@ public struct VersionMenu: Sendable {
     /// The generated category page of `entry` at the encoded URL `url`, as a path under the
     /// version's docs URL: other versions link the same category page (Docusaurus).
     private func category(at url: String?, in entry: Entry) -> String? {
-        guard let url, let index = entry.site.generatedIndexes.first(where: { URLPath.encode($0.permalink) == url }) else { return nil }
+        guard let url, let index = entry.site.generatedIndexes.first(where: { URLPath.encode($0.permalink) == url })
+        else { return nil }
         return Self.relative(index.permalink, in: entry.site)
     }
 
@@ -81,7 +87,9 @@ public struct VersionMenu: Sendable {
     /// and `page.versionBanner` of `version` (`docID` nil for a category page: the other versions
     /// link their page at the same path).
     public func decorate(_ data: CardsPageDocument, version name: String, docID: String?) -> CardsPageDocument {
-        guard let view = view(version: name, docID: docID, pageURL: docID == nil ? data.page.url : nil) else { return data }
+        guard let view = view(version: name, docID: docID, pageURL: docID == nil ? data.page.url : nil) else {
+            return data
+        }
         var result = data
         result.docsVersion = view.version
         result.page.versionBadge = view.badge
@@ -102,23 +110,29 @@ public struct VersionMenu: Sendable {
     }
 
     /// The version data of a page of `version`, or nil when the site has no such version.
-    private func view(version name: String, docID: String?, pageURL: String? = nil) -> (version: VersionView, badge: String?, noIndex: Bool, banner: VersionView.Banner?)? {
+    private func view(version name: String, docID: String?, pageURL: String? = nil) -> (
+        version: VersionView, badge: String?, noIndex: Bool, banner: VersionView.Banner?
+    )? {
         guard let entry = entries.first(where: { $0.version.name == name }) else { return nil }
         let version = entry.version
         let category = category(at: pageURL, in: entry)
         let menu: [VersionView.MenuItem] = entries.compactMap { other in
             guard let url = target(in: other, docID: docID, category: category) else { return nil }
-            return VersionView.MenuItem(label: other.version.label, url: URLPath.encode(url), active: other.version.name == name)
+            return VersionView.MenuItem(
+                label: other.version.label, url: URLPath.encode(url), active: other.version.name == name)
         }
         let folder = assetsFolder(of: version)
-        let view = VersionView(name: version.name, label: version.label, className: version.className, menu: menu,
-                               searchIndex: folder + "search-index.json", sidebarJSON: folder + "sidebar.json")
+        let view = VersionView(
+            name: version.name, label: version.label, className: version.className, menu: menu,
+            searchIndex: folder + "search-index.json", sidebarJSON: folder + "sidebar.json")
         var banner: VersionView.Banner?
         if let kind = version.banner, let last = entries.first(where: { $0.version.isLast }), last.version.name != name,
-           let latest = target(in: last, docID: docID, category: category) {
-            banner = VersionView.Banner(unreleased: kind == .unreleased, unmaintained: kind == .unmaintained,
-                                        siteTitle: entry.site.config.title, label: version.label,
-                                        latestUrl: URLPath.encode(latest), latestLabel: last.version.label)
+            let latest = target(in: last, docID: docID, category: category)
+        {
+            banner = VersionView.Banner(
+                unreleased: kind == .unreleased, unmaintained: kind == .unmaintained,
+                siteTitle: entry.site.config.title, label: version.label,
+                latestUrl: URLPath.encode(latest), latestLabel: last.version.label)
         }
         return (view, version.badge ? version.label : nil, version.noIndex, banner)
     }

@@ -114,7 +114,8 @@ public enum YAMLParser {
                 let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
                 let tag = s.tag.map { String(cString: $0) }
                 let plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.plain_implicit == 1
-                let node = YAMLNode(.scalar(YAMLScalar(text: text, isPlain: plain, tag: tag)), line: line, column: column)
+                let node = YAMLNode(
+                    .scalar(YAMLScalar(text: text, isPlain: plain, tag: tag)), line: line, column: column)
                 if let a = s.anchor { anchors[String(cString: a)] = (node, 1) }
                 try add(node, size: 1)
             case YAML_ALIAS_EVENT:
@@ -127,13 +128,18 @@ public enum YAMLParser {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let rawAnchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 guard stack.count < YAMLParser.maxDepth else {
-                    throw YAMLError(line: line, column: column,
-                                    message: "lists and mappings are nested deeper than \(YAMLParser.maxDepth) levels")
+                    throw YAMLError(
+                        line: line, column: column,
+                        message: "lists and mappings are nested deeper than \(YAMLParser.maxDepth) levels")
                 }
-                stack.append(Open(isMapping: isMapping, line: line, column: column, anchor: rawAnchor.map { String(cString: $0) }))
+                stack.append(
+                    Open(
+                        isMapping: isMapping, line: line, column: column, anchor: rawAnchor.map { String(cString: $0) })
+                )
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let open = stack.popLast() else { return }
-                let node = YAMLNode(open.isMapping ? .mapping(open.pairs) : .sequence(open.items), line: open.line, column: open.column)
+                let node = YAMLNode(
+                    open.isMapping ? .mapping(open.pairs) : .sequence(open.items), line: open.line, column: open.column)
                 if let anchor = open.anchor { anchors[anchor] = (node, open.size) }
                 try add(node, size: open.size, counted: true)
             default:
@@ -147,8 +153,10 @@ public enum YAMLParser {
             if !counted {
                 total += size
                 if total > YAMLParser.maxNodes {
-                    throw YAMLError(line: node.line, column: node.column,
-                                    message: "the document holds more than \(YAMLParser.maxNodes) values once its aliases are expanded")
+                    throw YAMLError(
+                        line: node.line, column: node.column,
+                        message:
+                            "the document holds more than \(YAMLParser.maxNodes) values once its aliases are expanded")
                 }
             } else {
                 total += 1

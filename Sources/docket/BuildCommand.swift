@@ -9,7 +9,10 @@ extension Docket {
 
         @OptionGroup var source: SourceOptions
 
-        @Option(help: ArgumentHelp("The output folder (default: _site/), replaced whole on every build: never the project, a source folder or one docket did not write.", valueName: "dir"))
+        @Option(
+            help: ArgumentHelp(
+                "The output folder (default: _site/), replaced whole on every build: never the project, a source folder or one docket did not write.",
+                valueName: "dir"))
         var out: String?
 
         @Flag(help: "Treat warnings as errors.")
@@ -33,12 +36,16 @@ extension Docket {
             DiagnosticPrinter().print(result.diagnostics)
             if result.refused { throw ExitCode(2) }
             guard result.succeeded else {
-                FileHandle.standardError.write(Data("build failed; the previous site (if any) was left as it was\n".utf8))
+                FileHandle.standardError.write(
+                    Data("build failed; the previous site (if any) was left as it was\n".utf8))
                 throw ExitCode(1)
             }
             let seconds = Date().timeIntervalSince(started)
-            let unchecked = result.uncheckedLinks > 0 ? " (\(result.uncheckedLinks) links under externalPaths not checked)" : ""
-            print("built \(result.pagesWritten) pages into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)")
+            let unchecked =
+                result.uncheckedLinks > 0 ? " (\(result.uncheckedLinks) links under externalPaths not checked)" : ""
+            print(
+                "built \(result.pagesWritten) pages into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)"
+            )
         }
     }
 }

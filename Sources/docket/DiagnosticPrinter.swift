@@ -14,7 +14,10 @@ struct DiagnosticPrinter {
         var out = ""
         for diagnostic in diagnostics.sorted {
             let severity = diagnostic.severity.rawValue
-            let label = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
+            let label =
+                colour
+                ? (diagnostic.severity == .error
+                    ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
             out += "\(diagnostic.location): \(label): \(diagnostic.message)\n"
             if let detail = diagnostic.detail, !detail.isEmpty {
                 for line in detail.split(separator: "\n", omittingEmptySubsequences: false) { out += "    \(line)\n" }

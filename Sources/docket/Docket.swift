@@ -7,7 +7,10 @@ struct Docket: ParsableCommand {
         commandName: "docket",
         abstract: "Documentation sites from Markdown, with runbooks that provably work.",
         version: "0.1.0",
-        subcommands: [Init.self, Build.self, Serve.self, List.self, Runbooks.self, Run.self, Check.self, Migrate.self, FixtureServerCommand.self])
+        subcommands: [
+            Init.self, Build.self, Serve.self, List.self, Runbooks.self, Run.self, Check.self, Migrate.self,
+            FixtureServerCommand.self,
+        ])
 }
 
 @main

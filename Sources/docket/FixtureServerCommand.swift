@@ -6,7 +6,8 @@ extension Docket {
     /// Runs inside the sandbox only: `docket check` starts it there.
     struct FixtureServerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "fixture-server", abstract: "Serve a fixture's HTTP routes (used inside the check sandbox).", shouldDisplay: false)
+            commandName: "fixture-server", abstract: "Serve a fixture's HTTP routes (used inside the check sandbox).",
+            shouldDisplay: false)
 
         @Option(help: "The server configuration (JSON).")
         var config: String

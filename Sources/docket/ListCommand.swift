@@ -8,11 +8,16 @@ extension Docket {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the site's pages and sidebar.",
-            discussion: "Exits 0 whenever the site could be listed: problems in its pages (a broken link) are printed to standard error as warnings. With --strict they make it exit 1.")
+            discussion:
+                "Exits 0 whenever the site could be listed: problems in its pages (a broken link) are printed to standard error as warnings. With --strict they make it exit 1."
+        )
 
         @OptionGroup var source: SourceOptions
 
-        @Flag(help: "Print JSON: {\"pages\": [{id, source, url, title}], \"sidebar\": [item]}, plus \"sidebars\": {name: [item]} when the site has several.")
+        @Flag(
+            help:
+                "Print JSON: {\"pages\": [{id, source, url, title}], \"sidebar\": [item]}, plus \"sidebars\": {name: [item]} when the site has several."
+        )
         var json = false
 
         @Flag(help: "Exit 1 when the site has any problem, as `docket build --strict` would.")

@@ -13,7 +13,8 @@ extension Docket {
                 exits 0. It exits 2 when docket.yml exists (use --force) and 1 when the config cannot be read.
                 """)
 
-        @Argument(help: ArgumentHelp("The Docusaurus site folder (holding docusaurus.config.js or .ts).", valueName: "dir"))
+        @Argument(
+            help: ArgumentHelp("The Docusaurus site folder (holding docusaurus.config.js or .ts).", valueName: "dir"))
         var site: String = "."
 
         @Flag(help: "Replace an existing docket.yml.")
@@ -24,7 +25,8 @@ extension Docket {
             let target = folder.appendingPathComponent("docket.yml")
             let shownTarget = site == "." ? "docket.yml" : (site.hasSuffix("/") ? site : site + "/") + "docket.yml"
             if FileManager.default.fileExists(atPath: target.path), !force {
-                FileHandle.standardError.write(Data("\(shownTarget): error: docket.yml exists; pass --force to replace it\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\(shownTarget): error: docket.yml exists; pass --force to replace it\n".utf8))
                 throw ExitCode(2)
             }
             let display = site == "." ? "" : (site.hasSuffix("/") ? String(site.dropLast()) : site)
@@ -38,13 +40,15 @@ extension Docket {
             do {
                 try result.docketYAML.write(to: target, atomically: true, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data("\(shownTarget): error: cannot write: \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\(shownTarget): error: cannot write: \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)
             }
             if !result.diagnostics.isEmpty { DiagnosticPrinter().print(result.diagnostics) }
             let count = result.diagnostics.all.count
-            print("wrote \(shownTarget) from \(result.configFile)\(result.sidebarsFile.map { " and \($0)" } ?? "")"
-                  + (count > 0 ? "; \(count) thing\(count == 1 ? "" : "s") not migrated (above)" : ""))
+            print(
+                "wrote \(shownTarget) from \(result.configFile)\(result.sidebarsFile.map { " and \($0)" } ?? "")"
+                    + (count > 0 ? "; \(count) thing\(count == 1 ? "" : "s") not migrated (above)" : ""))
         }
     }
 }

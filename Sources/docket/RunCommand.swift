@@ -7,7 +7,9 @@ extension Docket {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a runbook straight from the pages (the same script as runbooks/ID.sh).",
-            discussion: "Everything after the id goes to the script: docket run authentik --dry-run --param APP_DOMAIN=app.example.org")
+            discussion:
+                "Everything after the id goes to the script: docket run authentik --dry-run --param APP_DOMAIN=app.example.org"
+        )
 
         @OptionGroup var source: SourceOptions
 
@@ -28,7 +30,8 @@ extension Docket {
                 let known = set.runbooks.map(\.id).joined(separator: ", ")
                 throw ValidationError("no runbook '\(id)' (runbooks: \(known.isEmpty ? "none" : known))")
             }
-            let script = FileManager.default.temporaryDirectory.appendingPathComponent("docket-\(id)-\(ProcessInfo.processInfo.processIdentifier).sh")
+            let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "docket-\(id)-\(ProcessInfo.processInfo.processIdentifier).sh")
             try ScriptGenerator.script(for: runbook).write(to: script, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: script) }
             let process = Process()
@@ -52,8 +55,10 @@ extension Docket {
                 return source
             }
             process.waitUntilExit()
-            forwarded.forEach { $0.cancel() }
-            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            for source in forwarded { source.cancel() }
+            let status =
+                process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus
             if status != 0 { throw ExitCode(status) }
         }
     }

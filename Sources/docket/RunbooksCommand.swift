@@ -22,10 +22,12 @@ extension Docket {
             var diagnostics = set.diagnostics
             let shellcheck = Executables.find("shellcheck", path: ProcessInfo.processInfo.environment["PATH"])
             func page(of runbook: Runbook) -> String {
-                loaded.site.pages.first { set.idBySource[$0.source] == runbook.id }?.parsed.displayPath ?? runbook.source
+                loaded.site.pages.first { set.idBySource[$0.source] == runbook.id }?.parsed.displayPath
+                    ?? runbook.source
             }
             for runbook in set.runbooks {
-                diagnostics.append(contentsOf: ShellCheck.check(runbook, displayPath: page(of: runbook), executable: shellcheck))
+                diagnostics.append(
+                    contentsOf: ShellCheck.check(runbook, displayPath: page(of: runbook), executable: shellcheck))
             }
             DiagnosticPrinter().print(diagnostics)
             if diagnostics.hasErrors { throw ExitCode(1) }
@@ -39,11 +41,16 @@ extension Docket {
                     let ids = Set(drifts.map { ($0.file as NSString).deletingPathExtension })
                     for runbook in set.runbooks where ids.contains(runbook.id) {
                         let change = DriftLocator.locate(runbook, page: page(of: runbook), folder: folder)
-                        located.append(Diagnostic(.error, at: change.location, "runbooks/\(runbook.id).sh is stale: \(change.message)",
-                                                  code: "runbook.drift", step: change.step))
+                        located.append(
+                            Diagnostic(
+                                .error, at: change.location, "runbooks/\(runbook.id).sh is stale: \(change.message)",
+                                code: "runbook.drift", step: change.step))
                     }
                     DiagnosticPrinter().print(located)
-                    FileHandle.standardError.write(Data("runbooks are stale: \(drifts.map(\.file).joined(separator: ", ")); run `docket runbooks` and commit the result\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "runbooks are stale: \(drifts.map(\.file).joined(separator: ", ")); run `docket runbooks` and commit the result\n"
+                                .utf8))
                     throw ExitCode(1)
                 }
                 print("\(set.runbooks.count) runbook\(set.runbooks.count == 1 ? "" : "s") up to date")
@@ -51,7 +58,9 @@ extension Docket {
             }
             let written = try RunbookFiles.write(set, to: folder)
             let names = set.runbooks.map(\.id).joined(separator: ", ")
-            print("\(set.runbooks.count) runbook\(set.runbooks.count == 1 ? "" : "s") (\(names)); \(written.isEmpty ? "nothing changed" : "wrote " + written.joined(separator: ", "))")
+            print(
+                "\(set.runbooks.count) runbook\(set.runbooks.count == 1 ? "" : "s") (\(names)); \(written.isEmpty ? "nothing changed" : "wrote " + written.joined(separator: ", "))"
+            )
         }
     }
 }

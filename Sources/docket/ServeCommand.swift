@@ -6,25 +6,33 @@ import Foundation
 extension Docket {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the site (drafts included), serve it on 127.0.0.1, rebuild on every change and reload the browser.")
+            abstract:
+                "Build the site (drafts included), serve it on 127.0.0.1, rebuild on every change and reload the browser."
+        )
 
         @OptionGroup var source: SourceOptions
 
         @Option(help: "The port on 127.0.0.1 (0: any free port).")
         var port: Int = 3000
 
-        @Option(name: .customLong("allow-host"), help: ArgumentHelp(
-            "Also answer requests whose Host header is NAME (repeatable); by default only localhost, 127.x.x.x and [::1].",
-            valueName: "name"))
+        @Option(
+            name: .customLong("allow-host"),
+            help: ArgumentHelp(
+                "Also answer requests whose Host header is NAME (repeatable); by default only localhost, 127.x.x.x and [::1].",
+                valueName: "name"))
         var allowHost: [String] = []
 
         @Option(name: .customLong("max-connections"), help: "Connections served at once; more are closed.")
         var maxConnections = 64
 
-        @Option(name: .customLong("head-timeout"), help: ArgumentHelp("Seconds a connection has to send a request head.", valueName: "seconds"))
+        @Option(
+            name: .customLong("head-timeout"),
+            help: ArgumentHelp("Seconds a connection has to send a request head.", valueName: "seconds"))
         var headTimeout = 10.0
 
-        @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds an idle kept-alive connection stays open.", valueName: "seconds"))
+        @Option(
+            name: .customLong("idle-timeout"),
+            help: ArgumentHelp("Seconds an idle kept-alive connection stays open.", valueName: "seconds"))
         var idleTimeout = 60.0
 
         func validate() throws {
@@ -48,9 +56,11 @@ extension Docket {
                 guard result.succeeded else { return say("build failed; the browser shows why") }
                 let seconds = String(format: elapsed < 1 ? "%.3f" : "%.2f", elapsed)
                 let rendered = outcome.pagesRendered
-                say(outcome.full ? "built \(result.pagesWritten) pages in \(seconds) s"
-                    : "rebuilt \(rendered) changed page\(rendered == 1 ? "" : "s") in \(seconds) s"
-                        + (outcome.pending > 0 ? " (\(outcome.pending) other files follow in the background)" : ""))
+                say(
+                    outcome.full
+                        ? "built \(result.pagesWritten) pages in \(seconds) s"
+                        : "rebuilt \(rendered) changed page\(rendered == 1 ? "" : "s") in \(seconds) s"
+                            + (outcome.pending > 0 ? " (\(outcome.pending) other files follow in the background)" : ""))
             }
             loop.rebuild()
             var limits = PreviewLimits()
@@ -90,7 +100,10 @@ extension Docket.Serve {
         var template = Array((FileManager.default.temporaryDirectory.path + "/docket-serve-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             let reason = String(cString: strerror(errno))
-            FileHandle.standardError.write(Data("error: cannot create the preview folder in \(FileManager.default.temporaryDirectory.path): \(reason)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "error: cannot create the preview folder in \(FileManager.default.temporaryDirectory.path): \(reason)\n"
+                        .utf8))
             throw ExitCode(1)
         }
         let folder = URL(fileURLWithPath: String(cString: made))
@@ -101,14 +114,19 @@ extension Docket.Serve {
     /// Preview folders of this user's servers that are no longer running.
     static func removeStaleOutputs() {
         let temp = FileManager.default.temporaryDirectory
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: temp.path)) ?? [] where name.hasPrefix("docket-serve-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temp.path)) ?? []
+        where name.hasPrefix("docket-serve-") {
             let folder = temp.appendingPathComponent(name)
             var info = stat()
-            guard lstat(folder.path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFDIR else { continue }
+            guard lstat(folder.path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFDIR else {
+                continue
+            }
             // Older servers named the folder by pid; newer ones keep it in a file.
             let recorded = (try? String(contentsOf: folder.appendingPathComponent("pid"), encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let pid = Int32(recorded ?? String(name.dropFirst("docket-serve-".count))), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = Int32(recorded ?? String(name.dropFirst("docket-serve-".count))), kill(pid, 0) != 0,
+                errno == ESRCH
+            else { continue }
             try? FileManager.default.removeItem(at: folder)
         }
     }

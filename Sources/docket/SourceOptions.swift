@@ -7,13 +7,19 @@ struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The site folder holding docket.yml (default: the current folder).", valueName: "dir"))
     var root: String?
 
-    @Option(help: ArgumentHelp("The Markdown folder (default: content/, or docs/ when only that exists).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("The Markdown folder (default: content/, or docs/ when only that exists).", valueName: "dir")
+    )
     var content: String?
 
-    @Option(name: .customLong("static"), help: ArgumentHelp("Files served at the site root (default: static/).", valueName: "dir"))
+    @Option(
+        name: .customLong("static"),
+        help: ArgumentHelp("Files served at the site root (default: static/).", valueName: "dir"))
     var staticDirectory: String?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL path the site is served under (default: /).", valueName: "path"))
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("The URL path the site is served under (default: /).", valueName: "path"))
     var baseURL: String?
 
     @Option(name: .customLong("broken-links"), help: "What a broken link is: error, warn or ignore (default: error).")

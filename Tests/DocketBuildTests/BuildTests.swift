@@ -43,7 +43,8 @@ import Testing
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
         #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()))
         for file in files {
-            #expect(FileManager.default.contents(atPath: a.appendingPathComponent(file).path)
+            #expect(
+                FileManager.default.contents(atPath: a.appendingPathComponent(file).path)
                     == FileManager.default.contents(atPath: b.appendingPathComponent(file).path), "\(file) differs")
         }
     }
@@ -54,12 +55,16 @@ import Testing
         #expect(SiteBuilder.build(options(root: root, out: out)).succeeded)
         let before = try String(contentsOf: out.appendingPathComponent("docs/intro/index.html"), encoding: .utf8)
 
-        try "---\ntitle: [broken\n---\n".write(to: root.appendingPathComponent("docs/intro.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: [broken\n---\n".write(
+            to: root.appendingPathComponent("docs/intro.md"), atomically: true, encoding: .utf8)
         let result = SiteBuilder.build(options(root: root, out: out))
         #expect(!result.succeeded)
-        #expect(result.diagnostics.errors.contains { $0.location.path.hasSuffix("docs/intro.md") && $0.location.line == 3 })
+        #expect(
+            result.diagnostics.errors.contains { $0.location.path.hasSuffix("docs/intro.md") && $0.location.line == 3 })
         #expect(try String(contentsOf: out.appendingPathComponent("docs/intro/index.html"), encoding: .utf8) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".docket-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            $0.hasPrefix(".docket-")
+        }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
 
@@ -90,7 +95,9 @@ import Testing
         try Fixtures.write(["themes/default/templates/404.mustache": "custom 404 for {{site.title}}\n"], under: root)
         let out = root.appendingPathComponent("_site")
         #expect(SiteBuilder.build(options(root: root, out: out)).succeeded)
-        #expect(try String(contentsOf: out.appendingPathComponent("404.html"), encoding: .utf8) == "custom 404 for Fixture Site\n")
+        #expect(
+            try String(contentsOf: out.appendingPathComponent("404.html"), encoding: .utf8)
+                == "custom 404 for Fixture Site\n")
     }
 
     @Test func brokenTemplateIsLocated() throws {
@@ -110,17 +117,20 @@ import Testing
     @Test func aThemeFolderPathOverridesSingleFiles() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
-        try Fixtures.write([
-            "docs/a.md": "# A\n",
-            "docket.yml": "theme: brand/look\n",
-            "brand/look/templates/404.mustache": "brand 404\n",
-        ], under: temp)
+        try Fixtures.write(
+            [
+                "docs/a.md": "# A\n",
+                "docket.yml": "theme: brand/look\n",
+                "brand/look/templates/404.mustache": "brand 404\n",
+            ], under: temp)
         var options = BuildOptions()
         options.root = temp.path
         options.output = temp.appendingPathComponent("out").path
         #expect(SiteBuilder.build(options).succeeded)
         #expect(try String(contentsOf: temp.appendingPathComponent("out/404.html"), encoding: .utf8) == "brand 404\n")
-        #expect(FileManager.default.fileExists(atPath: temp.appendingPathComponent("out/docs/a/index.html").path), "other templates come from the built-in theme")
+        #expect(
+            FileManager.default.fileExists(atPath: temp.appendingPathComponent("out/docs/a/index.html").path),
+            "other templates come from the built-in theme")
 
         try "theme: nowhere\n".write(to: temp.appendingPathComponent("docket.yml"), atomically: true, encoding: .utf8)
         let missing = SiteBuilder.build(options)

@@ -1,7 +1,8 @@
-@testable import DocketBuild
 import DocketTestSupport
 import Foundation
 import Testing
+
+@testable import DocketBuild
 
 /// `docket build --timings`: every stage of a build is recorded, and nothing is while off.
 @Suite(.serialized) struct BuildTimingsTests {
@@ -15,7 +16,10 @@ import Testing
         let result = SiteBuilder.build(options)
         #expect(result.succeeded)
         let names = Set(BuildTimings.shared.stages.map(\.name))
-        for stage in ["read + parse pages", "resolve links", "render + write pages", "search index", "sidebar.json", "sitemap", "swap output in"] {
+        for stage in [
+            "read + parse pages", "resolve links", "render + write pages", "search index", "sidebar.json", "sitemap",
+            "swap output in",
+        ] {
             #expect(names.contains(stage), "stage \(stage) missing from \(names.sorted())")
         }
         #expect(BuildTimings.shared.stages.allSatisfy { $0.wall >= 0 && $0.cpu >= 0 })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketChecks
 
 /// `--shard K/N`: its parsing, and that the split is a partition fixed by the documented hash.
@@ -67,7 +68,9 @@ import Testing
         for key in ["authentik", "gpu-server", "x"] {
             var sizes = Array(repeating: 0, count: count)
             for position in 0..<11 {
-                let owners = (1...count).filter { CheckShard(index: $0, count: count)!.includes(position: position, of: key) }
+                let owners = (1...count).filter {
+                    CheckShard(index: $0, count: count)!.includes(position: position, of: key)
+                }
                 #expect(owners.count == 1, "position \(position) of \(key): \(owners)")
                 if let owner = owners.first { sizes[owner - 1] += 1 }
             }

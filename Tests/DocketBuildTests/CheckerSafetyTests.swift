@@ -1,7 +1,8 @@
+import DocketDiagnostics
 import DocketTestSupport
 import Foundation
 import Testing
-import DocketDiagnostics
+
 @testable import DocketChecks
 @testable import DocketSandbox
 
@@ -15,9 +16,13 @@ import DocketDiagnostics
         let base = Fixtures.temporaryDirectory("docket-sandbox-file")
         let root = base.appendingPathComponent("root"), host = base.appendingPathComponent("host")
         try Fixtures.write(["root/a/file.env": "KEY=value\n", "host/secret.env": "KEY=host-secret\n"], under: base)
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: root.appendingPathComponent("a/file.env").path)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/link").path, withDestinationPath: host.appendingPathComponent("secret.env").path)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked").path, withDestinationPath: host.path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o640], ofItemAtPath: root.appendingPathComponent("a/file.env").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("a/link").path,
+            withDestinationPath: host.appendingPathComponent("secret.env").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("linked").path, withDestinationPath: host.path)
         #expect(mkfifo(root.appendingPathComponent("pipe").path, 0o600) == 0)
         return (base, root)
     }
@@ -35,16 +40,24 @@ import DocketDiagnostics
         let (base, root) = try tree()
         defer { try? FileManager.default.removeItem(at: base) }
         #expect(throws: SandboxFileError.symbolicLink(at: "a/link")) { try SandboxFile.read("a/link", beneath: root) }
-        #expect(throws: SandboxFileError.symbolicLink(at: "linked")) { try SandboxFile.read("linked/secret.env", beneath: root) }
+        #expect(throws: SandboxFileError.symbolicLink(at: "linked")) {
+            try SandboxFile.read("linked/secret.env", beneath: root)
+        }
         #expect(try SandboxFile.kind(of: "a/link", beneath: root) == .symbolicLink)
-        #expect(throws: SandboxFileError.symbolicLink(at: "linked")) { try SandboxFile.kind(of: "linked/secret.env", beneath: root) }
+        #expect(throws: SandboxFileError.symbolicLink(at: "linked")) {
+            try SandboxFile.kind(of: "linked/secret.env", beneath: root)
+        }
     }
 
     @Test func pathsThatLeaveTheRootAreRefused() throws {
         let (base, root) = try tree()
         defer { try? FileManager.default.removeItem(at: base) }
-        #expect(throws: SandboxFileError.escapes(path: "../host/secret.env")) { try SandboxFile.read("../host/secret.env", beneath: root) }
-        #expect(throws: SandboxFileError.escapes(path: "a/../../host/secret.env")) { try SandboxFile.read("a/../../host/secret.env", beneath: root) }
+        #expect(throws: SandboxFileError.escapes(path: "../host/secret.env")) {
+            try SandboxFile.read("../host/secret.env", beneath: root)
+        }
+        #expect(throws: SandboxFileError.escapes(path: "a/../../host/secret.env")) {
+            try SandboxFile.read("a/../../host/secret.env", beneath: root)
+        }
         let absolute = base.appendingPathComponent("host/secret.env").path
         #expect(throws: SandboxFileError.escapes(path: absolute)) { try SandboxFile.read(absolute, beneath: root) }
     }
@@ -53,11 +66,19 @@ import DocketDiagnostics
         let (base, root) = try tree()
         defer { try? FileManager.default.removeItem(at: base) }
         // A FIFO with no writer: opening it must not wait.
-        #expect(throws: SandboxFileError.notAFile(path: "pipe", kind: .namedPipe)) { try SandboxFile.read("pipe", beneath: root) }
-        #expect(throws: SandboxFileError.notAFile(path: "a", kind: .directory)) { try SandboxFile.read("a", beneath: root) }
-        #expect(throws: SandboxFileError.notADirectory(at: "a/file.env", kind: .file)) { try SandboxFile.read("a/file.env/x", beneath: root) }
+        #expect(throws: SandboxFileError.notAFile(path: "pipe", kind: .namedPipe)) {
+            try SandboxFile.read("pipe", beneath: root)
+        }
+        #expect(throws: SandboxFileError.notAFile(path: "a", kind: .directory)) {
+            try SandboxFile.read("a", beneath: root)
+        }
+        #expect(throws: SandboxFileError.notADirectory(at: "a/file.env", kind: .file)) {
+            try SandboxFile.read("a/file.env/x", beneath: root)
+        }
         #expect(throws: SandboxFileError.missing(at: "nothing")) { try SandboxFile.read("nothing/x", beneath: root) }
-        #expect(throws: SandboxFileError.tooLarge(path: "a/file.env", limit: 4)) { try SandboxFile.read("a/file.env", beneath: root, limit: 4) }
+        #expect(throws: SandboxFileError.tooLarge(path: "a/file.env", limit: 4)) {
+            try SandboxFile.read("a/file.env", beneath: root, limit: 4)
+        }
         #expect(try SandboxFile.kind(of: "nothing/x", beneath: root) == nil)
     }
 
@@ -73,9 +94,12 @@ import DocketDiagnostics
 
     @Test func outcomesAgreeingWithTheExitStatusPass() {
         let names = ["one", "two", "three"]
-        #expect(StepReports(reported: [("one", 0), ("two", 0), ("three", 0)], exitStatus: 0, stepNames: names).problems.isEmpty)
+        #expect(
+            StepReports(reported: [("one", 0), ("two", 0), ("three", 0)], exitStatus: 0, stepNames: names).problems
+                .isEmpty)
         #expect(StepReports(reported: [("one", 0), ("two", 4)], exitStatus: 4, stepNames: names).problems.isEmpty)
-        #expect(StepReports(reported: [("one", 0)], exitStatus: nil, stepNames: names).problems.isEmpty, "a timed-out run")
+        #expect(
+            StepReports(reported: [("one", 0)], exitStatus: nil, stepNames: names).problems.isEmpty, "a timed-out run")
     }
 
     @Test func forgedOutcomesAreCaught() {
@@ -83,48 +107,74 @@ import DocketDiagnostics
         func messages(_ reported: [(name: String, status: Int)], _ exit: Int32?) -> [String] {
             StepReports(reported: reported, exitStatus: exit, stepNames: names).problems.map(\.message)
         }
-        #expect(messages([("one", 0), ("two", 0), ("three", 0)], 3) == ["the runbook exited with status 3 although every step reported success"])
-        #expect(messages([("one", 0), ("two", 0)], 0) == ["the runbook exited with status 0 although step three reported no outcome"])
-        #expect(messages([("one", 0), ("two", 5)], 3) == ["the runbook exited with status 3 although step two reported status 5"])
+        #expect(
+            messages([("one", 0), ("two", 0), ("three", 0)], 3) == [
+                "the runbook exited with status 3 although every step reported success"
+            ])
+        #expect(
+            messages([("one", 0), ("two", 0)], 0) == [
+                "the runbook exited with status 0 although step three reported no outcome"
+            ])
+        #expect(
+            messages([("one", 0), ("two", 5)], 3) == [
+                "the runbook exited with status 3 although step two reported status 5"
+            ])
         #expect(messages([("one", 0), ("one", 3)], 3) == ["step one reported its outcome twice (status 0, then 3)"])
-        #expect(messages([("two", 0), ("one", 0), ("three", 0)], 0) == ["step one reported its outcome after step two, which comes later"])
-        #expect(messages([("one", 2), ("two", 0)], 2) == ["step two reported an outcome although step one failed before it and the runbook stops there"])
-        #expect(messages([("zero", 0), ("one", 0), ("two", 0), ("three", 0)], 0) == ["an outcome was reported for 'zero', which is not a step of this runbook"])
+        #expect(
+            messages([("two", 0), ("one", 0), ("three", 0)], 0) == [
+                "step one reported its outcome after step two, which comes later"
+            ])
+        #expect(
+            messages([("one", 2), ("two", 0)], 2) == [
+                "step two reported an outcome although step one failed before it and the runbook stops there"
+            ])
+        #expect(
+            messages([("zero", 0), ("one", 0), ("two", 0), ("three", 0)], 0) == [
+                "an outcome was reported for 'zero', which is not a step of this runbook"
+            ])
         // The runtime reports a step after everything the step did: its word wins.
         #expect(StepReports(reported: [("one", 0), ("one", 3)], exitStatus: 3, stepNames: names).statuses["one"] == 3)
     }
 
     @Test func secretNamesAndGeneratedValues() {
-        for name in ["NEXTAUTH_SECRET", "AUTHENTIK_SECRET_KEY", "PG_PASS", "DB_PASSWORD", "MYSQL_PWD", "GITHUB_TOKEN", "client_secret", "AWS_ACCESS_KEY", "OPENAI_API_KEY", "TLS_PRIVATE_KEY"] {
+        for name in [
+            "NEXTAUTH_SECRET", "AUTHENTIK_SECRET_KEY", "PG_PASS", "DB_PASSWORD", "MYSQL_PWD", "GITHUB_TOKEN",
+            "client_secret", "AWS_ACCESS_KEY", "OPENAI_API_KEY", "TLS_PRIVATE_KEY",
+        ] {
             #expect(GeneratedSecrets.isSecretName(name), "\(name)")
         }
         for name in ["AUTHENTIK_REFRESH_TOKEN_URL", "AUTH_JWT_PUBLIC_KEY", "SITE_URL", "PASSPORT_OFFICE", "KEY"] {
             #expect(!GeneratedSecrets.isSecretName(name), "\(name)")
         }
         let text = """
-        NEXTAUTH_SECRET=0123456789abcdef
-        export API_TOKEN="quoted-token-1"
-          DB_PASSWORD = 'spaced-pass'
-        SHORT_SECRET=abc
-        PG_PASS=$(openssl rand -base64 36)
-        CLIENT_SECRET=<your-client-secret>
-        SITE_URL=https://app.example.com
-        """
+            NEXTAUTH_SECRET=0123456789abcdef
+            export API_TOKEN="quoted-token-1"
+              DB_PASSWORD = 'spaced-pass'
+            SHORT_SECRET=abc
+            PG_PASS=$(openssl rand -base64 36)
+            CLIENT_SECRET=<your-client-secret>
+            SITE_URL=https://app.example.com
+            """
         #expect(GeneratedSecrets.secretValues(in: text) == ["0123456789abcdef", "quoted-token-1", "spaced-pass"])
     }
 
     @Test func generatedSecretsExcludeTheFixturesOwnValues() throws {
         let base = Fixtures.temporaryDirectory("docket-secrets")
         defer { try? FileManager.default.removeItem(at: base) }
-        try Fixtures.write([
-            "start/app/.env": "APP_SECRET=written-by-the-fixture\n",
-            "after/app/.env": "APP_SECRET=written-by-the-fixture\nSESSION_SECRET=generated-by-the-run\n",
-        ], under: base)
-        try FileManager.default.createSymbolicLink(atPath: base.appendingPathComponent("after/link.env").path,
-                                                   withDestinationPath: base.appendingPathComponent("host.env").path)
-        try "HOST_SECRET=on-the-host-only\n".write(to: base.appendingPathComponent("host.env"), atomically: true, encoding: .utf8)
-        let found = GeneratedSecrets.find(in: [base.appendingPathComponent("after")], excluding: [base.appendingPathComponent("start")])
-        #expect(found == ["generated-by-the-run"], "a link is not read, the fixture's own value is not a generated secret")
+        try Fixtures.write(
+            [
+                "start/app/.env": "APP_SECRET=written-by-the-fixture\n",
+                "after/app/.env": "APP_SECRET=written-by-the-fixture\nSESSION_SECRET=generated-by-the-run\n",
+            ], under: base)
+        try FileManager.default.createSymbolicLink(
+            atPath: base.appendingPathComponent("after/link.env").path,
+            withDestinationPath: base.appendingPathComponent("host.env").path)
+        try "HOST_SECRET=on-the-host-only\n".write(
+            to: base.appendingPathComponent("host.env"), atomically: true, encoding: .utf8)
+        let found = GeneratedSecrets.find(
+            in: [base.appendingPathComponent("after")], excluding: [base.appendingPathComponent("start")])
+        #expect(
+            found == ["generated-by-the-run"], "a link is not read, the fixture's own value is not a generated secret")
     }
 
     @Test func theParametersFileCarriesValuesVerbatim() {
@@ -143,12 +193,14 @@ import DocketDiagnostics
 /// warnings, codes and the summary.
 @Suite struct CheckReportTests {
     @Test func theReferencePageShowsTheSchemaTable() throws {
-        let page = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("content/reference/checks.md"), encoding: .utf8)
+        let page = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("content/reference/checks.md"), encoding: .utf8)
         let start = try #require(page.range(of: "<!-- fixture-schema:start -->\n"))
         let end = try #require(page.range(of: "<!-- fixture-schema:end -->"))
         let table = String(page[start.upperBound..<end.lowerBound])
-        #expect(table == FixtureSchema.fixture.markdownTable,
-                "content/reference/checks.md is stale: replace its table with `docket check --print-fixture-schema`")
+        #expect(
+            table == FixtureSchema.fixture.markdownTable,
+            "content/reference/checks.md is stale: replace its table with `docket check --print-fixture-schema`")
         #expect(table.contains("| `expect.files.<path>.contains` | list of strings |"))
         #expect(table.contains("| `unrouted` |"))
     }
@@ -162,7 +214,8 @@ import DocketDiagnostics
     }
 
     @Test func unknownKeysAtAnyDepthAreLocatedErrors() throws {
-        let (_, found) = try load("""
+        let (_, found) = try load(
+            """
             expects:
               files: {}
             limits: { procesess: 20 }
@@ -181,13 +234,16 @@ import DocketDiagnostics
             "fx/fixture.yml:5:31 fixture.unknown-key unknown key under http[] 'bodyy' (did you mean 'body'?)",
             "fx/fixture.yml:8:18 fixture.unknown-key unknown key under stubs.systemctl[] 'stdot' (did you mean 'stdout'?)",
         ] {
-            #expect(lines.contains { $0.hasPrefix(expected) }, "missing \(expected)\ngot:\n\(lines.joined(separator: "\n"))")
+            #expect(
+                lines.contains { $0.hasPrefix(expected) }, "missing \(expected)\ngot:\n\(lines.joined(separator: "\n"))"
+            )
         }
         #expect(found.count == 4)
     }
 
     @Test func valuesOfTheWrongShapeAreErrorsNotDroppedChecks() throws {
-        let (_, found) = try load("""
+        let (_, found) = try load(
+            """
             stubs:
               systemctl: "active"
               docker:
@@ -203,22 +259,26 @@ import DocketDiagnostics
               output: "pong"
             """)
         let lines = found.map { "\($0.location.line) \($0.message)" }
-        #expect(lines == [
-            "2 the stub 'systemctl' is a list of answers {args|match, stdout, stderr, status, creates}",
-            "4 an answer of the stub 'docker' is a mapping {args|match, stdout, stderr, status, creates}",
-            "7 a step outcome is ok, failed, 'failed N' or skipped",
-            "9 the checks of ~/a.env are a mapping (contains, matches, mode, same_as, …)",
-            "10 'expect.calls' must be a list",
-            "12 a request is 'METHOD URL', as GET https://host/path",
-            "13 'expect.output' must be a mapping",
-        ], "\(lines.joined(separator: "\n"))")
+        #expect(
+            lines == [
+                "2 the stub 'systemctl' is a list of answers {args|match, stdout, stderr, status, creates}",
+                "4 an answer of the stub 'docker' is a mapping {args|match, stdout, stderr, status, creates}",
+                "7 a step outcome is ok, failed, 'failed N' or skipped",
+                "9 the checks of ~/a.env are a mapping (contains, matches, mode, same_as, …)",
+                "10 'expect.calls' must be a list",
+                "12 a request is 'METHOD URL', as GET https://host/path",
+                "13 'expect.output' must be a mapping",
+            ], "\(lines.joined(separator: "\n"))")
     }
 
     @Test func unroutedTakesErrorOrAllow() throws {
         #expect(try load("unrouted: allow\n").0?.unroutedAllowed == true)
         #expect(try load("{}\n").0?.unroutedAllowed == false)
         let (_, found) = try load("unrouted: sometimes\n")
-        #expect(found.map(\.message) == ["'unrouted' is error (the default: a request no route answers fails the check) or allow, not 'sometimes'"])
+        #expect(
+            found.map(\.message) == [
+                "'unrouted' is error (the default: a request no route answers fails the check) or allow, not 'sometimes'"
+            ])
     }
 
     @Test func suggestionsOnlyForCloseNames() {
@@ -229,7 +289,9 @@ import DocketDiagnostics
     }
 
     @Test func theCodeIsDataNotPrinted() {
-        let d = Diagnostic(.error, at: SourceLocation(path: "a.md", line: 3, column: 1), "broken", code: "request.unrouted", step: "fetch")
+        let d = Diagnostic(
+            .error, at: SourceLocation(path: "a.md", line: 3, column: 1), "broken", code: "request.unrouted",
+            step: "fetch")
         #expect(d.description == "a.md:3:1: error: broken")
         #expect(d.code == "request.unrouted" && d.step == "fetch")
     }
@@ -238,12 +300,18 @@ import DocketDiagnostics
         var report = CheckReport()
         report.pages = 2
         report.links = 1
-        report.lint.append(Diagnostic(.warning, at: SourceLocation(path: "a.md", line: 4, column: 1), "shellcheck (step x): quote this [SC2086]", code: "shellcheck.SC2086"))
+        report.lint.append(
+            Diagnostic(
+                .warning, at: SourceLocation(path: "a.md", line: 4, column: 1),
+                "shellcheck (step x): quote this [SC2086]", code: "shellcheck.SC2086"))
         #expect(!report.failed)
         #expect(report.summary == "docket check: 2 pages, 1 link, 0 runbooks run; 0 errors, 1 warning: passed")
         report.strict = true
         #expect(report.failed)
-        #expect(report.summary == "docket check: 2 pages, 1 link, 0 runbooks run; 0 errors, 1 warning: FAILED (--strict: warnings fail)")
+        #expect(
+            report.summary
+                == "docket check: 2 pages, 1 link, 0 runbooks run; 0 errors, 1 warning: FAILED (--strict: warnings fail)"
+        )
         #expect(report.junit.contains("type=\"shellcheck.SC2086\""))
         #expect(report.json.contains("\"code\" : \"shellcheck.SC2086\""))
     }
@@ -259,11 +327,14 @@ import DocketDiagnostics
             #"{"event":"paused","step":"x","status":0}"#,
         ]
         let events = lines.compactMap(StatusEvent.parse)
-        #expect(events == [
-            StatusEvent(event: .start, step: "fetch", time: 100.5),
-            StatusEvent(event: .end, step: "fetch", status: 5, time: 102.0, line: 361, pipestatus: [0, 5, 0], missing: ["KEY=v"]),
-            StatusEvent(event: .end, step: "prepare", status: 0),
-        ])
+        #expect(
+            events == [
+                StatusEvent(event: .start, step: "fetch", time: 100.5),
+                StatusEvent(
+                    event: .end, step: "fetch", status: 5, time: 102.0, line: 361, pipestatus: [0, 5, 0],
+                    missing: ["KEY=v"]),
+                StatusEvent(event: .end, step: "prepare", status: 0),
+            ])
         let timeline = StepTimeline(events)
         #expect(timeline.reported.map(\.name) == ["fetch", "prepare"])
         #expect(timeline.end(of: "fetch")?.line == 361)

@@ -11,7 +11,8 @@ import Testing
     /// The labels of the crumbs after the home icon, a link marked with its href.
     private func crumbs(_ html: String) -> [String] {
         guard let start = html.range(of: "<nav class=\"breadcrumbs\""),
-              let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return [] }
+            let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex)
+        else { return [] }
         let nav = html[start.upperBound..<end.lowerBound]
         return nav.components(separatedBy: "<li class=\"breadcrumbs__item\">").dropFirst().map { item in
             let text = item.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
@@ -26,8 +27,9 @@ import Testing
     @Test func categoryPagesAndLinkedDocsAreCrumbedLikeDocusaurus() throws {
         let root = Fixtures.temporaryDirectory("compat-crumbs")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write([
-            "docket.yml": """
+        try Fixtures.write(
+            [
+                "docket.yml": """
                 title: B
                 url: https://b.example
                 sidebar:
@@ -43,10 +45,10 @@ import Testing
                     link: {type: doc, id: reference}
                     items: [cli]
                 """,
-            "docs/deep.md": "# Deep dive\n",
-            "docs/reference.md": "# The reference\n",
-            "docs/cli.md": "# The CLI\n",
-        ], under: root)
+                "docs/deep.md": "# Deep dive\n",
+                "docs/reference.md": "# The reference\n",
+                "docs/cli.md": "# The CLI\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("out").path
@@ -64,10 +66,11 @@ import Testing
     @Test func aCategoryPageNoSidebarListsKeepsItsTitleOnly() throws {
         let root = Fixtures.temporaryDirectory("compat-crumbs-tags")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write([
-            "docket.yml": "title: B\nurl: https://b.example\n",
-            "docs/a.md": "---\ntags: [ops]\n---\n# A\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: B\nurl: https://b.example\n",
+                "docs/a.md": "---\ntags: [ops]\n---\n# A\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("out").path

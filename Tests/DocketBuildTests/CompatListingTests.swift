@@ -9,15 +9,19 @@ import Testing
     @Test func everyNamedSidebarIsListed() throws {
         let root = Fixtures.temporaryDirectory("compat-listing")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write([
-            "docket.yml": "title: R\nsidebars:\n  guides: [intro]\n  api: [cli]\n",
-            "docs/intro.md": "# Intro\n", "docs/cli.md": "# CLI\n", "docs/other.md": "# Other\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: R\nsidebars:\n  guides: [intro]\n  api: [cli]\n",
+                "docs/intro.md": "# Intro\n", "docs/cli.md": "# CLI\n", "docs/other.md": "# Other\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         let loaded = try SiteLoader.load(options)
         let outline = SiteListing.outline(loaded.site)
-        #expect(outline.hasPrefix("Sidebar guides:\n  Intro  /docs/intro  [intro.md]\n\nSidebar api:\n  CLI  /docs/cli  [cli.md]\n"), "\(outline)")
+        #expect(
+            outline.hasPrefix(
+                "Sidebar guides:\n  Intro  /docs/intro  [intro.md]\n\nSidebar api:\n  CLI  /docs/cli  [cli.md]\n"),
+            "\(outline)")
         #expect(outline.contains("  Other  /docs/other  [other.md]"))
         let json = try JSONSerialization.jsonObject(with: Data(SiteListing.json(loaded).utf8)) as? [String: Any]
         let sidebars = json?["sidebars"] as? [String: [[String: Any]]]

@@ -29,13 +29,20 @@ import Testing
         let temp = Fixtures.temporaryDirectory("embed")
         defer { try? FileManager.default.removeItem(at: temp) }
         let tricky = "line one\r\nquote \" backslash \\ tab\t#\"\"\"# \u{1} é 🙂\n\\(interpolation)"
-        try Fixtures.write(["theme/templates/page.mustache": tricky, "theme/assets/a.css": "", "theme/README.md": "not embedded"], under: temp)
+        try Fixtures.write(
+            ["theme/templates/page.mustache": tricky, "theme/assets/a.css": "", "theme/README.md": "not embedded"],
+            under: temp)
         let output = temp.appendingPathComponent("Out.swift")
-        let result = try run(["ThemeFiles", temp.appendingPathComponent("theme").path, output.path, "templates", "assets"])
+        let result = try run([
+            "ThemeFiles", temp.appendingPathComponent("theme").path, output.path, "templates", "assets",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let swift = try String(contentsOf: output, encoding: .utf8)
         #expect(swift.contains("enum ThemeFiles {"))
-        #expect(swift.contains(##""templates/page.mustache": "line one\r\nquote \" backslash \\ tab\t#\"\"\"# \u{1} é 🙂\n\\(interpolation)","##))
+        #expect(
+            swift.contains(
+                ##""templates/page.mustache": "line one\r\nquote \" backslash \\ tab\t#\"\"\"# \u{1} é 🙂\n\\(interpolation)","##
+            ))
         #expect(swift.contains(#""assets/a.css": "","#))
         #expect(!swift.contains("README"))
     }
@@ -57,7 +64,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: temp) }
         let result = try run(["RuntimeFiles", temp.path, temp.appendingPathComponent("Out.swift").path, "gone.bash"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(temp.appendingPathComponent("gone.bash").path): error: no such file or folder to embed"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "\(temp.appendingPathComponent("gone.bash").path): error: no such file or folder to embed"),
+            "\(result.stderr)")
     }
 
     @Test func aNameThatIsNoSwiftTypeIsRefused() throws {
@@ -74,7 +84,10 @@ import Testing
         let bad = temp.appendingPathComponent("theme/assets/logo.bin")
         try FileManager.default.createDirectory(at: bad.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data([0xFF, 0xFE, 0x00, 0x80]).write(to: bad)
-        let result = try run(["ThemeFiles", temp.appendingPathComponent("theme").path, temp.appendingPathComponent("Out.swift").path, "assets"])
+        let result = try run([
+            "ThemeFiles", temp.appendingPathComponent("theme").path, temp.appendingPathComponent("Out.swift").path,
+            "assets",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(bad.path): error: embedded files must be UTF-8 text"), "\(result.stderr)")
     }

@@ -1,6 +1,7 @@
 import DocketTestSupport
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 @Suite struct EmbeddedThemeTests {
@@ -20,7 +21,8 @@ import Testing
         }
         #expect(onDisk.keys.sorted() == DefaultThemeFiles.files.keys.sorted())
         for (path, bytes) in onDisk {
-            #expect(DefaultThemeFiles.files[path].map { Array($0.utf8) } == bytes, "\(path) differs from its embedded copy")
+            #expect(
+                DefaultThemeFiles.files[path].map { Array($0.utf8) } == bytes, "\(path) differs from its embedded copy")
         }
     }
 

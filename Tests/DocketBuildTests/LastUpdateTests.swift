@@ -15,12 +15,17 @@ import Testing
     private func git(_ arguments: [String], in root: URL, date: String = "", author: String = "") throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=x", "-c", "user.email=x@example.org", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments =
+            ["git", "-c", "user.name=x", "-c", "user.email=x@example.org", "-c", "commit.gpgsign=false"] + arguments
         process.currentDirectoryURL = root
-        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": root.path,
-                           "GIT_CONFIG_NOSYSTEM": "1"]
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": root.path,
+            "GIT_CONFIG_NOSYSTEM": "1",
+        ]
         if !date.isEmpty { environment["GIT_AUTHOR_DATE"] = date; environment["GIT_COMMITTER_DATE"] = date }
-        if !author.isEmpty { environment["GIT_AUTHOR_NAME"] = author; environment["GIT_AUTHOR_EMAIL"] = "a@example.org" }
+        if !author.isEmpty {
+            environment["GIT_AUTHOR_NAME"] = author; environment["GIT_AUTHOR_EMAIL"] = "a@example.org"
+        }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -59,9 +64,18 @@ import Testing
         try git(["commit", "-q", "-am", "two"], in: root, date: "2020-01-02T00:00:00Z", author: "Bob")
         let (out, diagnostics) = try build(root)
         #expect(diagnostics.isEmpty)
-        #expect(try footer(out, "a") == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2020-01-02T00:00:00Z\">Jan 2, 2020</time></b> by <b>Bob</b></p>")
-        #expect(try footer(out, "b") == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2018-10-14T05:34:15Z\">Oct 14, 2018</time></b> by <b>Override</b></p>")
-        #expect(try footer(out, "c") == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2021-03-04T00:00:00Z\">Mar 4, 2021</time></b> by <b>Carol</b></p>")
+        #expect(
+            try footer(out, "a")
+                == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2020-01-02T00:00:00Z\">Jan 2, 2020</time></b> by <b>Bob</b></p>"
+        )
+        #expect(
+            try footer(out, "b")
+                == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2018-10-14T05:34:15Z\">Oct 14, 2018</time></b> by <b>Override</b></p>"
+        )
+        #expect(
+            try footer(out, "c")
+                == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2021-03-04T00:00:00Z\">Mar 4, 2021</time></b> by <b>Carol</b></p>"
+        )
         // Never committed: git knows nothing, so no line rather than a made-up date.
         #expect(try footer(out, "new") == nil)
     }
@@ -73,7 +87,10 @@ import Testing
         try git(["add", "."], in: root)
         try git(["commit", "-q", "-m", "one"], in: root, date: "2018-10-14T05:34:15Z", author: "Ada")
         let (out, _) = try build(root)
-        #expect(try footer(out, "a") == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2018-10-14T05:34:15Z\">Oct 14, 2018</time></b></p>")
+        #expect(
+            try footer(out, "a")
+                == "<p class=\"last-updated\">Last updated on <b><time datetime=\"2018-10-14T05:34:15Z\">Oct 14, 2018</time></b></p>"
+        )
     }
 
     @Test func offByDefaultEvenInAGitCheckout() throws {
@@ -87,7 +104,10 @@ import Testing
     }
 
     @Test func notAGitCheckoutGivesNoDateAndNoError() throws {
-        let root = try site(["docket.yml": "title: T\nurl: https://t.test\nshowLastUpdateTime: true\nshowLastUpdateAuthor: true\n", "docs/a.md": "# A\n"])
+        let root = try site([
+            "docket.yml": "title: T\nurl: https://t.test\nshowLastUpdateTime: true\nshowLastUpdateAuthor: true\n",
+            "docs/a.md": "# A\n",
+        ])
         defer { try? FileManager.default.removeItem(at: root) }
         let (out, diagnostics) = try build(root)
         #expect(diagnostics.isEmpty, "\(diagnostics)")

@@ -2,6 +2,7 @@ import DocketBuild
 import DocketTestSupport
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 /// The bundled mermaid: written to the output only when a page has a diagram and no other script
@@ -31,7 +32,9 @@ import Testing
     }
 
     @Test func bundledCopyIsWrittenAndLoadedLocallyWhenAPageHasADiagram() throws {
-        let out = try build(["docket.yml": "title: T\n", "content/flow.md": Self.diagramPage, "content/plain.md": Self.plainPage])
+        let out = try build([
+            "docket.yml": "title: T\n", "content/flow.md": Self.diagramPage, "content/plain.md": Self.plainPage,
+        ])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         let script = "assets/docket/vendor/mermaid/mermaid.min.js"
         #expect(try read(out, script) == Theme.builtIn.files["assets/" + MermaidBundle.script])
@@ -67,7 +70,9 @@ import Testing
 
     @Test func aConfiguredCDNIsLoadedAndTheCopyLeftOut() throws {
         let cdn = "https://cdn.example.net/mermaid@11/mermaid.min.js"
-        let out = try build(["docket.yml": "title: T\nmermaid:\n  script: \(cdn)\n", "content/flow.md": Self.diagramPage])
+        let out = try build([
+            "docket.yml": "title: T\nmermaid:\n  script: \(cdn)\n", "content/flow.md": Self.diagramPage,
+        ])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         #expect(!exists(out, "assets/docket/vendor/mermaid"))
         #expect(try read(out, "docs/flow/index.html").contains("data-mermaid-script=\"\(cdn)\""))
@@ -79,14 +84,17 @@ import Testing
             "content/flow.md": Self.diagramPage, "static/js/mermaid.min.js": "window.mermaid = {};\n",
         ])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
-        #expect(try read(out, "handbook/docs/flow/index.html").contains(#"data-mermaid-script="/handbook/js/mermaid.min.js""#))
+        #expect(
+            try read(out, "handbook/docs/flow/index.html").contains(
+                #"data-mermaid-script="/handbook/js/mermaid.min.js""#))
         #expect(!exists(out, "assets/docket/vendor/mermaid") && !exists(out, "handbook/assets/docket/vendor/mermaid"))
     }
 
     @Test func aScriptThatIsNotAStringIsALocatedError() throws {
         let root = Fixtures.temporaryDirectory("mermaid")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docket.yml": "title: T\nmermaid:\n  script: [a, b]\n", "content/flow.md": Self.diagramPage], under: root)
+        try Fixtures.write(
+            ["docket.yml": "title: T\nmermaid:\n  script: [a, b]\n", "content/flow.md": Self.diagramPage], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("_site").path

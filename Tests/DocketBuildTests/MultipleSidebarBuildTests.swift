@@ -9,8 +9,9 @@ import Testing
     @Test func pagesShowTheirOwnSidebar() throws {
         let root = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write([
-            "docket.yml": """
+        try Fixtures.write(
+            [
+                "docket.yml": """
                 title: T
                 sidebars:
                   guides:
@@ -18,11 +19,11 @@ import Testing
                     - { type: doc, id: setup, className: setup-item, customProps: { badge: new } }
                   api: [reference]
                 """,
-            "docs/intro.md": "# Intro\n",
-            "docs/setup.md": "# Setup\n",
-            "docs/reference.md": "# Reference\n",
-            "docs/alone.md": "---\ndisplayed_sidebar: null\n---\n# Alone\n",
-        ], under: root)
+                "docs/intro.md": "# Intro\n",
+                "docs/setup.md": "# Setup\n",
+                "docs/reference.md": "# Reference\n",
+                "docs/alone.md": "---\ndisplayed_sidebar: null\n---\n# Alone\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("_site").path
@@ -32,7 +33,9 @@ import Testing
             try String(contentsOf: root.appendingPathComponent("_site/" + path), encoding: .utf8)
         }
         func sidebar(_ html: String) -> String {
-            guard let start = html.range(of: "<nav class=\"sidebar menu\""), let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return "" }
+            guard let start = html.range(of: "<nav class=\"sidebar menu\""),
+                let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex)
+            else { return "" }
             return String(html[start.lowerBound..<end.upperBound])
         }
         let intro = sidebar(try read("docs/intro/index.html"))

@@ -1,7 +1,8 @@
-@testable import DocketBuild
 import DocketTestSupport
 import Foundation
 import Testing
+
+@testable import DocketBuild
 
 /// `docket build` never destroys what it did not make: the output folder rules, the marker,
 /// leftovers of killed builds, the lock, and write errors in plain words.
@@ -9,13 +10,14 @@ import Testing
     /// A small site with every folder the output must keep away from.
     private func makeSite() throws -> URL {
         let root = Fixtures.temporaryDirectory("docket-out")
-        try Fixtures.write([
-            "docket.yml": "title: Safety\n",
-            "content/intro.md": "# Intro\n\nHello.\n",
-            "content/guide/a.md": "# A\n",
-            "static/robots.txt": "User-agent: *\n",
-            "runbooks/.keep": "",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: Safety\n",
+                "content/intro.md": "# Intro\n\nHello.\n",
+                "content/guide/a.md": "# A\n",
+                "static/robots.txt": "User-agent: *\n",
+                "runbooks/.keep": "",
+            ], under: root)
         return root
     }
 
@@ -66,11 +68,14 @@ import Testing
     @Test func refusesThroughSymlinks() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("alias").path, withDestinationPath: "content")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("alias").path, withDestinationPath: "content")
         let result = build(root, out: "alias")
         #expect(result.refused)
         let message = result.diagnostics.errors.first?.message ?? ""
-        #expect(message.contains("'\(root.appendingPathComponent("alias").path)'") && message.contains("content"), "both paths named: \(message)")
+        #expect(
+            message.contains("'\(root.appendingPathComponent("alias").path)'") && message.contains("content"),
+            "both paths named: \(message)")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/intro.md").path))
     }
 
@@ -94,7 +99,8 @@ import Testing
         #expect(refused.diagnostics.errors.first?.message.contains("--force") == true)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("mine/notes.txt").path))
 
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
         #expect(build(root, out: "empty").succeeded, "an empty folder is fine")
 
         let forced = build(root, out: "mine", force: true)
@@ -154,7 +160,9 @@ import Testing
         try Fixtures.write(["docket.yml": "title: T\ncontent: nowhere\n"], under: root)
         let named = build(root, out: "_site")
         let error = try #require(named.diagnostics.errors.first)
-        #expect(error.location.path.hasSuffix("docket.yml") && error.location.line == 2 && error.location.column == 10, "\(error)")
+        #expect(
+            error.location.path.hasSuffix("docket.yml") && error.location.line == 2 && error.location.column == 10,
+            "\(error)")
         #expect(error.message.contains("'") && error.message.contains("nowhere"))
 
         try Fixtures.write(["docket.yml": "title: T\n"], under: root)
@@ -173,15 +181,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try Fixtures.write(["secret.txt": "do not publish\n", "static/sub/real.txt": "ok\n"], under: root)
         let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("static/leak.txt").path, withDestinationPath: "../secret.txt")
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("static/alias.txt").path, withDestinationPath: "sub/real.txt")
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("static/sub/loop").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("static/leak.txt").path, withDestinationPath: "../secret.txt")
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("static/alias.txt").path, withDestinationPath: "sub/real.txt")
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("static/sub/loop").path, withDestinationPath: "..")
         let result = build(root, out: "_site")
         #expect(result.succeeded, "\(result.diagnostics.all)")
         let out = root.appendingPathComponent("_site")
-        #expect(!fm.fileExists(atPath: out.appendingPathComponent("leak.txt").path), "a link out of static/ is not followed")
+        #expect(
+            !fm.fileExists(atPath: out.appendingPathComponent("leak.txt").path), "a link out of static/ is not followed"
+        )
         #expect(try String(contentsOf: out.appendingPathComponent("alias.txt"), encoding: .utf8) == "ok\n")
-        let warning = try #require(result.diagnostics.warnings.first { $0.message.contains("points out of the static folder") })
+        let warning = try #require(
+            result.diagnostics.warnings.first { $0.message.contains("points out of the static folder") })
         #expect(warning.location.path.hasSuffix("static/leak.txt"), "\(warning)")
         var strict = BuildOptions()
         strict.root = root.path

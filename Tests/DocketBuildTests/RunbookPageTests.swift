@@ -3,40 +3,41 @@ import DocketSite
 import DocketTestSupport
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 /// What a runbook page carries for its parameter form, and the other reader-facing page parts of
 /// issue 11 (canonical URL, sitemap, category page navigation).
 @Suite struct RunbookPageTests {
     static let page = """
-    ---
-    title: Deploy
-    runbook:
-      id: deploy
-      title: Deploy
-      params:
-        HOST: { example: app.example.com, description: Public host, pattern: '^[a-z.]+$' }
-        TOKEN: { example: tok-123, description: API token, secret: true }
-        KEY: { example: key-123, description: The key the console shows }
-    ---
+        ---
+        title: Deploy
+        runbook:
+          id: deploy
+          title: Deploy
+          params:
+            HOST: { example: app.example.com, description: Public host, pattern: '^[a-z.]+$' }
+            TOKEN: { example: tok-123, description: API token, secret: true }
+            KEY: { example: key-123, description: The key the console shows }
+        ---
 
-    ```bash step=fetch
-    curl https://app.example.com/a 'x app.example.com' "at app.example.com"
-    ```
+        ```bash step=fetch
+        curl https://app.example.com/a 'x app.example.com' "at app.example.com"
+        ```
 
-    ```env step=settings file=app.env mode=upsert
-    TOKEN=tok-123
-    ```
+        ```env step=settings file=app.env mode=upsert
+        TOKEN=tok-123
+        ```
 
-    ```text step=get-key manual produces=KEY
-    Open https://app.example.com/console and copy the key.
-    ```
+        ```text step=get-key manual produces=KEY
+        Open https://app.example.com/console and copy the key.
+        ```
 
-    ```bash step=use-key
-    echo key-123
-    ```
+        ```bash step=use-key
+        echo key-123
+        ```
 
-    """
+        """
 
     func build(_ files: [String: String]) throws -> URL {
         let root = Fixtures.temporaryDirectory("runbook-page")
@@ -54,11 +55,14 @@ import Testing
     }
 
     @Test func shellReferencesAreCutWithTheirQuoting() {
-        let parts = RunbookPageData.shellParts(#"a "${HOST}"/x '"${HOST}"' "${HOST}" ${HOST} ${OTHER} "${HOST}""#, names: ["HOST"])
-        #expect(parts == [
-            .text("a "), .parameter("HOST", .word), .text("/x "), .parameter("HOST", .single), .text(" "),
-            .parameter("HOST", .word), .text(" "), .parameter("HOST", .double), .text(" ${OTHER} "), .parameter("HOST", .word),
-        ])
+        let parts = RunbookPageData.shellParts(
+            #"a "${HOST}"/x '"${HOST}"' "${HOST}" ${HOST} ${OTHER} "${HOST}""#, names: ["HOST"])
+        #expect(
+            parts == [
+                .text("a "), .parameter("HOST", .word), .text("/x "), .parameter("HOST", .single), .text(" "),
+                .parameter("HOST", .word), .text(" "), .parameter("HOST", .double), .text(" ${OTHER} "),
+                .parameter("HOST", .word),
+            ])
     }
 
     @Test func jsonCannotCloseTheScriptElement() {
@@ -67,16 +71,25 @@ import Testing
     }
 
     @Test func pageCarriesParametersPartsAndStepLabels() throws {
-        let out = try build(["docket.yml": "title: T\nrouteBasePath: /\nurl: https://docs.example.org/\n", "content/deploy.md": Self.page])
+        let out = try build([
+            "docket.yml": "title: T\nrouteBasePath: /\nurl: https://docs.example.org/\n",
+            "content/deploy.md": Self.page,
+        ])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         let html = try read(out, "deploy/index.html")
         // The banner: every parameter, its secret flag, the step producing it; inputs for the form.
-        #expect(html.contains(#"<label class="runbook-param__name" for="runbook-param-TOKEN"><code>TOKEN</code> <span class="runbook-param__tag">secret</span>"#))
+        #expect(
+            html.contains(
+                #"<label class="runbook-param__name" for="runbook-param-TOKEN"><code>TOKEN</code> <span class="runbook-param__tag">secret</span>"#
+            ))
         #expect(html.contains(##"<span>Given by step <a href="#step-get-key">get-key</a></span>"##))
         #expect(html.contains(#"type="password" name="TOKEN""#))
         #expect(html.contains(#"data-pattern="^[a-z.]+$""#))
         // The data: shell steps cut at the references, env files and manual steps at the examples.
-        #expect(html.contains(#""fetch":["curl https://",{"p":"HOST","q":"word"},"/a 'x ",{"p":"HOST","q":"single"},"' \"at ",{"p":"HOST","q":"double"},"\""]"#))
+        #expect(
+            html.contains(
+                #""fetch":["curl https://",{"p":"HOST","q":"word"},"/a 'x ",{"p":"HOST","q":"single"},"' \"at ",{"p":"HOST","q":"double"},"\""]"#
+            ))
         #expect(html.contains(#""settings":["TOKEN=",{"p":"TOKEN","q":"env"}]"#))
         #expect(html.contains(#""get-key":["Open https://",{"p":"HOST","q":"raw"},"/console and copy the key."]"#))
         // Labels: anchors, the --from name, the file and mode, the manual mark and what it gives.
@@ -91,30 +104,37 @@ import Testing
     /// showing an empty code box; the displayed block carries the anchor.
     @Test func aFromStepLinksToItsBlock() throws {
         let page = """
-        ---
-        title: Conf
-        runbook: { id: conf, title: Conf }
-        ---
+            ---
+            title: Conf
+            runbook: { id: conf, title: Conf }
+            ---
 
-        ```text id=site-block title="Caddyfile"
-        docs.corp.internal { respond "hi" }
-        ```
+            ```text id=site-block title="Caddyfile"
+            docs.corp.internal { respond "hi" }
+            ```
 
-        ```text step=write-site file=Caddyfile mode=write from=site-block
-        ```
+            ```text step=write-site file=Caddyfile mode=write from=site-block
+            ```
 
-        """
-        let out = try build(["docket.yml": "title: T\nrouteBasePath: /\nurl: https://t.test\n", "content/conf.md": page])
+            """
+        let out = try build([
+            "docket.yml": "title: T\nrouteBasePath: /\nurl: https://t.test\n", "content/conf.md": page,
+        ])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         let html = try read(out, "conf/index.html")
         #expect(html.contains(#"<div class="code-block" id="block-site-block">"#), "\(html)")
-        #expect(html.contains(##"<p class="code-block__from">Its text is <a href="#block-site-block">the block <code>site-block</code></a>, exactly as shown.</p></div>"##))
+        #expect(
+            html.contains(
+                ##"<p class="code-block__from">Its text is <a href="#block-site-block">the block <code>site-block</code></a>, exactly as shown.</p></div>"##
+            ))
         let step = try #require(html.range(of: #"data-step="write-site""#))
         #expect(!html[step.lowerBound...].prefix(800).contains("<pre"), "no empty code box for the step")
     }
 
     @Test func aPageWithoutRunbookHasNoForm() throws {
-        let out = try build(["docket.yml": "title: T\nrouteBasePath: /\n", "content/plain.md": "---\ntitle: Plain\n---\n\nText.\n"])
+        let out = try build([
+            "docket.yml": "title: T\nrouteBasePath: /\n", "content/plain.md": "---\ntitle: Plain\n---\n\nText.\n",
+        ])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         let html = try read(out, "plain/index.html")
         #expect(!html.contains("runbook.js"))
@@ -134,8 +154,13 @@ import Testing
         options.output = root.appendingPathComponent("_site").path
         let loose = SiteBuilder.build(options)
         #expect(loose.succeeded)
-        #expect(loose.diagnostics.all.map(\.description).contains { $0.hasSuffix("docket.yml:1:1: warning: no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)") },
-                "\(loose.diagnostics.all)")
+        #expect(
+            loose.diagnostics.all.map(\.description).contains {
+                $0.hasSuffix(
+                    "docket.yml:1:1: warning: no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)"
+                )
+            },
+            "\(loose.diagnostics.all)")
         options.strict = true
         #expect(!SiteBuilder.build(options).succeeded)
     }

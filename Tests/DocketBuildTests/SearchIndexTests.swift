@@ -3,6 +3,7 @@ import DocketSite
 import DocketTestSupport
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 /// The search data: what each heading section holds, where terms occur (the ranking bits), and
@@ -61,19 +62,27 @@ import Testing
 
     @Test func sectionsFollowHeadingsAndHoldEveryKindOfBlock() throws {
         let page = try #require(try site(["guide.md": Self.guide]).pages.first)
-        let sections = SearchSection.sections(of: page.parsed.document, page: 0, title: page.title,
-                                              description: page.description, keywords: page.frontMatter.keywords)
+        let sections = SearchSection.sections(
+            of: page.parsed.document, page: 0, title: page.title,
+            description: page.description, keywords: page.frontMatter.keywords)
         #expect(sections.map(\.heading) == ["", "Verify the JWT", "Troubleshooting"])
         #expect(sections.map(\.anchor) == ["", "verify-the-jwt", "troubleshooting"])
         #expect(sections[0].title == "Token guide" && sections[0].keywords == ["oidc", "signing"])
-        #expect(sections[0].text == "How tokens are checked. Intro paragraph about tokens.", "the content title and raw HTML stay out")
+        #expect(
+            sections[0].text == "How tokens are checked. Intro paragraph about tokens.",
+            "the content title and raw HTML stay out")
         let body = sections[1].text
-        for words in ["list item mentions jwks", "header cell", "table cell value", "Clock skew", "Admonition body text.", "curl https://sso.example.com/jwks | jq ."] {
+        for words in [
+            "list item mentions jwks", "header cell", "table cell value", "Clock skew", "Admonition body text.",
+            "curl https://sso.example.com/jwks | jq .",
+        ] {
             #expect(body.contains(words), "\(words) missing from \(body)")
         }
         #expect(!body.contains("Verify the JWT"), "the heading is the section's label, not its text")
         #expect(sections[2].text == "\"JWT verification failed\" means the key is stale.")
-        #expect(sections[1].title.isEmpty && sections[1].keywords.isEmpty, "title and keywords sit on the first section only")
+        #expect(
+            sections[1].title.isEmpty && sections[1].keywords.isEmpty,
+            "title and keywords sit on the first section only")
     }
 
     @Test func fieldsRankTitleHeadingKeywordsBody() throws {
@@ -88,9 +97,14 @@ import Testing
         let alpha = try #require(postings["alpha"])
         var bitsByPage: [String: Int] = [:]
         for value in alpha { bitsByPage[pages[sections[value >> 4].page].title] = value & 15 }
-        #expect(bitsByPage == ["Alpha manual": SearchIndex.Field.title, "Bee": SearchIndex.Field.heading,
-                               "Sea": SearchIndex.Field.keywords, "Dee": SearchIndex.Field.body])
-        #expect(SearchIndex.Field.title > SearchIndex.Field.heading && SearchIndex.Field.heading > SearchIndex.Field.keywords
+        #expect(
+            bitsByPage == [
+                "Alpha manual": SearchIndex.Field.title, "Bee": SearchIndex.Field.heading,
+                "Sea": SearchIndex.Field.keywords, "Dee": SearchIndex.Field.body,
+            ])
+        #expect(
+            SearchIndex.Field.title > SearchIndex.Field.heading
+                && SearchIndex.Field.heading > SearchIndex.Field.keywords
                 && SearchIndex.Field.keywords > SearchIndex.Field.body)
         #expect(alpha == alpha.sorted(), "postings ascend, so the files can store differences")
     }
@@ -137,9 +151,13 @@ import Testing
         #expect(found.contains { $0 == ("Token guide", "Verify the JWT") })
         #expect(found.contains { $0 == ("Page 7", "Part 7") })
         for file in files where file.path.hasPrefix("search/") {
-            #expect(file.content.utf8.count < 2 * SearchIndex.shardBytes, "\(file.path) is \(file.content.utf8.count) bytes")
+            #expect(
+                file.content.utf8.count < 2 * SearchIndex.shardBytes, "\(file.path) is \(file.content.utf8.count) bytes"
+            )
         }
-        #expect(shards.keys.contains { $0.unicodeScalars.count > 2 }, "large two-letter groups are split: \(shards.keys.sorted())")
+        #expect(
+            shards.keys.contains { $0.unicodeScalars.count > 2 },
+            "large two-letter groups are split: \(shards.keys.sorted())")
     }
 
     /// A large site's sections are made a batch of pages at a time; the files must not depend on
@@ -147,7 +165,8 @@ import Testing
     @Test func filesDoNotDependOnTheBatchSize() throws {
         var pages: [String: String] = [:]
         for number in 1...7 {
-            pages["part/p\(number).md"] = "# Page \(number)\n\nShared words and token\(number).\n\n## Step \(number)\n\nMore shared text.\n"
+            pages["part/p\(number).md"] =
+                "# Page \(number)\n\nShared words and token\(number).\n\n## Step \(number)\n\nMore shared text.\n"
         }
         pages["part/_category_.yml"] = "label: Part\nlink:\n  type: generated-index\n  description: All the parts\n"
         let site = try site(pages)
@@ -199,7 +218,9 @@ import Testing
 
     @Test func textThatNeedsEscapingStaysValidJSON() throws {
         let nasty = "Quote \" backslash \\ tab\tline\u{2028}sep \u{1} and </script>"
-        let site = try site(["x.md": "---\ntitle: \"Odd \\\" title\"\n---\n\n## Head \\\\ ing\n\n```text\n\(nasty)\n```\n"])
+        let site = try site([
+            "x.md": "---\ntitle: \"Odd \\\" title\"\n---\n\n## Head \\\\ ing\n\n```text\n\(nasty)\n```\n"
+        ])
         for file in SearchIndex.files(site) {
             #expect((try? json(file.content)) != nil, "\(file.path) is not JSON: \(file.content)")
         }
@@ -210,8 +231,14 @@ import Testing
 
     @Test func tokenizerSplitsLikeTheBrowser() {
         #expect(SearchTokenizer.terms(of: "AUTH_JWT_PUBLIC_KEY") == ["auth", "jwt", "public", "key"])
-        #expect(SearchTokenizer.terms(of: "“JWT” verification, JWT again; a b 42") == ["jwt", "verification", "again", "42"])
-        #expect(SearchTokenizer.terms(of: "Überprüfung der Signatur — naïve café") == ["überprüfung", "der", "signatur", "naïve", "café"])
+        #expect(
+            SearchTokenizer.terms(of: "“JWT” verification, JWT again; a b 42") == [
+                "jwt", "verification", "again", "42",
+            ])
+        #expect(
+            SearchTokenizer.terms(of: "Überprüfung der Signatur — naïve café") == [
+                "überprüfung", "der", "signatur", "naïve", "café",
+            ])
         #expect(SearchTokenizer.terms(of: "x.y-z/ü").isEmpty, "one-letter words are not stored")
         #expect(SearchTokenizer.terms(of: "").isEmpty)
     }

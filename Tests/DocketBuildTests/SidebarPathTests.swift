@@ -3,6 +3,7 @@ import DocketSite
 import DocketTestSupport
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 /// The sidebar of a page joins the once-rendered halves of each category on its path around the
@@ -12,17 +13,18 @@ import Testing
     func site() throws -> Site {
         let root = Fixtures.temporaryDirectory("sidebar-path")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write([
-            "docket.yml": "title: T\n",
-            "content/intro.md": "# Intro\n",
-            "content/guides/_category_.yml": "label: Guides & <Tips>\nlink:\n  type: doc\n  id: guides/index\n",
-            "content/guides/index.md": "# Guides home\n",
-            "content/guides/setup.md": "# Setup\n",
-            "content/guides/deep/_category_.yml": "label: Deep\ncollapsed: true\n",
-            "content/guides/deep/one.md": "# One\n",
-            "content/guides/deep/two.md": "# Two\n",
-            "content/ref/api.md": "# API\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: T\n",
+                "content/intro.md": "# Intro\n",
+                "content/guides/_category_.yml": "label: Guides & <Tips>\nlink:\n  type: doc\n  id: guides/index\n",
+                "content/guides/index.md": "# Guides home\n",
+                "content/guides/setup.md": "# Setup\n",
+                "content/guides/deep/_category_.yml": "label: Deep\ncollapsed: true\n",
+                "content/guides/deep/one.md": "# One\n",
+                "content/guides/deep/two.md": "# Two\n",
+                "content/ref/api.md": "# API\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         return try SiteLoader.load(options).site
@@ -57,7 +59,8 @@ import Testing
         let reference = try SidebarContext(site: site, theme: theme, splitsPath: false)
         #expect(fast.splitCategories == 0)
         for page in site.pages {
-            #expect(try fast.html(activeID: page.id) == (try reference.html(activeID: page.id)), "sidebar of \(page.id)")
+            #expect(
+                try fast.html(activeID: page.id) == (try reference.html(activeID: page.id)), "sidebar of \(page.id)")
         }
     }
 }

@@ -3,6 +3,7 @@ import DocketSite
 import DocketTestSupport
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 /// `docket serve` makes the sidebar of a retitled or new page's site from the previous one's
@@ -45,7 +46,9 @@ import Testing
         let fresh = try SidebarContext(site: after, theme: theme)
         let reused = try SidebarContext(site: after, theme: theme, reusing: old.renders)
         #expect(reused.templateRuns > 0, "the changed item and the categories around it are rendered again")
-        #expect(reused.templateRuns < fresh.templateRuns / 2, "\(reused.templateRuns) of \(fresh.templateRuns) items rendered")
+        #expect(
+            reused.templateRuns < fresh.templateRuns / 2,
+            "\(reused.templateRuns) of \(fresh.templateRuns) items rendered")
         for page in after.pages {
             #expect(try reused.html(activeID: page.id) == (try fresh.html(activeID: page.id)), "sidebar of \(page.id)")
         }

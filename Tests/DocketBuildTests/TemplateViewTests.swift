@@ -1,6 +1,7 @@
 import DocketSite
 import Foundation
 import Testing
+
 @testable import DocketTheme
 
 /// The typed template data (`MustacheParent` views) and the search index's parallel parts give
@@ -9,20 +10,25 @@ struct TemplateViewTests {
     /// A nil key is absent for the template, exactly as a missing dictionary key was: sections
     /// are skipped, inverted sections shown, and a leading-dot lookup does not fall through.
     @Test func nilKeysAreAbsent() throws {
-        let theme = try Theme(files: [
-            "templates/t.mustache": "{{#page.prev}}[{{label}}|{{#.url}}{{.}}{{/.url}}{{^.url}}none{{/.url}}]{{/page.prev}}{{^page.next}}no next{{/page.next}}",
-        ], displayRoot: "themes/t", overridden: [])
+        let theme = try Theme(
+            files: [
+                "templates/t.mustache":
+                    "{{#page.prev}}[{{label}}|{{#.url}}{{.}}{{/.url}}{{^.url}}none{{/.url}}]{{/page.prev}}{{^page.next}}no next{{/page.next}}"
+            ], displayRoot: "themes/t", overridden: [])
         var page = Self.page()
         page.prev = TemplateLink(label: "Intro")
         let document = PageDocument(site: SiteView(config: .init()), page: page)
         #expect(try theme.render("t", page: document) == "[Intro|none]no next")
         page.prev = TemplateLink(label: "A & B", url: "/a/")
-        #expect(try theme.render("t", page: PageDocument(site: SiteView(config: .init()), page: page)) == "[A &amp; B|/a/]no next")
+        #expect(
+            try theme.render("t", page: PageDocument(site: SiteView(config: .init()), page: page))
+                == "[A &amp; B|/a/]no next")
     }
 
     /// The view and the dictionary it replaced render the same text, nested sections included.
     @Test func viewsRenderAsTheirDictionaries() throws {
-        let template = "{{site.title}}|{{#page.toc}}<{{id}}:{{{html}}}{{#hasChildren}}({{#children}}{{id}}{{/children}}){{/hasChildren}}>{{/page.toc}}|{{#page.hasToc}}toc{{/page.hasToc}}|{{page.keywords}}|{{#page.lastUpdate}}{{#date}}on {{.}}{{/date}}{{^author}} nobody{{/author}}{{/page.lastUpdate}}"
+        let template =
+            "{{site.title}}|{{#page.toc}}<{{id}}:{{{html}}}{{#hasChildren}}({{#children}}{{id}}{{/children}}){{/hasChildren}}>{{/page.toc}}|{{#page.hasToc}}toc{{/page.hasToc}}|{{page.keywords}}|{{#page.lastUpdate}}{{#date}}on {{.}}{{/date}}{{^author}} nobody{{/author}}{{/page.lastUpdate}}"
         let theme = try Theme(files: ["templates/t.mustache": template], displayRoot: "themes/t", overridden: [])
         var page = Self.page()
         page.toc = [TOCView(id: "a", html: "<code>a</code>", children: [TOCView(id: "b", html: "b", children: [])])]
@@ -35,7 +41,12 @@ struct TemplateViewTests {
         let dictionary: [String: Any] = [
             "site": ["title": "Docs"],
             "page": [
-                "toc": [["id": "a", "html": "<code>a</code>", "hasChildren": true, "children": [["id": "b", "html": "b", "hasChildren": false, "children": [Any]()]]]],
+                "toc": [
+                    [
+                        "id": "a", "html": "<code>a</code>", "hasChildren": true,
+                        "children": [["id": "b", "html": "b", "hasChildren": false, "children": [Any]()]],
+                    ]
+                ],
                 "hasToc": true, "keywords": "x, y", "lastUpdate": ["date": "May 1, 2024", "iso": "2024-05-01"],
             ] as [String: Any],
         ]
@@ -54,7 +65,9 @@ struct TemplateViewTests {
     /// Postings merged per chunk keep every section, in ascending order, across chunk borders.
     @Test func postingsAcrossChunksStayInSectionOrder() {
         let count = SearchIndex.postingsChunk * 2 + 3
-        let sections = (0..<count).map { SearchSection(page: $0, heading: "", anchor: "", text: $0 % 2 == 0 ? "even word" : "odd word") }
+        let sections = (0..<count).map {
+            SearchSection(page: $0, heading: "", anchor: "", text: $0 % 2 == 0 ? "even word" : "odd word")
+        }
         let postings = SearchIndex.postings(of: sections)
         #expect(postings["word"]?.map { $0 >> 4 } == Array(0..<count))
         #expect(postings["even"]?.map { $0 >> 4 } == Array(stride(from: 0, to: count, by: 2)))
@@ -63,8 +76,9 @@ struct TemplateViewTests {
     }
 
     private static func page() -> PageView {
-        PageView(title: "T", htmlTitle: "T", url: "/t/", noindex: false, unlisted: false, draft: false, contentHTML: "",
-                 tags: [], hasToc: false, toc: [], breadcrumbs: [], sidebarHTML: "", hasMermaid: false, hasTabs: false,
-                 mermaidScriptUrl: "")
+        PageView(
+            title: "T", htmlTitle: "T", url: "/t/", noindex: false, unlisted: false, draft: false, contentHTML: "",
+            tags: [], hasToc: false, toc: [], breadcrumbs: [], sidebarHTML: "", hasMermaid: false, hasTabs: false,
+            mermaidScriptUrl: "")
     }
 }

@@ -9,7 +9,9 @@ import Testing
 /// the default one.
 @Suite struct ThemeFolderTests {
     @Test func folderFilesOverrideTheDefaultTheme() throws {
-        let source = MemorySiteSource(files: ["themes/plain/templates/404.mustache": "gone: {{site.title}}\n", "docs/a.md": "# A\n"])
+        let source = MemorySiteSource(files: [
+            "themes/plain/templates/404.mustache": "gone: {{site.title}}\n", "docs/a.md": "# A\n",
+        ])
         let folder = try #require(source.texts(in: ResolvedPath("/site/themes/plain", from: "/")))
         #expect(folder == ["templates/404.mustache": "gone: {{site.title}}\n"])
         let theme = try Theme.load(name: "plain", directory: "/site/themes/plain", folder: folder)
@@ -18,14 +20,18 @@ import Testing
     }
 
     @Test func aMissingFolderIsAnErrorAtItsPathUnlessTheThemeIsTheDefault() throws {
-        #expect(MemorySiteSource(files: ["docs/a.md": "# A\n"]).texts(in: ResolvedPath("/site/themes/nope", from: "/")) == nil)
+        #expect(
+            MemorySiteSource(files: ["docs/a.md": "# A\n"]).texts(in: ResolvedPath("/site/themes/nope", from: "/"))
+                == nil)
         #expect(throws: ThemeError.self) { try Theme.load(name: "nope", directory: "/site/themes/nope", folder: nil) }
         do {
             _ = try Theme.load(name: "nope", directory: "/site/themes/nope", folder: nil)
         } catch {
             #expect(error.location.path == "/site/themes/nope")
         }
-        #expect(try Theme.load(name: "default", directory: "/site/themes/default", folder: nil).files == Theme.builtIn.files)
+        #expect(
+            try Theme.load(name: "default", directory: "/site/themes/default", folder: nil).files == Theme.builtIn.files
+        )
     }
 
     /// A file that is not UTF-8 text is left out of a theme folder read from disk, as before.

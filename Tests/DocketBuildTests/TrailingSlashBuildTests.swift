@@ -7,7 +7,8 @@ import Testing
 /// canonical URL and the sitemap, for undefined, true and false.
 @Suite struct TrailingSlashBuildTests {
     private static let files = [
-        "docs/intro.md": "---\ntags: [ops]\n---\n# Intro\n\n[Guides](./g/index.md) [Setup](./g/setup.md) [abs](/docs/g/setup)\n",
+        "docs/intro.md":
+            "---\ntags: [ops]\n---\n# Intro\n\n[Guides](./g/index.md) [Setup](./g/setup.md) [abs](/docs/g/setup)\n",
         "docs/g/index.md": "# Guides\n",
         "docs/g/setup.md": "# Setup\n\n[back](../intro.md)\n",
     ]
@@ -18,7 +19,8 @@ import Testing
         let root = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var all = Self.files
-        all["docket.yml"] = "title: T\nurl: https://example.org\nnavbar:\n  - { label: Setup, to: /docs/g/setup }\n"
+        all["docket.yml"] =
+            "title: T\nurl: https://example.org\nnavbar:\n  - { label: Setup, to: /docs/g/setup }\n"
             + (setting.map { "trailingSlash: \($0)\n" } ?? "")
         try Fixtures.write(all, under: root)
         var options = BuildOptions()
@@ -52,7 +54,10 @@ import Testing
 
     @Test func trueEndsEveryPageURLWithASlash() throws {
         let (files, text) = try build("true")
-        #expect(files.isSuperset(of: ["docs/intro/index.html", "docs/g/index.html", "docs/g/setup/index.html", "docs/tags/ops/index.html"]))
+        #expect(
+            files.isSuperset(of: [
+                "docs/intro/index.html", "docs/g/index.html", "docs/g/setup/index.html", "docs/tags/ops/index.html",
+            ]))
         let intro = try #require(text["docs/intro/index.html"])
         #expect(intro.contains("href=\"/docs/g/setup/\""))
         #expect(intro.contains("href=\"/docs/tags/ops/\""))
@@ -63,7 +68,10 @@ import Testing
 
     @Test func falseWritesFilesNamedAfterThePage() throws {
         let (files, text) = try build("false")
-        #expect(files.isSuperset(of: ["docs/intro.html", "docs/g.html", "docs/g/setup.html", "docs/tags/ops.html", "docs/tags.html"]))
+        #expect(
+            files.isSuperset(of: [
+                "docs/intro.html", "docs/g.html", "docs/g/setup.html", "docs/tags/ops.html", "docs/tags.html",
+            ]))
         #expect(!files.contains("docs/intro/index.html"))
         let intro = try #require(text["docs/intro.html"])
         #expect(intro.contains("href=\"/docs/tags/ops\""))

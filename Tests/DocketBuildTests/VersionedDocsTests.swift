@@ -26,7 +26,9 @@ import Testing
         let loaded = try SiteLoader.load(options(Self.fixture))
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.all)")
         let got = try JSONSerialization.jsonObject(with: Data(SiteListing.json(loaded).utf8)) as! [String: Any]
-        let want = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixture.appendingPathComponent("expected/list.json"))) as! [String: Any]
+        let want =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.fixture.appendingPathComponent("expected/list.json"))) as! [String: Any]
         for key in ["pages", "sidebar", "versions"] {
             let actual = try canonical(got[key] ?? NSNull())
             #expect(actual == (try canonical(want[key]!)), "\(key):\n\(actual)")
@@ -40,7 +42,9 @@ import Testing
         options.output = out.path
         let result = SiteBuilder.build(options)
         #expect(result.succeeded, "\(result.diagnostics.all)")
-        func page(_ path: String) throws -> String { try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8) }
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)
+        }
 
         let files = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? [])
             .filter { $0.hasPrefix("docs/") && $0.hasSuffix(".html") }.sorted()
@@ -110,11 +114,15 @@ import Testing
     }
 
     @Test func optionsPickTheLastVersionLabelsPathsAndBanners() throws {
-        let listed = [("2.0", SourceLocation(path: "versions.json", line: 1, column: 2)),
-                      ("1.0", SourceLocation(path: "versions.json", line: 1, column: 9))]
+        let listed = [
+            ("2.0", SourceLocation(path: "versions.json", line: 1, column: 2)),
+            ("1.0", SourceLocation(path: "versions.json", line: 1, column: 9)),
+        ]
         var options = VersionOptions()
         options.lastVersion = ("current", SourceLocation(path: "docket.yml", line: 1, column: 1))
-        let (set, problems) = VersionSet.make(listed: listed, options: options, versionsFile: "versions.json") { _ in true }
+        let (set, problems) = VersionSet.make(listed: listed, options: options, versionsFile: "versions.json") { _ in
+            true
+        }
         #expect(problems.isEmpty)
         let versions = try #require(set).versions
         #expect(versions.map(\.name) == ["current", "2.0", "1.0"])
@@ -124,39 +132,79 @@ import Testing
 
         // onlyIncludeVersions keeps versions.json's order; per-version settings win.
         var only = VersionOptions()
-        only.onlyIncludeVersions = [("1.0", SourceLocation(path: "docket.yml", line: 2, column: 3)),
-                                    ("current", SourceLocation(path: "docket.yml", line: 3, column: 3))]
-        only.versions = [("current", .init(label: "Canary", path: "canary", banner: "none", location: SourceLocation(path: "docket.yml", line: 5, column: 3)))]
-        let filtered = try #require(VersionSet.make(listed: listed, options: only, versionsFile: "versions.json") { _ in true }.0).versions
+        only.onlyIncludeVersions = [
+            ("1.0", SourceLocation(path: "docket.yml", line: 2, column: 3)),
+            ("current", SourceLocation(path: "docket.yml", line: 3, column: 3)),
+        ]
+        only.versions = [
+            (
+                "current",
+                .init(
+                    label: "Canary", path: "canary", banner: "none",
+                    location: SourceLocation(path: "docket.yml", line: 5, column: 3))
+            )
+        ]
+        let filtered = try #require(
+            VersionSet.make(listed: listed, options: only, versionsFile: "versions.json") { _ in true }.0
+        ).versions
         #expect(filtered.map(\.name) == ["current", "1.0"])
         #expect(filtered[0].label == "Canary" && filtered[0].pathPart == "canary" && filtered[0].banner == nil)
         #expect(filtered[1].isLast && filtered[1].pathPart == "" && filtered[1].badge)
 
         var disabled = VersionOptions()
         disabled.disableVersioning = true
-        let single = try #require(VersionSet.make(listed: listed, options: disabled, versionsFile: "versions.json") { _ in true }.0).versions
+        let single = try #require(
+            VersionSet.make(listed: listed, options: disabled, versionsFile: "versions.json") { _ in true }.0
+        ).versions
         #expect(single.map(\.name) == ["current"] && single[0].pathPart == "" && !single[0].badge)
     }
 
     /// Each bad input fails the load with an error at the place that is wrong.
     @Test(arguments: [
         (["versions.json": "{\"2.0\": true}\n"], "versions.json:1:1", "array of version names"),
-        (["versions.json": "[\"2.0\", \"1.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n"],
-         "versions.json:1:9", "the docs folder does not exist for version \"1.0\""),
+        (
+            ["versions.json": "[\"2.0\", \"1.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n"],
+            "versions.json:1:9", "the docs folder does not exist for version \"1.0\""
+        ),
         (["versions.json": "[\"2.0\",]\n"], "versions.json:1:7", "not valid JSON"),
         (["versions.json": "[2.0]\n"], "versions.json:1:2", "versions should be strings"),
-        (["versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n", "docket.yml": "title: T\nlastVersion: '3.0'\n"],
-         "docket.yml:2:14", "lastVersion: 3.0 is not a version. Available version names are: current, 2.0"),
-        (["versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n", "docket.yml": "onlyIncludeVersions:\n  - current\n  - '9.9'\n"],
-         "docket.yml:3:5", "onlyIncludeVersions: unknown version '9.9'"),
-        (["versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n", "docket.yml": "versions:\n  '2.1': {label: x}\n"],
-         "docket.yml:2:3", "versions: unknown version '2.1'"),
-        (["versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
-          "versioned_sidebars/version-2.0-sidebars.json": "{\"s\": [\"a\", {\"type\": \"page\", \"id\": \"a\"}]}\n"],
-         "versioned_sidebars/version-2.0-sidebars.json:1:22", "unknown sidebar item type 'page'"),
-        (["versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
-          "versioned_sidebars/version-2.0-sidebars.json": "{\"s\": [\"a\", \"nope\"]}\n"],
-         "versioned_sidebars/version-2.0-sidebars.json:1:13", "the sidebar refers to the doc 'nope', which does not exist"),
+        (
+            [
+                "versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
+                "docket.yml": "title: T\nlastVersion: '3.0'\n",
+            ],
+            "docket.yml:2:14", "lastVersion: 3.0 is not a version. Available version names are: current, 2.0"
+        ),
+        (
+            [
+                "versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
+                "docket.yml": "onlyIncludeVersions:\n  - current\n  - '9.9'\n",
+            ],
+            "docket.yml:3:5", "onlyIncludeVersions: unknown version '9.9'"
+        ),
+        (
+            [
+                "versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
+                "docket.yml": "versions:\n  '2.1': {label: x}\n",
+            ],
+            "docket.yml:2:3", "versions: unknown version '2.1'"
+        ),
+        (
+            [
+                "versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
+                "versioned_sidebars/version-2.0-sidebars.json":
+                    "{\"s\": [\"a\", {\"type\": \"page\", \"id\": \"a\"}]}\n",
+            ],
+            "versioned_sidebars/version-2.0-sidebars.json:1:22", "unknown sidebar item type 'page'"
+        ),
+        (
+            [
+                "versions.json": "[\"2.0\"]\n", "versioned_docs/version-2.0/a.md": "# A\n",
+                "versioned_sidebars/version-2.0-sidebars.json": "{\"s\": [\"a\", \"nope\"]}\n",
+            ],
+            "versioned_sidebars/version-2.0-sidebars.json:1:13",
+            "the sidebar refers to the doc 'nope', which does not exist"
+        ),
     ])
     func badInputIsALocatedError(files: [String: String], location: String, message: String) throws {
         let root = Fixtures.temporaryDirectory("versions-bad")
@@ -178,7 +226,9 @@ import Testing
         let root = Fixtures.temporaryDirectory("versions-current-path")
         let out = Fixtures.temporaryDirectory("versions-current-path-out")
         defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: out) }
-        try Fixtures.write(["docs/intro.md": "# Intro\n", "docket.yml": "versions:\n  current: {label: Edge, path: edge}\n"], under: root)
+        try Fixtures.write(
+            ["docs/intro.md": "# Intro\n", "docket.yml": "versions:\n  current: {label: Edge, path: edge}\n"],
+            under: root)
         var options = options(root)
         options.output = out.path
         let result = SiteBuilder.build(options)
@@ -192,10 +242,11 @@ import Testing
         let root = Fixtures.temporaryDirectory("versions-edit")
         let out = Fixtures.temporaryDirectory("versions-edit-out")
         defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: out) }
-        try Fixtures.write([
-            "docket.yml": "editUrl: https://git.example.org/edit/main/docs/\n", "versions.json": "[\"1.0\"]\n",
-            "docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Intro one\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "editUrl: https://git.example.org/edit/main/docs/\n", "versions.json": "[\"1.0\"]\n",
+                "docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Intro one\n",
+            ], under: root)
         var options = options(root)
         options.output = out.path
         #expect(SiteBuilder.build(options).succeeded)
@@ -208,7 +259,8 @@ import Testing
     @Test func aSiteWithoutVersionsJSONIsUnversioned() throws {
         let root = Fixtures.temporaryDirectory("versions-none")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Old\n"], under: root)
+        try Fixtures.write(
+            ["docs/intro.md": "# Intro\n", "versioned_docs/version-1.0/intro.md": "# Old\n"], under: root)
         let loaded = try SiteLoader.load(options(root))
         #expect(loaded.versions == nil)
         #expect(loaded.site.pages.map(\.permalink) == ["/docs/intro"])

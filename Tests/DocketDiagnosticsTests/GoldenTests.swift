@@ -14,6 +14,8 @@ import Testing
         let mismatch = try #require(Golden.mismatch("one\n2\nthree\nfour\n", file: file))
         #expect(mismatch.contains("-two\n+2\n three\n+four\n"), "\(mismatch)")
         #expect(mismatch.hasSuffix("(DOCKET_BLESS=1 re-blesses after review)"))
-        #expect(Golden.mismatch("x", file: temp.appendingPathComponent("missing.txt"))?.contains("missing golden file") == true)
+        #expect(
+            Golden.mismatch("x", file: temp.appendingPathComponent("missing.txt"))?.contains("missing golden file")
+                == true)
     }
 }

@@ -9,12 +9,15 @@ import Testing
 
     @Test func aChangedLineWithContext() {
         let old = "1\n2\n3\n4\n5\n6\n7", new = "1\n2\n3\nfour\n5\n6\n7"
-        #expect(TextDiff.unified(old: old, new: new, oldName: "old", newName: "new")
+        #expect(
+            TextDiff.unified(old: old, new: new, oldName: "old", newName: "new")
                 == "--- old\n+++ new\n@@ -2 +2 @@\n 2\n 3\n-4\n+four\n 5\n 6\n")
     }
 
     @Test func additionsAndRemovalsAtTheEnds() {
-        #expect(TextDiff.unified(old: "a\nb", new: "b\nc", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -1 +1 @@\n-a\n b\n+c\n")
+        #expect(
+            TextDiff.unified(old: "a\nb", new: "b\nc", oldName: "o", newName: "n")
+                == "--- o\n+++ n\n@@ -1 +1 @@\n-a\n b\n+c\n")
         #expect(TextDiff.unified(old: "", new: "x", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -1 +1 @@\n-\n+x\n")
     }
 
@@ -23,7 +26,8 @@ import Testing
         var new = old
         new[1] = "two"
         new[17] = "eighteen"
-        let diff = TextDiff.unified(old: old.joined(separator: "\n"), new: new.joined(separator: "\n"), oldName: "o", newName: "n")
+        let diff = TextDiff.unified(
+            old: old.joined(separator: "\n"), new: new.joined(separator: "\n"), oldName: "o", newName: "n")
         #expect(diff.components(separatedBy: "\n@@ ").count == 3, "\(diff)")
         #expect(diff.contains("@@ -16 +16 @@\n 16\n 17\n-18\n+eighteen\n 19\n 20\n"), "\(diff)")
     }
@@ -43,7 +47,8 @@ import Testing
         let clock = ContinuousClock()
         var diff = ""
         let elapsed = clock.measure {
-            diff = TextDiff.unified(old: old.joined(separator: "\n"), new: new.joined(separator: "\n"), oldName: "o", newName: "n")
+            diff = TextDiff.unified(
+                old: old.joined(separator: "\n"), new: new.joined(separator: "\n"), oldName: "o", newName: "n")
         }
         let grown = peakResidentBytes() - before
         #expect(diff.components(separatedBy: "\n+changed line ").count == 11)
@@ -56,11 +61,11 @@ import Testing
     func peakResidentBytes() -> Int {
         var usage = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss) * 1024
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Int(usage.ru_maxrss) * 1024
         #else
-        getrusage(RUSAGE_SELF, &usage)
-        return Int(usage.ru_maxrss)
+            getrusage(RUSAGE_SELF, &usage)
+            return Int(usage.ru_maxrss)
         #endif
     }
 }

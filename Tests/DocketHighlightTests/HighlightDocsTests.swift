@@ -7,7 +7,9 @@ import Testing
 /// fail when the code grows one the page does not mention.
 @Suite struct HighlightDocsTests {
     static func page() throws -> String {
-        try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("content/writing/code-highlighting.md"), encoding: .utf8)
+        try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("content/writing/code-highlighting.md"),
+            encoding: .utf8)
     }
 
     @Test func everyAliasIsDocumented() throws {
@@ -22,12 +24,15 @@ import Testing
     @Test func everyTokenClassIsDocumented() throws {
         let page = try Self.page()
         for kind in TokenKind.allCases where kind != .plain {
-            #expect(page.contains("`tok-\(kind.rawValue)`"), "tok-\(kind.rawValue) is missing from code-highlighting.md")
+            #expect(
+                page.contains("`tok-\(kind.rawValue)`"), "tok-\(kind.rawValue) is missing from code-highlighting.md")
         }
     }
 
     @Test func everyTokenClassHasAThemeColourOrStyle() throws {
-        let css = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("themes/default/assets/docket.css"), encoding: .utf8)
+        let css = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("themes/default/assets/docket.css"), encoding: .utf8
+        )
         for kind in TokenKind.allCases where kind != .plain {
             #expect(css.contains(".tok-\(kind.rawValue)"), "no .tok-\(kind.rawValue) rule in the default theme")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketHighlight
 
 @Suite struct HighlighterTests {
@@ -29,11 +30,12 @@ import Testing
 
     @Test func htmlIsEscapedAndKeepsOneEntryPerLine() throws {
         let lines = try #require(Highlighter.htmlLines(code: "a = \"<b>&\"\n\n# c", language: "python"))
-        #expect(lines == [
-            "a <span class=\"tok-operator\">=</span> <span class=\"tok-string\">&quot;&lt;b&gt;&amp;&quot;</span>",
-            "",
-            "<span class=\"tok-comment\"># c</span>",
-        ])
+        #expect(
+            lines == [
+                "a <span class=\"tok-operator\">=</span> <span class=\"tok-string\">&quot;&lt;b&gt;&amp;&quot;</span>",
+                "",
+                "<span class=\"tok-comment\"># c</span>",
+            ])
     }
 
     @Test func multiLineTokensAreClosedAndReopenedAtEachNewline() throws {
@@ -59,7 +61,10 @@ import Testing
     }
 
     @Test func bashCommandWordsFollowPipesContinuationsAndLeaders() throws {
-        let tokens = try #require(Highlighter.tokens(code: "curl -s x | \\\n  sudo tee f\ndocker compose exec app sh\naws s3 --x Status=On\nexport A=1", language: "bash"))
+        let tokens = try #require(
+            Highlighter.tokens(
+                code: "curl -s x | \\\n  sudo tee f\ndocker compose exec app sh\naws s3 --x Status=On\nexport A=1",
+                language: "bash"))
         let functions = tokens.filter { $0.kind == .function }.map(\.text)
         #expect(functions == ["curl", "sudo", "tee", "docker", "aws"])
         #expect(tokens.contains(Token(kind: .variable, text: "A")))
@@ -84,7 +89,8 @@ import Testing
     }
 
     @Test func swiftInterpolationAndMultiLineStrings() throws {
-        let tokens = try #require(Highlighter.tokens(code: "let s = \"\"\"\n  \\(a(b)) x\n  \"\"\"\nlet t = 1", language: "swift"))
+        let tokens = try #require(
+            Highlighter.tokens(code: "let s = \"\"\"\n  \\(a(b)) x\n  \"\"\"\nlet t = 1", language: "swift"))
         #expect(tokens.contains(Token(kind: .string, text: " x\n  \"\"\"")))
         #expect(tokens.contains(Token(kind: .number, text: "1")))
     }
@@ -126,20 +132,24 @@ import Testing
     @Test func everyLanguageSurvivesHostileInput() throws {
         // Fragments that open constructs and never close them, mixed pseudo-randomly (fixed
         // seed): every language must return every byte, in order, with the same line count.
-        let fragments = ["\"", "'", "`", "${", "$(", "(", ")", "{", "}", "<<EOF", "\nEOF\n", "/*", "*/", "#", "\\", "\n",
-                         "<!--", "<a ", ">", "|", ": ", "- ", "é", "🙂", "\r\n", "\t", "0x", "1.5e", "r#\"", "\"\"\"", "@", "$", " "]
-        var state: UInt64 = 0x9E3779B97F4A7C15
+        let fragments = [
+            "\"", "'", "`", "${", "$(", "(", ")", "{", "}", "<<EOF", "\nEOF\n", "/*", "*/", "#", "\\", "\n",
+            "<!--", "<a ", ">", "|", ": ", "- ", "é", "🙂", "\r\n", "\t", "0x", "1.5e", "r#\"", "\"\"\"", "@", "$", " ",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for language in Language.allCases {
             for _ in 0..<40 {
                 var code = ""
                 for _ in 0..<60 {
-                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                     code += fragments[Int(state >> 33) % fragments.count]
                 }
                 let tokens = try #require(Highlighter.tokens(code: code, language: language.rawValue))
                 #expect(tokens.map(\.text).joined() == code, "\(language)")
                 let lines = try #require(Highlighter.htmlLines(code: code, language: language.rawValue))
-                #expect(lines.count == code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count, "\(language)")
+                #expect(
+                    lines.count == code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count,
+                    "\(language)")
             }
         }
     }

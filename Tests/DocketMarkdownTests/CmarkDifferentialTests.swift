@@ -1,6 +1,7 @@
-@testable import DocketMarkdown
 import Foundation
 import Testing
+
+@testable import DocketMarkdown
 
 /// `HTMLRenderer` against cmark-gfm's own HTML renderer, on the same parse. docket renders the
 /// tree itself (heading anchors, code block wrappers, admonitions need it), so every construct
@@ -27,10 +28,12 @@ import Testing
             for side in ["left", "center", "right"] {
                 out = out.replacingOccurrences(of: " style=\"text-align: \(side)\"", with: " align=\"\(side)\"")
             }
-            out = out.replacingOccurrences(of: "<li class=\"task-list-item\"><input type=\"checkbox\" disabled checked> ",
-                                           with: "<li><input type=\"checkbox\" checked disabled> ")
-            out = out.replacingOccurrences(of: "<li class=\"task-list-item\"><input type=\"checkbox\" disabled> ",
-                                           with: "<li><input type=\"checkbox\" disabled> ")
+            out = out.replacingOccurrences(
+                of: "<li class=\"task-list-item\"><input type=\"checkbox\" disabled checked> ",
+                with: "<li><input type=\"checkbox\" checked disabled> ")
+            out = out.replacingOccurrences(
+                of: "<li class=\"task-list-item\"><input type=\"checkbox\" disabled> ",
+                with: "<li><input type=\"checkbox\" disabled> ")
             out = out.replacingOccurrences(of: " class=\"contains-task-list\"", with: "")
             out = codeBlocks(out)
             return common(out)
@@ -39,11 +42,14 @@ import Testing
         static func reference(_ html: String) -> String {
             // Only the void elements cmark-gfm writes itself: a raw `<x />` of the author is
             // written as written by both renderers.
-            var out = html.replacingOccurrences(of: "<br />", with: "<br>").replacingOccurrences(of: "<hr />", with: "<hr>")
+            var out = html.replacingOccurrences(of: "<br />", with: "<br>").replacingOccurrences(
+                of: "<hr />", with: "<hr>")
             out = out.replacingOccurrences(of: #"(<img [^>]*?) />"#, with: "$1>", options: .regularExpression)
-            out = out.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                                           with: "<input type=\"checkbox\" checked disabled>")
-            out = out.replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled>")
+            out = out.replacingOccurrences(
+                of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" checked disabled>")
+            out = out.replacingOccurrences(
+                of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled>")
             // cmark-gfm puts the language on <code>; docket on <pre>, as the theme styles it.
             out = out.replacingOccurrences(of: "<pre><code class=\"language-", with: "<pre class=\"language-")
             return common(out)
@@ -55,7 +61,9 @@ import Testing
         static func codeBlocks(_ html: String) -> String {
             var out = ""
             var rest = Substring(html)
-            while let open = rest.range(of: "<div class=\"code-block\">"), let close = rest[open.upperBound...].range(of: "</code></pre></div>") {
+            while let open = rest.range(of: "<div class=\"code-block\">"),
+                let close = rest[open.upperBound...].range(of: "</code></pre></div>")
+            {
                 out += rest[..<open.lowerBound]
                 out += codeBlock(String(rest[open.lowerBound..<close.upperBound]))
                 rest = rest[close.upperBound...]
@@ -162,7 +170,9 @@ import Testing
             guard let difference = Self.compare(markdown) else { continue }
             failures += 1
             if failures <= 12 {
-                Issue.record("seed \(seed), input:\n\(markdown)\ndocket:\n\(difference.ours)\ncmark-gfm:\n\(difference.reference)")
+                Issue.record(
+                    "seed \(seed), input:\n\(markdown)\ndocket:\n\(difference.ours)\ncmark-gfm:\n\(difference.reference)"
+                )
             }
         }
         #expect(failures == 0, "\(failures) of 3000 generated documents render differently")
@@ -172,14 +182,16 @@ import Testing
     /// global table that each parse adds to and removes from. Every page must still get its
     /// strikethrough and autolinks however the parses interleave.
     @Test func parallelParsesKeepInlineExtensions() {
-        let markdown = (0..<40).map { "Line \($0) ~~gone~~ and https://example.org/\($0) here.\n" }.joined(separator: "\n")
+        let markdown = (0..<40).map { "Line \($0) ~~gone~~ and https://example.org/\($0) here.\n" }.joined(
+            separator: "\n")
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 400)
         results.initialize(repeating: false)
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: 400) { index in
             let html = Self.ours(markdown)
-            slots[index] = html.components(separatedBy: "<del>").count == 41
+            slots[index] =
+                html.components(separatedBy: "<del>").count == 41
                 && html.components(separatedBy: "<a href=\"https://example.org/").count == 41
         }
         #expect(results.filter { !$0 }.count == 0, "parses that lost a strikethrough or an autolink")
@@ -214,7 +226,9 @@ struct MarkdownGenerator {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
-    static let words = ["alpha", "beta", "gamma", "x", "docket", "run", "a_b", "snake_case_name", "2", "ü", "✓", "foo*bar"]
+    static let words = [
+        "alpha", "beta", "gamma", "x", "docket", "run", "a_b", "snake_case_name", "2", "ü", "✓", "foo*bar",
+    ]
 
     mutating func inline(depth: Int = 0) -> String {
         let kind = depth > 2 ? 0 : below(14)
@@ -223,7 +237,9 @@ struct MarkdownGenerator {
         case 2: return "**\(inline(depth: depth + 1))**"
         case 3: return "_\(pick(Self.words))_"
         case 4: return "`\(pick(["code", "a < b", "x`y", " spaced "]))`"
-        case 5: return "[\(inline(depth: depth + 1))](\(pick(["/docs/a", "https://example.org/p?q=1&r=2", "#anchor", "<b c>", "../up.md"])))"
+        case 5:
+            return
+                "[\(inline(depth: depth + 1))](\(pick(["/docs/a", "https://example.org/p?q=1&r=2", "#anchor", "<b c>", "../up.md"])))"
         case 6: return "![\(pick(Self.words))](\(pick(["/i.png", "i.png \"t\""])))"
         case 7: return pick(["<https://example.org>", "https://example.org/z", "www.example.org"])
         case 8: return pick(["\\*", "\\_", "\\<", "&amp;", "&lt;", "&#169;", "&nope;", "<", ">", "&", "\""])
@@ -255,15 +271,19 @@ struct MarkdownGenerator {
                 let marker = ordered ? "\(start + index). " : pick(["- ", "* ", "- [ ] ", "- [x] "])
                 let body = below(4) == 0 ? block(depth: depth + 1) : paragraph()
                 let indent = String(repeating: " ", count: marker.count)
-                out += marker + body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                out +=
+                    marker
+                    + body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                     .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }
                     .joined(separator: "\n") + "\n"
                 if loose { out += "\n" }
             }
             return out
-        case 4: return block(depth: depth + 1).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "> " + $0 }.joined(separator: "\n")
-        case 5: return "```" + pick(["", "zz", "zz title=\"t\""]) + "\n" + pick(["a\n  b", "<tag> & \"q\"", ""]) + "\n```"
+        case 4:
+            return block(depth: depth + 1).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "> " + $0 }.joined(separator: "\n")
+        case 5:
+            return "```" + pick(["", "zz", "zz title=\"t\""]) + "\n" + pick(["a\n  b", "<tag> & \"q\"", ""]) + "\n```"
         case 6: return "    " + pick(["indented", "a\n    b"])
         case 7:
             let columns = 1 + below(3)
@@ -271,7 +291,10 @@ struct MarkdownGenerator {
             let rule = (0..<columns).map { _ in pick(["---", ":--", ":-:", "--:"]) }.joined(separator: " | ")
             let rows = (0..<below(3)).map { _ in (0..<columns).map { _ in inline() }.joined(separator: " | ") }
             return (["| \(header) |", "| \(rule) |"] + rows.map { "| \($0) |" }).joined(separator: "\n")
-        case 8: return pick(["<div>\n\(inline())\n</div>", "<details>\n<summary>s</summary>\n\ntext\n\n</details>", "<!-- c -->"])
+        case 8:
+            return pick([
+                "<div>\n\(inline())\n</div>", "<details>\n<summary>s</summary>\n\ntext\n\n</details>", "<!-- c -->",
+            ])
         case 9: return pick(["***", "---", "___"])
         case 10: return inline() + "\n" + pick(["===", "---"])
         default: return paragraph()

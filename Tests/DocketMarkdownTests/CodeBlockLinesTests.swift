@@ -1,5 +1,6 @@
-@testable import DocketMarkdown
 import Testing
+
+@testable import DocketMarkdown
 
 /// A code block's lines are split as bytes, and its magic comments are looked for only when its
 /// text holds `highlight-`: both must give what the Character split and `CodeHighlights` give.
@@ -13,8 +14,9 @@ import Testing
             texts += last
         }
         for text in texts {
-            #expect(HTMLRenderer.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false),
-                    "\(Array(text.unicodeScalars))")
+            #expect(
+                HTMLRenderer.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false),
+                "\(Array(text.unicodeScalars))")
         }
     }
 

@@ -6,18 +6,22 @@ import Testing
 /// warning), and in `.mdx` it stays an error. Literals and escapes stay silent.
 @Suite struct CompatExpressionTests {
     private func parse(_ text: String, isMDX: Bool) -> [String] {
-        MarkdownDocument.parse(text, lineOffset: 2, path: isMDX ? "a.mdx" : "a.md", isMDX: isMDX).diagnostics.sorted.map(\.description)
+        MarkdownDocument.parse(text, lineOffset: 2, path: isMDX ? "a.mdx" : "a.md", isMDX: isMDX).diagnostics.sorted
+            .map(\.description)
     }
 
     @Test func anExpressionInMarkdownProseIsALocatedWarning() {
         let found = parse("# A\n\nRequires version {vars.k8sMinVersion} or higher.\n", isMDX: false)
         #expect(found.count == 1, "\(found)")
-        #expect(found.first?.hasPrefix("a.md:5:18: warning: {vars.k8sMinVersion} is shown as written") == true, "\(found)")
+        #expect(
+            found.first?.hasPrefix("a.md:5:18: warning: {vars.k8sMinVersion} is shown as written") == true, "\(found)")
     }
 
     @Test func theSameInMDXIsAnError() {
         let found = parse("Hello {user}.\n", isMDX: true)
-        #expect(found.count == 1 && found[0].hasPrefix("a.mdx:3:7: error: docket cannot evaluate the MDX expression {user}"), "\(found)")
+        #expect(
+            found.count == 1
+                && found[0].hasPrefix("a.mdx:3:7: error: docket cannot evaluate the MDX expression {user}"), "\(found)")
     }
 
     @Test func literalsCommentsAndEscapesAreSilent() {

@@ -1,12 +1,15 @@
-@testable import DocketMarkdown
 import Testing
+
+@testable import DocketMarkdown
 
 /// `DirectiveScanner.scan` reads lines as bytes and looks at a line as text only when it could
 /// hold a fence; `scanBySplitting` is the line-array reading it replaced. Both must find the
 /// same fences, openings and markers on any text.
 @Suite struct DirectiveByteScanTests {
-    private let lines = [":::note", ":::", "::::tip[Two words]", "  :::", "```", "~~~", "````js", "text :::x",
-                         "`", "  ~~~~", ":::warning Title {#x}", "    :::", "\t:::danger", "é:::note", ":\u{301}::note", ""]
+    private let lines = [
+        ":::note", ":::", "::::tip[Two words]", "  :::", "```", "~~~", "````js", "text :::x",
+        "`", "  ~~~~", ":::warning Title {#x}", "    :::", "\t:::danger", "é:::note", ":\u{301}::note", "",
+    ]
 
     private func same(_ text: String) {
         var bytes = DirectiveScanner()
@@ -14,9 +17,14 @@ import Testing
         let a = bytes.scan(text, lineOffset: 3)
         let b = split.scanBySplitting(text, lineOffset: 3)
         #expect(a == b, "\(text.debugDescription)")
-        #expect(bytes.openings.map { "\($0.name) \($0.line):\($0.column) \($0.titleSource ?? "-") \($0.titleColumn)" }
-                == split.openings.map { "\($0.name) \($0.line):\($0.column) \($0.titleSource ?? "-") \($0.titleColumn)" })
-        #expect(bytes.markerLines == split.markerLines && bytes.fenceTexts == split.fenceTexts && bytes.closeColumns == split.closeColumns)
+        #expect(
+            bytes.openings.map { "\($0.name) \($0.line):\($0.column) \($0.titleSource ?? "-") \($0.titleColumn)" }
+                == split.openings.map {
+                    "\($0.name) \($0.line):\($0.column) \($0.titleSource ?? "-") \($0.titleColumn)"
+                })
+        #expect(
+            bytes.markerLines == split.markerLines && bytes.fenceTexts == split.fenceTexts
+                && bytes.closeColumns == split.closeColumns)
     }
 
     @Test func theByteScanFindsWhatTheLineScanFinds() {

@@ -16,14 +16,18 @@ import Testing
     }
 
     @Test func anythingElseIsLeftAlone() {
-        for text in ["no colons", "10:30:00", ":unknown_name_here:", "::", ":", "a:smile", ":Smile:", ":smile :", "ends with :smi"] {
+        for text in [
+            "no colons", "10:30:00", ":unknown_name_here:", "::", ":", "a:smile", ":Smile:", ":smile :",
+            "ends with :smi",
+        ] {
             #expect(EmojiShortcodes.replace(in: text) == text, "\(text)")
         }
         #expect(EmojiShortcodes.replace(in: "x:y:smile:") == "x:y😄")
     }
 
     @Test func codeAndURLsKeepTheirColons() {
-        let out = html("`:warning:` [go](https://e.org/:warning:) <b title=\":warning:\">x</b>\n\n```\n:warning:\n```\n")
+        let out = html(
+            "`:warning:` [go](https://e.org/:warning:) <b title=\":warning:\">x</b>\n\n```\n:warning:\n```\n")
         #expect(!out.contains("⚠️"), "\(out)")
         #expect(out.contains("<code>:warning:</code>"))
         #expect(out.contains("href=\"https://e.org/:warning:\""))

@@ -8,7 +8,10 @@ import Testing
         ("2. Add DEV_TOKEN", "2-add-dev_token"),
         ("C++ & Rust", "c--rust"),
         ("heading with a - dash", "heading-with-a---dash"),
-        ("exchange.bind_headers(exchange, routing [, bindCallback])", "exchangebind_headersexchange-routing--bindcallback"),
+        (
+            "exchange.bind_headers(exchange, routing [, bindCallback])",
+            "exchangebind_headersexchange-routing--bindcallback"
+        ),
         ("I ♥ unicode", "i--unicode"),
         ("en–dash", "endash"),
         ("😄 unicode emoji", "-unicode-emoji"),

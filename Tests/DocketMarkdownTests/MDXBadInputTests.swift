@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func duplicateValuesAndMissingValue() {
-        let found = problems("<Tabs>\n  <TabItem value=\"a\">A</TabItem>\n  <TabItem value=\"a\">B</TabItem>\n  <TabItem label=\"C\">C</TabItem>\n</Tabs>\n")
+        let found = problems(
+            "<Tabs>\n  <TabItem value=\"a\">A</TabItem>\n  <TabItem value=\"a\">B</TabItem>\n  <TabItem label=\"C\">C</TabItem>\n</Tabs>\n"
+        )
         #expect(found.contains { $0.hasPrefix("p.mdx:3:3: error: duplicate <TabItem> value \"a\"") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("p.mdx:4:3: error: <TabItem> needs a 'value'") }, "\(found)")
     }
@@ -31,20 +33,30 @@ import Testing
 
     @Test func defaultValueThatNoTabHas() {
         let found = problems("<Tabs defaultValue=\"z\">\n<TabItem value=\"a\">A</TabItem>\n</Tabs>\n")
-        #expect(found.count == 1 && found[0].hasPrefix("p.mdx:1:7: error: defaultValue \"z\" is none of the tab values (a)"), "\(found)")
+        #expect(
+            found.count == 1
+                && found[0].hasPrefix("p.mdx:1:7: error: defaultValue \"z\" is none of the tab values (a)"), "\(found)")
     }
 
     @Test func queryStringNeedsAGroupId() {
         let found = problems("<Tabs queryString>\n<TabItem value=\"a\">A</TabItem>\n</Tabs>\n")
-        #expect(found.count == 1 && found[0].hasPrefix("p.mdx:1:7: error: queryString without a value names the URL parameter after groupId"), "\(found)")
+        #expect(
+            found.count == 1
+                && found[0].hasPrefix(
+                    "p.mdx:1:7: error: queryString without a value names the URL parameter after groupId"),
+            "\(found)")
     }
 
     @Test func unknownImportAndComponentSpanningLines() {
-        let text = "import ProjectsTable from '@site/src/components/ProjectsTable';\n\n# Projects\n\n<ProjectsTable\n  data={[\n    {name: 'a', url: 'b'},\n  ]}\n/>\n\nAfter.\n"
+        let text =
+            "import ProjectsTable from '@site/src/components/ProjectsTable';\n\n# Projects\n\n<ProjectsTable\n  data={[\n    {name: 'a', url: 'b'},\n  ]}\n/>\n\nAfter.\n"
         let found = problems(text)
         #expect(found.count == 2, "\(found)")
         #expect(found[0].hasPrefix("p.mdx:1:1: error: docket cannot import '@site/src/components/ProjectsTable'"))
-        #expect(found[1].hasPrefix("p.mdx:5:1: error: docket cannot render the component <ProjectsTable> (imported from '@site/src/components/ProjectsTable')"))
+        #expect(
+            found[1].hasPrefix(
+                "p.mdx:5:1: error: docket cannot render the component <ProjectsTable> (imported from '@site/src/components/ProjectsTable')"
+            ))
         // The lines of the tag are not shown as text; the paragraph after it keeps its line.
         let parsed = MarkdownDocument.parse(text, lineOffset: 0, path: "p.mdx", isMDX: true)
         let html = HTMLRenderer().render(document: parsed.root)
@@ -60,7 +72,9 @@ import Testing
 
     @Test func exportIsReported() {
         let found = problems("export const x = 1;\n\nText\n")
-        #expect(found.count == 1 && found[0].hasPrefix("p.mdx:1:1: error: MDX 'export' statements are not supported"), "\(found)")
+        #expect(
+            found.count == 1 && found[0].hasPrefix("p.mdx:1:1: error: MDX 'export' statements are not supported"),
+            "\(found)")
     }
 
     @Test func expressionsThatAreNotLiterals() {
@@ -76,11 +90,16 @@ import Testing
 
     @Test func unclosedExpression() {
         let found = problems("A {'x' here\n\nB\n")
-        #expect(found == ["p.mdx:1:3: error: this '{' starts an MDX expression that is never closed; write \\{ for a literal brace"], "\(found)")
+        #expect(
+            found == [
+                "p.mdx:1:3: error: this '{' starts an MDX expression that is never closed; write \\{ for a literal brace"
+            ], "\(found)")
     }
 
     @Test func unevaluableProps() {
-        let found = problems("<DocCardList items={items.filter(x => x)} />\n\n<TOCInline toc={toc.slice(1)} />\n\n<DocCard item={doc} />\n")
+        let found = problems(
+            "<DocCardList items={items.filter(x => x)} />\n\n<TOCInline toc={toc.slice(1)} />\n\n<DocCard item={doc} />\n"
+        )
         #expect(found.count == 3, "\(found)")
         #expect(found[0].hasPrefix("p.mdx:1:14: error: docket cannot evaluate this 'items' of <DocCardList>"))
         #expect(found[1].hasPrefix("p.mdx:3:1: error: <TOCInline> lists the page's headings"))
@@ -89,12 +108,16 @@ import Testing
 
     @Test func mismatchedClosingTag() {
         let found = problems("<Tabs>\n<TabItem value=\"a\">\n\nA\n\n</Tabs>\n")
-        #expect(found.contains { $0.hasPrefix("p.mdx:6:1: error: </Tabs> closes <Tabs> while <TabItem> inside it is still open") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix("p.mdx:6:1: error: </Tabs> closes <Tabs> while <TabItem> inside it is still open")
+            }, "\(found)")
     }
 
     @Test func inlineComponentInAParagraph() {
         // Left to the site stage (MDXSyntaxCheck); the Markdown layer keeps it as inline HTML.
-        let parsed = MarkdownDocument.parse("Some <Highlight color=\"red\">text</Highlight>.\n", path: "p.mdx", isMDX: true)
+        let parsed = MarkdownDocument.parse(
+            "Some <Highlight color=\"red\">text</Highlight>.\n", path: "p.mdx", isMDX: true)
         #expect(parsed.diagnostics.isEmpty)
         var inline = 0
         parsed.root.walk { if case .htmlInline = $0.kind { inline += 1 } }

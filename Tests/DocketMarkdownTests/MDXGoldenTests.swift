@@ -17,8 +17,10 @@ import Testing
         let parsed = MarkdownDocument.parse(input, lineOffset: 0, path: file, isMDX: isMDX)
         let (tree, toc) = HeadingAnchors.assign(parsed.root)
         var renderer = HTMLRenderer()
-        renderer.docCards = [DocCardLink(label: "Setup", url: "/docs/guide/setup", description: "Install it"),
-                             DocCardLink(label: "More", url: "/docs/guide/more", description: nil)]
+        renderer.docCards = [
+            DocCardLink(label: "Setup", url: "/docs/guide/setup", description: "Install it"),
+            DocCardLink(label: "More", url: "/docs/guide/more", description: nil),
+        ]
         var output = renderer.render(document: tree, contentTitleIndex: tree.contentTitleIndex)
         output += "<!-- toc\n"
         for entry in toc {

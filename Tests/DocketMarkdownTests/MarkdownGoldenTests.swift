@@ -32,8 +32,10 @@ import Testing
         for name in Self.cases {
             let folder = Fixtures.url("markdown").appendingPathComponent(name)
             for file in ["input.md", "expected.html"] {
-                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) || (file == "expected.html" && Golden.blessing),
-                        "Tests/Fixtures/markdown/\(name) has no \(file)")
+                #expect(
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path)
+                        || (file == "expected.html" && Golden.blessing),
+                    "Tests/Fixtures/markdown/\(name) has no \(file)")
             }
         }
     }

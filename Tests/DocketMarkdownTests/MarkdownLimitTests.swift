@@ -1,6 +1,7 @@
 import DocketDiagnostics
 import Foundation
 import Testing
+
 @testable import DocketMarkdown
 
 /// Inputs that once crashed docket or took seconds and gigabytes: each now renders correctly or
@@ -24,17 +25,24 @@ import Testing
 
     @Test func deepQuotesAreAnErrorAtTheTooDeepBlock() {
         let (document, found, _) = parse("intro\n\n" + String(repeating: ">", count: 20_000) + " x\n", lineOffset: 4)
-        #expect(found == ["a.md:7:\(CmarkParser.maxDepth + 1): error: Markdown is nested deeper than \(CmarkParser.maxDepth) levels here (lists, quotes, emphasis, links…); the deeper content is left out"])
+        #expect(
+            found == [
+                "a.md:7:\(CmarkParser.maxDepth + 1): error: Markdown is nested deeper than \(CmarkParser.maxDepth) levels here (lists, quotes, emphasis, links…); the deeper content is left out"
+            ])
         #expect(depth(document.root) <= CmarkParser.maxDepth)
     }
 
     @Test func deepListsOnOneLineAndDeepEmphasis() {
         let lists = parse(String(repeating: "- ", count: 8_000) + "x\n")
-        #expect(lists.1.count == 1 && lists.1[0].hasPrefix("a.md:1:") && lists.1[0].contains("nested deeper than 256"), "\(lists.1)")
+        #expect(
+            lists.1.count == 1 && lists.1[0].hasPrefix("a.md:1:") && lists.1[0].contains("nested deeper than 256"),
+            "\(lists.1)")
         let ordered = parse(String(repeating: "1. ", count: 8_000) + "x\n")
         #expect(ordered.1.count == 1)
         let emphasis = parse(String(repeating: "*", count: 20_000) + "x" + String(repeating: "*", count: 20_000) + "\n")
-        #expect(emphasis.1.count == 1 && emphasis.1[0].hasPrefix("a.md:1:1: error: Markdown is nested deeper"), "\(emphasis.1)")
+        #expect(
+            emphasis.1.count == 1 && emphasis.1[0].hasPrefix("a.md:1:1: error: Markdown is nested deeper"),
+            "\(emphasis.1)")
         #expect(depth(emphasis.0.root) <= CmarkParser.maxDepth)
     }
 
@@ -52,7 +60,10 @@ import Testing
         let start = Date()
         let (document, found, _) = parse(text)
         #expect(Date().timeIntervalSince(start) < 5)
-        #expect(found == ["a.md:65:1: error: ':::note' is nested deeper than 64 levels of ':::' containers; it and any deeper ones are left as text"])
+        #expect(
+            found == [
+                "a.md:65:1: error: ':::note' is nested deeper than 64 levels of ':::' containers; it and any deeper ones are left as text"
+            ])
         #expect(depth(document.root) < 200)
     }
 
@@ -67,11 +78,14 @@ import Testing
 
     @Test func tablesWiderThanTheLimitAreAnError() {
         let columns = 5_000
-        let text = "intro\n\n|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n|" + String(repeating: "b|", count: columns) + "\n"
+        let text =
+            "intro\n\n|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns)
+            + "\n|" + String(repeating: "b|", count: columns) + "\n"
         let start = Date()
         let (_, found, html) = parse(text)
         #expect(Date().timeIntervalSince(start) < 5)
-        #expect(found == ["a.md:3:1: error: this table has 5000 columns; at most 1000 are supported, so it is left out"])
+        #expect(
+            found == ["a.md:3:1: error: this table has 5000 columns; at most 1000 are supported, so it is left out"])
         #expect(!html.contains("<td>"))
         let ok = parse("|" + String(repeating: "a|", count: 1000) + "\n|" + String(repeating: "-|", count: 1000) + "\n")
         #expect(ok.1.isEmpty && ok.2.components(separatedBy: "<th>").count == 1001)
@@ -79,7 +93,10 @@ import Testing
 
     @Test func hugeLineNumberStartIsAnErrorAtTheBlock() {
         let (_, found, html) = parse("text\n\n```js showLineNumbers=9223372036854775807\na\nb\n```\n")
-        #expect(found == ["a.md:3:1: error: 'showLineNumbers=9223372036854775807' must start from a whole number between -1000000000 and 1000000000"])
+        #expect(
+            found == [
+                "a.md:3:1: error: 'showLineNumbers=9223372036854775807' must start from a whole number between -1000000000 and 1000000000"
+            ])
         #expect(html.contains("data-line=\"1\"") && html.contains("data-line=\"2\""))
         let edge = parse("```js showLineNumbers=1000000000\na\nb\n```\n")
         #expect(edge.1.isEmpty && edge.2.contains("data-line=\"1000000001\""))
@@ -109,7 +126,9 @@ import Testing
         let (document, found, _) = parse(text, lineOffset: 3)
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(found.count == 1)
-        #expect(found[0].hasPrefix("a.md:125004:1: error: the page holds more than 250000 lines and markup characters"), "\(found)")
+        #expect(
+            found[0].hasPrefix("a.md:125004:1: error: the page holds more than 250000 lines and markup characters"),
+            "\(found)")
         #expect(document.root.children.isEmpty)
     }
 
@@ -134,7 +153,8 @@ import Testing
     @Test func markerCommentsWrittenByTheAuthorAreJustComments() {
         // Found by the fuzzer: a comment shaped like docket's own marker named an opening that
         // did not exist (an index out of range).
-        let (document, found, html) = parse("<!--docket-directive-open:99-->\n\n:::note\nx\n:::\n\n<!--docket-directive-close:0-->\n")
+        let (document, found, html) = parse(
+            "<!--docket-directive-open:99-->\n\n:::note\nx\n:::\n\n<!--docket-directive-close:0-->\n")
         #expect(found.isEmpty)
         #expect(html.contains("admonition-note"))
         #expect(html.contains("<!--docket-directive-open:99-->"))

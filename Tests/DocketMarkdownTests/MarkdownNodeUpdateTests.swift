@@ -62,7 +62,10 @@ import Testing
         let last = parsed.children.count - 1
         #expect(storage(resolved.children[last]) == storage(parsed.children[last]))
         // The paragraph with the link was copied, and the parsed tree kept its destination.
-        let paragraph = try #require(parsed.children.firstIndex { node in node.children.contains { if case .link = $0.kind { true } else { false } } })
+        let paragraph = try #require(
+            parsed.children.firstIndex { node in
+                node.children.contains { if case .link = $0.kind { true } else { false } }
+            })
         #expect(storage(resolved.children[paragraph]) != storage(parsed.children[paragraph]))
         var destinations = Destinations()
         parsed.walk(with: &destinations)
@@ -77,7 +80,9 @@ import Testing
         copy.rewrite(with: &counter)
         #expect(counter.visited > 10)
         #expect(storage(copy) == storage(parsed))
-        for index in parsed.children.indices { #expect(storage(copy.children[index]) == storage(parsed.children[index])) }
+        for index in parsed.children.indices {
+            #expect(storage(copy.children[index]) == storage(parsed.children[index]))
+        }
     }
 
     @Test func changesAtEveryDepthAreKept() {

@@ -75,8 +75,9 @@ import Testing
     }
 
     @Test func changingACopiedMDXElementLeavesTheOriginalAlone() {
-        let original = MDXElement(name: "TabItem", component: nil, attributes: [], openTag: "<TabItem>",
-                                  isSelfClosing: false, line: 3, column: 1)
+        let original = MDXElement(
+            name: "TabItem", component: nil, attributes: [], openTag: "<TabItem>",
+            isSelfClosing: false, line: 3, column: 1)
         var copy = original
         copy.name = "Tabs"
         copy.line = 9

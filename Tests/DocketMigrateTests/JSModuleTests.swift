@@ -1,9 +1,11 @@
-@testable import DocketMigrate
 import Testing
+
+@testable import DocketMigrate
 
 @Suite struct JSModuleTests {
     @Test func readsModuleExportsObject() throws {
-        let module = try JSModule.parse("module.exports = { title: 'A', n: 2, ok: true, list: ['x', `y`,], nothing: null, };")
+        let module = try JSModule.parse(
+            "module.exports = { title: 'A', n: 2, ok: true, list: ['x', `y`,], nothing: null, };")
         let node = try #require(module.exported)
         #expect(node["title"]?.string == "A")
         #expect(node["n"]?.number == 2)
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test func untranslatableValuesKeepTheirPosition() throws {
-        let text = "module.exports = {\n  a: () => 1,\n  b: process.env.X,\n  c: require.resolve('./s.js'),\n  d: `x${y}`,\n  e: 'ok',\n};"
+        let text =
+            "module.exports = {\n  a: () => 1,\n  b: process.env.X,\n  c: require.resolve('./s.js'),\n  d: `x${y}`,\n  e: 'ok',\n};"
         let node = try #require(try JSModule.parse(text).exported)
         guard case .untranslatable(let what)? = node["a"]?.kind else { Issue.record("a"); return }
         #expect(what == "an arrow function")
@@ -57,7 +60,9 @@ import Testing
 @Suite struct EditURLTests {
     @Test func contentFolderIsAddedAndParentsResolved() {
         #expect(ConfigTranslator.editBase("https://g.test/x/edit/main/", "docs") == "https://g.test/x/edit/main/docs/")
-        #expect(ConfigTranslator.editBase("https://g.test/x/edit/main/website/", "../docs") == "https://g.test/x/edit/main/docs/")
+        #expect(
+            ConfigTranslator.editBase("https://g.test/x/edit/main/website/", "../docs")
+                == "https://g.test/x/edit/main/docs/")
         #expect(ConfigTranslator.editBase("https://g.test/x/edit/main/", ".") == "https://g.test/x/edit/main/")
     }
 }

@@ -12,8 +12,10 @@ import Testing
     func migratesFixture(_ name: String) throws {
         let folder = Fixtures.url("migrate/\(name)")
         let result = try DocusaurusMigration.migrate(site: folder, display: "")
-        let warnings = result.diagnostics.sorted.map { "\($0.location): \($0.severity.rawValue): \($0.message)\n" }.joined()
-        if let problem = Golden.mismatch(result.docketYAML, file: folder.appendingPathComponent("expected-docket.yml")) {
+        let warnings = result.diagnostics.sorted.map { "\($0.location): \($0.severity.rawValue): \($0.message)\n" }
+            .joined()
+        if let problem = Golden.mismatch(result.docketYAML, file: folder.appendingPathComponent("expected-docket.yml"))
+        {
             Issue.record(Comment(rawValue: problem))
         }
         if let problem = Golden.mismatch(warnings, file: folder.appendingPathComponent("expected-warnings.txt")) {
@@ -43,7 +45,8 @@ import Testing
     @Test func brokenConfigIsALocatedError() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
-        try Fixtures.write(["docusaurus.config.js": "module.exports = {\n  title: 'x',\n  url: 'unterminated\n};\n"], under: temp)
+        try Fixtures.write(
+            ["docusaurus.config.js": "module.exports = {\n  title: 'x',\n  url: 'unterminated\n};\n"], under: temp)
         do {
             _ = try DocusaurusMigration.migrate(site: temp, display: "s")
             Issue.record("expected a syntax error")

@@ -16,16 +16,16 @@ import Testing
 
     /// Page lines: the front matter takes 8 lines, so the body starts on line 9.
     static let shownThenWritten = """
-    ```yaml id=site title="site.yaml"
-    host: host.example.com
-    port: 8080
-    ```
+        ```yaml id=site title="site.yaml"
+        host: host.example.com
+        port: 8080
+        ```
 
-    Some prose between the block and the step.
+        Some prose between the block and the step.
 
-    ```yaml step=write-site file=site.yaml mode=write from=site
-    ```
-    """
+        ```yaml step=write-site file=site.yaml mode=write from=site
+        ```
+        """
 
     @Test func aFileStepTakesTheDisplayedBlocksText() throws {
         let (runbook, found) = Self.extract(Self.shownThenWritten)
@@ -51,14 +51,15 @@ import Testing
     }
 
     @Test func aShellStepCanRunADisplayedBlockWhichThenNeedsNoNorun() throws {
-        let (runbook, found) = Self.extract("""
-        ```bash id=ping
-        curl -fsS https://host.example.com/health
-        ```
+        let (runbook, found) = Self.extract(
+            """
+            ```bash id=ping
+            curl -fsS https://host.example.com/health
+            ```
 
-        ```bash step=check from=ping
-        ```
-        """)
+            ```bash step=check from=ping
+            ```
+            """)
         #expect(found.isEmpty, "\(found)")
         let step = try #require(runbook?.steps.first)
         #expect(step.kind == .shell)
@@ -68,21 +69,25 @@ import Testing
 
     @Test func aShellBlockWithAnIdNoStepUsesIsStillUntagged() {
         let (_, found) = Self.extract("```bash id=ping\necho host.example.com\n```")
-        #expect(found.contains { $0.hasPrefix("docs/x.md:9:1: error: this bash block on a runbook page is neither a step") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix("docs/x.md:9:1: error: this bash block on a runbook page is neither a step")
+            }, "\(found)")
     }
 
     @Test func referencesCanChain() throws {
-        let (runbook, found) = Self.extract("""
-        ```text id=original
-        host.example.com
-        ```
+        let (runbook, found) = Self.extract(
+            """
+            ```text id=original
+            host.example.com
+            ```
 
-        ```text id=alias from=original
-        ```
+            ```text id=alias from=original
+            ```
 
-        ```text step=write file=hosts.txt from=alias
-        ```
-        """)
+            ```text step=write file=hosts.txt from=alias
+            ```
+            """)
         #expect(found.isEmpty, "\(found)")
         let step = try #require(runbook?.steps.first)
         #expect(step.from == "original")
@@ -91,29 +96,45 @@ import Testing
 
     @Test(arguments: [
         // An unknown id, at the column of from=, with the nearest id.
-        ("```text id=site\nhost.example.com\n```\n\n```text step=w file=a.txt from=stie\n```",
-         "docs/x.md:13:27: error: from=stie names no block on this page: give the displayed block id=stie, or did you mean 'site'?"),
+        (
+            "```text id=site\nhost.example.com\n```\n\n```text step=w file=a.txt from=stie\n```",
+            "docs/x.md:13:27: error: from=stie names no block on this page: give the displayed block id=stie, or did you mean 'site'?"
+        ),
         // A body and from= both.
-        ("```text id=site\nhost.example.com\n```\n\n```text step=w file=a.txt from=site\nmore text\n```",
-         "docs/x.md:13:27: error: this block has a body and from=site"),
+        (
+            "```text id=site\nhost.example.com\n```\n\n```text step=w file=a.txt from=site\nmore text\n```",
+            "docs/x.md:13:27: error: this block has a body and from=site"
+        ),
         // A cycle of two blocks.
-        ("```text id=a from=b\n```\n\n```text id=b from=a\n```\n\n```text step=w file=a.txt from=a\nhost.example.com\n```",
-         "docs/x.md:9:14: error: from=b is a cycle: b → a → b"),
+        (
+            "```text id=a from=b\n```\n\n```text id=b from=a\n```\n\n```text step=w file=a.txt from=a\nhost.example.com\n```",
+            "docs/x.md:9:14: error: from=b is a cycle: b → a → b"
+        ),
         // A block naming itself.
-        ("```text step=w file=a.txt id=w from=w\n```",
-         "docs/x.md:9:32: error: from=w is a cycle: w → w"),
+        (
+            "```text step=w file=a.txt id=w from=w\n```",
+            "docs/x.md:9:32: error: from=w is a cycle: w → w"
+        ),
         // An empty from=.
-        ("```text step=w file=a.txt from=\n```",
-         "docs/x.md:9:27: error: from= needs the id of a block on this page"),
+        (
+            "```text step=w file=a.txt from=\n```",
+            "docs/x.md:9:27: error: from= needs the id of a block on this page"
+        ),
         // Two blocks with one id.
-        ("```text id=site\nhost.example.com\n```\n\n```text id=site\nother\n```",
-         "docs/x.md:13:9: error: a block with id 'site' already exists on this page (line 9)"),
+        (
+            "```text id=site\nhost.example.com\n```\n\n```text id=site\nother\n```",
+            "docs/x.md:13:9: error: a block with id 'site' already exists on this page (line 9)"
+        ),
         // An id that is not a name.
-        ("```text id=a/b\nhost.example.com\n```",
-         "docs/x.md:9:9: error: block id 'a/b' must be letters, digits, '-' and '_'"),
+        (
+            "```text id=a/b\nhost.example.com\n```",
+            "docs/x.md:9:9: error: block id 'a/b' must be letters, digits, '-' and '_'"
+        ),
         // from= on a block that is neither a step nor named.
-        ("```text id=site\nhost.example.com\n```\n\n```text from=site\n```",
-         "docs/x.md:13:9: error: from= gives a step the content of a displayed block: add step=NAME"),
+        (
+            "```text id=site\nhost.example.com\n```\n\n```text from=site\n```",
+            "docs/x.md:13:9: error: from= gives a step the content of a displayed block: add step=NAME"
+        ),
     ])
     func brokenReferencesAreLocatedErrors(_ body: String, _ expected: String) {
         let (_, found) = Self.extract(body)
@@ -121,7 +142,8 @@ import Testing
     }
 
     @Test func aBrokenReferenceMakesNoStep() {
-        let (runbook, found) = Self.extract("```text step=w file=a.txt from=missing\n```\n\n```bash step=b\necho host.example.com\n```")
+        let (runbook, found) = Self.extract(
+            "```text step=w file=a.txt from=missing\n```\n\n```bash step=b\necho host.example.com\n```")
         #expect(found.contains { $0.contains("from=missing names no block") }, "\(found)")
         #expect(runbook?.steps.map(\.name) == ["b"] || runbook == nil)
     }

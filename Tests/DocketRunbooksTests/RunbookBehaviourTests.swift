@@ -7,44 +7,44 @@ import Testing
 /// Runs generated scripts with bash in temporary homes: what an operator gets.
 @Suite struct RunbookBehaviourTests {
     static let page = """
-    ---
-    runbook:
-      id: demo
-      title: Demo runbook
-      params:
-        DOMAIN: { example: demo.example.com, pattern: '^[a-z0-9.-]+$', description: Host name }
-        PASSWORD: { example: ExamplePassword1, secret: true, description: Password }
-        GREETING: { example: hello-there, description: What to write }
-        TOKEN: { example: "<token>", secret: true, description: Token made by hand }
-    ---
+        ---
+        runbook:
+          id: demo
+          title: Demo runbook
+          params:
+            DOMAIN: { example: demo.example.com, pattern: '^[a-z0-9.-]+$', description: Host name }
+            PASSWORD: { example: ExamplePassword1, secret: true, description: Password }
+            GREETING: { example: hello-there, description: What to write }
+            TOKEN: { example: "<token>", secret: true, description: Token made by hand }
+        ---
 
-    ```bash step=write-greeting
-    mkdir -p ~/out
-    printf '%s\\n' "hello-there" > ~/out/greeting.txt
-    echo "domain is demo.example.com"
-    echo "password is ExamplePassword1"
-    ```
+        ```bash step=write-greeting
+        mkdir -p ~/out
+        printf '%s\\n' "hello-there" > ~/out/greeting.txt
+        echo "domain is demo.example.com"
+        echo "password is ExamplePassword1"
+        ```
 
-    ```env step=config file=out/app.env cwd=~
-    APP_DOMAIN=demo.example.com
-    APP_PASSWORD=ExamplePassword1
-    ```
+        ```env step=config file=out/app.env cwd=~
+        APP_DOMAIN=demo.example.com
+        APP_PASSWORD=ExamplePassword1
+        ```
 
-    ```text step=get-token manual produces=TOKEN
-    Create a token at https://demo.example.com/tokens.
-    ```
+        ```text step=get-token manual produces=TOKEN
+        Create a token at https://demo.example.com/tokens.
+        ```
 
-    ```bash step=use-token
-    printf '%s\\n' "<token>" > ~/out/token.txt
-    if [ -n "${FAIL:-}" ]; then
-      ls ~/out/missing-file
-    fi
-    ```
+        ```bash step=use-token
+        printf '%s\\n' "<token>" > ~/out/token.txt
+        if [ -n "${FAIL:-}" ]; then
+          ls ~/out/missing-file
+        fi
+        ```
 
-    ```bash step=confirmed confirm
-    touch ~/out/confirmed
-    ```
-    """
+        ```bash step=confirmed confirm
+        touch ~/out/confirmed
+        ```
+        """
     /// The page line of `ls ~/out/missing-file` (the fence of use-token is line 28).
     static let failingLine = 31
 
@@ -60,7 +60,8 @@ import Testing
 
         init() throws {
             home = Fixtures.temporaryDirectory("docket-runbook")
-            let parsed = PageParser.parse(text: RunbookBehaviourTests.page, source: "demo.md", displayPath: "docs/demo.md")
+            let parsed = PageParser.parse(
+                text: RunbookBehaviourTests.page, source: "demo.md", displayPath: "docs/demo.md")
             let (runbook, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/demo.md")
             #expect(diagnostics.isEmpty, "\(diagnostics.all)")
             script = home.appendingPathComponent("demo.sh")
@@ -74,7 +75,9 @@ import Testing
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = [script.path] + arguments
             process.currentDirectoryURL = home
-            var environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "CI": "true"]
+            var environment = [
+                "HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "CI": "true",
+            ]
             for (key, value) in extra { environment[key] = value }
             environment = environment.filter { !$0.value.isEmpty }
             process.environment = environment
@@ -87,7 +90,9 @@ import Testing
             try? stdin.fileHandleForWriting.close()
             let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+            return Run(
+                status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                stderr: String(decoding: e, as: UTF8.self))
         }
 
         func file(_ path: String) -> String? {
@@ -95,16 +100,24 @@ import Testing
         }
     }
 
-    static let good = ["--param", "DOMAIN=demo.acme.test", "--param", "PASSWORD=s3cret-pass", "--param", "GREETING=hi", "--param", "TOKEN=tok-123", "--yes"]
+    static let good = [
+        "--param", "DOMAIN=demo.acme.test", "--param", "PASSWORD=s3cret-pass", "--param", "GREETING=hi", "--param",
+        "TOKEN=tok-123", "--yes",
+    ]
 
     @Test func parametersFromFlagsEnvironmentAndFile() throws {
         let box = try Sandbox()
-        try "GREETING=from-file\n# a comment\nTOKEN=tok-file\n".write(to: box.home.appendingPathComponent("params.env"), atomically: true, encoding: .utf8)
-        let run = try box.run(["--param", "DOMAIN=flag.acme.test", "--params-file", "params.env", "--yes"], environment: ["PASSWORD": "env-pass", "DOMAIN": "env.acme.test"])
+        try "GREETING=from-file\n# a comment\nTOKEN=tok-file\n".write(
+            to: box.home.appendingPathComponent("params.env"), atomically: true, encoding: .utf8)
+        let run = try box.run(
+            ["--param", "DOMAIN=flag.acme.test", "--params-file", "params.env", "--yes"],
+            environment: ["PASSWORD": "env-pass", "DOMAIN": "env.acme.test"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(box.file("out/greeting.txt") == "from-file\n")
         #expect(box.file("out/token.txt") == "tok-file\n")
-        #expect(box.file("out/app.env") == "APP_DOMAIN=flag.acme.test\nAPP_PASSWORD=env-pass\n", "flags beat the environment")
+        #expect(
+            box.file("out/app.env") == "APP_DOMAIN=flag.acme.test\nAPP_PASSWORD=env-pass\n",
+            "flags beat the environment")
         #expect(run.stdout.contains("all steps done"))
     }
 
@@ -117,7 +130,8 @@ import Testing
         #expect(box.file("out/greeting.txt") == nil, "nothing ran")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
     func promptsOnATerminalSecretsWithoutEcho() throws {
         let box = try Sandbox()
         let command = "bash \(box.script.path) --yes --only write-greeting"
@@ -125,7 +139,10 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", command, "/dev/null"]
         process.currentDirectoryURL = box.home
-        process.environment = ["HOME": box.home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TERM": "dumb"]
+        process.environment = [
+            "HOME": box.home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "TERM": "dumb",
+        ]
         let stdin = Pipe(), out = Pipe()
         process.standardInput = stdin
         process.standardOutput = out
@@ -145,20 +162,27 @@ import Testing
 
     @Test func dryRunChangesNothingAndHidesSecrets() throws {
         let box = try Sandbox()
-        let run = try box.run(["--dry-run", "--param", "DOMAIN=demo.acme.test", "--param", "PASSWORD=s3cret-pass", "--param", "GREETING=hi"])
+        let run = try box.run([
+            "--dry-run", "--param", "DOMAIN=demo.acme.test", "--param", "PASSWORD=s3cret-pass", "--param",
+            "GREETING=hi",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: box.home.appendingPathComponent("out").path))
         #expect(!FileManager.default.fileExists(atPath: box.home.appendingPathComponent(".local").path), "no journal")
         #expect(!(run.stdout + run.stderr).contains("s3cret-pass"))
         #expect(run.stdout.contains("APP_PASSWORD=********"))
-        #expect(run.stdout.contains("printf '%s\\n' \"hi\" > ~/out/greeting.txt") || run.stdout.contains("printf '%s\\n' hi > ~/out/greeting.txt"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("printf '%s\\n' \"hi\" > ~/out/greeting.txt")
+                || run.stdout.contains("printf '%s\\n' hi > ~/out/greeting.txt"), "\(run.stdout)")
         #expect(run.stdout.contains("[4/5] use-token"))
         #expect(run.stdout.contains("TOKEN                  (asked for at step get-token)"))
     }
 
     @Test func refusesToRunWithTheExampleValues() throws {
         let box = try Sandbox()
-        let run = try box.run(["--param", "DOMAIN=demo.example.com", "--param", "PASSWORD=x", "--param", "GREETING=hi", "--yes"])
+        let run = try box.run([
+            "--param", "DOMAIN=demo.example.com", "--param", "PASSWORD=x", "--param", "GREETING=hi", "--yes",
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("parameter DOMAIN still has the page's example value"))
         #expect(box.file("out/greeting.txt") == nil)
@@ -166,15 +190,19 @@ import Testing
 
     @Test func patternsAreChecked() throws {
         let box = try Sandbox()
-        let run = try box.run(["--param", "DOMAIN=Not A Host", "--param", "PASSWORD=x", "--param", "GREETING=hi", "--yes"])
+        let run = try box.run([
+            "--param", "DOMAIN=Not A Host", "--param", "PASSWORD=x", "--param", "GREETING=hi", "--yes",
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("parameter DOMAIN: the value does not match ^[a-z0-9.-]+$"))
     }
 
     @Test func upsertTwiceGivesTheSameFileAndKeepsOtherLines() throws {
         let box = try Sandbox()
-        try FileManager.default.createDirectory(at: box.home.appendingPathComponent("out"), withIntermediateDirectories: true)
-        try "# settings\nOTHER=1\nAPP_DOMAIN=old.acme.test\n".write(to: box.home.appendingPathComponent("out/app.env"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: box.home.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try "# settings\nOTHER=1\nAPP_DOMAIN=old.acme.test\n".write(
+            to: box.home.appendingPathComponent("out/app.env"), atomically: true, encoding: .utf8)
         #expect(try box.run(Self.good + ["--only", "config"]).status == 0)
         let once = box.file("out/app.env")
         #expect(once == "# settings\nOTHER=1\nAPP_DOMAIN=demo.acme.test\nAPP_PASSWORD=s3cret-pass\n")
@@ -188,7 +216,8 @@ import Testing
         #expect(run.status == 2, "ls exits 2: \(run.stderr)")
         // The step's own output, its ERR trap included, goes to standard output and the log.
         #expect(run.stdout.contains("docs/demo.md:\(Self.failingLine): command exited with status 2"), "\(run.stdout)")
-        #expect(run.stderr.contains("step use-token (4) failed with exit status 2 at docs/demo.md:28-33"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("step use-token (4) failed with exit status 2 at docs/demo.md:28-33"), "\(run.stderr)")
         #expect(box.file("out/confirmed") == nil, "later steps did not run")
     }
 
@@ -203,7 +232,8 @@ import Testing
 
         let journal = box.home.appendingPathComponent(".local/state/docket/demo.journal")
         let text = try String(contentsOf: journal, encoding: .utf8)
-        try text.replacingOccurrences(of: "config ", with: "config 0000").write(to: journal, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "config ", with: "config 0000").write(
+            to: journal, atomically: true, encoding: .utf8)
         let refused = try box.run(Self.good + ["--resume"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("step 'config' changed since it ran"))
@@ -213,7 +243,8 @@ import Testing
         let box = try Sandbox()
         let only = try box.run(Self.good + ["--only", "confirmed"])
         #expect(only.status != 0, "confirmed needs ~/out, which only write-greeting creates")
-        try FileManager.default.createDirectory(at: box.home.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: box.home.appendingPathComponent("out"), withIntermediateDirectories: true)
         #expect(try box.run(Self.good + ["--only", "5"]).status == 0)
         #expect(box.file("out/confirmed") != nil && box.file("out/greeting.txt") == nil)
         #expect(try box.run(Self.good + ["--from", "use-token"]).status == 0)
@@ -223,7 +254,8 @@ import Testing
 
     @Test func confirmationsNeedYesWithoutATerminal() throws {
         let box = try Sandbox()
-        try FileManager.default.createDirectory(at: box.home.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: box.home.appendingPathComponent("out"), withIntermediateDirectories: true)
         let run = try box.run(Array(Self.good.dropLast()) + ["--only", "confirmed"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("rerun with --yes"))
@@ -236,8 +268,10 @@ import Testing
         let hostile = "it's \"quoted\" $(touch \(marker)) `touch \(marker)` ${HOME} and spaces"
         // The env file step gets a value without a single quote: it is written in single quotes.
         let password = hostile.replacingOccurrences(of: "'", with: "")
-        let run = try box.run(["--param", "DOMAIN=demo.acme.test", "--param", "PASSWORD=\(password)", "--param", "GREETING=\(hostile)",
-                               "--param", "TOKEN=\(hostile)", "--yes"])
+        let run = try box.run([
+            "--param", "DOMAIN=demo.acme.test", "--param", "PASSWORD=\(password)", "--param", "GREETING=\(hostile)",
+            "--param", "TOKEN=\(hostile)", "--yes",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: marker), "nothing in a value ran")
         #expect(box.file("out/greeting.txt") == hostile + "\n")
@@ -269,15 +303,15 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout"), "needs timeout(1)"))
     func aStepPastItsTimeoutIsKilledAndFails() throws {
         let page = """
-        ---
-        runbook: { id: slow, title: Slow }
-        ---
+            ---
+            runbook: { id: slow, title: Slow }
+            ---
 
-        ```bash step=wait timeout=1s
-        sleep 30 &
-        sleep 30
-        ```
-        """
+            ```bash step=wait timeout=1s
+            sleep 30 &
+            sleep 30
+            ```
+            """
         let parsed = PageParser.parse(text: page, source: "slow.md", displayPath: "docs/slow.md")
         let (runbook, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/slow.md")
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
@@ -287,7 +321,10 @@ import Testing
         try ScriptGenerator.script(for: try #require(runbook)).write(to: script, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, "--state", folder.appendingPathComponent("j").path, "--log", folder.appendingPathComponent("log").path]
+        process.arguments = [
+            script.path, "--state", folder.appendingPathComponent("j").path, "--log",
+            folder.appendingPathComponent("log").path,
+        ]
         process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -303,27 +340,27 @@ import Testing
 /// File modes and manual steps, run with bash in a temporary home.
 @Suite struct RunbookFileModeTests {
     static let page = """
-    ---
-    runbook:
-      id: files
-      title: Files
-      params:
-        TOKEN: { example: "<token>", secret: true }
-        HOST: { example: host.example.com }
-    ---
+        ---
+        runbook:
+          id: files
+          title: Files
+          params:
+            TOKEN: { example: "<token>", secret: true }
+            HOST: { example: host.example.com }
+        ---
 
-    ```text step=note file=out/notes.txt mode=append
-    remember host.example.com
-    ```
+        ```text step=note file=out/notes.txt mode=append
+        remember host.example.com
+        ```
 
-    ```env step=secret file=out/secret.env
-    TOKEN=<token>
-    ```
+        ```env step=secret file=out/secret.env
+        TOKEN=<token>
+        ```
 
-    ```text step=get-token manual produces=TOKEN
-    Create a token.
-    ```
-    """
+        ```text step=get-token manual produces=TOKEN
+        Create a token.
+        ```
+        """
 
     private func run(_ arguments: [String]) throws -> (Int32, URL, String) {
         let parsed = PageParser.parse(text: Self.page, source: "files.md", displayPath: "docs/files.md")
@@ -358,25 +395,35 @@ import Testing
         _ = try rerun(home.appendingPathComponent("files.sh"), home: home, args)
         let notes = try String(contentsOf: home.appendingPathComponent("out/notes.txt"), encoding: .utf8)
         #expect(notes == "remember h.acme.test\n", "appended once: \(notes)")
-        let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("out/secret.env").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("out/secret.env").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
-        let plain = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("out/notes.txt").path)[.posixPermissions] as? Int
+        let plain =
+            try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent("out/notes.txt").path)[
+                .posixPermissions] as? Int
         #expect(plain != 0o600)
     }
 
     @Test func aManualStepWhoseValuesAreGivenDoesNotWait() throws {
-        let (status, home, output) = try run(["--only", "get-token", "--param", "TOKEN=t-1", "--param", "HOST=h.acme.test"])
+        let (status, home, output) = try run([
+            "--only", "get-token", "--param", "TOKEN=t-1", "--param", "HOST=h.acme.test",
+        ])
         defer { try? FileManager.default.removeItem(at: home) }
         #expect(status == 0, "no --yes and no terminal, yet nothing to wait for: \(output)")
         #expect(output.contains("(its values were given: TOKEN)"))
     }
 
     @Test func examplesInsideOtherExamplesAreALintError() {
-        let page = "---\nrunbook:\n  id: x\n  title: X\n  params:\n    HOST: { example: example.com }\n    URL: { example: https://example.com/x }\n---\n\n```bash step=a\ncurl https://example.com/x\n```\n"
+        let page =
+            "---\nrunbook:\n  id: x\n  title: X\n  params:\n    HOST: { example: example.com }\n    URL: { example: https://example.com/x }\n---\n\n```bash step=a\ncurl https://example.com/x\n```\n"
         let parsed = PageParser.parse(text: page, source: "x.md", displayPath: "docs/x.md")
         let (_, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/x.md")
-        #expect(diagnostics.all.map(\.description).contains {
-            $0.hasPrefix("docs/x.md:7:5: error: the example 'https://example.com/x' of URL contains the example 'example.com' of HOST")
-        }, "\(diagnostics.all)")
+        #expect(
+            diagnostics.all.map(\.description).contains {
+                $0.hasPrefix(
+                    "docs/x.md:7:5: error: the example 'https://example.com/x' of URL contains the example 'example.com' of HOST"
+                )
+            }, "\(diagnostics.all)")
     }
 }

@@ -4,38 +4,40 @@ import Testing
 /// Parameters files read like dotenv, reboot steps, the bash version check and the help.
 @Suite struct RunbookOptionTests {
     static let page = """
-    ---
-    runbook:
-      id: opts
-      title: Options
-      params:
-        HOST: { example: host.example.com, description: Host }
-        NOTE: { example: a-note, description: Free text }
-    ---
+        ---
+        runbook:
+          id: opts
+          title: Options
+          params:
+            HOST: { example: host.example.com, description: Host }
+            NOTE: { example: a-note, description: Free text }
+        ---
 
-    ```bash step=before
-    printf '%s|%s\\n' "host.example.com" "a-note" > values.txt
-    ```
+        ```bash step=before
+        printf '%s|%s\\n' "host.example.com" "a-note" > values.txt
+        ```
 
-    ```bash step=restart reboot
-    touch rebooted
-    sleep "${REBOOT_SLEEP:-0}"
-    ```
+        ```bash step=restart reboot
+        touch rebooted
+        sleep "${REBOOT_SLEEP:-0}"
+        ```
 
-    ```bash step=after
-    touch after-ran
-    ```
-    """
+        ```bash step=after
+        touch after-ran
+        ```
+        """
 
     @Test func parametersFilesReadLikeDotenv() throws {
         let box = try ScriptHarness(page: Self.page, id: "opts")
-        try box.write("p.env", """
-        # settings
-        export HOST=h.acme.test
+        try box.write(
+            "p.env",
+            """
+            # settings
+            export HOST=h.acme.test
 
-          NOTE = "say \\"hi\\" to $HOME # not a comment" # a comment
+              NOTE = "say \\"hi\\" to $HOME # not a comment" # a comment
 
-        """)
+            """)
         let run = try box.run(["--params-file", "p.env", "--only", "before"])
         #expect(run.status == 0, "\(run.output)")
         #expect(box.file("values.txt") == "h.acme.test|say \"hi\" to $HOME # not a comment\n")
@@ -44,10 +46,12 @@ import Testing
         #expect(box.file("values.txt") == "single # quoted|plain value\n")
     }
 
-    @Test(arguments: [("HOST=a\nNOTE b\n", "p.env:2: not a NAME=VALUE line"),
-                      ("HOST='open\n", "p.env:1: the value of HOST has no closing '"),
-                      ("\n\nNOPE=1\n", "p.env:3: unknown parameter 'NOPE'"),
-                      ("HOST=\"a\" b\n", "p.env:1: unexpected text after the quoted value of HOST")])
+    @Test(arguments: [
+        ("HOST=a\nNOTE b\n", "p.env:2: not a NAME=VALUE line"),
+        ("HOST='open\n", "p.env:1: the value of HOST has no closing '"),
+        ("\n\nNOPE=1\n", "p.env:3: unknown parameter 'NOPE'"),
+        ("HOST=\"a\" b\n", "p.env:1: unexpected text after the quoted value of HOST"),
+    ])
     func badParametersFileLinesAreErrorsWithTheirLine(_ text: String, _ message: String) throws {
         let box = try ScriptHarness(page: Self.page, id: "opts")
         try box.write("p.env", text)
@@ -98,9 +102,11 @@ import Testing
     @Test func theHelpStatesEveryOption() throws {
         let box = try ScriptHarness(page: Self.page, id: "opts")
         let help = try box.run(["--help"]).stdout
-        for option in ["--help", "--list", "--dry-run", "--from STEP", "--only STEP", "--resume", "--yes", "--param NAME=VALUE",
-                       "--params-file FILE", "--state FILE", "--log FILE", "NAME=VALUE", "CI", "bash 4.2", "130/143",
-                       "a manual step that produces values always waits"] {
+        for option in [
+            "--help", "--list", "--dry-run", "--from STEP", "--only STEP", "--resume", "--yes", "--param NAME=VALUE",
+            "--params-file FILE", "--state FILE", "--log FILE", "NAME=VALUE", "CI", "bash 4.2", "130/143",
+            "a manual step that produces values always waits",
+        ] {
             #expect(help.contains(option), "--help lacks \(option)")
         }
     }

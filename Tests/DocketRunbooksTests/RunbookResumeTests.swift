@@ -5,39 +5,39 @@ import Testing
 /// a manual step produced are kept for the next run, and steps whose values changed run again.
 @Suite struct RunbookResumeTests {
     static let page = """
-    ---
-    runbook:
-      id: sso
-      title: SSO
-      params:
-        APP_DOMAIN: { example: app.example.com, description: App host }
-        BOOTSTRAP_EMAIL: { example: admin@example.com, description: Admin mail }
-        CLIENT_ID: { example: "<your-client-id>", description: Client id }
-        CLIENT_SECRET: { example: "<your-client-secret>", secret: true, description: Client secret }
-    ---
+        ---
+        runbook:
+          id: sso
+          title: SSO
+          params:
+            APP_DOMAIN: { example: app.example.com, description: App host }
+            BOOTSTRAP_EMAIL: { example: admin@example.com, description: Admin mail }
+            CLIENT_ID: { example: "<your-client-id>", description: Client id }
+            CLIENT_SECRET: { example: "<your-client-secret>", secret: true, description: Client secret }
+        ---
 
-    ```env step=admin-env file=out/admin.env
-    ADMIN_EMAIL=admin@example.com
-    ```
+        ```env step=admin-env file=out/admin.env
+        ADMIN_EMAIL=admin@example.com
+        ```
 
-    ```text step=create-provider manual produces=CLIENT_ID,CLIENT_SECRET
-    Create a provider for https://app.example.com and write down its id and secret.
-    ```
+        ```text step=create-provider manual produces=CLIENT_ID,CLIENT_SECRET
+        Create a provider for https://app.example.com and write down its id and secret.
+        ```
 
-    ```bash step=check-volumes
-    mkdir -p out
-    if [ -n "${FAIL:-}" ]; then exit 3; fi
-    ```
+        ```bash step=check-volumes
+        mkdir -p out
+        if [ -n "${FAIL:-}" ]; then exit 3; fi
+        ```
 
-    ```env step=backend-env file=out/backend.env
-    AUTH_JWT_AUDIENCE=<your-client-id>
-    ```
+        ```env step=backend-env file=out/backend.env
+        AUTH_JWT_AUDIENCE=<your-client-id>
+        ```
 
-    ```env step=frontend-env file=out/frontend.env
-    AUTHENTIK_CLIENT_ID=<your-client-id>
-    AUTHENTIK_CLIENT_SECRET=<your-client-secret>
-    ```
-    """
+        ```env step=frontend-env file=out/frontend.env
+        AUTHENTIK_CLIENT_ID=<your-client-id>
+        AUTHENTIK_CLIENT_SECRET=<your-client-secret>
+        ```
+        """
 
     static let given = ["--param", "APP_DOMAIN=meet.corp.test", "--param", "BOOTSTRAP_EMAIL=admin@app.example.com"]
     static let produced = ["--param", "CLIENT_ID=cid-42", "--param", "CLIENT_SECRET=sec-42"]
@@ -84,7 +84,9 @@ import Testing
         // --resume runs the manual step again, which needs the value: --yes does not answer it.
         let resumed = try box.run(Self.given + ["--resume", "--yes"])
         #expect(resumed.status == 2, "\(resumed.output)")
-        #expect(resumed.stderr.contains("step 'create-provider' is done by hand and produces CLIENT_SECRET"), "\(resumed.stderr)")
+        #expect(
+            resumed.stderr.contains("step 'create-provider' is done by hand and produces CLIENT_SECRET"),
+            "\(resumed.stderr)")
         #expect(box.file("out/frontend.env") == nil)
     }
 
@@ -93,7 +95,9 @@ import Testing
         #expect(try box.run(Self.given + Self.produced + ["--yes"]).status == 0)
         let same = try box.run(Self.given + Self.produced + ["--resume"])
         #expect(same.stdout.contains("admin-env: done in an earlier run, skipped"), "\(same.stdout)")
-        let changed = try box.run(["--param", "APP_DOMAIN=meet.corp.test", "--param", "BOOTSTRAP_EMAIL=ops@corp.test", "--resume"] + Self.produced)
+        let changed = try box.run(
+            ["--param", "APP_DOMAIN=meet.corp.test", "--param", "BOOTSTRAP_EMAIL=ops@corp.test", "--resume"]
+                + Self.produced)
         #expect(changed.status == 0, "\(changed.output)")
         #expect(changed.stdout.contains("ran earlier with other values: running it again"), "\(changed.stdout)")
         #expect(box.file("out/admin.env") == "ADMIN_EMAIL=ops@corp.test\n")

@@ -22,7 +22,9 @@ import Testing
     }
 
     /// A unique sleep duration: its command line finds exactly this test's processes.
-    static func marker() -> String { "29.\(UInt32.random(in: 100_000...999_999))\(UInt32.random(in: 100_000...999_999))" }
+    static func marker() -> String {
+        "29.\(UInt32.random(in: 100_000...999_999))\(UInt32.random(in: 100_000...999_999))"
+    }
 
     @Test(arguments: [(SIGINT, Int32(130), "INT"), (SIGTERM, Int32(143), "TERM")], [" ", " timeout=20"])
     func aSignalStopsTheStepAndTheRun(_ signal: (Int32, Int32, String), _ timeout: String) throws {
@@ -30,7 +32,9 @@ import Testing
         let box = try ScriptHarness(page: Self.page(marker: marker, timeout: timeout), id: "slow")
         let started = try box.start([])
         var waited = 0.0
-        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 { Thread.sleep(forTimeInterval: 0.1); waited += 0.1 }
+        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 {
+            Thread.sleep(forTimeInterval: 0.1); waited += 0.1
+        }
         Thread.sleep(forTimeInterval: 1)
         let sent = Date()
         kill(started.pid, signal.0)
@@ -47,14 +51,19 @@ import Testing
 
     /// On a terminal the step holds the terminal (sudo can prompt); a signal to the script itself
     /// still stops the step's group at once.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"),
-          arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"),
+        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func onATerminalASignalToTheScriptStopsTheStep(_ signal: (Int32, Int32)) throws {
         let marker = Self.marker()
         let box = try ScriptHarness(page: Self.page(marker: marker, timeout: ""), id: "slow")
-        let started = try box.spawn(["/usr/bin/script", "-qec", "bash '\(box.script.path)'", "/dev/null"], environment: ["CI": "", "TERM": "dumb"])
+        let started = try box.spawn(
+            ["/usr/bin/script", "-qec", "bash '\(box.script.path)'", "/dev/null"],
+            environment: ["CI": "", "TERM": "dumb"])
         var waited = 0.0
-        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 { Thread.sleep(forTimeInterval: 0.1); waited += 0.1 }
+        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 {
+            Thread.sleep(forTimeInterval: 0.1); waited += 0.1
+        }
         let main = try #require(box.mainProcess())
         let sent = Date()
         kill(main, signal.0)

@@ -31,13 +31,18 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.replacingOccurrences(of: "\t", with: " = ") }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+            $0.replacingOccurrences(of: "\t", with: " = ")
+        }
     }
 
     @Test func nestedKeysBecomePaths() throws {
         let yaml = "services:\n  server:\n    image: app:1\n  worker:\n    replicas: 2\nversion: 3\n"
-        #expect(try paths(yaml) == ["/services = ", "/services/server = ", "/services/server/image = app:1",
-                                    "/services/worker = ", "/services/worker/replicas = 2", "/version = 3"])
+        #expect(
+            try paths(yaml) == [
+                "/services = ", "/services/server = ", "/services/server/image = app:1",
+                "/services/worker = ", "/services/worker/replicas = 2", "/version = 3",
+            ])
     }
 
     @Test func listItemsAtTheKeysIndentOrDeeper() throws {
@@ -56,29 +61,33 @@ import Testing
 
     @Test func orderAndIndentWidthDoNotMatter() throws {
         let block = "services:\n  server:\n    volumes:\n      - keys:/keys:ro\n"
-        let file = "version: 3\nservices:\n    worker:\n        image: w\n    server:\n        image: s\n        volumes:\n        - data:/data\n        - keys:/keys:ro\n"
+        let file =
+            "version: 3\nservices:\n    worker:\n        image: w\n    server:\n        image: s\n        volumes:\n        - data:/data\n        - keys:/keys:ro\n"
         let have = Set(try paths(file))
         #expect(Set(try paths(block)).subtracting(have).isEmpty)
-        #expect(Set(try paths("services:\n  server:\n    volumes:\n      - other:/x\n")).subtracting(have) == ["/services/server/volumes[] = other:/x"])
+        #expect(
+            Set(try paths("services:\n  server:\n    volumes:\n      - other:/x\n")).subtracting(have) == [
+                "/services/server/volumes[] = other:/x"
+            ])
     }
 
     /// A verify step passes on a file that holds more, in another order, and names what is
     /// missing otherwise.
     @Test func verifyStepComparesStructurally() throws {
         let page = """
-        ---
-        runbook:
-          id: yamlcheck
-          title: YAML check
-        ---
+            ---
+            runbook:
+              id: yamlcheck
+              title: YAML check
+            ---
 
-        ```yaml step=check file=compose.yml mode=verify
-        services:
-          server:
-            volumes:
-              - keys:/keys:ro
-        ```
-        """
+            ```yaml step=check file=compose.yml mode=verify
+            services:
+              server:
+                volumes:
+                  - keys:/keys:ro
+            ```
+            """
         let box = try ScriptHarness(page: page, id: "yamlcheck")
         try "services:\n  worker: {}\n  server:\n    image: s\n    volumes:\n    - data:/data\n    - keys:/keys:ro\n"
             .write(to: box.home.appendingPathComponent("compose.yml"), atomically: true, encoding: .utf8)

@@ -37,7 +37,9 @@ final class ScriptHarness {
         // killed with SIGKILL cannot tidy up).
         let scratch = home.appendingPathComponent("tmp")
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "CI": "true", "LANG": "C.UTF-8", "TMPDIR": scratch.path]
+        var environment = [
+            "HOME": home.path, "PATH": "/usr/bin:/bin", "CI": "true", "LANG": "C.UTF-8", "TMPDIR": scratch.path,
+        ]
         for (key, value) in extra { environment[key] = value }
         return environment.filter { !$0.value.isEmpty }
     }
@@ -52,7 +54,9 @@ final class ScriptHarness {
     /// Starts the script with posix_spawn, with no signal blocked or ignored: Foundation's
     /// Process hands a child the signal mask of the thread that starts it, and test threads
     /// block most signals, so a script started that way could never see SIGINT or SIGTERM.
-    func start(_ arguments: [String], environment extra: [String: String] = [:], interpreter: String = "/bin/bash") throws -> Started {
+    func start(_ arguments: [String], environment extra: [String: String] = [:], interpreter: String = "/bin/bash")
+        throws -> Started
+    {
         try spawn([interpreter, script.path] + arguments, environment: extra)
     }
 
@@ -79,7 +83,7 @@ final class ScriptHarness {
         let envp = environment(extra).map { "\($0.key)=\($0.value)" }
         var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnvp: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnvp).forEach { free($0) } }
+        defer { for pointer in cArgv + cEnvp { free(pointer) } }
         var pid = pid_t()
         let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgv, &cEnvp)
         try? out.fileHandleForWriting.close()
@@ -88,13 +92,16 @@ final class ScriptHarness {
         return Started(pid: pid, out: out, err: err)
     }
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:], interpreter: String = "/bin/bash") throws -> Run {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], interpreter: String = "/bin/bash") throws
+        -> Run
+    {
         finish(try start(arguments, environment: extra, interpreter: interpreter))
     }
 
     /// Reads the output to its end and waits; a death by signal N reads as status 128 + N.
     func finish(_ started: Started) -> Run {
-        let o = started.out.fileHandleForReading.readDataToEndOfFile(), e = started.err.fileHandleForReading.readDataToEndOfFile()
+        let o = started.out.fileHandleForReading.readDataToEndOfFile(),
+            e = started.err.fileHandleForReading.readDataToEndOfFile()
         var status: Int32 = 0
         while waitpid(started.pid, &status, 0) == -1 && errno == EINTR {}
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -112,19 +119,23 @@ final class ScriptHarness {
     }
 
     func mode(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: home.appendingPathComponent(path).path))?[.posixPermissions] as? Int
+        (try? FileManager.default.attributesOfItem(atPath: home.appendingPathComponent(path).path))?[.posixPermissions]
+            as? Int
     }
 
     /// The script's own bash process (not its subshells), once it runs.
     func mainProcess() -> pid_t? {
         let mine = "bash \(script.path)"
         func commandLine(_ pid: String) -> String? {
-            FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) }
+            FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map {
+                String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            }
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for pid in entries where pid.allSatisfy(\.isNumber) && commandLine(pid)?.hasPrefix(mine) == true {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 1 else { continue }
             if commandLine(String(fields[1]))?.hasPrefix(mine) != true { return pid_t(pid) }

@@ -22,7 +22,8 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
     var full = options
     full.output = temp.appendingPathComponent("full-\(UUID().uuidString)").path
     #expect(SiteBuilder.build(full).succeeded)
-    let incremental = try outputFiles(URL(fileURLWithPath: options.output!)), reference = try outputFiles(URL(fileURLWithPath: full.output!))
+    let incremental = try outputFiles(URL(fileURLWithPath: options.output!)),
+        reference = try outputFiles(URL(fileURLWithPath: full.output!))
     #expect(incremental.keys.sorted() == reference.keys.sorted())
     for (path, data) in reference {
         #expect(incremental[path] == data, "\(path) differs from a full build")
@@ -68,8 +69,10 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
 
         // A title is in every page's sidebar: everything is pending, the page itself written.
         let setup = root.appendingPathComponent("docs/guides/setup.md")
-        try (try String(contentsOf: setup, encoding: .utf8)).replacingOccurrences(of: "title: Set up", with: "title: Setting up")
-            .write(to: setup, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: setup, encoding: .utf8)).replacingOccurrences(
+            of: "title: Set up", with: "title: Setting up"
+        )
+        .write(to: setup, atomically: true, encoding: .utf8)
         let third = builder.build(changes: [setup.standardizedFileURL.path])
         #expect(third.result.succeeded && !third.full)
         #expect(third.pagesRendered == 1)
@@ -90,13 +93,17 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
         try "# Extra\n\nA new page.\n".write(to: added, atomically: true, encoding: .utf8)
         let outcome = builder.build(changes: [added.path])
         #expect(outcome.result.succeeded && outcome.pagesRendered == 1)
-        #expect(FileManager.default.fileExists(atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
         try expectSameAsFullBuild(builder, options, temp)
 
         try FileManager.default.removeItem(at: added)
         #expect(builder.build(changes: [added.path]).result.succeeded)
         try expectSameAsFullBuild(builder, options, temp)
-        #expect(!FileManager.default.fileExists(atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: temp.appendingPathComponent("serve/docs/guides/extra/index.html").path))
     }
 
     /// After a new page only the moved pages' paths are worked out again: every other page is
@@ -113,14 +120,20 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
         #expect(outcome.kind == .reassembled, "a new page is taken in without a load")
         #expect(outcome.pending > 0)
         let served = temp.appendingPathComponent("serve")
-        #expect(try String(contentsOf: served.appendingPathComponent("docs/guides/zz-fresh/index.html"), encoding: .utf8).contains("Fresh page"))
+        #expect(
+            try String(contentsOf: served.appendingPathComponent("docs/guides/zz-fresh/index.html"), encoding: .utf8)
+                .contains("Fresh page"))
         let intro = served.appendingPathComponent("docs/intro/index.html")
         #expect(try !String(contentsOf: intro, encoding: .utf8).contains("Fresh page"), "other pages wait")
         builder.materialize("docs/intro/index.html")
-        #expect(try String(contentsOf: intro, encoding: .utf8).contains("Fresh page"), "a requested page's sidebar is current")
+        #expect(
+            try String(contentsOf: intro, encoding: .utf8).contains("Fresh page"),
+            "a requested page's sidebar is current")
         try FileManager.default.removeItem(at: fresh)
         #expect(builder.build(changes: [fresh.path]).kind == .reassembled)
-        #expect(!FileManager.default.fileExists(atPath: served.appendingPathComponent("docs/guides/zz-fresh/index.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: served.appendingPathComponent("docs/guides/zz-fresh/index.html").path))
         builder.materialize("docs/intro/index.html")
         #expect(try !String(contentsOf: intro, encoding: .utf8).contains("Fresh page"), "and again once it went")
         try expectSameAsFullBuild(builder, options, temp)
@@ -132,15 +145,18 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
         let builder = IncrementalBuilder(options: options)
         #expect(builder.build().result.succeeded)
         let setup = root.appendingPathComponent("docs/guides/setup.md")
-        try (try String(contentsOf: setup, encoding: .utf8)).replacingOccurrences(of: "title: Set up", with: "title: Retitled")
-            .write(to: setup, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: setup, encoding: .utf8)).replacingOccurrences(
+            of: "title: Set up", with: "title: Retitled"
+        )
+        .write(to: setup, atomically: true, encoding: .utf8)
         #expect(builder.build(changes: [setup.path]).pending > 0)
         let guides = temp.appendingPathComponent("serve/docs/category/guides/index.html")
         #expect(try !String(contentsOf: guides, encoding: .utf8).contains("Retitled"), "other pages wait")
         builder.materialize("docs/category/guides/index.html")
         #expect(try String(contentsOf: guides, encoding: .utf8).contains("Retitled"), "a requested page is current")
         builder.materialize("assets/docket/search-index.json")
-        let search = try String(contentsOf: temp.appendingPathComponent("serve/assets/docket/search-index.json"), encoding: .utf8)
+        let search = try String(
+            contentsOf: temp.appendingPathComponent("serve/assets/docket/search-index.json"), encoding: .utf8)
         #expect(search.contains("Retitled"), "so is a requested file of a group")
     }
 
@@ -168,11 +184,12 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
         let root = temp.appendingPathComponent("site")
-        try Fixtures.write([
-            "docs/a/one.md": "---\ntitle: One\n---\n\nFirst page, links to [two](two.md).\n\n## Part\n\nText.\n",
-            "docs/a/two.md": "---\ntitle: Two\ntags: [x]\n---\n\nSecond page.\n",
-            "docs/b/three.md": "# Three\n\nSee [four](../a/four.md) later.\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docs/a/one.md": "---\ntitle: One\n---\n\nFirst page, links to [two](two.md).\n\n## Part\n\nText.\n",
+                "docs/a/two.md": "---\ntitle: Two\ntags: [x]\n---\n\nSecond page.\n",
+                "docs/b/three.md": "# Three\n\nSee [four](../a/four.md) later.\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = temp.appendingPathComponent("serve").path
@@ -187,21 +204,25 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
             let edit = builder.build(changes: [path("docs/a/one.md")])
             #expect(edit.kind == .pages && edit.result.succeeded)
         }
-        let html = try String(contentsOfFile: temp.appendingPathComponent("serve/docs/a/one/index.html").path, encoding: .utf8)
+        let html = try String(
+            contentsOfFile: temp.appendingPathComponent("serve/docs/a/one/index.html").path, encoding: .utf8)
         #expect(html.contains("Text 2."))
 
-        try "---\ntitle: Second\ntags: [x]\n---\n\nSecond page.\n".write(toFile: path("docs/a/two.md"), atomically: false, encoding: .utf8)
+        try "---\ntitle: Second\ntags: [x]\n---\n\nSecond page.\n".write(
+            toFile: path("docs/a/two.md"), atomically: false, encoding: .utf8)
         let retitle = builder.build(changes: [path("docs/a/two.md")])
         #expect(retitle.kind == .reassembled && retitle.pending > 1)
         builder.flush()
-        let afterRetitle = try String(contentsOfFile: temp.appendingPathComponent("serve/docs/a/one/index.html").path, encoding: .utf8)
+        let afterRetitle = try String(
+            contentsOfFile: temp.appendingPathComponent("serve/docs/a/one/index.html").path, encoding: .utf8)
         #expect(afterRetitle.contains("Text 2."), "an edited page keeps its edit when the site is put together again")
 
         // A new page a link in another page names: that page resolves its link again.
         try "# Four\n\nNew.\n".write(toFile: path("docs/a/four.md"), atomically: false, encoding: .utf8)
         #expect(builder.build(changes: [path("docs/a/four.md")]).kind == .reassembled)
         try expectSameAsFullBuild(builder, options, temp)
-        let three = try String(contentsOfFile: temp.appendingPathComponent("serve/docs/b/three/index.html").path, encoding: .utf8)
+        let three = try String(
+            contentsOfFile: temp.appendingPathComponent("serve/docs/b/three/index.html").path, encoding: .utf8)
         #expect(three.contains("href=\"/docs/a/four\""), "the link to the new page resolves")
 
         try FileManager.default.removeItem(atPath: path("docs/a/four.md"))

@@ -20,7 +20,9 @@ import Testing
             address.sin_port = in_port_t(UInt16(port).bigEndian)
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
         }
@@ -70,7 +72,9 @@ import Testing
         let page = try Connection(port: port)
         page.send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         _ = page.read(until: "</html>")
-        #expect(page.received.contains("<script src=\"/__docket/reload.js\" data-version=\"3\"></script>"), "\(page.received)")
+        #expect(
+            page.received.contains("<script src=\"/__docket/reload.js\" data-version=\"3\"></script>"),
+            "\(page.received)")
     }
 
     @Test func anotherHostGetsNoEvents() throws {

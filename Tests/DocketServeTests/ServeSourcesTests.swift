@@ -20,12 +20,13 @@ import Testing
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
         let root = temp.appendingPathComponent("site")
-        try Fixtures.write([
-            "docket.yml": "title: Named\ncontent: pages\nstatic: public\ntheme: look/plain\n",
-            "pages/intro.md": "# Intro\n\nText.\n",
-            "public/robots.txt": "User-agent: *\n",
-            "look/plain/assets/extra.css": "body { color: red; }\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: Named\ncontent: pages\nstatic: public\ntheme: look/plain\n",
+                "pages/intro.md": "# Intro\n\nText.\n",
+                "public/robots.txt": "User-agent: *\n",
+                "look/plain/assets/extra.css": "body { color: red; }\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = temp.appendingPathComponent("serve").path
@@ -33,7 +34,8 @@ import Testing
         #expect(builder.build().result.succeeded)
         let watched = Set(builder.watchedPaths.map(standard))
         for folder in ["pages", "public", "look/plain"] {
-            #expect(watched.contains(standard(root.appendingPathComponent(folder))), "\(folder) is not watched: \(watched)")
+            #expect(
+                watched.contains(standard(root.appendingPathComponent(folder))), "\(folder) is not watched: \(watched)")
         }
         #expect(!watched.contains(standard(root.appendingPathComponent("static"))), "a folder docket.yml does not name")
 
@@ -108,13 +110,15 @@ import Testing
 
         let watcher = try SourceWatcher(roots: builder.watchedPaths)
         let intro = old.appendingPathComponent("intro.md")
-        try (try String(contentsOf: intro, encoding: .utf8) + "\nA fix for 1.0 readers.\n").write(to: intro, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: intro, encoding: .utf8) + "\nA fix for 1.0 readers.\n").write(
+            to: intro, atomically: true, encoding: .utf8)
         let seen = changes(watcher, including: standard(intro))
         #expect(seen.contains(standard(intro)), "\(seen)")
         let outcome = builder.build(changes: seen)
         #expect(outcome.result.succeeded, "\(outcome.result.diagnostics.all)")
         // Written before the reload is announced, not left for later.
-        let page = try String(contentsOf: temp.appendingPathComponent("serve/docs/1.0/intro/index.html"), encoding: .utf8)
+        let page = try String(
+            contentsOf: temp.appendingPathComponent("serve/docs/1.0/intro/index.html"), encoding: .utf8)
         #expect(page.contains("A fix for 1.0 readers."))
         try expectSameAsFullBuild(builder, options, temp)
 
@@ -137,11 +141,12 @@ import Testing
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
         let root = temp.appendingPathComponent("site")
-        try Fixtures.write([
-            "docket.yml": "title: MDX\nmarkdown:\n  mdx:\n    unknownComponents: warn\n",
-            "docs/a.mdx": "---\ntitle: A\n---\n\nBefore.\n\n<Chart />\n",
-            "docs/b.md": "---\ntitle: B\n---\n\nPlain.\n",
-        ], under: root)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: MDX\nmarkdown:\n  mdx:\n    unknownComponents: warn\n",
+                "docs/a.mdx": "---\ntitle: A\n---\n\nBefore.\n\n<Chart />\n",
+                "docs/b.md": "---\ntitle: B\n---\n\nPlain.\n",
+            ], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = temp.appendingPathComponent("serve").path
@@ -150,7 +155,8 @@ import Testing
         #expect(first.result.succeeded && first.result.diagnostics.all.contains { $0.severity == .warning })
         func path(_ name: String) -> String { standard(root.appendingPathComponent(name)) }
 
-        try "---\ntitle: A\n---\n\nBefore.\n\n<Chart />\n\nAfter the chart.\n".write(toFile: path("docs/a.mdx"), atomically: false, encoding: .utf8)
+        try "---\ntitle: A\n---\n\nBefore.\n\n<Chart />\n\nAfter the chart.\n".write(
+            toFile: path("docs/a.mdx"), atomically: false, encoding: .utf8)
         let edit = builder.build(changes: [path("docs/a.mdx")])
         #expect(edit.result.succeeded && edit.kind == .pages, "\(edit.kind) \(edit.result.diagnostics.all)")
         let page = try String(contentsOf: temp.appendingPathComponent("serve/docs/a/index.html"), encoding: .utf8)
@@ -160,7 +166,8 @@ import Testing
         // A clean site: b.md gains an unknown component and a title in one save.
         try "---\ntitle: A\n---\n\nBefore.\n".write(toFile: path("docs/a.mdx"), atomically: false, encoding: .utf8)
         #expect(builder.build(changes: [path("docs/a.mdx")]).result.succeeded)
-        try "---\ntitle: Bee\n---\n\nPlain.\n\n<Gauge />\n".write(toFile: path("docs/b.md"), atomically: false, encoding: .utf8)
+        try "---\ntitle: Bee\n---\n\nPlain.\n\n<Gauge />\n".write(
+            toFile: path("docs/b.md"), atomically: false, encoding: .utf8)
         let retitle = builder.build(changes: [path("docs/b.md")])
         #expect(retitle.result.succeeded, "\(retitle.result.diagnostics.all)")
         #expect(retitle.kind == .reassembled)
@@ -185,13 +192,16 @@ import Testing
             var result: [String: UInt64] = [:]
             for path in try FileManager.default.subpathsOfDirectory(atPath: out.path) {
                 let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)
-                if attributes[.type] as? FileAttributeType == .typeRegular { result[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value }
+                if attributes[.type] as? FileAttributeType == .typeRegular {
+                    result[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+                }
             }
             return result
         }
         let before = try inodes()
         let intro = root.appendingPathComponent("docs/intro.md")
-        try (try String(contentsOf: intro, encoding: .utf8) + "\nOne more paragraph.\n").write(to: intro, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: intro, encoding: .utf8) + "\nOne more paragraph.\n").write(
+            to: intro, atomically: true, encoding: .utf8)
         let outcome = builder.build(changes: [standard(intro)])
         #expect(outcome.kind == .pages && outcome.pagesRendered == 1)
         let after = try inodes()

@@ -11,7 +11,8 @@ import Testing
     @Test func anEditInTheContentFolderDocketYmlNamesIsNoticedAndRebuilt() throws {
         let root = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docket.yml": "title: Pages\ncontent: pages\n", "pages/intro.md": "# Intro\n\nFirst.\n"], under: root)
+        try Fixtures.write(
+            ["docket.yml": "title: Pages\ncontent: pages\n", "pages/intro.md": "# Intro\n\nFirst.\n"], under: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("out").path
@@ -34,8 +35,11 @@ import Testing
         let root = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try Fixtures.write(["docs/a.md": "# A\n"], under: root)
-        let watcher = try SourceWatcher(roots: [root.appendingPathComponent("docs"), root.appendingPathComponent("docket.yml")])
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/new"), withIntermediateDirectories: false)
+        let watcher = try SourceWatcher(roots: [
+            root.appendingPathComponent("docs"), root.appendingPathComponent("docket.yml"),
+        ])
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("docs/new"), withIntermediateDirectories: false)
         #expect(watcher.next(wait: 30).contains(root.appendingPathComponent("docs/new").standardizedFileURL.path))
         try "x".write(to: root.appendingPathComponent("docs/new/.a.md.swp"), atomically: false, encoding: .utf8)
         try "x".write(to: root.appendingPathComponent("docs/a.md~"), atomically: false, encoding: .utf8)

@@ -22,10 +22,11 @@ import Testing
 
     @Test func wrongFieldTypesPointAtTheValue() throws {
         let found = try diagnostics(["a.md": "---\ntitle: A\nsidebar_position: first\nhide_title: maybe\n---\nText\n"])
-        #expect(found == [
-            "docs/a.md:3:19: error: 'sidebar_position' must be a number, not a string",
-            "docs/a.md:4:13: error: 'hide_title' must be true or false, not a string",
-        ])
+        #expect(
+            found == [
+                "docs/a.md:3:19: error: 'sidebar_position' must be a number, not a string",
+                "docs/a.md:4:13: error: 'hide_title' must be true or false, not a string",
+            ])
     }
 
     @Test func idWithSlashAndDraftPlusUnlisted() throws {
@@ -34,19 +35,22 @@ import Testing
             "b.md": "---\ndraft: true\nunlisted: true\n---\nB\n",
         ])
         #expect(found.contains("docs/a.md:2:5: error: Document id \"x/y\" cannot include slash."))
-        #expect(found.contains { $0.hasPrefix("docs/b.md:3:11: error:") && $0.contains("draft and unlisted") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("docs/b.md:3:11: error:") && $0.contains("draft and unlisted") }, "\(found)")
     }
 
     @Test func brokenLinksAreErrorsAtTheLinkBrokenAnchorsWarnings() throws {
         let found = try diagnostics([
-            "guides/intro.md": "# Intro\n\nSee [setup](./setup.md#install) and\n[missing](./nope.md), [gone](../gone).\n\n[anchor](./setup.md#nowhere)\n",
+            "guides/intro.md":
+                "# Intro\n\nSee [setup](./setup.md#install) and\n[missing](./nope.md), [gone](../gone).\n\n[anchor](./setup.md#nowhere)\n",
             "guides/setup.md": "# Setup\n\n## Install\n",
         ])
-        #expect(found == [
-            "docs/guides/intro.md:4:1: error: broken link './nope.md': no page at guides/nope.md in the content folder",
-            "docs/guides/intro.md:4:23: error: broken link '../gone': no page or file is served at /docs/gone",
-            "docs/guides/intro.md:6:1: warning: broken anchor in link './setup.md#nowhere': docs/guides/setup.md has no heading with the id 'nowhere'",
-        ])
+        #expect(
+            found == [
+                "docs/guides/intro.md:4:1: error: broken link './nope.md': no page at guides/nope.md in the content folder",
+                "docs/guides/intro.md:4:23: error: broken link '../gone': no page or file is served at /docs/gone",
+                "docs/guides/intro.md:6:1: warning: broken anchor in link './setup.md#nowhere': docs/guides/setup.md has no heading with the id 'nowhere'",
+            ])
     }
 
     @Test func brokenLinkSeverityFollowsConfig() throws {
@@ -61,35 +65,52 @@ import Testing
             "g/index.md": "# G\n",
             "g/README.md": "---\nid: readme-doc\n---\n# R\n",
         ])
-        #expect(found.contains { $0.contains("error: duplicate route /docs/g/") && $0.contains("docs/g/README.md") && $0.hasPrefix("docs/g/index.md") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.contains("error: duplicate route /docs/g/") && $0.contains("docs/g/README.md")
+                    && $0.hasPrefix("docs/g/index.md")
+            }, "\(found)")
     }
 
     @Test func slugsCannotEscapeTheOutputFolder() throws {
         let found = try diagnostics(["a.md": "---\nslug: /../../etc/passwd\n---\nA\n"])
-        #expect(found == ["docs/a.md:2:7: error: the URL '/docs/../../etc/passwd' of this page would place a file outside the output folder"])
+        #expect(
+            found == [
+                "docs/a.md:2:7: error: the URL '/docs/../../etc/passwd' of this page would place a file outside the output folder"
+            ])
     }
 
     @Test func unknownDirectivesAndMDXAreReportedNotDropped() throws {
-        let found = try diagnostics(["a.md": "import Tabs from '@theme/Tabs';\nimport X from '@site/src/X';\n\n:::foo\nx\n:::\n\n<Tabs>\n</Tabs>\n\n<X/>\n"])
+        let found = try diagnostics([
+            "a.md":
+                "import Tabs from '@theme/Tabs';\nimport X from '@site/src/X';\n\n:::foo\nx\n:::\n\n<Tabs>\n</Tabs>\n\n<X/>\n"
+        ])
         #expect(found.count == 3, "\(found)")
         // The theme import is understood; the other import and its component are located errors.
         #expect(found.contains { $0.hasPrefix("docs/a.md:2:1: error: docket cannot import '@site/src/X'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("docs/a.md:4:1: warning: unknown directive ':::foo'") }, "\(found)")
-        #expect(found.contains { $0.hasPrefix("docs/a.md:11:1: error: docket cannot render the component <X> (imported from '@site/src/X')") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix(
+                    "docs/a.md:11:1: error: docket cannot render the component <X> (imported from '@site/src/X')")
+            }, "\(found)")
     }
 
     @Test func paginationToAnUnknownID() throws {
         let found = try diagnostics(["a.md": "---\npagination_next: nowhere\n---\nA\n"])
-        #expect(found == ["docs/a.md:2:18: error: the pagination_next front matter points to a non-existent ID 'nowhere'"])
+        #expect(
+            found == ["docs/a.md:2:18: error: the pagination_next front matter points to a non-existent ID 'nowhere'"])
     }
 
     @Test func badConfigKeysAreLocated() throws {
-        let found = try diagnostics(["a.md": "A\n"], config: "title: X\nonBrokenLinks: sometimes\nnavbar:\n  - { label: Home }\ncolour: red\n")
-        #expect(found == [
-            "docket.yml:2:16: error: 'onBrokenLinks' must be one of error, warn, ignore",
-            "docket.yml:4:5: error: the 'navbar' entry 'Home' needs 'to' (a page path) or 'href' (a URL)",
-            "docket.yml:5:1: warning: unknown setting 'colour' in docket.yml",
-        ])
+        let found = try diagnostics(
+            ["a.md": "A\n"], config: "title: X\nonBrokenLinks: sometimes\nnavbar:\n  - { label: Home }\ncolour: red\n")
+        #expect(
+            found == [
+                "docket.yml:2:16: error: 'onBrokenLinks' must be one of error, warn, ignore",
+                "docket.yml:4:5: error: the 'navbar' entry 'Home' needs 'to' (a page path) or 'href' (a URL)",
+                "docket.yml:5:1: warning: unknown setting 'colour' in docket.yml",
+            ])
     }
 
     @Test func explicitSidebarChecksIDs() throws {
@@ -98,10 +119,15 @@ import Testing
     }
 
     @Test func navbarAndFooterLinksAreChecked() throws {
-        let found = try diagnostics(["a.md": "A\n"], config: "navbar:\n  - { label: A, to: /docs/a }\n  - { label: Gone, to: /docs/gone }\nfooter:\n  links:\n    - { label: Old, to: /old }\n")
-        #expect(found == [
-            "docket.yml:3:24: error: broken link '/docs/gone' in the navbar ('Gone'): no page or file is served at /docs/gone",
-            "docket.yml:6:25: error: broken link '/old' in the footer ('Old'): no page or file is served at /old",
-        ])
+        let found = try diagnostics(
+            ["a.md": "A\n"],
+            config:
+                "navbar:\n  - { label: A, to: /docs/a }\n  - { label: Gone, to: /docs/gone }\nfooter:\n  links:\n    - { label: Old, to: /old }\n"
+        )
+        #expect(
+            found == [
+                "docket.yml:3:24: error: broken link '/docs/gone' in the navbar ('Gone'): no page or file is served at /docs/gone",
+                "docket.yml:6:25: error: broken link '/old' in the footer ('Old'): no page or file is served at /old",
+            ])
     }
 }

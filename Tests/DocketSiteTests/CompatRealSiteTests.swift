@@ -40,7 +40,7 @@ import Testing
             <Details id={"jsx"}>
             more
             </Details>
-            """,
+            """
         ])
         let page = try #require(site.pages.first)
         #expect(page.parsed.anchors.isSuperset(of: ["kind-anchor", "box", "jsx"]), "\(page.parsed.anchors)")
@@ -51,10 +51,12 @@ import Testing
     /// heading id leaves out (Docusaurus: `id="join"`); the heading text stays as written.
     @Test func aTextDirectiveInAHeadingIsLeftOutOfItsID() throws {
         let (site, problems) = try load([
-            "a.md": "# A\n\n## join:Options\n\n## std::vector and 10:30\n\n## Done :tada:\n\n[x](#join) [y](#stdvector-and-1030)\n",
+            "a.md":
+                "# A\n\n## join:Options\n\n## std::vector and 10:30\n\n## Done :tada:\n\n[x](#join) [y](#stdvector-and-1030)\n"
         ])
         let page = try #require(site.pages.first)
-        #expect(page.parsed.toc.map(\.id) == ["join", "stdvector-and-1030", "done-tada"], "\(page.parsed.toc.map(\.id))")
+        #expect(
+            page.parsed.toc.map(\.id) == ["join", "stdvector-and-1030", "done-tada"], "\(page.parsed.toc.map(\.id))")
         #expect(page.parsed.toc.first?.text == "join:Options")
         #expect(problems.isEmpty, "\(problems)")
     }
@@ -62,11 +64,12 @@ import Testing
     /// R7: a doc that no sidebar lists shows no sidebar (and so no breadcrumb) and has no
     /// previous/next; a listed one shows its sidebar.
     @Test func aDocInNoSidebarShowsNone() throws {
-        let (site, _) = try load([
-            "a.md": "# A\n",
-            "b.md": "# B\n",
-            "c.md": "---\nunlisted: true\n---\n# C\n",
-        ], config: "title: T\nsidebars:\n  main:\n    - a\n    - c\n")
+        let (site, _) = try load(
+            [
+                "a.md": "# A\n",
+                "b.md": "# B\n",
+                "c.md": "---\nunlisted: true\n---\n# C\n",
+            ], config: "title: T\nsidebars:\n  main:\n    - a\n    - c\n")
         #expect(site.displayedSidebar["a"] != nil)
         #expect(site.displayedSidebar["b"] == nil, "\(site.displayedSidebar)")
         #expect(site.navigation["b"]?.previous == nil && site.navigation["b"]?.next == nil)

@@ -37,12 +37,16 @@ import Testing
 @Suite struct ContentExcludeIncludeTests {
     /// The inventory of `files` as the disk source and the memory source list it: both must
     /// agree, so each test checks both walks.
-    func scan(_ files: [String: String], exclude: [ContentGlob] = [], include: [ContentGlob]? = nil) throws -> ContentInventory {
+    func scan(_ files: [String: String], exclude: [ContentGlob] = [], include: [ContentGlob]? = nil) throws
+        -> ContentInventory
+    {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
         try Fixtures.write(files, under: temp)
-        let disk = ContentInventory.scan(ResolvedPath(temp.path, from: "/"), in: DiskSiteSource(), exclude: exclude, include: include)
-        let memory = ContentInventory.scan(ResolvedPath("/site", from: "/"), in: MemorySiteSource(files: files), exclude: exclude, include: include)
+        let disk = ContentInventory.scan(
+            ResolvedPath(temp.path, from: "/"), in: DiskSiteSource(), exclude: exclude, include: include)
+        let memory = ContentInventory.scan(
+            ResolvedPath("/site", from: "/"), in: MemorySiteSource(files: files), exclude: exclude, include: include)
         #expect(disk.pages == memory.pages)
         #expect(disk.categoryFiles == memory.categoryFiles)
         #expect(disk.otherFiles == memory.otherFiles)
@@ -51,21 +55,25 @@ import Testing
     }
 
     @Test func defaultsSkipPartialsAndTestsOnly() throws {
-        let inventory = try scan(["a.md": "# A", "_p.md": "x", "_d/b.md": "x", "t/x.test.md": "x", "__tests__/c.md": "x",
-                                  "img/_logo.png": "x", "k/_category_.json": "{}", ".git/x.md": "x", "node_modules/m/r.md": "x"])
+        let inventory = try scan([
+            "a.md": "# A", "_p.md": "x", "_d/b.md": "x", "t/x.test.md": "x", "__tests__/c.md": "x",
+            "img/_logo.png": "x", "k/_category_.json": "{}", ".git/x.md": "x", "node_modules/m/r.md": "x",
+        ])
         #expect(inventory.pages == ["a.md"])
         #expect(inventory.categoryFiles == ["k/_category_.json"])
         #expect(inventory.otherFiles == ["img/_logo.png"])
     }
 
     @Test func userExcludeAddsToTheDefaults() throws {
-        let inventory = try scan(["a.md": "# A", "drafts/b.md": "# B", "_p.md": "x", "notes/c.mdx": "# C"],
-                                 exclude: [try ContentGlob("drafts/**"), try ContentGlob("**/*.mdx")])
+        let inventory = try scan(
+            ["a.md": "# A", "drafts/b.md": "# B", "_p.md": "x", "notes/c.mdx": "# C"],
+            exclude: [try ContentGlob("drafts/**"), try ContentGlob("**/*.mdx")])
         #expect(inventory.pages == ["a.md"])
     }
 
     @Test func includeNarrowsThePages() throws {
-        let inventory = try scan(["a.md": "# A", "b.mdx": "# B", "guides/c.md": "# C"], include: [try ContentGlob("guides/**/*.md")])
+        let inventory = try scan(
+            ["a.md": "# A", "b.mdx": "# B", "guides/c.md": "# C"], include: [try ContentGlob("guides/**/*.md")])
         #expect(inventory.pages == ["guides/c.md"])
     }
 
@@ -79,7 +87,8 @@ import Testing
 
     @Test func docketYMLReadsThemAndLocatesBadOnes() {
         var config = SiteConfig()
-        let diagnostics = SiteConfigLoader.load("exclude:\n  - drafts/**\n  - \"**/*.{md\"\ninclude: \"**/*.md\"\n", path: "docket.yml", into: &config)
+        let diagnostics = SiteConfigLoader.load(
+            "exclude:\n  - drafts/**\n  - \"**/*.{md\"\ninclude: \"**/*.md\"\n", path: "docket.yml", into: &config)
         #expect(config.exclude.map(\.pattern) == ["drafts/**"])
         #expect(config.include?.map(\.pattern) == ["**/*.md"])
         #expect(diagnostics.errors.map(\.location.description) == ["docket.yml:3:5"])

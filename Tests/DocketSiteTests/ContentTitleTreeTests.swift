@@ -1,7 +1,8 @@
 import DocketDiagnostics
 import DocketMarkdown
-@testable import DocketSite
 import Testing
+
+@testable import DocketSite
 
 /// The content title is the level-1 heading the parsed tree starts with, in its source text as
 /// Docusaurus reads it (inline Markdown raw, code backticks removed, `{#id}` and closing hashes

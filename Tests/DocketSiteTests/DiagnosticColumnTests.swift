@@ -10,7 +10,9 @@ import Testing
 @Suite struct DiagnosticColumnTests {
     private func locations(_ markdown: String) throws -> [String] {
         let (_, diagnostics) = try SiteFixture.load(files: ["docs/a.md": markdown])
-        return diagnostics.sorted.filter { $0.message.contains("broken link") }.map { "\($0.location.line):\($0.location.column)" }
+        return diagnostics.sorted.filter { $0.message.contains("broken link") }.map {
+            "\($0.location.line):\($0.location.column)"
+        }
     }
 
     /// Each case: the Markdown, and where its broken link's `[` is.

@@ -26,15 +26,19 @@ import Testing
         ])
         #expect(diagnostics.isEmpty, "\(diagnostics.all)")
         let sidebar = SiteFixture.json(try SiteFixture.listing(site)["sidebar"]!)
-        let expected = SiteFixture.json([
-            ["type": "doc", "label": "Intro", "url": "/docs/intro", "id": "intro"],
-            ["type": "category", "label": "Guides", "url": "/docs/category/guides", "items": [
-                ["type": "doc", "label": "A", "url": "/docs/guides/a", "id": "guides/a"],
-                ["type": "doc", "label": "B", "url": "/docs/guides/b", "id": "guides/b"],
-            ]],
-            ["type": "link", "label": "Source", "url": "https://git.example.org"],
-            ["type": "doc", "label": "FAQ", "url": "/docs/faq", "id": "faq"],
-        ] as [[String: Any]])
+        let expected = SiteFixture.json(
+            [
+                ["type": "doc", "label": "Intro", "url": "/docs/intro", "id": "intro"],
+                [
+                    "type": "category", "label": "Guides", "url": "/docs/category/guides",
+                    "items": [
+                        ["type": "doc", "label": "A", "url": "/docs/guides/a", "id": "guides/a"],
+                        ["type": "doc", "label": "B", "url": "/docs/guides/b", "id": "guides/b"],
+                    ],
+                ],
+                ["type": "link", "label": "Source", "url": "https://git.example.org"],
+                ["type": "doc", "label": "FAQ", "url": "/docs/faq", "id": "faq"],
+            ] as [[String: Any]])
         #expect(sidebar == expected, "\(sidebar)")
         #expect(site.navigation["guides/a"]?.previous?.url == "/docs/category/guides")
     }

@@ -9,14 +9,17 @@ import Testing
     }
 
     @Test func ignoredDocusaurusKeysWarnAtTheKey() {
-        let found = messages("title: A\ndisplayed_sidebar: nope\nformat: mdx\nsidebar_key: k\nsidebar_custom_props:\n  x: 1\n")
-        #expect(found == [
-            "docs/a.md:4:1: warning: front-matter key 'format' is ignored: every page is parsed as Markdown with MDX syntax accepted",
-        ])
+        let found = messages(
+            "title: A\ndisplayed_sidebar: nope\nformat: mdx\nsidebar_key: k\nsidebar_custom_props:\n  x: 1\n")
+        #expect(
+            found == [
+                "docs/a.md:4:1: warning: front-matter key 'format' is ignored: every page is parsed as Markdown with MDX syntax accepted"
+            ])
     }
 
     @Test func sidebarKeysAreRead() {
-        let (fm, diagnostics) = FrontMatter.parse("displayed_sidebar: api\nsidebar_key: k\nsidebar_custom_props:\n  badge: new\n  n: 2\n", path: "docs/a.md")
+        let (fm, diagnostics) = FrontMatter.parse(
+            "displayed_sidebar: api\nsidebar_key: k\nsidebar_custom_props:\n  badge: new\n  n: 2\n", path: "docs/a.md")
         #expect(diagnostics.isEmpty)
         #expect(fm.displayedSidebar == .some("api"))
         #expect(fm.sidebarKey == "k")
@@ -29,7 +32,10 @@ import Testing
     }
 
     @Test func sidebarCustomPropsMustBeAMapping() {
-        #expect(messages("sidebar_custom_props: fancy\n") == ["docs/a.md:2:23: error: 'sidebar_custom_props' must be a mapping, not a string"])
+        #expect(
+            messages("sidebar_custom_props: fancy\n") == [
+                "docs/a.md:2:23: error: 'sidebar_custom_props' must be a mapping, not a string"
+            ])
     }
 
     @Test func honouredKeysDoNotWarn() {
@@ -66,37 +72,44 @@ import Testing
     }
 
     @Test func misspeltKeyWarnsWithTheClosestName() {
-        #expect(messages("sidebar_postion: 1\n") == [
-            "docs/a.md:2:1: warning: unknown front-matter key 'sidebar_postion' (did you mean 'sidebar_position'?)",
-        ])
+        #expect(
+            messages("sidebar_postion: 1\n") == [
+                "docs/a.md:2:1: warning: unknown front-matter key 'sidebar_postion' (did you mean 'sidebar_position'?)"
+            ])
         #expect(messages("displayed_sidebr: x\n").first?.contains("did you mean 'displayed_sidebar'") == true)
     }
 
     @Test func aMisspeltIgnoredKeyStillGetsItsSuggestion() {
-        #expect(messages("formt: md\n") == ["docs/a.md:2:1: warning: unknown front-matter key 'formt' (did you mean 'format'?)"])
+        #expect(
+            messages("formt: md\n") == [
+                "docs/a.md:2:1: warning: unknown front-matter key 'formt' (did you mean 'format'?)"
+            ])
     }
 
     @Test func valuesAreKeptAsWrittenAndFlagsNeedAValue() {
-        let (fm, diagnostics) = FrontMatter.parse("sidebar_position: 1.5\ntitle: 1.50\nkeywords: docs\nslug: \"yes\"\n", path: "docs/a.md")
+        let (fm, diagnostics) = FrontMatter.parse(
+            "sidebar_position: 1.5\ntitle: 1.50\nkeywords: docs\nslug: \"yes\"\n", path: "docs/a.md")
         #expect(diagnostics.isEmpty)
         #expect(fm.sidebarPosition == 1.5)
         #expect(fm.title == "1.50")
         #expect(fm.keywords == ["docs"])
         #expect(fm.slug == "yes")
         // `draft:` with the value forgotten is an error, not a silent false; `title:` is no title.
-        #expect(messages("draft:\ntitle:\nhide_title: yes\n") == [
-            "docs/a.md:2:7: error: 'draft' must be true or false, not null",
-            "docs/a.md:4:13: error: 'hide_title' must be true or false, not a string",
-        ])
+        #expect(
+            messages("draft:\ntitle:\nhide_title: yes\n") == [
+                "docs/a.md:2:7: error: 'draft' must be true or false, not null",
+                "docs/a.md:4:13: error: 'hide_title' must be true or false, not a string",
+            ])
     }
 
     @Test func everyBadValueIsReportedAtOnceBelowTheFence() {
-        #expect(messages("title: [a]\nsidebar_position: 1e999\nkeywords: {a: 1}\ndisplayed_sidebar: [x]\n") == [
-            "docs/a.md:2:8: error: 'title' must be a string, not a list",
-            "docs/a.md:3:19: error: 'sidebar_position' must be a number from -1000000000 to 1000000000, not 1e999",
-            "docs/a.md:4:11: error: 'keywords' must be a list of strings, not a mapping",
-            "docs/a.md:5:20: error: 'displayed_sidebar' must be a string, not a list",
-        ])
+        #expect(
+            messages("title: [a]\nsidebar_position: 1e999\nkeywords: {a: 1}\ndisplayed_sidebar: [x]\n") == [
+                "docs/a.md:2:8: error: 'title' must be a string, not a list",
+                "docs/a.md:3:19: error: 'sidebar_position' must be a number from -1000000000 to 1000000000, not 1e999",
+                "docs/a.md:4:11: error: 'keywords' must be a list of strings, not a mapping",
+                "docs/a.md:5:20: error: 'displayed_sidebar' must be a string, not a list",
+            ])
     }
 
     @Test func theOffsetIsTheCallersAndReachesTheRunbookBlock() {
@@ -115,7 +128,8 @@ import Testing
 /// `last_update: {date, author}` is read and checked.
 @Suite struct LastUpdateFrontMatterTests {
     @Test func dateAndAuthorAreRead() {
-        let (fm, diagnostics) = FrontMatter.parse("last_update:\n  date: 2018-10-14\n  author: Ada\n", path: "docs/a.md")
+        let (fm, diagnostics) = FrontMatter.parse(
+            "last_update:\n  date: 2018-10-14\n  author: Ada\n", path: "docs/a.md")
         #expect(diagnostics.isEmpty)
         #expect(fm.lastUpdate == LastUpdate(time: 1_539_475_200, author: "Ada"))
         #expect(LastUpdate.displayDate(1_539_475_200) == "Oct 14, 2018")
@@ -124,13 +138,16 @@ import Testing
     }
 
     @Test func badValuesAreLocated() {
-        let found = FrontMatter.parse("last_update:\n  date: 2023-02-30\n  when: x\n", path: "docs/a.md").1.sorted.map(\.description)
-        #expect(found == [
-            "docs/a.md:3:9: error: 'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '2023-02-30'",
-            "docs/a.md:4:3: warning: unknown key 'when' in last_update (it takes 'date' and 'author')",
-        ])
-        #expect(FrontMatter.parse("last_update: yesterday\n", path: "docs/a.md").1.sorted.map(\.description)
-            == ["docs/a.md:2:14: error: 'last_update' must be a mapping with 'date' and/or 'author'"])
+        let found = FrontMatter.parse("last_update:\n  date: 2023-02-30\n  when: x\n", path: "docs/a.md").1.sorted.map(
+            \.description)
+        #expect(
+            found == [
+                "docs/a.md:3:9: error: 'last_update.date' must be a date like 2024-05-31 or 2024-05-31T12:00:00Z, not '2023-02-30'",
+                "docs/a.md:4:3: warning: unknown key 'when' in last_update (it takes 'date' and 'author')",
+            ])
+        #expect(
+            FrontMatter.parse("last_update: yesterday\n", path: "docs/a.md").1.sorted.map(\.description)
+                == ["docs/a.md:2:14: error: 'last_update' must be a mapping with 'date' and/or 'author'"])
         #expect(LastUpdate.parse("2024-13-01") == nil)
         #expect(LastUpdate.parse("2024-01-01T25:00") == nil)
         #expect(LastUpdate.parse("nope") == nil)
@@ -148,11 +165,17 @@ import Testing
 
     @Test func badValuesAreLocated() {
         var config = SiteConfig()
-        let found = SiteConfigLoader.load("markdown:\n  emoji: sometimes\n  emojis: true\n", path: "docket.yml", into: &config)
-            .sorted.map(\.description)
+        let found = SiteConfigLoader.load(
+            "markdown:\n  emoji: sometimes\n  emojis: true\n", path: "docket.yml", into: &config
+        )
+        .sorted.map(\.description)
         #expect(found.count == 2)
-        #expect(found.first?.hasPrefix("docket.yml:2:10: error: 'markdown.emoji' must be true or false") == true, "\(found)")
-        #expect(found.last == "docket.yml:3:3: warning: unknown setting 'markdown.emojis' in docket.yml (did you mean 'emoji'?)")
+        #expect(
+            found.first?.hasPrefix("docket.yml:2:10: error: 'markdown.emoji' must be true or false") == true, "\(found)"
+        )
+        #expect(
+            found.last
+                == "docket.yml:3:3: warning: unknown setting 'markdown.emojis' in docket.yml (did you mean 'emoji'?)")
         #expect(SiteConfigLoader.load("markdown: off\n", path: "docket.yml", into: &config).hasErrors)
     }
 }

@@ -27,7 +27,8 @@ import Testing
 
         let page = PageParser.parse(text: text, source: name, displayPath: "docs/\(name)")
         let html = HTMLRenderer().render(document: page.document, contentTitleIndex: page.document.contentTitleIndex)
-        let toc = TOCItem.tree(page.toc, minLevel: page.frontMatter.tocMinLevel ?? 2, maxLevel: page.frontMatter.tocMaxLevel ?? 3)
+        let toc = TOCItem.tree(
+            page.toc, minLevel: page.frontMatter.tocMinLevel ?? 2, maxLevel: page.frontMatter.tocMaxLevel ?? 3)
         let (_, categoryProblems) = CategoryMetadata.parse(text, path: "docs/_category_.yml")
         var config = SiteConfig()
         let configProblems = SiteConfigLoader.load(text, path: "docket.yml", into: &config)

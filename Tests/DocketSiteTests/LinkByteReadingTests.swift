@@ -1,5 +1,6 @@
-@testable import DocketSite
 import Testing
+
+@testable import DocketSite
 
 /// Link checking reads destinations and paths as bytes where it used to read Characters. These
 /// tests hold the byte readings to the Character ones they replaced, on the awkward inputs
@@ -69,7 +70,9 @@ import Testing
 
     @Test func encodeEscapesTheBytesAPathCannotHold() {
         #expect(URLPath.encode("/docs/Setup Guide") == "/docs/Setup%20Guide")
-        #expect(URLPath.encode("/docs/a\"#%<>?[\\]^`{|}\u{7F}\u{1F}") == "/docs/a%22%23%25%3C%3E%3F%5B%5C%5D%5E%60%7B%7C%7D%7F%1F")
+        #expect(
+            URLPath.encode("/docs/a\"#%<>?[\\]^`{|}\u{7F}\u{1F}")
+                == "/docs/a%22%23%25%3C%3E%3F%5B%5C%5D%5E%60%7B%7C%7D%7F%1F")
         #expect(URLPath.encode("/docs/naïve-!$&'()*+,;=:@~") == "/docs/naïve-!$&'()*+,;=:@~")
         #expect(URLPath.encode("https://example.com/a b") == "https://example.com/a b")
     }

@@ -1,14 +1,20 @@
-@testable import DocketSite
 import Testing
+
+@testable import DocketSite
 
 /// A page's link URLs are held as one string of URLs and read back as a dictionary.
 @Suite struct LinkURLTableTests {
     @Test func aTableGivesBackEveryURLByItsDestination() {
         #expect(LinkURLTable().isEmpty && LinkURLTable().dictionary.isEmpty)
-        let table = LinkURLTable([(destination: "./b.md#x", url: "/docs/b#x"), ("../naïve guide.md", "/docs/naïve guide"),
-                                  ("odd", ""), ("c.md?q=1", "/docs/c?q=1")])
+        let table = LinkURLTable([
+            (destination: "./b.md#x", url: "/docs/b#x"), ("../naïve guide.md", "/docs/naïve guide"),
+            ("odd", ""), ("c.md?q=1", "/docs/c?q=1"),
+        ])
         #expect(!table.isEmpty)
-        #expect(table.dictionary == ["./b.md#x": "/docs/b#x", "../naïve guide.md": "/docs/naïve guide", "odd": "", "c.md?q=1": "/docs/c?q=1"])
+        #expect(
+            table.dictionary == [
+                "./b.md#x": "/docs/b#x", "../naïve guide.md": "/docs/naïve guide", "odd": "", "c.md?q=1": "/docs/c?q=1",
+            ])
     }
 
     @Test func aDictionarySetOnAResolvedPageReadsBackTheSame() {
@@ -23,7 +29,9 @@ import Testing
         let exact = ExactStorage.string(grown)
         #expect(exact == grown)
         #expect(ExactStorage.string("short") == "short")
-        #expect(ExactStorage.string("naïve – a longer title, with ellipsis…"[...]) == "naïve – a longer title, with ellipsis…")
+        #expect(
+            ExactStorage.string("naïve – a longer title, with ellipsis…"[...])
+                == "naïve – a longer title, with ellipsis…")
         var numbers: [Int] = []
         for n in 0..<100 { numbers.append(n) }
         #expect(numbers.capacity > numbers.count)

@@ -13,7 +13,8 @@ import Testing
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
             var isDirectory: ObjCBool = false
             let url = folder.appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
             files[path] = try String(contentsOf: url, encoding: .utf8)
         }
         return files
@@ -28,14 +29,19 @@ import Testing
         return (listing, load.diagnostics.sorted.map(\.description))
     }
 
-    static let sites = ["compat/01-ordering", "compat/06-category-link", "compat/09-slugs", "compat/15-category-files", "versions/basic"]
+    static let sites = [
+        "compat/01-ordering", "compat/06-category-link", "compat/09-slugs", "compat/15-category-files",
+        "versions/basic",
+    ]
 
     @Test(arguments: sites)
     func diskAndMemoryGiveTheSameSite(_ name: String) throws {
         let folder = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
         let disk = try summary(SitePipeline(source: DiskSiteSource(), root: ResolvedPath(".", from: folder.path)))
-        let memory = try summary(SitePipeline(source: MemorySiteSource(root: "/site", files: try files(under: folder)),
-                                              root: ResolvedPath(".", from: "/site")))
+        let memory = try summary(
+            SitePipeline(
+                source: MemorySiteSource(root: "/site", files: try files(under: folder)),
+                root: ResolvedPath(".", from: "/site")))
         #expect(disk.listing.contains("\"pages\""))
         #expect(memory.listing == disk.listing)
         #expect(memory.problems == disk.problems)
@@ -43,20 +49,26 @@ import Testing
 
     @Test func versionsLoadFromMemoryToo() throws {
         let folder = Fixtures.url("versions").appendingPathComponent("basic")
-        let load = try SitePipeline(source: MemorySiteSource(files: try files(under: folder)), root: ResolvedPath("/site", from: "/")).load()
+        let load = try SitePipeline(
+            source: MemorySiteSource(files: try files(under: folder)), root: ResolvedPath("/site", from: "/")
+        ).load()
         #expect(load.versions?.set.versions.map(\.name) == ["current", "2.0", "1.0"])
-        #expect(load.versions?.others.map(\.content.display) == ["/site/versioned_docs/version-2.0", "/site/versioned_docs/version-1.0"])
+        #expect(
+            load.versions?.others.map(\.content.display) == [
+                "/site/versioned_docs/version-2.0", "/site/versioned_docs/version-1.0",
+            ])
     }
 
     /// A broken docket.yml stops the load, but only after the pages are read: their own problems
     /// come in the same run, and no link is judged by the settings that were lost.
     @Test func brokenSettingsStillReportPageProblemsButNoLinks() {
-        let pipeline = SitePipeline(source: MemorySiteSource(files: [
-            "docket.yml": "baseUrl: /handbook/\nbroken\nnext: 1\n",
-            "docs/a.md": "---\nsidebar_position: first\n---\n# A\n\n[gone](./nowhere.md) [b](/handbook/docs/b)\n",
-            "docs/b.md": "# B\n",
-            "docs/g/_category_.yml": "label: [G\n",
-        ]), root: ResolvedPath(".", from: "/site"))
+        let pipeline = SitePipeline(
+            source: MemorySiteSource(files: [
+                "docket.yml": "baseUrl: /handbook/\nbroken\nnext: 1\n",
+                "docs/a.md": "---\nsidebar_position: first\n---\n# A\n\n[gone](./nowhere.md) [b](/handbook/docs/b)\n",
+                "docs/b.md": "# B\n",
+                "docs/g/_category_.yml": "label: [G\n",
+            ]), root: ResolvedPath(".", from: "/site"))
         #expect {
             try pipeline.load()
         } throws: { error in
@@ -70,29 +82,38 @@ import Testing
     }
 
     @Test func aMissingContentFolderStopsTheLoad() {
-        let pipeline = SitePipeline(source: MemorySiteSource(files: ["pages/a.md": "# A\n"]), root: ResolvedPath(".", from: "/site"))
+        let pipeline = SitePipeline(
+            source: MemorySiteSource(files: ["pages/a.md": "# A\n"]), root: ResolvedPath(".", from: "/site"))
         #expect {
             try pipeline.load()
         } throws: { error in
             (error as? SiteLoadFailure)?.diagnostics.all.map(\.description)
-                == [".: error: no content folder: neither content/ nor docs/ exists (create one, pass --content DIR, or set content: in docket.yml)"]
+                == [
+                    ".: error: no content folder: neither content/ nor docs/ exists (create one, pass --content DIR, or set content: in docket.yml)"
+                ]
         }
     }
 
     @Test func lastUpdatesComeFromTheSource() throws {
         let files = ["docket.yml": "showLastUpdateTime: true\n", "docs/a.md": "# A\n"]
-        let load = try SitePipeline(source: MemorySiteSource(files: files, lastUpdates: ["/site/docs/a.md": LastUpdate(time: 86400)]),
-                                    root: ResolvedPath(".", from: "/site")).load()
+        let load = try SitePipeline(
+            source: MemorySiteSource(files: files, lastUpdates: ["/site/docs/a.md": LastUpdate(time: 86400)]),
+            root: ResolvedPath(".", from: "/site")
+        ).load()
         #expect(load.site.lastUpdates == ["a.md": LastUpdate(time: 86400)])
-        let unasked = try SitePipeline(source: MemorySiteSource(files: ["docs/a.md": "# A\n"], lastUpdates: ["/site/docs/a.md": LastUpdate(time: 1)]),
-                                       root: ResolvedPath(".", from: "/site")).load()
+        let unasked = try SitePipeline(
+            source: MemorySiteSource(
+                files: ["docs/a.md": "# A\n"], lastUpdates: ["/site/docs/a.md": LastUpdate(time: 1)]),
+            root: ResolvedPath(".", from: "/site")
+        ).load()
         #expect(unasked.site.lastUpdates.isEmpty)
     }
 
     /// The content folder given by the caller wins over docket.yml's, and a relative one in
     /// docket.yml is resolved from the site root, not the current directory.
     @Test func contentFolderIsResolvedFromTheRoot() throws {
-        let source = MemorySiteSource(root: "/srv/site", files: ["docket.yml": "content: pages\n", "pages/a.md": "# A\n", "other/b.md": "# B\n"])
+        let source = MemorySiteSource(
+            root: "/srv/site", files: ["docket.yml": "content: pages\n", "pages/a.md": "# A\n", "other/b.md": "# B\n"])
         let named = try SitePipeline(source: source, root: ResolvedPath("site", from: "/srv")).load()
         #expect(named.content.display == "site/pages")
         #expect(named.site.pages.map(\.source) == ["a.md"])

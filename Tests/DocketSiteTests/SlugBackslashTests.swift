@@ -7,8 +7,10 @@ import Testing
 @Suite struct SlugBackslashTests {
     @Test(arguments: ["/a\\b", "a\\..\\b", "/x/\\\u{301}y"])
     func aBackslashInTheSlugIsRefused(_ slug: String) throws {
-        let problems = SiteFixture.problems(files: ["docs/a.md": "---\nslug: '\(slug)'\n---\nA\n",
-                                                    "docs/b.md": "# B\n"])
+        let problems = SiteFixture.problems(files: [
+            "docs/a.md": "---\nslug: '\(slug)'\n---\nA\n",
+            "docs/b.md": "# B\n",
+        ])
         let messages = problems.sorted.map(\.description)
         #expect(messages.count == 1, "\(messages)")
         #expect(messages.first?.contains("would place a file outside the output folder") == true, "\(messages)")

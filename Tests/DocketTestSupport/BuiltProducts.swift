@@ -8,10 +8,10 @@ public enum BuiltProducts {
     /// The folder holding the test bundle and the products built with it.
     public static let folder: URL = {
         #if os(macOS)
-        // The test bundle is loaded into xctest or swiftpm-testing-helper: find it among the bundles.
-        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
+            // The test bundle is loaded into xctest or swiftpm-testing-helper: find it among the bundles.
+            if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+                return bundle.bundleURL.deletingLastPathComponent()
+            }
         #endif
         // On Linux the test bundle is itself the executable running (docketPackageTests.xctest).
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])

@@ -10,7 +10,8 @@ public enum Golden {
     /// to the output (a missing golden file is a difference too).
     public static func mismatch(_ actual: String, file: URL) -> String? {
         if blessing {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? actual.write(to: file, atomically: true, encoding: .utf8)
             return nil
         }

@@ -33,7 +33,8 @@ public final class GuideCheck {
     public init(_ prefix: String) throws {
         project = Fixtures.temporaryDirectory(prefix)
         for item in ["content", "docket.yml", "runbooks"] {
-            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(item), to: project.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: Fixtures.packageRoot.appendingPathComponent(item), to: project.appendingPathComponent(item))
         }
     }
 
@@ -49,7 +50,9 @@ public final class GuideCheck {
         let url = project.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
         let found = text.components(separatedBy: original).count - 1
-        guard found == 1 else { throw ChangeError(description: "the text to change is in \(file) \(found) times, not once: \(original)") }
+        guard found == 1 else {
+            throw ChangeError(description: "the text to change is in \(file) \(found) times, not once: \(original)")
+        }
         let changed = text.replacingOccurrences(of: original, with: replacement)
         try changed.write(to: url, atomically: true, encoding: .utf8)
         return text.components(separatedBy: original)[0].filter { $0 == "\n" }.count + 1
@@ -73,7 +76,8 @@ public final class GuideCheck {
         let errors = ErrorReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: errors.text())
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: errors.text())
     }
 
     /// `docket runbooks`: the changed page still extracts.
@@ -92,7 +96,9 @@ public final class GuideCheck {
         let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
         let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
         return diagnostics.filter { $0["severity"] as? String == "error" }.map {
-            Finding(file: $0["file"] as? String ?? "", line: $0["line"] as? Int ?? 0, message: $0["message"] as? String ?? "")
+            Finding(
+                file: $0["file"] as? String ?? "", line: $0["line"] as? Int ?? 0,
+                message: $0["message"] as? String ?? "")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketYAML
 
 /// Duplicate keys, where a syntax error starts, and the size limits: each is an error at its place.
@@ -33,7 +34,9 @@ import Testing
     @Test func syntaxErrorNamesWhereTheBrokenConstructStarts() throws {
         let found = try #require(error("title: A\ndescription: x\nbroken\nnext: 1\n"))
         #expect(found.line == 4, "\(found)")
-        #expect(found.message == "could not find expected ':' (in the simple key that starts at line 3, column 1)", "\(found)")
+        #expect(
+            found.message == "could not find expected ':' (in the simple key that starts at line 3, column 1)",
+            "\(found)")
         let flow = try #require(error("tags: [a, b\nother: 1\n"))
         #expect(flow.message.contains("in the flow sequence that starts at line 1, column 7"), "\(flow)")
     }
@@ -44,7 +47,9 @@ import Testing
         #expect(found.line == 1 && found.column == YAMLParser.maxDepth + 1)
         #expect(found.message.contains("nested deeper than \(YAMLParser.maxDepth)"))
         let ok = YAMLParser.maxDepth
-        #expect(throws: Never.self) { try YAMLParser.parse(String(repeating: "[", count: ok) + String(repeating: "]", count: ok)) }
+        #expect(throws: Never.self) {
+            try YAMLParser.parse(String(repeating: "[", count: ok) + String(repeating: "]", count: ok))
+        }
         // 100,000 levels: an error, not a stack overflow in libyaml or in Swift.
         #expect(error(String(repeating: "[", count: 100_000)) != nil)
     }

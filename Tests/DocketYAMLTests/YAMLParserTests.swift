@@ -1,16 +1,17 @@
 import Testing
+
 @testable import DocketYAML
 
 @Suite struct YAMLParserTests {
     @Test func mappingWithPositionsAndImplicitTypes() throws {
         let text = """
-        title: Hello
-        sidebar_position: 2.5
-        draft: true
-        quoted: "true"
-        tags: [a, b]
-        nothing:
-        """
+            title: Hello
+            sidebar_position: 2.5
+            draft: true
+            quoted: "true"
+            tags: [a, b]
+            nothing:
+            """
         let root = try #require(try YAMLParser.parse(text))
         #expect(root["title"]?.string == "Hello")
         #expect(root["title"]?.line == 1)

@@ -14,7 +14,9 @@ import Testing
         BuiltProducts.docket
     }
 
-    func docket(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Run {
+    func docket(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws
+        -> Run
+    {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -31,13 +33,16 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// The binary under test is the one SwiftPM built with these tests, and it runs.
     @Test func binaryOfThisBuildRunsAndListsItsCommands() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no docket beside the test bundle in \(BuiltProducts.folder.path)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.binary.path),
+            "no docket beside the test bundle in \(BuiltProducts.folder.path)")
         let run = try docket(["--help"])
         #expect(run.status == 0, "\(run.stderr)")
         for command in ["build", "serve", "check", "runbooks"] {
@@ -48,7 +53,8 @@ import Testing
     @Test func buildsAFolderWithNoConfig() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
-        try Fixtures.write(["docs/intro.md": "# Hello\n\nWorld.\n", "docs/guide/a.md": "# A\n\n[back](../intro.md)\n"], under: temp)
+        try Fixtures.write(
+            ["docs/intro.md": "# Hello\n\nWorld.\n", "docs/guide/a.md": "# A\n\n[back](../intro.md)\n"], under: temp)
         let run = try docket(["build"], in: temp)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("built 2 pages"))
@@ -59,12 +65,17 @@ import Testing
     @Test func contentErrorsExitOneWithLocatedDiagnostics() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
-        try Fixtures.write(["docket.yml": "title: T\nurl: https://t.test\n",
-                            "docs/a.md": "# A\n\n[x](./missing.md)\n\n[y](./also-missing.md)\n"], under: temp)
+        try Fixtures.write(
+            [
+                "docket.yml": "title: T\nurl: https://t.test\n",
+                "docs/a.md": "# A\n\n[x](./missing.md)\n\n[y](./also-missing.md)\n",
+            ], under: temp)
         let run = try docket(["build"], in: temp)
         #expect(run.status == 1)
         #expect(run.stderr.contains("docs/a.md:3:1: error: broken link './missing.md'"))
-        #expect(run.stderr.contains("docs/a.md:5:1: error: broken link './also-missing.md'"), "all problems are printed, not only the first")
+        #expect(
+            run.stderr.contains("docs/a.md:5:1: error: broken link './also-missing.md'"),
+            "all problems are printed, not only the first")
         #expect(run.stderr.contains("2 errors, 0 warnings"))
         #expect(!FileManager.default.fileExists(atPath: temp.appendingPathComponent("_site").path))
         let lenient = try docket(["build", "--broken-links", "warn"], in: temp)
@@ -99,21 +110,21 @@ import Testing
 /// `docket runbooks` and `docket run` on a copy of a small runbook site.
 @Suite struct RunbookCommandTests {
     static let page = """
-    ---
-    title: Hello runbook
-    runbook:
-      id: hello
-      title: Say hello
-      params:
-        NAME: { example: Jane Example, description: Who to greet }
-    ---
+        ---
+        title: Hello runbook
+        runbook:
+          id: hello
+          title: Say hello
+          params:
+            NAME: { example: Jane Example, description: Who to greet }
+        ---
 
-    # Hello
+        # Hello
 
-    ```bash step=greet
-    echo "Hello, Jane Example"
-    ```
-    """
+        ```bash step=greet
+        echo "Hello, Jane Example"
+        ```
+        """
 
     @Test func runbooksWritesThenChecksForDrift() throws {
         let temp = Fixtures.temporaryDirectory()
@@ -138,8 +149,11 @@ import Testing
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
         try Fixtures.write(["docs/hello.md": Self.page], under: temp)
-        let run = try BinaryTests().docket(["run", "hello", "--param", "NAME=O'Brien \"$(id)\"", "--state", temp.appendingPathComponent("j").path,
-                                            "--log", temp.appendingPathComponent("log").path], in: temp)
+        let run = try BinaryTests().docket(
+            [
+                "run", "hello", "--param", "NAME=O'Brien \"$(id)\"", "--state", temp.appendingPathComponent("j").path,
+                "--log", temp.appendingPathComponent("log").path,
+            ], in: temp)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Hello, O'Brien \"$(id)\""))
         #expect(try BinaryTests().docket(["run", "nope"], in: temp).status == 2)
@@ -151,7 +165,9 @@ import Testing
         try Fixtures.write(["docs/hello.md": Self.page + "\n```sh\necho stray\n```\n"], under: temp)
         let run = try BinaryTests().docket(["runbooks"], in: temp)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("docs/hello.md:15:1: error: this sh block on a runbook page is neither a step"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("docs/hello.md:15:1: error: this sh block on a runbook page is neither a step"),
+            "\(run.stderr)")
     }
 }
 
@@ -216,7 +232,8 @@ import Testing
         #expect(changed)
         #expect(get("/docs/a")?.contains("<h1>Hello again</h1>") == true)
 
-        try "---\ntitle: [broken\n---\n".write(to: temp.appendingPathComponent("docs/a.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: [broken\n---\n".write(
+            to: temp.appendingPathComponent("docs/a.md"), atomically: true, encoding: .utf8)
         var broken = false
         for _ in 0..<40 where !broken {
             Thread.sleep(forTimeInterval: 0.1)

@@ -12,7 +12,9 @@ import Testing
         let root = Fixtures.temporaryDirectory("docket-kill")
         var files = ["docs/index.md": "# Home\n\nWelcome.\n"]
         for index in 0..<pages {
-            files["docs/part-\(index / 50)/page-\(index).md"] = "# Page \(index)\n\n" + String(repeating: "Some text for the page. ", count: 40) + "\n\n## Section\n\nMore.\n"
+            files["docs/part-\(index / 50)/page-\(index).md"] =
+                "# Page \(index)\n\n" + String(repeating: "Some text for the page. ", count: 40)
+                + "\n\n## Section\n\nMore.\n"
         }
         try Fixtures.write(files, under: root)
         return root
@@ -73,7 +75,9 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = files(out)
-            #expect(now == complete, "round \(round): the output folder is not a whole site (\(now.count) of \(complete.count) files)")
+            #expect(
+                now == complete,
+                "round \(round): the output folder is not a whole site (\(now.count) of \(complete.count) files)")
             if now != complete { break }
         }
         let last = try start(["build"], in: root)

@@ -13,8 +13,10 @@ import Testing
         var files: [String: String] = [:]
         for id in Self.ids {
             let wait = id == slow ? "sleep 1\n" : ""
-            files["docs/\(id).md"] = "---\nrunbook:\n  id: \(id)\n  title: Runbook \(id)\n---\n\nWrites a file.\n\n```bash step=write\n\(wait)echo \(id) > ~/\(id).txt\n```\n"
-            files["runbooks/fixtures/\(id)/fixture.yml"] = "expect:\n  files:\n    ~/\(id).txt:\n      contains: [\(id == failing ? "nope" : id)]\n"
+            files["docs/\(id).md"] =
+                "---\nrunbook:\n  id: \(id)\n  title: Runbook \(id)\n---\n\nWrites a file.\n\n```bash step=write\n\(wait)echo \(id) > ~/\(id).txt\n```\n"
+            files["runbooks/fixtures/\(id)/fixture.yml"] =
+                "expect:\n  files:\n    ~/\(id).txt:\n      contains: [\(id == failing ? "nope" : id)]\n"
         }
         try Fixtures.write(files, under: folder)
         let generated = try BinaryTests().docket(["runbooks"], in: folder)
@@ -23,7 +25,9 @@ import Testing
 
     /// The report with its measured times replaced: the only part that may differ between runs.
     private func timeless(_ text: String) -> String {
-        let patterns = [#""(durationSeconds|seconds|mutantsPerSecond)" : [0-9.e+-]+"#, #"time="[0-9.]+""#, #"[0-9]+\.[0-9]+ s\b"#]
+        let patterns = [
+            #""(durationSeconds|seconds|mutantsPerSecond)" : [0-9.e+-]+"#, #"time="[0-9.]+""#, #"[0-9]+\.[0-9]+ s\b"#,
+        ]
         return patterns.reduce(text) { $0.replacingOccurrences(of: $1, with: "TIME", options: .regularExpression) }
     }
 
@@ -38,13 +42,18 @@ import Testing
             let junit = folder.appendingPathComponent("junit-\(jobs).xml")
             let run = try BinaryTests().docket(["check", "--jobs", jobs, "--json", "--junit", junit.path], in: folder)
             #expect(run.status == 1, "delta fails, so the check fails (--jobs \(jobs)): \(run.stderr)")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "not JSON: \(run.stdout)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+                "not JSON: \(run.stdout)")
             let runbooks = object["runbooks"] as? [[String: Any]] ?? []
             // One failing runbook hides no other's result.
             #expect(runbooks.compactMap { $0["id"] as? String } == Self.ids, "--jobs \(jobs): \(run.stdout)")
-            #expect(runbooks.map { $0["passed"] as? Bool } == Self.ids.map { $0 != "delta" }, "--jobs \(jobs): \(run.stdout)")
+            #expect(
+                runbooks.map { $0["passed"] as? Bool } == Self.ids.map { $0 != "delta" },
+                "--jobs \(jobs): \(run.stdout)")
             #expect(run.stderr.contains("runbook delta: FAILED"), "\(run.stderr)")
-            reports.append((timeless(run.stdout), timeless(try String(contentsOf: junit, encoding: .utf8)), timeless(run.stderr)))
+            reports.append(
+                (timeless(run.stdout), timeless(try String(contentsOf: junit, encoding: .utf8)), timeless(run.stderr)))
         }
         #expect(reports[0].json == reports[1].json)
         #expect(reports[0].junit == reports[1].junit)
@@ -60,7 +69,9 @@ import Testing
         var reports: [String] = []
         for jobs in ["1", "2"] {
             let run = try BinaryTests().docket(["check", "--jobs", jobs, "--mutants", "2", "--json"], in: folder)
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "not JSON: \(run.stdout)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+                "not JSON: \(run.stdout)")
             let scored = (object["mutation"] as? [[String: Any]] ?? []).compactMap { $0["runbook"] as? String }
             // The failing runbook has no mutants; the others are scored in runbook order.
             #expect(scored == ["alpha", "beta", "gamma"], "--jobs \(jobs): \(run.stdout)")

@@ -12,9 +12,11 @@ import Testing
         let temp = Fixtures.temporaryDirectory("docket-safety")
         let source = Fixtures.url("checks").appendingPathComponent(name)
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: temp.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: temp.appendingPathComponent(item))
         }
-        for path in try FileManager.default.subpathsOfDirectory(atPath: temp.path) where path.hasSuffix(".md") || path.hasSuffix(".yml") {
+        for path in try FileManager.default.subpathsOfDirectory(atPath: temp.path)
+        where path.hasSuffix(".md") || path.hasSuffix(".yml") {
             let url = temp.appendingPathComponent(path)
             var text = try String(contentsOf: url, encoding: .utf8)
             for (key, value) in values { text = text.replacingOccurrences(of: "@\(key)@", with: value) }
@@ -39,7 +41,8 @@ import Testing
         let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
         return diagnostics.filter { $0["severity"] as? String == "error" }.map {
             let line = $0["line"] as? Int ?? 0, column = $0["column"] as? Int ?? 0
-            return "\($0["file"] as? String ?? ""):\(line > 0 ? "\(line):\(max(column, 1)): " : " ")\($0["message"] as? String ?? "")"
+            return
+                "\($0["file"] as? String ?? ""):\(line > 0 ? "\(line):\(max(column, 1)): " : " ")\($0["message"] as? String ?? "")"
         }
     }
 
@@ -62,7 +65,8 @@ import Testing
             #expect(found.contains(expected), "missing: \(expected)\ngot:\n\(found.joined(separator: "\n"))")
         }
         #expect(found.count == 5, "the real file passes, nothing else fails:\n\(found.joined(separator: "\n"))")
-        #expect(!run.stdout.contains(host.marker) && !run.stderr.contains(host.marker), "a host file reached the report")
+        #expect(
+            !run.stdout.contains(host.marker) && !run.stderr.contains(host.marker), "a host file reached the report")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
@@ -73,13 +77,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let fixture = project.appendingPathComponent("runbooks/fixtures/unsafe")
         let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: fixture.appendingPathComponent("home/notes.txt").path, withDestinationPath: host.file.path)
-        try fm.createSymbolicLink(atPath: fixture.appendingPathComponent("home/inner.txt").path, withDestinationPath: "plain.txt")
-        try fm.createSymbolicLink(atPath: fixture.appendingPathComponent("http/linked.txt").path, withDestinationPath: host.file.path)
+        try fm.createSymbolicLink(
+            atPath: fixture.appendingPathComponent("home/notes.txt").path, withDestinationPath: host.file.path)
+        try fm.createSymbolicLink(
+            atPath: fixture.appendingPathComponent("home/inner.txt").path, withDestinationPath: "plain.txt")
+        try fm.createSymbolicLink(
+            atPath: fixture.appendingPathComponent("http/linked.txt").path, withDestinationPath: host.file.path)
         try fm.createDirectory(at: fixture.appendingPathComponent("stubs"), withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: fixture.appendingPathComponent("stubs/tool").path, withDestinationPath: host.file.path)
+        try fm.createSymbolicLink(
+            atPath: fixture.appendingPathComponent("stubs/tool").path, withDestinationPath: host.file.path)
         #expect(mkfifo(fixture.appendingPathComponent("home/pipe").path, 0o600) == 0)
-        try fm.createSymbolicLink(atPath: fixture.appendingPathComponent("work").path, withDestinationPath: host.folder.path)
+        try fm.createSymbolicLink(
+            atPath: fixture.appendingPathComponent("work").path, withDestinationPath: host.folder.path)
 
         let run = try BinaryTests().docket(["check", "--json"], in: project)
         #expect(run.status == 1)
@@ -100,12 +109,17 @@ import Testing
             "runbooks/fixtures/unsafe/stubs/tool: the stub tool is a symbolic link",
             "runbooks/fixtures/unsafe/work: work/ is a symbolic link",
         ] {
-            #expect(found.contains { $0.hasPrefix(expected) }, "missing: \(expected)\ngot:\n\(found.joined(separator: "\n"))")
+            #expect(
+                found.contains { $0.hasPrefix(expected) },
+                "missing: \(expected)\ngot:\n\(found.joined(separator: "\n"))")
         }
         // A system path outside what the sandbox can check (its wording names the root/ overlay
         // where the fixture has one).
-        #expect(found.contains { $0.hasPrefix("\(yml):22:5: ") && $0.contains("/etc/passwd") && $0.contains("sandbox's home (~/…)") },
-                "\(found.joined(separator: "\n"))")
+        #expect(
+            found.contains {
+                $0.hasPrefix("\(yml):22:5: ") && $0.contains("/etc/passwd") && $0.contains("sandbox's home (~/…)")
+            },
+            "\(found.joined(separator: "\n"))")
         #expect(!run.stderr.contains("runbook unsafe: "), "the runbook must not run: \(run.stderr)")
         #expect(!run.stdout.contains(host.marker) && !run.stderr.contains(host.marker))
     }
@@ -130,7 +144,9 @@ import Testing
             "\(yml):16:15: 'status' must be a whole number from 0 to 255, not 256",
             "\(yml):17:15: 'status' must be a whole number",
         ] {
-            #expect(found.contains { $0.hasPrefix(expected) }, "missing: \(expected)\ngot:\n\(found.joined(separator: "\n"))")
+            #expect(
+                found.contains { $0.hasPrefix(expected) },
+                "missing: \(expected)\ngot:\n\(found.joined(separator: "\n"))")
         }
         #expect(!found.contains { $0.contains("output_kib") }, "64 KiB of output is in range")
     }
@@ -144,7 +160,9 @@ import Testing
         let run = try BinaryTests().docket(["check", "--json"], in: project)
         #expect(run.status == 1, "\(run.stderr)")
         let found = try errors(run.stdout)
-        #expect(found.contains { $0.hasPrefix("docs/forged.md:10:1: runbook forged: ") }, "\(found.joined(separator: "\n"))")
+        #expect(
+            found.contains { $0.hasPrefix("docs/forged.md:10:1: runbook forged: ") }, "\(found.joined(separator: "\n"))"
+        )
         #expect(run.stderr.contains("runbook forged: FAILED"))
     }
 
@@ -157,10 +175,11 @@ import Testing
         let run = try BinaryTests().docket(["check", "--json"], in: project)
         #expect(run.status == 1, "\(run.stderr)")
         let found = try errors(run.stdout)
-        #expect(found.contains {
-            $0.contains("the runbook exited with status 137 although every step reported success")
-                || $0.contains("the runbook exited with status 137 before any step reported an outcome")
-        }, "\(found.joined(separator: "\n"))")
+        #expect(
+            found.contains {
+                $0.contains("the runbook exited with status 137 although every step reported success")
+                    || $0.contains("the runbook exited with status 137 before any step reported an outcome")
+            }, "\(found.joined(separator: "\n"))")
     }
 
     /// Values with spaces, quotes, `=`, `$` and backslashes reach the runbook exactly, through

@@ -13,8 +13,10 @@ import Testing
     private func site(in folder: URL, failing: String? = nil) throws {
         var files: [String: String] = [:]
         for id in Self.ids {
-            files["docs/\(id).md"] = "---\nrunbook:\n  id: \(id)\n  title: Runbook \(id)\n---\n\nWrites a file.\n\n```bash step=write\necho \(id) > ~/\(id).txt\n```\n"
-            files["runbooks/fixtures/\(id)/fixture.yml"] = "expect:\n  files:\n    ~/\(id).txt:\n      contains: [\(id == failing ? "nope" : id)]\n"
+            files["docs/\(id).md"] =
+                "---\nrunbook:\n  id: \(id)\n  title: Runbook \(id)\n---\n\nWrites a file.\n\n```bash step=write\necho \(id) > ~/\(id).txt\n```\n"
+            files["runbooks/fixtures/\(id)/fixture.yml"] =
+                "expect:\n  files:\n    ~/\(id).txt:\n      contains: [\(id == failing ? "nope" : id)]\n"
         }
         try Fixtures.write(files, under: folder)
         let generated = try BinaryTests().docket(["runbooks"], in: folder)
@@ -29,7 +31,8 @@ import Testing
     }
 
     private func runbookIDs(_ json: String) throws -> [String] {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON: \(json)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON: \(json)")
         return (object["runbooks"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
     }
 
@@ -49,7 +52,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         for extra in [["--shard", "1/2"], ["--changed-since", "main"]] {
             let run = try BinaryTests().docket(["check", "--runbook", "alpha"] + extra, in: folder)
-            #expect(run.status == 2 && run.stderr.contains("--runbook names one runbook; it cannot be combined with \(extra[0])"), "\(run.stderr)")
+            #expect(
+                run.status == 2
+                    && run.stderr.contains("--runbook names one runbook; it cannot be combined with \(extra[0])"),
+                "\(run.stderr)")
         }
     }
 
@@ -75,12 +81,18 @@ import Testing
         #expect(seen.sorted() == Self.ids, "each runbook in exactly one shard: \(seen)")
 
         let junit = folder.appendingPathComponent("merged.xml").path
-        let merged = try BinaryTests().docket(["check", "--merge-reports"] + reports + ["--json", "--junit", junit, "--github"], in: folder)
+        let merged = try BinaryTests().docket(
+            ["check", "--merge-reports"] + reports + ["--json", "--junit", junit, "--github"], in: folder)
         #expect(merged.status == 1, "delta fails, so the merged report fails: \(merged.stderr)")
         #expect(try runbookIDs(merged.stdout).sorted() == Self.ids)
         #expect(merged.stderr.contains("docket check: merged 2 reports (shards 1/2, 2/2)"), "\(merged.stderr)")
-        #expect(merged.stderr.contains("docket check: 4 pages, 0 links, 4 runbooks run (3 passed, 1 failed); 1 error, 0 warnings: FAILED"), "\(merged.stderr)")
-        #expect(merged.stderr.contains("runbooks/fixtures/delta/fixture.yml") || merged.stderr.contains("docs/delta.md"), "\(merged.stderr)")
+        #expect(
+            merged.stderr.contains(
+                "docket check: 4 pages, 0 links, 4 runbooks run (3 passed, 1 failed); 1 error, 0 warnings: FAILED"),
+            "\(merged.stderr)")
+        #expect(
+            merged.stderr.contains("runbooks/fixtures/delta/fixture.yml") || merged.stderr.contains("docs/delta.md"),
+            "\(merged.stderr)")
         #expect(merged.stderr.contains("::error file="), "the GitHub annotations: \(merged.stderr)")
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.components(separatedBy: "<testsuite name=\"runbook ").count - 1 == 4, "\(xml)")
@@ -91,7 +103,10 @@ import Testing
         let none = try BinaryTests().docket(["check", "--shard", "\(empty)/8", "--json"], in: folder)
         #expect(none.status == 0, "\(none.stderr)")
         #expect(try runbookIDs(none.stdout).isEmpty)
-        #expect(none.stderr.contains("shard \(empty)/8: none of the 4 runbooks falls in this shard, so none runs here (not a failure)"), "\(none.stderr)")
+        #expect(
+            none.stderr.contains(
+                "shard \(empty)/8: none of the 4 runbooks falls in this shard, so none runs here (not a failure)"),
+            "\(none.stderr)")
     }
 
     /// A report as `docket check --json` writes it, of one passing runbook.
@@ -143,32 +158,45 @@ import Testing
     @Test func mergeRefusesBadReportsNamingTheFileAndPlace() throws {
         let folder = Fixtures.temporaryDirectory("docket-merge")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Fixtures.write(["a.json": report("alpha", shard: "1/2"), "b.json": report("beta", shard: "2/2"),
-                            "dup.json": report("alpha", shard: "2/2"), "v2.json": report("beta", shard: "2/2", version: 2),
-                            "bad.json": "{\n  \"version\" : 1,\n  \"runbooks\" : [ }\n"], under: folder)
+        try Fixtures.write(
+            [
+                "a.json": report("alpha", shard: "1/2"), "b.json": report("beta", shard: "2/2"),
+                "dup.json": report("alpha", shard: "2/2"), "v2.json": report("beta", shard: "2/2", version: 2),
+                "bad.json": "{\n  \"version\" : 1,\n  \"runbooks\" : [ }\n",
+            ], under: folder)
 
         let good = try BinaryTests().docket(["check", "--merge-reports", "a.json", "b.json"], in: folder)
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(good.stderr.contains("docket check: 2 pages, 0 links, 2 runbooks run (2 passed, 0 failed); 0 errors, 0 warnings: passed"), "\(good.stderr)")
+        #expect(
+            good.stderr.contains(
+                "docket check: 2 pages, 0 links, 2 runbooks run (2 passed, 0 failed); 0 errors, 0 warnings: passed"),
+            "\(good.stderr)")
 
         let duplicate = try BinaryTests().docket(["check", "--merge-reports", "a.json", "dup.json"], in: folder)
         #expect(duplicate.status == 2)
-        #expect(duplicate.stderr.contains("dup.json:15:7: error: runbook alpha is also in a.json:15:7: two shards ran it"), "\(duplicate.stderr)")
+        #expect(
+            duplicate.stderr.contains("dup.json:15:7: error: runbook alpha is also in a.json:15:7: two shards ran it"),
+            "\(duplicate.stderr)")
         #expect(duplicate.stderr.contains("nothing was written"))
 
         let version = try BinaryTests().docket(["check", "--merge-reports", "a.json", "v2.json"], in: folder)
         #expect(version.status == 2)
-        #expect(version.stderr.contains("v2.json:38:3: error: report version 2, but this docket reads version 1"), "\(version.stderr)")
+        #expect(
+            version.stderr.contains("v2.json:38:3: error: report version 2, but this docket reads version 1"),
+            "\(version.stderr)")
 
         let malformed = try BinaryTests().docket(["check", "--merge-reports", "a.json", "bad.json"], in: folder)
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("bad.json:3:18: error: not valid JSON"), "\(malformed.stderr)")
 
         let missingShard = try BinaryTests().docket(["check", "--merge-reports", "a.json"], in: folder)
-        #expect(missingShard.status == 2 && missingShard.stderr.contains("no report of shard 2/2"), "\(missingShard.stderr)")
+        #expect(
+            missingShard.status == 2 && missingShard.stderr.contains("no report of shard 2/2"), "\(missingShard.stderr)"
+        )
 
         let absent = try BinaryTests().docket(["check", "--merge-reports", "a.json", "nope.json"], in: folder)
-        #expect(absent.status == 2 && absent.stderr.contains("--merge-reports nope.json: no such file"), "\(absent.stderr)")
+        #expect(
+            absent.status == 2 && absent.stderr.contains("--merge-reports nope.json: no such file"), "\(absent.stderr)")
 
         let mixed = try BinaryTests().docket(["check", "--merge-reports", "a.json", "b.json", "--mutate"], in: folder)
         #expect(mixed.status == 2 && mixed.stderr.contains("so --mutate does not apply"), "\(mixed.stderr)")
@@ -179,7 +207,11 @@ import Testing
     private func git(_ arguments: [String], in folder: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=docket test", "-c", "user.email=test@docket.invalid", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments =
+            [
+                "git", "-c", "user.name=docket test", "-c", "user.email=test@docket.invalid", "-c",
+                "commit.gpgsign=false",
+            ] + arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
@@ -210,7 +242,10 @@ import Testing
         let nothing = try BinaryTests().docket(["check", "--changed-since", "main", "--json"], in: folder)
         #expect(nothing.status == 0, "\(nothing.stderr)")
         #expect(try runbookIDs(nothing.stdout).isEmpty)
-        #expect(nothing.stderr.contains("--changed-since main: no page, fixture or script of the 4 runbooks changed, so none runs"), "\(nothing.stderr)")
+        #expect(
+            nothing.stderr.contains(
+                "--changed-since main: no page, fixture or script of the 4 runbooks changed, so none runs"),
+            "\(nothing.stderr)")
 
         // Committed on the branch: alpha's fixture. Staged: beta's. Not yet added: a new file of gamma's.
         let fixtures = folder.appendingPathComponent("runbooks/fixtures")
@@ -222,11 +257,16 @@ import Testing
         let some = try BinaryTests().docket(["check", "--changed-since", "main", "--json"], in: folder)
         #expect(some.status == 0, "\(some.stderr)")
         #expect(try runbookIDs(some.stdout) == ["alpha", "beta", "gamma"], "\(some.stderr)")
-        #expect(some.stderr.contains("--changed-since main: 3 of 4 runbooks changed (alpha, beta, gamma)"), "\(some.stderr)")
+        #expect(
+            some.stderr.contains("--changed-since main: 3 of 4 runbooks changed (alpha, beta, gamma)"), "\(some.stderr)"
+        )
 
         // With --shard, the changed runbooks are split in turn.
-        let sharded = try BinaryTests().docket(["check", "--changed-since", "main", "--shard", "2/2", "--json"], in: folder)
-        #expect(try runbookIDs(sharded.stdout) == ["alpha", "beta", "gamma"].filter { shard(of: $0, count: 2) == 2 }, "\(sharded.stderr)")
+        let sharded = try BinaryTests().docket(
+            ["check", "--changed-since", "main", "--shard", "2/2", "--json"], in: folder)
+        #expect(
+            try runbookIDs(sharded.stdout) == ["alpha", "beta", "gamma"].filter { shard(of: $0, count: 2) == 2 },
+            "\(sharded.stderr)")
 
         // docket.yml decides which pages there are: every runbook runs.
         try "title: Changed\n".write(to: folder.appendingPathComponent("docket.yml"), atomically: true, encoding: .utf8)
@@ -242,7 +282,8 @@ import Testing
         try Fixtures.write(["docs/index.md": "# Home\n"], under: repository)
         let outside = try BinaryTests().docket(["check", "--changed-since", "main"], in: repository)
         #expect(outside.status == 2)
-        #expect(outside.stderr.contains("docket check: error: --changed-since needs a git repository, and /")
+        #expect(
+            outside.stderr.contains("docket check: error: --changed-since needs a git repository, and /")
                 && outside.stderr.contains("\(repository.lastPathComponent) is not in one"), "\(outside.stderr)")
 
         try git(["init", "-q", "-b", "main"], in: repository)
@@ -251,14 +292,16 @@ import Testing
         for ref in ["no-such-branch", "--output=x"] {
             let unknown = try BinaryTests().docket(["check", "--changed-since=\(ref)"], in: repository)
             #expect(unknown.status == 2)
-            #expect(unknown.stderr.contains("--changed-since \(ref): no such commit, branch or tag in this repository"), "\(unknown.stderr)")
+            #expect(
+                unknown.stderr.contains("--changed-since \(ref): no such commit, branch or tag in this repository"),
+                "\(unknown.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("x").path))
     }
 }
 
-private extension String {
-    func appendToFile(_ url: URL) throws {
+extension String {
+    fileprivate func appendToFile(_ url: URL) throws {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()

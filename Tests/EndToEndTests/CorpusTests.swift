@@ -12,12 +12,16 @@ import Testing
         let corpus = try #require(Self.corpus)
         let out = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try BinaryTests().docket([
-            "build", "--content", corpus.appendingPathComponent("docs").path,
-            "--static", corpus.appendingPathComponent("static").path, "--out", out.appendingPathComponent("site").path,
-        ], in: out)
+        let run = try BinaryTests().docket(
+            [
+                "build", "--content", corpus.appendingPathComponent("docs").path,
+                "--static", corpus.appendingPathComponent("static").path, "--out",
+                out.appendingPathComponent("site").path,
+            ], in: out)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("reflector-docs/docs/intro.md:49:70: error: broken link './pipelines/overview'"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("reflector-docs/docs/intro.md:49:70: error: broken link './pipelines/overview'"),
+            "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("site").path))
     }
 
@@ -27,19 +31,29 @@ import Testing
         let out = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let site = out.appendingPathComponent("site")
-        let args = ["--content", corpus.appendingPathComponent("docs").path, "--static", corpus.appendingPathComponent("static").path]
+        let args = [
+            "--content", corpus.appendingPathComponent("docs").path, "--static",
+            corpus.appendingPathComponent("static").path,
+        ]
         let run = try BinaryTests().docket(["build", "--broken-links", "warn", "--out", site.path] + args, in: out)
         #expect(run.status == 0, "\(run.stderr)")
-        for url in ["docs/intro", "docs/installation/auth-setup", "docs/installation/overview", "docs/concepts/modes",
-                    "docs/reference/api", "docs/pipelines/file-pipeline", "docs/roadmap"] {
-            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(url + "/index.html").path), "\(url)")
+        for url in [
+            "docs/intro", "docs/installation/auth-setup", "docs/installation/overview", "docs/concepts/modes",
+            "docs/reference/api", "docs/pipelines/file-pipeline", "docs/roadmap",
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: site.appendingPathComponent(url + "/index.html").path), "\(url)")
         }
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("openapi.json").path))
         let list = try BinaryTests().docket(["list", "--json"] + args, in: out)
         let object = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any]
         let sidebar = try #require(object?["sidebar"] as? [[String: Any]])
-        #expect(sidebar.compactMap { $0["label"] as? String } == ["Introduction", "Roadmap", "concepts", "installation", "pipelines", "reference"])
-        let installation = try #require(sidebar.first { $0["label"] as? String == "installation" }?["items"] as? [[String: Any]])
+        #expect(
+            sidebar.compactMap { $0["label"] as? String } == [
+                "Introduction", "Roadmap", "concepts", "installation", "pipelines", "reference",
+            ])
+        let installation = try #require(
+            sidebar.first { $0["label"] as? String == "installation" }?["items"] as? [[String: Any]])
         #expect(installation.first?["label"] as? String == "Deployment Guide")
         #expect(installation.contains { $0["url"] as? String == "/docs/installation/auth-setup" })
     }

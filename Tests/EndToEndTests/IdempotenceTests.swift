@@ -11,7 +11,8 @@ import Testing
         let temp = Fixtures.temporaryDirectory("docket-idempotence")
         let source = Fixtures.url("checks").appendingPathComponent(name)
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: temp.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: temp.appendingPathComponent(item))
         }
         let generated = try BinaryTests().docket(["runbooks"], in: temp)
         #expect(generated.status == 0, "\(generated.stderr)")
@@ -39,7 +40,9 @@ import Testing
         #expect(error["step"] as? String == "register")
         #expect((error["message"] as? String ?? "").contains("the second run changed ~/app/hosts.conf"))
         let detail = error["detail"] as? String ?? ""
-        #expect(detail.contains("+++ ~/app/hosts.conf (after the second run)") && detail.contains("+host=alpha"), "\(detail)")
+        #expect(
+            detail.contains("+++ ~/app/hosts.conf (after the second run)") && detail.contains("+host=alpha"),
+            "\(detail)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
@@ -55,7 +58,10 @@ import Testing
         let refused = try BinaryTests().docket(["check", "--json"], in: project)
         #expect(refused.status == 1)
         let found = try errors(refused.stdout)
-        #expect(found.contains { ($0["message"] as? String ?? "").contains("`idempotent: false` needs `idempotent_reason:`") }, "\(found)")
+        #expect(
+            found.contains {
+                ($0["message"] as? String ?? "").contains("`idempotent: false` needs `idempotent_reason:`")
+            }, "\(found)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))

@@ -15,7 +15,9 @@ final class LoopbackClient {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             close(fd)
@@ -45,13 +47,15 @@ final class LoopbackClient {
 
     /// One request and its whole response (the body is read by its Content-Length).
     func request(_ path: String, host: String? = "127.0.0.1", extra: String = "", version: String = "HTTP/1.1")
-        -> (status: Int, head: String, body: String) {
+        -> (status: Int, head: String, body: String)
+    {
         send("GET \(path) \(version)\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + extra + "\r\n")
         let separator = Data("\r\n\r\n".utf8)
         let (data, _) = receive { data in
             guard let end = data.range(of: separator) else { return false }
             let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
-            let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+            let length =
+                head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                 .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
             return data.count - end.upperBound >= length
         }

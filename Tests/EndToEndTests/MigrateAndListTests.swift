@@ -41,7 +41,9 @@ import Testing
         #expect(try String(contentsOf: site.appendingPathComponent("docket.yml"), encoding: .utf8) == "title: mine\n")
         let forced = try runner.docket(["migrate", ".", "--force"], in: site)
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(try String(contentsOf: site.appendingPathComponent("docket.yml"), encoding: .utf8).contains("Gadget handbook"))
+        #expect(
+            try String(contentsOf: site.appendingPathComponent("docket.yml"), encoding: .utf8).contains(
+                "Gadget handbook"))
     }
 
     @Test func migrateOfAFolderWithoutConfigFails() throws {

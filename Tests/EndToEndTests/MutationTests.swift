@@ -9,7 +9,8 @@ import Testing
         let temp = Fixtures.temporaryDirectory("docket-mutation")
         let source = Fixtures.url("checks").appendingPathComponent("mutants")
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: temp.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: temp.appendingPathComponent(item))
         }
         #expect(try BinaryTests().docket(["runbooks"], in: temp).status == 0)
         return temp
@@ -39,11 +40,19 @@ import Testing
         #expect(outcome(line: 9, kind: "drop step") == "killed", "\(mutants)")
         let survivors = score["survivors"] as? [[String: Any]] ?? []
         #expect(survivors.contains { $0["line"] as? Int == 11 && $0["kind"] as? String == "drop line" }, "\(survivors)")
-        #expect(!survivors.contains { $0["line"] as? Int == 10 && $0["kind"] as? String == "drop line" }, "\(survivors)")
+        #expect(
+            !survivors.contains { $0["line"] as? Int == 10 && $0["kind"] as? String == "drop line" }, "\(survivors)")
         #expect(survivors.count == survived)
-        let warnings = (object["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "mutation.survived" }
-        #expect(warnings.contains { $0["line"] as? Int == 11 && ($0["message"] as? String ?? "").hasPrefix("mutant survived: 'echo \"note\" >~/note.txt' → '(nothing)' (step write)") },
-                "\(warnings)")
+        let warnings = (object["diagnostics"] as? [[String: Any]] ?? []).filter {
+            $0["code"] as? String == "mutation.survived"
+        }
+        #expect(
+            warnings.contains {
+                $0["line"] as? Int == 11
+                    && ($0["message"] as? String ?? "").hasPrefix(
+                        "mutant survived: 'echo \"note\" >~/note.txt' → '(nothing)' (step write)")
+            },
+            "\(warnings)")
         #expect(!warnings.contains { $0["line"] as? Int == 10 }, "\(warnings)")
         #expect(run.stderr.contains("mutation score mutants: "), "\(run.stderr)")
 
@@ -52,11 +61,20 @@ import Testing
         let lines = xml.split(separator: "\n").map(String.init)
         let killedCase = try #require(lines.firstIndex { $0.contains("name=\"drop line 10:1 ") })
         #expect(lines[killedCase].hasSuffix("/>"), "\(xml)")
-        #expect(lines[killedCase].contains("line=\"10\"") && lines[killedCase].contains("classname=\"runbook.mutants.mutants\""))
+        #expect(
+            lines[killedCase].contains("line=\"10\"")
+                && lines[killedCase].contains("classname=\"runbook.mutants.mutants\""))
         let survivorCase = try #require(lines.firstIndex { $0.contains("name=\"drop line 11:1 ") })
-        #expect(!lines[survivorCase].hasSuffix("/>") && lines[survivorCase].contains("file=\"docs/mutants.md\" line=\"11\""), "\(xml)")
-        #expect(lines[survivorCase + 1].contains("<failure") && lines[survivorCase + 1].contains("type=\"mutation.survived\""), "\(xml)")
-        #expect(xml.contains("<testsuite name=\"mutation mutants\" tests=\"\(total + 3)\" failures=\"\(survived)\" skipped=\"2\""), "\(xml)")
+        #expect(
+            !lines[survivorCase].hasSuffix("/>")
+                && lines[survivorCase].contains("file=\"docs/mutants.md\" line=\"11\""), "\(xml)")
+        #expect(
+            lines[survivorCase + 1].contains("<failure")
+                && lines[survivorCase + 1].contains("type=\"mutation.survived\""), "\(xml)")
+        #expect(
+            xml.contains(
+                "<testsuite name=\"mutation mutants\" tests=\"\(total + 3)\" failures=\"\(survived)\" skipped=\"2\""),
+            "\(xml)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
@@ -69,7 +87,9 @@ import Testing
         let uncovered = try #require(score["uncovered"] as? [[String: Any]], "\(score)")
         // The norun block's line and the command in the prose; the step's own lines are not there.
         let norun = try #require(uncovered.first { $0["kind"] as? String == "norun block" }, "\(uncovered)")
-        #expect(norun["line"] as? Int == 17 && norun["file"] as? String == "docs/mutants.md" && norun["label"] as? String == "shows the file")
+        #expect(
+            norun["line"] as? Int == 17 && norun["file"] as? String == "docs/mutants.md"
+                && norun["label"] as? String == "shows the file")
         let prose = try #require(uncovered.first { $0["kind"] as? String == "command in prose" }, "\(uncovered)")
         #expect(prose["line"] as? Int == 20 && prose["text"] as? String == "grep -c color=blue ~/app.conf", "\(prose)")
         #expect(!uncovered.contains { ($0["line"] as? Int ?? 0) < 13 }, "\(uncovered)")
@@ -79,8 +99,11 @@ import Testing
         let mutants = score["mutants"] as? [[String: Any]] ?? []
         #expect(!mutants.contains { ($0["line"] as? Int ?? 0) > 12 }, "\(mutants)")
         // The human report lists the places under the score line.
-        #expect(run.stderr.contains("  not checkable, \(counted) mutants in 2 places no run executes:"), "\(run.stderr)")
-        #expect(run.stderr.contains("    docs/mutants.md:17: norun block (shows the file): grep -i color ~/app.conf"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("  not checkable, \(counted) mutants in 2 places no run executes:"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("    docs/mutants.md:17: norun block (shows the file): grep -i color ~/app.conf"),
+            "\(run.stderr)")
     }
 
     @Test(.enabled(if: CheckTests.bwrap, "bwrap is not installed; docket check tests skipped"))
@@ -90,10 +113,13 @@ import Testing
         let junit = project.appendingPathComponent("report.xml")
         let failed = try BinaryTests().docket(["check", "--min-score", "1", "--junit", junit.path], in: project)
         #expect(failed.status == 1)
-        #expect(failed.stdout.contains("[mutation.score]") || failed.stderr.contains("below --min-score 1"), "\(failed.stdout)\(failed.stderr)")
+        #expect(
+            failed.stdout.contains("[mutation.score]") || failed.stderr.contains("below --min-score 1"),
+            "\(failed.stdout)\(failed.stderr)")
         // The JUnit report's score case fails too.
         let xml = try String(contentsOf: junit, encoding: .utf8)
-        let scoreCase = try #require(xml.range(of: "<testcase name=\"score\" classname=\"runbook.mutants.mutants\">\n      <failure "), "\(xml)")
+        let scoreCase = try #require(
+            xml.range(of: "<testcase name=\"score\" classname=\"runbook.mutants.mutants\">\n      <failure "), "\(xml)")
         #expect(xml[scoreCase.upperBound...].hasPrefix("message=\"runbooks/fixtures/mutants/fixture.yml"), "\(xml)")
         let refused = try BinaryTests().docket(["check", "--min-score", "2"], in: project)
         #expect(refused.status == 2)
@@ -110,7 +136,8 @@ import Testing
         let project = try project()
         defer { try? FileManager.default.removeItem(at: project) }
         func score(_ json: String) throws -> [String: Any] {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON: \(json)")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON: \(json)")
             return try #require((object["mutation"] as? [[String: Any]])?.first, "\(object)")
         }
         let whole = try score(BinaryTests().docket(["check", "--mutate", "--json"], in: project).stdout)
@@ -122,9 +149,13 @@ import Testing
             let run = try BinaryTests().docket(["check", "--mutate", "--shard", "\(k)/2", "--json"], in: project)
             let share = try score(run.stdout)
             let mutants = share["mutants"] as? [[String: Any]] ?? []
-            #expect(share["shard"] as? String == "\(k)/2" && share["mutantCount"] as? Int == count && share["mutantSet"] as? String == whole["mutantSet"] as? String,
-                    "\(share)")
-            #expect(mutants.count < total && mutants.count >= total / 2, "shard \(k)/2 runs about half: \(mutants.count) of \(total)")
+            #expect(
+                share["shard"] as? String == "\(k)/2" && share["mutantCount"] as? Int == count
+                    && share["mutantSet"] as? String == whole["mutantSet"] as? String,
+                "\(share)")
+            #expect(
+                mutants.count < total && mutants.count >= total / 2,
+                "shard \(k)/2 runs about half: \(mutants.count) of \(total)")
             #expect(run.stderr.contains("shard \(k)/2: \(mutants.count) of \(count) mutants"), "\(run.stderr)")
             indices += mutants.compactMap { $0["index"] as? Int }
             let path = project.appendingPathComponent("shard-\(k).json").path
@@ -134,7 +165,8 @@ import Testing
         #expect(indices.sorted() == Array(0..<count), "each mutant in exactly one shard: \(indices.sorted())")
 
         let junit = project.appendingPathComponent("merged.xml").path
-        let merged = try BinaryTests().docket(["check", "--merge-reports"] + reports + ["--json", "--junit", junit], in: project)
+        let merged = try BinaryTests().docket(
+            ["check", "--merge-reports"] + reports + ["--json", "--junit", junit], in: project)
         #expect(merged.status == 0, "\(merged.stderr)")
         let sum = try score(merged.stdout)
         for key in ["total", "killed", "survived", "notCheckable", "mutantCount"] {
@@ -144,15 +176,22 @@ import Testing
         #expect(merged.stderr.contains("mutation score mutants: "), "\(merged.stderr)")
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         let survived = try #require(whole["survived"] as? Int)
-        #expect(xml.contains("<testsuite name=\"mutation mutants\" tests=\"\(total + 3)\" failures=\"\(survived)\" skipped=\"2\""), "\(xml)")
+        #expect(
+            xml.contains(
+                "<testsuite name=\"mutation mutants\" tests=\"\(total + 3)\" failures=\"\(survived)\" skipped=\"2\""),
+            "\(xml)")
 
         // A shard of another set (a sample of 2), and a shard missing.
-        let other = try BinaryTests().docket(["check", "--mutate", "--mutants", "2", "--shard", "2/2", "--json"], in: project)
+        let other = try BinaryTests().docket(
+            ["check", "--mutate", "--mutants", "2", "--shard", "2/2", "--json"], in: project)
         let otherPath = project.appendingPathComponent("other-2.json").path
         try other.stdout.write(toFile: otherPath, atomically: true, encoding: .utf8)
         let mixed = try BinaryTests().docket(["check", "--merge-reports", reports[0], otherPath], in: project)
         #expect(mixed.status == 2, "\(mixed.stderr)")
-        #expect(mixed.stderr.contains("other-2.json:") && mixed.stderr.contains("runbook mutants: this report's mutants are another set than"), "\(mixed.stderr)")
+        #expect(
+            mixed.stderr.contains("other-2.json:")
+                && mixed.stderr.contains("runbook mutants: this report's mutants are another set than"),
+            "\(mixed.stderr)")
         let missing = try BinaryTests().docket(["check", "--merge-reports", reports[0]], in: project)
         #expect(missing.status == 2, "\(missing.stderr)")
         #expect(missing.stderr.contains("no report of shard 2/2"), "\(missing.stderr)")

@@ -46,11 +46,17 @@ import Testing
         let server = try Server(arguments: ["--allow-host", "docs.test"])
         defer { server.stop() }
         #expect(server.port > 0, "the server did not start")
-        for host in ["127.0.0.1:\(server.port)", "localhost:\(server.port)", "LOCALHOST", "127.1.2.3", "[::1]:\(server.port)", "docs.test"] {
+        for host in [
+            "127.0.0.1:\(server.port)", "localhost:\(server.port)", "LOCALHOST", "127.1.2.3", "[::1]:\(server.port)",
+            "docs.test",
+        ] {
             let client = try #require(LoopbackClient(port: server.port))
             #expect(client.request("/docs/intro", host: host).status == 200, "\(host)")
         }
-        for host in ["evil.example", "evil.example:\(server.port)", "127.0.0.1.evil.example", "localhost.evil.example", "0.0.0.0"] {
+        for host in [
+            "evil.example", "evil.example:\(server.port)", "127.0.0.1.evil.example", "localhost.evil.example",
+            "0.0.0.0",
+        ] {
             let client = try #require(LoopbackClient(port: server.port))
             let response = client.request("/docs/intro", host: host)
             #expect(response.status == 403, "\(host)")
@@ -115,12 +121,15 @@ import Testing
                 .trimmingCharacters(in: .whitespacesAndNewlines) == String(server.process.processIdentifier)
         }
         let folder = try #require(mine.first, "no preview folder with this server's pid")
-        #expect(folder.hasPrefix("docket-serve-") && folder != "docket-serve-\(server.process.processIdentifier)", "an mkdtemp name")
+        #expect(
+            folder.hasPrefix("docket-serve-") && folder != "docket-serve-\(server.process.processIdentifier)",
+            "an mkdtemp name")
         let mode = try FileManager.default.attributesOfItem(atPath: temp + "/" + folder)[.posixPermissions] as? Int
         #expect(mode == 0o700)
 
         // A page that breaks the build: the browser gets the problems, the server stays up.
-        try "---\ntitle: [broken\n---\n".write(to: server.root.appendingPathComponent("docs/b.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: [broken\n---\n".write(
+            to: server.root.appendingPathComponent("docs/b.md"), atomically: true, encoding: .utf8)
         var body = ""
         for _ in 0..<40 where !body.contains("The build failed") {
             Thread.sleep(forTimeInterval: 0.25)

@@ -23,7 +23,10 @@ import Testing
             "docs/b.md": "---\ndisplayed_sidebar: tutorial\n---\n# B\n",
         ])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("docs/b.md:2:20: error: Doc with ID b wants to display sidebar tutorial but a sidebar with this name doesn't exist (the sidebars are guides, api)"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "docs/b.md:2:20: error: Doc with ID b wants to display sidebar tutorial but a sidebar with this name doesn't exist (the sidebars are guides, api)"
+            ), "\(run.stderr)")
     }
 
     @Test func badTrailingSlashAndPrefixAreLocated() throws {
@@ -32,8 +35,12 @@ import Testing
             "docs/a.md": "# A\n",
         ])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("docket.yml:2:16: error: 'trailingSlash' must be true, false or null"), "\(run.stderr)")
-        #expect(run.stderr.contains("docket.yml:3:17: error: an 'externalPaths' entry must be a path starting with '/', such as /blog, not 'blog'"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("docket.yml:2:16: error: 'trailingSlash' must be true, false or null"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "docket.yml:3:17: error: an 'externalPaths' entry must be a path starting with '/', such as /blog, not 'blog'"
+            ), "\(run.stderr)")
     }
 
     @Test func uncheckedLinksAreCountedInTheSummary() throws {
