@@ -908,12 +908,15 @@ docket_step_job() {
   fi
   # On a terminal the script cannot act on a signal while the step holds the terminal, so it
   # lets SIGINT, SIGTERM and SIGHUP end it at once; this watcher sees the script go (its end
-  # of the lifeline FIFO closes) and stops the step's group, records it and tidies up.
-  ( trap '' INT TERM HUP
+  # of the lifeline FIFO closes) and stops the step's group, records it and tidies up. The
+  # group is stopped first and SIGPIPE is ignored: the script's end hangs up the terminal,
+  # which can stop the output pump before the message below is written, and a watcher killed
+  # by that write left the step running to its end.
+  ( trap '' INT TERM HUP PIPE
     read -r _ <&"$docket_lifeline_in"
-    printf 'interrupted %s %s\n' "$name" "${docket_step_hash[$name]}" >>"$docket_state_file"
-    printf '\n%s: interrupted during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$name" "$docket_self" >&2
     kill -TERM -- "-$group" 2>/dev/null
+    printf 'interrupted %s %s\n' "$name" "${docket_step_hash[$name]}" >>"$docket_state_file"
+    printf '\n%s: interrupted during step %s; continue with: %s --resume\n' "$DOCKET_ID" "$name" "$docket_self" >&2 2>/dev/null
     docket_sleep 2
     "${docket_tool[rm]}" -rf -- "$docket_run_dir"
     kill -KILL -- "-$group" 2>/dev/null ) </dev/null &

@@ -76,6 +76,39 @@ import Testing
         #expect(box.file("after-ran") == nil)
     }
 
+    /// The script's end hangs up the terminal, which can stop the output pump before the
+    /// watcher has said why the step stops: the watcher still stops the step at once (it was
+    /// killed by SIGPIPE writing that message and left the step running to its end, which under
+    /// load was one run in three of the test above). Here the pump is stopped first, always.
+    /// SIGINT: bash runs the EXIT trap as a foreground job before it dies, so the hangup goes to
+    /// the script's group and not to the step's (after SIGTERM the hangup alone stops the step).
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    func onATerminalTheStepStopsWhenTheOutputPumpIsAlreadyGone() throws {
+        let marker = Self.marker()
+        let box = try ScriptHarness(page: Self.page(marker: marker, timeout: ""), id: "slow")
+        let started = try box.spawn(
+            ["/usr/bin/script", "-qec", "bash '\(box.script.path)'", "/dev/null"],
+            environment: ["CI": "", "TERM": "dumb"])
+        var waited = 0.0
+        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 {
+            Thread.sleep(forTimeInterval: 0.1); waited += 0.1
+        }
+        let main = try #require(box.mainProcess())
+        let pump = try #require(ScriptHarness.children(of: main).first { $0.command.contains("awk") }?.pid)
+        kill(pump, SIGKILL)
+        Thread.sleep(forTimeInterval: 0.2)
+        let sent = Date()
+        kill(main, SIGINT)
+        let run = box.finish(started)
+        #expect(Date().timeIntervalSince(sent) < 5, "stopped at once")
+        #expect(run.status == 130, "\(run.output)")
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(ScriptHarness.processes(containing: marker).isEmpty, "no step process survives")
+        #expect(try String(contentsOf: box.journal, encoding: .utf8).contains("interrupted wait "))
+        #expect(box.file("after-ran") == nil)
+    }
+
     @Test func aStepPastItsTimeoutStopsWithEverythingItStarted() throws {
         let marker = Self.marker()
         let box = try ScriptHarness(page: Self.page(marker: marker, timeout: " timeout=1s"), id: "slow")
