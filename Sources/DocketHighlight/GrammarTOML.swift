@@ -9,16 +9,7 @@ extension Grammar {
                 .plain,
                 [
                     Rule(.custom(ByteSet("#"), { input, pos in input.lineEnd(from: pos) - pos }), .comment),
-                    Rule(
-                        .afterIndent(
-                            .custom(
-                                ByteSet("["),
-                                { input, pos in
-                                    let end = input.lineEnd(from: pos)
-                                    var close = end
-                                    while close > pos, input.bytes[close - 1] != UInt8(ascii: "]") { close -= 1 }
-                                    return close > pos + 1 ? close - pos : 0
-                                })), .heading),
+                    Rule(.afterIndent(.bracketedHeading), .heading),
                     Rule(
                         .afterIndent(.custom(ByteSet.identifierStart.union(ByteSet("\"'0123456789-")), settingKey)),
                         .property),

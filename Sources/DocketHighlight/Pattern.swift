@@ -38,6 +38,17 @@ enum Pattern: Sendable {
 
     static func lit(_ text: String) -> Pattern { .literal(Array(text.utf8)) }
 
+    /// A `[section]` heading of an INI or TOML file: from `[` to the last `]` of the line, with
+    /// something between them.
+    static let bracketedHeading: Pattern = .custom(
+        ByteSet("["),
+        { input, pos in
+            let end = input.lineEnd(from: pos)
+            var close = end
+            while close > pos, input.bytes[close - 1] != UInt8(ascii: "]") { close -= 1 }
+            return close > pos + 1 ? close - pos : 0
+        })
+
     /// A string between the same quote bytes.
     static func quoted(_ quote: String, escape: Bool = true, multiline: Bool = false) -> Pattern {
         .delimited(open: Array(quote.utf8), close: Array(quote.utf8), escape: escape, multiline: multiline)

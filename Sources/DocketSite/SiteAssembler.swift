@@ -121,20 +121,7 @@ public enum SiteAssembler {
         for file in staticFiles { routes.insert(Site.routeKey(URLPath.join([config.baseURL, file]))) }
 
         // Navbar and footer links to pages of the site must lead somewhere too.
-        for link in config.navbar + config.footerLinks where !link.isExternal {
-            let (path, _) = URLPath.splitSuffix(link.target)
-            let absolute = URLPath.join([config.baseURL, path])
-            guard !routes.contains(Site.routeKey(absolute)), !config.isExternalPath(absolute),
-                let location = link.location
-            else { continue }
-            let message =
-                "broken link '\(link.target)' in the \(config.navbar.contains(link) ? "navbar" : "footer") ('\(link.label)'): no page or file is served at \(absolute)"
-            switch config.onBrokenLinks {
-            case .error: diagnostics.error(at: location, message)
-            case .warn: diagnostics.warning(at: location, message)
-            case .ignore: break
-            }
-        }
+        config.checkNavLinks(config.navLinks, routes: routes, diagnostics: &diagnostics)
 
         var site = Site(
             config: config, pages: pages, sidebar: sidebar, generatedIndexes: autogen.generatedIndexes,

@@ -44,8 +44,7 @@ struct VersionedPipeline {
         }
         diagnostics.append(contentsOf: problems)
         guard let set else { return nil }
-        let links = config.navbar.map { ($0, true) } + config.footerLinks.map { ($0, false) }
-        return Plan(set: set, links: links)
+        return Plan(set: set, links: config.navLinks)
     }
 
     /// Where the content files of a version other than the primary one are copied.
@@ -132,26 +131,8 @@ struct VersionedPipeline {
             loaded[index].pages = loaded[index].site.pages.parallelMap { resolver.resolve($0) }
             for page in loaded[index].pages { diagnostics.append(contentsOf: page.diagnostics) }
         }
-        checkLinks(plan, routes: routes, config: config, diagnostics: &diagnostics)
+        // A navbar or footer link to a path no version serves is broken.
+        config.checkNavLinks(plan.links, routes: routes, diagnostics: &diagnostics)
         return loaded
-    }
-
-    /// A navbar or footer link to a path no version serves is broken (the assembler's rule, with
-    /// the routes of every version).
-    private func checkLinks(_ plan: Plan, routes: Set<String>, config: SiteConfig, diagnostics: inout Diagnostics) {
-        for (link, inNavbar) in plan.links where !link.isExternal {
-            let (path, _) = URLPath.splitSuffix(link.target)
-            let absolute = URLPath.join([config.baseURL, path])
-            guard !routes.contains(Site.routeKey(absolute)), !config.isExternalPath(absolute),
-                let location = link.location
-            else { continue }
-            let message =
-                "broken link '\(link.target)' in the \(inNavbar ? "navbar" : "footer") ('\(link.label)'): no page or file is served at \(absolute)"
-            switch config.onBrokenLinks {
-            case .error: diagnostics.error(at: location, message)
-            case .warn: diagnostics.warning(at: location, message)
-            case .ignore: break
-            }
-        }
     }
 }
