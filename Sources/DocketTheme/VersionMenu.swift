@@ -92,9 +92,7 @@ public struct VersionMenu: Sendable {
         }
         var result = data
         result.docsVersion = view.version
-        result.page.versionBadge = view.badge
-        if view.noIndex { result.page.noindex = true }
-        result.page.versionBanner = view.banner
+        Self.apply(view, to: &result.page)
         return result
     }
 
@@ -103,10 +101,18 @@ public struct VersionMenu: Sendable {
         guard let view = view(version: name, docID: docID) else { return data }
         var result = data
         result.docsVersion = view.version
-        result.page.versionBadge = view.badge
-        if view.noIndex { result.page.noindex = true }
-        result.page.versionBanner = view.banner
+        Self.apply(view, to: &result.page)
         return result
+    }
+
+    /// Sets the badge and the banner of a page's view, and noindex when the version asks for it.
+    private static func apply(
+        _ view: (version: VersionView, badge: String?, noIndex: Bool, banner: VersionView.Banner?),
+        to page: inout some VersionedPageView
+    ) {
+        page.versionBadge = view.badge
+        if view.noIndex { page.noindex = true }
+        page.versionBanner = view.banner
     }
 
     /// The version data of a page of `version`, or nil when the site has no such version.
