@@ -43,7 +43,30 @@ enum RunbookLint {
                     ))
             }
         }
+        for step in steps where step.kind == .shell {
+            found.append(contentsOf: backgroundOutput(of: step, page: page))
+        }
         return found
+    }
+
+    /// A warning for each command the step starts in the background that keeps the step's output
+    /// (`BackgroundOutputCheck`): the run would wait for it to end.
+    static func backgroundOutput(of step: RunbookStep, page: ParsedPage) -> [Diagnostic] {
+        let literalLines = step.literal.split(separator: "\n", omittingEmptySubsequences: false)
+        let bodyLines = step.body.split(separator: "\n", omittingEmptySubsequences: false)
+        return BackgroundOutputCheck.findings(in: step.body).map { finding in
+            // A console block's prompt is not in the body: the column counts it again.
+            var column = finding.column
+            if finding.line <= literalLines.count, finding.line <= bodyLines.count {
+                let written = literalLines[finding.line - 1], run = bodyLines[finding.line - 1]
+                if written.hasSuffix(run) { column += written.utf8.count - run.utf8.count }
+            }
+            return .warning(
+                at: SourceLocation(
+                    path: page.displayPath, line: step.startLine + finding.line, column: step.startColumn + column - 1),
+                "step \(step.name): '\(finding.command) &' runs in the background and keeps the step's \(finding.holds), so the step, and the run, waits until it exits: send its output elsewhere ('\(finding.command) >file 2>&1 &'), or 'wait' for it in the step"
+            )
+        }
     }
 
     /// A parameter's own example and default must pass its `pattern` (the whole value, as the

@@ -23,7 +23,10 @@ final class ScriptHarness {
         home = Fixtures.temporaryDirectory("docket-script")
         let parsed = PageParser.parse(text: page, source: "\(id).md", displayPath: "docs/\(id).md")
         let (runbook, diagnostics) = RunbookExtractor.extract(parsed, sourceLabel: "docs/\(id).md")
-        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        // Pages that test stopping a step start a background process holding the step's
+        // output on purpose (the hardest case for the runtime), which the build warns about.
+        let unexpected = diagnostics.all.filter { !$0.message.contains("runs in the background") }
+        #expect(unexpected.isEmpty, "\(unexpected)")
         script = home.appendingPathComponent("\(id).sh")
         try ScriptGenerator.script(for: try #require(runbook)).write(to: script, atomically: true, encoding: .utf8)
     }
