@@ -980,9 +980,24 @@ docket_run_job() {
     printf '%s' "$message" >&2
     docket_status=124
   fi
-  wait "$docket_pump" 2>/dev/null
+  docket_await_pump "$name"
   : >"$docket_run_dir/group"
   docket_job="" docket_pump="" docket_watchdog_pid=""
+}
+
+# Waits for the output pump of step $1. It ends when the last process holding the step's output
+# does: a command the step left running in the background with its output on the step's (the
+# build warns of them) keeps the run here, so after a short grace the operator is told why.
+docket_await_pump() {
+  local k
+  for ((k = 0; k < 20; k++)); do
+    kill -0 "$docket_pump" 2>/dev/null || break
+    docket_sleep 0.025
+  done
+  if kill -0 "$docket_pump" 2>/dev/null; then
+    printf '%s: step %s has ended, but a command it started in the background still holds its output: waiting for it to end (send its output elsewhere: cmd >file 2>&1 &)\n' "$DOCKET_ID" "$1" >&2
+  fi
+  wait "$docket_pump" 2>/dev/null
 }
 
 # SIGINT, SIGTERM, SIGHUP: stop the step's whole group, record it, stop the run.

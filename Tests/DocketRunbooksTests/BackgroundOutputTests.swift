@@ -99,6 +99,30 @@ import Testing
         #expect(found.last?.hasPrefix("docs/x.md:8:11: warning: step a: './b &'") == true, "\(found)")
     }
 
+    /// A script built despite the warning says why it waits, and goes on once the command ends.
+    @Test func theRunSaysWhyItWaitsForABackgroundCommand() throws {
+        let page =
+            "---\nrunbook: { id: bg, title: Bg }\n---\n\n"
+            + "```bash step=start\nsleep 1.5 &\necho started\n```\n\n```bash step=after\necho after\n```\n"
+        let box = try ScriptHarness(page: page, id: "bg")
+        let started = Date()
+        let run = try box.run(["--yes"])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(Date().timeIntervalSince(started) >= 1.4, "the step's output was held by the sleep")
+        #expect(
+            run.stderr.contains(
+                "bg: step start has ended, but a command it started in the background still holds its output: waiting for it to end"
+            ), "\(run.stderr)")
+        #expect(run.stdout.contains("after"), "\(run.output)")
+    }
+
+    @Test func aStepWithoutBackgroundCommandsSaysNothingOfThem() throws {
+        let page = "---\nrunbook: { id: fg, title: Fg }\n---\n\n```bash step=a\necho hi\n```\n"
+        let run = try ScriptHarness(page: page, id: "fg").run(["--yes"])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(!run.stderr.contains("in the background"), "\(run.stderr)")
+    }
+
     @Test func aFileStepIsNotAScript() {
         let text = Self.front + "```conf step=a file=/etc/x.conf\nrun = ./server &\n```\n"
         let parsed = PageParser.parse(text: text, source: "x.md", displayPath: "docs/x.md")
