@@ -29,6 +29,8 @@ struct PageView: Sendable, MustacheParent {
     var tags: [TemplateLink]
     var hasToc: Bool
     var toc: [TOCView]
+    /// The TOC's items rendered once with `toc-items` (by `Theme.render(_:page:)`).
+    var tocItemsHTML = ""
     var breadcrumbs: [TemplateLink]
     var sidebarHTML: String
     var hasMermaid: Bool
@@ -59,6 +61,7 @@ struct PageView: Sendable, MustacheParent {
         case "tags": tags
         case "hasToc": hasToc
         case "toc": toc
+        case "tocItemsHTML": tocItemsHTML
         case "breadcrumbs": breadcrumbs
         case "noBreadcrumbs": breadcrumbs.isEmpty
         case "sidebarHTML": sidebarHTML

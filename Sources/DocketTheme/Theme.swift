@@ -71,15 +71,32 @@ public struct Theme: Sendable {
                     SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1), "invalid template: \(error)")
             }
         }
+        // The table of contents appears twice on a doc page (beside the text and, on narrow
+        // screens, above it): its items are rendered once, with the theme's own `toc-items`, into
+        // `page.tocItemsHTML`, which both places show.
+        do {
+            try library.register(
+                Self.escapingPragma + "{{#page.toc}}{{> toc-items}}{{/page.toc}}", named: Self.tocItems)
+        } catch {
+            throw .invalidTemplate(SourceLocation(path: displayRoot, line: 1, column: 1), "invalid template: \(error)")
+        }
         self.library = library
     }
+
+    /// The internal template that renders a page's TOC items (see `init`).
+    static let tocItems = "docket-toc-items"
 
     /// The line added before each template's text (see `init`).
     static let escapingPragma = "{{%CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
 
     /// Renders the template `name` (`page`) with a doc page's data.
     public func render(_ name: String, page: PageDocument) throws(ThemeError) -> String {
-        try render(name, TemplateRoot(site: page.site, page: page.page, docsVersion: page.docsVersion) as Any)
+        var view = page.page
+        if !view.toc.isEmpty {
+            view.tocItemsHTML = try render(
+                Self.tocItems, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
+        }
+        return try render(name, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
     }
 
     /// Renders the template `name` (`category`) with a generated-index or tag page's data.
