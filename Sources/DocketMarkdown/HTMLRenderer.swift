@@ -389,7 +389,7 @@ public struct HTMLRenderer: Sendable {
             let destination = url(of: written)
             out += "<a href=\"\(destination.htmlEscaped)\""
             if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
-            if Self.isExternal(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
+            if Self.isWebLink(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
             out += ">"
             inlines(node.children, into: &out, context: &context)
             out += "</a>"
@@ -430,7 +430,10 @@ public struct HTMLRenderer: Sendable {
         linkURLs.isEmpty ? destination : linkURLs[destination] ?? destination
     }
 
-    static func isExternal(_ destination: String) -> Bool {
+    /// An http(s) or protocol-relative link, which opens in a new tab (as Docusaurus does); not
+    /// `URLPath.isExternal`, which is any URL with a scheme (`mailto:` too) and decides what the
+    /// link checker leaves alone.
+    static func isWebLink(_ destination: String) -> Bool {
         destination.hasPrefix("http://") || destination.hasPrefix("https://") || destination.hasPrefix("//")
     }
 }
