@@ -3,7 +3,7 @@
 
     scripts/bench-serve.py [--corpus shared|project] [--pages N] [--edits N] [--docket PATH] [--dir DIR]
 
-Generates the corpus (shared: /work/shared/bench/gen_corpus.py --seed 7, 6.7 KB pages; project:
+Generates the corpus (shared: ../shared/bench/gen_corpus.py beside the checkout, or BENCH_SHARED, --seed 7, 6.7 KB pages; project:
 scripts/bench/gen_corpus.py) in a fresh folder under --dir (default: the system's temp folder;
 the server's preview copy of the site goes there too), starts `docket serve --port 0` on it, and acts as the browser:
 it holds the reload channel open (server-sent events at /__docket/events, or, for an older
@@ -168,9 +168,10 @@ def main():
     tmp = tempfile.mkdtemp(prefix="docket-bench-serve.", dir=args.dir)
     site = os.path.join(tmp, "site")
     if args.corpus == "shared":
-        generator = "/work/shared/bench/gen_corpus.py"
+        # Beside the checkout, as scripts/bench.sh finds it; BENCH_SHARED names another place.
+        generator = os.environ.get("BENCH_SHARED", os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
         if not os.path.exists(generator):
-            die(f"no shared corpus generator at {generator}")
+            die(f"no shared corpus generator at {generator} (set BENCH_SHARED, or use --corpus project)")
         subprocess.run([sys.executable, generator, site, str(args.pages), "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
     else:
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts/bench/gen_corpus.py"), str(args.pages), os.path.join(site, "docs")],
