@@ -271,6 +271,12 @@ docket_resolve_tools() {
   done
   [[ -n ${docket_tool[sha256sum]}${docket_tool[shasum]}${docket_tool[openssl]} ]] \
     || docket_die "the runtime needs sha256sum, shasum or openssl (for the journal), none is in ${docket_tool_folders[*]}"
+  # mawk (Debian's awk) reads a pipe in blocks unless told to read lines: a step's output would
+  # reach the operator only when the step ends. -ef compares the files behind the links.
+  docket_awk_lines=()
+  for folder in "${docket_tool_folders[@]}"; do
+    [[ -x $folder/mawk && ${docket_tool[awk]} -ef $folder/mawk ]] && { docket_awk_lines=(-W interactive); break; }
+  done
 }
 
 # Waits $1 seconds without a child process (a FIFO nobody writes to never has data).
@@ -930,7 +936,7 @@ docket_run_job() {
   # step's end event.
   docket_secret_lines
   DOCKET_SECRETS=$docket_secrets DOCKET_LOG=$docket_log_file DOCKET_TAIL=$docket_run_dir/tail \
-    "${docket_tool[awk]}" "$docket_pump_program" <"$docket_run_dir/output" &
+    "${docket_tool[awk]}" ${docket_awk_lines[@]+"${docket_awk_lines[@]}"} "$docket_pump_program" <"$docket_run_dir/output" &
   docket_pump=$!
   set -m
   if [[ -t 0 ]]; then
