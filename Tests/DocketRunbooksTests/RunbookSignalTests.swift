@@ -55,25 +55,7 @@ import Testing
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"),
         arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func onATerminalASignalToTheScriptStopsTheStep(_ signal: (Int32, Int32)) throws {
-        let marker = Self.marker()
-        let box = try ScriptHarness(page: Self.page(marker: marker, timeout: ""), id: "slow")
-        let started = try box.spawn(
-            ["/usr/bin/script", "-qec", "bash '\(box.script.path)'", "/dev/null"],
-            environment: ["CI": "", "TERM": "dumb"])
-        var waited = 0.0
-        while ScriptHarness.processes(containing: marker).count < 2 && waited < 5 {
-            Thread.sleep(forTimeInterval: 0.1); waited += 0.1
-        }
-        let main = try #require(box.mainProcess())
-        let sent = Date()
-        kill(main, signal.0)
-        let run = box.finish(started)
-        #expect(Date().timeIntervalSince(sent) < 5, "stopped at once")
-        #expect(run.status == signal.1, "\(run.output)")
-        Thread.sleep(forTimeInterval: 2.5)
-        #expect(ScriptHarness.processes(containing: marker).isEmpty, "no step process survives")
-        #expect(try String(contentsOf: box.journal, encoding: .utf8).contains("interrupted wait "))
-        #expect(box.file("after-ran") == nil)
+        try signalOnATerminal(signal.0, expecting: signal.1)
     }
 
     /// The script's end hangs up the terminal, which can stop the output pump before the
@@ -85,6 +67,19 @@ import Testing
     @Test(
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
     func onATerminalTheStepStopsWhenTheOutputPumpIsAlreadyGone() throws {
+        try signalOnATerminal(SIGINT, expecting: 130) { main in
+            let pump = try #require(ScriptHarness.children(of: main).first { $0.command.contains("awk") }?.pid)
+            kill(pump, SIGKILL)
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+    }
+
+    /// Runs the slow page on a terminal (script(1)), does `before` with the script's own
+    /// process once the step runs, sends it `signal`, and checks that the run stopped at once with
+    /// `status`, leaving no step process, the step journalled as interrupted and the next not run.
+    private func signalOnATerminal(
+        _ signal: Int32, expecting status: Int32, before: (pid_t) throws -> Void = { _ in }
+    ) throws {
         let marker = Self.marker()
         let box = try ScriptHarness(page: Self.page(marker: marker, timeout: ""), id: "slow")
         let started = try box.spawn(
@@ -95,14 +90,12 @@ import Testing
             Thread.sleep(forTimeInterval: 0.1); waited += 0.1
         }
         let main = try #require(box.mainProcess())
-        let pump = try #require(ScriptHarness.children(of: main).first { $0.command.contains("awk") }?.pid)
-        kill(pump, SIGKILL)
-        Thread.sleep(forTimeInterval: 0.2)
+        try before(main)
         let sent = Date()
-        kill(main, SIGINT)
+        kill(main, signal)
         let run = box.finish(started)
         #expect(Date().timeIntervalSince(sent) < 5, "stopped at once")
-        #expect(run.status == 130, "\(run.output)")
+        #expect(run.status == status, "\(run.output)")
         Thread.sleep(forTimeInterval: 2.5)
         #expect(ScriptHarness.processes(containing: marker).isEmpty, "no step process survives")
         #expect(try String(contentsOf: box.journal, encoding: .utf8).contains("interrupted wait "))
