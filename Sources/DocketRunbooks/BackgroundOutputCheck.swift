@@ -8,8 +8,9 @@ import Foundation
 ///
 /// A hand-written reading of the script (ShellContext's quoting, then the words around each
 /// unquoted `&`), not a shell parser: it follows `>file`, `2>file`, `&>file`, `2>&1`, `>&2`,
-/// `>&-` in order, and an `exec` with redirections before the command. A step that runs `wait`
-/// waits for its background commands on purpose and is not reported.
+/// `>&-` in order, and an `exec` with redirections before the command; `&` in arithmetic is
+/// left alone. A step that runs `wait` waits for its background commands on purpose and is not
+/// reported.
 enum BackgroundOutputCheck {
     /// A background command that keeps the step's output.
     struct Finding: Equatable {
@@ -55,6 +56,11 @@ enum BackgroundOutputCheck {
                 index += 1
                 continue
             }
+            // `(( … ))` and `$(( … ))` are arithmetic: an `&` there is a bitwise and.
+            if byte == UInt8(ascii: "("), bytes[safe: index + 1] == UInt8(ascii: "(") {
+                index = arithmeticEnd(bytes, from: index)
+                continue
+            }
             switch byte {
             case UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "("):
                 if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "(") || bytes[safe: index - 1] != UInt8(ascii: ">")
@@ -95,6 +101,22 @@ enum BackgroundOutputCheck {
             index += 1
         }
         return found
+    }
+
+    /// The index after the `))` that closes the arithmetic opened by the `((` at `start` (the
+    /// script's end when it is not closed).
+    private static func arithmeticEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[index] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            }
+            index += 1
+        }
+        return bytes.count
     }
 
     /// When the command before the `&` at `end` is a `( … )` group (its last unquoted byte before

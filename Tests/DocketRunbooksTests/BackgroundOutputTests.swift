@@ -70,6 +70,12 @@ import Testing
             ("curl -s 'https://x/?a=1&b=2' \"&\" \\& # a & b", nil),
             ("cat <<EOF\nrun me &\nEOF", nil),
             ("ls |& tee log", nil),
+            ("echo $(( 6 & 3 ))", nil),
+            ("(( flags & 4 )) && echo yes", nil),
+            (
+                "echo $(( (1 + 2) & 3 )); ./server &",
+                "docs/x.md:8:35: warning: step a: './server &' runs in the background and keeps the step's output"
+            ),
             ("echo ok 2>&1", nil),
         ] as [(String, String?)])
     func aBackgroundCommandThatKeepsTheOutputIsReported(_ script: String, _ expected: String?) {
