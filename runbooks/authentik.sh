@@ -984,14 +984,18 @@ docket_run_job() {
 # Waits for the output pump of step $1. It ends when the last process holding the step's output
 # does: a command the step left running in the background with its output on the step's (the
 # build warns of them) keeps the run here, so after a short grace the operator is told why.
+# Only a step whose group still has a process after its end can hold the output, so the others
+# wait for the pump at once (a check on every step cost a 30-step runbook 0.18 s -> 0.65 s).
 docket_await_pump() {
-  local k
-  for ((k = 0; k < 20; k++)); do
-    kill -0 "$docket_pump" 2>/dev/null || break
-    docket_sleep 0.025
-  done
-  if kill -0 "$docket_pump" 2>/dev/null; then
-    printf '%s: step %s has ended, but a command it started in the background still holds its output: waiting for it to end (send its output elsewhere: cmd >file 2>&1 &)\n' "$DOCKET_ID" "$1" >&2
+  local delay
+  if [[ -n $docket_job ]] && kill -0 -- "-$docket_job" 2>/dev/null; then
+    for delay in 0.001 0.002 0.004 0.008 0.016 0.032 0.064 0.125 0.25; do
+      kill -0 "$docket_pump" 2>/dev/null || break
+      docket_sleep "$delay"
+    done
+    if kill -0 "$docket_pump" 2>/dev/null; then
+      printf '%s: step %s has ended, but a command it started in the background still holds its output: waiting for it to end (send its output elsewhere: cmd >file 2>&1 &)\n' "$DOCKET_ID" "$1" >&2
+    fi
   fi
   wait "$docket_pump" 2>/dev/null
 }
