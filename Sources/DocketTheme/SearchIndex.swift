@@ -256,10 +256,13 @@ public enum SearchIndex {
     static func postings(of sections: [SearchSection], firstID: Int = 0) -> [String: [Int]] {
         let chunks = (sections.count + postingsChunk - 1) / postingsChunk
         let partial = concurrentMap(chunks) { chunk -> [String: [Int]] in
-            var postings: [String: [Int]] = [:]
+            var table = TermTable()
             for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
-                addTerms(of: sections[id], as: (firstID + id) << 4, to: &postings)
+                addTerms(of: sections[id], as: (firstID + id) << 4, to: &table)
             }
+            var postings: [String: [Int]] = [:]
+            postings.reserveCapacity(table.count)
+            table.forEveryTerm { term, list in postings[term] = list }
             return postings
         }
         guard var postings = partial.first else { return [:] }
@@ -271,27 +274,47 @@ public enum SearchIndex {
         return postings
     }
 
-    /// Adds the terms of one section to `postings`, each once with the fields it occurs in:
+    /// Adds the terms of one section to `table`, each once with the fields it occurs in:
     /// `posting` is the section's `id << 4`; a term already seen in this section has its last
-    /// posting's field bits widened in place. One dictionary lookup per word, and none for a
-    /// stop word longer than any stop word.
-    static func addTerms(of section: SearchSection, as posting: Int, to postings: inout [String: [Int]]) {
-        func add(_ term: String, _ field: Int) {
-            postings[term, default: []].withPosting(posting, field)
-        }
-        SearchTokenizer.forEachTerm(in: section.title) { add($0, Field.title) }
-        SearchTokenizer.forEachTerm(in: section.heading) { add($0, Field.heading) }
+    /// posting's field bits widened in place. No stop-word lookup for a word longer than any.
+    static func addTerms(of section: SearchSection, as posting: Int, to table: inout TermTable) {
+        SearchTokenizer.forEachTerm(in: section.title) { table.add($0, posting: posting, field: Field.title) }
+        SearchTokenizer.forEachTerm(in: section.heading) { table.add($0, posting: posting, field: Field.heading) }
         for keyword in section.keywords {
-            SearchTokenizer.forEachTerm(in: keyword) { add($0, Field.keywords) }
+            SearchTokenizer.forEachTerm(in: keyword) { table.add($0, posting: posting, field: Field.keywords) }
         }
         SearchTokenizer.forEachTerm(in: section.text) { term in
-            if term.utf8.count <= longestStopWord, stopWords.contains(term) { return }
-            add(term, Field.body)
+            if term.count <= 7, isStopWord(term) { return }
+            table.add(term, posting: posting, field: Field.body)
         }
     }
 
-    /// The length in bytes of the longest stop word: a longer term needs no lookup.
-    static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
+    /// The stop words as `key(of:)` numbers, sorted: a word of the text is checked by a binary
+    /// search over these instead of a `String` made and hashed for it.
+    static let stopWordKeys: [UInt64] = stopWords.map { word in
+        var word = word
+        return word.withUTF8 { key(of: $0) }
+    }.sorted()
+
+    /// True when `term` (at most 7 bytes) is a stop word.
+    static func isStopWord(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = key(of: term)
+        var low = 0
+        var high = stopWordKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if stopWordKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < stopWordKeys.count && stopWordKeys[low] == key
+    }
+
+    /// A term of at most 7 bytes as one number: its bytes, then its length in the top byte.
+    static func key(of term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        precondition(term.count <= 7, "only terms of up to 7 bytes have a key")
+        var key = UInt64(term.count) << 56
+        for (offset, byte) in term.enumerated() { key |= UInt64(byte) << (8 * offset) }
+        return key
+    }
 
     /// A term's postings (`section * 16 + fields`, ascending) as text: for each, the gap from the
     /// previous section times 16 plus the fields, in base 32, most significant digit first. A
@@ -336,59 +359,77 @@ public enum SearchIndex {
     static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A JSON string literal. `/` stays unescaped (URLs read as written); U+2028/2029 are escaped
-    /// for older JavaScript parsers. Works on the UTF-8 bytes: the section texts of a large site
-    /// are tens of megabytes.
+    /// for older JavaScript parsers. Works on the UTF-8 bytes (the section texts of a large site
+    /// are tens of megabytes): one pass measures the literal, a second writes it into a string of
+    /// exactly that size.
     static func quoted(_ text: String) -> String {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(text.utf8.count + 16)
-        var previous: (UInt8, UInt8) = (0, 0)
-        // Bytes appended one by one: an array literal per escape allocated on every call.
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22, 0x5C:
-                out.append(0x5C)
-                out.append(byte)
-            case 0x0A:
-                out.append(0x5C)
-                out.append(0x6E)
-            case 0x0D:
-                out.append(0x5C)
-                out.append(0x72)
-            case 0x09:
-                out.append(0x5C)
-                out.append(0x74)
-            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
-                // U+2028 / U+2029: replace the two bytes already written.
-                out.removeLast(2)
-                out.append(contentsOf: "\\u202".utf8)
-                out.append(byte == 0xA8 ? 0x38 : 0x39)
-            default:
-                if byte < 0x20 {
-                    out.append(0x5C)
-                    out.append(0x75)
-                    out.append(0x30)
-                    out.append(0x30)
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 15)])
-                } else {
-                    out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            var length = 2
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09: length += 2
+                case 0xE2 where isLineSeparator(bytes, at: index):
+                    length += 6
+                    index += 2
+                case ..<0x20: length += 6
+                default: length += 1
                 }
+                index += 1
             }
-            previous = (previous.1, byte)
+            return String(unsafeUninitializedCapacity: length) { out in
+                if length == bytes.count + 2 {
+                    // Nothing to escape (most text): the bytes between the quotes, copied at once.
+                    out[0] = 0x22
+                    _ = UnsafeMutableBufferPointer(rebasing: out[1...]).initialize(from: bytes)
+                    out[length - 1] = 0x22
+                    return length
+                }
+                var position = 0
+                func put(_ byte: UInt8) {
+                    out[position] = byte
+                    position += 1
+                }
+                put(0x22)
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    switch byte {
+                    case 0x22, 0x5C:
+                        put(0x5C)
+                        put(byte)
+                    case 0x0A:
+                        put(0x5C)
+                        put(0x6E)
+                    case 0x0D:
+                        put(0x5C)
+                        put(0x72)
+                    case 0x09:
+                        put(0x5C)
+                        put(0x74)
+                    case 0xE2 where isLineSeparator(bytes, at: index):
+                        // U+2028 / U+2029 (E2 80 A8 / A9): \u2028 / \u2029.
+                        for digit in "\\u202".utf8 { put(digit) }
+                        put(bytes[index + 2] == 0xA8 ? 0x38 : 0x39)
+                        index += 2
+                    case ..<0x20:
+                        for digit in "\\u00".utf8 { put(digit) }
+                        put(hexDigits[Int(byte >> 4)])
+                        put(hexDigits[Int(byte & 15)])
+                    default:
+                        put(byte)
+                    }
+                    index += 1
+                }
+                put(0x22)
+                return position
+            }
         }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
-}
 
-extension Array where Element == Int {
-    /// Adds `field` to the posting of section `posting` (`id << 4`): to the last posting when it
-    /// is that section's, else as a new one.
-    fileprivate mutating func withPosting(_ posting: Int, _ field: Int) {
-        if let last = self.last, last >> 4 == posting >> 4 {
-            self[count - 1] = last | field
-        } else {
-            append(posting | field)
-        }
+    /// True when the bytes at `index` are U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
+    private static func isLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
     }
 }

@@ -2,10 +2,11 @@
 /// digits, two characters or longer. docket.js splits a query with the same rule
 /// (`/[\p{L}\p{M}\p{N}]+/gu` on the lower-cased text), so a typed word meets the stored term.
 enum SearchTokenizer {
-    /// Calls `term` for every term of `text`, in order, repeats included. Works on the UTF-8
-    /// bytes (a ten-thousand-page site has tens of megabytes of text): ASCII is classified and
-    /// lower-cased directly, other scalars are decoded and classified by their category.
-    static func forEachTerm(in text: String, _ term: (String) -> Void) {
+    /// Calls `term` with the UTF-8 bytes of every term of `text`, in order, repeats included; the
+    /// buffer is valid only during the call. Works on the UTF-8 bytes (a ten-thousand-page site
+    /// has tens of megabytes of text): ASCII is classified and lower-cased directly, other scalars
+    /// are decoded and classified by their category.
+    static func forEachTerm(in text: String, _ term: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -15,9 +16,14 @@ enum SearchTokenizer {
             var asciiOnly = true
             func flush() {
                 if scalars >= 2 {
-                    let found = String(decoding: word, as: UTF8.self)
-                    // ASCII was lower-cased on the way in; only other scripts need the full mapping.
-                    term(asciiOnly ? found : found.lowercased())
+                    if asciiOnly {
+                        // ASCII was lower-cased on the way in.
+                        word.withUnsafeBufferPointer(term)
+                    } else {
+                        // Other scripts need the full mapping (which may change the length).
+                        var lower = String(decoding: word, as: UTF8.self).lowercased()
+                        lower.withUTF8(term)
+                    }
                 }
                 word.removeAll(keepingCapacity: true)
                 scalars = 0
@@ -61,7 +67,10 @@ enum SearchTokenizer {
     static func terms(of text: String) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        forEachTerm(in: text) { if seen.insert($0).inserted { out.append($0) } }
+        forEachTerm(in: text) { bytes in
+            let term = String(decoding: bytes, as: UTF8.self)
+            if seen.insert(term).inserted { out.append(term) }
+        }
         return out
     }
 

@@ -1,0 +1,105 @@
+/// The terms of a chunk of search sections and their postings, keyed by each term's UTF-8
+/// bytes. `SearchIndex.postings` looks up every word of a site's text (millions at 10,000 pages);
+/// a `[String: [Int]]` made a `String` of each word and hashed it with SipHash, about half of
+/// the search index's time. Here a word is hashed from the tokenizer's buffer and compared as
+/// bytes, and a term's `String` is made once, when the chunk is handed over.
+///
+/// Written by hand because no package in reach offers a byte-keyed table. Open addressing with
+/// linear probing; the hash is seeded per process (as Swift's own), so text chosen to collide
+/// cannot make a build slow on purpose.
+struct TermTable {
+    /// The terms' bytes, one after another; term `i` is `bytes[starts[i]..<starts[i + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// The postings of term `i` (`section << 4 | fields`, sections ascending).
+    private var postings: [[Int]] = []
+    /// Term numbers by hash position; -1 is an empty slot. The count is a power of two.
+    private var slots: [Int32]
+
+    init() {
+        slots = [Int32](repeating: -1, count: 1024)
+    }
+
+    /// The number of distinct terms.
+    var count: Int { postings.count }
+
+    /// Adds `field` to the posting of section `posting` (`id << 4`) of the term `term`: widens
+    /// its last posting when that is the same section's, else appends one.
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>, posting: Int, field: Int) {
+        let hash = Self.hash(term)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found < 0 { break }
+            if hashes[found] == hash && equals(found, term) {
+                postings[found].withPosting(posting, field)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        let number = postings.count
+        bytes.append(contentsOf: term)
+        starts.append(bytes.count)
+        hashes.append(hash)
+        postings.append([posting | field])
+        slots[slot] = Int32(number)
+        if postings.count * 2 > slots.count { grow() }
+    }
+
+    /// Every term with its postings, in the order they were first added.
+    func forEveryTerm(_ body: (String, [Int]) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            for number in postings.indices {
+                let term = UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]])
+                body(String(decoding: term, as: UTF8.self), postings[number])
+            }
+        }
+    }
+
+    private func equals(_ number: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[number]
+        guard starts[number + 1] - start == term.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            for offset in 0..<term.count where all[start + offset] != term[offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        var larger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = larger.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while larger[slot] >= 0 { slot = (slot + 1) & mask }
+            larger[slot] = Int32(number)
+        }
+        slots = larger
+    }
+
+    /// This process's seed of the hash.
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    /// FNV-1a over the bytes from the seed, then a 64-bit finaliser (SplitMix64's) so that the
+    /// low bits, which pick the slot, depend on every byte.
+    static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0xcbf2_9ce4_8422_2325 ^ seed
+        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        return hash ^ (hash >> 31)
+    }
+}
+
+extension Array where Element == Int {
+    /// Adds `field` to the posting of section `posting` (`id << 4`): to the last posting when it
+    /// is that section's, else as a new one.
+    mutating func withPosting(_ posting: Int, _ field: Int) {
+        if let last = self.last, last >> 4 == posting >> 4 {
+            self[count - 1] = last | field
+        } else {
+            append(posting | field)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import DocketTheme
+
+/// The byte-level pieces of the search index: the term table that replaced a `[String: [Int]]`,
+/// the JSON quoting and the whitespace collapsing, each held to a plain oracle.
+@Suite struct SearchTextTests {
+    /// The postings of `words` (section, field, term) made with a `[String: [Int]]`, as before.
+    static func oracle(_ words: [(section: Int, field: Int, term: String)]) -> [String: [Int]] {
+        var postings: [String: [Int]] = [:]
+        for word in words { postings[word.term, default: []].withPosting(word.section << 4, word.field) }
+        return postings
+    }
+
+    static func table(_ words: [(section: Int, field: Int, term: String)]) -> [String: [Int]] {
+        var table = TermTable()
+        for word in words {
+            var term = word.term
+            term.withUTF8 { table.add($0, posting: word.section << 4, field: word.field) }
+        }
+        var out: [String: [Int]] = [:]
+        table.forEveryTerm { term, list in
+            #expect(out[term] == nil, "\(term) handed over twice")
+            out[term] = list
+        }
+        #expect(table.count == out.count)
+        return out
+    }
+
+    @Test func theTableGivesTheSamePostingsAsADictionaryThroughManyGrowths() {
+        var generator = SystemRandomNumberGenerator()
+        var words: [(section: Int, field: Int, term: String)] = []
+        // 30,000 distinct terms (the table starts with 1,024 slots), repeats in and across sections,
+        // terms that are prefixes of others, non-ASCII and empty.
+        for section in 0..<300 {
+            for n in 0..<120 {
+                let field = [1, 2, 4, 8][Int.random(in: 0..<4, using: &generator)]
+                words.append((section, field, "t\(section * 100 + n)"))
+                words.append((section, field, "t\(Int.random(in: 0..<30_000, using: &generator))"))
+            }
+            words.append((section, 1, "über"))
+            words.append((section, 8, "üb"))
+            words.append((section, 1, ""))
+        }
+        #expect(Self.table(words) == Self.oracle(words))
+    }
+
+    @Test func aTermAlreadyInTheSectionWidensItsFields() {
+        let words: [(section: Int, field: Int, term: String)] = [
+            (0, 1, "jwt"), (0, 8, "jwt"), (0, 4, "jwt"), (1, 1, "jwt"), (3, 2, "jwt"), (3, 2, "key"),
+        ]
+        #expect(Self.table(words) == ["jwt": [0 << 4 | 13, 1 << 4 | 1, 3 << 4 | 2], "key": [3 << 4 | 2]])
+    }
+
+    @Test func stopWordsAreFoundByTheirKeysAndNothingElseIs() {
+        func isStop(_ word: String) -> Bool {
+            var word = word
+            return word.withUTF8 { SearchIndex.isStopWord($0) }
+        }
+        for word in SearchIndex.stopWords {
+            #expect(word.utf8.count <= 7, "\(word) is too long for a key")
+            #expect(isStop(word), "\(word)")
+            for near in [word + "x", "x" + word, String(word.dropLast())] where !SearchIndex.stopWords.contains(near) {
+                #expect(!isStop(near), "\(near) is not a stop word")
+            }
+        }
+        for word in ["", "b", "th", "thee", "wit", "withs", "yours", "ünd", "theirs"] {
+            #expect(!isStop(word), "\(word) is not a stop word")
+        }
+    }
+
+    @Test func quotingMatchesJSONSerializationAndEscapesLineSeparators() throws {
+        let samples = [
+            "", "plain", "quote \" and backslash \\", "tab\tnewline\nreturn\r", "\u{1}\u{1F}\u{7F}",
+            "line\u{2028}para\u{2029}end", "\u{2027}\u{2030}“typographic” — dash", "ends with \u{2028}",
+            "emoji 🙂 and ü", "</script>", String(repeating: "a\"", count: 500),
+        ]
+        for text in samples {
+            let literal = SearchIndex.quoted(text)
+            let back = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+            #expect(back == [text], "\(literal)")
+            #expect(!literal.contains("\u{2028}") && !literal.contains("\u{2029}"))
+        }
+        #expect(SearchIndex.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
+        #expect(SearchIndex.quoted("\u{1}") == "\"\\u0001\"")
+        #expect(SearchIndex.quoted("/") == "\"/\"", "slashes stay as written")
+    }
+
+    @Test func collapsingJoinsWhitespaceRunsAndTrimsTheEnds() {
+        #expect(SearchSection.collapse("  a \t\n b\r\n\u{0B}\u{0C}c  ") == "a b c")
+        #expect(SearchSection.collapse(" \n\t ").isEmpty)
+        #expect(SearchSection.collapse("ü\u{A0}ü") == "ü\u{A0}ü", "only ASCII whitespace collapses")
+        #expect(SearchSection.collapse("") == "")
+    }
+}
