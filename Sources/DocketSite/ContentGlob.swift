@@ -8,8 +8,22 @@ public struct ContentGlob: Sendable, Equatable {
     }
 
     public let pattern: String
-    /// The brace-expanded alternatives, each split into path segments.
-    private let alternatives: [[String]]
+    /// The brace-expanded alternatives, each split into path segments, each segment's scalars
+    /// (made once here: matching is done for every file of the content folder).
+    private let alternatives: [[[Unicode.Scalar]]]
+    private static let anyFolders: [Unicode.Scalar] = ["*", "*"]
+
+    /// A path to match, split into its names once for every glob it is matched against.
+    public struct Path {
+        let segments: [[Unicode.Scalar]]
+
+        /// `path` is relative and `/`-separated.
+        public init(_ path: String) {
+            segments = path.unicodeScalars.split(separator: "/").map(Array.init)
+        }
+    }
+
+    public static func == (a: ContentGlob, b: ContentGlob) -> Bool { a.pattern == b.pattern }
 
     /// The patterns Docusaurus leaves out of a docs folder by default (partials, tests).
     public static let defaultExcludes = ["**/_*.{js,jsx,ts,tsx,md,mdx}", "**/_*/**", "**/*.test.*", "**/__tests__/**"]
@@ -31,25 +45,31 @@ public struct ContentGlob: Sendable, Equatable {
             }
             if depth > 0 { throw Problem(message: "'\(pattern)' has a '[' without its ']'") }
         }
-        alternatives = expanded.map { $0.split(separator: "/", omittingEmptySubsequences: true).map(String.init) }
+        alternatives = expanded.map { $0.unicodeScalars.split(separator: "/").map(Array.init) }
     }
 
     /// True when `path` (relative, `/`-separated) matches.
     public func matches(_ path: String) -> Bool {
-        let segments = path.split(separator: "/").map(String.init)
-        return alternatives.contains { Self.match($0[...], segments[...]) }
+        matches(Path(path))
+    }
+
+    /// True when `path` matches.
+    public func matches(_ path: Path) -> Bool {
+        alternatives.contains { Self.match($0[...], path.segments[...]) }
     }
 
     /// True when a folder at `path` is excluded as a whole: an alternative ending in `/**`
     /// matches it, so nothing under it can be a page (the scan need not enter it).
     public func matchesFolder(_ path: String) -> Bool {
-        let segments = path.split(separator: "/").map(String.init)
-        return alternatives.contains { $0.last == "**" && Self.match($0.dropLast()[...], segments[...]) }
+        let path = Path(path)
+        return alternatives.contains {
+            $0.last == Self.anyFolders && Self.match($0.dropLast()[...], path.segments[...])
+        }
     }
 
-    private static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
+    private static func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<[Unicode.Scalar]>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
+        if first == anyFolders {
             let rest = pattern.dropFirst()
             // A trailing `**` stands for what is inside a folder: a file of that name is not.
             if rest.isEmpty { return !path.isEmpty }
@@ -60,7 +80,7 @@ public struct ContentGlob: Sendable, Equatable {
                 tail = tail.dropFirst()
             }
         }
-        guard let name = path.first, matchName(Array(first.unicodeScalars)[...], Array(name.unicodeScalars)[...]) else {
+        guard let name = path.first, matchName(first[...], name[...]) else {
             return false
         }
         return match(pattern.dropFirst(), path.dropFirst())

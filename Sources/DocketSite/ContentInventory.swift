@@ -44,11 +44,14 @@ public struct ContentInventory: Sendable {
             guard entry.isFile, !name.hasPrefix(".") else { continue }
             if name == "_category_.json" || name == "_category_.yml" || name == "_category_.yaml" {
                 inventory.categoryFiles.append(path)
-            } else if excludes.contains(where: { $0.matches(path) }) {
+                continue
+            }
+            let split = ContentGlob.Path(path)
+            if excludes.contains(where: { $0.matches(split) }) {
                 continue
             } else if isPage(name) {
                 // A Markdown file no `include` names is not a page, nor a file to link to.
-                if includes.contains(where: { $0.matches(path) }) { inventory.pages.append(path) }
+                if includes.contains(where: { $0.matches(split) }) { inventory.pages.append(path) }
             } else {
                 inventory.otherFiles.insert(path)
             }
