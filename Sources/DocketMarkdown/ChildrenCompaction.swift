@@ -3,7 +3,7 @@
 /// ends: at 48 bytes a node, that room was a quarter of the memory held by node arrays.
 struct ChildrenCompaction: MarkdownRewriter {
     mutating func rewrite(_ node: inout MarkdownNode) {
-        rewriteChildren(of: &node)
+        rewriteChildren(of: &node) { !$0.children.isEmpty }
         let children = node.children
         guard children.capacity > children.count else { return }
         node.children = Array(unsafeUninitializedCapacity: children.count) { buffer, count in

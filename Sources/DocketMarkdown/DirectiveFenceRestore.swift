@@ -8,6 +8,9 @@ struct DirectiveFenceRestore: MarkdownRewriter {
     /// The fence text of each marker, by marker.
     let fenceTexts: [String: String]
 
+    /// What both marker prefixes start with: one byte search finds either.
+    static let markerStart = "<!--docket-directive-"
+
     static func restore(_ root: MarkdownNode, fenceTexts: [String: String]) -> MarkdownNode {
         guard !fenceTexts.isEmpty else { return root }
         var root = root
@@ -18,13 +21,11 @@ struct DirectiveFenceRestore: MarkdownRewriter {
 
     mutating func rewrite(_ node: inout MarkdownNode) {
         switch node.kind {
-        case .codeBlock(let literal, let info)
-        where literal.contains(DirectiveScanner.openPrefix) || literal.contains(DirectiveScanner.closePrefix):
+        case .codeBlock(let literal, let info) where literal.holdsBytes(Self.markerStart):
             node.kind = .codeBlock(literal: Self.restored(literal, fenceTexts), info: info)
         case .htmlInline(let html):
             if let text = fenceTexts[html.trimmingWhitespace.description] { node.kind = .text(text) }
-        case .htmlBlock(let html)
-        where html.contains(DirectiveScanner.openPrefix) || html.contains(DirectiveScanner.closePrefix):
+        case .htmlBlock(let html) where html.holdsBytes(Self.markerStart):
             // A marker that folding left in place (inside a raw HTML block) reads as its text.
             node.kind = .htmlBlock(Self.restored(html, fenceTexts))
         default:
@@ -35,7 +36,7 @@ struct DirectiveFenceRestore: MarkdownRewriter {
 
     private static func restored(_ text: String, _ fenceTexts: [String: String]) -> String {
         var out = text
-        for (marker, fence) in fenceTexts where out.contains(marker) {
+        for (marker, fence) in fenceTexts where out.holdsBytes(marker) {
             out = out.replacingOccurrences(of: marker, with: fence)
         }
         return out

@@ -15,30 +15,39 @@ public enum EmojiShortcodes {
     public static func emoji(named name: String) -> String? { byName[Substring(name)] }
 
     /// Replaces every `:name:` the table knows; anything else, including unknown names and
-    /// times like `10:30:00`, stays as it is.
+    /// times like `10:30:00`, stays as it is. Works on the UTF-8 bytes (a name is ASCII), and
+    /// copies the text between shortcodes in runs.
     public static func replace(in text: String) -> String {
-        guard text.contains(":") else { return text }
+        let bytes = text.utf8
+        guard var colon = bytes.firstIndex(of: colonByte) else { return text }
         var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: ":") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            let name = rest[afterOpen...].prefix { isNameCharacter($0) }
-            let close = name.endIndex
-            if !name.isEmpty, close < rest.endIndex, rest[close] == ":", let emoji = byName[name] {
+        var copied = bytes.startIndex
+        while true {
+            let nameStart = bytes.index(after: colon)
+            var nameEnd = nameStart
+            while nameEnd < bytes.endIndex, isNameByte(bytes[nameEnd]) { nameEnd = bytes.index(after: nameEnd) }
+            var next = nameStart
+            if nameEnd > nameStart, nameEnd < bytes.endIndex, bytes[nameEnd] == colonByte,
+                let emoji = byName[text[nameStart..<nameEnd]]
+            {
+                out += text[copied..<colon]
                 out += emoji
-                rest = rest[rest.index(after: close)...]
-            } else {
-                // The closing colon of a failed match may open the next shortcode (`a:b:smile:`).
-                out += ":"
-                rest = rest[afterOpen...]
+                copied = bytes.index(after: nameEnd)
+                next = copied
             }
+            // Otherwise the closing colon of a failed match may open the next shortcode (`a:b:smile:`).
+            guard let found = bytes[next...].firstIndex(of: colonByte) else { break }
+            colon = found
         }
-        out += rest
+        out += text[copied...]
         return out
     }
 
-    private static func isNameCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLowercase || c.isNumber || c == "_" || c == "+" || c == "-")
+    private static let colonByte = UInt8(ascii: ":")
+
+    /// `a`-`z`, `0`-`9`, `_`, `+`, `-`.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2B
+            || byte == 0x2D
     }
 }

@@ -13,6 +13,7 @@ struct FootnoteNumbers: MarkdownWalker {
         if case .footnoteDefinition(let label) = node.kind, numbers[label] == nil {
             numbers[label] = numbers.count + 1
         }
-        descend(into: node)
+        // Definitions are blocks: nothing below a paragraph, heading or table is one.
+        if node.mayHoldBlocks { descend(into: node) }
     }
 }

@@ -5,7 +5,7 @@
 public enum HTMLAnchorIDs {
     /// The ids of the elements of one piece of raw HTML.
     public static func ids(in html: String) -> [String] {
-        guard html.contains("id") else { return [] }
+        guard html.holdsBytes("id") else { return [] }
         let bytes = Array(html.utf8)
         var found: [String] = []
         var index = 0

@@ -24,10 +24,15 @@ public enum HeadingAnchors {
         var slugger = HeadingSlugger()
         var entries: [TOCEntry] = []
 
+        static func mayHoldHeading(_ node: MarkdownNode) -> Bool {
+            if case .heading = node.kind { return true }
+            return node.mayHoldBlocks
+        }
+
         mutating func rewrite(_ node: inout MarkdownNode) {
             guard case .heading(_, let byteLevel) = node.kind else {
-                // Headings are blocks: no inline holds one.
-                if !node.isInline { rewriteChildren(of: &node) }
+                // Headings are blocks, in block containers only: nothing else is entered.
+                if node.mayHoldBlocks { rewriteChildren(of: &node, where: Self.mayHoldHeading) }
                 return
             }
             let explicit = HeadingAnchors.stripExplicitID(&node)

@@ -104,6 +104,16 @@ extension MarkdownNode {
         }
     }
 
+    /// True for the kinds whose children may be blocks: the document, quotes, lists and their
+    /// items, footnote definitions, directives and MDX elements. Headings, HTML blocks and
+    /// code blocks stand only in these; a paragraph, heading or table holds none.
+    public var mayHoldBlocks: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .footnoteDefinition, .directive, .mdx: return true
+        default: return false
+        }
+    }
+
     /// A directive's title node (its first child), if it has one.
     public var directiveTitle: MarkdownNode? {
         guard case .directive = kind, let first = children.first, case .directiveTitle = first.kind else { return nil }

@@ -29,6 +29,19 @@ extension MarkdownRewriter {
             if !before.isUnchanged(child) { node.children[index] = child }
         }
     }
+
+    /// Rewrites the children of `node` for which `visit` is true, and leaves the others as they
+    /// are without taking them out: a rewriter that changes only blocks need not copy and
+    /// compare every inline of the page (each was a copy, a snapshot and two releases).
+    @inlinable
+    public mutating func rewriteChildren(of node: inout MarkdownNode, where visit: (MarkdownNode) -> Bool) {
+        for index in node.children.indices where visit(node.children[index]) {
+            var child = node.children[index]
+            let before = NodeSnapshot(child)
+            rewrite(&child)
+            if !before.isUnchanged(child) { node.children[index] = child }
+        }
+    }
 }
 
 extension MarkdownNode {

@@ -48,10 +48,23 @@ extension MarkdownNode {
     }
 
     /// True when this node or a descendant satisfies `predicate`; stops at the first one.
+    /// Children are borrowed from their arrays, not copied.
     public func contains(where predicate: (MarkdownNode) -> Bool) -> Bool {
         if predicate(self) { return true }
-        for child in children where child.contains(where: predicate) { return true }
-        return false
+        return children.withUnsafeBufferPointer { children in
+            children.contains { $0.contains(where: predicate) }
+        }
+    }
+
+    /// True when this node or a block below it satisfies `predicate`, looking only into block
+    /// containers (`mayHoldBlocks`): for questions about blocks (code blocks, HTML blocks,
+    /// headings), which no paragraph, heading or table holds, without passing every inline.
+    public func containsBlock(where predicate: (MarkdownNode) -> Bool) -> Bool {
+        if predicate(self) { return true }
+        guard mayHoldBlocks else { return false }
+        return children.withUnsafeBufferPointer { children in
+            children.contains { $0.containsBlock(where: predicate) }
+        }
     }
 }
 

@@ -73,16 +73,17 @@ enum MarkerBlockSplit {
         let isMarker: (Int, Substring) -> Bool
 
         mutating func rewrite(_ node: inout MarkdownNode) {
-            guard !node.isInline, !node.children.isEmpty else { return }
+            // HTML blocks stand in block containers only.
+            guard node.mayHoldBlocks, !node.children.isEmpty else { return }
             if node.children.contains(where: { MarkerBlockSplit.holdsLaterMarker($0, isMarker) }) {
                 node.children = MarkerBlockSplit.split(node.children, isMarker: isMarker)
             }
-            rewriteChildren(of: &node)
+            rewriteChildren(of: &node, where: \.mayHoldBlocks)
         }
     }
 
     fileprivate static func holdsLaterMarker(_ node: MarkdownNode, _ isMarker: (Int, Substring) -> Bool) -> Bool {
-        guard case .htmlBlock(let html) = node.kind, node.range.isKnown, html.contains("\n") else { return false }
+        guard case .htmlBlock(let html) = node.kind, node.range.isKnown, html.holdsByte(0x0A) else { return false }
         var offset = 0
         for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
             if offset > 0, isMarker(node.range.startLine + offset, line.drop { $0 == " " || $0 == "\t" }) {

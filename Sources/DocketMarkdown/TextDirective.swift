@@ -6,7 +6,7 @@ enum TextDirective {
     /// `text` with each text directive replaced by its label (the content mdast's `toString`
     /// gives), attributes dropped.
     static func removed(from text: String) -> String {
-        guard text.contains(":") else { return text }
+        guard text.holdsByte(UInt8(ascii: ":")) else { return text }
         let chars = Array(text)
         var out = ""
         var index = 0

@@ -32,6 +32,6 @@ public enum MermaidBundle {
 
     /// True when the tree holds a ```` ```mermaid ```` block, at any depth (in an admonition too).
     static func hasDiagram(_ root: MarkdownNode) -> Bool {
-        root.contains { if case .codeBlock(_, let info) = $0.kind { info.language == "mermaid" } else { false } }
+        root.containsBlock { if case .codeBlock(_, let info) = $0.kind { info.language == "mermaid" } else { false } }
     }
 }

@@ -25,6 +25,15 @@ import Testing
         #expect(EmojiShortcodes.replace(in: "x:y:smile:") == "x:y😄")
     }
 
+    @Test func shortcodesBetweenOtherScriptsAndAtTheEnds() {
+        #expect(EmojiShortcodes.replace(in: "é:smile:ü") == "é😄ü")
+        #expect(EmojiShortcodes.replace(in: ":smile::smile:") == "😄😄")
+        #expect(EmojiShortcodes.replace(in: "::smile:::") == ":😄::")
+        #expect(EmojiShortcodes.replace(in: "Ünïcödé: :tada: — ok:") == "Ünïcödé: 🎉 — ok:")
+        #expect(EmojiShortcodes.replace(in: ":smile:é") == "😄é")
+        #expect(EmojiShortcodes.replace(in: "日本:smile:語:xq:") == "日本😄語:xq:")
+    }
+
     @Test func codeAndURLsKeepTheirColons() {
         let out = html(
             "`:warning:` [go](https://e.org/:warning:) <b title=\":warning:\">x</b>\n\n```\n:warning:\n```\n")

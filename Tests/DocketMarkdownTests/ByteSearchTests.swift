@@ -1,0 +1,30 @@
+import DocketMarkdown
+import Foundation
+import Testing
+
+/// `holdsBytes` and `holdsByte`, the byte searches that replaced Foundation's `contains` on hot
+/// paths, against that `contains` as the oracle.
+@Suite struct ByteSearchTests {
+    @Test func findsWhatFoundationFinds() {
+        let texts = [
+            "", "a", "<!--docket-directive-open:1-->", "x<!--docket-directive-", "<!--docket-directiv",
+            "ünïcödé <!--docket-directive-close:2--> 日本", "aaab", "abababc", String(repeating: "ab", count: 300) + "c",
+        ]
+        let needles = ["<!--docket-directive-", "ab", "abc", "c", "日本", "ü", "zz", "aab"]
+        for text in texts {
+            for needle in needles {
+                #expect(text.holdsBytes(needle) == text.contains(needle), "\(needle) in \(text)")
+                #expect(text.dropFirst().holdsBytes(needle) == text.dropFirst().contains(needle), "substring")
+            }
+            #expect(text.holdsBytes(""), "the empty needle is everywhere")
+            #expect(text.holdsByte(UInt8(ascii: ":")) == text.contains(":"))
+        }
+    }
+
+    @Test func bridgedTextIsSearchedToo() {
+        let bridged = NSString(string: "ünïcödé <!--docket-directive-open:1-->") as String
+        #expect(bridged.holdsBytes("<!--docket-directive-"))
+        #expect(!bridged.holdsBytes("<!--docket-mdx"))
+        #expect(bridged.holdsByte(UInt8(ascii: ":")))
+    }
+}
