@@ -11,6 +11,8 @@ struct OutputFolder: Sendable {
     /// The output folder (its real path, see `OutputGuard`).
     let target: URL
     let staging: URL
+    /// `staging.path`, made once.
+    let stagingPath: String
     /// How the user names the output folder.
     let display: String
 
@@ -22,6 +24,7 @@ struct OutputFolder: Sendable {
         let parent = target.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".docket-staging-\(target.lastPathComponent)-\(pid)")
+        stagingPath = staging.path
         inPlace = false
     }
 
@@ -31,6 +34,7 @@ struct OutputFolder: Sendable {
         self.target = target
         display = target.path
         staging = target
+        stagingPath = target.path
         inPlace = true
     }
 
@@ -69,20 +73,31 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes `relativePath` (`docs/intro/index.html`) under the staging folder.
+    /// Writes `relativePath` (`docs/intro/index.html`) under the staging folder. The text's
+    /// UTF-8 bytes are written as they are: a `Data` copy of every page cost as much as the write.
     func write(_ text: String, to relativePath: String) throws(OutputWriteError) {
-        try write(Data(text.utf8), to: relativePath)
+        var text = text
+        try text.withUTF8 { bytes in
+            Result { () throws(OutputWriteError) in try write(UnsafeRawBufferPointer(bytes), to: relativePath) }
+        }.get()
     }
 
     func write(_ data: Data, to relativePath: String) throws(OutputWriteError) {
-        let path = staging.appendingPathComponent(relativePath).path
+        try data.withUnsafeBytes { bytes in
+            Result { () throws(OutputWriteError) in try write(bytes, to: relativePath) }
+        }.get()
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(OutputWriteError) {
+        // Joined as text: a URL made for every file of a large site was most of the cost of naming it.
+        let path = stagingPath + "/" + relativePath
         guard inPlace else {
-            try Self.writeFile(data, at: path)
+            try Self.writeFile(bytes, at: path)
             return
         }
         let directory = (path as NSString).deletingLastPathComponent
         let aside = directory + "/.docket-tmp-\(UUID().uuidString)"
-        try Self.writeFile(data, at: aside)
+        try Self.writeFile(bytes, at: aside)
         guard rename(aside, path) == 0 else {
             let code = errno
             unlink(aside)
@@ -115,7 +130,7 @@ struct OutputFolder: Sendable {
 
     /// Plain open/write/close: Foundation's Data.write syncs each file to disk, which costs more
     /// than rendering the page. The folder is swapped in whole at the end anyway.
-    private static func writeFile(_ data: Data, at path: String) throws(OutputWriteError) {
+    private static func writeFile(_ buffer: UnsafeRawBufferPointer, at path: String) throws(OutputWriteError) {
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
             try makeDirectories((path as NSString).deletingLastPathComponent)
@@ -123,19 +138,15 @@ struct OutputFolder: Sendable {
         }
         guard fd >= 0 else { throw OutputWriteError(action: "create the file", path: path, code: errno) }
         defer { close(fd) }
-        let code: Int32 = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputWriteError(action: "write", path: path, code: errno)
             }
-            return 0
+            offset += written
         }
-        if code != 0 { throw OutputWriteError(action: "write", path: path, code: code) }
     }
 
     private static func readFile(_ path: String) throws(OutputWriteError) -> Data {
