@@ -133,7 +133,7 @@ struct OutputFolder: Sendable {
     private static func writeFile(_ buffer: UnsafeRawBufferPointer, at path: String) throws(OutputWriteError) {
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
-            try makeDirectories((path as NSString).deletingLastPathComponent)
+            try makeDirectories(parentPath(path))
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw OutputWriteError(action: "create the file", path: path, code: errno) }
@@ -167,6 +167,13 @@ struct OutputFolder: Sendable {
     }
 
     /// `mkdir -p`, with the failing folder and the reason in the error.
+    /// The folder of `path` (its text before the last `/`): a byte search, where NSString's
+    /// `deletingLastPathComponent` bridged for every page written.
+    static func parentPath(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
     static func makeDirectories(_ path: String) throws(OutputWriteError) {
         if mkdir(path, 0o755) == 0 { return }
         var code = errno

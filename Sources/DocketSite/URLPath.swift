@@ -69,7 +69,10 @@ public enum URLPath {
 
     /// Splits `path?query#hash` into its pathname and the rest (`?query#hash`, possibly empty).
     public static func splitSuffix(_ url: String) -> (path: String, suffix: String) {
-        guard let index = url.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return (url, "") }
+        // Bytes: both marks are ASCII, and every link of every page asks.
+        guard let index = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
+            return (url, "")
+        }
         return (String(url[..<index]), String(url[index...]))
     }
 
@@ -209,7 +212,8 @@ public enum URLPath {
     /// writes it so that hosts serve `/docs/a` without a redirect.
     public static func outputFile(for path: String, trailingSlash: Bool? = nil) -> String? {
         let decoded = path
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        // Split on the byte: `/` is ASCII, and `split` of a String walks Characters.
+        let segments = decoded.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         // Bytes, not `contains("\\")`: with Foundation imported that is NSString's search, a
         // fifth of placing a page.
         for segment in segments

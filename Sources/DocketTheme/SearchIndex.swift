@@ -289,23 +289,35 @@ public enum SearchIndex {
         }
     }
 
-    /// The stop words as `key(of:)` numbers, sorted: a word of the text is checked by a binary
-    /// search over these instead of a `String` made and hashed for it.
-    static let stopWordKeys: [UInt64] = stopWords.map { word in
-        var word = word
-        return word.withUTF8 { key(of: $0) }
-    }.sorted()
+    /// The stop words as `key(of:)` numbers in a 128-slot table (open addressing, 0 empty; no
+    /// key is 0, its top byte being the length): a word of the text is checked with a multiply
+    /// and a probe or two instead of a `String` made and hashed for it.
+    static let stopWordTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 128)
+        for word in stopWords {
+            var word = word
+            let wordKey = word.withUTF8 { SearchIndex.key(of: $0) }
+            var slot = stopWordSlot(wordKey)
+            while table[slot] != 0 { slot = (slot + 1) & 127 }
+            table[slot] = wordKey
+        }
+        return table
+    }()
+
+    private static func stopWordSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
+    }
 
     /// True when `term` (at most 7 bytes) is a stop word.
     static func isStopWord(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let key = key(of: term)
-        var low = 0
-        var high = stopWordKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if stopWordKeys[middle] < key { low = middle + 1 } else { high = middle }
+        var slot = stopWordSlot(key)
+        while true {
+            let found = stopWordTable[slot]
+            if found == 0 { return false }
+            if found == key { return true }
+            slot = (slot + 1) & 127
         }
-        return low < stopWordKeys.count && stopWordKeys[low] == key
     }
 
     /// A term of at most 7 bytes as one number: its bytes, then its length in the top byte.
@@ -368,6 +380,10 @@ public enum SearchIndex {
             var length = 2
             var index = 0
             while index < bytes.count {
+                let plain = plainRun(bytes, from: index)
+                length += plain
+                index += plain
+                guard index < bytes.count else { break }
                 switch bytes[index] {
                 case 0x22, 0x5C, 0x0A, 0x0D, 0x09: length += 2
                 case 0xE2 where isLineSeparator(bytes, at: index):
@@ -394,6 +410,14 @@ public enum SearchIndex {
                 put(0x22)
                 var index = 0
                 while index < bytes.count {
+                    let plain = plainRun(bytes, from: index)
+                    if plain > 0 {
+                        let run = UnsafeBufferPointer(rebasing: bytes[index..<(index + plain)])
+                        _ = UnsafeMutableBufferPointer(rebasing: out[position...]).initialize(from: run)
+                        position += plain
+                        index += plain
+                        guard index < bytes.count else { break }
+                    }
                     let byte = bytes[index]
                     switch byte {
                     case 0x22, 0x5C:
@@ -426,6 +450,34 @@ public enum SearchIndex {
                 return position
             }
         }
+    }
+
+    /// How many bytes from `start` on need no care in a JSON string (none below 0x20, no `"`, `\`
+    /// or 0xE2, the first byte of U+2028/2029): eight at a time, with the bit tricks for "a byte
+    /// below n" and "a byte equal to c" in a 64-bit word, then byte by byte near the end.
+    static func plainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+            if below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+                || hasZero(word ^ (ones &* 0xE2))
+            {
+                break
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { break }
+            index += 1
+        }
+        return index - start
     }
 
     /// True when the bytes at `index` are U+2028 or U+2029 (E2 80 A8 / E2 80 A9).

@@ -87,6 +87,35 @@ import Testing
         #expect(SearchIndex.quoted("/") == "\"/\"", "slashes stay as written")
     }
 
+    /// The eight-bytes-at-a-time scan against a byte-by-byte one: every byte that needs care, at
+    /// every offset of a word, among plain ASCII and multi-byte letters.
+    @Test func plainRunsStopAtTheFirstByteThatNeedsCare() throws {
+        func naive(_ bytes: [UInt8], from start: Int) -> Int {
+            var index = start
+            while index < bytes.count, bytes[index] >= 0x20, ![0x22, 0x5C, 0xE2].contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        let fillers: [[UInt8]] = [
+            Array("abcdefghijklmnopqrstu".utf8), Array("é日本ü€🙂xyz!~".utf8),
+            [0x7F, 0x80, 0xE1, 0xE3, 0x21, 0x23, 0x5B, 0x5D, 0xFF, 0x1F + 1],
+        ]
+        for filler in fillers {
+            for special: UInt8 in [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x22, 0x5C, 0xE2] {
+                for position in 0..<20 {
+                    var bytes = Array((filler + filler)[0..<20])
+                    bytes[position] = special
+                    for start in 0...position {
+                        let run = bytes.withUnsafeBufferPointer { SearchIndex.plainRun($0, from: start) }
+                        #expect(run == naive(bytes, from: start), "\(special) at \(position) from \(start)")
+                    }
+                }
+            }
+            let clean = filler.withUnsafeBufferPointer { SearchIndex.plainRun($0, from: 0) }
+            #expect(clean == naive(filler, from: 0))
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { SearchIndex.plainRun($0, from: 0) } == 0)
+    }
+
     @Test func collapsingJoinsWhitespaceRunsAndTrimsTheEnds() {
         #expect(SearchSection.collapse("  a \t\n b\r\n\u{0B}\u{0C}c  ") == "a b c")
         #expect(SearchSection.collapse(" \n\t ").isEmpty)

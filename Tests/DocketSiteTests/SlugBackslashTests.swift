@@ -21,5 +21,11 @@ import Testing
         #expect(URLPath.outputFile(for: "/docs/a\u{0}b") == nil)
         #expect(URLPath.outputFile(for: "/docs/a\u{301}b") == "docs/a\u{301}b/index.html")
         #expect(URLPath.outputFile(for: "/docs/a/", trailingSlash: false) == "docs/a/index.html")
+        // Split on the `/` byte: a combining mark after a slash does not hide a `..` segment
+        // (the file system sees the byte, whatever the Characters are).
+        #expect(URLPath.outputFile(for: "/docs/../\u{301}x") == nil)
+        #expect(URLPath.outputFile(for: "/docs/./\u{301}x") == nil)
+        #expect(URLPath.splitSuffix("/a\u{301}/b?x#y") == ("/a\u{301}/b", "?x#y"))
+        #expect(URLPath.splitSuffix("/é#\u{301}top") == ("/é", "#\u{301}top"))
     }
 }
