@@ -105,6 +105,9 @@ public enum SiteBuilder {
             try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
         }
         let versionMenu = VersionedOutput.menu(loaded)
+        // The navbar, footer and drawer header, rendered once for the whole site where the theme
+        // allows it (`Theme.bound`); pages and generated pages then show them as text.
+        let pageTheme = theme.bound(to: context, versioned: loaded.versions != nil)
 
         // The search index and sidebar data need no rendered page: made while the pages render.
         // Each search file is written as soon as it is complete, so the search data never all
@@ -125,7 +128,7 @@ public enum SiteBuilder {
         let failures = timings.measure("render + write pages") {
             pages.parallelMap { resolved -> String? in
                 do {
-                    let html = try theme.render(
+                    let html = try pageTheme.render(
                         "page",
                         page: VersionedOutput.decorate(
                             context.page(resolved), loaded, menu: versionMenu, docID: resolved.page.id))
@@ -152,15 +155,15 @@ public enum SiteBuilder {
                     cards: context.cards(for: index.items))
                 if let file = URLPath.outputFile(for: index.permalink, trailingSlash: site.config.trailingSlash) {
                     try folder.write(
-                        try theme.render(
+                        try pageTheme.render(
                             "category", VersionedOutput.decorate(data, loaded, menu: versionMenu, docID: nil)), to: file
                     )
                     written += 1
                 }
             }
-            written += try writeTagPages(site, context: context, theme: theme, folder: folder)
+            written += try writeTagPages(site, context: context, theme: pageTheme, folder: folder)
 
-            try folder.write(try theme.render("404", context.plainPage(title: "Page Not Found")), to: "404.html")
+            try folder.write(try pageTheme.render("404", context.plainPage(title: "Page Not Found")), to: "404.html")
             if site.pageIndexByRoute[Site.routeKey(site.config.baseURL)] == nil {
                 // No page is the home page: send visitors of the site root to the first doc.
                 if let first = TagPages.firstURL(site) {

@@ -8,7 +8,11 @@ import Mustache
 public struct Theme: Sendable {
     /// Every file of the theme, by path relative to the theme folder.
     public let files: [String: String]
-    let library: MustacheLibrary
+    private(set) var library: MustacheLibrary
+    /// The files the site's theme folder replaced (relative paths).
+    let overridden: Set<String>
+    /// The partials rendered once per build by `bound(to:versioned:)`, by name (tests).
+    private(set) var siteRendered: [String] = []
 
     /// The files under `assets/`, relative to it, which the build copies to `assets/docket/`.
     public var assets: [(path: String, content: String)] {
@@ -50,6 +54,7 @@ public struct Theme: Sendable {
 
     init(files: [String: String], displayRoot: String, overridden: Set<String>) throws(ThemeError) {
         self.files = files
+        self.overridden = overridden
         var library = MustacheLibrary()
         _ = HTMLEscaping.registered
         for (path, text) in files.sorted(by: { $0.key < $1.key })
@@ -81,6 +86,67 @@ public struct Theme: Sendable {
             throw .invalidTemplate(SourceLocation(path: displayRoot, line: 1, column: 1), "invalid template: \(error)")
         }
         self.library = library
+    }
+
+    /// The partials that show the same thing on every page of the default theme: the navbar, the
+    /// footer and the drawer's header. `bound(to:versioned:)` renders each once per build.
+    static let sitePartials = ["navbar", "footer", "sidebar-drawer"]
+
+    /// This theme with the `sitePartials` that read nothing but `site` rendered once for `page`'s
+    /// site and kept as text, so that pages do not run them again. A partial is kept as text only
+    /// when the reading of the templates (`TemplateScope`) shows that the result is the same on
+    /// every page: the partial and the partials it includes read only `site` (and `docsVersion`,
+    /// nil on every page, when the site is not `versioned`), and every template on the way to it
+    /// is the built-in one, including it at its top level, alone on a line at column 0 (so with
+    /// the page's root as context and no indentation). Any other theme renders as before.
+    public func bound(to context: PageContext, versioned: Bool) -> Theme {
+        bound(to: context.siteView, versioned: versioned)
+    }
+
+    /// `bound(to:versioned:)` with the site's template data.
+    func bound(to site: SiteView, versioned: Bool) -> Theme {
+        var scopes: [String: TemplateScope] = [:]
+        var unreadable: Set<String> = []
+        for (path, text) in files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            if let scope = TemplateScope.scan(text) { scopes[name] = scope } else { unreadable.insert(name) }
+        }
+        func isOverridden(_ name: String) -> Bool { overridden.contains("templates/\(name).mustache") }
+        // Whether `name` and every partial below it read only `site`.
+        func readsSiteOnly(_ name: String, seen: Set<String>) -> Bool {
+            guard !seen.contains(name), let scope = scopes[name], scope.readsSiteOnly,
+                !(versioned && scope.readsDocsVersion)
+            else { return false }
+            return scope.inclusions.allSatisfy { readsSiteOnly($0.name, seen: seen.union([name])) }
+        }
+        // Whether every way to `name` is built in and at the top level, up to a page template.
+        func reachedAtTopLevel(_ name: String, seen: Set<String>) -> Bool {
+            guard !seen.contains(name), unreadable.isEmpty else { return false }
+            for (including, scope) in scopes {
+                for inclusion in scope.inclusions where inclusion.name == name {
+                    guard inclusion.topLevel, !isOverridden(including),
+                        reachedAtTopLevel(including, seen: seen.union([name]))
+                    else { return false }
+                }
+            }
+            return true
+        }
+        var bound = self
+        var library = library
+        let root = TemplateRoot(site: site, page: TemplateScope.NoPage())
+        for name in Self.sitePartials where readsSiteOnly(name, seen: []) && reachedAtTopLevel(name, seen: []) {
+            guard let template = library.getTemplate(named: name) else { continue }
+            let text = template.render(root as Any, library: self.library)
+            // The text is kept as a template of other delimiters that it does not hold, so nothing
+            // in it is read as a tag; the standalone delimiter line leaves no output of its own.
+            guard !text.contains("\u{1}"),
+                let literal = try? MustacheTemplate(string: "{{=\u{1}\u{2} \u{2}\u{1}=}}\n" + text)
+            else { continue }
+            library.register(literal, named: name)
+            bound.siteRendered.append(name)
+        }
+        bound.library = library
+        return bound
     }
 
     /// The internal template that renders a page's TOC items (see `init`).
