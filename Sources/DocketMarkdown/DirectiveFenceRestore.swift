@@ -12,11 +12,22 @@ struct DirectiveFenceRestore: MarkdownRewriter {
     static let markerStart = "<!--docket-directive-"
 
     static func restore(_ root: MarkdownNode, fenceTexts: [String: String]) -> MarkdownNode {
-        guard !fenceTexts.isEmpty else { return root }
+        guard !fenceTexts.isEmpty, mayHoldMarker(root) else { return root }
         var root = root
         var restore = DirectiveFenceRestore(fenceTexts: fenceTexts)
         root.rewrite(with: &restore)
         return root
+    }
+
+    /// True when a code block, HTML block or inline HTML of the tree holds a marker: the folding
+    /// consumed every marker of most pages, and a read-only walk costs less than the rewrite.
+    static func mayHoldMarker(_ root: MarkdownNode) -> Bool {
+        root.contains { node in
+            switch node.kind {
+            case .codeBlock(let text, _), .htmlBlock(let text), .htmlInline(let text): text.holdsBytes(markerStart)
+            default: false
+            }
+        }
     }
 
     mutating func rewrite(_ node: inout MarkdownNode) {

@@ -25,8 +25,11 @@ struct DirectiveFolder {
     /// caps, plus one level per open directive, capped here: markers whose closing fence sits
     /// in another container (a list item) would otherwise nest every later opening.
     mutating func fold(_ node: MarkdownNode) -> MarkdownNode {
+        // Markers are HTML blocks, which stand in block containers only: a paragraph, heading or
+        // table is kept as it is (rebuilding every children array of the page was most of the fold).
+        guard node.mayHoldBlocks else { return node }
         var copy = node
-        if !node.isInline { copy.children = fold(children: node.children) }
+        copy.children = fold(children: node.children)
         return copy
     }
 

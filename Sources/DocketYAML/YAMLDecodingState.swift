@@ -14,7 +14,10 @@ final class YAMLDecodingState {
     private struct Asked {
         var node: YAMLNode
         var parent: String
+        /// In the order asked (the known keys a misspelt one is compared with).
         var keys: [String] = []
+        /// The same keys, to look one up: a front matter type asks for forty, on every page.
+        var keySet: Set<String> = []
     }
 
     let document: YAMLDocument
@@ -51,7 +54,7 @@ final class YAMLDecodingState {
     /// Notes that a type asked `mapping` for `key`, whether or not it is there.
     func asked(_ key: String, in mapping: YAMLNode) {
         let place = Place(line: mapping.line, column: mapping.column)
-        if mappings[place]?.keys.contains(key) == false { mappings[place]?.keys.append(key) }
+        if mappings[place]?.keySet.insert(key).inserted == true { mappings[place]?.keys.append(key) }
     }
 
     /// Every key of an opened mapping that nothing asked for, in document order.
@@ -59,7 +62,7 @@ final class YAMLDecodingState {
         var found: [YAMLUnknownKey] = []
         for asked in mappings.values {
             for pair in asked.node.mapping ?? [] {
-                guard let key = pair.key.scalar?.text, !asked.keys.contains(key) else { continue }
+                guard let key = pair.key.scalar?.text, !asked.keySet.contains(key) else { continue }
                 found.append(
                     YAMLUnknownKey(
                         key: key, parent: asked.parent, location: document.location(of: pair.key), known: asked.keys))
