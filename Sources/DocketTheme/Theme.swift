@@ -9,6 +9,9 @@ public struct Theme: Sendable {
     /// Every file of the theme, by path relative to the theme folder.
     public let files: [String: String]
     private(set) var library: MustacheLibrary
+    /// True while `toc-items.mustache` is the built-in one: pages then get their TOC items from
+    /// `TOCView.builtInHTML` instead of running the template for every entry.
+    let rendersTOCNatively: Bool
     /// The files the site's theme folder replaced (relative paths).
     let overridden: Set<String>
     /// The partials rendered once per build by `bound(to:versioned:)`, by name (tests).
@@ -55,6 +58,8 @@ public struct Theme: Sendable {
     init(files: [String: String], displayRoot: String, overridden: Set<String>) throws(ThemeError) {
         self.files = files
         self.overridden = overridden
+        rendersTOCNatively =
+            files[Self.tocItemsFile] != nil && files[Self.tocItemsFile] == DefaultThemeFiles.files[Self.tocItemsFile]
         var library = MustacheLibrary()
         _ = HTMLEscaping.registered
         for (path, text) in files.sorted(by: { $0.key < $1.key })
@@ -149,6 +154,8 @@ public struct Theme: Sendable {
         return bound
     }
 
+    static let tocItemsFile = "templates/toc-items.mustache"
+
     /// The internal template that renders a page's TOC items (see `init`).
     static let tocItems = "docket-toc-items"
 
@@ -159,8 +166,11 @@ public struct Theme: Sendable {
     public func render(_ name: String, page: PageDocument) throws(ThemeError) -> String {
         var view = page.page
         if !view.toc.isEmpty {
-            view.tocItemsHTML = try render(
-                Self.tocItems, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
+            view.tocItemsHTML =
+                rendersTOCNatively
+                ? TOCView.builtInHTML(view.toc)
+                : try render(
+                    Self.tocItems, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
         }
         return try render(name, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
     }
