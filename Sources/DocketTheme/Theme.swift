@@ -12,6 +12,9 @@ public struct Theme: Sendable {
     /// True while `toc-items.mustache` is the built-in one: pages then get their TOC items from
     /// `TOCView.builtInHTML` instead of running the template for every entry.
     let rendersTOCNatively: Bool
+    /// `icon-external`'s text while it and `sidebar-items.mustache` are the built-in ones: sidebar
+    /// items then come from `SidebarItemView.builtInHTML` instead of the template.
+    let sidebarItemsIcon: String?
     /// The files the site's theme folder replaced (relative paths).
     let overridden: Set<String>
     /// The partials rendered once per build by `bound(to:versioned:)`, by name (tests).
@@ -58,8 +61,13 @@ public struct Theme: Sendable {
     init(files: [String: String], displayRoot: String, overridden: Set<String>) throws(ThemeError) {
         self.files = files
         self.overridden = overridden
-        rendersTOCNatively =
-            files[Self.tocItemsFile] != nil && files[Self.tocItemsFile] == DefaultThemeFiles.files[Self.tocItemsFile]
+        func isBuiltIn(_ path: String) -> Bool { files[path] != nil && files[path] == DefaultThemeFiles.files[path] }
+        rendersTOCNatively = isBuiltIn(Self.tocItemsFile)
+        let icon = "templates/icon-external.mustache"
+        // The built-in icon holds no tag: its text is what the template renders.
+        sidebarItemsIcon =
+            isBuiltIn(Self.sidebarItemsFile) && isBuiltIn(icon) && files[icon]?.contains("{{") == false
+            ? files[icon] : nil
         var library = MustacheLibrary()
         _ = HTMLEscaping.registered
         for (path, text) in files.sorted(by: { $0.key < $1.key })
@@ -155,6 +163,7 @@ public struct Theme: Sendable {
     }
 
     static let tocItemsFile = "templates/toc-items.mustache"
+    static let sidebarItemsFile = "templates/sidebar-items.mustache"
 
     /// The internal template that renders a page's TOC items (see `init`).
     static let tocItems = "docket-toc-items"
@@ -187,7 +196,8 @@ public struct Theme: Sendable {
 
     /// Renders `sidebar-items` for one item.
     func render(_ name: String, item: SidebarItemView) throws(ThemeError) -> String {
-        try render(name, TemplateRef(item) as Any)
+        if name == "sidebar-items", let icon = sidebarItemsIcon { return item.builtInHTML(icon: icon) }
+        return try render(name, TemplateRef(item) as Any)
     }
 
     /// Renders the template `name` with any value swift-mustache reads. Internal: the build passes
