@@ -284,10 +284,13 @@ public enum SearchIndex {
             SearchTokenizer.forEachTerm(in: keyword) { table.add($0, posting: posting, field: Field.keywords) }
         }
         SearchTokenizer.forEachTerm(in: section.text) { term in
-            if term.count <= 7, isStopWord(term) { return }
+            if term.count <= longestStopWord, isStopWord(term) { return }
             table.add(term, posting: posting, field: Field.body)
         }
     }
+
+    /// The length in bytes of the longest stop word (at most 7: `key(of:)`).
+    static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
     /// The stop words as `key(of:)` numbers in a 128-slot table (open addressing, 0 empty; no
     /// key is 0, its top byte being the length): a word of the text is checked with a multiply

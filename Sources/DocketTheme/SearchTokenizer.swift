@@ -4,43 +4,42 @@
 enum SearchTokenizer {
     /// Calls `term` with the UTF-8 bytes of every term of `text`, in order, repeats included; the
     /// buffer is valid only during the call. Works on the UTF-8 bytes (a ten-thousand-page site
-    /// has tens of megabytes of text): ASCII is classified and lower-cased directly, other scalars
-    /// are decoded and classified by their category.
+    /// has tens of megabytes of text): ASCII is classified directly, other scalars are decoded
+    /// and classified by their category. A word of lower-case ASCII (most of them) is handed
+    /// over where it stands in the text; only one holding capitals or other scripts is copied
+    /// and lower-cased first.
     static func forEachTerm(in text: String, _ term: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        text.withUTF8 { bytes in
             var word: [UInt8] = []
-            word.reserveCapacity(64)
+            var start = 0
             var scalars = 0
+            var hasUpper = false
             var asciiOnly = true
-            func flush() {
-                if scalars >= 2 {
-                    if asciiOnly {
-                        // ASCII was lower-cased on the way in.
-                        word.withUnsafeBufferPointer(term)
-                    } else {
-                        // Other scripts need the full mapping (which may change the length).
-                        var lower = String(decoding: word, as: UTF8.self).lowercased()
-                        lower.withUTF8(term)
-                    }
-                }
+            func flush(upTo end: Int) {
+                defer { (scalars, hasUpper, asciiOnly) = (0, false, true) }
+                guard scalars >= 2 else { return }
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !hasUpper && asciiOnly { return term(run) }
                 word.removeAll(keepingCapacity: true)
-                scalars = 0
-                asciiOnly = true
+                for byte in run { word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+                if asciiOnly { return word.withUnsafeBufferPointer(term) }
+                // Other scripts need the full mapping (which may change the length).
+                var lower = String(decoding: word, as: UTF8.self).lowercased()
+                lower.withUTF8(term)
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) {
-                        word.append(byte)
+                    let lower = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A)
+                    let upper = byte >= 0x41 && byte <= 0x5A
+                    if lower || upper {
+                        if scalars == 0 { start = index }
                         scalars += 1
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        word.append(byte + 0x20)
-                        scalars += 1
-                    } else if !word.isEmpty {
-                        flush()
+                        if upper { hasUpper = true }
+                    } else if scalars > 0 {
+                        flush(upTo: index)
                     }
                     index += 1
                     continue
@@ -51,15 +50,15 @@ enum SearchTokenizer {
                 let end = min(index + length, bytes.count)
                 for next in (index + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
                 if let scalar = Unicode.Scalar(value), isWordScalar(scalar) {
-                    word.append(contentsOf: bytes[index..<end])
+                    if scalars == 0 { start = index }
                     scalars += 1
                     asciiOnly = false
-                } else if !word.isEmpty {
-                    flush()
+                } else if scalars > 0 {
+                    flush(upTo: index)
                 }
                 index = end
             }
-            if !word.isEmpty { flush() }
+            if scalars > 0 { flush(upTo: bytes.count) }
         }
     }
 

@@ -116,6 +116,44 @@ import Testing
         #expect([UInt8]().withUnsafeBufferPointer { SearchIndex.plainRun($0, from: 0) } == 0)
     }
 
+    /// The tokenizer against the rule written over scalars: lower-cased runs of ASCII letters and
+    /// digits and other letters, marks and numbers, two scalars or longer, on random text.
+    @Test func termsFollowTheRuleOnRandomText() {
+        func rule(_ text: String) -> [String] {
+            var terms: [String] = []
+            var run = String.UnicodeScalarView()
+            func flush() {
+                if run.count >= 2 { terms.append(String(run).lowercased()) }
+                run = String.UnicodeScalarView()
+            }
+            for scalar in text.unicodeScalars {
+                let word =
+                    scalar.isASCII
+                    ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+                    : SearchTokenizer.isWordScalar(scalar)
+                if word { run.append(scalar) } else { flush() }
+            }
+            flush()
+            return terms
+        }
+        let pieces = [
+            "a", "Z", "q", "7", "JWT", "key", " ", ".", "_", "-", "é", "É", "ß", "İ", "日本", "e\u{301}", "🙂", "—",
+            "Ω", "٣", "\n", "ǅ",
+        ]
+        var state: UInt64 = 3
+        for _ in 0..<3_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int((state >> 33) % 14) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            var found: [String] = []
+            SearchTokenizer.forEachTerm(in: text) { found.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(found == rule(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func collapsingJoinsWhitespaceRunsAndTrimsTheEnds() {
         #expect(SearchSection.collapse("  a \t\n b\r\n\u{0B}\u{0C}c  ") == "a b c")
         #expect(SearchSection.collapse(" \n\t ").isEmpty)
