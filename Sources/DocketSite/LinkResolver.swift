@@ -50,7 +50,7 @@ public struct LinkResolver: Sendable {
                 urls.append((link.destination, url))
             }
         }
-        if page.parsed.document.contains(component: .docCardList) {
+        if page.parsed.components.contains(.docCardList) {
             checkDocCardLists(on: page, diagnostics: &diagnostics)
         }
         return ResolvedPage(

@@ -61,7 +61,8 @@ public enum PageParser {
             contentTitle: contentTitle,
             excerpt: Excerpt.first(in: document),
             links: ExactStorage.array(references.links),
-            diagnostics: diagnostics)
+            diagnostics: diagnostics,
+            components: references.components)
     }
 
     /// A page that is not parsed at all: one located error, an empty document.

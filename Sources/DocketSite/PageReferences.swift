@@ -6,6 +6,8 @@ import DocketMarkdown
 struct PageReferences: MarkdownWalker {
     private(set) var anchors = Set<String>()
     private(set) var links: [LinkReference] = []
+    /// The MDX components of the page.
+    private(set) var components = Set<MDXComponent>()
 
     mutating func visit(_ node: MarkdownNode) {
         switch node.kind {
@@ -15,6 +17,7 @@ struct PageReferences: MarkdownWalker {
             anchors.formUnion(HTMLAnchorIDs.ids(in: html))
         case .mdx(let element):
             if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
+            if let component = element.component { components.insert(component) }
         case .footnoteDefinition(let label):
             anchors.formUnion(HTMLRenderer.footnoteAnchorIDs(label: label) + ["footnote-label"])
         case .link(let destination, _):

@@ -19,4 +19,7 @@ public struct ParsedPage: Sendable {
     public var excerpt: String?
     public var links: [LinkReference]
     public var diagnostics: Diagnostics
+    /// The MDX components the page uses (`<Tabs>`, `<DocCardList/>`), found while it was parsed:
+    /// the build asks three times a page, and each answer was a walk of the tree.
+    public var components: Set<MDXComponent> = []
 }

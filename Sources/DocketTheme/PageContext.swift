@@ -51,7 +51,7 @@ public struct PageContext: Sendable {
         let runbook = runbooks[page.source]
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
         var pageRenderer = runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
-        if resolved.document.contains(component: .docCardList) { pageRenderer.docCards = docCards(for: page) }
+        if page.parsed.components.contains(.docCardList) { pageRenderer.docCards = docCards(for: page) }
         pageRenderer.linkURLs = resolved.linkURLs
         content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
@@ -79,7 +79,7 @@ public struct PageContext: Sendable {
             breadcrumbs: breadcrumbs(for: page),
             sidebarHTML: try sidebar.html(activeID: page.id),
             hasMermaid: MermaidBundle.hasDiagram(resolved.document),
-            hasTabs: resolved.document.contains(component: .tabs),
+            hasTabs: page.parsed.components.contains(.tabs),
             mermaidScriptUrl: mermaidScriptURL)
         view.description = page.description
         view.canonicalUrl = CanonicalURL.of(page.permalink, config: config)
