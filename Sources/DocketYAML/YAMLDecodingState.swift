@@ -22,7 +22,11 @@ final class YAMLDecodingState {
 
     let document: YAMLDocument
     private(set) var problems: [YAMLDecodingError] = []
-    private var mappings: [Place: Asked] = [:]
+    /// The opened mappings, each with the keys asked of it, and where each is in that list. An
+    /// array changed in place by index: the record of a dictionary value, changed through
+    /// optional chaining, was copied (keys and all) for every key asked, forty on every page.
+    private var mappings: [Asked] = []
+    private var mappingIndex: [Place: Int] = [:]
 
     init(document: YAMLDocument) {
         self.document = document
@@ -48,19 +52,22 @@ final class YAMLDecodingState {
     /// Notes that a type reads `mapping` (so its keys are checked), under the dotted `parent`.
     func opened(_ mapping: YAMLNode, parent: String) {
         let place = Place(line: mapping.line, column: mapping.column)
-        if mappings[place] == nil { mappings[place] = Asked(node: mapping, parent: parent) }
+        if mappingIndex[place] == nil {
+            mappingIndex[place] = mappings.count
+            mappings.append(Asked(node: mapping, parent: parent))
+        }
     }
 
     /// Notes that a type asked `mapping` for `key`, whether or not it is there.
     func asked(_ key: String, in mapping: YAMLNode) {
-        let place = Place(line: mapping.line, column: mapping.column)
-        if mappings[place]?.keySet.insert(key).inserted == true { mappings[place]?.keys.append(key) }
+        guard let index = mappingIndex[Place(line: mapping.line, column: mapping.column)] else { return }
+        if mappings[index].keySet.insert(key).inserted { mappings[index].keys.append(key) }
     }
 
     /// Every key of an opened mapping that nothing asked for, in document order.
     var unknownKeys: [YAMLUnknownKey] {
         var found: [YAMLUnknownKey] = []
-        for asked in mappings.values {
+        for asked in mappings {
             for pair in asked.node.mapping ?? [] {
                 guard let key = pair.key.scalar?.text, !asked.keySet.contains(key) else { continue }
                 found.append(
