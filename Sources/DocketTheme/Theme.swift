@@ -105,8 +105,8 @@ public struct Theme: Sendable {
     /// footer and the drawer's header. `bound(to:versioned:)` renders each once per build.
     static let sitePartials = ["navbar", "footer", "sidebar-drawer"]
 
-    /// This theme with the `sitePartials` that read nothing but `site` rendered once for `page`'s
-    /// site and kept as text, so that pages do not run them again. A partial is kept as text only
+    /// This theme with the `sitePartials` that read nothing but `site` rendered once for the
+    /// context's site and kept as text, so that pages do not run them again. A partial is kept as text only
     /// when the reading of the templates (`TemplateScope`) shows that the result is the same on
     /// every page: the partial and the partials it includes read only `site` (and `docsVersion`,
     /// nil on every page, when the site is not `versioned`), and every template on the way to it
