@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// True when the UTF-8 bytes of `needle` occur in this text. A byte search: Foundation's
     /// `contains(_:)` goes through UTF-16 (`CFStringFind`), and `contains` of a `Character`
@@ -30,6 +32,17 @@ extension StringProtocol {
 
     /// True when the byte `byte` (ASCII) occurs in this text.
     public func holdsByte(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+        utf8.withContiguousStorageIfAvailable { $0.firstOffset(of: byte) != nil } ?? utf8.contains(byte)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, or nil. C's `memchr`, which glibc
+    /// compares many bytes at a time: the scans of every page's text before cmark look for a rare
+    /// byte (a carriage return, the end of a line) and a byte loop was most of their time.
+    func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, start < count else { return nil }
+        guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

@@ -65,8 +65,7 @@ struct DirectiveScanner {
             var lineStart = 0
             var index = 0
             while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+                let lineEnd = bytes.firstOffset(of: newline, from: lineStart) ?? bytes.count
                 var first = lineStart
                 while first < lineEnd && (bytes[first] == space || bytes[first] == tab) { first += 1 }
                 let byte: UInt8 = first < lineEnd ? bytes[first] : 0
@@ -113,12 +112,15 @@ struct DirectiveScanner {
     }
 
     private static func holdsCRLF(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 10 && previous == 13 { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            var from = 0
+            while let carriageReturn = bytes.firstOffset(of: 13, from: from) {
+                if carriageReturn + 1 < bytes.count && bytes[carriageReturn + 1] == 10 { return true }
+                from = carriageReturn + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Reads one line (`index` is 0-based in the text): the marker that replaces it, or nil

@@ -19,6 +19,9 @@ struct MarkupBudget {
     }
 
     private static func overrun(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // A unit is counted for a byte (a newline or a markup character), never twice for one:
+        // a page of no more bytes than the limit cannot exceed it, and most pages are far smaller.
+        guard bytes.count > limit else { return nil }
         // Constants and the table in locals: this loop sees every byte of every page.
         let (newline, space, backtick, tilde): (UInt8, UInt8, UInt8, UInt8) = (10, 32, 96, 126)
         let markup = Self.markup

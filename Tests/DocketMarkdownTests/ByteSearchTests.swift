@@ -1,6 +1,7 @@
-import DocketMarkdown
 import Foundation
 import Testing
+
+@testable import DocketMarkdown
 
 /// `holdsBytes` and `holdsByte`, the byte searches that replaced Foundation's `contains` on hot
 /// paths, against that `contains` as the oracle.
@@ -19,6 +20,19 @@ import Testing
             #expect(text.holdsBytes(""), "the empty needle is everywhere")
             #expect(text.holdsByte(UInt8(ascii: ":")) == text.contains(":"))
         }
+    }
+
+    @Test func firstOffsetFindsEveryByteFromEveryStart() {
+        let text = Array("a\rb\n\r\nünï\n".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            for byte in Set(text) + [UInt8(ascii: "z")] {
+                for start in 0...bytes.count + 1 {
+                    let expected = start < text.count ? text[start...].firstIndex(of: byte) : nil
+                    #expect(bytes.firstOffset(of: byte, from: start) == expected, "\(byte) from \(start)")
+                }
+            }
+        }
+        #expect(UnsafeBufferPointer<UInt8>(start: nil, count: 0).firstOffset(of: 10) == nil)
     }
 
     @Test func bridgedTextIsSearchedToo() {

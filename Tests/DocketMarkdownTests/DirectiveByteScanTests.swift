@@ -55,5 +55,12 @@ import Testing
         var split = DirectiveScanner()
         #expect(scanner.scan(text) == split.scanBySplitting(text, lineOffset: 0))
         #expect(scanner.openings.count == split.openings.count)
+        // Carriage returns that end no line (alone, last, before another one) are searched past.
+        for text in [
+            "a\rb\n:::note\r\nx\r\n:::\r\n", "\r", "\r\r\n", ":::note\nx\n:::\r", "x\r\ry\n:::tip\n:::\n",
+            ":::note\rx\n:::\n",
+        ] {
+            same(text)
+        }
     }
 }

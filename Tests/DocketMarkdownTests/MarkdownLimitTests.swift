@@ -132,6 +132,17 @@ import Testing
         #expect(document.root.children.isEmpty)
     }
 
+    @Test func theBudgetIsCountedToTheLastUnit() {
+        // Every byte a unit: a page of exactly the limit is within it, one byte more is not.
+        let full = String(repeating: "*", count: MarkupBudget.limit)
+        #expect(MarkupBudget.overrun(in: full) == nil)
+        #expect(MarkupBudget.overrun(in: full + "*") == 1)
+        #expect(
+            MarkupBudget.overrun(in: String(repeating: "\n", count: MarkupBudget.limit + 1)) == MarkupBudget.limit + 1)
+        // Past the limit in bytes, but not in units: prose is free.
+        #expect(MarkupBudget.overrun(in: String(repeating: "word ", count: MarkupBudget.limit)) == nil)
+    }
+
     @Test func markupInsideFencedCodeIsFree() {
         // 300,000 markup characters inside a fence, on few lines: within the budget.
         let code = String(repeating: String(repeating: "*", count: 1_000) + "\n", count: 300)
