@@ -15,6 +15,9 @@ public struct Theme: Sendable {
     /// `icon-external`'s text while it and `sidebar-items.mustache` are the built-in ones: sidebar
     /// items then come from `SidebarItemView.builtInHTML` instead of the template.
     let sidebarItemsIcon: String?
+    /// True while `page.mustache` and the partials `PageDocument.builtInHTML` writes out are the
+    /// built-in ones: doc pages are then made by that function instead of the template.
+    let rendersPageNatively: Bool
     /// The files the site's theme folder replaced (relative paths).
     let overridden: Set<String>
     /// The partials rendered once per build by `bound(to:versioned:)`, by name (tests).
@@ -63,6 +66,7 @@ public struct Theme: Sendable {
         self.overridden = overridden
         func isBuiltIn(_ path: String) -> Bool { files[path] != nil && files[path] == DefaultThemeFiles.files[path] }
         rendersTOCNatively = isBuiltIn(Self.tocItemsFile)
+        rendersPageNatively = Self.nativePageFiles.allSatisfy(isBuiltIn)
         let icon = "templates/icon-external.mustache"
         // The built-in icon holds no tag: its text is what the template renders.
         sidebarItemsIcon =
@@ -162,6 +166,11 @@ public struct Theme: Sendable {
         return bound
     }
 
+    /// The templates `PageDocument.builtInHTML` stands for.
+    static let nativePageFiles = ["page", "head", "breadcrumbs", "banners", "sidebar", "pagination", "toc"].map {
+        "templates/\($0).mustache"
+    }
+
     static let tocItemsFile = "templates/toc-items.mustache"
     static let sidebarItemsFile = "templates/sidebar-items.mustache"
 
@@ -181,7 +190,13 @@ public struct Theme: Sendable {
                 : try render(
                     Self.tocItems, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
         }
-        return try render(name, TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion) as Any)
+        let root = TemplateRoot(site: page.site, page: view, docsVersion: page.docsVersion)
+        if name == "page" && rendersPageNatively {
+            var document = page
+            document.page = view
+            return try document.builtInHTML { (partial: String) throws(ThemeError) in try render(partial, root as Any) }
+        }
+        return try render(name, root as Any)
     }
 
     /// Renders the template `name` (`category`) with a generated-index or tag page's data.
