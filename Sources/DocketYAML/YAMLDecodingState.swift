@@ -14,10 +14,17 @@ final class YAMLDecodingState {
     private struct Asked {
         var node: YAMLNode
         var parent: String
-        /// In the order asked (the known keys a misspelt one is compared with).
+        /// In the order asked, a key asked twice twice: a front matter type asks for forty on
+        /// every page, and a set of them (hashing every key) was most of the cost of asking.
+        /// Read only for the few keys of the mapping itself, and to word an unknown key's error.
         var keys: [String] = []
-        /// The same keys, to look one up: a front matter type asks for forty, on every page.
-        var keySet: Set<String> = []
+
+        /// The keys asked, each once, in the order first asked (the known keys a misspelt one is
+        /// compared with).
+        var known: [String] {
+            var seen = Set<String>()
+            return keys.filter { seen.insert($0).inserted }
+        }
     }
 
     let document: YAMLDocument
@@ -27,6 +34,8 @@ final class YAMLDecodingState {
     /// optional chaining, was copied (keys and all) for every key asked, forty on every page.
     private var mappings: [Asked] = []
     private var mappingIndex: [Place: Int] = [:]
+    /// The mapping asked last and its index: a type asks all its keys of one mapping in a row.
+    private var lastAsked: (place: Place, index: Int)?
 
     init(document: YAMLDocument) {
         self.document = document
@@ -60,19 +69,32 @@ final class YAMLDecodingState {
 
     /// Notes that a type asked `mapping` for `key`, whether or not it is there.
     func asked(_ key: String, in mapping: YAMLNode) {
-        guard let index = mappingIndex[Place(line: mapping.line, column: mapping.column)] else { return }
-        if mappings[index].keySet.insert(key).inserted { mappings[index].keys.append(key) }
+        let place = Place(line: mapping.line, column: mapping.column)
+        let index: Int
+        if let last = lastAsked, last.place == place {
+            index = last.index
+        } else {
+            guard let found = mappingIndex[place] else { return }
+            index = found
+            lastAsked = (place, found)
+        }
+        mappings[index].keys.append(key)
     }
 
     /// Every key of an opened mapping that nothing asked for, in document order.
     var unknownKeys: [YAMLUnknownKey] {
         var found: [YAMLUnknownKey] = []
         for asked in mappings {
+            // A type asks for a few dozen keys, compared in a row; a dictionary asks for every key
+            // of its mapping, thousands perhaps, which a set finds without comparing each pair.
+            let many = asked.keys.count > 64 ? Set(asked.keys) : nil
             for pair in asked.node.mapping ?? [] {
-                guard let key = pair.key.scalar?.text, !asked.keySet.contains(key) else { continue }
+                guard let key = pair.key.scalar?.text, !(many?.contains(key) ?? asked.keys.contains(key)) else {
+                    continue
+                }
                 found.append(
                     YAMLUnknownKey(
-                        key: key, parent: asked.parent, location: document.location(of: pair.key), known: asked.keys))
+                        key: key, parent: asked.parent, location: document.location(of: pair.key), known: asked.known))
             }
         }
         return found.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }

@@ -12,6 +12,25 @@ protocol YAMLNullAware {}
 struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: YAMLNodeDecoder
     let pairs: [YAMLNode.Pair]
+    /// Where each key is among `pairs`, for a large mapping (a dictionary asks for every key):
+    /// a search of the pairs for each would take the square of their number.
+    private let positions: [String: Int]?
+
+    init(decoder: YAMLNodeDecoder, pairs: [YAMLNode.Pair]) {
+        self.decoder = decoder
+        self.pairs = pairs
+        if pairs.count > 32 {
+            var positions: [String: Int] = [:]
+            for (index, pair) in pairs.enumerated() {
+                if case .scalar(let scalar) = pair.key.value, positions[scalar.text] == nil {
+                    positions[scalar.text] = index
+                }
+            }
+            self.positions = positions
+        } else {
+            positions = nil
+        }
+    }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
 
@@ -20,9 +39,15 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func value(_ key: Key) -> YAMLNode? {
-        decoder.state.asked(key.stringValue, in: decoder.node)
-        // The parser refuses duplicate keys, so the first match is the only one.
-        return pairs.first { $0.key.scalar?.text == key.stringValue }?.value
+        let name = key.stringValue
+        decoder.state.asked(name, in: decoder.node)
+        if let positions { return positions[name].map { pairs[$0].value } }
+        // The parser refuses duplicate keys, so the first match is the only one. The key's text
+        // is compared in place: `scalar` copies the scalar (text and tag) for every pair.
+        for pair in pairs {
+            if case .scalar(let scalar) = pair.key.value, scalar.text == name { return pair.value }
+        }
+        return nil
     }
 
     private func required(_ key: Key) throws -> YAMLNode {

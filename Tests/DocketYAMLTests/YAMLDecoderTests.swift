@@ -1,4 +1,5 @@
 import DocketDiagnostics
+import Foundation
 import Testing
 
 @testable import DocketYAML
@@ -246,6 +247,36 @@ import Testing
         let decoded = try decode(Fields.self, "env: {A: 1, B: 2}\n")
         #expect(decoded.unknownKeys.isEmpty)
         #expect(decoded.value?.env == ["A": 1, "B": 2])
+    }
+
+    @Test func aKeyAskedTwiceIsKnownOnceAndALargeDictionaryIsCheckedQuickly() throws {
+        struct Twice: Decodable {
+            var title: String?
+            var again: String?
+
+            enum CodingKeys: String, CodingKey { case title }
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                title = try container.decodeIfPresent(String.self, forKey: .title)
+                again = try container.decodeIfPresent(String.self, forKey: .title)
+            }
+        }
+        let twice = try decode(Twice.self, "title: A\ntitel: B\n")
+        #expect(twice.value?.again == "A")
+        #expect(twice.unknownKeys.map(\.key) == ["titel"])
+        #expect(twice.unknownKeys.first?.known == ["title"])
+        // 20,000 keys read as a dictionary, then one unknown key beside it: every key is looked up
+        // among those asked (a set past a few dozen, not a comparison with each of them).
+        struct Fields: Decodable {
+            var env: [String: Int]
+        }
+        let text = "env:\n" + (0..<20_000).map { "  k\($0): \($0)\n" }.joined() + "envv: 1\n"
+        let start = Date()
+        let decoded = try decode(Fields.self, text)
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(decoded.value?.env.count == 20_000)
+        #expect(decoded.unknownKeys.map(\.key) == ["envv"])
     }
 
     @Test func aStringListTakesOneStringOrKeepsTheGoodItems() throws {
