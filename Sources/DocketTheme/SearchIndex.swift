@@ -89,7 +89,7 @@ public enum SearchIndex {
         var fragmentStarts: [Int] = []
         var fragmentCount = 0
         var fragment = ""
-        var postings: [String: PostingList] = [:]
+        var postings = TermTable<PostingList>()
         var sectionCount = 0
         let pages = try collect(site, pagesPerBatch: pagesPerBatch) {
             (sections: [SearchSection], firstID: Int) throws(Failure) in
@@ -116,14 +116,24 @@ public enum SearchIndex {
                 }
             }
             // Section ids only grow from one batch to the next, so appending keeps every list ascending.
-            for (term, list) in SearchIndex.postings(of: sections, firstID: firstID) {
-                for value in list { postings[term, default: PostingList()].append(value) }
-            }
+            for table in termTables(of: sections, firstID: firstID) { postings.append(table) }
             sectionCount = firstID + sections.count
         }
         if !fragment.isEmpty { try emit("search/f\(fragmentCount).json", fragment + "]\n") }
 
-        let shardOfKey = try writeTermFiles(postings, emit: emit)
+        var lists: [String: PostingList] = [:]
+        lists.reserveCapacity(postings.count)
+        postings.forEveryTerm { term, list in
+            // Two spellings of one text (composed and decomposed accents) are one `String` key.
+            if let other = lists[term] {
+                var merged = PostingList()
+                for value in merge(decode(other.text), decode(list.text)) { merged.append(value) }
+                lists[term] = merged
+            } else {
+                lists[term] = list
+            }
+        }
+        let shardOfKey = try writeTermFiles(lists, emit: emit)
 
         var head = "{\"v\":2,\"pages\":["
         head += pages.map { "{\"t\":\(quoted($0.title)),\"u\":\(quoted($0.url))}" }.joined(separator: ",\n")
@@ -250,34 +260,44 @@ public enum SearchIndex {
     /// never all exist at once.
     static let postingsChunk = 512
 
-    /// Every term with its postings (`section * 16 + fields`), sections ascending. Chunks of
-    /// sections are tokenised and merged on every core; chunks are then joined in order, so the
-    /// output is deterministic. Section ids count from `firstID` (a batch of a larger index).
+    /// Every term with its postings (`section * 16 + fields`), sections ascending. Section ids
+    /// count from `firstID` (a batch of a larger index).
     static func postings(of sections: [SearchSection], firstID: Int = 0) -> [String: [Int]] {
+        var merged = TermTable<[Int]>()
+        for table in termTables(of: sections, firstID: firstID) { merged.append(table) }
+        var postings: [String: [Int]] = [:]
+        postings.reserveCapacity(merged.count)
+        merged.forEveryTerm { term, list in postings[term] = postings[term].map { merge($0, list) } ?? list }
+        return postings
+    }
+
+    /// The terms of `sections` with their postings, a table for each chunk of `postingsChunk`
+    /// sections, in order. Chunks are tokenised on every core; the caller merges them in order,
+    /// so the output is deterministic, and by their bytes: no term becomes a `String` before
+    /// the site's table is written out.
+    static func termTables(of sections: [SearchSection], firstID: Int) -> [TermTable<[Int]>] {
         let chunks = (sections.count + postingsChunk - 1) / postingsChunk
-        let partial = concurrentMap(chunks) { chunk -> [String: [Int]] in
-            var table = TermTable()
+        return concurrentMap(chunks) { chunk -> TermTable<[Int]> in
+            var table = TermTable<[Int]>()
             for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
                 addTerms(of: sections[id], as: (firstID + id) << 4, to: &table)
             }
-            var postings: [String: [Int]] = [:]
-            postings.reserveCapacity(table.count)
-            table.forEveryTerm { term, list in postings[term] = list }
-            return postings
+            return table
         }
-        guard var postings = partial.first else { return [:] }
-        for chunk in partial.dropFirst() {
-            for (term, list) in chunk {
-                postings[term, default: []].append(contentsOf: list)
-            }
-        }
-        return postings
+    }
+
+    /// Two posting lists as one, sections ascending; a section in both has the fields of both.
+    static func merge(_ first: [Int], _ second: [Int]) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(first.count + second.count)
+        for value in (first + second).sorted() { merged.withPosting(value & ~15, value & 15) }
+        return merged
     }
 
     /// Adds the terms of one section to `table`, each once with the fields it occurs in:
     /// `posting` is the section's `id << 4`; a term already seen in this section has its last
     /// posting's field bits widened in place. No stop-word lookup for a word longer than any.
-    static func addTerms(of section: SearchSection, as posting: Int, to table: inout TermTable) {
+    static func addTerms(of section: SearchSection, as posting: Int, to table: inout TermTable<[Int]>) {
         SearchTokenizer.forEachTerm(in: section.title) { table.add($0, posting: posting, field: Field.title) }
         SearchTokenizer.forEachTerm(in: section.heading) { table.add($0, posting: posting, field: Field.heading) }
         for keyword in section.keywords {

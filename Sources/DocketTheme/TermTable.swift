@@ -1,19 +1,20 @@
-/// The terms of a chunk of search sections and their postings, keyed by each term's UTF-8
-/// bytes. `SearchIndex.postings` looks up every word of a site's text (millions at 10,000 pages);
+/// Search terms and a value for each (a chunk's postings, or the site's encoded posting lists),
+/// keyed by each term's UTF-8 bytes. `SearchIndex.postings` looks up every word of a site's text (millions at 10,000 pages);
 /// a `[String: [Int]]` made a `String` of each word and hashed it with SipHash, about half of
 /// the search index's time. Here a word is hashed from the tokenizer's buffer and compared as
-/// bytes, and a term's `String` is made once, when the chunk is handed over.
+/// bytes, and a term's `String` is made once, when the site's table is written out: chunks are merged
+/// into the site's table by their bytes and stored hashes.
 ///
 /// Written by hand because no package in reach offers a byte-keyed table. Open addressing with
 /// linear probing; the hash is seeded per process (as Swift's own), so text chosen to collide
 /// cannot make a build slow on purpose.
-struct TermTable {
+struct TermTable<Value: Sendable>: Sendable {
     /// The terms' bytes, one after another; term `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// The postings of term `i` (`section << 4 | fields`, sections ascending).
-    private var postings: [[Int]] = []
+    /// The value of term `i`.
+    private var values: [Value] = []
     /// Term numbers by hash position; -1 is an empty slot. The count is a power of two.
     private var slots: [Int32]
 
@@ -22,38 +23,41 @@ struct TermTable {
     }
 
     /// The number of distinct terms.
-    var count: Int { postings.count }
+    var count: Int { values.count }
 
-    /// Adds `field` to the posting of section `posting` (`id << 4`) of the term `term`: widens
-    /// its last posting when that is the same section's, else appends one.
-    mutating func add(_ term: UnsafeBufferPointer<UInt8>, posting: Int, field: Int) {
-        let hash = Self.hash(term)
+    /// The number of `term` (whose hash is `hash`), added with the value `make()` when new.
+    @inline(__always)
+    private mutating func number(of term: UnsafeBufferPointer<UInt8>, hash: UInt64, make: () -> Value) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let found = Int(slots[slot])
             if found < 0 { break }
-            if hashes[found] == hash && equals(found, term) {
-                postings[found].withPosting(posting, field)
-                return
-            }
+            if hashes[found] == hash && equals(found, term) { return found }
             slot = (slot + 1) & mask
         }
-        let number = postings.count
+        let number = values.count
         bytes.append(contentsOf: term)
         starts.append(bytes.count)
         hashes.append(hash)
-        postings.append([posting | field])
+        values.append(make())
         slots[slot] = Int32(number)
-        if postings.count * 2 > slots.count { grow() }
+        if values.count * 2 > slots.count { grow() }
+        return number
     }
 
-    /// Every term with its postings, in the order they were first added.
-    func forEveryTerm(_ body: (String, [Int]) -> Void) {
+    /// Hands every term, as text, and its value to `body`, in the order they were added.
+    func forEveryTerm(_ body: (String, Value) -> Void) {
+        forEveryEntry { term, _, value in body(String(decoding: term, as: UTF8.self), value) }
+    }
+
+    /// Hands every term's bytes, hash and value to `body`, in the order they were added.
+    private func forEveryEntry(_ body: (UnsafeBufferPointer<UInt8>, UInt64, Value) -> Void) {
         bytes.withUnsafeBufferPointer { all in
-            for number in postings.indices {
-                let term = UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]])
-                body(String(decoding: term, as: UTF8.self), postings[number])
+            for number in values.indices {
+                body(
+                    UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]]), hashes[number],
+                    values[number])
             }
         }
     }
@@ -78,17 +82,50 @@ struct TermTable {
         slots = larger
     }
 
-    /// This process's seed of the hash.
-    private static let seed = UInt64.random(in: .min ... .max)
+    /// Per process, so that no text can be written to collide on every machine.
+    private static var seed: UInt64 { termHashSeed }
 
-    /// FNV-1a over the bytes from the seed, then a 64-bit finaliser (SplitMix64's) so that the
-    /// low bits, which pick the slot, depend on every byte.
+    /// FNV-1a over the bytes, from a random seed, then SplitMix64's finaliser: the low bits pick
+    /// the slot, and FNV alone leaves them weak.
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = 0xcbf2_9ce4_8422_2325 ^ seed
         for byte in term { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
         hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
         return hash ^ (hash >> 31)
+    }
+}
+
+/// The seed of `TermTable.hash`, one for every kind of table, so that tables can be merged by
+/// their stored hashes.
+private let termHashSeed = UInt64.random(in: .min ... .max)
+
+extension TermTable where Value == [Int] {
+    /// Adds `field` to the posting of section `posting` (`id << 4`) of the term `term`: widens
+    /// its last posting when that is the same section's, else appends one.
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>, posting: Int, field: Int) {
+        let number = number(of: term, hash: Self.hash(term)) { [] }
+        values[number].withPosting(posting, field)
+    }
+
+    /// Appends the postings of `other`'s terms to this table's (`other`'s sections all come
+    /// after this table's).
+    mutating func append(_ other: TermTable<[Int]>) {
+        other.forEveryEntry { term, hash, list in
+            let number = number(of: term, hash: hash) { [] }
+            values[number].append(contentsOf: list)
+        }
+    }
+}
+
+extension TermTable where Value == PostingList {
+    /// Appends the postings of `other`'s terms to this table's encoded lists (`other`'s
+    /// sections all come after this table's).
+    mutating func append(_ other: TermTable<[Int]>) {
+        other.forEveryEntry { term, hash, list in
+            let number = number(of: term, hash: hash) { PostingList() }
+            for value in list { values[number].append(value) }
+        }
     }
 }
 

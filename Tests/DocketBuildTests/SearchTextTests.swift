@@ -14,7 +14,7 @@ import Testing
     }
 
     static func table(_ words: [(section: Int, field: Int, term: String)]) -> [String: [Int]] {
-        var table = TermTable()
+        var table = TermTable<[Int]>()
         for word in words {
             var term = word.term
             term.withUTF8 { table.add($0, posting: word.section << 4, field: word.field) }
@@ -44,6 +44,52 @@ import Testing
             words.append((section, 1, ""))
         }
         #expect(Self.table(words) == Self.oracle(words))
+    }
+
+    @Test func chunkTablesMergedInOrderAreOneTable() {
+        var generator = SystemRandomNumberGenerator()
+        var words: [(section: Int, field: Int, term: String)] = []
+        for section in 0..<400 {
+            for _ in 0..<30 {
+                let field = [1, 2, 4, 8][Int.random(in: 0..<4, using: &generator)]
+                words.append((section, field, "w\(Int.random(in: 0..<5_000, using: &generator))"))
+            }
+        }
+        // Chunks of 37 sections, merged as lists and as encoded posting lists.
+        var lists = TermTable<[Int]>()
+        var encoded = TermTable<PostingList>()
+        for chunkStart in stride(from: 0, to: 400, by: 37) {
+            var chunk = TermTable<[Int]>()
+            for word in words where (chunkStart..<chunkStart + 37).contains(word.section) {
+                var term = word.term
+                term.withUTF8 { chunk.add($0, posting: word.section << 4, field: word.field) }
+            }
+            lists.append(chunk)
+            encoded.append(chunk)
+        }
+        let oracle = Self.oracle(words)
+        var merged: [String: [Int]] = [:]
+        lists.forEveryTerm { term, list in merged[term] = list }
+        #expect(merged == oracle)
+        var texts: [String: String] = [:]
+        encoded.forEveryTerm { term, list in texts[term] = list.text }
+        #expect(texts == oracle.mapValues(SearchIndex.encode))
+    }
+
+    @Test func twoSpellingsOfOneWordKeepTheirPostings() {
+        // Composed and decomposed "é" are different bytes but one `String` key: neither spelling's
+        // sections may be lost when the table is handed over.
+        let sections = [
+            SearchSection(page: 0, heading: "", anchor: "a", text: "caf\u{E9} one", title: ""),
+            SearchSection(page: 0, heading: "", anchor: "b", text: "cafe\u{301} two", title: ""),
+            SearchSection(page: 1, heading: "Caf\u{E9}", anchor: "c", text: "three", title: ""),
+        ]
+        let postings = SearchIndex.postings(of: sections)
+        #expect(postings["caf\u{E9}"] == [0 << 4 | 1, 1 << 4 | 1, 2 << 4 | 4])
+        #expect(
+            SearchIndex.merge([1 << 4 | 1, 3 << 4 | 2], [1 << 4 | 8, 2 << 4 | 1]) == [
+                1 << 4 | 9, 2 << 4 | 1, 3 << 4 | 2,
+            ])
     }
 
     @Test func aTermAlreadyInTheSectionWidensItsFields() {
