@@ -71,32 +71,87 @@ struct SearchSection: Sendable {
         }
     }
 
-    /// Gathers the readable text of blocks, one space between blocks.
+    /// Gathers the readable text of blocks, one space between blocks: each block's text with runs
+    /// of ASCII whitespace made one space and its ends trimmed (`collapse`), written straight
+    /// into one buffer. Making each block's plain text, then its collapsed copy, then joining the
+    /// pieces was three strings a block, for every block of every page.
     struct TextCollector {
-        var pieces: [String] = []
+        private var bytes: [UInt8] = []
+        /// Bytes written for the current block (a space separates it from the previous one).
+        private var blockCount = 0
+        private var pendingSpace = false
 
+        /// Adds a text as one block.
         mutating func add(_ text: String) {
-            let collapsed = SearchSection.collapse(text)
-            if !collapsed.isEmpty { pieces.append(collapsed) }
+            append(text)
+            endBlock()
         }
 
         mutating func addBlock(_ node: MarkdownNode) {
             switch node.kind {
             case .paragraph, .heading, .tableCell, .directiveTitle:
-                add(node.plainText)
+                appendPlainText(of: node)
+                endBlock()
             case .codeBlock(let literal, _):
                 add(literal)
             case .htmlBlock, .thematicBreak:
                 return
             default:
                 // Lists, items, quotes, tables, rows, footnotes: their blocks hold the text.
-                for child in node.children { addBlock(child) }
+                node.children.withUnsafeBufferPointer { children in
+                    for index in children.indices { addBlock(children[index]) }
+                }
             }
         }
 
+        /// The text gathered since the last `finish`.
         mutating func finish() -> String {
-            defer { pieces = [] }
-            return pieces.joined(separator: " ")
+            defer {
+                bytes.removeAll(keepingCapacity: true)
+                endBlock()
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// `node.plainText`, appended as it is read.
+        private mutating func appendPlainText(of node: MarkdownNode) {
+            switch node.kind {
+            case .text(let text), .code(let text):
+                append(text)
+            case .softBreak, .lineBreak:
+                pendingSpace = blockCount > 0
+            case .htmlInline, .htmlBlock, .footnoteReference:
+                return
+            default:
+                node.children.withUnsafeBufferPointer { children in
+                    for index in children.indices { appendPlainText(of: children[index]) }
+                }
+            }
+        }
+
+        private mutating func endBlock() {
+            blockCount = 0
+            pendingSpace = false
+        }
+
+        private mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { text in
+                for byte in text {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = blockCount > 0
+                        continue
+                    }
+                    if blockCount == 0 {
+                        if !bytes.isEmpty { bytes.append(0x20) }
+                    } else if pendingSpace {
+                        bytes.append(0x20)
+                    }
+                    pendingSpace = false
+                    bytes.append(byte)
+                    blockCount += 1
+                }
+            }
         }
     }
 }

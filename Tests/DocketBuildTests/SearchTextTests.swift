@@ -1,3 +1,4 @@
+import DocketMarkdown
 import Foundation
 import Testing
 
@@ -44,6 +45,68 @@ import Testing
             words.append((section, 1, ""))
         }
         #expect(Self.table(words) == Self.oracle(words))
+    }
+
+    @Test func theCollectorIsEachBlocksPlainTextCollapsedAndJoined() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let texts = ["", " ", "a", " lead", "trail \t", "x\n\ny", "é  ü", "\u{A0}nbsp\u{A0}", "\r\n", "two  words "]
+        func inline(_ depth: Int) -> MarkdownNode {
+            switch next(depth > 2 ? 6 : 8) {
+            case 0, 1: return MarkdownNode(.text(texts[next(texts.count)]))
+            case 2: return MarkdownNode(.code(texts[next(texts.count)]))
+            case 3: return MarkdownNode(.softBreak)
+            case 4: return MarkdownNode(.lineBreak)
+            case 5: return MarkdownNode(.htmlInline("<b> x </b>"))
+            case 6: return MarkdownNode(.emphasis, children: (0..<next(4)).map { _ in inline(depth + 1) })
+            default: return MarkdownNode(.strong, children: (0..<next(4)).map { _ in inline(depth + 1) })
+            }
+        }
+        func block(_ depth: Int) -> MarkdownNode {
+            switch next(depth > 1 ? 4 : 7) {
+            case 0, 1: return MarkdownNode(.paragraph, children: (0..<next(5)).map { _ in inline(0) })
+            case 2: return MarkdownNode(.codeBlock(literal: texts[next(texts.count)], info: CodeBlockInfo("sh")))
+            case 3: return MarkdownNode(.htmlBlock("<div> hidden </div>"))
+            case 4: return MarkdownNode(.blockQuote, children: (0..<next(3)).map { _ in block(depth + 1) })
+            case 5:
+                let items = (0..<next(3)).map { _ in
+                    MarkdownNode(.item(task: nil), children: (0..<next(3)).map { _ in block(depth + 1) })
+                }
+                return MarkdownNode(.list(ordered: false, start: 1, tight: true), children: items)
+            default:
+                let cells = (0..<next(3)).map { _ in MarkdownNode(.tableCell, children: [inline(0)]) }
+                return MarkdownNode(
+                    .table(alignments: []), children: [MarkdownNode(.tableRow(isHeader: true), children: cells)])
+            }
+        }
+        // The reading it replaced: each block's plain text, collapsed, the non-empty ones joined.
+        func pieces(_ node: MarkdownNode) -> [String] {
+            switch node.kind {
+            case .paragraph, .heading, .tableCell, .directiveTitle: return [SearchSection.collapse(node.plainText)]
+            case .codeBlock(let literal, _): return [SearchSection.collapse(literal)]
+            case .htmlBlock, .thematicBreak: return []
+            default: return node.children.flatMap(pieces)
+            }
+        }
+        for _ in 0..<2_000 {
+            let blocks = (0..<next(5)).map { _ in block(0) }
+            let description = next(3) == 0 ? texts[next(texts.count)] : nil
+            var collector = SearchSection.TextCollector()
+            if let description { collector.add(description) }
+            for node in blocks { collector.addBlock(node) }
+            let expected =
+                ((description.map { [SearchSection.collapse($0)] } ?? []) + blocks.flatMap(pieces))
+                .filter { !$0.isEmpty }.joined(separator: " ")
+            let found = collector.finish()
+            #expect(found == expected)
+            if found != expected { break }
+            // A finished collector starts over.
+            collector.add(" again ")
+            #expect(collector.finish() == "again")
+        }
     }
 
     @Test func chunkTablesMergedInOrderAreOneTable() {
