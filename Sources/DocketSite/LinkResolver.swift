@@ -98,11 +98,12 @@ public struct LinkResolver: Sendable {
         if Self.isMarkdownFile(path) {
             for candidate in markdownCandidates(path, directory: pageDirectory) {
                 if let index = site.pageIndexBySource[candidate] {
-                    let target = site.pages[index]
+                    // Read in place: a copy of the page retained each of its many parts, per link.
                     if let fragment = URLPath.fragment(suffix) {
-                        checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
+                        checkAnchor(
+                            fragment, of: site.pages[index], link: destination, at: location, diagnostics: &diagnostics)
                     }
-                    return URLPath.encode(target.permalink) + suffix
+                    return URLPath.encode(site.pages[index].permalink) + suffix
                 }
             }
             report(
