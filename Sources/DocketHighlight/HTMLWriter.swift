@@ -13,6 +13,23 @@ enum HTMLWriter {
         var lines: [String] = []
         var line: [UInt8] = []
         line.reserveCapacity(128)
+        write(bytes, tokens: tokens, into: &line) { _, _ in
+        } lineEnd: { line in
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+        }
+        return lines
+    }
+
+    /// Writes the tokens as escaped HTML into `out`: `lineStart(n, &out)` before line `n` (from
+    /// 0) and `lineEnd(&out)` after each line, last included; the newlines themselves are not
+    /// written. A span open at the end of a line is closed before `lineEnd`.
+    static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, tokens: [RawToken], into out: inout [UInt8],
+        lineStart: (Int, inout [UInt8]) -> Void, lineEnd: (inout [UInt8]) -> Void
+    ) {
+        var lineNumber = 0
+        lineStart(0, &out)
         for token in tokens {
             let plain = token.kind == .plain
             let open = plain ? [] : openTags[kindIndex(token.kind)]
@@ -21,31 +38,31 @@ enum HTMLWriter {
             while index < token.end {
                 let byte = bytes[index]
                 if byte == 0x0A {
-                    if isOpen { line.append(contentsOf: closeTag); isOpen = false }
-                    lines.append(String(decoding: line, as: UTF8.self))
-                    line.removeAll(keepingCapacity: true)
+                    if isOpen { out.append(contentsOf: closeTag); isOpen = false }
+                    lineEnd(&out)
+                    lineNumber += 1
+                    lineStart(lineNumber, &out)
                     index += 1
                     continue
                 }
-                if !plain && !isOpen { line.append(contentsOf: open); isOpen = true }
+                if !plain && !isOpen { out.append(contentsOf: open); isOpen = true }
                 switch byte {
-                case UInt8(ascii: "&"): line.append(contentsOf: ampersand)
-                case UInt8(ascii: "<"): line.append(contentsOf: less)
-                case UInt8(ascii: ">"): line.append(contentsOf: greater)
-                case UInt8(ascii: "\""): line.append(contentsOf: quote)
+                case UInt8(ascii: "&"): out.append(contentsOf: ampersand)
+                case UInt8(ascii: "<"): out.append(contentsOf: less)
+                case UInt8(ascii: ">"): out.append(contentsOf: greater)
+                case UInt8(ascii: "\""): out.append(contentsOf: quote)
                 default:
                     var runEnd = index + 1
                     while runEnd < token.end && !special.contains(bytes[runEnd]) { runEnd += 1 }
-                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
                     index = runEnd
                     continue
                 }
                 index += 1
             }
-            if isOpen { line.append(contentsOf: closeTag) }
+            if isOpen { out.append(contentsOf: closeTag) }
         }
-        lines.append(String(decoding: line, as: UTF8.self))
-        return lines
+        lineEnd(&out)
     }
 
     private static let indexOfKind: [TokenKind: Int] = Dictionary(

@@ -31,6 +31,28 @@ public enum Highlighter {
         return code.withUTF8 { bytes in HTMLWriter.lines(bytes, tokens: lex(bytes, known)) }
     }
 
+    /// `code` as highlighted HTML with every line wrapped: `lineStart(n)` (from 0) before line
+    /// `n` and `lineEnd` after it, in one string. Nil when the language is unknown or the code
+    /// does not have `lineCount` lines (split at every LF byte, as `htmlLines` does). One string
+    /// for the block: a page's code blocks were a string per line, joined again by the page.
+    public static func wrappedHTML(
+        code: String, language: String, lineCount: Int, lineStart: (Int) -> String, lineEnd: String
+    ) -> String? {
+        guard let known = Language(fenceName: language) else { return nil }
+        var code = code
+        return code.withUTF8 { bytes -> String? in
+            guard bytes.count(where: { $0 == 0x0A }) + 1 == lineCount else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count * 2 + lineCount * 32)
+            HTMLWriter.write(bytes, tokens: lex(bytes, known), into: &out) { number, out in
+                out.append(contentsOf: lineStart(number).utf8)
+            } lineEnd: { out in
+                out.append(contentsOf: lineEnd.utf8)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     static func lex(_ bytes: UnsafeBufferPointer<UInt8>, _ language: Language) -> [RawToken] {
         var sink = TokenSink(capacity: bytes.count / 4)
         lex(Input(bytes: bytes, start: 0, end: bytes.count), language, into: &sink)

@@ -231,7 +231,8 @@ public struct HTMLRenderer: Sendable {
             } else {
                 // No line can be a magic comment: `apply` would keep every line and mark none.
                 highlighted = []
-                code = droppedLastLine ? String(literal.dropLast()) : literal
+                // The last line was empty: the literal ends with a lone LF, one byte.
+                code = droppedLastLine ? String(Substring(literal.utf8.dropLast())) : literal
             }
         }
         let label = codeBlockLabel?(node, info)
@@ -260,18 +261,31 @@ public struct HTMLRenderer: Sendable {
         out += classes.isEmpty ? "<pre><code>" : "<pre class=\"\(classes.joined(separator: " ").htmlEscaped)\"><code>"
         // Build-time highlighting, one escaped HTML line per source line; a language the
         // highlighter does not know (or a line count that disagrees) stays plain.
-        let colored = Highlighter.htmlLines(code: code ?? lines.joined(separator: "\n"), language: info.language)
-            .flatMap { $0.count == lines.count ? $0 : nil }
-        for (index, line) in lines.enumerated() {
-            let number = index + 1
-            out += highlighted.contains(number) ? "<span class=\"line highlighted\"" : "<span class=\"line\""
-            if let start = info.lineNumbersStart { out += " data-line=\"\(start + index)\"" }
-            out += ">"
-            out += colored?[index] ?? String(line).htmlEscaped
-            out += "\n</span>"
+        func lineStart(_ index: Int) -> String {
+            guard let first = info.lineNumbersStart else {
+                return highlighted.contains(index + 1) ? Self.highlightedLineStart : Self.lineStart
+            }
+            let start = highlighted.contains(index + 1) ? "<span class=\"line highlighted\"" : "<span class=\"line\""
+            return start + " data-line=\"\(first + index)\">"
+        }
+        if let colored = Highlighter.wrappedHTML(
+            code: code ?? lines.joined(separator: "\n"), language: info.language, lineCount: lines.count,
+            lineStart: lineStart, lineEnd: "\n</span>")
+        {
+            out += colored
+        } else {
+            for (index, line) in lines.enumerated() {
+                out += lineStart(index)
+                out += String(line).htmlEscaped
+                out += "\n</span>"
+            }
         }
         out += "</code></pre></div>\n"
     }
+
+    /// The opening of a code line, made once (a line of every code block of every page).
+    private static let lineStart = "<span class=\"line\">"
+    private static let highlightedLineStart = "<span class=\"line highlighted\">"
 
     /// The lines of a code block's text, split at each newline. Bytes, unless the text holds a
     /// CR: `"\r\n"` is one Character, so a split by Characters does not end a line there.

@@ -150,6 +150,15 @@ import Testing
                 #expect(
                     lines.count == code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count,
                     "\(language)")
+                // Wrapped in one string, the lines are the same, each between its opening and end.
+                let wrapped = Highlighter.wrappedHTML(
+                    code: code, language: language.rawValue, lineCount: lines.count, lineStart: { "<\($0)>" },
+                    lineEnd: "\n</>")
+                #expect(wrapped == lines.enumerated().map { "<\($0)>\($1)\n</>" }.joined(), "\(language)")
+                #expect(
+                    Highlighter.wrappedHTML(
+                        code: code, language: language.rawValue, lineCount: lines.count + 1, lineStart: { _ in "" },
+                        lineEnd: "") == nil, "another line count is refused")
             }
         }
     }
@@ -168,6 +177,13 @@ import Testing
     @Test func emptyCodeGivesOneEmptyLine() {
         for language in Language.allCases {
             #expect(Highlighter.htmlLines(code: "", language: language.rawValue) == [""])
+            #expect(
+                Highlighter.wrappedHTML(
+                    code: "", language: language.rawValue, lineCount: 1, lineStart: { "<\($0)>" }, lineEnd: "</>")
+                    == "<0></>")
         }
+        #expect(
+            Highlighter.wrappedHTML(code: "x", language: "text", lineCount: 1, lineStart: { _ in "" }, lineEnd: "")
+                == nil)
     }
 }

@@ -20,6 +20,50 @@ import Testing
         }
     }
 
+    @Test func highlightingOnlyAddsTokenSpansToThePlainLines() throws {
+        // Every text of up to three pieces (CRLF, lone CR, combining marks, a last empty line),
+        // in a language the highlighter knows and in one it does not: with the token spans taken
+        // out, the two blocks are the same, line wrappers and escaping included.
+        let pieces = ["\n", "a", "\u{301}", "é", "\r", " ", "\r\n", "<&\"", "// c", "'s'"]
+        var texts = [""]
+        var last = [""]
+        for _ in 0..<3 {
+            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
+            texts += last
+        }
+        // A line's own `</span>` follows its newline; a token's never does. On bytes: a combining
+        // mark after a tag's `>` would join it as one Character.
+        func withoutTokens(_ html: String) -> String {
+            let bytes = Array(html.utf8)
+            let open = Array("<span class=\"tok-".utf8)
+            let close = Array("</span>".utf8)
+            var out: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index...].starts(with: open), let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                    index = end + 1
+                } else if bytes[index...].starts(with: close), index == 0 || bytes[index - 1] != 0x0A {
+                    index += close.count
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        for text in texts {
+            for info in ["", " showLineNumbers", " {1}"] {
+                let render = { (language: String) in
+                    HTMLRenderer().render(
+                        document: MarkdownDocument.parse("```\(language)\(info)\n\(text)\n```\n", path: "a.md").root)
+                }
+                let colored = render("js")
+                let plain = render("zzz").replacingOccurrences(of: "language-zzz", with: "language-js")
+                #expect(withoutTokens(colored) == plain, "\(text.debugDescription)\(info)")
+            }
+        }
+    }
+
     @Test func highlightWordsAreFoundAsBytes() {
         #expect(HTMLRenderer.holds("highlight-", in: "x = 1 // highlight-next-line\n"))
         #expect(HTMLRenderer.holds("highlight-", in: "highlight-"))
