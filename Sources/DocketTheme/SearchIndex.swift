@@ -303,8 +303,11 @@ public enum SearchIndex {
         for keyword in section.keywords {
             SearchTokenizer.forEachTerm(in: keyword) { table.add($0, posting: posting, field: Field.keywords) }
         }
+        // The tables in locals: a static is reached through `swift_once`, here once per word.
+        let longest = longestStopWord
+        let stopWords = stopWordTable
         SearchTokenizer.forEachTerm(in: section.text) { term in
-            if term.count <= longestStopWord, isStopWord(term) { return }
+            if term.count <= longest, isStopWord(term, in: stopWords) { return }
             table.add(term, posting: posting, field: Field.body)
         }
     }
@@ -332,11 +335,15 @@ public enum SearchIndex {
     }
 
     /// True when `term` (at most 7 bytes) is a stop word.
-    static func isStopWord(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isStopWord(_ term: UnsafeBufferPointer<UInt8>) -> Bool { isStopWord(term, in: stopWordTable) }
+
+    /// True when `term` (at most 7 bytes) is in `table` (`stopWordTable`).
+    @inline(__always)
+    static func isStopWord(_ term: UnsafeBufferPointer<UInt8>, in table: [UInt64]) -> Bool {
         let key = key(of: term)
         var slot = stopWordSlot(key)
         while true {
-            let found = stopWordTable[slot]
+            let found = table[slot]
             if found == 0 { return false }
             if found == key { return true }
             slot = (slot + 1) & 127

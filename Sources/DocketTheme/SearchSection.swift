@@ -137,21 +137,31 @@ struct SearchSection: Sendable {
         private mutating func append(_ text: String) {
             var text = text
             text.withUTF8 { text in
-                for byte in text {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                // Words are copied whole; only the whitespace between them is looked at byte by byte.
+                var index = 0
+                while index < text.count {
+                    if Self.isSpace(text[index]) {
                         pendingSpace = blockCount > 0
+                        index += 1
                         continue
                     }
+                    var end = index + 1
+                    while end < text.count && !Self.isSpace(text[end]) { end += 1 }
                     if blockCount == 0 {
                         if !bytes.isEmpty { bytes.append(0x20) }
                     } else if pendingSpace {
                         bytes.append(0x20)
                     }
                     pendingSpace = false
-                    bytes.append(byte)
-                    blockCount += 1
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
+                    blockCount += end - index
+                    index = end
                 }
             }
         }
+
+        /// ASCII whitespace, as `collapse` reads it.
+        @inline(__always)
+        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
     }
 }

@@ -17,6 +17,8 @@ struct TermTable<Value: Sendable>: Sendable {
     private var values: [Value] = []
     /// Term numbers by hash position; -1 is an empty slot. The count is a power of two.
     private var slots: [Int32]
+    /// `termHashSeed`, kept here: a global is reached through `swift_once`, once a word.
+    private let seed = termHashSeed
 
     init() {
         slots = [Int32](repeating: -1, count: 1024)
@@ -82,29 +84,40 @@ struct TermTable<Value: Sendable>: Sendable {
         slots = larger
     }
 
-    /// Per process, so that no text can be written to collide on every machine.
-    private static var seed: UInt64 { termHashSeed }
-
-    /// FNV-1a over the bytes, from a random seed, then SplitMix64's finaliser: the low bits pick
-    /// the slot, and FNV alone leaves them weak.
-    static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = 0xcbf2_9ce4_8422_2325 ^ seed
-        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    /// The bytes eight at a time, each word folded in with a multiply, from a random seed and
+    /// the length, then SplitMix64's finaliser (whose low bits pick the slot). A byte at a time
+    /// (FNV-1a) was a multiply per byte of every word of the site.
+    func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed ^ (UInt64(term.count) &* 0x9E37_79B9_7F4A_7C15)
+        if let base = term.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= term.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+                hash ^= hash >> 32
+                index += 8
+            }
+            if index < term.count {
+                var word: UInt64 = 0
+                for offset in 0..<(term.count - index) { word |= UInt64(base[index + offset]) << (8 * offset) }
+                hash = (hash ^ word) &* 0xbf58_476d_1ce4_e5b9
+            }
+        }
         hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
         hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
         return hash ^ (hash >> 31)
     }
 }
 
-/// The seed of `TermTable.hash`, one for every kind of table, so that tables can be merged by
-/// their stored hashes.
+/// The seed of `TermTable.hash`, per process so that no text can be written to collide on every
+/// machine, and one for every table, so that tables can be merged by their stored hashes.
 private let termHashSeed = UInt64.random(in: .min ... .max)
 
 extension TermTable where Value == [Int] {
     /// Adds `field` to the posting of section `posting` (`id << 4`) of the term `term`: widens
     /// its last posting when that is the same section's, else appends one.
     mutating func add(_ term: UnsafeBufferPointer<UInt8>, posting: Int, field: Int) {
-        let number = number(of: term, hash: Self.hash(term)) { [] }
+        let number = number(of: term, hash: hash(term)) { [] }
         values[number].withPosting(posting, field)
     }
 
@@ -132,6 +145,7 @@ extension TermTable where Value == PostingList {
 extension Array where Element == Int {
     /// Adds `field` to the posting of section `posting` (`id << 4`): to the last posting when it
     /// is that section's, else as a new one.
+    @inline(__always)
     mutating func withPosting(_ posting: Int, _ field: Int) {
         if let last = self.last, last >> 4 == posting >> 4 {
             self[count - 1] = last | field

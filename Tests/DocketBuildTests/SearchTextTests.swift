@@ -40,6 +40,9 @@ import Testing
                 words.append((section, field, "t\(section * 100 + n)"))
                 words.append((section, field, "t\(Int.random(in: 0..<30_000, using: &generator))"))
             }
+            // Words that share their first eight or sixteen bytes (a hashed word) and differ after.
+            words.append((section, 2, "eightbyt\(section % 7)"))
+            words.append((section, 1, "sixteen-bytes-ab\(section % 9)x"))
             words.append((section, 1, "über"))
             words.append((section, 8, "üb"))
             words.append((section, 1, ""))
