@@ -19,6 +19,9 @@ let package = Package(
         // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libyaml-dev).
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1"),
+        // mimalloc (Debian: libmimalloc-dev, no pkg-config file): linked into the executable, its
+        // malloc serves the whole process in place of glibc's (see Sources/docket/Allocator.swift).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
 
         .target(name: "DocketDiagnostics"),
         // Build-time syntax highlighting: table-driven lexers, no dependencies.
@@ -87,7 +90,7 @@ let package = Package(
             name: "docket",
             dependencies: [
                 "DocketBuild", "DocketChecks", "DocketServe", "DocketMigrate", "DocketRunbooks", "DocketSandbox",
-                "DocketSite",
+                "DocketSite", "CMimalloc",
                 "DocketDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -50,6 +50,15 @@ import Testing
         }
     }
 
+    @Test func theBinaryAllocatesThroughMimalloc() throws {
+        // Linked ahead of glibc (Sources/docket/Allocator.swift): mimalloc serves the process and
+        // prints its statistics at exit when asked. Without the link, nothing reads the variable.
+        let run = try docket(["--version"], environment: ["MIMALLOC_SHOW_STATS": "1"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("heap stats:"), "\(run.stderr)")
+        #expect(!(try docket(["--version"])).stderr.contains("heap stats:"))
+    }
+
     @Test func buildsAFolderWithNoConfig() throws {
         let temp = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temp) }
