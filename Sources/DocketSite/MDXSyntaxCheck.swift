@@ -4,21 +4,16 @@ import DocketMarkdown
 /// JSX components left inside Markdown text after the MDX layer: a capitalised tag in the middle
 /// of a paragraph (`Run <Highlight>this</Highlight>`) is not something docket can render, so it
 /// is reported where it is written rather than passed through as unknown HTML. Imports, exports,
-/// expressions and block components are checked by the MDX layer in DocketMarkdown.
-struct MDXSyntaxCheck: MarkdownWalker {
+/// expressions and block components are checked by the MDX layer in DocketMarkdown. Shown every
+/// node of a page by the walk of `PageReferences`.
+struct MDXSyntaxCheck {
     /// The diagnostic code of everything `markdown.mdx.unknownComponents: warn` turns into warnings.
     static let unsupportedCode = "mdx.unsupported"
 
     let path: String
     private(set) var found: [Diagnostic] = []
 
-    static func check(_ root: MarkdownNode, path: String) -> [Diagnostic] {
-        var check = MDXSyntaxCheck(path: path)
-        root.walk(with: &check)
-        return check.found
-    }
-
-    mutating func visit(_ node: MarkdownNode) {
+    mutating func inspect(_ node: MarkdownNode) {
         switch node.kind {
         case .htmlBlock(let html), .htmlInline(let html):
             guard html.hasPrefix("<"), let name = Self.jsxName(html) else { break }
@@ -33,7 +28,6 @@ struct MDXSyntaxCheck: MarkdownWalker {
         default:
             break
         }
-        descend(into: node)
     }
 
     private static func location(_ node: MarkdownNode, _ path: String) -> SourceLocation {

@@ -32,9 +32,9 @@ public enum PageParser {
         diagnostics.append(contentsOf: markdown.diagnostics)
         let (document, toc) = HeadingAnchors.assign(markdown.root)
 
-        var references = PageReferences()
+        var references = PageReferences(path: displayPath)
         document.walk(with: &references)
-        diagnostics.append(contentsOf: MDXSyntaxCheck.check(document, path: displayPath))
+        diagnostics.append(contentsOf: references.mdxCheck.found)
         let contentTitle = ContentTitleText.find(in: document, body: split.body, bodyLineOffset: split.bodyLineOffset)
         for (key, value) in [("title", frontMatter.title), ("sidebar_label", frontMatter.sidebarLabel)] {
             if let value, value.count > maxTitleLength, let location = frontMatter.locations[key] {
@@ -49,7 +49,7 @@ public enum PageParser {
                 at: SourceLocation(path: displayPath, line: line, column: 1),
                 "the title is \(contentTitle.count) characters long; titles may be at most \(maxTitleLength)")
         }
-        diagnostics.append(contentsOf: DirectiveCheck.check(document, path: displayPath))
+        diagnostics.append(contentsOf: references.directiveCheck.found)
 
         return ParsedPage(
             source: source,
