@@ -23,10 +23,11 @@ struct Lexer {
         var stateIndex = stack[stack.count - 1]
         var rules = grammar.states[stateIndex].rules
         var fallback = grammar.states[stateIndex].fallback
-        var firsts = grammar.firstBytes[stateIndex]
+        var candidates = grammar.candidates[stateIndex]
         outer: while pos < end {
-            let byte = bytes[pos]
-            for index in 0..<firsts.count where firsts[index].contains(byte) {
+            let byte = Int(bytes[pos])
+            for candidate in Int(candidates.starts[byte])..<Int(candidates.starts[byte + 1]) {
+                let index = Int(candidates.rules[candidate])
                 let length = match(rules[index].pattern, at: pos)
                 guard length > 0 else { continue }
                 let kind = rules[index].kind
@@ -42,7 +43,7 @@ struct Lexer {
                     stateIndex = stack[stack.count - 1]
                     rules = grammar.states[stateIndex].rules
                     fallback = grammar.states[stateIndex].fallback
-                    firsts = grammar.firstBytes[stateIndex]
+                    candidates = grammar.candidates[stateIndex]
                 }
                 continue outer
             }

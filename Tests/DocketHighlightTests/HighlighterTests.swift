@@ -174,6 +174,22 @@ import Testing
         #expect(tokens.map(\.text).joined() == code)
     }
 
+    @Test func eachByteIsTriedOnlyAgainstTheRulesItCanStartInOrder() {
+        for language in Language.allCases {
+            let grammar = Highlighter.grammar(for: language)
+            for (state, firsts) in grammar.firstBytes.enumerated() {
+                let candidates = grammar.candidates[state]
+                for byte in 0...255 {
+                    let tried = candidates.rules[Int(candidates.starts[byte])..<Int(candidates.starts[byte + 1])].map(
+                        Int.init)
+                    #expect(
+                        tried == firsts.indices.filter { firsts[$0].contains(UInt8(byte)) },
+                        "\(language) \(state) \(byte)")
+                }
+            }
+        }
+    }
+
     @Test func emptyCodeGivesOneEmptyLine() {
         for language in Language.allCases {
             #expect(Highlighter.htmlLines(code: "", language: language.rawValue) == [""])
