@@ -74,33 +74,33 @@ struct MDXScanner {
     }
 
     /// True when `text` may hold anything this layer changes: a `<` or `{`, or an `import`/`export`
-    /// at a line start. Pages without them skip the layer (a byte scan).
+    /// at a line start. Pages without them skip the layer.
     static func mayHoldMDX(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            // A pointer walk that tests `{` and `<` first: every byte of every page passes here,
-            // and `e` and `i` (the letters an `export`/`import` starts with) are common in prose
-            // but matter only at a line start.
-            guard let base = bytes.baseAddress else { return false }
-            let count = bytes.count
+            // Each byte that matters is found with memchr (many bytes at a time): every page passes
+            // here, and most hold none of them.
             let (brace, angle, slash, newline) = (UInt8(ascii: "{"), UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(10))
-            var lineStart = true
-            var index = 0
-            while index < count {
-                let byte = base[index]
-                if byte == brace { return true }
-                if byte == angle {
-                    if index + 1 < count, MDXTagParser.isNameStart(base[index + 1]) || base[index + 1] == slash {
-                        return true
-                    }
-                } else if lineStart, byte == UInt8(ascii: "i") || byte == UInt8(ascii: "e"), index + 7 <= count {
-                    let word = UnsafeBufferPointer(start: base + index, count: 7)
+            if bytes.firstOffset(of: brace) != nil { return true }
+            var from = 0
+            while let found = bytes.firstOffset(of: angle, from: from) {
+                if found + 1 < bytes.count, MDXTagParser.isNameStart(bytes[found + 1]) || bytes[found + 1] == slash {
+                    return true
+                }
+                from = found + 1
+            }
+            // `import` and `export` matter only at a line start.
+            var lineStart = 0
+            while true {
+                if lineStart + 7 <= bytes.count,
+                    bytes[lineStart] == UInt8(ascii: "i") || bytes[lineStart] == UInt8(ascii: "e")
+                {
+                    let word = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineStart + 7])
                     if word.elementsEqual("import ".utf8) || word.elementsEqual("export ".utf8) { return true }
                 }
-                lineStart = byte == newline
-                index += 1
+                guard let end = bytes.firstOffset(of: newline, from: lineStart) else { return false }
+                lineStart = end + 1
             }
-            return false
         }
     }
 

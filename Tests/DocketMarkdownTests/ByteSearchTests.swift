@@ -35,6 +35,41 @@ import Testing
         #expect(UnsafeBufferPointer<UInt8>(start: nil, count: 0).firstOffset(of: 10) == nil)
     }
 
+    @Test func theMDXPrecheckFindsWhatAByteLoopFinds() {
+        // The reading it replaced, a byte at a time.
+        func oracle(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            var lineStart = true
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "{") { return true }
+                if byte == UInt8(ascii: "<"), index + 1 < bytes.count,
+                    MDXTagParser.isNameStart(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "/")
+                {
+                    return true
+                }
+                if lineStart, index + 7 <= bytes.count,
+                    bytes[index..<index + 7].elementsEqual("import ".utf8)
+                        || bytes[index..<index + 7].elementsEqual("export ".utf8)
+                {
+                    return true
+                }
+                lineStart = byte == 10
+            }
+            return false
+        }
+        let pieces = [
+            "x", "\n", "<", "< ", "<a", "</", "<1", "{", "import ", "export ", "imports", "exp", "ort ", " import ",
+            "é", "<\n",
+        ]
+        var texts = [""]
+        var last = [""]
+        for _ in 0..<3 {
+            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
+            texts += last
+        }
+        for text in texts { #expect(MDXScanner.mayHoldMDX(text) == oracle(text), "\(text.debugDescription)") }
+    }
+
     @Test func bridgedTextIsSearchedToo() {
         let bridged = NSString(string: "ünïcödé <!--docket-directive-open:1-->") as String
         #expect(bridged.holdsBytes("<!--docket-directive-"))
