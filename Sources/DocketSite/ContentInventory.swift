@@ -63,7 +63,13 @@ public struct ContentInventory: Sendable {
     }
 
     private static func lastName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        // The text after the last `/` (an ASCII byte, never inside a character): what
+        // `split(separator: "/").last` gave, without splitting the whole path.
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        let name = Substring(path.utf8[utf8.index(after: slash)...])
+        if !name.isEmpty { return String(name) }
+        return path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// True when `name` holds a C0 or C1 control character or DEL.
@@ -97,6 +103,23 @@ public struct ContentInventory: Sendable {
 }
 
 /// JavaScript's default string order (UTF-16 code units), which Docusaurus's sorting uses.
+///
+/// Compared as UTF-8 bytes up to the first difference: the code points before it are the same,
+/// and when either differing byte is ASCII the order of the bytes is that of the UTF-16 units (an
+/// ASCII unit is below every other). Only two non-ASCII characters are compared as UTF-16, where
+/// the encodings can disagree (U+E000–U+FFFF against a character beyond U+FFFF). Sorting a
+/// site's paths through the UTF-16 view transcoded every path at every comparison.
 public func codeUnitOrder(_ a: String, _ b: String) -> Bool {
-    a.utf16.lexicographicallyPrecedes(b.utf16)
+    let byBytes = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+            let common = min(x.count, y.count)
+            var index = 0
+            while index < common && x[index] == y[index] { index += 1 }
+            if index == common { return x.count < y.count }
+            if x[index] < 0x80 || y[index] < 0x80 { return x[index] < y[index] }
+            return nil
+        } ?? nil
+    }
+    if let byBytes, let order = byBytes { return order }
+    return a.utf16.lexicographicallyPrecedes(b.utf16)
 }
