@@ -7,7 +7,7 @@ extension String {
     public var htmlEscaped: String {
         var text = self
         return text.withUTF8 { bytes -> String in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return self }
+            guard bytes.holdsHTMLSpecial() else { return self }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
             for byte in bytes {

@@ -70,6 +70,28 @@ import Testing
         for text in texts { #expect(MDXScanner.mayHoldMDX(text) == oracle(text), "\(text.debugDescription)") }
     }
 
+    @Test func theHTMLByteCheckFindsEachSpecialByteAnywhere() {
+        let special: Set<UInt8> = [0x26, 0x3C, 0x3E, 0x22]
+        // Each special byte and its neighbours (one bit away, the high bit set, zero) at every
+        // position of buffers up to 40 bytes, over a background of every other byte value.
+        let probes: [UInt8] = [
+            0x26, 0x3C, 0x3E, 0x22, 0x24, 0x2E, 0x3A, 0x3D, 0x3F, 0x23, 0x27, 0x20, 0xA6, 0xBC, 0xBE, 0, 0xFF,
+        ]
+        for length in 0...40 {
+            for background in stride(from: 0, through: 255, by: 17) where !special.contains(UInt8(background)) {
+                for position in 0..<max(length, 1) {
+                    for probe in probes {
+                        var bytes = [UInt8](repeating: UInt8(background), count: length)
+                        if length > 0 { bytes[position] = probe }
+                        let expected = bytes.contains { special.contains($0) }
+                        bytes.withUnsafeBufferPointer { #expect($0.holdsHTMLSpecial() == expected, "\(bytes)") }
+                    }
+                }
+            }
+        }
+        #expect("a < b".htmlEscaped == "a &lt; b" && "plain text, no markup".htmlEscaped == "plain text, no markup")
+    }
+
     @Test func bridgedTextIsSearchedToo() {
         let bridged = NSString(string: "ünïcödé <!--docket-directive-open:1-->") as String
         #expect(bridged.holdsBytes("<!--docket-directive-"))
