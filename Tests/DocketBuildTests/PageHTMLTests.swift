@@ -1,5 +1,4 @@
 import DocketBuild
-import DocketRunbooks
 import DocketSite
 import DocketTestSupport
 import Foundation
@@ -23,38 +22,11 @@ import Testing
         return try context.page(LinkResolver(site: site).resolve(try #require(site.pages.first)))
     }
 
-    /// Parameter rows of a runbook with every kind of field.
-    static func parameterRows() throws -> [RunbookParameterView] {
-        let text = """
-            ---
-            title: Deploy
-            runbook:
-              id: deploy
-              params:
-                HOST: { example: app.example.com, description: "Host <name>", pattern: '^[a-z.]+$', choices: [a, b] }
-                TOKEN: { example: '', description: Token, secret: true, default: "x&y" }
-                KEY: { description: The key }
-            ---
-
-            ```bash step=fetch
-            curl https://app.example.com/
-            ```
-
-            ```text step=get-key manual produces=KEY
-            Copy the key.
-            ```
-
-            """
-        let parsed = PageParser.parse(text: text, source: "deploy.md", displayPath: "content/deploy.md")
-        let runbook = try #require(RunbookExtractor.extract(parsed, sourceLabel: "content/deploy.md").0)
-        return RunbookPageData(runbook: runbook).parameters
-    }
-
     @Test func theNativePageIsWhatTheBuiltInTemplatesMake() throws {
         let theme = Theme.builtIn
         #expect(theme.rendersPageNatively)
         let start = try Self.anyPage()
-        let rows = try Self.parameterRows()
+        let rows = try TypedTemplateDataTests.deployParameterRows()
         var state: UInt64 = 7
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -98,7 +98,9 @@ struct TypedTemplateDataTests {
                 == "deploy 3 Deploy:none|Ships it")
     }
 
-    @Test func parameterRowsHaveOnlyTheKeysThatHaveValues() throws {
+    /// The parameter rows of a small runbook page: every kind of parameter field, and a parameter
+    /// given by a step. Also the rows `PageHTMLTests` varies.
+    static func deployParameterRows() throws -> [RunbookParameterView] {
         let text = """
             ---
             title: Deploy
@@ -122,7 +124,11 @@ struct TypedTemplateDataTests {
             """
         let parsed = PageParser.parse(text: text, source: "deploy.md", displayPath: "content/deploy.md")
         let runbook = try #require(RunbookExtractor.extract(parsed, sourceLabel: "content/deploy.md").0)
-        let rows = RunbookPageData(runbook: runbook).parameters
+        return RunbookPageData(runbook: runbook).parameters
+    }
+
+    @Test func parameterRowsHaveOnlyTheKeysThatHaveValues() throws {
+        let rows = try Self.deployParameterRows()
         let theme = try Self.theme(
             "{{#rows}}{{name}}/{{inputType}}/{{#example}}e={{.}}{{/example}}{{#default}}d={{.}}{{/default}}{{#pattern}}p={{.}}{{/pattern}}{{#choices}}c={{.}}{{/choices}}{{#producedBy}}by={{.}}{{/producedBy}};{{/rows}}"
         )
