@@ -1,3 +1,4 @@
+import DocketTestSupport
 import Foundation
 import Testing
 
@@ -61,12 +62,7 @@ import Testing
             "x", "\n", "<", "< ", "<a", "</", "<1", "{", "import ", "export ", "imports", "exp", "ort ", " import ",
             "é", "<\n",
         ]
-        var texts = [""]
-        var last = [""]
-        for _ in 0..<3 {
-            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
-            texts += last
-        }
+        let texts = Fixtures.texts(of: pieces, upTo: 3)
         for text in texts { #expect(MDXScanner.mayHoldMDX(text) == oracle(text), "\(text.debugDescription)") }
     }
 

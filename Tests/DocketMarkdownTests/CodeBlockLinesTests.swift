@@ -1,3 +1,4 @@
+import DocketTestSupport
 import Testing
 
 @testable import DocketMarkdown
@@ -7,12 +8,7 @@ import Testing
 @Suite struct CodeBlockLinesTests {
     @Test func theByteSplitGivesTheCharacterLines() {
         let pieces = ["\n", "a", "\u{301}", "é", "\r", " ", "\r\n", "👍🏽"]
-        var texts = [""]
-        var last = [""]
-        for _ in 0..<4 {
-            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
-            texts += last
-        }
+        let texts = Fixtures.texts(of: pieces, upTo: 4)
         for text in texts {
             #expect(
                 HTMLRenderer.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false),
@@ -25,12 +21,7 @@ import Testing
         // in a language the highlighter knows and in one it does not: with the token spans taken
         // out, the two blocks are the same, line wrappers and escaping included.
         let pieces = ["\n", "a", "\u{301}", "é", "\r", " ", "\r\n", "<&\"", "// c", "'s'"]
-        var texts = [""]
-        var last = [""]
-        for _ in 0..<3 {
-            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
-            texts += last
-        }
+        let texts = Fixtures.texts(of: pieces, upTo: 3)
         // A line's own `</span>` follows its newline; a token's never does. On bytes: a combining
         // mark after a tag's `>` would join it as one Character.
         func withoutTokens(_ html: String) -> String {

@@ -1,4 +1,5 @@
 import DocketSite
+import DocketTestSupport
 import Testing
 
 /// `codeUnitOrder` compares UTF-8 bytes where that gives JavaScript's order, and UTF-16 units
@@ -8,12 +9,7 @@ import Testing
         // ASCII, Latin-1, combining marks, the private-use area (U+E000, above the surrogates in
         // UTF-16 but below a four-byte character in UTF-8), emoji, a slash, and nothing.
         let pieces = ["a", "B", "/", "_", "é", "e\u{301}", "\u{E000}", "\u{FFFD}", "😀", "𝔸", "0", ""]
-        var texts = [""]
-        var last = [""]
-        for _ in 0..<3 {
-            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
-            texts += last
-        }
+        let texts = Fixtures.texts(of: pieces, upTo: 3)
         for a in texts {
             for b in texts.prefix(200) {
                 #expect(codeUnitOrder(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16), "\(a) \(b)")

@@ -39,4 +39,16 @@ public enum Fixtures {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url(group).path)) ?? []
         return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
     }
+
+    /// Every text made of up to `length` of `pieces` in a row (repeats included), the empty text
+    /// first: the inputs of the tests that hold a fast reading to the plain one it replaced.
+    public static func texts(of pieces: [String], upTo length: Int) -> [String] {
+        var texts = [""]
+        var last = [""]
+        for _ in 0..<length {
+            last = last.flatMap { prefix in pieces.map { prefix + $0 } }
+            texts += last
+        }
+        return texts
+    }
 }
