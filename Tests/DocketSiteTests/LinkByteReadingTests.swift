@@ -1,3 +1,4 @@
+import DocketTestSupport
 import Testing
 
 @testable import DocketSite
@@ -21,21 +22,10 @@ import Testing
         return parts.joined(separator: "/")
     }
 
-    /// Every string of up to `length` pieces drawn from `alphabet`.
-    private func strings(of alphabet: [String], upTo length: Int) -> [String] {
-        var all = [""]
-        var last = [""]
-        for _ in 0..<length {
-            last = last.flatMap { prefix in alphabet.map { prefix + $0 } }
-            all += last
-        }
-        return all
-    }
-
     @Test func isExternalAgreesWithTheCharacterReading() {
         let alphabet = ["/", ":", "a", "1", "+", ".", "%", " ", "é", "\u{301}", "\r\n"]
         var checked = 0
-        for url in strings(of: alphabet, upTo: 4) {
+        for url in Fixtures.texts(of: alphabet, upTo: 4) {
             #expect(URLPath.isExternal(url) == URLPath.isExternalByCharacters(url), "\(Array(url.unicodeScalars))")
             checked += 1
         }
@@ -50,7 +40,7 @@ import Testing
 
     @Test func normalizeAgreesWithTheCharacterReading() {
         let alphabet = ["/", ".", "a", "\u{301}", "é"]
-        for path in strings(of: alphabet, upTo: 6) {
+        for path in Fixtures.texts(of: alphabet, upTo: 6) {
             #expect(LinkResolver.normalize(path) == normalizeByCharacters(path), "\(Array(path.unicodeScalars))")
         }
         #expect(LinkResolver.normalize("guides/setup.md") == "guides/setup.md")
