@@ -55,6 +55,14 @@ bench-serve: release
 	scripts/bench-serve.py --corpus shared --pages $(PAGES)
 	scripts/bench-serve.py --corpus project --pages $(PAGES)
 
+# Two docket binaries against each other (BASE and NEW, e.g. release builds of two commits), in
+# turns on both corpora at 10,000 pages: medians and NEW/BASE ratios (scripts/bench-compare.sh).
+.PHONY: bench-compare
+bench-compare:
+	@test -n "$(BASE)" -a -n "$(NEW)" || { echo "usage: make bench-compare BASE=path/to/docket NEW=path/to/docket"; exit 2; }
+	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
+	scripts/bench-compare.sh "$(BASE)" "$(NEW)"
+
 # Kept for old habits and scripts: themes/default is embedded by the EmbedFiles build plugin on
 # every `swift build`, so there is nothing to regenerate or to check for drift.
 theme theme-check:
