@@ -15,13 +15,18 @@ struct TermTable<Value: Sendable>: Sendable {
     private var hashes: [UInt64] = []
     /// The value of term `i`.
     private var values: [Value] = []
-    /// Term numbers by hash position; -1 is an empty slot. The count is a power of two.
-    private var slots: [Int32]
+    /// The terms by hash position: the upper half of the term's hash and its number plus one, in
+    /// one word (0 is an empty slot), so that a probe compares hashes without reading `hashes`.
+    /// The count is a power of two.
+    private var slots: [UInt64]
+    /// For postings tables (`add`): the last posting of each term with its fields, so that a
+    /// word repeated in a section is done with by one read.
+    private var lastPostings: [Int] = []
     /// `termHashSeed`, kept here: a global is reached through `swift_once`, once a word.
     private let seed = termHashSeed
 
     init() {
-        slots = [Int32](repeating: -1, count: 1024)
+        slots = [UInt64](repeating: 0, count: 1024)
     }
 
     /// The number of distinct terms.
@@ -31,11 +36,15 @@ struct TermTable<Value: Sendable>: Sendable {
     @inline(__always)
     private mutating func number(of term: UnsafeBufferPointer<UInt8>, hash: UInt64, make: () -> Value) -> Int {
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let found = Int(slots[slot])
-            if found < 0 { break }
-            if hashes[found] == hash && equals(found, term) { return found }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let found = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if equals(found, term) { return found }
+            }
             slot = (slot + 1) & mask
         }
         let number = values.count
@@ -43,7 +52,7 @@ struct TermTable<Value: Sendable>: Sendable {
         starts.append(bytes.count)
         hashes.append(hash)
         values.append(make())
-        slots[slot] = Int32(number)
+        slots[slot] = tag | UInt64(number + 1)
         if values.count * 2 > slots.count { grow() }
         return number
     }
@@ -74,12 +83,12 @@ struct TermTable<Value: Sendable>: Sendable {
     }
 
     private mutating func grow() {
-        var larger = [Int32](repeating: -1, count: slots.count * 2)
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
         for (number, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while larger[slot] >= 0 { slot = (slot + 1) & mask }
-            larger[slot] = Int32(number)
+            while larger[slot] != 0 { slot = (slot + 1) & mask }
+            larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
         }
         slots = larger
     }
@@ -118,7 +127,22 @@ extension TermTable where Value == [Int] {
     /// its last posting when that is the same section's, else appends one.
     mutating func add(_ term: UnsafeBufferPointer<UInt8>, posting: Int, field: Int) {
         let number = number(of: term, hash: hash(term)) { [] }
-        values[number].withPosting(posting, field)
+        let wanted = posting | field
+        guard number < lastPostings.count else {
+            lastPostings.append(wanted)
+            values[number].append(wanted)
+            return
+        }
+        let last = lastPostings[number]
+        if last >> 4 == posting >> 4 {
+            // The word was seen in this section: only a field it was not seen in changes anything.
+            if last & field == field { return }
+            lastPostings[number] = last | field
+            values[number][values[number].count - 1] = last | field
+        } else {
+            lastPostings[number] = wanted
+            values[number].append(wanted)
+        }
     }
 
     /// Appends the postings of `other`'s terms to this table's (`other`'s sections all come
@@ -127,6 +151,8 @@ extension TermTable where Value == [Int] {
         other.forEveryEntry { term, hash, list in
             let number = number(of: term, hash: hash) { [] }
             values[number].append(contentsOf: list)
+            guard let last = list.last else { return }
+            if number < lastPostings.count { lastPostings[number] = last } else { lastPostings.append(last) }
         }
     }
 }
