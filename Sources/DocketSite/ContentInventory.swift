@@ -110,16 +110,18 @@ public struct ContentInventory: Sendable {
 /// the encodings can disagree (U+E000–U+FFFF against a character beyond U+FFFF). Sorting a
 /// site's paths through the UTF-16 view transcoded every path at every comparison.
 public func codeUnitOrder(_ a: String, _ b: String) -> Bool {
-    let byBytes = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
-            let common = min(x.count, y.count)
-            var index = 0
-            while index < common && x[index] == y[index] { index += 1 }
-            if index == common { return x.count < y.count }
-            if x[index] < 0x80 || y[index] < 0x80 { return x[index] < y[index] }
-            return nil
+    // Nil when either text has no contiguous UTF-8 or the first difference is in non-ASCII.
+    let byBytes: Bool? =
+        a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+                let common = min(x.count, y.count)
+                var index = 0
+                while index < common && x[index] == y[index] { index += 1 }
+                if index == common { return x.count < y.count }
+                if x[index] < 0x80 || y[index] < 0x80 { return x[index] < y[index] }
+                return nil
+            } ?? nil
         } ?? nil
-    }
-    if let byBytes, let order = byBytes { return order }
+    if let byBytes { return byBytes }
     return a.utf16.lexicographicallyPrecedes(b.utf16)
 }

@@ -10,8 +10,6 @@ extension PageDocument {
     /// The page. `partial` renders a template of the theme with this page's data, for the
     /// partials that stand alone on a line at column 0 of the built-in templates.
     func builtInHTML(partial: (String) throws(ThemeError) -> String) throws(ThemeError) -> String {
-        let escape = HTMLEscaping()
-        func text(_ value: String) -> String { escape.escapeText(value) }
         let page = self.page
         var html = ""
         html.reserveCapacity(page.contentHTML.utf8.count + page.sidebarHTML.utf8.count + 12_000)
@@ -84,8 +82,6 @@ extension PageDocument {
 
     /// head.mustache.
     private func appendHead(to html: inout String) {
-        let escape = HTMLEscaping()
-        func text(_ value: String) -> String { escape.escapeText(value) }
         html += Self.headStart
         html += "<link rel=\"stylesheet\" href=\"" + text(site.assetsUrl) + "docket.css\">\n"
         if let logo = site.logo {
@@ -110,17 +106,16 @@ extension PageDocument {
     /// breadcrumbs.mustache.
     private func appendBreadcrumbs(to html: inout String) {
         guard !page.breadcrumbs.isEmpty else { return }
-        let escape = HTMLEscaping()
         html += "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\">\n  <ul class=\"breadcrumbs__list\">\n"
         html += "    <li class=\"breadcrumbs__item breadcrumbs__item--home\"><a class=\"breadcrumbs__link\" href=\""
-        html += escape.escapeText(site.baseUrl) + "\" aria-label=\"Home page\">" + Self.homeIcon + "</a></li>\n"
+        html += text(site.baseUrl) + "\" aria-label=\"Home page\">" + Self.homeIcon + "</a></li>\n"
         for crumb in page.breadcrumbs {
             html += "    <li class=\"breadcrumbs__item\">"
             if let url = crumb.url {
-                html += "<a class=\"breadcrumbs__link\" href=\"" + escape.escapeText(url) + "\">"
-                html += escape.escapeText(crumb.label) + "</a>"
+                html += "<a class=\"breadcrumbs__link\" href=\"" + text(url) + "\">"
+                html += text(crumb.label) + "</a>"
             } else {
-                html += "<span class=\"breadcrumbs__link\">" + escape.escapeText(crumb.label) + "</span>"
+                html += "<span class=\"breadcrumbs__link\">" + text(crumb.label) + "</span>"
             }
             html += "</li>\n"
         }
@@ -129,8 +124,6 @@ extension PageDocument {
 
     /// banners.mustache.
     private func appendBanners(to html: inout String) {
-        let escape = HTMLEscaping()
-        func text(_ value: String) -> String { escape.escapeText(value) }
         if let banner = page.versionBanner {
             html += "<div class=\"admonition admonition-caution page-banner version-banner\" role=\"note\">\n"
             html += "  <div class=\"admonition-content\">\n    <p>"
@@ -152,8 +145,6 @@ extension PageDocument {
 
     /// The runbook banner of page.mustache.
     private func appendRunbook(_ runbook: RunbookBannerView, to html: inout String) {
-        let escape = HTMLEscaping()
-        func text(_ value: String) -> String { escape.escapeText(value) }
         let id = text(runbook.id)
         html += "<aside class=\"runbook-banner\" aria-label=\"Runbook\">\n"
         html += "  <p><span class=\"runbook-banner__label\">Runbook</span>\n"
@@ -178,8 +169,6 @@ extension PageDocument {
 
     /// One row of the runbook's parameters.
     private func appendParameter(_ parameter: RunbookParameterView, to html: inout String) {
-        let escape = HTMLEscaping()
-        func text(_ value: String) -> String { escape.escapeText(value) }
         let name = text(parameter.name)
         html += "    <li class=\"runbook-param\" data-param=\"" + name + "\">\n"
         html +=
@@ -201,14 +190,13 @@ extension PageDocument {
 
     /// pagination.mustache.
     private func appendPagination(to html: inout String) {
-        let escape = HTMLEscaping()
         html += "<nav class=\"pagination-nav\" aria-label=\"Docs pages\">\n"
         for (link, kind, sublabel) in [(page.prev, "prev", "Previous"), (page.next, "next", "Next")] {
             guard let link else { continue }
             html += "  <a class=\"pagination-nav__link pagination-nav__link--" + kind + "\" href=\""
             html +=
-                escape.escapeText(link.url ?? "") + "\" rel=\"" + kind + "\"><span class=\"pagination-nav__sublabel\">"
-            html += sublabel + "</span><span class=\"pagination-nav__label\">" + escape.escapeText(link.label)
+                text(link.url ?? "") + "\" rel=\"" + kind + "\"><span class=\"pagination-nav__sublabel\">"
+            html += sublabel + "</span><span class=\"pagination-nav__label\">" + text(link.label)
             html += "</span></a>\n"
         }
         html += "</nav>\n"
@@ -245,3 +233,6 @@ extension PageDocument {
 
         """
 }
+
+/// `value` escaped as the templates escape a `{{…}}` tag (`HTMLEscaping`).
+private func text(_ value: String) -> String { HTMLEscaping().escapeText(value) }
