@@ -216,24 +216,44 @@ public struct HTMLRenderer: Sendable {
             out += "<div class=\"mermaid-container\"><pre class=\"mermaid\">\(literal.htmlEscaped)</pre></div>\n"
             return
         }
-        var lines = Self.lines(of: literal)
-        let droppedLastLine = lines.last == ""
-        if droppedLastLine { lines.removeLast() }
-        var highlighted = info.highlightedLines(upTo: lines.count)
         // The code as the highlighter reads it: the literal without its final newline, unless
-        // magic comments were taken out of it.
+        // magic comments were taken out of it. Most blocks have no magic comment, no line range
+        // and no CR: their lines are only counted (splitting every block into substrings was a
+        // hundredth of a build) and split only when the highlighter does not know the language.
+        var split: [Substring]?
+        let lineCount: Int
+        var highlighted: Set<Int>
         var code: String?
-        if !info.hasHighlightRange {
-            if Self.holds("highlight-", in: literal) {
-                let applied = CodeHighlights.apply(to: lines)
-                lines = applied.lines
-                highlighted = applied.highlighted
-            } else {
-                // No line can be a magic comment: `apply` would keep every line and mark none.
-                highlighted = []
-                // The last line was empty: the literal ends with a lone LF, one byte.
-                code = droppedLastLine ? String(Substring(literal.utf8.dropLast())) : literal
+        if !info.hasHighlightRange, let count = Self.plainLineCount(of: literal) {
+            lineCount = count
+            highlighted = []
+            // The last line was empty: the literal ends with a lone LF, one byte.
+            code = literal.utf8.last == 10 ? String(Substring(literal.utf8.dropLast())) : literal
+        } else {
+            var lines = Self.lines(of: literal)
+            let droppedLastLine = lines.last == ""
+            if droppedLastLine { lines.removeLast() }
+            highlighted = info.highlightedLines(upTo: lines.count)
+            if !info.hasHighlightRange {
+                if Self.holds("highlight-", in: literal) {
+                    let applied = CodeHighlights.apply(to: lines)
+                    lines = applied.lines
+                    highlighted = applied.highlighted
+                } else {
+                    // No line can be a magic comment: `apply` would keep every line and mark none.
+                    highlighted = []
+                    code = droppedLastLine ? String(Substring(literal.utf8.dropLast())) : literal
+                }
             }
+            split = lines
+            lineCount = lines.count
+        }
+        /// The lines, made only when they are written one by one (no highlighter for the language).
+        func allLines() -> [Substring] {
+            if let split { return split }
+            var lines = Self.lines(of: literal)
+            if lines.last == "" { lines.removeLast() }
+            return lines
         }
         let label = codeBlockLabel?(node, info)
         out += "<div class=\"code-block"
@@ -248,7 +268,7 @@ public struct HTMLRenderer: Sendable {
         if let title = info.title, !title.isEmpty {
             out += "<div class=\"code-title\">\(title.htmlEscaped)</div>"
         }
-        if lines.isEmpty, let source = info.attribute("from"), !source.isEmpty {
+        if lineCount == 0, let source = info.attribute("from"), !source.isEmpty {
             // The step's text is the block it names, shown once where the reader reads it; an
             // empty box here would look like a step that does nothing.
             out +=
@@ -269,12 +289,12 @@ public struct HTMLRenderer: Sendable {
             return start + " data-line=\"\(first + index)\">"
         }
         if let colored = Highlighter.wrappedHTML(
-            code: code ?? lines.joined(separator: "\n"), language: info.language, lineCount: lines.count,
+            code: code ?? allLines().joined(separator: "\n"), language: info.language, lineCount: lineCount,
             lineStart: lineStart, lineEnd: "\n</span>")
         {
             out += colored
         } else {
-            for (index, line) in lines.enumerated() {
+            for (index, line) in allLines().enumerated() {
                 out += lineStart(index)
                 out += String(line).htmlEscaped
                 out += "\n</span>"
@@ -294,6 +314,24 @@ public struct HTMLRenderer: Sendable {
             return literal.split(separator: "\n", omittingEmptySubsequences: false)
         }
         return literal.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// The number of lines of a code block's text (a final newline ends the last line, it does
+    /// not start an empty one), when the text has no CR and no magic comment (`highlight-`):
+    /// then its lines are exactly what `lines(of:)` would give. Nil otherwise.
+    static func plainLineCount(of literal: String) -> Int? {
+        guard !literal.holdsByte(13), !literal.holdsBytes("highlight-") else { return nil }
+        var literal = literal
+        return literal.withUTF8 { bytes -> Int in
+            guard let last = bytes.last else { return 0 }
+            var newlines = 0
+            var offset = 0
+            while let found = bytes.firstOffset(of: 10, from: offset) {
+                newlines += 1
+                offset = found + 1
+            }
+            return last == 10 ? newlines : newlines + 1
+        }
     }
 
     /// True when `text` holds `word` (ASCII) as bytes.

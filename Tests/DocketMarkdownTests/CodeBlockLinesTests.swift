@@ -16,6 +16,21 @@ import Testing
         }
     }
 
+    @Test func theCountedLinesAreTheSplitLines() {
+        // Counted only without CR and magic comments; otherwise nil (the lines are split).
+        let pieces = ["\n", "a", "\u{301}", "é", "\r", "\r\n", "highlight-", "\n\n"]
+        for text in Fixtures.texts(of: pieces, upTo: 4) {
+            var lines = HTMLRenderer.lines(of: text)
+            if lines.last == "" { lines.removeLast() }
+            let counted = HTMLRenderer.plainLineCount(of: text)
+            if text.utf8.contains(13) || HTMLRenderer.holds("highlight-", in: text) {
+                #expect(counted == nil, "\(Array(text.unicodeScalars))")
+            } else {
+                #expect(counted == lines.count, "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
+
     @Test func highlightingOnlyAddsTokenSpansToThePlainLines() throws {
         // Every text of up to three pieces (CRLF, lone CR, combining marks, a last empty line),
         // in a language the highlighter knows and in one it does not: with the token spans taken
