@@ -2,17 +2,18 @@ import DocketDiagnostics
 import DocketMarkdown
 
 /// Warns about `:::name` directives that are not admonitions: Docusaurus does the same, and the
-/// content is still rendered in a plain container. Shown every node of a page by the walk of
-/// `PageReferences`.
+/// content is still rendered in a plain container. Shown every
+/// directive of a page by the walk of `PageReferences`.
 struct DirectiveCheck {
     let path: String
     private(set) var found: [Diagnostic] = []
 
-    mutating func inspect(_ node: MarkdownNode) {
-        if case .directive(let directive) = node.kind, Admonition.kind(of: directive.name) == nil {
+    /// Checks a directive written at `range`.
+    mutating func inspect(_ directive: MarkdownNode.Directive, at range: SourceRange) {
+        if Admonition.kind(of: directive.name) == nil {
             found.append(
                 .warning(
-                    at: SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn),
+                    at: SourceLocation(path: path, line: range.startLine, column: range.startColumn),
                     "unknown directive ':::\(directive.name)' (admonitions are note, tip, info, warning, danger, caution); rendered as a plain block"
                 ))
         }

@@ -5,7 +5,7 @@ import DocketMarkdown
 /// of a paragraph (`Run <Highlight>this</Highlight>`) is not something docket can render, so it
 /// is reported where it is written rather than passed through as unknown HTML. Imports, exports,
 /// expressions and block components are checked by the MDX layer in DocketMarkdown. Shown every
-/// node of a page by the walk of `PageReferences`.
+/// HTML node of a page by the walk of `PageReferences`.
 struct MDXSyntaxCheck {
     /// The diagnostic code of everything `markdown.mdx.unknownComponents: warn` turns into warnings.
     static let unsupportedCode = "mdx.unsupported"
@@ -13,25 +13,17 @@ struct MDXSyntaxCheck {
     let path: String
     private(set) var found: [Diagnostic] = []
 
-    mutating func inspect(_ node: MarkdownNode) {
-        switch node.kind {
-        case .htmlBlock(let html), .htmlInline(let html):
-            guard html.hasPrefix("<"), let name = Self.jsxName(html) else { break }
-            let known = MDXComponent(rawValue: name) != nil
-            found.append(
-                Diagnostic(
-                    .error, at: Self.location(node, path),
-                    known
-                        ? "<\(name)> must start on its own line (with a blank line or a tag before it) for docket to render it; here it is raw HTML"
-                        : "docket cannot render the component <\(name)> (plain Markdown, HTML and the built-in theme components only); the page would render wrong",
-                    code: Self.unsupportedCode))
-        default:
-            break
-        }
-    }
-
-    private static func location(_ node: MarkdownNode, _ path: String) -> SourceLocation {
-        SourceLocation(path: path, line: node.range.startLine, column: node.range.startColumn)
+    /// Checks the text of an HTML node (inline or block) written at `range`.
+    mutating func inspect(html: String, at range: SourceRange) {
+        guard html.hasPrefix("<"), let name = Self.jsxName(html) else { return }
+        let known = MDXComponent(rawValue: name) != nil
+        found.append(
+            Diagnostic(
+                .error, at: SourceLocation(path: path, line: range.startLine, column: range.startColumn),
+                known
+                    ? "<\(name)> must start on its own line (with a blank line or a tag before it) for docket to render it; here it is raw HTML"
+                    : "docket cannot render the component <\(name)> (plain Markdown, HTML and the built-in theme components only); the page would render wrong",
+                code: Self.unsupportedCode))
     }
 
     private static func jsxName(_ html: String) -> String? {

@@ -33,7 +33,7 @@ public enum PageParser {
         let (document, toc) = HeadingAnchors.assign(markdown.root)
 
         var references = PageReferences(path: displayPath)
-        document.walk(with: &references)
+        references.read(document)
         diagnostics.append(contentsOf: references.mdxCheck.found)
         let contentTitle = ContentTitleText.find(in: document, body: split.body, bodyLineOffset: split.bodyLineOffset)
         for (key, value) in [("title", frontMatter.title), ("sidebar_label", frontMatter.sidebarLabel)] {

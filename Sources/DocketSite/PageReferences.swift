@@ -4,7 +4,10 @@ import DocketMarkdown
 /// anchors links may name (heading ids, HTML and MDX ids, footnotes) and every link and image,
 /// in document order, where it is written. The same walk shows each node to the page's checks
 /// (`MDXSyntaxCheck`, `DirectiveCheck`): a walk of their own each copied every node again.
-struct PageReferences: MarkdownWalker {
+/// Nodes are read where they stand in their arrays, by index, not handed to a `MarkdownWalker`:
+/// a node passed to a mutating method is copied (its payload and children retained and
+/// released), for every node of every page.
+struct PageReferences {
     private(set) var anchors = Set<String>()
     private(set) var links: [LinkReference] = []
     /// The MDX components of the page.
@@ -18,26 +21,34 @@ struct PageReferences: MarkdownWalker {
         directiveCheck = DirectiveCheck(path: path)
     }
 
-    mutating func visit(_ node: MarkdownNode) {
-        switch node.kind {
-        case .heading(let id?, _):
-            anchors.insert(id)
-        case .htmlInline(let html), .htmlBlock(let html):
-            anchors.formUnion(HTMLAnchorIDs.ids(in: html))
-        case .mdx(let element):
-            if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
-            if let component = element.component { components.insert(component) }
-        case .footnoteDefinition(let label):
-            anchors.formUnion(HTMLRenderer.footnoteAnchorIDs(label: label) + ["footnote-label"])
-        case .link(let destination, _):
-            links.append(LinkReference(kind: .link, destination: destination, range: node.range))
-        case .image(let source, _):
-            links.append(LinkReference(kind: .image, destination: source, range: node.range))
-        default:
-            break
+    /// Reads `root` and everything below it.
+    mutating func read(_ root: MarkdownNode) {
+        [root].withUnsafeBufferPointer { read($0) }
+    }
+
+    private mutating func read(_ nodes: UnsafeBufferPointer<MarkdownNode>) {
+        for index in nodes.indices {
+            switch nodes[index].kind {
+            case .heading(let id?, _):
+                anchors.insert(id)
+            case .htmlInline(let html), .htmlBlock(let html):
+                anchors.formUnion(HTMLAnchorIDs.ids(in: html))
+                mdxCheck.inspect(html: html, at: nodes[index].range)
+            case .mdx(let element):
+                if let id = element.string("id"), !id.isEmpty { anchors.insert(id) }
+                if let component = element.component { components.insert(component) }
+            case .footnoteDefinition(let label):
+                anchors.formUnion(HTMLRenderer.footnoteAnchorIDs(label: label) + ["footnote-label"])
+            case .link(let destination, _):
+                links.append(LinkReference(kind: .link, destination: destination, range: nodes[index].range))
+            case .image(let source, _):
+                links.append(LinkReference(kind: .image, destination: source, range: nodes[index].range))
+            case .directive(let directive):
+                directiveCheck.inspect(directive, at: nodes[index].range)
+            default:
+                break
+            }
+            nodes[index].children.withUnsafeBufferPointer { read($0) }
         }
-        mdxCheck.inspect(node)
-        directiveCheck.inspect(node)
-        descend(into: node)
     }
 }

@@ -31,13 +31,16 @@ struct SearchSection: Sendable {
         // first heading.
         var current = SearchSection(page: page, heading: "", anchor: "", text: "", title: title, keywords: keywords)
         let titleIndex = root.contentTitleIndex
-        for (index, block) in root.children.enumerated() where index != titleIndex {
-            if case .heading(let id?, let level) = block.kind, level >= 2 {
-                current.text = text.finish()
-                sections.append(current)
-                current = SearchSection(page: page, heading: collapse(block.plainText), anchor: id, text: "")
-            } else {
-                text.addBlock(block)
+        root.children.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices where index != titleIndex {
+                if case .heading(let id?, let level) = blocks[index].kind, level >= 2 {
+                    current.text = text.finish()
+                    sections.append(current)
+                    current = SearchSection(
+                        page: page, heading: collapse(blocks[index].plainText), anchor: id, text: "")
+                } else {
+                    text.addBlock(blocks, index)
+                }
             }
         }
         current.text = text.finish()
@@ -87,10 +90,13 @@ struct SearchSection: Sendable {
             endBlock()
         }
 
-        mutating func addBlock(_ node: MarkdownNode) {
-            switch node.kind {
+        /// Adds the text of `nodes[index]`. Nodes are read where they stand in their arrays, by
+        /// index: a node passed as an argument to a mutating method is copied (its payload and
+        /// children retained and released), for every block and inline of every page.
+        mutating func addBlock(_ nodes: UnsafeBufferPointer<MarkdownNode>, _ index: Int) {
+            switch nodes[index].kind {
             case .paragraph, .heading, .tableCell, .directiveTitle:
-                appendPlainText(of: node)
+                appendPlainText(of: nodes[index].children)
                 endBlock()
             case .codeBlock(let literal, _):
                 add(literal)
@@ -98,8 +104,8 @@ struct SearchSection: Sendable {
                 return
             default:
                 // Lists, items, quotes, tables, rows, footnotes: their blocks hold the text.
-                node.children.withUnsafeBufferPointer { children in
-                    for index in children.indices { addBlock(children[index]) }
+                nodes[index].children.withUnsafeBufferPointer { children in
+                    for child in children.indices { addBlock(children, child) }
                 }
             }
         }
@@ -113,18 +119,20 @@ struct SearchSection: Sendable {
             return String(decoding: bytes, as: UTF8.self)
         }
 
-        /// `node.plainText`, appended as it is read.
-        private mutating func appendPlainText(of node: MarkdownNode) {
-            switch node.kind {
-            case .text(let text), .code(let text):
-                append(text)
-            case .softBreak, .lineBreak:
-                pendingSpace = blockCount > 0
-            case .htmlInline, .htmlBlock, .footnoteReference:
-                return
-            default:
-                node.children.withUnsafeBufferPointer { children in
-                    for index in children.indices { appendPlainText(of: children[index]) }
+        /// The `plainText` of `nodes`, appended as it is read.
+        private mutating func appendPlainText(of nodes: [MarkdownNode]) {
+            nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices {
+                    switch nodes[index].kind {
+                    case .text(let text), .code(let text):
+                        append(text)
+                    case .softBreak, .lineBreak:
+                        pendingSpace = blockCount > 0
+                    case .htmlInline, .htmlBlock, .footnoteReference:
+                        continue
+                    default:
+                        appendPlainText(of: nodes[index].children)
+                    }
                 }
             }
         }

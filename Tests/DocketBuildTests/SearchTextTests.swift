@@ -99,7 +99,8 @@ import Testing
             let description = next(3) == 0 ? texts[next(texts.count)] : nil
             var collector = SearchSection.TextCollector()
             if let description { collector.add(description) }
-            for node in blocks { collector.addBlock(node) }
+            blocks.withUnsafeBufferPointer { blocks in for index in blocks.indices { collector.addBlock(blocks, index) }
+            }
             let expected =
                 ((description.map { [SearchSection.collapse($0)] } ?? []) + blocks.flatMap(pieces))
                 .filter { !$0.isEmpty }.joined(separator: " ")
