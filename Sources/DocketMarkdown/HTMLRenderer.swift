@@ -28,13 +28,15 @@ public struct HTMLRenderer: Sendable {
         var context = Context(footnotes: FootnoteNumbers.of(root))
         var out = ""
         out.reserveCapacity(4096)
-        for (index, child) in root.children.enumerated() {
-            if index == contentTitleIndex {
-                out += "<header>"
-                block(child, into: &out, context: &context, tight: false)
-                out += "</header>\n"
-            } else {
-                block(child, into: &out, context: &context, tight: false)
+        root.children.withUnsafeBufferPointer { children in
+            for index in children.indices {
+                if index == contentTitleIndex {
+                    out += "<header>"
+                    block(children[index], into: &out, context: &context, tight: false)
+                    out += "</header>\n"
+                } else {
+                    block(children[index], into: &out, context: &context, tight: false)
+                }
             }
         }
         if context.hasFootnotes {
@@ -140,7 +142,9 @@ public struct HTMLRenderer: Sendable {
             if ordered && start != 1 { out += " start=\"\(start)\"" }
             if hasTasks { out += " class=\"contains-task-list\"" }
             out += ">\n"
-            for item in node.children { listItem(item, tight: isTight, into: &out, context: &context) }
+            node.children.withUnsafeBufferPointer { items in
+                for index in items.indices { listItem(items[index], tight: isTight, into: &out, context: &context) }
+            }
             out += "</\(tag)>\n"
         case .item:
             listItem(node, tight: tight, into: &out, context: &context)
@@ -194,19 +198,17 @@ public struct HTMLRenderer: Sendable {
         } else {
             out += "<li>"
         }
-        for (index, child) in node.children.enumerated() {
-            // As cmark-gfm: a block starts on its own line, except a tight list's paragraph,
-            // which is written without <p>.
-            if index == 0, !child.isInline,
-                !(tight
-                    && {
-                        if case .paragraph = child.kind { return true }; return false
-                    }())
-            {
-                out += "\n"
+        node.children.withUnsafeBufferPointer { children in
+            for index in children.indices {
+                let isParagraph = {
+                    if case .paragraph = children[index].kind { return true }; return false
+                }()
+                // As cmark-gfm: a block starts on its own line, except a tight list's paragraph,
+                // which is written without <p>.
+                if index == 0, !children[index].isInline, !(tight && isParagraph) { out += "\n" }
+                block(children[index], into: &out, context: &context, tight: tight)
+                if tight, isParagraph, index < children.count - 1 { out += "\n" }
             }
-            block(child, into: &out, context: &context, tight: tight)
-            if tight, case .paragraph = child.kind, index < node.children.count - 1 { out += "\n" }
         }
         out += "</li>\n"
     }
@@ -352,30 +354,34 @@ public struct HTMLRenderer: Sendable {
     ) {
         out += "<table>\n"
         var inBody = false
-        for row in node.children {
-            guard case .tableRow(let isHeader) = row.kind else { continue }
-            if isHeader {
-                out += "<thead>\n"
-            } else if !inBody {
-                inBody = true
-                out += "<tbody>\n"
-            }
-            out += "<tr>\n"
-            for (index, cell) in row.children.enumerated() {
-                let tag = isHeader ? "th" : "td"
-                out += "<\(tag)"
-                switch index < alignments.count ? alignments[index] : .none {
-                case .left: out += " style=\"text-align: left\""
-                case .center: out += " style=\"text-align: center\""
-                case .right: out += " style=\"text-align: right\""
-                case .none: break
+        node.children.withUnsafeBufferPointer { rows in
+            for row in rows.indices {
+                guard case .tableRow(let isHeader) = rows[row].kind else { continue }
+                if isHeader {
+                    out += "<thead>\n"
+                } else if !inBody {
+                    inBody = true
+                    out += "<tbody>\n"
                 }
-                out += ">"
-                inlines(cell.children, into: &out, context: &context)
-                out += "</\(tag)>\n"
+                out += "<tr>\n"
+                rows[row].children.withUnsafeBufferPointer { cells in
+                    for index in cells.indices {
+                        let tag = isHeader ? "th" : "td"
+                        out += "<\(tag)"
+                        switch index < alignments.count ? alignments[index] : .none {
+                        case .left: out += " style=\"text-align: left\""
+                        case .center: out += " style=\"text-align: center\""
+                        case .right: out += " style=\"text-align: right\""
+                        case .none: break
+                        }
+                        out += ">"
+                        inlines(cells[index].children, into: &out, context: &context)
+                        out += "</\(tag)>\n"
+                    }
+                }
+                out += "</tr>\n"
+                if isHeader { out += "</thead>\n" }
             }
-            out += "</tr>\n"
-            if isHeader { out += "</thead>\n" }
         }
         if inBody { out += "</tbody>\n" }
         out += "</table>\n"
