@@ -28,11 +28,14 @@ extension HTMLRenderer {
     }
 
     private func children(_ node: MarkdownNode, into out: inout String, context: inout Context) {
-        for child in node.children {
-            if child.isInline {
-                inline(child, into: &out, context: &context)
-            } else {
-                block(child, into: &out, context: &context, tight: false)
+        node.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
+            for index in children.indices {
+                if children[index].isInline {
+                    inline(first + index, into: &out, context: &context)
+                } else {
+                    block(first + index, into: &out, context: &context, tight: false)
+                }
             }
         }
     }

@@ -29,13 +29,14 @@ public struct HTMLRenderer: Sendable {
         var out = ""
         out.reserveCapacity(4096)
         root.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
             for index in children.indices {
                 if index == contentTitleIndex {
                     out += "<header>"
-                    block(children[index], into: &out, context: &context, tight: false)
+                    block(first + index, into: &out, context: &context, tight: false)
                     out += "</header>\n"
                 } else {
-                    block(children[index], into: &out, context: &context, tight: false)
+                    block(first + index, into: &out, context: &context, tight: false)
                 }
             }
         }
@@ -50,7 +51,7 @@ public struct HTMLRenderer: Sendable {
         var out = ""
         var context = Context(footnotes: [:])
         context.plainLinks = plainLinks
-        for node in inlines { inline(node, into: &out, context: &context) }
+        self.inlines(inlines, into: &out, context: &context)
         return out
     }
 
@@ -100,13 +101,16 @@ public struct HTMLRenderer: Sendable {
             node.children.last.map {
                 if case .paragraph = $0.kind { return true }; return false
             } ?? false
-        for (index, child) in node.children.enumerated() {
-            if lastIsParagraph && index == node.children.count - 1 {
-                out += "<p>"
-                inlines(child.children, into: &out, context: &context)
-                out += " \(backref)</p>\n"
-            } else {
-                block(child, into: &out, context: &context, tight: false)
+        node.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
+            for index in children.indices {
+                if lastIsParagraph && index == children.count - 1 {
+                    out += "<p>"
+                    inlines(children[index].children, into: &out, context: &context)
+                    out += " \(backref)</p>\n"
+                } else {
+                    block(first + index, into: &out, context: &context, tight: false)
+                }
             }
         }
         if !lastIsParagraph { out += backref + "\n" }
@@ -115,41 +119,42 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: blocks
 
-    func block(_ node: MarkdownNode, into out: inout String, context: inout Context, tight: Bool) {
-        switch node.kind {
+    func block(_ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context, tight: Bool) {
+        switch node.pointee.kind {
         case .document:
-            blocks(node.children, into: &out, context: &context, tight: false)
+            blocks(node.pointee.children, into: &out, context: &context, tight: false)
         case .paragraph:
             if tight {
-                inlines(node.children, into: &out, context: &context)
+                inlines(node.pointee.children, into: &out, context: &context)
                 return
             }
             out += "<p>"
-            inlines(node.children, into: &out, context: &context)
+            inlines(node.pointee.children, into: &out, context: &context)
             out += "</p>\n"
         case .heading(let id, let level):
             heading(node, level: Int(level), id: id, into: &out, context: &context)
         case .blockQuote:
             out += "<blockquote>\n"
-            blocks(node.children, into: &out, context: &context, tight: false)
+            blocks(node.pointee.children, into: &out, context: &context, tight: false)
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
             let tag = ordered ? "ol" : "ul"
-            let hasTasks = node.children.contains {
+            let hasTasks = node.pointee.children.contains {
                 if case .item(task: .some) = $0.kind { return true }; return false
             }
             out += "<\(tag)"
             if ordered && start != 1 { out += " start=\"\(start)\"" }
             if hasTasks { out += " class=\"contains-task-list\"" }
             out += ">\n"
-            node.children.withUnsafeBufferPointer { items in
-                for index in items.indices { listItem(items[index], tight: isTight, into: &out, context: &context) }
+            node.pointee.children.withUnsafeBufferPointer { items in
+                guard let first = items.baseAddress else { return }
+                for index in items.indices { listItem(first + index, tight: isTight, into: &out, context: &context) }
             }
             out += "</\(tag)>\n"
         case .item:
             listItem(node, tight: tight, into: &out, context: &context)
         case .codeBlock(let literal, let info):
-            codeBlock(node, info: info, literal: literal, into: &out)
+            codeBlock(node.pointee, info: info, literal: literal, into: &out)
         case .htmlBlock(let html):
             out += html
             if !html.hasSuffix("\n") { out += "\n" }
@@ -158,47 +163,51 @@ public struct HTMLRenderer: Sendable {
         case .table(let alignments):
             table(node, alignments: alignments, into: &out, context: &context)
         case .footnoteDefinition(let label):
-            footnoteDefinition(node, label: label, into: &out, context: &context)
+            footnoteDefinition(node.pointee, label: label, into: &out, context: &context)
         case .directive(let directive):
-            admonition(node, directive: directive, into: &out, context: &context)
+            admonition(node.pointee, directive: directive, into: &out, context: &context)
         case .mdx(let element):
-            mdx(node, element: element, into: &out, context: &context)
+            mdx(node.pointee, element: element, into: &out, context: &context)
         case .directiveTitle:
             // Written by `admonition` in the heading; never a block of its own.
             break
         case .tableRow, .tableCell:
-            blocks(node.children, into: &out, context: &context, tight: tight)
+            blocks(node.pointee.children, into: &out, context: &context, tight: tight)
         default:
             inline(node, into: &out, context: &context)
         }
     }
 
-    private func heading(_ node: MarkdownNode, level: Int, id: String?, into out: inout String, context: inout Context)
-    {
+    private func heading(
+        _ node: UnsafePointer<MarkdownNode>, level: Int, id: String?, into out: inout String, context: inout Context
+    ) {
         guard let id else {
             out += "<h\(level)>"
-            inlines(node.children, into: &out, context: &context)
+            inlines(node.pointee.children, into: &out, context: &context)
             out += "</h\(level)>\n"
             return
         }
         let anchor = id.htmlEscaped
         out += "<h\(level) id=\"\(anchor)\" class=\"anchor\">"
-        inlines(node.children, into: &out, context: &context)
+        inlines(node.pointee.children, into: &out, context: &context)
         // Docusaurus names the heading when its content is one plain string, else the id.
         var label = id
-        if node.children.count == 1, case .text(let text) = node.children[0].kind { label = text }
+        if node.pointee.children.count == 1, case .text(let text) = node.pointee.children[0].kind { label = text }
         let escapedLabel = label.htmlEscaped
         out +=
             "<a class=\"hash-link\" href=\"#\(anchor)\" aria-label=\"Direct link to \(escapedLabel)\" title=\"Direct link to \(escapedLabel)\">#</a></h\(level)>\n"
     }
 
-    private func listItem(_ node: MarkdownNode, tight: Bool, into out: inout String, context: inout Context) {
-        if case .item(task: .some(let checked)) = node.kind {
+    private func listItem(
+        _ node: UnsafePointer<MarkdownNode>, tight: Bool, into out: inout String, context: inout Context
+    ) {
+        if case .item(task: .some(let checked)) = node.pointee.kind {
             out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
         } else {
             out += "<li>"
         }
-        node.children.withUnsafeBufferPointer { children in
+        node.pointee.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
             for index in children.indices {
                 let isParagraph = {
                     if case .paragraph = children[index].kind { return true }; return false
@@ -206,7 +215,7 @@ public struct HTMLRenderer: Sendable {
                 // As cmark-gfm: a block starts on its own line, except a tight list's paragraph,
                 // which is written without <p>.
                 if index == 0, !children[index].isInline, !(tight && isParagraph) { out += "\n" }
-                block(children[index], into: &out, context: &context, tight: tight)
+                block(first + index, into: &out, context: &context, tight: tight)
                 if tight, isParagraph, index < children.count - 1 { out += "\n" }
             }
         }
@@ -350,11 +359,12 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func table(
-        _ node: MarkdownNode, alignments: [MarkdownNode.Alignment], into out: inout String, context: inout Context
+        _ node: UnsafePointer<MarkdownNode>, alignments: [MarkdownNode.Alignment], into out: inout String,
+        context: inout Context
     ) {
         out += "<table>\n"
         var inBody = false
-        node.children.withUnsafeBufferPointer { rows in
+        node.pointee.children.withUnsafeBufferPointer { rows in
             for row in rows.indices {
                 guard case .tableRow(let isHeader) = rows[row].kind else { continue }
                 if isHeader {
@@ -392,7 +402,7 @@ public struct HTMLRenderer: Sendable {
     ) {
         guard let kind = Admonition.kind(of: directive.name) else {
             out += "<div class=\"admonition admonition-unknown\">\n"
-            for child in node.directiveBlocks { block(child, into: &out, context: &context, tight: false) }
+            directiveBlocks(of: node, into: &out, context: &context)
             out += "</div>\n"
             return
         }
@@ -404,29 +414,43 @@ public struct HTMLRenderer: Sendable {
             out += directive.name.htmlEscaped
         }
         out += "</div><div class=\"admonition-content\">\n"
-        for child in node.directiveBlocks { block(child, into: &out, context: &context, tight: false) }
+        directiveBlocks(of: node, into: &out, context: &context)
         out += "</div></div>\n"
+    }
+
+    /// The blocks of a directive after its title.
+    private func directiveBlocks(of node: MarkdownNode, into out: inout String, context: inout Context) {
+        let skip = node.directiveTitle == nil ? 0 : 1
+        node.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
+            for index in children.indices.dropFirst(skip) {
+                block(first + index, into: &out, context: &context, tight: false)
+            }
+        }
     }
 
     // MARK: inlines
 
-    /// Writes `nodes` in order, each borrowed from the array (a `for node in nodes` loop copied
-    /// each node it passed).
+    /// Writes `nodes` in order. Nodes are handed on as pointers into their arrays: a node passed
+    /// by value (from a `for node in nodes` loop, or read from the array at a call) was copied, its
+    /// payload and children retained and released, for every node of every page.
     func inlines(_ nodes: [MarkdownNode], into out: inout String, context: inout Context) {
         nodes.withUnsafeBufferPointer { nodes in
-            for index in nodes.indices { inline(nodes[index], into: &out, context: &context) }
+            guard let first = nodes.baseAddress else { return }
+            for index in nodes.indices { inline(first + index, into: &out, context: &context) }
         }
     }
 
     /// `block` for each of `nodes`, borrowed as `inlines` does.
     func blocks(_ nodes: [MarkdownNode], into out: inout String, context: inout Context, tight: Bool) {
         nodes.withUnsafeBufferPointer { nodes in
-            for index in nodes.indices { block(nodes[index], into: &out, context: &context, tight: tight) }
+            guard let first = nodes.baseAddress else { return }
+            for index in nodes.indices { block(first + index, into: &out, context: &context, tight: tight) }
         }
     }
 
-    func inline(_ node: MarkdownNode, into out: inout String, context: inout Context) {
-        switch node.kind {
+    func inline(_ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context) {
+        switch node.pointee.kind {
         case .text(let text):
             // A byte scan first: most text holds no colon.
             let hasColon = emoji && text.holdsByte(UInt8(ascii: ":"))
@@ -440,7 +464,7 @@ public struct HTMLRenderer: Sendable {
         case .strikethrough: wrap("del", node, into: &out, context: &context)
         case .link(let written, let title):
             if context.plainLinks {
-                inlines(node.children, into: &out, context: &context)
+                inlines(node.pointee.children, into: &out, context: &context)
                 return
             }
             let destination = url(of: written)
@@ -448,11 +472,11 @@ public struct HTMLRenderer: Sendable {
             if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
             if Self.isWebLink(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
             out += ">"
-            inlines(node.children, into: &out, context: &context)
+            inlines(node.pointee.children, into: &out, context: &context)
             out += "</a>"
         case .image(let source, let title):
             if context.plainLinks { return }
-            out += "<img src=\"\(url(of: source).htmlEscaped)\" alt=\"\(node.plainText.htmlEscaped)\""
+            out += "<img src=\"\(url(of: source).htmlEscaped)\" alt=\"\(node.pointee.plainText.htmlEscaped)\""
             if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
@@ -476,9 +500,11 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func wrap(_ tag: String, _ node: MarkdownNode, into out: inout String, context: inout Context) {
+    private func wrap(
+        _ tag: String, _ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context
+    ) {
         out += "<\(tag)>"
-        inlines(node.children, into: &out, context: &context)
+        inlines(node.pointee.children, into: &out, context: &context)
         out += "</\(tag)>"
     }
 
