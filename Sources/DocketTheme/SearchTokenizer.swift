@@ -12,54 +12,66 @@ enum SearchTokenizer {
         var text = text
         text.withUTF8 { bytes in
             var word: [UInt8] = []
-            var start = 0
-            var scalars = 0
-            var hasUpper = false
-            var asciiOnly = true
-            func flush(upTo end: Int) {
-                defer { (scalars, hasUpper, asciiOnly) = (0, false, true) }
-                guard scalars >= 2 else { return }
+            let count = bytes.count
+            var index = 0
+            // One word per turn: separators skipped, then the word's run read in a tight loop
+            // (most of the text is lower-case ASCII words), then the word handed over.
+            while index < count {
+                let first = bytes[index]
+                if first < 0x80 && !isWordByte(first) {
+                    index += 1
+                    continue
+                }
+                let start = index
+                var end = index
+                var scalars = 0
+                var hasUpper = false
+                var asciiOnly = true
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        guard isWordByte(byte) else { break }
+                        if byte &- 0x41 < 26 { hasUpper = true }
+                        scalars += 1
+                        index += 1
+                        end = index
+                        continue
+                    }
+                    // A multi-byte scalar (the string is valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    let scalarEnd = min(index + length, count)
+                    for next in (index + 1)..<scalarEnd { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                    index = scalarEnd
+                    // Not a word scalar: a separator, passed over with the word ending before it.
+                    guard let scalar = Unicode.Scalar(value), isWordScalar(scalar) else { break }
+                    scalars += 1
+                    asciiOnly = false
+                    end = index
+                }
+                guard scalars >= 2 else { continue }
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if !hasUpper && asciiOnly { return term(run) }
+                if !hasUpper && asciiOnly {
+                    term(run)
+                    continue
+                }
                 word.removeAll(keepingCapacity: true)
-                for byte in run { word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
-                if asciiOnly { return word.withUnsafeBufferPointer(term) }
+                for byte in run { word.append(byte &- 0x41 < 26 ? byte + 0x20 : byte) }
+                if asciiOnly {
+                    word.withUnsafeBufferPointer(term)
+                    continue
+                }
                 // Other scripts need the full mapping (which may change the length).
                 var lower = String(decoding: word, as: UTF8.self).lowercased()
                 lower.withUTF8(term)
             }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let lower = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A)
-                    let upper = byte >= 0x41 && byte <= 0x5A
-                    if lower || upper {
-                        if scalars == 0 { start = index }
-                        scalars += 1
-                        if upper { hasUpper = true }
-                    } else if scalars > 0 {
-                        flush(upTo: index)
-                    }
-                    index += 1
-                    continue
-                }
-                // A multi-byte scalar (the string is valid UTF-8).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                let end = min(index + length, bytes.count)
-                for next in (index + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), isWordScalar(scalar) {
-                    if scalars == 0 { start = index }
-                    scalars += 1
-                    asciiOnly = false
-                } else if scalars > 0 {
-                    flush(upTo: index)
-                }
-                index = end
-            }
-            if scalars > 0 { flush(upTo: bytes.count) }
         }
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The terms of `text`, each once, in first-seen order.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Search terms and a value for each (a chunk's postings, or the site's encoded posting lists),
 /// keyed by each term's UTF-8 bytes. `SearchIndex.postings` looks up every word of a site's text (millions at 10,000 pages);
 /// a `[String: [Int]]` made a `String` of each word and hashed it with SipHash, about half of
@@ -76,10 +78,8 @@ struct TermTable<Value: Sendable>: Sendable {
     private func equals(_ number: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[number]
         guard starts[number + 1] - start == term.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in
-            for offset in 0..<term.count where all[start + offset] != term[offset] { return false }
-            return true
-        }
+        guard !term.isEmpty, let other = term.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, other, term.count) == 0 }
     }
 
     private mutating func grow() {
