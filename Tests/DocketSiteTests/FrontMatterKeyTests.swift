@@ -123,6 +123,13 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(fm.raw?["my_custom_field"]?.scalar?.text == "1")
     }
+
+    @Test func theTreeIsKeptOnlyForARunbookBlockOrUnknownKeys() {
+        #expect(FrontMatter.parse("title: A\nsidebar_position: 2\n", path: "docs/a.md").0.raw == nil)
+        #expect(FrontMatter.parse("runbook:\n  id: r\n", path: "docs/a.md").0.raw?["runbook"] != nil)
+        #expect(FrontMatter.parse("runbook:\n", path: "docs/a.md").0.raw?["runbook"] != nil)
+        #expect(FrontMatter.parse("title: A\nmy_custom_field: 1\n", path: "docs/a.md").0.raw != nil)
+    }
 }
 
 /// `last_update: {date, author}` is read and checked.
