@@ -15,10 +15,14 @@ struct DirectiveFolder {
     private var depth = 0
     private var tooDeepReported = false
 
+    /// `markerLines`, ascending.
+    private let sortedMarkerLines: [Int]
+
     init(openings: [DirectiveScanner.Opening], markerLines: Set<Int>, path: String) {
         self.openings = openings
         self.markerLines = markerLines
         self.path = path
+        sortedMarkerLines = markerLines.sorted()
     }
 
     /// Folds every marker pair of the tree. Recursion follows the tree, whose depth the parser
@@ -27,10 +31,25 @@ struct DirectiveFolder {
     mutating func fold(_ node: MarkdownNode) -> MarkdownNode {
         // Markers are HTML blocks, which stand in block containers only: a paragraph, heading or
         // table is kept as it is (rebuilding every children array of the page was most of the fold).
-        guard node.mayHoldBlocks else { return node }
+        guard node.mayHoldBlocks, spansMarkerLine(node.range) else { return node }
         var copy = node
         copy.children = fold(children: node.children)
         return copy
+    }
+
+    /// False when no marker line lies within `range` (a block container's lines), so that no
+    /// marker can be below the node: its subtree is kept as it is instead of rebuilt. A range
+    /// the parser did not give (line 0) could hold one.
+    private func spansMarkerLine(_ range: SourceRange) -> Bool {
+        guard range.startLine > 0, range.endLine >= range.startLine else { return true }
+        // The first marker line at or after the start, by bisection.
+        var low = 0
+        var high = sortedMarkerLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedMarkerLines[middle] < range.startLine { low = middle + 1 } else { high = middle }
+        }
+        return low < sortedMarkerLines.count && sortedMarkerLines[low] <= range.endLine
     }
 
     private mutating func fold(children: [MarkdownNode]) -> [MarkdownNode] {
