@@ -27,6 +27,8 @@
 # Environment: DOCKET (default .build/release/docket; this script never builds it), HUGO
 # (default hugo), BENCH_RUNS (default 3), BENCH_SEED (seed of both corpora), BENCH_CORPORA
 # (default "project shared"), BENCH_KEEP=1 keeps the temp folder and prints where it is.
+# Every corpus and output stays on disk until the end (about 8 GB at the default sizes; see
+# the end of bench_one for why), in TMPDIR (default /tmp).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -112,7 +114,7 @@ bench_one() {
   # build. The runs alternate so that a slow drift of the machine (a neighbour's job, the page
   # cache warming up) hits both tools alike. docket runs from an empty folder so that no
   # docket.yml is picked up; broken links only warn, as Hugo does not check them at all.
-  # Outputs are kept until the corpus is done: deleting one between runs made the next runs
+  # Outputs are kept until the bench is done: deleting one between runs made the next runs
   # up to 2.5x slower on a disk mounted with `discard`.
   local empty=$dir/empty
   mkdir -p "$empty" "$dir/logs"
@@ -209,8 +211,11 @@ bench_one() {
   summary+=("$(printf 'bench: %s %d pages: docket %.2f s (%.0f pages/s, %.0f MiB, CPU/wall %.2f); hugo %.2f s (%.0f MiB); %s%s' \
     "$kind" "$pages" "$dw" "$(awk -v p="$pages" -v d="$dw" 'BEGIN { print p / d }')" "$dm" \
     "$(awk -v c="$dc" -v d="$dw" 'BEGIN { print c / d }')" "$hw" "$hm" "$verdict" "${missed:+; MISSED:$missed}")")
-  # Free the disk before the next corpus (outputs of 10,000 pages are about 1.5 GB).
-  rm -rf "$dir"
+  # Nothing is deleted before the bench ends (the temp folder goes then): on ext4 without a
+  # journal, each file created in the minutes after a large deletion costs the kernel a scan
+  # of the recently freed inodes (`recently_deleted`, up to a fifth of a build's time), so a
+  # corpus measured after the previous one's outputs were deleted paid for them. At 1,000 and
+  # 10,000 pages the outputs of both corpora take about 8 GB.
 }
 
 echo "bench: docket $("$docket" --version 2>/dev/null || echo "(unknown version)"), $("$hugo" version | cut -d' ' -f1-2), $runs runs each, $(nproc) cores, $(uptime | sed 's/.*load/load/')"
