@@ -145,16 +145,27 @@ struct SearchSection: Sendable {
         private mutating func append(_ text: String) {
             var text = text
             text.withUTF8 { text in
-                // Words are copied whole; only the whitespace between them is looked at byte by byte.
+                let count = text.count
                 var index = 0
-                while index < text.count {
+                while index < count {
                     if Self.isSpace(text[index]) {
                         pendingSpace = blockCount > 0
                         index += 1
                         continue
                     }
+                    // A run that is already collapsed (words with one plain space between them,
+                    // most of a text node) is copied whole; it ends before other whitespace.
                     var end = index + 1
-                    while end < text.count && !Self.isSpace(text[end]) { end += 1 }
+                    while end < count {
+                        let byte = text[end]
+                        if byte > 0x20 || !Self.isSpace(byte) {
+                            end += 1
+                        } else if byte == 0x20, end + 1 < count, !Self.isSpace(text[end + 1]) {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
                     if blockCount == 0 {
                         if !bytes.isEmpty { bytes.append(0x20) }
                     } else if pendingSpace {

@@ -56,7 +56,11 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let texts = ["", " ", "a", " lead", "trail \t", "x\n\ny", "é  ü", "\u{A0}nbsp\u{A0}", "\r\n", "two  words "]
+        let texts = [
+            "", " ", "a", " lead", "trail \t", "x\n\ny", "é  ü", "\u{A0}nbsp\u{A0}", "\r\n", "two  words ",
+            "one two three",
+            "a b", "x \ty", "end ",
+        ]
         func inline(_ depth: Int) -> MarkdownNode {
             switch next(depth > 2 ? 6 : 8) {
             case 0, 1: return MarkdownNode(.text(texts[next(texts.count)]))
