@@ -89,7 +89,9 @@ public struct LinkResolver: Sendable {
         if destination.isEmpty || URLPath.isExternal(destination) { return destination }
         if destination.hasPrefix("#") {
             checkAnchor(
-                String(destination.dropFirst()), of: page, link: destination, at: location, diagnostics: &diagnostics)
+                String(destination.dropFirst()), anchors: page.parsed.anchors, of: page.parsed.displayPath,
+                link: destination, at: location,
+                diagnostics: &diagnostics)
             return destination
         }
         let (rawPath, suffix) = URLPath.splitSuffix(destination)
@@ -101,7 +103,10 @@ public struct LinkResolver: Sendable {
                     // Read in place: a copy of the page retained each of its many parts, per link.
                     if let fragment = URLPath.fragment(suffix) {
                         checkAnchor(
-                            fragment, of: site.pages[index], link: destination, at: location, diagnostics: &diagnostics)
+                            fragment, anchors: site.pages[index].parsed.anchors,
+                            of: site.pages[index].parsed.displayPath,
+                            link: destination, at: location,
+                            diagnostics: &diagnostics)
                     }
                     return URLPath.encode(site.pages[index].permalink) + suffix
                 }
@@ -129,12 +134,15 @@ public struct LinkResolver: Sendable {
         }
         let key = Site.routeKey(absolute)
         if site.routes.contains(key) {
-            if let fragment = URLPath.fragment(suffix), let target = pageAt(key) {
-                checkAnchor(fragment, of: target, link: destination, at: location, diagnostics: &diagnostics)
+            if let fragment = URLPath.fragment(suffix), let target = site.pageIndexByRoute[key] {
+                checkAnchor(
+                    fragment, anchors: site.pages[target].parsed.anchors, of: site.pages[target].parsed.displayPath,
+                    link: destination, at: location, diagnostics: &diagnostics)
             }
             // Links to pages take the site's trailing-slash form (Docusaurus's <Link>); files keep theirs.
             if site.config.trailingSlash != nil,
-                pageAt(key) != nil || site.generatedIndexes.contains(where: { Site.routeKey($0.permalink) == key })
+                site.pageIndexByRoute[key] != nil
+                    || site.generatedIndexes.contains(where: { Site.routeKey($0.permalink) == key })
             {
                 absolute = URLPath.applyTrailingSlash(absolute, site.config.trailingSlash, baseURL: site.config.baseURL)
             }
@@ -150,10 +158,6 @@ public struct LinkResolver: Sendable {
             isImage ? "no such file (resolved as \(absolute))" : "no page or file is served at \(absolute)",
             diagnostics: &diagnostics)
         return destination
-    }
-
-    private func pageAt(_ routeKey: String) -> Page? {
-        site.pageIndexByRoute[routeKey].map { site.pages[$0] }
     }
 
     /// Where Docusaurus looks for a Markdown link target, as content-relative paths, in order.
@@ -278,13 +282,16 @@ public struct LinkResolver: Sendable {
         return segmentLength > 0 && !(segmentLength == dots && dots <= 2)
     }
 
+    /// Checks `anchor` against `anchors`, the anchors of the page at `path`. The page's parts are
+    /// passed, not the page: a `Page` passed by value is copied, each of its many parts retained,
+    /// per link.
     private func checkAnchor(
-        _ anchor: String, of target: Page, link: String, at location: SourceLocation, diagnostics: inout Diagnostics
+        _ anchor: String, anchors: Set<String>, of path: String, link: String, at location: SourceLocation,
+        diagnostics: inout Diagnostics
     ) {
         let decoded = URLPath.decode(anchor)
-        guard !decoded.isEmpty, !target.parsed.anchors.contains(decoded) else { return }
-        let message =
-            "broken anchor in link '\(link)': \(target.parsed.displayPath) has no heading with the id '\(decoded)'"
+        guard !decoded.isEmpty, !anchors.contains(decoded) else { return }
+        let message = "broken anchor in link '\(link)': \(path) has no heading with the id '\(decoded)'"
         switch site.config.onBrokenAnchors {
         case .error: diagnostics.error(at: location, message)
         case .warn: diagnostics.warning(at: location, message)
