@@ -95,22 +95,33 @@ struct TermTable<Value: Sendable>: Sendable {
 
     /// The bytes eight at a time, each word folded in with a multiply, from a random seed and
     /// the length, then SplitMix64's finaliser (whose low bits pick the slot). A byte at a time
-    /// (FNV-1a) was a multiply per byte of every word of the site.
+    /// (FNV-1a) was a multiply per byte of every word of the site. The last bytes are read as one
+    /// load that overlaps the previous word (a term of 8 bytes or more), or as two overlapping
+    /// four-byte loads (4 to 7 bytes), or as the first, middle and last byte (1 to 3): most words
+    /// are shorter than eight bytes, and a loop over their bytes was most of the hash. With the
+    /// length in the seed, each of these reads tells apart every term of its lengths.
     func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = seed ^ (UInt64(term.count) &* 0x9E37_79B9_7F4A_7C15)
-        if let base = term.baseAddress {
+        let count = term.count
+        var hash = seed ^ (UInt64(count) &* 0x9E37_79B9_7F4A_7C15)
+        if let base = term.baseAddress, count > 0 {
             let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index + 8 <= term.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
-                hash ^= hash >> 32
-                index += 8
+            let tail: UInt64
+            if count >= 8 {
+                var index = 0
+                while index + 8 < count {
+                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+                    hash ^= hash >> 32
+                    index += 8
+                }
+                tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if count >= 4 {
+                tail =
+                    UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) << 32
+                    | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            } else {
+                tail = UInt64(base[0]) << 16 | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1])
             }
-            if index < term.count {
-                var word: UInt64 = 0
-                for offset in 0..<(term.count - index) { word |= UInt64(base[index + offset]) << (8 * offset) }
-                hash = (hash ^ word) &* 0xbf58_476d_1ce4_e5b9
-            }
+            hash = (hash ^ tail) &* 0xbf58_476d_1ce4_e5b9
         }
         hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
         hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
