@@ -12,12 +12,15 @@ struct HTMLEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: {
+        // Checked on the contiguous bytes (every value a page shows passes here; most hold none).
+        var bytes = text
+        let needsEscaping = bytes.withUTF8 { bytes in
+            bytes.contains {
                 $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
                     || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
-            })
-        else { return text }
+            }
+        }
+        guard needsEscaping else { return text }
         // By Character, as swift-mustache does: a `<` that a combining mark joins is another
         // character and stays as it is.
         var escaped = ""

@@ -7,6 +7,17 @@ import Testing
 /// File names with `#`, `?`, `%` and spaces: their routes stay as written, their URLs are
 /// percent-encoded wherever they leave the site.
 @Suite struct URLEncodingTests {
+    @Test func eachASCIIByteIsEncodedExactlyWhenItCannotStandInAPath() {
+        let encoded = Set("\"#%<>?[\\]^`{|}".utf8).union(0...0x20).union([0x7F])
+        for byte in UInt8(0)..<0x80 {
+            let path = "/docs/a" + String(UnicodeScalar(byte)) + "b"
+            let expected =
+                encoded.contains(byte) ? "/docs/a%" + String(format: "%02X", byte) + "b" : path
+            #expect(URLPath.encode(path) == expected, "byte \(byte)")
+        }
+        #expect(URLPath.encode("/docs/é") == "/docs/é", "letters outside ASCII stay as written")
+    }
+
     @Test func encodesWhatCannotStandInAURLPath() {
         #expect(URLPath.encode("/docs/a b") == "/docs/a%20b")
         #expect(URLPath.encode("/docs/c#sharp") == "/docs/c%23sharp")

@@ -66,6 +66,16 @@ import Testing
         for text in texts { #expect(MDXScanner.mayHoldMDX(text) == oracle(text), "\(text.debugDescription)") }
     }
 
+    @Test func theDirectivePrecheckFindsThreeColonsAnywhere() {
+        for text in Fixtures.texts(of: [":", "::", "a", "é", "\n", ":::"], upTo: 5) {
+            let bytes = Array(text.utf8)
+            let oracle = bytes.indices.contains { i in
+                i + 2 < bytes.count && bytes[i] == 58 && bytes[i + 1] == 58 && bytes[i + 2] == 58
+            }
+            #expect(MarkdownDocument.mayHoldDirectives(text) == oracle, "\(text.debugDescription)")
+        }
+    }
+
     @Test func theHTMLByteCheckFindsEachSpecialByteAnywhere() {
         let special: Set<UInt8> = [0x26, 0x3C, 0x3E, 0x22]
         // Each special byte and its neighbours (one bit away, the high bit set, zero) at every
