@@ -1,3 +1,5 @@
+import Foundation
+
 /// URL path arithmetic the way Docusaurus does it (resolve-pathname and normalizeUrl), so slugs
 /// and relative links land on the same URLs.
 public enum URLPath {
@@ -136,7 +138,12 @@ public enum URLPath {
     public static func decode(_ path: String) -> String {
         // A byte search: a `%` that decodes is followed by two ASCII digits, so a `%` joined by a
         // combining mark decodes to itself either way.
-        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
+        var text = path
+        let hasPercent = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil
+        }
+        guard hasPercent else { return path }
         var bytes: [UInt8] = []
         var utf8 = Array(path.utf8)[...]
         while let b = utf8.first {

@@ -50,6 +50,25 @@ import Testing
         #expect(Self.table(words) == Self.oracle(words))
     }
 
+    @Test func aStopWordKeyIsTheTermsBytesThenItsLength() {
+        var state: UInt64 = 5
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let bytes = (0..<Int((state >> 33) % 8)).map { index in UInt8(truncatingIfNeeded: state >> (index * 7)) }
+            var expected = UInt64(bytes.count) << 56
+            for (offset, byte) in bytes.enumerated() { expected |= UInt64(byte) << (8 * offset) }
+            #expect(bytes.withUnsafeBufferPointer { SearchIndex.key(of: $0) } == expected, "\(bytes)")
+        }
+        for word in SearchIndex.stopWords {
+            var word = word
+            #expect(word.withUTF8 { SearchIndex.isStopWord($0) }, "\(word)")
+        }
+        for word in ["th", "thee", "your_", "withx", "whic"] {
+            var word = word
+            #expect(!word.withUTF8 { SearchIndex.isStopWord($0) }, "\(word)")
+        }
+    }
+
     @Test func theCollectorIsEachBlocksPlainTextCollapsedAndJoined() {
         var state: UInt64 = 11
         func next(_ bound: Int) -> Int {
