@@ -62,7 +62,8 @@ public enum PageParser {
             excerpt: Excerpt.first(in: document),
             links: ExactStorage.array(references.links),
             diagnostics: diagnostics,
-            components: references.components)
+            components: references.components,
+            hasMermaidDiagram: references.hasMermaidDiagram)
     }
 
     /// A page that is not parsed at all: one located error, an empty document.

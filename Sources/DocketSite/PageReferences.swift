@@ -12,6 +12,8 @@ struct PageReferences {
     private(set) var links: [LinkReference] = []
     /// The MDX components of the page.
     private(set) var components = Set<MDXComponent>()
+    /// A ```` ```mermaid ```` block was seen.
+    private(set) var hasMermaidDiagram = false
     private(set) var mdxCheck: MDXSyntaxCheck
     private(set) var directiveCheck: DirectiveCheck
 
@@ -43,6 +45,8 @@ struct PageReferences {
                 links.append(LinkReference(kind: .link, destination: destination, range: nodes[index].range))
             case .image(let source, _):
                 links.append(LinkReference(kind: .image, destination: source, range: nodes[index].range))
+            case .codeBlock(_, let info) where info.language == "mermaid":
+                hasMermaidDiagram = true
             case .directive(let directive):
                 directiveCheck.inspect(directive, at: nodes[index].range)
             default:

@@ -22,4 +22,8 @@ public struct ParsedPage: Sendable {
     /// The MDX components the page uses (`<Tabs>`, `<DocCardList/>`), found while it was parsed:
     /// the build asks three times a page, and each answer was a walk of the tree.
     public var components: Set<MDXComponent> = []
+    /// True when a ```` ```mermaid ```` block is anywhere in the tree (an admonition too), found
+    /// while the page was parsed: a page loads the diagram script only then, and the site writes
+    /// the bundled copy only when one page does (a walk of every page, between two stages).
+    public var hasMermaidDiagram = false
 }

@@ -13,7 +13,7 @@ public enum MermaidBundle {
     /// True when some page of `site` (listed or not: an unlisted page is still built) has a
     /// ```` ```mermaid ```` block.
     public static func isUsed(by site: Site) -> Bool {
-        site.pages.contains { hasDiagram($0.parsed.document) }
+        site.pages.indices.contains { site.pages[$0].parsed.hasMermaidDiagram }
     }
 
     /// True when the bundled copy must be in the output: a page has a diagram and the site uses
@@ -30,8 +30,4 @@ public enum MermaidBundle {
             ? config.mermaidScript : URLPath.join([config.baseURL, config.mermaidScript])
     }
 
-    /// True when the tree holds a ```` ```mermaid ```` block, at any depth (in an admonition too).
-    static func hasDiagram(_ root: MarkdownNode) -> Bool {
-        root.containsBlock { if case .codeBlock(_, let info) = $0.kind { info.language == "mermaid" } else { false } }
-    }
 }

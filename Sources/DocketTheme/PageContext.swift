@@ -78,7 +78,7 @@ public struct PageContext: Sendable {
             toc: toc.map(tocItem),
             breadcrumbs: breadcrumbs(for: page),
             sidebarHTML: try sidebar.html(activeID: page.id),
-            hasMermaid: MermaidBundle.hasDiagram(resolved.document),
+            hasMermaid: resolved.page.parsed.hasMermaidDiagram,
             hasTabs: page.parsed.components.contains(.tabs),
             mermaidScriptUrl: mermaidScriptURL)
         view.description = page.description
