@@ -63,6 +63,15 @@ bench-compare:
 	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
 	scripts/bench-compare.sh "$(BASE)" "$(NEW)"
 
+# The same two binaries by the instructions they execute (valgrind's cachegrind, which does not
+# drift as time does), 2,000 pages of each corpus, and whether their outputs are identical
+# (scripts/bench-instructions.sh).
+.PHONY: bench-instructions
+bench-instructions:
+	@test -n "$(BASE)" -a -n "$(NEW)" || { echo "usage: make bench-instructions BASE=path/to/docket NEW=path/to/docket"; exit 2; }
+	@command -v valgrind >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind
+	scripts/bench-instructions.sh "$(BASE)" "$(NEW)"
+
 # Kept for old habits and scripts: themes/default is embedded by the EmbedFiles build plugin on
 # every `swift build`, so there is nothing to regenerate or to check for drift.
 theme theme-check:
