@@ -20,6 +20,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/bench/docs-corpus.sh
+source "$root/scripts/bench/docs-corpus.sh"
 die() { echo "bench-compare: $*" >&2; exit 2; }
 (($# >= 2 && $# <= 3)) || die "usage: scripts/bench-compare.sh BASE NEW [PAGES]"
 pages=${3:-10000}
@@ -45,17 +47,13 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 
 for corpus in "${corpora[@]}"; do
   dir=$tmp/$corpus
-  case $corpus in
-    project) python3 "$root/scripts/bench/gen_corpus.py" "$pages" "$dir/docs" "$seed" >/dev/null ;;
-    shared)
-      if [[ ! -f $shared_gen ]]; then
-        echo "bench-compare: skipping the shared corpus: no $shared_gen (set BENCH_SHARED)"
-        continue
-      fi
-      python3 "$shared_gen" "$dir" "$pages" --hugo --seed "$seed" >/dev/null
-      ;;
-    *) die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared" ;;
-  esac
+  status=0
+  docs_corpus "$root" "$corpus" "$pages" "$dir" "$seed" "$shared_gen" || status=$?
+  if ((status == 3)); then
+    echo "bench-compare: skipping the shared corpus: no $shared_gen (set BENCH_SHARED)"
+    continue
+  fi
+  ((status == 0)) || die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared"
   mkdir -p "$dir/empty"
   declare -A wall=() cpu=() rss=()
   echo "== $corpus corpus, $pages pages"

@@ -25,6 +25,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/bench/docs-corpus.sh
+source "$root/scripts/bench/docs-corpus.sh"
 die() { echo "bench-instructions: $*" >&2; exit 2; }
 (($# >= 2 && $# <= 3)) || die "usage: scripts/bench-instructions.sh BASE NEW [PAGES]"
 pages=${3:-2000}
@@ -49,17 +51,13 @@ done
 
 for corpus in "${corpora[@]}"; do
   dir=$tmp/$corpus
-  case $corpus in
-    project) python3 "$root/scripts/bench/gen_corpus.py" "$pages" "$dir/docs" "$seed" >/dev/null ;;
-    shared)
-      if [[ ! -f $shared_gen ]]; then
-        echo "bench-instructions: skipping the shared corpus: no $shared_gen (set BENCH_SHARED)"
-        continue
-      fi
-      python3 "$shared_gen" "$dir" "$pages" --hugo --seed "$seed" >/dev/null
-      ;;
-    *) die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared" ;;
-  esac
+  status=0
+  docs_corpus "$root" "$corpus" "$pages" "$dir" "$seed" "$shared_gen" || status=$?
+  if ((status == 3)); then
+    echo "bench-instructions: skipping the shared corpus: no $shared_gen (set BENCH_SHARED)"
+    continue
+  fi
+  ((status == 0)) || die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared"
   mkdir -p "$dir/empty"
   echo "== $corpus corpus, $pages pages"
   declare -A count=()
