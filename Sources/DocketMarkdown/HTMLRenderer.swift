@@ -119,6 +119,8 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: blocks
 
+    /// Writes one block. `node` points into a children array that outlives the call (the
+    /// renderer takes it inside that array's `withUnsafeBufferPointer`; see `inlines`).
     func block(_ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context, tight: Bool) {
         switch node.pointee.kind {
         case .document:
@@ -449,6 +451,7 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
+    /// Writes one inline; `node` points into a children array, as for `block`.
     func inline(_ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context) {
         switch node.pointee.kind {
         case .text(let text):
