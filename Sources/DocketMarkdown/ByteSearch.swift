@@ -40,7 +40,7 @@ extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first `byte` at or after `start`, or nil. C's `memchr`, which glibc
     /// compares many bytes at a time: the scans of every page's text before cmark look for a rare
     /// byte (a carriage return, the end of a line) and a byte loop was most of their time.
-    func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+    public func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
         guard let base = baseAddress, start < count else { return nil }
         guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)

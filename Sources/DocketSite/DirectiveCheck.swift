@@ -2,8 +2,8 @@ import DocketDiagnostics
 import DocketMarkdown
 
 /// Warns about `:::name` directives that are not admonitions: Docusaurus does the same, and the
-/// content is still rendered in a plain container. Shown every
-/// directive of a page by the walk of `PageReferences`.
+/// content is still rendered in a plain container. Shown every directive of a page by the walk of
+/// `PageReferences`.
 struct DirectiveCheck {
     let path: String
     private(set) var found: [Diagnostic] = []

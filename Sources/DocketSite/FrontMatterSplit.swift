@@ -1,4 +1,4 @@
-import Foundation
+import DocketMarkdown
 
 /// A page's text split into its YAML front matter and its Markdown body.
 public struct FrontMatterSplit: Sendable {
@@ -64,8 +64,7 @@ extension String {
             // almost none has one; a byte loop was a hundredth of a build's instructions).
             var first = -1
             var from = 0
-            while from < bytes.count - 1, let found = memchr(base + from, 13, bytes.count - 1 - from) {
-                let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            while let index = bytes.firstOffset(of: 13, from: from), index + 1 < bytes.count {
                 if base[index + 1] == 10 {
                     first = index
                     break

@@ -1,4 +1,4 @@
-import Foundation
+import DocketMarkdown
 
 /// URL path arithmetic the way Docusaurus does it (resolve-pathname and normalizeUrl), so slugs
 /// and relative links land on the same URLs.
@@ -138,12 +138,7 @@ public enum URLPath {
     public static func decode(_ path: String) -> String {
         // A byte search: a `%` that decodes is followed by two ASCII digits, so a `%` joined by a
         // combining mark decodes to itself either way.
-        var text = path
-        let hasPercent = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil
-        }
-        guard hasPercent else { return path }
+        guard path.holdsByte(UInt8(ascii: "%")) else { return path }
         var bytes: [UInt8] = []
         var utf8 = Array(path.utf8)[...]
         while let b = utf8.first {
@@ -172,17 +167,13 @@ public enum URLPath {
         var text = path
         let below64 = encodedBelow64
         let below128 = encodedBelow128
-        let needsEncoding = text.withUTF8 { bytes in
-            bytes.contains { byte in
-                byte < 64 ? below64 & (1 << UInt64(byte)) != 0 : byte < 128 && below128 & (1 << UInt64(byte - 64)) != 0
-            }
-        }
+        let needsEncoding = text.withUTF8 { bytes in bytes.contains { mustEncode($0, below64, below128) } }
         guard needsEncoding, !isExternal(path) else { return path }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count + 8)
         let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
-            if mustEncode(byte) {
+            if mustEncode(byte, below64, below128) {
                 bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             } else {
                 bytes.append(byte)
@@ -193,11 +184,12 @@ public enum URLPath {
 
     /// ASCII bytes that cannot stand for themselves in a URL path: controls, space, `"`, `#`,
     /// `%`, `<`, `>`, `?`, `[`, `\`, `]`, `^`, `` ` ``, `{`, `|`, `}` and DEL. Two bit masks: this
-    /// test sees every byte of every site link.
+    /// test sees every byte of every site link, so the caller reads the masks (`encodedBelow64`,
+    /// `encodedBelow128`) once and passes them.
     @inline(__always)
-    private static func mustEncode(_ byte: UInt8) -> Bool {
-        if byte < 64 { return encodedBelow64 & (1 << UInt64(byte)) != 0 }
-        if byte < 128 { return encodedBelow128 & (1 << UInt64(byte - 64)) != 0 }
+    private static func mustEncode(_ byte: UInt8, _ below64: UInt64, _ below128: UInt64) -> Bool {
+        if byte < 64 { return below64 & (1 << UInt64(byte)) != 0 }
+        if byte < 128 { return below128 & (1 << UInt64(byte - 64)) != 0 }
         return false
     }
 
