@@ -202,10 +202,27 @@ struct DirectiveFolder {
     private func marker(_ node: MarkdownNode, prefix: String) -> Int? {
         // An indented fence keeps its indentation in the block's text.
         guard case .htmlBlock(let html) = node.kind, markerLines.contains(node.range.startLine) else { return nil }
-        let text = html.drop { $0 == " " || $0 == "\t" }
-        guard text.hasPrefix(prefix) else { return nil }
-        let digits = text.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
-        guard let index = Int(digits), openings.indices.contains(index) else { return nil }
+        // Bytes: the prefix and the digits are ASCII, and a Substring's `hasPrefix(String)`
+        // compared Characters (over 13,000 instructions a marker).
+        let bytes = html.utf8
+        var cursor = bytes.startIndex
+        while cursor < bytes.endIndex, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") {
+            cursor = bytes.index(after: cursor)
+        }
+        guard bytes[cursor...].starts(with: prefix.utf8) else { return nil }
+        cursor = bytes.index(cursor, offsetBy: prefix.utf8.count)
+        var index = 0
+        var digits = 0
+        while cursor < bytes.endIndex {
+            let digit = bytes[cursor] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            // More digits than any opening's number could have: no marker of ours.
+            guard digits < 18 else { return nil }
+            index = index * 10 + Int(digit)
+            digits += 1
+            cursor = bytes.index(after: cursor)
+        }
+        guard digits > 0, openings.indices.contains(index) else { return nil }
         return index
     }
 }

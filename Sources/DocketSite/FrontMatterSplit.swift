@@ -13,35 +13,44 @@ public struct FrontMatterSplit: Sendable {
     public var bodyLineOffset: Int
 
     /// Splits `text` the way gray-matter does: a first line of `---`, up to the next `---` line.
+    /// Lines are found by their `\n` byte (the text's line endings are already LF), so that a
+    /// page's front matter is not walked Character by Character.
     public init(_ text: String) {
-        var content = Substring(text)
-        if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
-        guard content.hasPrefix("---"), let firstEnd = content.firstIndex(of: "\n"),
-            content[content.startIndex..<firstEnd].trimmingTrailingSpace == "---"
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }  // U+FEFF
+        guard let firstEnd = bytes[start...].firstIndex(of: UInt8(ascii: "\n")),
+            Self.isFence(bytes[start..<firstEnd])
         else {
             yaml = nil
-            body = String(content)
+            body = String(text[start...])
             bodyLineOffset = 0
             return
         }
-        var lineStart = content.index(after: firstEnd)
+        let yamlStart = bytes.index(after: firstEnd)
+        var lineStart = yamlStart
         var lines = 1
-        while lineStart < content.endIndex {
-            let lineEnd = content[lineStart...].firstIndex(of: "\n") ?? content.endIndex
-            let line = content[lineStart..<lineEnd].trimmingTrailingSpace
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             lines += 1
-            if line == "---" {
-                yaml = String(content[content.index(after: firstEnd)..<lineStart])
-                body = lineEnd < content.endIndex ? String(content[content.index(after: lineEnd)...]) : ""
+            if Self.isFence(bytes[lineStart..<lineEnd]) {
+                yaml = String(text[yamlStart..<lineStart])
+                body = lineEnd < bytes.endIndex ? String(text[bytes.index(after: lineEnd)...]) : ""
                 bodyLineOffset = lines
                 return
             }
-            lineStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : content.endIndex
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
         }
         // An opening fence with no closing one is not front matter (gray-matter agrees).
         yaml = nil
-        body = String(content)
+        body = String(text[start...])
         bodyLineOffset = 0
+    }
+
+    /// A line that is `---` followed only by spaces, tabs or carriage returns.
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        guard line.starts(with: "---".utf8) else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 13 }
     }
 }
 

@@ -8,6 +8,9 @@ public struct NumberPrefix: Equatable, Sendable {
     public init(parsing name: String) {
         self.name = name
         position = nil
+        // Most names have no prefix: a first byte that is no digit settles it without making
+        // an array of the name's scalars (every page and folder name of a site is asked).
+        guard let first = name.utf8.first, first &- UInt8(ascii: "0") < 10 else { return }
         let chars = Array(name.unicodeScalars)
         var i = 0
         while i < chars.count, Self.isDigit(chars[i]) { i += 1 }
@@ -31,7 +34,8 @@ public struct NumberPrefix: Equatable, Sendable {
 
     /// Strips the prefix of every segment of a `/`-separated path.
     public static func strippingSegments(of path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
+        // Split on the `/` byte (a file system's separator), not on Characters.
+        URLPath.segments(of: path)
             .map { NumberPrefix(parsing: String($0)).name }
             .joined(separator: "/")
     }
