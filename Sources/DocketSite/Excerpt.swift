@@ -41,6 +41,9 @@ enum Excerpt {
     private static func nonEmpty(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace
         if trimmed.isEmpty { return nil }
+        // No longer than `maxLength` in bytes, so not in Characters either: kept whole without
+        // counting (counting Characters walks the text, on every page).
+        if trimmed.utf8.count <= maxLength { return ExactStorage.string(trimmed) }
         // Cut on a character boundary, with an ellipsis saying the line goes on.
         guard let cut = trimmed.index(trimmed.startIndex, offsetBy: maxLength, limitedBy: trimmed.endIndex),
             cut < trimmed.endIndex

@@ -197,23 +197,30 @@ public struct LinkResolver: Sendable {
         return String(source[...slash])
     }
 
-    /// True for a path ending in `.md` or `.mdx`, in any case. Bytes for an ASCII path (nearly
-    /// every one), the lowercased Characters for the rest.
+    /// True for a path ending in `.md` or `.mdx`, in any case. Read from the last bytes: no
+    /// Character other than `.`, `m`, `d` and `x` (in either case) lowercases to them, so only
+    /// what joins the `.` from before it (a non-ASCII Character, such as a prepended mark) can
+    /// make the Character reading differ, and that case is read as Characters.
     static func isMarkdownFile(_ path: String) -> Bool {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let lower = path.lowercased()
-            return lower.hasSuffix(".md") || lower.hasSuffix(".mdx")
-        }
+        let bytes = path.utf8
+        let count = bytes.count
+        func byte(_ fromEnd: Int) -> UInt8 { bytes[bytes.index(bytes.endIndex, offsetBy: -fromEnd)] }
         func lowered(_ byte: UInt8) -> UInt8 { byte | 0x20 }
-        let bytes = Array(path.utf8.suffix(4))
-        let n = bytes.count
-        if n >= 3, bytes[n - 3] == UInt8(ascii: "."), lowered(bytes[n - 2]) == UInt8(ascii: "m"),
-            lowered(bytes[n - 1]) == UInt8(ascii: "d")
+        let dot: Int
+        if count >= 3, byte(3) == UInt8(ascii: "."), lowered(byte(2)) == UInt8(ascii: "m"),
+            lowered(byte(1)) == UInt8(ascii: "d")
         {
-            return true
+            dot = 3
+        } else if count >= 4, byte(4) == UInt8(ascii: "."), lowered(byte(3)) == UInt8(ascii: "m"),
+            lowered(byte(2)) == UInt8(ascii: "d"), lowered(byte(1)) == UInt8(ascii: "x")
+        {
+            dot = 4
+        } else {
+            return false
         }
-        return n >= 4 && bytes[n - 4] == UInt8(ascii: ".") && lowered(bytes[n - 3]) == UInt8(ascii: "m")
-            && lowered(bytes[n - 2]) == UInt8(ascii: "d") && lowered(bytes[n - 1]) == UInt8(ascii: "x")
+        guard count > dot, byte(dot + 1) >= 0x80 else { return true }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".mdx")
     }
 
     /// Resolves `.` and `..` in a content-relative path; nil when it climbs out of the folder.

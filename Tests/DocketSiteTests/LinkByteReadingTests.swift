@@ -58,6 +58,19 @@ import Testing
         }
     }
 
+    @Test func markdownFilesAgreeWithTheCharacterReading() {
+        // U+0600 is a prepended mark: it joins the `.` after it into one Character.
+        let alphabet = [".", "m", "D", "x", "a", "é", "\u{301}", "\u{600}", "/", "İ"]
+        var checked = 0
+        for path in Fixtures.texts(of: alphabet, upTo: 5) {
+            let lower = path.lowercased()
+            let byCharacters = lower.hasSuffix(".md") || lower.hasSuffix(".mdx")
+            #expect(LinkResolver.isMarkdownFile(path) == byCharacters, "\(Array(path.unicodeScalars))")
+            checked += 1
+        }
+        #expect(checked > 100_000)
+    }
+
     @Test func encodeEscapesTheBytesAPathCannotHold() {
         #expect(URLPath.encode("/docs/Setup Guide") == "/docs/Setup%20Guide")
         #expect(
