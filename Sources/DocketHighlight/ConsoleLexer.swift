@@ -1,3 +1,7 @@
+// Byte sets the matchers below test, made once: made inside a matcher, a set was built
+// again, byte by byte, on every call.
+private let promptMarkBytes = ByteSet("@:~")
+
 /// `console` / `shell-session`: a line that starts with a prompt (`$ `, `# `, `% `,
 /// `user@host:~$ `, `[user@host dir]# `, optionally after `(venv) `) is a command, lexed as bash
 /// together with its `\` continuation lines and heredoc bodies; every other line is output.
@@ -51,7 +55,7 @@ enum ConsoleLexer {
                 // `user@host:~/dir$`: the mark ends a word that names a user, host or path.
                 guard promptMarks.contains(input.bytes[word - 1]) else { return 0 }
                 var named = false
-                for index in cursor..<(word - 1) where ByteSet("@:~").contains(input.bytes[index]) { named = true }
+                for index in cursor..<(word - 1) where promptMarkBytes.contains(input.bytes[index]) { named = true }
                 guard named else { return 0 }
                 cursor = word - 1
             }

@@ -1,3 +1,7 @@
+// Byte sets the matchers below test, made once: made inside a matcher, a set was built
+// again, byte by byte, on every call.
+private let tabBytes = ByteSet("\t")
+
 /// Lexes a shell command that is part of another language's line (a console prompt line, a
 /// Dockerfile `RUN`), extending it over the bodies of the heredocs it opens.
 enum EmbeddedShell {
@@ -26,7 +30,7 @@ enum EmbeddedShell {
         var lineStart = from + 1
         while lineStart < input.end {
             let lineEnd = input.lineEnd(from: lineStart)
-            let content = stripTabs ? input.skip(ByteSet("\t"), from: lineStart) : lineStart
+            let content = stripTabs ? input.skip(tabBytes, from: lineStart) : lineStart
             var contentEnd = lineEnd
             if contentEnd > content, input.bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             if contentEnd - content == delimiter.count && input.hasPrefix(delimiter, at: content) { return lineEnd }

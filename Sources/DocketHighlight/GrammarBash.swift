@@ -1,3 +1,10 @@
+// Byte sets the matchers below test, made once: made inside a matcher, a set was built
+// again, byte by byte, on every call.
+private let shellNameBytes = ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
+private let shellSpecialParameterBytes = ByteSet("0123456789@#?*!$-")
+private let shellCommandStartBytes = ByteSet(" \t\n;(&|")
+private let shellControlBytes = ByteSet("|&;(`{!")
+
 /// bash, sh, zsh: comments, the three quotings, `$VAR`/`${…}`/`$(…)` (nested through the state
 /// stack, so the `)` matching `$(` closes it; `$((…))` is `$(` and a nested `(`), heredocs whose bodies are strings, keywords,
 /// builtins, and the command word of each simple command as a function.
@@ -70,16 +77,16 @@ extension Grammar {
     private static let dollarName: Matcher = { input, pos in
         let next = input[pos + 1]
         if ByteSet.identifierStart.contains(next) && next < 0x80 {
-            return input.skip(ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), from: pos + 1)
+            return input.skip(shellNameBytes, from: pos + 1)
                 - pos
         }
-        return ByteSet("0123456789@#?*!$-").contains(next) ? 2 : 0
+        return shellSpecialParameterBytes.contains(next) ? 2 : 0
     }
 
     /// `#` starts a comment only at the start of a word (`a#b` and `${#x}` are not comments).
     private static let shellComment: Matcher = { input, pos in
         let previous = pos == input.start ? 0x0A : input.bytes[pos - 1]
-        guard ByteSet(" \t\n;(&|").contains(previous) else { return 0 }
+        guard shellCommandStartBytes.contains(previous) else { return 0 }
         return input.lineEnd(from: pos) - pos
     }
 
@@ -94,7 +101,7 @@ extension Grammar {
     private static let assignmentName: Matcher = { input, pos in
         guard pos == input.start || !bashWord.contains(input.bytes[pos - 1]) else { return 0 }
         guard commandPosition(input, pos) || afterDeclaration(input, pos) else { return 0 }
-        let end = input.skip(ByteSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), from: pos)
+        let end = input.skip(shellNameBytes, from: pos)
         guard end > pos else { return 0 }
         if input[end] == UInt8(ascii: "=") || (input[end] == UInt8(ascii: "+") && input[end + 1] == UInt8(ascii: "=")) {
             return end - pos
@@ -147,7 +154,7 @@ extension Grammar {
         if byte == UInt8(ascii: "("), cursor > input.start, input.bytes[cursor - 1] == UInt8(ascii: "=") {
             return false
         }
-        if ByteSet("|&;(`{!").contains(byte) {
+        if shellControlBytes.contains(byte) {
             return !(byte == UInt8(ascii: "{") && cursor > input.start && input.bytes[cursor - 1] == UInt8(ascii: "$"))
         }
         var wordStart = cursor

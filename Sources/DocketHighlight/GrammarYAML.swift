@@ -1,3 +1,17 @@
+// Byte sets the matchers below test, made once: made inside a matcher, a set was built
+// again, byte by byte, on every call.
+private let yamlNodeStartBytes = ByteSet(" \t\n[{,")
+private let dashDotBytes = ByteSet("-.")
+private let yamlTagStartBytes = ByteSet(" \t\n")
+private let yamlTagBytes = ByteSet("!-.:/")
+private let yamlIndicatorBytes = ByteSet(" \t\r\n#[]{},|>&*!%@`\"'-?:")
+private let yamlFlowBytes = ByteSet(",{}[]")
+private let yamlValueStartBytes = ByteSet(":-[{,?\n")
+private let yamlScalarEndBytes = ByteSet(" \t\r\n,]}")
+private let yamlAfterScalarBytes = ByteSet("\r\n,]}")
+private let yamlNumberBytes = ByteSet("+-._:eExXoOabcdefABCDEFTZ")
+private let signOrDotBytes = ByteSet("+-.")
+
 /// YAML: keys (plain or quoted) as properties, quoted scalars and block scalars (`|`, `>-`, the
 /// indented lines after them) as strings, anchors and aliases as variables, tags as types, and
 /// `true`/`null`/numbers only when they are a whole scalar (`port: 80`, not `name: 80s band`).
@@ -25,20 +39,20 @@ extension Grammar {
                     .custom(
                         ByteSet("&*"),
                         { input, pos in
-                            guard pos == input.start || ByteSet(" \t\n[{,").contains(input.bytes[pos - 1]) else {
+                            guard pos == input.start || yamlNodeStartBytes.contains(input.bytes[pos - 1]) else {
                                 return 0
                             }
-                            let end = input.skip(ByteSet.identifier.union(ByteSet("-.")), from: pos + 1)
+                            let end = input.skip(ByteSet.identifier.union(dashDotBytes), from: pos + 1)
                             return end > pos + 1 ? end - pos : 0
                         }), .variable),
                 Rule(
                     .custom(
                         ByteSet("!"),
                         { input, pos in
-                            guard pos == input.start || ByteSet(" \t\n").contains(input.bytes[pos - 1]) else {
+                            guard pos == input.start || yamlTagStartBytes.contains(input.bytes[pos - 1]) else {
                                 return 0
                             }
-                            return input.skip(ByteSet.identifier.union(ByteSet("!-.:/")), from: pos + 1) - pos
+                            return input.skip(ByteSet.identifier.union(yamlTagBytes), from: pos + 1) - pos
                         }), .type),
                 Rule(
                     .custom(
@@ -110,7 +124,7 @@ extension Grammar {
             return after == 0x20 || after == 0x0A || after == 0 || after == 0x0D ? cursor - pos : 0
         }
         guard
-            !ByteSet(" \t\r\n#[]{},|>&*!%@`\"'-?:").contains(first)
+            !yamlIndicatorBytes.contains(first)
                 || (first == UInt8(ascii: "-") && input[pos + 1] != 0x20)
         else { return 0 }
         while cursor < input.end {
@@ -122,7 +136,7 @@ extension Grammar {
             }
             if byte == UInt8(ascii: "#") && input.bytes[cursor - 1] == 0x20 { return 0 }
             if previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") {
-                if ByteSet(",{}[]").contains(byte) { return 0 }
+                if yamlFlowBytes.contains(byte) { return 0 }
             }
             cursor += 1
         }
@@ -137,15 +151,15 @@ extension Grammar {
     /// a number when `words` is nil.
     private static func wholeScalar(_ input: Input, _ pos: Int, words: WordSet?) -> Int {
         let previous = input.previousOnLine(pos)
-        guard ByteSet(":-[{,?\n").contains(previous),
-            pos > input.start ? ByteSet(" \t\n[{,").contains(input.bytes[pos - 1]) : true
+        guard yamlValueStartBytes.contains(previous),
+            pos > input.start ? yamlNodeStartBytes.contains(input.bytes[pos - 1]) : true
         else { return 0 }
         var end = pos
-        while end < input.end, !ByteSet(" \t\r\n,]}").contains(input.bytes[end]) { end += 1 }
+        while end < input.end, !yamlScalarEndBytes.contains(input.bytes[end]) { end += 1 }
         var after = input.skip(.spaces, from: end)
         if after > end, input[after] == UInt8(ascii: "#") { after = input.lineEnd(from: after) }
         let next = input[after]
-        guard next == 0 || ByteSet("\r\n,]}").contains(next) else { return 0 }
+        guard next == 0 || yamlAfterScalarBytes.contains(next) else { return 0 }
         if let words { return words.contains(input.bytes, pos, end) ? end - pos : 0 }
         return isNumber(input, pos, end) ? end - pos : 0
     }
@@ -156,12 +170,12 @@ extension Grammar {
         for index in start..<end {
             let byte = input.bytes[index]
             if ByteSet.digits.contains(byte) { digits += 1; continue }
-            if ByteSet("+-._:eExXoOabcdefABCDEFTZ").contains(byte) { continue }
+            if yamlNumberBytes.contains(byte) { continue }
             return false
         }
         if digits > 0 {
             return ByteSet.digits.contains(input[start])
-                || ByteSet("+-.").contains(input[start])
+                || signOrDotBytes.contains(input[start])
                     && (ByteSet.digits.contains(input[start + 1]) || input[start + 1] == UInt8(ascii: "."))
         }
         guard end - start <= 5 else { return false }

@@ -1,3 +1,11 @@
+// Byte sets the matchers below test, made once: made inside a matcher, a set was built
+// again, byte by byte, on every call.
+private let digitOrUnderscoreBytes = ByteSet("0123456789_")
+private let dashDotBytes = ByteSet("-.")
+private let blockScalarIndicatorBytes = ByteSet("-+0123456789")
+private let tabBytes = ByteSet("\t")
+private let blankBytes = ByteSet(" \t\r")
+
 /// Runs a grammar over a range of bytes: at each offset the rules of the current state are tried
 /// in order, the first match becomes a token and may push, pop or switch states; when no rule
 /// matches, one character takes the state's fallback kind.
@@ -134,7 +142,7 @@ struct Lexer {
         {
             return input.skip(grammar.identifier, from: pos + 2) - pos
         }
-        let digits = ByteSet("0123456789_")
+        let digits = digitOrUnderscoreBytes
         cursor = input.skip(digits, from: cursor)
         // A fraction, but not a range (`1..5`) or a member access (`1.max`).
         if input[cursor] == UInt8(ascii: "."), ByteSet.digits.contains(input[cursor + 1]) {
@@ -159,7 +167,7 @@ struct Lexer {
         let quoted = quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"")
         if quoted { cursor += 1 }
         let wordStart = cursor
-        cursor = input.skip(ByteSet.identifier.union(ByteSet("-.")), from: cursor)
+        cursor = input.skip(ByteSet.identifier.union(dashDotBytes), from: cursor)
         guard cursor > wordStart else { return 0 }
         let delimiter = Array(input.bytes[wordStart..<cursor])
         if quoted {
@@ -173,7 +181,7 @@ struct Lexer {
     private mutating func blockScalarStart(at pos: Int) -> Int {
         let previous = input.previousOnLine(pos)
         guard previous == UInt8(ascii: ":") || previous == UInt8(ascii: "-") || previous == 0x0A else { return 0 }
-        let end = input.skip(ByteSet("-+0123456789"), from: pos + 1)
+        let end = input.skip(blockScalarIndicatorBytes, from: pos + 1)
         let after = input.nextNonSpace(end)
         guard after == 0 || after == 0x0A || after == 0x0D || after == UInt8(ascii: "#") else { return 0 }
         let lineStart = input.lineStart(of: pos)
@@ -189,7 +197,7 @@ struct Lexer {
         case .heredoc(let delimiter, let stripTabs):
             while lineStart < input.end {
                 let lineEnd = input.lineEnd(from: lineStart)
-                let content = stripTabs ? input.skip(ByteSet("\t"), from: lineStart) : lineStart
+                let content = stripTabs ? input.skip(tabBytes, from: lineStart) : lineStart
                 var contentEnd = lineEnd
                 if contentEnd > content, input.bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 if contentEnd - content == delimiter.count && input.hasPrefix(delimiter, at: content) {
@@ -202,7 +210,7 @@ struct Lexer {
             var bodyEnd = pos
             while lineStart < input.end {
                 let lineEnd = input.lineEnd(from: lineStart)
-                let contentStart = input.skip(ByteSet(" \t\r"), from: lineStart)
+                let contentStart = input.skip(blankBytes, from: lineStart)
                 if contentStart < lineEnd {
                     guard contentStart - lineStart > indent else { break }
                     bodyEnd = lineEnd

@@ -1,3 +1,7 @@
+// Byte sets the matchers below test, made once: made inside a matcher, a set was built
+// again, byte by byte, on every call.
+private let blankBytes = ByteSet(" \t\r")
+
 /// Markdown: YAML front matter (`---` … `---` at the top) lexed as YAML, fenced code blocks whose
 /// contents are lexed in the fence's language when the highlighter knows it (a string
 /// otherwise), and everything between them with `Grammar.markdown`.
@@ -41,12 +45,12 @@ enum MarkdownLexer {
     private static func frontMatterEnd(_ input: Input) -> Int? {
         guard input.hasPrefix(Array("---".utf8), at: input.start) else { return nil }
         let firstEnd = input.lineEnd(from: input.start)
-        guard input.skip(ByteSet(" \t\r"), from: input.start + 3) == firstEnd, firstEnd < input.end else { return nil }
+        guard input.skip(blankBytes, from: input.start + 3) == firstEnd, firstEnd < input.end else { return nil }
         var lineStart = firstEnd + 1
         while lineStart < input.end {
             let lineEnd = input.lineEnd(from: lineStart)
             if input.hasPrefix(Array("---".utf8), at: lineStart) || input.hasPrefix(Array("...".utf8), at: lineStart),
-                input.skip(ByteSet(" \t\r"), from: lineStart + 3) == lineEnd
+                input.skip(blankBytes, from: lineStart + 3) == lineEnd
             {
                 return lineEnd
             }
@@ -95,7 +99,7 @@ enum MarkdownLexer {
                 let end = input.lineEnd(from: lineStart)
                 let content = input.skip(.spaces, from: lineStart)
                 let markers = input.skip(ByteSet(marker...marker), from: content)
-                if markers - content >= length, input.skip(ByteSet(" \t\r"), from: markers) == end {
+                if markers - content >= length, input.skip(blankBytes, from: markers) == end {
                     closeStart = lineStart
                     closeEnd = end
                     break
