@@ -14,9 +14,7 @@ struct SidebarContext: Sendable {
     let site: Site
     let theme: Theme
     /// One cache per sidebar of the site, in `site.sidebars` order.
-    private let caches: [[CachedItem]]
-    /// Each sidebar's HTML with nothing active, joined once.
-    private let restingHTML: [String]
+    private let caches: [CachedList]
     /// Every item's template output made for this site, by its data: the next context (serve,
     /// after a retitle or a new page) renders only the items whose data changed.
     let renders: [SidebarRenderKey: String]
@@ -63,10 +61,37 @@ struct SidebarContext: Sendable {
         }
     }
 
-    /// An item's resting HTML, with its children's.
+    /// The items of one level: their resting HTML joined (what a page shows of every item off
+    /// its path), where each item's part begins and ends in it, and what each item holds.
+    /// Joined once per site, so that a page appends the items before and after the ones on its
+    /// path as two runs: item by item, the appends were most of the sidebar's cost on a site
+    /// with a hundred docs a category.
+    private struct CachedList: Sendable {
+        var html = ""
+        /// `bounds[i]..<bounds[i + 1]` is item `i`'s part of `html`.
+        var bounds: [String.Index] = []
+        var items: [CachedItem] = []
+
+        init(_ parts: [String], _ items: [CachedItem]) {
+            html = parts.joined()
+            var bounds = [html.startIndex]
+            bounds.reserveCapacity(parts.count + 1)
+            var offset = 0
+            for part in parts {
+                offset += part.utf8.count
+                bounds.append(html.utf8.index(html.startIndex, offsetBy: offset))
+            }
+            self.bounds = bounds
+            self.items = items
+        }
+
+        /// The resting HTML of items `range`.
+        func html(_ range: Range<Int>) -> Substring { html[bounds[range.lowerBound]..<bounds[range.upperBound]] }
+    }
+
+    /// What an item holds besides its resting HTML.
     private struct CachedItem: Sendable {
-        var html: String
-        var children: [CachedItem]
+        var children: CachedList
         /// A category's HTML on the active path, split where its children go; nil for docs and
         /// links, and when the theme's template does not show the children exactly once.
         var onPath: (before: String, after: String)?
@@ -86,7 +111,7 @@ struct SidebarContext: Sendable {
     {
         self.site = site
         self.theme = theme
-        var caches: [[CachedItem]] = []
+        var caches: [CachedList] = []
         var renders = Renders(theme: theme, previous: previous)
         renders.made.reserveCapacity(previous.count)
         let sidebars =
@@ -102,7 +127,6 @@ struct SidebarContext: Sendable {
         self.caches = caches
         self.renders = renders.made
         templateRuns = renders.templateRuns
-        restingHTML = caches.map { $0.map(\.html).joined() }
     }
 
     /// The resting views of the docs and links of `items`, at any depth.
@@ -122,10 +146,11 @@ struct SidebarContext: Sendable {
     private static func resting(
         _ items: [SidebarItem], level: Int, site: Site, renders: inout Renders, splitsPath: Bool,
         inlinesCollapsed: Bool
-    ) throws(ThemeError) -> [CachedItem] {
+    ) throws(ThemeError) -> CachedList {
+        var parts: [String] = []
         var result: [CachedItem] = []
         for entry in items {
-            var children: [CachedItem] = []
+            var children = CachedList([], [])
             var childrenHTML = ""
             if case .category(let category) = entry {
                 children = try resting(
@@ -133,7 +158,7 @@ struct SidebarContext: Sendable {
                     inlinesCollapsed: inlinesCollapsed)
                 // Collapsed categories hold their links too on a small site (SidebarInlining):
                 // without JS they show open (CSS); on a large one they stay lazy (sidebar.json).
-                if !category.collapsed || inlinesCollapsed { childrenHTML = children.map(\.html).joined() }
+                if !category.collapsed || inlinesCollapsed { childrenHTML = children.html }
             }
             let html = try renders.html(
                 SidebarItemView(
@@ -147,15 +172,16 @@ struct SidebarContext: Sendable {
                 let parts = shell.components(separatedBy: childrenMarker)
                 if parts.count == 2 { onPath = (parts[0], parts[1]) }
             }
-            result.append(CachedItem(html: html, children: children, onPath: onPath))
+            parts.append(html)
+            result.append(CachedItem(children: children, onPath: onPath))
         }
-        return result
+        return CachedList(parts, result)
     }
 
     /// How many categories have split on-path HTML (tests: the fast path is taken).
     var splitCategories: Int {
-        func count(_ items: [CachedItem]) -> Int {
-            items.reduce(0) { $0 + ($1.onPath == nil ? 0 : 1) + count($1.children) }
+        func count(_ list: CachedList) -> Int {
+            list.items.reduce(0) { $0 + ($1.onPath == nil ? 0 : 1) + count($1.children) }
         }
         return caches.reduce(0) { $0 + count($1) }
     }
@@ -163,7 +189,7 @@ struct SidebarContext: Sendable {
     /// The sidebar HTML for the page with `activeID` (nil: the first sidebar, nothing active):
     /// the sidebar that page displays, or nothing for `displayed_sidebar: null`.
     func html(activeID: String?) throws(ThemeError) -> String {
-        guard let activeID else { return restingHTML.first ?? "" }
+        guard let activeID else { return caches.first?.html ?? "" }
         // Read in place: `site.page(id:)` would copy the whole page, on every page of a build.
         if let page = site.pageIndexByID[activeID],
             case .some(.none) = site.pages[page].parsed.frontMatter.displayedSidebar
@@ -179,7 +205,7 @@ struct SidebarContext: Sendable {
         // One buffer for the whole sidebar: the page's version is its resting HTML plus the
         // expanded categories on its path, so the resting size is close to what it needs.
         var html = ""
-        html.reserveCapacity(restingHTML[index].utf8.count + 1024)
+        html.reserveCapacity(caches[index].html.utf8.count + 1024)
         try write(
             items, caches[index], level: 1, path: (site.sidebarPaths[activeID] ?? [])[...], activeID: activeID,
             into: &html)
@@ -190,41 +216,50 @@ struct SidebarContext: Sendable {
     /// around the children for a category on it, the template only for the active item (and for
     /// a category whose own link is the page, or one the theme's template could not split).
     private func write(
-        _ items: [SidebarItem], _ cached: [CachedItem], level: Int, path: ArraySlice<Int>, activeID: String,
+        _ items: [SidebarItem], _ cached: CachedList, level: Int, path: ArraySlice<Int>, activeID: String,
         into html: inout String
     ) throws(ThemeError) {
+        // The items that differ from their resting HTML: the category on the path, or, at the
+        // path's end, the active doc. Everything between them is appended as one run.
+        var rest = 0
         for (index, entry) in items.enumerated() {
             switch entry {
             case .category(let category) where path.first == index:
+                html += cached.html(rest..<index)
+                rest = index + 1
                 var linksActive = false
                 if case .doc(let id)? = category.link, id == activeID { linksActive = true }
                 if case .generatedIndex(let i)? = category.link, GeneratedIndex.sidebarKey(i) == activeID {
                     linksActive = true
                 }
-                if !linksActive, let shell = cached[index].onPath {
+                let children = cached.items[index].children
+                if !linksActive, let shell = cached.items[index].onPath {
                     html += shell.before
                     try write(
-                        category.items, cached[index].children, level: level + 1, path: path.dropFirst(),
-                        activeID: activeID, into: &html)
+                        category.items, children, level: level + 1, path: path.dropFirst(), activeID: activeID,
+                        into: &html)
                     html += shell.after
                     continue
                 }
                 var childrenHTML = ""
                 try write(
-                    category.items, cached[index].children, level: level + 1, path: path.dropFirst(),
-                    activeID: activeID, into: &childrenHTML)
+                    category.items, children, level: level + 1, path: path.dropFirst(), activeID: activeID,
+                    into: &childrenHTML)
                 html += try theme.render(
                     "sidebar-items",
                     item: SidebarItemView(
                         entry, level: level, site: site, active: linksActive, onPath: true, childrenHTML: childrenHTML))
             case .doc(let doc) where path.isEmpty && doc.id == activeID:
+                html += cached.html(rest..<index)
+                rest = index + 1
                 html += try theme.render(
                     "sidebar-items",
                     item: SidebarItemView(
                         entry, level: level, site: site, active: true, onPath: false, childrenHTML: ""))
             default:
-                html += cached[index].html
+                continue
             }
         }
+        html += cached.html(rest..<items.count)
     }
 }
