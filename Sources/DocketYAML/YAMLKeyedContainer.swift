@@ -15,10 +15,15 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// Where each key is among `pairs`, for a large mapping (a dictionary asks for every key):
     /// a search of the pairs for each would take the square of their number.
     private let positions: [String: Int]?
+    /// For a small mapping, each pair's key text (nil for a key that is no scalar), taken out
+    /// once: a type asks for every key it knows (forty for a page's front matter), and reading
+    /// each pair's key again for each copied the node's value.
+    private let keyTexts: [String?]
 
     init(decoder: YAMLNodeDecoder, pairs: [YAMLNode.Pair]) {
         self.decoder = decoder
         self.pairs = pairs
+        keyTexts = pairs.count > 32 ? [] : pairs.map { $0.key.scalar?.text }
         if pairs.count > 32 {
             var positions: [String: Int] = [:]
             for (index, pair) in pairs.enumerated() {
@@ -42,10 +47,11 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let name = key.stringValue
         decoder.state.asked(name, in: decoder.node)
         if let positions { return positions[name].map { pairs[$0].value } }
-        // The parser refuses duplicate keys, so the first match is the only one. The key's text
-        // is compared in place: `scalar` copies the scalar (text and tag) for every pair.
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.value, scalar.text == name { return pair.value }
+        // The parser refuses duplicate keys, so the first match is the only one. Lengths first:
+        // most keys asked are not there, and differ from every key that is in length.
+        let length = name.utf8.count
+        for (index, text) in keyTexts.enumerated() {
+            if let text, text.utf8.count == length, text == name { return pairs[index].value }
         }
         return nil
     }
