@@ -41,12 +41,14 @@ public struct LinkResolver: Sendable {
             let url = resolve(
                 link.destination, isImage: link.isImage, in: page, directory: pageDirectory, range: link.range,
                 diagnostics: &diagnostics, assets: &assets, uncheckedLinks: &unchecked)
-            if diagnostics.all.count == reported {
+            let wasReported = diagnostics.all.count != reported
+            if !wasReported {
                 quiet[link.destination] = unchecked != uncheckedBefore
             }
             // The URL depends on the destination and the page only, so one entry serves every
-            // link written with that destination.
-            if url != link.destination, tabled.insert(link.destination).inserted {
+            // link written with that destination. One that was not reported is never resolved
+            // again (`quiet`), so only a reported one needs the set to be tabled once.
+            if url != link.destination, !wasReported || tabled.insert(link.destination).inserted {
                 urls.append((link.destination, url))
             }
         }
