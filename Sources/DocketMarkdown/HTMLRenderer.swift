@@ -81,8 +81,9 @@ public struct HTMLRenderer: Sendable {
 
     /// One footnote as remark-gfm renders it in Docusaurus: the first opens the section with its
     /// visually hidden heading, and the back link goes inside the last paragraph when there is one.
-    private func footnoteDefinition(_ node: MarkdownNode, label: String, into out: inout String, context: inout Context)
-    {
+    private func footnoteDefinition(
+        _ node: MarkdownNode, label: String, into out: inout String, context: inout Context
+    ) {
         if !context.hasFootnotes {
             context.hasFootnotes = true
             out +=
@@ -140,11 +141,10 @@ public struct HTMLRenderer: Sendable {
             blocks(node.pointee.children, into: &out, context: &context, tight: false)
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
-            let tag = ordered ? "ol" : "ul"
             let hasTasks = node.pointee.children.contains {
                 if case .item(task: .some) = $0.kind { return true }; return false
             }
-            out += "<\(tag)"
+            out += ordered ? "<ol" : "<ul"
             if ordered && start != 1 { out += " start=\"\(start)\"" }
             if hasTasks { out += " class=\"contains-task-list\"" }
             out += ">\n"
@@ -152,7 +152,7 @@ public struct HTMLRenderer: Sendable {
                 guard let first = items.baseAddress else { return }
                 for index in items.indices { listItem(first + index, tight: isTight, into: &out, context: &context) }
             }
-            out += "</\(tag)>\n"
+            out += ordered ? "</ol>\n" : "</ul>\n"
         case .item:
             listItem(node, tight: tight, into: &out, context: &context)
         case .codeBlock(let literal, let info):
@@ -183,22 +183,42 @@ public struct HTMLRenderer: Sendable {
     private func heading(
         _ node: UnsafePointer<MarkdownNode>, level: Int, id: String?, into out: inout String, context: inout Context
     ) {
+        // Appended piece by piece: an interpolated string is built apart first (twice the work).
+        let digit = (1...6).contains(level) ? Self.headingDigits[level - 1] : String(level)
         guard let id else {
-            out += "<h\(level)>"
+            out += "<h"
+            out += digit
+            out += ">"
             inlines(node.pointee.children, into: &out, context: &context)
-            out += "</h\(level)>\n"
+            out += "</h"
+            out += digit
+            out += ">\n"
             return
         }
         let anchor = id.htmlEscaped
-        out += "<h\(level) id=\"\(anchor)\" class=\"anchor\">"
+        out += "<h"
+        out += digit
+        out += " id=\""
+        out += anchor
+        out += "\" class=\"anchor\">"
         inlines(node.pointee.children, into: &out, context: &context)
         // Docusaurus names the heading when its content is one plain string, else the id.
         var label = id
         if node.pointee.children.count == 1, case .text(let text) = node.pointee.children[0].kind { label = text }
         let escapedLabel = label.htmlEscaped
-        out +=
-            "<a class=\"hash-link\" href=\"#\(anchor)\" aria-label=\"Direct link to \(escapedLabel)\" title=\"Direct link to \(escapedLabel)\">#</a></h\(level)>\n"
+        out += "<a class=\"hash-link\" href=\"#"
+        out += anchor
+        out += "\" aria-label=\"Direct link to "
+        out += escapedLabel
+        out += "\" title=\"Direct link to "
+        out += escapedLabel
+        out += "\">#</a></h"
+        out += digit
+        out += ">\n"
     }
+
+    /// `1`…`6`, the level of a heading as text.
+    private static let headingDigits = ["1", "2", "3", "4", "5", "6"]
 
     private func listItem(
         _ node: UnsafePointer<MarkdownNode>, tight: Bool, into out: inout String, context: inout Context
@@ -378,8 +398,7 @@ public struct HTMLRenderer: Sendable {
                 out += "<tr>\n"
                 rows[row].children.withUnsafeBufferPointer { cells in
                     for index in cells.indices {
-                        let tag = isHeader ? "th" : "td"
-                        out += "<\(tag)"
+                        out += isHeader ? "<th" : "<td"
                         switch index < alignments.count ? alignments[index] : .none {
                         case .left: out += " style=\"text-align: left\""
                         case .center: out += " style=\"text-align: center\""
@@ -388,7 +407,7 @@ public struct HTMLRenderer: Sendable {
                         }
                         out += ">"
                         inlines(cells[index].children, into: &out, context: &context)
-                        out += "</\(tag)>\n"
+                        out += isHeader ? "</th>\n" : "</td>\n"
                     }
                 }
                 out += "</tr>\n"
@@ -460,18 +479,23 @@ public struct HTMLRenderer: Sendable {
             out += (hasColon ? EmojiShortcodes.replace(in: text) : text).htmlEscaped
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
-        case .code(let code): out += "<code>\(code.htmlEscaped)</code>"
+        case .code(let code):
+            out += "<code>"
+            out += code.htmlEscaped
+            out += "</code>"
         case .htmlInline(let html): out += context.plainLinks ? "" : html
-        case .emphasis: wrap("em", node, into: &out, context: &context)
-        case .strong: wrap("strong", node, into: &out, context: &context)
-        case .strikethrough: wrap("del", node, into: &out, context: &context)
+        case .emphasis: wrap("<em>", "</em>", node, into: &out, context: &context)
+        case .strong: wrap("<strong>", "</strong>", node, into: &out, context: &context)
+        case .strikethrough: wrap("<del>", "</del>", node, into: &out, context: &context)
         case .link(let written, let title):
             if context.plainLinks {
                 inlines(node.pointee.children, into: &out, context: &context)
                 return
             }
             let destination = url(of: written)
-            out += "<a href=\"\(destination.htmlEscaped)\""
+            out += "<a href=\""
+            out += destination.htmlEscaped
+            out += "\""
             if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
             if Self.isWebLink(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
             out += ">"
@@ -504,11 +528,12 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func wrap(
-        _ tag: String, _ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context
+        _ open: String, _ close: String, _ node: UnsafePointer<MarkdownNode>, into out: inout String,
+        context: inout Context
     ) {
-        out += "<\(tag)>"
+        out += open
         inlines(node.pointee.children, into: &out, context: &context)
-        out += "</\(tag)>"
+        out += close
     }
 
     /// The URL a destination is written as: its resolved URL, else itself.

@@ -13,9 +13,13 @@ extension PageDocument {
         let page = self.page
         var html = ""
         html.reserveCapacity(page.contentHTML.utf8.count + page.sidebarHTML.utf8.count + 12_000)
-        html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>" + text(page.htmlTitle) + "</title>\n"
+        html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>"
+        html += text(page.htmlTitle)
+        html += "</title>\n"
         appendHead(to: &html)
-        html += "</head>\n<body class=\"docket docket--doc\" data-page-url=\"" + text(page.url) + "\""
+        html += "</head>\n<body class=\"docket docket--doc\" data-page-url=\""
+        html += text(page.url)
+        html += "\""
         if page.hasMermaid { html += " data-mermaid-script=\"" + text(page.mermaidScriptUrl) + "\"" }
         html += ">\n"
         html += try partial("navbar")
@@ -23,9 +27,12 @@ extension PageDocument {
         // sidebar.mustache
         html += "<aside class=\"docket-sidebar\" id=\"docket-sidebar\" aria-label=\"Site navigation\">\n"
         html += try partial("sidebar-drawer")
-        html += "  <nav class=\"sidebar menu\" aria-label=\"Docs sidebar\" data-sidebar-json=\"" + text(site.assetsUrl)
+        html += "  <nav class=\"sidebar menu\" aria-label=\"Docs sidebar\" data-sidebar-json=\""
+        html += text(site.assetsUrl)
         html += docsVersion.map { text($0.sidebarJSON) } ?? "sidebar.json"
-        html += "\">\n    <ul class=\"menu__list\">" + page.sidebarHTML + "</ul>\n  </nav>\n</aside>\n"
+        html += "\">\n    <ul class=\"menu__list\">"
+        html += page.sidebarHTML
+        html += "</ul>\n  </nav>\n</aside>\n"
         html += "<a class=\"drawer-backdrop\" href=\"#\" tabindex=\"-1\" aria-hidden=\"true\"></a>\n"
         html += "<main class=\"docket-main\" id=\"main-content\">\n<div class=\"docket-main__row\">\n"
         html += "<div class=\"docket-doc\">\n"
@@ -33,17 +40,23 @@ extension PageDocument {
         appendBanners(to: &html)
         if page.hasToc {
             html += "<details class=\"toc-mobile\">\n  <summary>On this page</summary>\n"
-            html += "  <ul class=\"table-of-contents\">" + page.tocItemsHTML + "</ul>\n</details>\n"
+            html += "  <ul class=\"table-of-contents\">"
+            html += page.tocItemsHTML
+            html += "</ul>\n</details>\n"
         }
         if let runbook = page.runbook { appendRunbook(runbook, to: &html) }
-        html += "<article class=\"doc-article\">\n<div class=\"markdown\">\n" + page.contentHTML
+        html += "<article class=\"doc-article\">\n<div class=\"markdown\">\n"
+        html += page.contentHTML
         html += "\n</div>\n</article>\n<footer class=\"doc-footer\">\n"
         if !page.tags.isEmpty {
             html += "  <div class=\"doc-footer__tags\">\n    <span class=\"doc-footer__tags-label\">Tags:</span>\n"
             html += "    <ul class=\"tags\">"
             for tag in page.tags {
-                html += "<li class=\"tags__item\"><a class=\"tag\" href=\"" + text(tag.url ?? "") + "\" rel=\"tag\">"
-                html += text(tag.label) + "</a></li>"
+                html += "<li class=\"tags__item\"><a class=\"tag\" href=\""
+                html += text(tag.url ?? "")
+                html += "\" rel=\"tag\">"
+                html += text(tag.label)
+                html += "</a></li>"
             }
             html += "</ul>\n  </div>\n"
         }
@@ -51,12 +64,17 @@ extension PageDocument {
             html +=
                 "  <a class=\"edit-this-page\" href=\"" + text(editUrl)
                 + "\" target=\"_blank\" rel=\"noopener noreferrer\">"
-            html += Self.editIcon + "Edit this page</a>\n"
+            html += Self.editIcon
+            html += "Edit this page</a>\n"
         }
         if let lastUpdate = page.lastUpdate {
             html += "  <p class=\"last-updated\">Last updated"
             if let date = lastUpdate.date {
-                html += " on <b><time datetime=\"" + text(lastUpdate.iso ?? "") + "\">" + text(date) + "</time></b>"
+                html += " on <b><time datetime=\""
+                html += text(lastUpdate.iso ?? "")
+                html += "\">"
+                html += text(date)
+                html += "</time></b>"
             }
             if let author = lastUpdate.author { html += " by <b>" + text(author) + "</b>" }
             html += "</p>\n"
@@ -67,13 +85,19 @@ extension PageDocument {
         if page.hasToc {
             html += "<aside class=\"docket-toc\">\n  <nav class=\"toc\" aria-labelledby=\"toc-title\">\n"
             html += "    <p class=\"toc__title\" id=\"toc-title\">On this page</p>\n"
-            html += "    <ul class=\"table-of-contents\">" + page.tocItemsHTML + "</ul>\n  </nav>\n</aside>\n"
+            html += "    <ul class=\"table-of-contents\">"
+            html += page.tocItemsHTML
+            html += "</ul>\n  </nav>\n</aside>\n"
         }
         html += "</div>\n</main>\n</div>\n"
         html += try partial("footer")
-        html += "<script src=\"" + text(site.assetsUrl) + "docket.js\" defer></script>\n"
+        html += "<script src=\""
+        html += text(site.assetsUrl)
+        html += "docket.js\" defer></script>\n"
         if let form = page.runbook?.form, !form.parameters.isEmpty {
-            html += "<script src=\"" + text(site.assetsUrl) + "runbook.js\" defer></script>"
+            html += "<script src=\""
+            html += text(site.assetsUrl)
+            html += "runbook.js\" defer></script>"
         }
         if page.hasTabs { html += "<script src=\"" + text(site.assetsUrl) + "tabs.js\" defer></script>" }
         html += "\n</body>\n</html>\n"
@@ -83,21 +107,39 @@ extension PageDocument {
     /// head.mustache.
     private func appendHead(to html: inout String) {
         html += Self.headStart
-        html += "<link rel=\"stylesheet\" href=\"" + text(site.assetsUrl) + "docket.css\">\n"
+        html += "<link rel=\"stylesheet\" href=\""
+        html += text(site.assetsUrl)
+        html += "docket.css\">\n"
         if let logo = site.logo {
-            html += "<link rel=\"icon\" href=\"" + text(logo.src) + "\">\n"
+            html += "<link rel=\"icon\" href=\""
+            html += text(logo.src)
+            html += "\">\n"
         } else {
-            html += "<link rel=\"icon\" href=\"" + text(site.assetsUrl) + "favicon.svg\" type=\"image/svg+xml\">\n"
+            html += "<link rel=\"icon\" href=\""
+            html += text(site.assetsUrl)
+            html += "favicon.svg\" type=\"image/svg+xml\">\n"
         }
         if let canonical = page.canonicalUrl {
-            html += "<link rel=\"canonical\" href=\"" + text(canonical) + "\">\n"
-            html += "<meta property=\"og:url\" content=\"" + text(canonical) + "\">\n"
+            html += "<link rel=\"canonical\" href=\""
+            html += text(canonical)
+            html += "\">\n"
+            html += "<meta property=\"og:url\" content=\""
+            html += text(canonical)
+            html += "\">\n"
         }
-        html += "<meta property=\"og:site_name\" content=\"" + text(site.title) + "\">\n"
-        html += "<meta property=\"og:title\" content=\"" + text(page.htmlTitle) + "\">\n"
+        html += "<meta property=\"og:site_name\" content=\""
+        html += text(site.title)
+        html += "\">\n"
+        html += "<meta property=\"og:title\" content=\""
+        html += text(page.htmlTitle)
+        html += "\">\n"
         if let description = page.description {
-            html += "<meta name=\"description\" content=\"" + text(description) + "\">\n"
-            html += "<meta property=\"og:description\" content=\"" + text(description) + "\">\n"
+            html += "<meta name=\"description\" content=\""
+            html += text(description)
+            html += "\">\n"
+            html += "<meta property=\"og:description\" content=\""
+            html += text(description)
+            html += "\">\n"
         }
         if let keywords = page.keywords { html += "<meta name=\"keywords\" content=\"" + text(keywords) + "\">\n" }
         if page.noindex { html += "<meta name=\"robots\" content=\"noindex, nofollow\">\n" }
@@ -108,14 +150,22 @@ extension PageDocument {
         guard !page.breadcrumbs.isEmpty else { return }
         html += "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\">\n  <ul class=\"breadcrumbs__list\">\n"
         html += "    <li class=\"breadcrumbs__item breadcrumbs__item--home\"><a class=\"breadcrumbs__link\" href=\""
-        html += text(site.baseUrl) + "\" aria-label=\"Home page\">" + Self.homeIcon + "</a></li>\n"
+        html += text(site.baseUrl)
+        html += "\" aria-label=\"Home page\">"
+        html += Self.homeIcon
+        html += "</a></li>\n"
         for crumb in page.breadcrumbs {
             html += "    <li class=\"breadcrumbs__item\">"
             if let url = crumb.url {
-                html += "<a class=\"breadcrumbs__link\" href=\"" + text(url) + "\">"
-                html += text(crumb.label) + "</a>"
+                html += "<a class=\"breadcrumbs__link\" href=\""
+                html += text(url)
+                html += "\">"
+                html += text(crumb.label)
+                html += "</a>"
             } else {
-                html += "<span class=\"breadcrumbs__link\">" + text(crumb.label) + "</span>"
+                html += "<span class=\"breadcrumbs__link\">"
+                html += text(crumb.label)
+                html += "</span>"
             }
             html += "</li>\n"
         }
@@ -128,15 +178,24 @@ extension PageDocument {
             html += "<div class=\"admonition admonition-caution page-banner version-banner\" role=\"note\">\n"
             html += "  <div class=\"admonition-content\">\n    <p>"
             if banner.unreleased {
-                html += "This is unreleased documentation for " + text(banner.siteTitle) + " <b>"
-                html += text(banner.label) + "</b> version."
+                html += "This is unreleased documentation for "
+                html += text(banner.siteTitle)
+                html += " <b>"
+                html += text(banner.label)
+                html += "</b> version."
             }
             if banner.unmaintained {
-                html += "This is documentation for " + text(banner.siteTitle) + " <b>" + text(banner.label)
+                html += "This is documentation for "
+                html += text(banner.siteTitle)
+                html += " <b>"
+                html += text(banner.label)
                 html += "</b>, which is no longer actively maintained."
             }
-            html += "</p>\n    <p>For up-to-date documentation, see the <b><a href=\"" + text(banner.latestUrl)
-            html += "\">latest version</a></b> (" + text(banner.latestLabel) + ").</p>\n  </div>\n</div>\n"
+            html += "</p>\n    <p>For up-to-date documentation, see the <b><a href=\""
+            html += text(banner.latestUrl)
+            html += "\">latest version</a></b> ("
+            html += text(banner.latestLabel)
+            html += ").</p>\n  </div>\n</div>\n"
         }
         if let badge = page.versionBadge { html += "<p class=\"version-badge\">Version: " + text(badge) + "</p>\n" }
         if page.unlisted { html += Self.unlistedBanner }
@@ -148,21 +207,34 @@ extension PageDocument {
         let id = text(runbook.id)
         html += "<aside class=\"runbook-banner\" aria-label=\"Runbook\">\n"
         html += "  <p><span class=\"runbook-banner__label\">Runbook</span>\n"
-        html += "  The \(runbook.stepCount) labelled steps of this page are the runbook <code>" + id + "</code>:\n"
-        html += "  <a class=\"runbook-banner__link\" href=\"" + text(runbook.scriptUrl) + "\" download>download "
-        html += id + ".sh</a>\n"
+        html += "  The \(runbook.stepCount) labelled steps of this page are the runbook <code>"
+        html += id
+        html += "</code>:\n"
+        html += "  <a class=\"runbook-banner__link\" href=\""
+        html += text(runbook.scriptUrl)
+        html += "\" download>download "
+        html += id
+        html += ".sh</a>\n"
         html += "  and run it with <code>--help</code>, or <code>--dry-run</code> first. Start at a step with "
         html += "<code>--from NAME</code>.</p>\n"
         if let form = runbook.form, !form.parameters.isEmpty {
-            html += "  <form class=\"runbook-form\" data-runbook=\"" + id + "\" autocomplete=\"off\">\n"
-            html += "  <ul class=\"runbook-params\" aria-label=\"Parameters of " + id + "\">\n"
+            html += "  <form class=\"runbook-form\" data-runbook=\""
+            html += id
+            html += "\" autocomplete=\"off\">\n"
+            html += "  <ul class=\"runbook-params\" aria-label=\"Parameters of "
+            html += id
+            html += "\">\n"
             for parameter in form.parameters { appendParameter(parameter, to: &html) }
             html += "  </ul>\n  <p class=\"runbook-form__actions\" hidden>\n"
-            html += "    <button type=\"button\" class=\"runbook-form__download\">Download " + id + ".params</button>\n"
+            html += "    <button type=\"button\" class=\"runbook-form__download\">Download "
+            html += id
+            html += ".params</button>\n"
             html += "    <button type=\"button\" class=\"runbook-form__forget\">Forget my values</button>\n"
             html += "    <span class=\"runbook-form__note\">The commands below now show your values. They stay in "
             html += "this browser; secrets are never stored.</span>\n  </p>\n  </form>\n"
-            html += "  <script type=\"application/json\" class=\"runbook-data\">" + form.json + "</script>\n"
+            html += "  <script type=\"application/json\" class=\"runbook-data\">"
+            html += form.json
+            html += "</script>\n"
         }
         html += "</aside>\n"
     }
@@ -170,19 +242,31 @@ extension PageDocument {
     /// One row of the runbook's parameters.
     private func appendParameter(_ parameter: RunbookParameterView, to html: inout String) {
         let name = text(parameter.name)
-        html += "    <li class=\"runbook-param\" data-param=\"" + name + "\">\n"
+        html += "    <li class=\"runbook-param\" data-param=\""
+        html += name
+        html += "\">\n"
         html +=
             "      <label class=\"runbook-param__name\" for=\"runbook-param-" + name + "\"><code>" + name + "</code>"
         if parameter.secret { html += " <span class=\"runbook-param__tag\">secret</span>" }
-        html += "</label>\n      <p class=\"runbook-param__description\">" + text(parameter.description)
+        html += "</label>\n      <p class=\"runbook-param__description\">"
+        html += text(parameter.description)
         if let choices = parameter.choices { html += "<span>One of " + text(choices) + "</span>" }
         if let value = parameter.defaultValue { html += "<span>Default: <code>" + text(value) + "</code></span>" }
         if let example = parameter.example { html += "<span>Example: <code>" + text(example) + "</code></span>" }
         if let step = parameter.producedBy {
-            html += "<span>Given by step <a href=\"#step-" + text(step) + "\">" + text(step) + "</a></span>"
+            html += "<span>Given by step <a href=\"#step-"
+            html += text(step)
+            html += "\">"
+            html += text(step)
+            html += "</a></span>"
         }
-        html += "</p>\n      <input class=\"runbook-param__input\" id=\"runbook-param-" + name + "\" type=\""
-        html += (parameter.secret ? "password" : "text") + "\" name=\"" + name + "\""
+        html += "</p>\n      <input class=\"runbook-param__input\" id=\"runbook-param-"
+        html += name
+        html += "\" type=\""
+        html += (parameter.secret ? "password" : "text")
+        html += "\" name=\""
+        html += name
+        html += "\""
         if let example = parameter.example { html += " placeholder=\"" + text(example) + "\"" }
         if let pattern = parameter.pattern { html += " data-pattern=\"" + text(pattern) + "\"" }
         html += " spellcheck=\"false\" hidden>\n    </li>\n"
@@ -193,10 +277,14 @@ extension PageDocument {
         html += "<nav class=\"pagination-nav\" aria-label=\"Docs pages\">\n"
         for (link, kind, sublabel) in [(page.prev, "prev", "Previous"), (page.next, "next", "Next")] {
             guard let link else { continue }
-            html += "  <a class=\"pagination-nav__link pagination-nav__link--" + kind + "\" href=\""
+            html += "  <a class=\"pagination-nav__link pagination-nav__link--"
+            html += kind
+            html += "\" href=\""
             html +=
                 text(link.url ?? "") + "\" rel=\"" + kind + "\"><span class=\"pagination-nav__sublabel\">"
-            html += sublabel + "</span><span class=\"pagination-nav__label\">" + text(link.label)
+            html += sublabel
+            html += "</span><span class=\"pagination-nav__label\">"
+            html += text(link.label)
             html += "</span></a>\n"
         }
         html += "</nav>\n"
