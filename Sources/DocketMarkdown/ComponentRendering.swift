@@ -2,7 +2,7 @@
 /// HTML tags whose content is Markdown. Every component works without JavaScript: all tab panels
 /// are in the page (the others `hidden`), and `tabs.js` adds switching when it loads.
 extension HTMLRenderer {
-    func mdx(_ node: MarkdownNode, element: MDXElement, into out: inout String, context: inout Context) {
+    func mdx(_ node: MarkdownNode, element: MDXElement, into out: inout HTMLOutput, context: inout Context) {
         switch element.component {
         case .tabs: tabs(node, element, into: &out, context: &context)
         case .tabItem: children(node, into: &out, context: &context)
@@ -27,7 +27,7 @@ extension HTMLRenderer {
         }
     }
 
-    private func children(_ node: MarkdownNode, into out: inout String, context: inout Context) {
+    private func children(_ node: MarkdownNode, into out: inout HTMLOutput, context: inout Context) {
         node.children.withUnsafeBufferPointer { children in
             guard let first = children.baseAddress else { return }
             for index in children.indices {
@@ -40,7 +40,7 @@ extension HTMLRenderer {
         }
     }
 
-    private func html(_ node: MarkdownNode, _ element: MDXElement, into out: inout String, context: inout Context) {
+    private func html(_ node: MarkdownNode, _ element: MDXElement, into out: inout HTMLOutput, context: inout Context) {
         out += "<\(element.name)"
         for attribute in element.attributes {
             let name: String
@@ -95,7 +95,7 @@ extension HTMLRenderer {
 
     // MARK: Tabs
 
-    private func tabs(_ node: MarkdownNode, _ element: MDXElement, into out: inout String, context: inout Context) {
+    private func tabs(_ node: MarkdownNode, _ element: MDXElement, into out: inout HTMLOutput, context: inout Context) {
         context.tabSets += 1
         let prefix = "tabs-\(context.tabSets)"
         let items: [(node: MarkdownNode, element: MDXElement)] = node.children.compactMap { child in
@@ -184,7 +184,7 @@ extension HTMLRenderer {
 
     // MARK: cards, details, TOC
 
-    private func docCardList(_ element: MDXElement, into out: inout String) {
+    private func docCardList(_ element: MDXElement, into out: inout HTMLOutput) {
         var classes = "cards"
         if let extra = element.string("className") { classes += " " + extra }
         out += "<ul class=\"\(classes.htmlEscaped)\">\n"
@@ -196,7 +196,7 @@ extension HTMLRenderer {
         out += "</ul>\n"
     }
 
-    private func docCard(_ element: MDXElement, into out: inout String) {
+    private func docCard(_ element: MDXElement, into out: inout HTMLOutput) {
         guard case .expression(let source)? = element.attribute("item")?.value, let item = MDXLiteral.parse(source),
             let href = item["href"]?.stringValue, let label = item["label"]?.stringValue
         else { return }
@@ -205,7 +205,7 @@ extension HTMLRenderer {
         out += "</div>\n"
     }
 
-    private func card(label: String, url: String, description: String?, into out: inout String) {
+    private func card(label: String, url: String, description: String?, into out: inout HTMLOutput) {
         out += "<a class=\"card\" href=\"\(url.htmlEscaped)\"><h2 class=\"card__title\">\(label.htmlEscaped)</h2>"
         if let description, !description.isEmpty {
             out += "<p class=\"card__description\">\(description.htmlEscaped)</p>"
@@ -213,7 +213,9 @@ extension HTMLRenderer {
         out += "</a>"
     }
 
-    private func details(_ node: MarkdownNode, _ element: MDXElement, into out: inout String, context: inout Context) {
+    private func details(
+        _ node: MarkdownNode, _ element: MDXElement, into out: inout HTMLOutput, context: inout Context
+    ) {
         var classes = "details"
         if let extra = element.string("className") { classes += " " + extra }
         out += "<details class=\"\(classes.htmlEscaped)\"\(element.flag("open") ? " open" : "")>"
@@ -235,7 +237,7 @@ extension HTMLRenderer {
         out += "</div></details>\n"
     }
 
-    private func tocInline(_ element: MDXElement, into out: inout String, context: inout Context) {
+    private func tocInline(_ element: MDXElement, into out: inout HTMLOutput, context: inout Context) {
         func level(_ name: String, _ fallback: Int) -> Int {
             if case .expression(let source)? = element.attribute(name)?.value,
                 case .number(let value)? = MDXLiteral.parse(source)
@@ -251,7 +253,7 @@ extension HTMLRenderer {
         out += "</div>\n"
     }
 
-    private func list(_ items: [TOCItem], into out: inout String) {
+    private func list(_ items: [TOCItem], into out: inout HTMLOutput) {
         guard !items.isEmpty else { return }
         out += "<ul>\n"
         for item in items {

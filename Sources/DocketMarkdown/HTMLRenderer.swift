@@ -26,8 +26,7 @@ public struct HTMLRenderer: Sendable {
     /// `<header><h1>`, if any.
     public func render(document root: MarkdownNode, contentTitleIndex: Int? = nil) -> String {
         var context = Context(footnotes: FootnoteNumbers.of(root))
-        var out = ""
-        out.reserveCapacity(4096)
+        var out = HTMLOutput(capacity: 4096)
         root.children.withUnsafeBufferPointer { children in
             guard let first = children.baseAddress else { return }
             for index in children.indices {
@@ -43,16 +42,16 @@ public struct HTMLRenderer: Sendable {
         if context.hasFootnotes {
             out += "</ol>\n</section>\n"
         }
-        return out
+        return out.text
     }
 
     /// Renders inline nodes; for TOC entries `plainLinks` reduces links to text and drops images.
     public func render(inlines: [MarkdownNode], plainLinks: Bool = false) -> String {
-        var out = ""
+        var out = HTMLOutput(capacity: 256)
         var context = Context(footnotes: [:])
         context.plainLinks = plainLinks
         self.inlines(inlines, into: &out, context: &context)
-        return out
+        return out.text
     }
 
     struct Context {
@@ -82,7 +81,7 @@ public struct HTMLRenderer: Sendable {
     /// One footnote as remark-gfm renders it in Docusaurus: the first opens the section with its
     /// visually hidden heading, and the back link goes inside the last paragraph when there is one.
     private func footnoteDefinition(
-        _ node: MarkdownNode, label: String, into out: inout String, context: inout Context
+        _ node: MarkdownNode, label: String, into out: inout HTMLOutput, context: inout Context
     ) {
         if !context.hasFootnotes {
             context.hasFootnotes = true
@@ -122,7 +121,7 @@ public struct HTMLRenderer: Sendable {
 
     /// Writes one block. `node` points into a children array that outlives the call (the
     /// renderer takes it inside that array's `withUnsafeBufferPointer`; see `inlines`).
-    func block(_ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context, tight: Bool) {
+    func block(_ node: UnsafePointer<MarkdownNode>, into out: inout HTMLOutput, context: inout Context, tight: Bool) {
         switch node.pointee.kind {
         case .document:
             blocks(node.pointee.children, into: &out, context: &context, tight: false)
@@ -181,7 +180,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func heading(
-        _ node: UnsafePointer<MarkdownNode>, level: Int, id: String?, into out: inout String, context: inout Context
+        _ node: UnsafePointer<MarkdownNode>, level: Int, id: String?, into out: inout HTMLOutput, context: inout Context
     ) {
         // Appended piece by piece: an interpolated string is built apart first (twice the work).
         let digit = (1...6).contains(level) ? Self.headingDigits[level - 1] : String(level)
@@ -221,7 +220,7 @@ public struct HTMLRenderer: Sendable {
     private static let headingDigits = ["1", "2", "3", "4", "5", "6"]
 
     private func listItem(
-        _ node: UnsafePointer<MarkdownNode>, tight: Bool, into out: inout String, context: inout Context
+        _ node: UnsafePointer<MarkdownNode>, tight: Bool, into out: inout HTMLOutput, context: inout Context
     ) {
         if case .item(task: .some(let checked)) = node.pointee.kind {
             out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
@@ -244,7 +243,7 @@ public struct HTMLRenderer: Sendable {
         out += "</li>\n"
     }
 
-    private func codeBlock(_ node: MarkdownNode, info: CodeBlockInfo, literal: String, into out: inout String) {
+    private func codeBlock(_ node: MarkdownNode, info: CodeBlockInfo, literal: String, into out: inout HTMLOutput) {
         if info.language == "mermaid" {
             out += "<div class=\"mermaid-container\"><pre class=\"mermaid\">\(literal.htmlEscaped)</pre></div>\n"
             return
@@ -381,7 +380,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func table(
-        _ node: UnsafePointer<MarkdownNode>, alignments: [MarkdownNode.Alignment], into out: inout String,
+        _ node: UnsafePointer<MarkdownNode>, alignments: [MarkdownNode.Alignment], into out: inout HTMLOutput,
         context: inout Context
     ) {
         out += "<table>\n"
@@ -419,7 +418,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func admonition(
-        _ node: MarkdownNode, directive: MarkdownNode.Directive, into out: inout String, context: inout Context
+        _ node: MarkdownNode, directive: MarkdownNode.Directive, into out: inout HTMLOutput, context: inout Context
     ) {
         guard let kind = Admonition.kind(of: directive.name) else {
             out += "<div class=\"admonition admonition-unknown\">\n"
@@ -440,7 +439,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The blocks of a directive after its title.
-    private func directiveBlocks(of node: MarkdownNode, into out: inout String, context: inout Context) {
+    private func directiveBlocks(of node: MarkdownNode, into out: inout HTMLOutput, context: inout Context) {
         let skip = node.directiveTitle == nil ? 0 : 1
         node.children.withUnsafeBufferPointer { children in
             guard let first = children.baseAddress else { return }
@@ -455,7 +454,7 @@ public struct HTMLRenderer: Sendable {
     /// Writes `nodes` in order. Nodes are handed on as pointers into their arrays: a node passed
     /// by value (from a `for node in nodes` loop, or read from the array at a call) was copied, its
     /// payload and children retained and released, for every node of every page.
-    func inlines(_ nodes: [MarkdownNode], into out: inout String, context: inout Context) {
+    func inlines(_ nodes: [MarkdownNode], into out: inout HTMLOutput, context: inout Context) {
         nodes.withUnsafeBufferPointer { nodes in
             guard let first = nodes.baseAddress else { return }
             for index in nodes.indices { inline(first + index, into: &out, context: &context) }
@@ -463,7 +462,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// `block` for each of `nodes`, borrowed as `inlines` does.
-    func blocks(_ nodes: [MarkdownNode], into out: inout String, context: inout Context, tight: Bool) {
+    func blocks(_ nodes: [MarkdownNode], into out: inout HTMLOutput, context: inout Context, tight: Bool) {
         nodes.withUnsafeBufferPointer { nodes in
             guard let first = nodes.baseAddress else { return }
             for index in nodes.indices { block(first + index, into: &out, context: &context, tight: tight) }
@@ -471,7 +470,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Writes one inline; `node` points into a children array, as for `block`.
-    func inline(_ node: UnsafePointer<MarkdownNode>, into out: inout String, context: inout Context) {
+    func inline(_ node: UnsafePointer<MarkdownNode>, into out: inout HTMLOutput, context: inout Context) {
         switch node.pointee.kind {
         case .text(let text):
             // A byte scan first: most text holds no colon.
@@ -528,7 +527,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func wrap(
-        _ open: String, _ close: String, _ node: UnsafePointer<MarkdownNode>, into out: inout String,
+        _ open: String, _ close: String, _ node: UnsafePointer<MarkdownNode>, into out: inout HTMLOutput,
         context: inout Context
     ) {
         out += open
