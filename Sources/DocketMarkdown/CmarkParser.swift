@@ -238,7 +238,7 @@ enum CmarkParser {
                 start: Int(cmark_node_get_list_start(node)),
                 tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
-            if string(cmark_node_get_type_string(node)) == "tasklist" {
+            if hasType(node, "tasklist") {
                 return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
             }
             return .item(task: nil)
@@ -267,8 +267,7 @@ enum CmarkParser {
                 source: string(cmark_node_get_url(node)), title: LinkTitle(string(cmark_node_get_title(node))))
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: string(cmark_node_get_literal(node)))
         default:
-            switch string(cmark_node_get_type_string(node)) {
-            case "table":
+            if hasType(node, "table") {
                 let count = Int(cmark_gfm_extensions_get_table_columns(node))
                 var alignments: [MarkdownNode.Alignment] = []
                 if let raw = cmark_gfm_extensions_get_table_alignments(node) {
@@ -282,14 +281,25 @@ enum CmarkParser {
                     }
                 }
                 return .table(alignments: alignments)
-            case "table_header":
-                return .tableRow(isHeader: true)
-            case "table_row":
-                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
-            case "table_cell": return .tableCell
-            case "strikethrough": return .strikethrough
-            default: return .paragraph
             }
+            if hasType(node, "table_cell") { return .tableCell }
+            if hasType(node, "table_row") {
+                return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            }
+            if hasType(node, "table_header") { return .tableRow(isHeader: true) }
+            if hasType(node, "strikethrough") { return .strikethrough }
+            return .paragraph
+        }
+    }
+
+    /// Whether an extension's node is of the type named `name` (`table_cell`): compared as C
+    /// strings, where making a `String` of the name for every cell and list item cost more
+    /// than the comparison.
+    private static func hasType(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return name.withUTF8Buffer { name in
+            name.withMemoryRebound(to: CChar.self) { strncmp(type, $0.baseAddress!, name.count) == 0 }
+                && type[name.count] == 0
         }
     }
 }
