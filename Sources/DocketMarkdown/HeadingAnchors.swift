@@ -40,10 +40,19 @@ public enum HeadingAnchors {
             let id = explicit ?? slugger.unique(node.slugText)
             let level = Int(byteLevel)
             node.kind = .heading(id: level == 1 || id.isEmpty ? nil : id, level: byteLevel)
-            if level >= 2 && !text.trimmingWhitespace.isEmpty && !id.isEmpty {
+            if level >= 2 && !id.isEmpty && HeadingAnchors.holdsNonWhitespace(text) {
                 entries.append(TOCEntry(level: level, id: id, title: node.children, text: text))
             }
         }
+    }
+
+    /// Whether `text` has a Character that is not white space (`trimmingWhitespace` is not
+    /// empty). An ASCII byte that is no white space settles it: it starts a Character, or joins
+    /// one that a prepended mark (never white space) starts. Only text without one is read as
+    /// Characters: every heading of every page asks.
+    static func holdsNonWhitespace(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }) { return true }
+        return !text.trimmingWhitespace.isEmpty
     }
 
     private static func hasTOCInline(_ node: MarkdownNode) -> Bool {
