@@ -237,10 +237,11 @@ public enum SearchIndex {
                 min(pagesPerBatch, listed.count - batchStart),
                 { offset in
                     let index = batchStart + offset
-                    let page = site.pages[listed[index]]
+                    // Read in place: a copy of the page retained each of its many parts.
+                    let at = listed[index]
                     return SearchSection.sections(
-                        of: page.parsed.document, page: index, title: page.title,
-                        description: page.description, keywords: page.frontMatter.keywords)
+                        of: site.pages[at].parsed.document, page: index, title: site.pages[at].title,
+                        description: site.pages[at].description, keywords: site.pages[at].frontMatter.keywords)
                 })
             {
                 sections += perPage
