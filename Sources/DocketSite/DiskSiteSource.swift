@@ -24,10 +24,14 @@ public struct DiskSiteSource: SiteSource {
     }
 
     public func read(_ path: ResolvedPath) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path.url.path) else {
-            return .failure(SourceText.unreadable(path.display))
+        read(atPath: path.url.path, display: path.display)
+    }
+
+    public func read(atPath path: String, display: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(SourceText.unreadable(display))
         }
-        return SourceText.decode(data, display: path.display)
+        return SourceText.decode(data, display: display)
     }
 
     /// Walks with `openat`/`readdir`, depth first, in the order the folder lists its entries (as

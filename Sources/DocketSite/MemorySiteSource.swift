@@ -41,8 +41,12 @@ public struct MemorySiteSource: SiteSource {
     }
 
     public func read(_ path: ResolvedPath) -> Result<String, Diagnostic> {
-        guard let text = texts[path.url.path] else { return .failure(SourceText.unreadable(path.display)) }
-        return SourceText.decode(Data(text.utf8), display: path.display)
+        read(atPath: path.url.path, display: path.display)
+    }
+
+    public func read(atPath path: String, display: String) -> Result<String, Diagnostic> {
+        guard let text = texts[path] else { return .failure(SourceText.unreadable(display)) }
+        return SourceText.decode(Data(text.utf8), display: display)
     }
 
     public func files(in folder: ResolvedPath, entering: (String) -> Bool) -> [FolderEntry] {

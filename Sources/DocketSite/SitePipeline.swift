@@ -152,15 +152,19 @@ public struct SitePipeline: Sendable {
     {
         let source = self.source
         let cache = self.cache
+        // The folder's path once; each page's path and display name are joined as text.
+        let folder = content.url.path
+        let folderPrefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let displayPrefix = content.display + "/"
         let results = timer.measure("read + parse pages") {
             pages.parallelMap { page -> Result<ParsedPage, Diagnostic> in
-                let file = content.appending(page)
-                return source.read(file).map { text in
+                let display = displayPrefix + page
+                return source.read(atPath: folderPrefix + page, display: display).map { text in
                     guard let cache else {
-                        return PageParser.parse(text: text, source: page, displayPath: file.display)
+                        return PageParser.parse(text: text, source: page, displayPath: display)
                     }
                     return cache.page(source: page, text: text) {
-                        PageParser.parse(text: text, source: page, displayPath: file.display)
+                        PageParser.parse(text: text, source: page, displayPath: display)
                     }
                 }
             }

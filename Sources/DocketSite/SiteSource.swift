@@ -12,6 +12,10 @@ public protocol SiteSource: Sendable {
     /// The text of the file at `path` (UTF-8, Unix line endings, see `SourceText`), or an error
     /// located in it (`path.display`).
     func read(_ path: ResolvedPath) -> Result<String, Diagnostic>
+    /// `read` of the file at the absolute `path`, shown as `display`: for the pages of a site,
+    /// whose paths are joined as text (a `URL` made and read back for each page cost more than
+    /// reading a short page).
+    func read(atPath path: String, display: String) -> Result<String, Diagnostic>
     /// Every file below `folder`, relative to it, in no particular order. `entering` is asked
     /// once for each folder below `folder` (by its relative path) before the walk goes into it;
     /// a folder it refuses is not walked.
