@@ -13,14 +13,10 @@ extension PageDocument {
         let page = self.page
         var html = ""
         html.reserveCapacity(page.contentHTML.utf8.count + page.sidebarHTML.utf8.count + 12_000)
-        html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>"
-        html += text(page.htmlTitle)
-        html += "</title>\n"
+        appendEscaped("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>", page.htmlTitle, "</title>\n", to: &html)
         appendHead(to: &html)
-        html += "</head>\n<body class=\"docket docket--doc\" data-page-url=\""
-        html += text(page.url)
-        html += "\""
-        if page.hasMermaid { html += " data-mermaid-script=\"" + text(page.mermaidScriptUrl) + "\"" }
+        appendEscaped("</head>\n<body class=\"docket docket--doc\" data-page-url=\"", page.url, "\"", to: &html)
+        if page.hasMermaid { appendEscaped(" data-mermaid-script=\"", page.mermaidScriptUrl, "\"", to: &html) }
         html += ">\n"
         html += try partial("navbar")
         html += "<div class=\"docket-layout\">\n"
@@ -52,9 +48,8 @@ extension PageDocument {
             html += "  <div class=\"doc-footer__tags\">\n    <span class=\"doc-footer__tags-label\">Tags:</span>\n"
             html += "    <ul class=\"tags\">"
             for tag in page.tags {
-                html += "<li class=\"tags__item\"><a class=\"tag\" href=\""
-                html += text(tag.url ?? "")
-                html += "\" rel=\"tag\">"
+                appendEscaped(
+                    "<li class=\"tags__item\"><a class=\"tag\" href=\"", tag.url ?? "", "\" rel=\"tag\">", to: &html)
                 html += text(tag.label)
                 html += "</a></li>"
             }
@@ -70,13 +65,11 @@ extension PageDocument {
         if let lastUpdate = page.lastUpdate {
             html += "  <p class=\"last-updated\">Last updated"
             if let date = lastUpdate.date {
-                html += " on <b><time datetime=\""
-                html += text(lastUpdate.iso ?? "")
-                html += "\">"
+                appendEscaped(" on <b><time datetime=\"", lastUpdate.iso ?? "", "\">", to: &html)
                 html += text(date)
                 html += "</time></b>"
             }
-            if let author = lastUpdate.author { html += " by <b>" + text(author) + "</b>" }
+            if let author = lastUpdate.author { appendEscaped(" by <b>", author, "</b>", to: &html) }
             html += "</p>\n"
         }
         html += "</footer>\n"
@@ -91,57 +84,46 @@ extension PageDocument {
         }
         html += "</div>\n</main>\n</div>\n"
         html += try partial("footer")
-        html += "<script src=\""
-        html += text(site.assetsUrl)
-        html += "docket.js\" defer></script>\n"
+        appendEscaped("<script src=\"", site.assetsUrl, "docket.js\" defer></script>\n", to: &html)
         if let form = page.runbook?.form, !form.parameters.isEmpty {
-            html += "<script src=\""
-            html += text(site.assetsUrl)
-            html += "runbook.js\" defer></script>"
+            appendEscaped("<script src=\"", site.assetsUrl, "runbook.js\" defer></script>", to: &html)
         }
-        if page.hasTabs { html += "<script src=\"" + text(site.assetsUrl) + "tabs.js\" defer></script>" }
+        if page.hasTabs { appendEscaped("<script src=\"", site.assetsUrl, "tabs.js\" defer></script>", to: &html) }
         html += "\n</body>\n</html>\n"
         return html
+    }
+
+    /// Appends `start`, `value` escaped, then `end`: a tag around one value. Three appends, not
+    /// `start + text(value) + end`, which built the whole in a string of its own first.
+    private func appendEscaped(_ start: String, _ value: String, _ end: String, to html: inout String) {
+        html += start
+        html += text(value)
+        html += end
     }
 
     /// head.mustache.
     private func appendHead(to html: inout String) {
         html += Self.headStart
-        html += "<link rel=\"stylesheet\" href=\""
-        html += text(site.assetsUrl)
-        html += "docket.css\">\n"
+        appendEscaped("<link rel=\"stylesheet\" href=\"", site.assetsUrl, "docket.css\">\n", to: &html)
         if let logo = site.logo {
-            html += "<link rel=\"icon\" href=\""
-            html += text(logo.src)
-            html += "\">\n"
+            appendEscaped("<link rel=\"icon\" href=\"", logo.src, "\">\n", to: &html)
         } else {
-            html += "<link rel=\"icon\" href=\""
-            html += text(site.assetsUrl)
-            html += "favicon.svg\" type=\"image/svg+xml\">\n"
+            appendEscaped(
+                "<link rel=\"icon\" href=\"", site.assetsUrl, "favicon.svg\" type=\"image/svg+xml\">\n", to: &html)
         }
         if let canonical = page.canonicalUrl {
-            html += "<link rel=\"canonical\" href=\""
-            html += text(canonical)
-            html += "\">\n"
-            html += "<meta property=\"og:url\" content=\""
-            html += text(canonical)
-            html += "\">\n"
+            appendEscaped("<link rel=\"canonical\" href=\"", canonical, "\">\n", to: &html)
+            appendEscaped("<meta property=\"og:url\" content=\"", canonical, "\">\n", to: &html)
         }
-        html += "<meta property=\"og:site_name\" content=\""
-        html += text(site.title)
-        html += "\">\n"
-        html += "<meta property=\"og:title\" content=\""
-        html += text(page.htmlTitle)
-        html += "\">\n"
+        appendEscaped("<meta property=\"og:site_name\" content=\"", site.title, "\">\n", to: &html)
+        appendEscaped("<meta property=\"og:title\" content=\"", page.htmlTitle, "\">\n", to: &html)
         if let description = page.description {
-            html += "<meta name=\"description\" content=\""
-            html += text(description)
-            html += "\">\n"
-            html += "<meta property=\"og:description\" content=\""
-            html += text(description)
-            html += "\">\n"
+            appendEscaped("<meta name=\"description\" content=\"", description, "\">\n", to: &html)
+            appendEscaped("<meta property=\"og:description\" content=\"", description, "\">\n", to: &html)
         }
-        if let keywords = page.keywords { html += "<meta name=\"keywords\" content=\"" + text(keywords) + "\">\n" }
+        if let keywords = page.keywords {
+            appendEscaped("<meta name=\"keywords\" content=\"", keywords, "\">\n", to: &html)
+        }
         if page.noindex { html += "<meta name=\"robots\" content=\"noindex, nofollow\">\n" }
     }
 
@@ -149,23 +131,19 @@ extension PageDocument {
     private func appendBreadcrumbs(to html: inout String) {
         guard !page.breadcrumbs.isEmpty else { return }
         html += "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\">\n  <ul class=\"breadcrumbs__list\">\n"
-        html += "    <li class=\"breadcrumbs__item breadcrumbs__item--home\"><a class=\"breadcrumbs__link\" href=\""
-        html += text(site.baseUrl)
-        html += "\" aria-label=\"Home page\">"
+        appendEscaped(
+            "    <li class=\"breadcrumbs__item breadcrumbs__item--home\"><a class=\"breadcrumbs__link\" href=\"",
+            site.baseUrl, "\" aria-label=\"Home page\">", to: &html)
         html += Self.homeIcon
         html += "</a></li>\n"
         for crumb in page.breadcrumbs {
             html += "    <li class=\"breadcrumbs__item\">"
             if let url = crumb.url {
-                html += "<a class=\"breadcrumbs__link\" href=\""
-                html += text(url)
-                html += "\">"
+                appendEscaped("<a class=\"breadcrumbs__link\" href=\"", url, "\">", to: &html)
                 html += text(crumb.label)
                 html += "</a>"
             } else {
-                html += "<span class=\"breadcrumbs__link\">"
-                html += text(crumb.label)
-                html += "</span>"
+                appendEscaped("<span class=\"breadcrumbs__link\">", crumb.label, "</span>", to: &html)
             }
             html += "</li>\n"
         }
@@ -178,26 +156,24 @@ extension PageDocument {
             html += "<div class=\"admonition admonition-caution page-banner version-banner\" role=\"note\">\n"
             html += "  <div class=\"admonition-content\">\n    <p>"
             if banner.unreleased {
-                html += "This is unreleased documentation for "
-                html += text(banner.siteTitle)
-                html += " <b>"
+                appendEscaped("This is unreleased documentation for ", banner.siteTitle, " <b>", to: &html)
                 html += text(banner.label)
                 html += "</b> version."
             }
             if banner.unmaintained {
-                html += "This is documentation for "
-                html += text(banner.siteTitle)
-                html += " <b>"
+                appendEscaped("This is documentation for ", banner.siteTitle, " <b>", to: &html)
                 html += text(banner.label)
                 html += "</b>, which is no longer actively maintained."
             }
-            html += "</p>\n    <p>For up-to-date documentation, see the <b><a href=\""
-            html += text(banner.latestUrl)
-            html += "\">latest version</a></b> ("
+            appendEscaped(
+                "</p>\n    <p>For up-to-date documentation, see the <b><a href=\"", banner.latestUrl,
+                "\">latest version</a></b> (", to: &html)
             html += text(banner.latestLabel)
             html += ").</p>\n  </div>\n</div>\n"
         }
-        if let badge = page.versionBadge { html += "<p class=\"version-badge\">Version: " + text(badge) + "</p>\n" }
+        if let badge = page.versionBadge {
+            appendEscaped("<p class=\"version-badge\">Version: ", badge, "</p>\n", to: &html)
+        }
         if page.unlisted { html += Self.unlistedBanner }
         if page.draft { html += Self.draftBanner }
     }
@@ -210,9 +186,8 @@ extension PageDocument {
         html += "  The \(runbook.stepCount) labelled steps of this page are the runbook <code>"
         html += id
         html += "</code>:\n"
-        html += "  <a class=\"runbook-banner__link\" href=\""
-        html += text(runbook.scriptUrl)
-        html += "\" download>download "
+        appendEscaped(
+            "  <a class=\"runbook-banner__link\" href=\"", runbook.scriptUrl, "\" download>download ", to: &html)
         html += id
         html += ".sh</a>\n"
         html += "  and run it with <code>--help</code>, or <code>--dry-run</code> first. Start at a step with "
@@ -250,13 +225,15 @@ extension PageDocument {
         if parameter.secret { html += " <span class=\"runbook-param__tag\">secret</span>" }
         html += "</label>\n      <p class=\"runbook-param__description\">"
         html += text(parameter.description)
-        if let choices = parameter.choices { html += "<span>One of " + text(choices) + "</span>" }
-        if let value = parameter.defaultValue { html += "<span>Default: <code>" + text(value) + "</code></span>" }
-        if let example = parameter.example { html += "<span>Example: <code>" + text(example) + "</code></span>" }
+        if let choices = parameter.choices { appendEscaped("<span>One of ", choices, "</span>", to: &html) }
+        if let value = parameter.defaultValue {
+            appendEscaped("<span>Default: <code>", value, "</code></span>", to: &html)
+        }
+        if let example = parameter.example {
+            appendEscaped("<span>Example: <code>", example, "</code></span>", to: &html)
+        }
         if let step = parameter.producedBy {
-            html += "<span>Given by step <a href=\"#step-"
-            html += text(step)
-            html += "\">"
+            appendEscaped("<span>Given by step <a href=\"#step-", step, "\">", to: &html)
             html += text(step)
             html += "</a></span>"
         }
@@ -267,8 +244,8 @@ extension PageDocument {
         html += "\" name=\""
         html += name
         html += "\""
-        if let example = parameter.example { html += " placeholder=\"" + text(example) + "\"" }
-        if let pattern = parameter.pattern { html += " data-pattern=\"" + text(pattern) + "\"" }
+        if let example = parameter.example { appendEscaped(" placeholder=\"", example, "\"", to: &html) }
+        if let pattern = parameter.pattern { appendEscaped(" data-pattern=\"", pattern, "\"", to: &html) }
         html += " spellcheck=\"false\" hidden>\n    </li>\n"
     }
 
@@ -283,9 +260,7 @@ extension PageDocument {
             html +=
                 text(link.url ?? "") + "\" rel=\"" + kind + "\"><span class=\"pagination-nav__sublabel\">"
             html += sublabel
-            html += "</span><span class=\"pagination-nav__label\">"
-            html += text(link.label)
-            html += "</span></a>\n"
+            appendEscaped("</span><span class=\"pagination-nav__label\">", link.label, "</span></a>\n", to: &html)
         }
         html += "</nav>\n"
     }
