@@ -47,14 +47,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 
 for corpus in "${corpora[@]}"; do
   dir=$tmp/$corpus
-  status=0
-  docs_corpus "$root" "$corpus" "$pages" "$dir" "$seed" "$shared_gen" || status=$?
-  if ((status == 3)); then
-    echo "bench-compare: skipping the shared corpus: no $shared_gen (set BENCH_SHARED)"
-    continue
-  fi
-  ((status == 0)) || die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared"
-  mkdir -p "$dir/empty"
+  prepare_corpus bench-compare "$root" "$corpus" "$pages" "$dir" "$seed" "$shared_gen" || continue
   declare -A wall=() cpu=() rss=()
   echo "== $corpus corpus, $pages pages"
   for ((i = 0; i <= runs; i++)); do

@@ -51,14 +51,7 @@ done
 
 for corpus in "${corpora[@]}"; do
   dir=$tmp/$corpus
-  status=0
-  docs_corpus "$root" "$corpus" "$pages" "$dir" "$seed" "$shared_gen" || status=$?
-  if ((status == 3)); then
-    echo "bench-instructions: skipping the shared corpus: no $shared_gen (set BENCH_SHARED)"
-    continue
-  fi
-  ((status == 0)) || die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared"
-  mkdir -p "$dir/empty"
+  prepare_corpus bench-instructions "$root" "$corpus" "$pages" "$dir" "$seed" "$shared_gen" || continue
   echo "== $corpus corpus, $pages pages"
   declare -A count=()
   for side in base new; do

@@ -56,9 +56,9 @@ extension PageDocument {
             html += "</ul>\n  </div>\n"
         }
         if let editUrl = page.editUrl {
-            html +=
-                "  <a class=\"edit-this-page\" href=\"" + text(editUrl)
-                + "\" target=\"_blank\" rel=\"noopener noreferrer\">"
+            appendEscaped(
+                "  <a class=\"edit-this-page\" href=\"", editUrl, "\" target=\"_blank\" rel=\"noopener noreferrer\">",
+                to: &html)
             html += Self.editIcon
             html += "Edit this page</a>\n"
         }

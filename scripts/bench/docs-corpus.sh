@@ -16,3 +16,22 @@ docs_corpus() {
     *) return 2 ;;
   esac
 }
+
+# prepare_corpus TOOL ROOT KIND PAGES DIR SEED SHARED_GEN: docs_corpus, then the empty folder
+# DIR/empty the builds run from (so that no docket.yml is picked up). Returns 3, after saying
+# so, when the shared generator is not there (the caller skips that corpus); exits the script
+# with 2 for an unknown KIND. TOOL prefixes the messages.
+prepare_corpus() {
+  local tool=$1 status=0
+  shift
+  docs_corpus "$@" || status=$?
+  if ((status == 3)); then
+    echo "$tool: skipping the shared corpus: no $6 (set BENCH_SHARED)"
+    return 3
+  fi
+  if ((status != 0)); then
+    echo "$tool: BENCH_CORPORA holds '$2'; the corpora are: project shared" >&2
+    exit 2
+  fi
+  mkdir -p "$4/empty"
+}
