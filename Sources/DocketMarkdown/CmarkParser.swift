@@ -130,9 +130,11 @@ enum CmarkParser {
         var nodes = 1
         var hasFootnoteReferences = false
         var hasInfoProblems = false
+        var keepsChildren = true
         var stack = [
             Frame(
-                node: node(root, lineOffset: lineOffset, problems: &problems).node, next: cmark_node_first_child(root))
+                node: node(root, lineOffset: lineOffset, keepsChildren: &keepsChildren, problems: &problems),
+                next: cmark_node_first_child(root))
         ]
         while true {
             let top = stack.count - 1
@@ -164,7 +166,9 @@ enum CmarkParser {
                     }
                     continue
                 }
-                let (converted, keepsChildren) = node(child, lineOffset: lineOffset, problems: &problems)
+                // Returned alone, not in a tuple with the flag: taking a node out of a tuple
+                // copied it (a retain of each of its strings and of its children array).
+                let converted = node(child, lineOffset: lineOffset, keepsChildren: &keepsChildren, problems: &problems)
                 switch converted.kind {
                 case .footnoteReference: hasFootnoteReferences = true
                 case .codeBlock(_, let info) where !info.problems.isEmpty: hasInfoProblems = true
@@ -194,11 +198,12 @@ enum CmarkParser {
         return (lineOffset + 1, 1)
     }
 
-    /// The Swift node for one C node, without children; `keepsChildren` is false for a table
-    /// over the column limit, whose cells are what would cost the time.
-    private static func node(_ node: OpaquePointer, lineOffset: Int, problems: inout [MarkdownProblem]) -> (
-        node: MarkdownNode, keepsChildren: Bool
-    ) {
+    /// The Swift node for one C node, without children; `keepsChildren` is set false for a table
+    /// over the column limit, whose cells are what would cost the time, and true otherwise.
+    private static func node(
+        _ node: OpaquePointer, lineOffset: Int, keepsChildren: inout Bool, problems: inout [MarkdownProblem]
+    ) -> MarkdownNode {
+        keepsChildren = true
         let startLine = Int(cmark_node_get_start_line(node))
         let range =
             startLine > 0
@@ -218,10 +223,11 @@ enum CmarkParser {
                         message:
                             "this table has \(columns) columns; at most \(maxTableColumns) are supported, so it is left out"
                     ))
-                return (MarkdownNode(.table(alignments: []), range: range), false)
+                keepsChildren = false
+                return MarkdownNode(.table(alignments: []), range: range)
             }
         }
-        return (MarkdownNode(kind, range: range), true)
+        return MarkdownNode(kind, range: range)
     }
 
     private static func string(_ p: UnsafePointer<CChar>?) -> String {

@@ -22,12 +22,21 @@ struct DirectiveFenceRestore: MarkdownRewriter {
     /// True when a code block, HTML block or inline HTML of the tree holds a marker: the folding
     /// consumed every marker of most pages, and a read-only walk costs less than the rewrite.
     static func mayHoldMarker(_ root: MarkdownNode) -> Bool {
-        root.contains { node in
-            switch node.kind {
-            case .codeBlock(let text, _), .htmlBlock(let text), .htmlInline(let text): text.holdsBytes(markerStart)
-            default: false
+        withUnsafePointer(to: root) { mayHoldMarker(UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// `mayHoldMarker` over nodes read in place: `contains(where:)` handed its predicate a copy
+    /// of every node of the page (a retain and release of each string and children array).
+    private static func mayHoldMarker(_ nodes: UnsafeBufferPointer<MarkdownNode>) -> Bool {
+        for index in nodes.indices {
+            switch nodes[index].kind {
+            case .codeBlock(let text, _), .htmlBlock(let text), .htmlInline(let text):
+                if text.holdsBytes(markerStart) { return true }
+            default:
+                if nodes[index].children.withUnsafeBufferPointer(mayHoldMarker) { return true }
             }
         }
+        return false
     }
 
     mutating func rewrite(_ node: inout MarkdownNode) {

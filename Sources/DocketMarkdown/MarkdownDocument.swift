@@ -37,10 +37,13 @@ public struct MarkdownDocument: Sendable {
         }
         var scanner = DirectiveScanner()
         let text = mayHoldDirectives(source) ? scanner.scan(source, lineOffset: lineOffset) : source
-        let parsed = CmarkParser.parse(text, lineOffset: lineOffset)
+        var parsed = CmarkParser.parse(text, lineOffset: lineOffset)
         var problems = scanner.problems + parsed.problems
         var diagnostics = Diagnostics()
+        // Taken out of the result, not shared with it, so the compaction below changes the
+        // tree's arrays in place.
         var root = parsed.root
+        parsed.root = MarkdownNode(.document)
         let mdxMarkerLines = mdx?.markerLines ?? []
         if !mdxMarkerLines.isEmpty || !scanner.markerLines.isEmpty {
             root = MarkerBlockSplit.splitAll(root) { line, text in
@@ -71,8 +74,7 @@ public struct MarkdownDocument: Sendable {
         if parsed.hasInfoProblems { diagnostics.append(contentsOf: CodeBlockCheck.check(root, path: path)) }
         if !scanner.openings.isEmpty || mdx != nil {
             // The folds built new children arrays by appending: give back their unused room.
-            var compaction = ChildrenCompaction()
-            root.rewrite(with: &compaction)
+            ChildrenCompaction.compact(&root)
         }
         return MarkdownDocument(root: root, diagnostics: diagnostics)
     }
