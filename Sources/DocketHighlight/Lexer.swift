@@ -36,7 +36,7 @@ struct Lexer {
             let byte = Int(bytes[pos])
             for candidate in Int(candidates.starts[byte])..<Int(candidates.starts[byte + 1]) {
                 let index = Int(candidates.rules[candidate])
-                let length = match(rules[index].pattern, at: pos)
+                let length = match(rules[index], at: pos)
                 guard length > 0 else { continue }
                 let kind = rules[index].kind
                 sink.emit(kind == .plain ? fallback : kind, pos, pos + length)
@@ -73,6 +73,13 @@ struct Lexer {
     private func identifierEnd(_ pos: Int) -> Int {
         guard grammar.identifierStart.contains(input[pos]), atWordStart(pos) else { return pos }
         return input.skip(grammar.identifier, from: pos + 1)
+    }
+
+    /// A rule's match, its pattern read in place from the rule (a class): passed from the
+    /// array element, the pattern was copied for every try (its arrays or closure retained).
+    @inline(__always)
+    private mutating func match(_ rule: Rule, at pos: Int) -> Int {
+        match(rule.pattern, at: pos)
     }
 
     private mutating func match(_ pattern: Pattern, at pos: Int) -> Int {

@@ -101,27 +101,6 @@ enum CmarkParser {
         return copy
     }
 
-    /// One open node of the conversion: the Swift node being filled and the next C child to copy.
-    private struct Frame {
-        var node: MarkdownNode
-        var next: OpaquePointer?
-
-        /// The node's children array is given room for exactly its C children: appended one by
-        /// one it grew by doubling, and the unused room (a quarter of all node arrays) stayed
-        /// allocated for as long as the page was kept.
-        init(node: MarkdownNode, next: OpaquePointer?) {
-            self.node = node
-            self.next = next
-            var count = 0
-            var child = next
-            while let current = child {
-                count += 1
-                child = cmark_node_next(current)
-            }
-            if count > 0 { self.node.children.reserveCapacity(count) }
-        }
-    }
-
     /// Copies the C tree with an explicit stack: a page of 20,000 nested quotes must not
     /// overflow the thread's stack here, and the depth limit is enforced on the way.
     private static func convert(_ root: OpaquePointer, lineOffset: Int) -> Result {
@@ -131,19 +110,20 @@ enum CmarkParser {
         var hasFootnoteReferences = false
         var hasInfoProblems = false
         var keepsChildren = true
-        var stack = [
-            Frame(
-                node: node(root, lineOffset: lineOffset, keepsChildren: &keepsChildren, problems: &problems),
-                next: cmark_node_first_child(root))
-        ]
+        // The open nodes, outermost first, and the next C child of each to copy. Two arrays, not
+        // one of pairs: a node taken out of a pair was copied (its strings and children retained,
+        // then released with the pair), for every node of every page.
+        var open = [node(root, lineOffset: lineOffset, keepsChildren: &keepsChildren, problems: &problems)]
+        var nexts = [cmark_node_first_child(root)]
+        reserveChildren(of: &open[0], from: nexts[0])
         while true {
-            let top = stack.count - 1
-            if let child = stack[top].next {
-                stack[top].next = cmark_node_next(child)
-                if stack.count > maxDepth {
+            let top = open.count - 1
+            if let child = nexts[top] {
+                nexts[top] = cmark_node_next(child)
+                if open.count > maxDepth {
                     if !tooDeepReported {
                         tooDeepReported = true
-                        let (line, column) = position(of: child, lineOffset: lineOffset, stack: stack)
+                        let (line, column) = position(of: child, lineOffset: lineOffset, open: open)
                         problems.append(
                             MarkdownProblem(
                                 line: line, column: column,
@@ -156,7 +136,7 @@ enum CmarkParser {
                 nodes += 1
                 if nodes > maxNodes {
                     if nodes == maxNodes + 1 {
-                        let (line, column) = position(of: child, lineOffset: lineOffset, stack: stack)
+                        let (line, column) = position(of: child, lineOffset: lineOffset, open: open)
                         problems.append(
                             MarkdownProblem(
                                 line: line, column: column,
@@ -166,34 +146,56 @@ enum CmarkParser {
                     }
                     continue
                 }
-                // Returned alone, not in a tuple with the flag: taking a node out of a tuple
-                // copied it (a retain of each of its strings and of its children array).
-                let converted = node(child, lineOffset: lineOffset, keepsChildren: &keepsChildren, problems: &problems)
+                var converted = node(child, lineOffset: lineOffset, keepsChildren: &keepsChildren, problems: &problems)
                 switch converted.kind {
                 case .footnoteReference: hasFootnoteReferences = true
                 case .codeBlock(_, let info) where !info.problems.isEmpty: hasInfoProblems = true
                 default: break
                 }
-                stack.append(Frame(node: converted, next: keepsChildren ? cmark_node_first_child(child) : nil))
+                let first = keepsChildren ? cmark_node_first_child(child) : nil
+                // Moved (`consume`), not copied: the optimiser kept a copy of the node here, its
+                // strings and children retained and then released, for every node of every page.
+                if first == nil {
+                    // A leaf (most nodes: text) goes straight to its parent.
+                    open[top].children.append(consume converted)
+                } else {
+                    reserveChildren(of: &converted, from: first)
+                    open.append(consume converted)
+                    nexts.append(first)
+                }
             } else {
-                let done = stack.removeLast().node
-                if stack.isEmpty {
+                let done = open.removeLast()
+                nexts.removeLast()
+                if open.isEmpty {
                     return Result(
                         root: done, problems: problems, hasFootnoteReferences: hasFootnoteReferences,
                         hasInfoProblems: hasInfoProblems)
                 }
-                stack[stack.count - 1].node.children.append(done)
+                open[open.count - 1].children.append(done)
             }
         }
     }
 
+    /// Gives `node`'s children array room for exactly its C children, `first` and the ones after
+    /// it: appended one by one it grew by doubling, and the unused room (a quarter of all node
+    /// arrays) stayed allocated for as long as the page was kept.
+    private static func reserveChildren(of node: inout MarkdownNode, from first: OpaquePointer?) {
+        var count = 0
+        var child = first
+        while let current = child {
+            count += 1
+            child = cmark_node_next(current)
+        }
+        if count > 0 { node.children.reserveCapacity(count) }
+    }
+
     /// The start of `node`, or of its nearest ancestor with one (cmark leaves some inlines
     /// without a position).
-    private static func position(of node: OpaquePointer, lineOffset: Int, stack: [Frame]) -> (Int, Int) {
+    private static func position(of node: OpaquePointer, lineOffset: Int, open: [MarkdownNode]) -> (Int, Int) {
         let line = Int(cmark_node_get_start_line(node))
         if line > 0 { return (line + lineOffset, Int(cmark_node_get_start_column(node))) }
-        for frame in stack.reversed() where frame.node.range.isKnown {
-            return (frame.node.range.startLine, frame.node.range.startColumn)
+        for ancestor in open.reversed() where ancestor.range.isKnown {
+            return (ancestor.range.startLine, ancestor.range.startColumn)
         }
         return (lineOffset + 1, 1)
     }
