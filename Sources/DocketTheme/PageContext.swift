@@ -75,7 +75,7 @@ public struct PageContext: Sendable {
                             baseURL: config.baseURL)))
             },
             hasToc: !fm.hideTableOfContents && !page.parsed.toc.isEmpty,
-            toc: toc.map(tocItem),
+            toc: toc.map { Self.tocView($0, renderer: renderer) },
             breadcrumbs: breadcrumbs(for: page),
             sidebarHTML: try sidebar.html(activeID: page.id),
             hasMermaid: resolved.page.parsed.hasMermaidDiagram,
@@ -158,10 +158,13 @@ public struct PageContext: Sendable {
             site: siteView, page: PlainPageView(title: title, htmlTitle: htmlTitle(title)), target: target)
     }
 
-    private func tocItem(_ item: TOCItem) -> TOCView {
+    /// A static function given the renderer, not a method passed to `map`: a method reference
+    /// captured a copy of the whole context (the site, the sidebar, every field retained and
+    /// released) for each list of the table of contents of every page.
+    private static func tocView(_ item: TOCItem, renderer: HTMLRenderer) -> TOCView {
         TOCView(
             id: item.entry.id, html: renderer.render(inlines: item.entry.title, plainLinks: true),
-            children: item.children.map(tocItem))
+            children: item.children.map { tocView($0, renderer: renderer) })
     }
 
     private func breadcrumbs(for page: Page) -> [TemplateLink] {
