@@ -73,6 +73,12 @@ public struct ContentGlob: Sendable, Equatable {
             let rest = pattern.dropFirst()
             // A trailing `**` stands for what is inside a folder: a file of that name is not.
             if rest.isEmpty { return !path.isEmpty }
+            // With no other `**` after it, each segment of the rest takes exactly one name, so
+            // only the tail of that many names can match (`**/*.md` asks the last name alone);
+            // trying every tail matched the rest against each folder of every file's path.
+            if !rest.contains(anyFolders) {
+                return path.count >= rest.count && match(rest, path.suffix(rest.count))
+            }
             var tail = path
             while true {
                 if match(rest, tail) { return true }

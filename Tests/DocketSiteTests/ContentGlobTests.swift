@@ -21,6 +21,17 @@ import Testing
         ("./guides/?.md", "guides/a.md", true),
         ("guides/[ab]*.md", "guides/beta.md", true),
         ("guides/[!ab]*.md", "guides/beta.md", false),
+        // A `**` followed by names only: the path's last names answer, at any depth.
+        ("**/a/*.md", "a/x.md", true),
+        ("**/a/*.md", "p/q/a/x.md", true),
+        ("**/a/*.md", "p/a/q/x.md", false),
+        ("**/a/*.md", "x.md", false),
+        ("a/**/b/*.md", "a/b/x.md", true),
+        ("a/**/b/*.md", "a/p/q/b/x.md", true),
+        ("a/**/b/*.md", "p/b/x.md", false),
+        ("**/*", "x", true),
+        ("**/b/**/c", "a/b/d/c", true),
+        ("**/b/**/c", "a/b/d/c/e", false),
     ])
     func matches(_ pattern: String, _ path: String, _ expected: Bool) throws {
         #expect(try ContentGlob(pattern).matches(path) == expected, "\(pattern) ~ \(path)")
