@@ -14,9 +14,28 @@ struct PostingList: Sendable {
         var digits = 1
         while number >> (5 * digits) > 0 { digits += 1 }
         for index in stride(from: digits - 1, to: 0, by: -1) {
-            bytes.append(SearchIndex.leading[(number >> (5 * index)) & 31])
+            bytes.append(Self.leadingDigit((number >> (5 * index)) & 31))
         }
-        bytes.append(SearchIndex.final[number & 31])
+        bytes.append(Self.finalDigit(number & 31))
+    }
+
+    /// `SearchIndex.final[value]` (value 0...31), computed: every posting of the site is
+    /// written here, and the static table was reached through `swift_once` and a bounds check
+    /// for each digit.
+    @inline(__always)
+    static func finalDigit(_ value: Int) -> UInt8 {
+        value < 10 ? UInt8(truncatingIfNeeded: 0x30 + value) : UInt8(truncatingIfNeeded: 0x61 + value - 10)
+    }
+
+    /// `SearchIndex.leading[value]` (value 0...31), computed (see `finalDigit`).
+    @inline(__always)
+    static func leadingDigit(_ value: Int) -> UInt8 {
+        switch value {
+        case 0..<26: UInt8(truncatingIfNeeded: 0x41 + value)
+        case 26..<30: UInt8(truncatingIfNeeded: 0x77 + value - 26)
+        case 30: UInt8(ascii: "-")
+        default: UInt8(ascii: "_")
+        }
     }
 
     /// The postings as the term files hold them.

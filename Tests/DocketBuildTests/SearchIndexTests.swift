@@ -182,6 +182,13 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: SearchIndex.files(site).map { ($0.path, $0.content) }) == whole)
     }
 
+    @Test func postingDigitsAreTheAlphabetsDecodeReads() {
+        for value in 0..<32 {
+            #expect(PostingList.finalDigit(value) == SearchIndex.final[value], "final digit \(value)")
+            #expect(PostingList.leadingDigit(value) == SearchIndex.leading[value], "leading digit \(value)")
+        }
+    }
+
     @Test func postingsEncodeCompactlyAndDecodeBack() {
         let postings = [0 << 4 | 8, 1 << 4 | 1, 2 << 4 | 1, 3 << 4 | 5, 40 << 4 | 1, 100_000 << 4 | 15]
         let text = SearchIndex.encode(postings)
