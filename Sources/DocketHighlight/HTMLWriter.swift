@@ -32,7 +32,7 @@ enum HTMLWriter {
         lineStart(0, &out)
         for token in tokens {
             let plain = token.kind == .plain
-            let open = plain ? [] : openTags[kindIndex(token.kind)]
+            let open = plain ? [] : openTags[token.kind.ordinal]
             var isOpen = false
             var index = token.start
             while index < token.end {
@@ -64,9 +64,4 @@ enum HTMLWriter {
         }
         lineEnd(&out)
     }
-
-    private static let indexOfKind: [TokenKind: Int] = Dictionary(
-        uniqueKeysWithValues: TokenKind.allCases.enumerated().map { ($1, $0) })
-
-    private static func kindIndex(_ kind: TokenKind) -> Int { indexOfKind[kind]! }
 }

@@ -31,6 +31,38 @@ public enum TokenKind: String, CaseIterable, Sendable {
     case inserted, deleted
     case heading, link, emphasis, strong
 
+    /// The case's place in `allCases` (the order above), for tables indexed by kind: a
+    /// dictionary from kind to place hashed the kind of every token of every code block.
+    var ordinal: Int {
+        switch self {
+        case .plain: 0
+        case .keyword: 1
+        case .builtin: 2
+        case .type: 3
+        case .function: 4
+        case .variable: 5
+        case .property: 6
+        case .constant: 7
+        case .number: 8
+        case .string: 9
+        case .regex: 10
+        case .comment: 11
+        case .meta: 12
+        case .operator: 13
+        case .punctuation: 14
+        case .tag: 15
+        case .attribute: 16
+        case .prompt: 17
+        case .output: 18
+        case .inserted: 19
+        case .deleted: 20
+        case .heading: 21
+        case .link: 22
+        case .emphasis: 23
+        case .strong: 24
+        }
+    }
+
     /// The `<span>` opening tag, precomputed so rendering never builds it per token.
     var openTag: [UInt8] { Array("<span class=\"tok-\(rawValue)\">".utf8) }
 }

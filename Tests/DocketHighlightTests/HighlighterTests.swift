@@ -8,6 +8,10 @@ import Testing
         Highlighter.tokens(code: code, language: language)?.first { $0.text == text }?.kind
     }
 
+    @Test func ordinalIsThePlaceInAllCases() {
+        for (place, kind) in TokenKind.allCases.enumerated() { #expect(kind.ordinal == place, "\(kind)") }
+    }
+
     @Test func unknownLanguageIsNil() {
         #expect(Highlighter.tokens(code: "x", language: "brainfuck") == nil)
         #expect(Highlighter.html(code: "x", language: "") == nil)
