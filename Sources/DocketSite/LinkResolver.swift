@@ -231,7 +231,12 @@ public struct LinkResolver: Sendable {
         // (a Character segment is never `.` or empty unless its bytes are), and the path is
         // then its own normal form.
         if isNormal(path) { return path }
-        if path.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(path) }
+        // Read through the contiguous bytes where the text has them: the UTF-8 view's iterator
+        // cost several times as much for every relative link of every page.
+        let isASCII =
+            path.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            ?? path.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII { return normalizeASCII(path) }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

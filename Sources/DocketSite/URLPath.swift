@@ -217,21 +217,53 @@ public enum URLPath {
     /// false` a route without a final `/` is a file of its own (`docs/a.html`), as Docusaurus
     /// writes it so that hosts serve `/docs/a` without a redirect.
     public static func outputFile(for path: String, trailingSlash: Bool? = nil) -> String? {
-        let decoded = path
-        // Split on the byte: `/` is ASCII, and `split` of a String walks Characters.
-        let segments = decoded.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
-        // Bytes, not `contains("\\")`: with Foundation imported that is NSString's search, a
-        // fifth of placing a page.
-        for segment in segments
-        where segment == ".." || segment == "." || segment.utf8.contains(UInt8(ascii: "\\")) || segment.utf8.contains(0)
-        {
-            return nil
-        }
-        let relative = segments.joined(separator: "/")
+        // One pass over the bytes: `/` is ASCII, and splitting the path into substrings, comparing
+        // each with `..` as Characters and joining them again cost more than writing the page.
+        var path = path
+        guard let relative = path.withUTF8(outputRelative) else { return nil }
         if relative.isEmpty { return "index.html" }
-        if decoded.hasSuffix("/") { return relative + "/index.html" }
-        if let last = segments.last, last.hasSuffix(".html") || last.hasSuffix(".xml") { return relative }
+        // Suffixes are Character suffixes (a prepended mark may join the byte before them); the
+        // bytes answer no, and a byte yes is confirmed on the text.
+        if path.utf8.last == UInt8(ascii: "/"), path.hasSuffix("/") { return relative + "/index.html" }
+        if endsWithBytes(relative, ".html") || endsWithBytes(relative, ".xml"),
+            let last = relative.utf8.split(separator: UInt8(ascii: "/")).last.map(Substring.init),
+            last.hasSuffix(".html") || last.hasSuffix(".xml")
+        {
+            return relative
+        }
         if trailingSlash == false { return relative + ".html" }
         return relative + "/index.html"
+    }
+
+    private static func endsWithBytes(_ text: String, _ suffix: String) -> Bool {
+        text.utf8.count >= suffix.utf8.count && text.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+
+    /// The path's names joined by single slashes (no leading or trailing one); nil when a name is
+    /// `.` or `..` or holds a backslash or a NUL byte.
+    private static func outputRelative(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var relative: [UInt8] = []
+        relative.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count && bytes[end] != UInt8(ascii: "/") {
+                if bytes[end] == UInt8(ascii: "\\") || bytes[end] == 0 { return nil }
+                end += 1
+            }
+            if bytes[index] == UInt8(ascii: "."),
+                end - index == 1 || (end - index == 2 && bytes[index + 1] == UInt8(ascii: "."))
+            {
+                return nil
+            }
+            if !relative.isEmpty { relative.append(UInt8(ascii: "/")) }
+            relative.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
+        }
+        return String(decoding: relative, as: UTF8.self)
     }
 }

@@ -96,6 +96,40 @@ import Testing
         #expect(URLPath.resolve("/x/../y", from: "/docs/") == "/y")
     }
 
+    /// `URLPath.outputFile` as it was written before its one-pass byte reading: names split on
+    /// the `/` byte, compared and joined as substrings.
+    private func outputFileBySubstrings(_ path: String, trailingSlash: Bool?) -> String? {
+        let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        for segment in segments
+        where segment == ".." || segment == "." || segment.utf8.contains(UInt8(ascii: "\\")) || segment.utf8.contains(0)
+        {
+            return nil
+        }
+        let relative = segments.joined(separator: "/")
+        if relative.isEmpty { return "index.html" }
+        if path.hasSuffix("/") { return relative + "/index.html" }
+        if let last = segments.last, last.hasSuffix(".html") || last.hasSuffix(".xml") { return relative }
+        if trailingSlash == false { return relative + ".html" }
+        return relative + "/index.html"
+    }
+
+    @Test func outputFileAgreesWithTheSubstringReading() {
+        var checked = 0
+        let names = ["/", ".", "a", "\\", "\u{0}", "\u{301}", "\u{600}", ".html", ".xml", "é"]
+        for path in Fixtures.texts(of: names, upTo: 4) {
+            for trailingSlash in [nil, true, false] {
+                #expect(
+                    URLPath.outputFile(for: path, trailingSlash: trailingSlash)
+                        == outputFileBySubstrings(path, trailingSlash: trailingSlash),
+                    "\(Array(path.unicodeScalars)) trailingSlash \(String(describing: trailingSlash))")
+                checked += 1
+            }
+        }
+        #expect(checked > 30_000)
+        #expect(URLPath.outputFile(for: "/docs//a/") == "docs/a/index.html")
+        #expect(URLPath.outputFile(for: "/sitemap.xml") == "sitemap.xml")
+    }
+
     @Test func joinAgreesWithTheCharacterReading() {
         var checked = 0
         for first in Fixtures.texts(of: alphabet, upTo: 3) {
