@@ -10,6 +10,11 @@ final class Grammar: Sendable {
     /// are the indices of the rules whose `firstBytes` hold `byte`. The lexer tries only those,
     /// where it tested every rule's set at every position.
     let candidates: [Candidates]
+    /// Per state, its rules without a strong reference: the lexer tries rules at every offset, on
+    /// every core at once, and retaining a shared rule for each try made every core write the
+    /// rule's reference count (a cache line passed between the cores). The rules live as long as
+    /// the grammar (`states` holds them), and a lexer holds its grammar.
+    let unretainedRules: [[Unmanaged<Rule>]]
 
     /// The rules each byte can start in one state (see `candidates`).
     struct Candidates: Sendable {
@@ -37,5 +42,6 @@ final class Grammar: Sendable {
         self.identifier = identifier
         firstBytes = states.map { state in state.rules.map { $0.pattern.firstBytes(identifierStart: identifierStart) } }
         candidates = firstBytes.map(Candidates.init)
+        unretainedRules = states.map { state in state.rules.map { Unmanaged.passUnretained($0) } }
     }
 }

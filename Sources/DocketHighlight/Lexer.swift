@@ -29,18 +29,19 @@ struct Lexer {
         let bytes = input.bytes
         // The current state's tables, looked up again only when the state changes.
         var stateIndex = stack[stack.count - 1]
-        var rules = grammar.states[stateIndex].rules
+        var rules = grammar.unretainedRules[stateIndex]
         var fallback = grammar.states[stateIndex].fallback
         var candidates = grammar.candidates[stateIndex]
         outer: while pos < end {
             let byte = Int(bytes[pos])
             for candidate in Int(candidates.starts[byte])..<Int(candidates.starts[byte + 1]) {
                 let index = Int(candidates.rules[candidate])
-                let length = match(rules[index], at: pos)
+                let rule = rules[index]
+                let length = rule._withUnsafeGuaranteedRef { match($0, at: pos) }
                 guard length > 0 else { continue }
-                let kind = rules[index].kind
+                let (kind, action) = rule._withUnsafeGuaranteedRef { ($0.kind, $0.action) }
                 sink.emit(kind == .plain ? fallback : kind, pos, pos + length)
-                switch rules[index].action {
+                switch action {
                 case .stay: break
                 case .push(let next): stack.append(next)
                 case .pop: if stack.count > 1 { stack.removeLast() }
@@ -49,7 +50,7 @@ struct Lexer {
                 pos += length
                 if stack[stack.count - 1] != stateIndex {
                     stateIndex = stack[stack.count - 1]
-                    rules = grammar.states[stateIndex].rules
+                    rules = grammar.unretainedRules[stateIndex]
                     fallback = grammar.states[stateIndex].fallback
                     candidates = grammar.candidates[stateIndex]
                 }
