@@ -143,39 +143,45 @@ struct SearchSection: Sendable {
         }
 
         private mutating func append(_ text: String) {
-            var text = text
-            text.withUTF8 { text in
-                let count = text.count
-                var index = 0
-                while index < count {
-                    if Self.isSpace(text[index]) {
-                        pendingSpace = blockCount > 0
-                        index += 1
-                        continue
-                    }
-                    // A run that is already collapsed (words with one plain space between them,
-                    // most of a text node) is copied whole; it ends before other whitespace.
-                    var end = index + 1
-                    while end < count {
-                        let byte = text[end]
-                        if byte > 0x20 || !Self.isSpace(byte) {
-                            end += 1
-                        } else if byte == 0x20, end + 1 < count, !Self.isSpace(text[end + 1]) {
-                            end += 2
-                        } else {
-                            break
-                        }
-                    }
-                    if blockCount == 0 {
-                        if !bytes.isEmpty { bytes.append(0x20) }
-                    } else if pendingSpace {
-                        bytes.append(0x20)
-                    }
-                    pendingSpace = false
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
-                    blockCount += end - index
-                    index = end
+            // The bytes read where they are: `withUTF8` needs a `var` copy of the text (a retain
+            // and a release of every text node of every page).
+            if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) == nil {
+                var text = text
+                text.withUTF8 { append(bytes: $0) }
+            }
+        }
+
+        private mutating func append(bytes text: UnsafeBufferPointer<UInt8>) {
+            let count = text.count
+            var index = 0
+            while index < count {
+                if Self.isSpace(text[index]) {
+                    pendingSpace = blockCount > 0
+                    index += 1
+                    continue
                 }
+                // A run that is already collapsed (words with one plain space between them,
+                // most of a text node) is copied whole; it ends before other whitespace.
+                var end = index + 1
+                while end < count {
+                    let byte = text[end]
+                    if byte > 0x20 || !Self.isSpace(byte) {
+                        end += 1
+                    } else if byte == 0x20, end + 1 < count, !Self.isSpace(text[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                if blockCount == 0 {
+                    if !bytes.isEmpty { bytes.append(0x20) }
+                } else if pendingSpace {
+                    bytes.append(0x20)
+                }
+                pendingSpace = false
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
+                blockCount += end - index
+                index = end
             }
         }
 
