@@ -46,11 +46,19 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: runbooks.diagnostics)
         if loaded.site.config.url == nil {
             // Search engines need absolute URLs in a sitemap; say why there is none rather than
-            // write an empty one.
-            diagnostics.warning(
-                at: SourceLocation(
-                    path: ResolvedPath(SiteConfigLoader.fileName, relativeTo: loaded.root).display, line: 1, column: 1),
-                "no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)")
+            // write an empty one. Without a docket.yml the warning names the site's folder: a
+            // position in a file that does not exist would send the reader looking for it.
+            let configFile = ResolvedPath(SiteConfigLoader.fileName, relativeTo: loaded.root)
+            if loaded.source.exists(configFile) {
+                diagnostics.warning(
+                    at: SourceLocation(path: configFile.display, line: 1, column: 1),
+                    "no url: in docket.yml, so no sitemap.xml and no canonical links (set url: https://your.site)")
+            } else {
+                diagnostics.warning(
+                    at: SourceLocation(path: loaded.root.display, line: 0, column: 0),
+                    "no docket.yml here, so no url:, no sitemap.xml and no canonical links (write a docket.yml with url: https://your.site)"
+                )
+            }
         }
         let output = loaded.output.display
         func failed() -> BuildResult {

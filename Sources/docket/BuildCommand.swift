@@ -44,7 +44,7 @@ extension Docket {
             let unchecked =
                 result.uncheckedLinks > 0 ? " (\(result.uncheckedLinks) links under externalPaths not checked)" : ""
             print(
-                "built \(result.pagesWritten) pages into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)"
+                "built \(result.pagesWritten) page\(result.pagesWritten == 1 ? "" : "s") into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)"
             )
         }
     }

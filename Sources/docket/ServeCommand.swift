@@ -58,7 +58,7 @@ extension Docket {
                 let rendered = outcome.pagesRendered
                 say(
                     outcome.full
-                        ? "built \(result.pagesWritten) pages in \(seconds) s"
+                        ? "built \(result.pagesWritten) page\(result.pagesWritten == 1 ? "" : "s") in \(seconds) s"
                         : "rebuilt \(rendered) changed page\(rendered == 1 ? "" : "s") in \(seconds) s"
                             + (outcome.pending > 0 ? " (\(outcome.pending) other files follow in the background)" : ""))
             }

@@ -145,6 +145,22 @@ import Testing
         #expect(html.contains("favicon.svg"))
     }
 
+    @Test func withoutDocketYMLTheNoURLWarningNamesTheFolder() throws {
+        let root = Fixtures.temporaryDirectory("no-config")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(["docs/a.md": "# A\n"], under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = root.appendingPathComponent("_site").path
+        let result = SiteBuilder.build(options)
+        #expect(result.succeeded)
+        let warnings = result.diagnostics.all.map(\.description).filter { $0.contains("sitemap.xml") }
+        #expect(warnings.count == 1, "\(result.diagnostics.all)")
+        #expect(
+            warnings.first?.contains("docket.yml:1:1") == false, "no position in a file that is not there: \(warnings)")
+        #expect(warnings.first?.contains("warning: no docket.yml here, so no url:") == true, "\(warnings)")
+    }
+
     @Test func noURLIsAWarningThatStrictRefuses() throws {
         let root = Fixtures.temporaryDirectory("no-url")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -67,8 +67,21 @@ import Testing
         let run = try docket(["build"], in: temp)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("built 2 pages"))
+        // No docket.yml: the warning about the missing url names the folder, not a line of a
+        // file that is not there.
+        #expect(run.stderr.contains(".: warning: no docket.yml here, so no url:"), "\(run.stderr)")
+        #expect(!run.stderr.contains("docket.yml:1:1"), "\(run.stderr)")
         let html = try String(contentsOf: temp.appendingPathComponent("_site/docs/guide/a/index.html"), encoding: .utf8)
         #expect(html.contains("href=\"/docs/intro\""))
+    }
+
+    @Test func onePageIsCountedInTheSingular() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(["docs/intro.md": "# Hello\n"], under: temp)
+        let run = try docket(["build"], in: temp)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("built 1 page into"), "\(run.stdout)")
     }
 
     @Test func contentErrorsExitOneWithLocatedDiagnostics() throws {
