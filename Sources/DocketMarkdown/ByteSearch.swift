@@ -36,6 +36,19 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// Calls `body` with the text's UTF-8 bytes: read where they are when the text holds them
+    /// contiguously (a native string: nearly always), else from a native copy. `withUTF8` needs a
+    /// `var`, and copying the text into one is a retain and a release for every call, which the
+    /// per-piece callers (the renderer's output, escaping, search text) made for every page.
+    @inlinable
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first `byte` at or after `start`, or nil. C's `memchr`, which glibc
     /// compares many bytes at a time: the scans of every page's text before cmark look for a rare

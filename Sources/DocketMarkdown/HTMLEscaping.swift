@@ -5,11 +5,7 @@ extension String {
     /// is ever split, and a byte loop is many times faster than appending scalars (a page with
     /// a quarter of a million lines of code spent a quarter of its build here).
     public var htmlEscaped: String {
-        // Read in place where the text is contiguous (nearly always): `withUTF8` needs a `var`
-        // copy, a retain and a release for every escaped text of every page.
-        if let escaped = utf8.withContiguousStorageIfAvailable({ Self.escaped(self, bytes: $0) }) { return escaped }
-        var text = self
-        return text.withUTF8 { Self.escaped(self, bytes: $0) }
+        withUTF8Bytes { Self.escaped(self, bytes: $0) }
     }
 
     /// `text` (whose bytes are `bytes`) with `&`, `<`, `>` and `"` escaped.

@@ -13,12 +13,7 @@ struct HTMLOutput {
     }
 
     static func += (output: inout HTMLOutput, text: String) {
-        // The bytes read where they are: `withUTF8` needs a `var` copy of the text (a retain
-        // and a release for every piece of every page).
-        if text.utf8.withContiguousStorageIfAvailable({ output.bytes.append(contentsOf: $0) }) == nil {
-            var text = text
-            text.withUTF8 { output.bytes.append(contentsOf: $0) }
-        }
+        text.withUTF8Bytes { output.bytes.append(contentsOf: $0) }
     }
 
     static func += (output: inout HTMLOutput, text: Substring) {

@@ -219,8 +219,7 @@ public enum URLPath {
     public static func outputFile(for path: String, trailingSlash: Bool? = nil) -> String? {
         // One pass over the bytes: `/` is ASCII, and splitting the path into substrings, comparing
         // each with `..` as Characters and joining them again cost more than writing the page.
-        var path = path
-        guard let relative = path.withUTF8(outputRelative) else { return nil }
+        guard let relative = path.withUTF8Bytes(outputRelative) else { return nil }
         if relative.isEmpty { return "index.html" }
         // Suffixes are Character suffixes (a prepended mark may join the byte before them); the
         // bytes answer no, and a byte yes is confirmed on the text.

@@ -143,12 +143,7 @@ struct SearchSection: Sendable {
         }
 
         private mutating func append(_ text: String) {
-            // The bytes read where they are: `withUTF8` needs a `var` copy of the text (a retain
-            // and a release of every text node of every page).
-            if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) == nil {
-                var text = text
-                text.withUTF8 { append(bytes: $0) }
-            }
+            text.withUTF8Bytes { append(bytes: $0) }
         }
 
         private mutating func append(bytes text: UnsafeBufferPointer<UInt8>) {
