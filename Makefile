@@ -11,8 +11,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked statically: no Swift libraries needed where the binary
+# runs, about 4 MB less resident memory, and calls into the runtime (retain, release) without the
+# dynamic linker's indirection (about 4% less CPU time on 10,000 pages; see issue 10's notes).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 # The project's own site, from content/ into _site/.
 site: release
