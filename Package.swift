@@ -27,7 +27,13 @@ let package = Package(
         // Build-time syntax highlighting: table-driven lexers, no dependencies.
         .target(name: "DocketHighlight"),
         .target(name: "DocketYAML", dependencies: ["CYAML", "DocketDiagnostics"]),
-        .target(name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"]),
+        .target(
+            name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"],
+            // cmark-gfm's calls of this function reach DocketMarkdown's (CmarkParser.swift: pages
+            // then parse in parallel without a lock); an executable exports none by default.
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])
+            ]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
             name: "DocketTheme",

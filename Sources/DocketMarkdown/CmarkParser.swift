@@ -7,8 +7,72 @@ enum CmarkParser {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// cmark-gfm's extension registry is global and not safe to fill from two threads at once;
-    /// a static `let` is initialised exactly once, atomically.
-    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// a static `let` is initialised exactly once, atomically. The special characters are
+    /// pinned in the same step, before any page is parsed (`pinSpecialCharacters`).
+    private static let registered: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+        pinSpecialCharacters()
+    }()
+
+    /// What `cmark_manage_extensions_special_characters` does when cmark-gfm calls it. Written
+    /// only while `registered` is made (once, before any parse), read by every parse after.
+    enum SpecialCharacters {
+        /// cmark-gfm's own function: every call goes to it, and `finish` runs under `finishLock`.
+        case passedOn
+        /// While `pinSpecialCharacters` checks that cmark-gfm's calls reach docket's function.
+        case counted(Int)
+        /// The characters were added once for good: cmark-gfm's adds and removes do nothing.
+        case pinned
+    }
+
+    /// See `SpecialCharacters`.
+    nonisolated(unsafe) static var specialCharacters = SpecialCharacters.passedOn
+
+    /// cmark-gfm's `cmark_manage_extensions_special_characters`, found past docket's own.
+    nonisolated(unsafe) private static var libraryManage: (@convention(c) (OpaquePointer?, Int32) -> Void)?
+
+    /// What cmark-gfm's calls of `cmark_manage_extensions_special_characters` do (see
+    /// `cmarkManageSpecialCharacters`).
+    static func manageSpecialCharacters(_ parser: OpaquePointer?, _ add: Int32) {
+        switch specialCharacters {
+        case .pinned: return
+        case .counted(let calls): specialCharacters = .counted(calls + 1)
+        case .passedOn: break
+        }
+        libraryManage?(parser, add)
+    }
+
+    /// `cmark_parser_finish` parses a page's inlines between adding its inline extensions'
+    /// special characters (`~`, `:`, `w`) to a table global to the library and removing them
+    /// again: two pages finishing at once race on it, and one page's removal makes the other lose
+    /// its strikethrough and autolinks, silently. A lock around `finish` cost about a tenth of the
+    /// parse phase. Here they are added once and for good, and cmark-gfm's later adds and removes
+    /// reach `manageSpecialCharacters`, which does nothing: every page is parsed with the table
+    /// it always had while its inlines were parsed. (The characters also end runs of text where
+    /// no extension matches; `finish` joins the pieces again, so the tree is the same.)
+    ///
+    /// That needs cmark-gfm's calls to reach docket's function, which depends on how the library
+    /// and the executable were linked; so it is checked first, by parsing one line and counting
+    /// the calls. Where they do not arrive, nothing is pinned and `finish` runs under the lock.
+    private static func pinSpecialCharacters() {
+        guard let found = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "cmark_manage_extensions_special_characters")
+        else { return }
+        libraryManage = unsafeBitCast(found, to: (@convention(c) (OpaquePointer?, Int32) -> Void).self)
+        guard let parser = cmark_parser_new(options) else { return }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        specialCharacters = .counted(0)
+        "~~a~~ www.example.org\n".withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        if let root = cmark_parser_finish(parser) { cmark_node_free(root) }
+        guard case .counted(let calls) = specialCharacters, calls >= 2 else {
+            specialCharacters = .passedOn
+            return
+        }
+        libraryManage?(parser, 1)
+        specialCharacters = .pinned
+    }
 
     /// The deepest nesting of the tree (document at 0): lists, quotes, emphasis, links, all
     /// count. Deeper content is left out with an error, so no later walk can run out of stack.
@@ -59,16 +123,23 @@ enum CmarkParser {
         }
         // cmark_parser_finish parses the inlines, and around that it adds, then removes, the
         // inline extensions' special characters (`~`, `:`, `w`) in one table global to the
-        // library. Two pages finishing at once race on it: one page's removal makes the other
-        // lose its strikethrough and autolinks, silently. Block parsing above stays parallel.
-        guard let root = finishLock.withLock({ cmark_parser_finish(parser) }) else { return nil }
+        // library. Two pages finishing at once race on it, unless the characters are pinned
+        // (`pinSpecialCharacters`): otherwise one finishes at a time.
+        let finished: OpaquePointer?
+        if case .pinned = specialCharacters {
+            finished = cmark_parser_finish(parser)
+        } else {
+            finished = finishLock.withLock { cmark_parser_finish(parser) }
+        }
+        guard let root = finished else { return nil }
         defer { cmark_node_free(root) }
         return body(root, parser)
     }
 
     private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
 
-    /// Serialises `cmark_parser_finish` (see `withTree`).
+    /// Serialises `cmark_parser_finish` where the special characters could not be pinned
+    /// (see `withTree`).
     private static let finishLock = NSLock()
 
     /// cmark-gfm's own HTML for `text`, parsed with the same options and extensions as `parse`:
@@ -310,4 +381,13 @@ enum CmarkParser {
                 && type[name.count] == 0
         }
     }
+}
+
+/// Called by cmark-gfm in place of its own function of this name: the executables that link
+/// this module export it (Package.swift), and cmark-gfm calls it through its procedure linkage
+/// table, so the dynamic linker binds those calls here. See `CmarkParser.pinSpecialCharacters`.
+/// Public only so that the optimiser keeps it; nothing in Swift calls it.
+@_cdecl("cmark_manage_extensions_special_characters")
+public func cmarkManageSpecialCharacters(_ parser: OpaquePointer?, _ add: Int32) {
+    CmarkParser.manageSpecialCharacters(parser, add)
 }

@@ -179,8 +179,9 @@ import Testing
     }
 
     /// Pages parse in parallel; cmark-gfm keeps the inline extensions' special characters in one
-    /// global table that each parse adds to and removes from. Every page must still get its
-    /// strikethrough and autolinks however the parses interleave.
+    /// global table that each parse adds to and removes from (unless docket pinned them: see
+    /// `specialCharactersArePinned`). Every page must still get its strikethrough and autolinks
+    /// however the parses interleave.
     @Test func parallelParsesKeepInlineExtensions() {
         let markdown = (0..<40).map { "Line \($0) ~~gone~~ and https://example.org/\($0) here.\n" }.joined(
             separator: "\n")
@@ -195,6 +196,33 @@ import Testing
                 && html.components(separatedBy: "<a href=\"https://example.org/").count == 41
         }
         #expect(results.filter { !$0 }.count == 0, "parses that lost a strikethrough or an autolink")
+    }
+
+    /// On this platform cmark-gfm's adds and removes of the special characters reach docket's
+    /// function, so they are pinned and pages finish without a lock. Were the library linked so
+    /// that they did not, parses would fall back to the lock (correct, a tenth slower): this
+    /// says so rather than let the build slow down unnoticed.
+    @Test func specialCharactersArePinned() {
+        _ = CmarkParser.parse("a\n", lineOffset: 0)
+        guard case .pinned = CmarkParser.specialCharacters else {
+            Issue.record("cmark-gfm's special characters are not pinned: \(CmarkParser.specialCharacters)")
+            return
+        }
+    }
+
+    /// The pinned special characters (`~`, `:`, `w`) end a run of text where the inline parser
+    /// looks for an extension's match; where none matches, the pieces are joined again when the
+    /// parse finishes: a paragraph of plain text full of them is still one text node.
+    @Test func pinnedSpecialCharactersLeaveOneTextNode() throws {
+        let text = "wow: we were away, with ~ and www and a:b, when one~ was"
+        let root = CmarkParser.parse(text + "\n", lineOffset: 0).root
+        let paragraph = try #require(root.children.first)
+        #expect(paragraph.children.count == 1)
+        guard case .text(let literal) = try #require(paragraph.children.first).kind else {
+            Issue.record("expected one text node, got \(paragraph.children.map(\.kind))")
+            return
+        }
+        #expect(literal == text)
     }
 
     /// The normalisation itself must not hide a difference: an emphasis dropped by docket would
