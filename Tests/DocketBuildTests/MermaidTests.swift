@@ -13,14 +13,9 @@ import Testing
 
     /// Builds a site from `files` and returns its output folder.
     func build(_ files: [String: String]) throws -> URL {
-        let root = Fixtures.temporaryDirectory("mermaid")
-        try Fixtures.write(files, under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = root.appendingPathComponent("_site").path
-        let result = SiteBuilder.build(options)
-        #expect(result.succeeded, "\(result.diagnostics.all)")
-        return root.appendingPathComponent("_site")
+        let site = try BuiltSite(files, label: "mermaid")
+        #expect(site.result.succeeded, "\(site.result.diagnostics.all)")
+        return site.output
     }
 
     func read(_ out: URL, _ path: String) throws -> String {
@@ -91,15 +86,11 @@ import Testing
     }
 
     @Test func aScriptThatIsNotAStringIsALocatedError() throws {
-        let root = Fixtures.temporaryDirectory("mermaid")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(
-            ["docket.yml": "title: T\nmermaid:\n  script: [a, b]\n", "content/flow.md": Self.diagramPage], under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = root.appendingPathComponent("_site").path
-        let result = SiteBuilder.build(options)
-        let problem = try #require(result.diagnostics.all.first { $0.message.contains("mermaid.script") })
+        let site = try BuiltSite(
+            ["docket.yml": "title: T\nmermaid:\n  script: [a, b]\n", "content/flow.md": Self.diagramPage],
+            label: "mermaid")
+        defer { site.remove() }
+        let problem = try #require(site.result.diagnostics.all.first { $0.message.contains("mermaid.script") })
         #expect(problem.location.path.hasSuffix("docket.yml") && problem.location.line == 3, "\(problem)")
     }
 }

@@ -7,9 +7,7 @@ import Testing
 /// `sidebar.json` carries every sidebar with `className` and `customProps`.
 @Suite struct MultipleSidebarBuildTests {
     @Test func pagesShowTheirOwnSidebar() throws {
-        let root = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(
+        let site = try BuiltSite(
             [
                 "docket.yml": """
                 title: T
@@ -23,15 +21,10 @@ import Testing
                 "docs/setup.md": "# Setup\n",
                 "docs/reference.md": "# Reference\n",
                 "docs/alone.md": "---\ndisplayed_sidebar: null\n---\n# Alone\n",
-            ], under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = root.appendingPathComponent("_site").path
-        let result = SiteBuilder.build(options)
-        #expect(result.succeeded, "\(result.diagnostics.all)")
-        func read(_ path: String) throws -> String {
-            try String(contentsOf: root.appendingPathComponent("_site/" + path), encoding: .utf8)
-        }
+            ])
+        defer { site.remove() }
+        #expect(site.result.succeeded, "\(site.result.diagnostics.all)")
+        func read(_ path: String) throws -> String { try site.read(path) }
         func sidebar(_ html: String) -> String {
             guard let start = html.range(of: "<nav class=\"sidebar menu\""),
                 let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex)

@@ -40,14 +40,9 @@ import Testing
         """
 
     func build(_ files: [String: String]) throws -> URL {
-        let root = Fixtures.temporaryDirectory("runbook-page")
-        try Fixtures.write(files, under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = root.appendingPathComponent("_site").path
-        let result = SiteBuilder.build(options)
-        #expect(result.succeeded, "\(result.diagnostics.all)")
-        return root.appendingPathComponent("_site")
+        let site = try BuiltSite(files, label: "runbook-page")
+        #expect(site.result.succeeded, "\(site.result.diagnostics.all)")
+        return site.output
     }
 
     func read(_ out: URL, _ path: String) throws -> String {
@@ -146,13 +141,9 @@ import Testing
     }
 
     @Test func withoutDocketYMLTheNoURLWarningNamesTheFolder() throws {
-        let root = Fixtures.temporaryDirectory("no-config")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docs/a.md": "# A\n"], under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = root.appendingPathComponent("_site").path
-        let result = SiteBuilder.build(options)
+        let site = try BuiltSite(["docs/a.md": "# A\n"], label: "no-config")
+        defer { site.remove() }
+        let result = site.result
         #expect(result.succeeded)
         let warnings = result.diagnostics.all.map(\.description).filter { $0.contains("sitemap.xml") }
         #expect(warnings.count == 1, "\(result.diagnostics.all)")
