@@ -102,7 +102,9 @@ let package = Package(
         ),
 
         // Golden-file and fixture helpers shared by the test targets.
-        .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/DocketTestSupport"),
+        .target(
+            name: "DocketTestSupport", dependencies: ["DocketDiagnostics", "DocketSite"],
+            path: "Tests/DocketTestSupport"),
         .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics", "DocketTestSupport"]),
         .testTarget(name: "DocketYAMLTests", dependencies: ["DocketYAML", "DocketDiagnostics"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import DocketDiagnostics
 import DocketSite
+import DocketTestSupport
 import Testing
 
 /// Every Docusaurus doc front-matter key is either honoured or warned about by name, at the key.
