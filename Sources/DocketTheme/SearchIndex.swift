@@ -103,13 +103,17 @@ public enum SearchIndex {
                 for (offset, entry) in entries.enumerated() {
                     if fragment.isEmpty {
                         fragmentStarts.append(firstID + chunkStart + offset)
-                        fragment = "["
+                        // Room for a whole file at once: grown by doubling, each file's text was
+                        // copied about twice more on its way to 16 KB.
+                        fragment.reserveCapacity(fragmentBytes + entry.utf8.count + 16)
+                        fragment += "["
                     } else {
                         fragment += ",\n"
                     }
                     fragment += entry
                     if fragment.utf8.count >= fragmentBytes {
-                        try emit("search/f\(fragmentCount).json", fragment + "]\n")
+                        fragment += "]\n"
+                        try emit("search/f\(fragmentCount).json", fragment)
                         fragmentCount += 1
                         fragment = ""
                     }
