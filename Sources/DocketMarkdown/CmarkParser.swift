@@ -54,24 +54,70 @@ enum CmarkParser {
     /// That needs cmark-gfm's calls to reach docket's function, which depends on how the library
     /// and the executable were linked; so it is checked first, by parsing one line and counting
     /// the calls. Where they do not arrive, nothing is pinned and `finish` runs under the lock.
+    ///
+    /// Either way a line with a strikethrough and an autolink is then parsed as every page will
+    /// be: were either lost (cmark-gfm's function not found behind docket's, say), docket stops
+    /// with an error rather than build pages without them.
     private static func pinSpecialCharacters() {
-        guard let found = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "cmark_manage_extensions_special_characters")
-        else { return }
-        libraryManage = unsafeBitCast(found, to: (@convention(c) (OpaquePointer?, Int32) -> Void).self)
-        guard let parser = cmark_parser_new(options) else { return }
-        defer { cmark_parser_free(parser) }
+        if let found = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "cmark_manage_extensions_special_characters"),
+            let parser = cmark_parser_new(options)
+        {
+            defer { cmark_parser_free(parser) }
+            libraryManage = unsafeBitCast(found, to: (@convention(c) (OpaquePointer?, Int32) -> Void).self)
+            attachExtensions(to: parser)
+            specialCharacters = .counted(0)
+            if let root = finish(parser, probe) { cmark_node_free(root) }
+            if case .counted(let calls) = specialCharacters, calls >= 2 {
+                libraryManage?(parser, 1)
+                specialCharacters = .pinned
+            } else {
+                specialCharacters = .passedOn
+            }
+        }
+        precondition(
+            inlineExtensionsWork(),
+            "docket: cmark-gfm parsed no strikethrough or autolink in \(probe.debugDescription); its special characters could not be managed"
+        )
+    }
+
+    /// A line that needs both inline extensions whose characters are pinned.
+    private static let probe = "~~a~~ www.example.org\n"
+
+    private static func attachExtensions(to parser: OpaquePointer) {
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        specialCharacters = .counted(0)
-        "~~a~~ www.example.org\n".withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        if let root = cmark_parser_finish(parser) { cmark_node_free(root) }
-        guard case .counted(let calls) = specialCharacters, calls >= 2 else {
-            specialCharacters = .passedOn
-            return
+    }
+
+    /// Feeds `text` to `parser` and finishes it.
+    private static func finish(_ parser: OpaquePointer, _ text: String) -> OpaquePointer? {
+        text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        return cmark_parser_finish(parser)
+    }
+
+    /// Whether `probe`, parsed as pages are (pinned, or under the lock), has its strikethrough
+    /// and its autolink.
+    private static func inlineExtensionsWork() -> Bool {
+        guard let parser = cmark_parser_new(options) else { return false }
+        defer { cmark_parser_free(parser) }
+        attachExtensions(to: parser)
+        let finished: OpaquePointer?
+        if case .pinned = specialCharacters {
+            finished = finish(parser, probe)
+        } else {
+            finished = finishLock.withLock { finish(parser, probe) }
         }
-        libraryManage?(parser, 1)
-        specialCharacters = .pinned
+        guard let root = finished else { return false }
+        defer { cmark_node_free(root) }
+        var struck = false
+        var linked = false
+        var node = cmark_node_first_child(cmark_node_first_child(root))
+        while let current = node {
+            if hasType(current, "strikethrough") { struck = true }
+            if cmark_node_get_type(current) == CMARK_NODE_LINK { linked = true }
+            node = cmark_node_next(current)
+        }
+        return struck && linked
     }
 
     /// The deepest nesting of the tree (document at 0): lists, quotes, emphasis, links, all
@@ -113,11 +159,7 @@ enum CmarkParser {
         // wrong position. (HTML is rendered without it: no data-sourcepos attributes.)
         guard let parser = cmark_parser_new(options | CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
+        attachExtensions(to: parser)
         text.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
