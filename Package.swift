@@ -31,8 +31,11 @@ let package = Package(
             name: "DocketMarkdown", dependencies: ["CCmarkGFM", "DocketDiagnostics", "DocketHighlight"],
             // cmark-gfm's calls of this function reach DocketMarkdown's (CmarkParser.swift: pages
             // then parse in parallel without a lock); an executable exports none by default.
+            // (A GNU ld / lld flag; elsewhere the calls do not arrive and parses keep the lock.)
             linkerSettings: [
-                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])
+                .unsafeFlags(
+                    ["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"],
+                    .when(platforms: [.linux]))
             ]),
         .target(name: "DocketSite", dependencies: ["DocketYAML", "DocketMarkdown", "DocketDiagnostics"]),
         .target(
