@@ -89,10 +89,19 @@ enum CmarkParser {
         }
     }
 
-    /// Feeds `text` to `parser` and finishes it.
+    /// Feeds `text` to `parser` and finishes it (`finish`).
     private static func finish(_ parser: OpaquePointer, _ text: String) -> OpaquePointer? {
         text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        return cmark_parser_finish(parser)
+        return finish(parser)
+    }
+
+    /// `cmark_parser_finish`, which parses the inlines, and around that adds, then removes, the
+    /// inline extensions' special characters (`~`, `:`, `w`) in one table global to the library.
+    /// Two pages finishing at once race on it, unless the characters are pinned
+    /// (`pinSpecialCharacters`): otherwise one finishes at a time.
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        if case .pinned = specialCharacters { return cmark_parser_finish(parser) }
+        return finishLock.withLock { cmark_parser_finish(parser) }
     }
 
     /// Whether `probe`, parsed as pages are (pinned, or under the lock), has its strikethrough
@@ -101,13 +110,7 @@ enum CmarkParser {
         guard let parser = cmark_parser_new(options) else { return false }
         defer { cmark_parser_free(parser) }
         attachExtensions(to: parser)
-        let finished: OpaquePointer?
-        if case .pinned = specialCharacters {
-            finished = finish(parser, probe)
-        } else {
-            finished = finishLock.withLock { finish(parser, probe) }
-        }
-        guard let root = finished else { return false }
+        guard let root = finish(parser, probe) else { return false }
         defer { cmark_node_free(root) }
         var struck = false
         var linked = false
@@ -163,17 +166,7 @@ enum CmarkParser {
         text.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        // cmark_parser_finish parses the inlines, and around that it adds, then removes, the
-        // inline extensions' special characters (`~`, `:`, `w`) in one table global to the
-        // library. Two pages finishing at once race on it, unless the characters are pinned
-        // (`pinSpecialCharacters`): otherwise one finishes at a time.
-        let finished: OpaquePointer?
-        if case .pinned = specialCharacters {
-            finished = cmark_parser_finish(parser)
-        } else {
-            finished = finishLock.withLock { cmark_parser_finish(parser) }
-        }
-        guard let root = finished else { return nil }
+        guard let root = finish(parser) else { return nil }
         defer { cmark_node_free(root) }
         return body(root, parser)
     }
@@ -181,7 +174,7 @@ enum CmarkParser {
     private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
 
     /// Serialises `cmark_parser_finish` where the special characters could not be pinned
-    /// (see `withTree`).
+    /// (see `finish`).
     private static let finishLock = NSLock()
 
     /// cmark-gfm's own HTML for `text`, parsed with the same options and extensions as `parse`:
