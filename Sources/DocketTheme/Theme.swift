@@ -183,7 +183,9 @@ public struct Theme: Sendable {
     /// Renders the template `name` (`page`) with a doc page's data.
     public func render(_ name: String, page: PageDocument) throws(ThemeError) -> String {
         var view = page.page
-        if !view.toc.isEmpty {
+        // Made only for a page that shows its table of contents (`hide_table_of_contents` off):
+        // `page.tocItemsHTML` is empty otherwise, in custom templates too.
+        if view.hasToc && !view.toc.isEmpty {
             view.tocItemsHTML =
                 rendersTOCNatively
                 ? TOCView.builtInHTML(view.toc)

@@ -11,10 +11,11 @@ import Testing
 /// with its own copy of any of those templates runs its templates.
 @Suite struct PageHTMLTests {
     /// A doc page of a small site, to start from.
-    static func anyPage() throws -> PageDocument {
+    static func anyPage(frontMatter: String = "") throws -> PageDocument {
         let root = Fixtures.temporaryDirectory("page-html")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Fixtures.write(["docket.yml": "title: T\n", "content/a.md": "# A\n\n## B\n\nText.\n"], under: root)
+        try Fixtures.write(
+            ["docket.yml": "title: T\n", "content/a.md": frontMatter + "# A\n\n## B\n\nText.\n"], under: root)
         var options = BuildOptions()
         options.root = root.path
         let site = try SiteLoader.load(options).site
@@ -132,5 +133,24 @@ import Testing
         view.tocItemsHTML = TOCView.builtInHTML(view.toc)
         let rootWithTOC = TemplateRoot(site: document.site, page: view, docsVersion: nil)
         #expect(html == (try theme.render("page", rootWithTOC as Any)))
+    }
+
+    /// `hide_table_of_contents: true` shows no table of contents, in the built-in page and in a
+    /// theme's own templates: `page.tocItemsHTML` is empty there (it is not even made), while
+    /// `page.toc` still lists the headings for a template that wants them.
+    @Test func aHiddenTableOfContentsIsNotRendered() throws {
+        let hidden = try Self.anyPage(frontMatter: "---\nhide_table_of_contents: true\n---\n")
+        #expect(!hidden.page.hasToc)
+        #expect(hidden.page.toc.map(\.id) == ["b"])
+        let shown = try Self.anyPage()
+        #expect(shown.page.hasToc)
+        let builtIn = Theme.builtIn
+        #expect(try builtIn.render("page", page: shown).contains("href=\"#b\""))
+        #expect(!(try builtIn.render("page", page: hidden)).contains("table-of-contents"))
+
+        let items = "<!-- items -->[{{{page.tocItemsHTML}}}]({{#page.toc}}{{id}}{{/page.toc}})\n"
+        let theme = try Theme.load(name: "t", directory: "/t", folder: ["templates/page.mustache": items])
+        #expect(try theme.render("page", page: hidden) == "<!-- items -->[](b)\n")
+        #expect(try theme.render("page", page: shown).contains("href=\"#b\""))
     }
 }
