@@ -95,7 +95,7 @@ struct OutputFolder: Sendable {
             try Self.writeFile(bytes, at: path)
             return
         }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = Self.parentPath(path)
         let aside = directory + "/.docket-tmp-\(UUID().uuidString)"
         try Self.writeFile(bytes, at: aside)
         guard rename(aside, path) == 0 else {
@@ -166,7 +166,6 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// `mkdir -p`, with the failing folder and the reason in the error.
     /// The folder of `path` (its text before the last `/`): a byte search, where NSString's
     /// `deletingLastPathComponent` bridged for every page written.
     static func parentPath(_ path: String) -> String {
@@ -174,11 +173,12 @@ struct OutputFolder: Sendable {
         return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// `mkdir -p`, with the failing folder and the reason in the error.
     static func makeDirectories(_ path: String) throws(OutputWriteError) {
         if mkdir(path, 0o755) == 0 { return }
         var code = errno
         if code == ENOENT {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = parentPath(path)
             if parent != path && !parent.isEmpty {
                 try makeDirectories(parent)
                 if mkdir(path, 0o755) == 0 { return }
