@@ -1194,11 +1194,14 @@ docket_main() {
 
   # Which of them run: with --resume a step is skipped when it ran with the same text and the
   # same values; a step whose values are unknown or different runs again.
+  # `selected`: the numbers of the steps this run goes through (skipped ones included), in order.
   local i=0 p
+  local -a selected=()
   declare -A plan=() needed=()
   for name in "${docket_step_names[@]}"; do
     i=$((i + 1))
     ((i < first || i > last)) && continue
+    selected+=("$i")
     plan[$name]=run
     if ((resume)) && [[ -n ${docket_journal_hash[$name]+set} ]]; then
       if [[ -z ${docket_journal_values[$name]} ]]; then
@@ -1285,10 +1288,8 @@ docket_main() {
         printf '  %-22s (not set)\n' "$name"
       fi
     done
-    i=0
-    for name in "${docket_step_names[@]}"; do
-      i=$((i + 1))
-      ((i < first || i > last)) && continue
+    for i in "${selected[@]}"; do
+      name=${docket_step_names[i - 1]}
       where="$DOCKET_SOURCE:${docket_step_line[$name]}"
       kind=${docket_step_kind[$name]}
       printf '\n[%d/%d] %s: %s (%s, %s)\n' "$i" "$total" "$name" "${docket_step_title[$name]}" "$kind" "$where"
@@ -1328,10 +1329,8 @@ docket_main() {
   docket_log "run of $DOCKET_ID started $started"
 
   local status
-  i=0
-  for name in "${docket_step_names[@]}"; do
-    i=$((i + 1))
-    ((i < first || i > last)) && continue
+  for i in "${selected[@]}"; do
+    name=${docket_step_names[i - 1]}
     where="$DOCKET_SOURCE:${docket_step_line[$name]}"
     kind=${docket_step_kind[$name]}
     if [[ ${plan[$name]} == skip ]]; then

@@ -178,6 +178,20 @@ import Testing
         #expect(run.stdout.contains("TOKEN                  (asked for at step get-token)"))
     }
 
+    /// The plan of a dry run lists the steps the run would go through, numbered as in the whole
+    /// runbook: from `--from` on, or the one `--only` names.
+    @Test func dryRunListsOnlyTheSelectedSteps() throws {
+        let box = try Sandbox()
+        let from = try box.run(Self.good + ["--dry-run", "--from", "use-token"])
+        #expect(from.status == 0, "\(from.stderr)")
+        #expect(from.stdout.contains("[4/5] use-token") && from.stdout.contains("[5/5] confirmed"), "\(from.stdout)")
+        #expect(!from.stdout.contains("[1/5]") && !from.stdout.contains("[3/5]"), "\(from.stdout)")
+        let only = try box.run(Self.good + ["--dry-run", "--only", "2"])
+        #expect(only.status == 0, "\(only.stderr)")
+        #expect(only.stdout.components(separatedBy: "\n[").count == 2, "one step listed:\n\(only.stdout)")
+        #expect(only.stdout.contains("\n[2/5] "), "\(only.stdout)")
+    }
+
     @Test func refusesToRunWithTheExampleValues() throws {
         let box = try Sandbox()
         let run = try box.run([
