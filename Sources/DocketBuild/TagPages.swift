@@ -1,3 +1,4 @@
+import DocketDiagnostics
 import DocketSite
 import DocketTheme
 import Foundation
@@ -27,7 +28,7 @@ enum TagPages {
             allCards.append(
                 CardView(
                     label: entry.label, url: URLPath.encode(url),
-                    description: "\(entry.pages.count) page\(entry.pages.count == 1 ? "" : "s")"))
+                    description: "\("page".counted(entry.pages.count))"))
             let data = try context.cardsPage(
                 title: "Tagged “\(entry.label)”", description: nil, url: URLPath.encode(url), cards: cards)
             if let file = URLPath.outputFile(for: url, trailingSlash: slash) {

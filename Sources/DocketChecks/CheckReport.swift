@@ -47,11 +47,10 @@ public struct CheckReport: Sendable {
     public var summary: String {
         let all = self.all
         let passed = runbooks.filter(\.passed).count
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var line =
-            "docket check: \(count(pages, "page")), \(count(links, "link")), \(count(runbooks.count, "runbook")) run"
+            "docket check: \("page".counted(pages)), \("link".counted(links)), \("runbook".counted(runbooks.count)) run"
         if !runbooks.isEmpty { line += " (\(passed) passed, \(runbooks.count - passed) failed)" }
-        line += "; \(count(all.errors.count, "error")), \(count(all.warnings.count, "warning"))"
+        line += "; \("error".counted(all.errors.count)), \("warning".counted(all.warnings.count))"
         line += failed ? (strict && !all.hasErrors ? ": FAILED (--strict: warnings fail)" : ": FAILED") : ": passed"
         return line
     }

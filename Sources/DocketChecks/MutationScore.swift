@@ -65,7 +65,7 @@ public struct MutationScore: Sendable {
         return
             ([
                 line,
-                "  not checkable, \(notCheckable) mutant\(notCheckable == 1 ? "" : "s") in \(places) place\(places == 1 ? "" : "s") no run executes:",
+                "  not checkable, \("mutant".counted(notCheckable)) in \("place".counted(places)) no run executes:",
             ]
             + uncovered.map { "    " + $0.line }).joined(separator: "\n")
     }

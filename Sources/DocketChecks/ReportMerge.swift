@@ -113,7 +113,7 @@ public enum ReportMerge {
         guard problems.isEmpty else { throw ReportMergeError(problems: problems) }
         let covered = shards.compactMap(\.shard)
         report.notes.append(
-            "merged \(read.count) report\(read.count == 1 ? "" : "s")"
+            "merged \("report".counted(read.count))"
                 + (covered.isEmpty
                     ? ""
                     : " (shards \(covered.sorted { $0.index < $1.index }.map(\.description).joined(separator: ", ")))"))
@@ -156,7 +156,7 @@ public enum ReportMerge {
             problems.append(
                 Diagnostic(
                     .error, at: SourceLocation(path: sharded[0].at.path, line: 0, column: 0),
-                    "no report of shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): its runbooks would be missing from the merged report (did that CI job fail before it uploaded its report?)",
+                    "no report of \("shard".plural(missing.count)) \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")): its runbooks would be missing from the merged report (did that CI job fail before it uploaded its report?)",
                     code: "merge.missing-shard"))
         }
         return problems

@@ -243,7 +243,7 @@ private struct Evaluation {
             }
             let line =
                 suppressed > 0
-                ? "\(suppressed) expectation\(suppressed == 1 ? "" : "s") not checked: \(parts.joined(separator: " and "))"
+                ? "\("expectation".counted(suppressed)) not checked: \(parts.joined(separator: " and "))"
                 : parts.joined(separator: " and ")
             failures[rootCause].detail = line + (failures[rootCause].detail.map { "\n" + $0 } ?? "")
         }

@@ -1,4 +1,5 @@
 import DocketBuild
+import DocketDiagnostics
 import DocketRunbooks
 import Foundation
 
@@ -20,11 +21,11 @@ enum RunbookSelection {
             selected = selected.filter { shard.includes($0.id) }
             if selected.isEmpty {
                 report.notes.append(
-                    "shard \(shard): none of the \(all) runbook\(all == 1 ? "" : "s") falls in this shard, so none runs here (not a failure)"
+                    "shard \(shard): none of the \("runbook".counted(all)) falls in this shard, so none runs here (not a failure)"
                 )
             } else {
                 report.notes.append(
-                    "shard \(shard): \(selected.count) of \(all) runbook\(all == 1 ? "" : "s") (\(selected.map(\.id).joined(separator: ", ")))"
+                    "shard \(shard): \(selected.count) of \("runbook".counted(all)) (\(selected.map(\.id).joined(separator: ", ")))"
                 )
             }
         }
@@ -58,11 +59,11 @@ enum RunbookSelection {
         let count = runbooks.count
         if picked.isEmpty {
             notes.append(
-                "--changed-since \(changed.ref): no page, fixture or script of the \(count) runbook\(count == 1 ? "" : "s") changed, so none runs (the site checks still ran)"
+                "--changed-since \(changed.ref): no page, fixture or script of the \("runbook".counted(count)) changed, so none runs (the site checks still ran)"
             )
         } else {
             notes.append(
-                "--changed-since \(changed.ref): \(picked.count) of \(count) runbook\(count == 1 ? "" : "s") changed (\(picked.map(\.id).joined(separator: ", ")))"
+                "--changed-since \(changed.ref): \(picked.count) of \("runbook".counted(count)) changed (\(picked.map(\.id).joined(separator: ", ")))"
             )
         }
         return picked

@@ -1,3 +1,5 @@
+import DocketDiagnostics
+
 /// The step outcomes a run reported, cross-checked against the runbook's exit status and the
 /// runtime's own rules, so a step that forges outcomes (by writing lines into the status pipe
 /// through `/proc/<pid>/fd`, say) cannot pass a check.
@@ -75,7 +77,7 @@ struct StepReports {
                         Problem(
                             step: silent[0],
                             message:
-                                "the runbook exited with status 0 although \(silent.count == 1 ? "step" : "steps") \(silent.joined(separator: ", ")) reported no outcome"
+                                "the runbook exited with status 0 although \("step".plural(silent.count)) \(silent.joined(separator: ", ")) reported no outcome"
                         ))
                 }
             }

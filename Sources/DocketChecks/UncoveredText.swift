@@ -41,6 +41,6 @@ public struct UncoveredText: Sendable, Equatable {
             ? "\(location.path):\(location.line)-\(endLine)" : "\(location.path):\(location.line)"
         let what =
             kind.rawValue + (label.map { kind == .manualStep || kind == .rebootStep ? " \($0)" : " (\($0))" } ?? "")
-        return "\(lines): \(what): \(text) (\(mutants) mutant\(mutants == 1 ? "" : "s"))"
+        return "\(lines): \(what): \(text) (\("mutant".counted(mutants)))"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketBuild
+import DocketDiagnostics
 import Foundation
 
 extension Docket {
@@ -44,7 +45,7 @@ extension Docket {
             let unchecked =
                 result.uncheckedLinks > 0 ? " (\(result.uncheckedLinks) links under externalPaths not checked)" : ""
             print(
-                "built \(result.pagesWritten) page\(result.pagesWritten == 1 ? "" : "s") into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)"
+                "built \("page".counted(result.pagesWritten)) into \(result.output)/ in \(String(format: "%.2f", seconds)) s\(unchecked)"
             )
         }
     }

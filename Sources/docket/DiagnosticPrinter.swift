@@ -26,7 +26,7 @@ struct DiagnosticPrinter {
         let errors = diagnostics.errors.count
         let warnings = diagnostics.warnings.count
         if errors + warnings > 0 {
-            out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            out += "\("error".counted(errors)), \("warning".counted(warnings))\n"
         }
         FileHandle.standardError.write(Data(out.utf8))
     }

@@ -48,7 +48,7 @@ extension Docket {
             let count = result.diagnostics.all.count
             print(
                 "wrote \(shownTarget) from \(result.configFile)\(result.sidebarsFile.map { " and \($0)" } ?? "")"
-                    + (count > 0 ? "; \(count) thing\(count == 1 ? "" : "s") not migrated (above)" : ""))
+                    + (count > 0 ? "; \("thing".counted(count)) not migrated (above)" : ""))
         }
     }
 }

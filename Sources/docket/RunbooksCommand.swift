@@ -53,13 +53,13 @@ extension Docket {
                                 .utf8))
                     throw ExitCode(1)
                 }
-                print("\(set.runbooks.count) runbook\(set.runbooks.count == 1 ? "" : "s") up to date")
+                print("\("runbook".counted(set.runbooks.count)) up to date")
                 return
             }
             let written = try RunbookFiles.write(set, to: folder)
             let names = set.runbooks.map(\.id).joined(separator: ", ")
             print(
-                "\(set.runbooks.count) runbook\(set.runbooks.count == 1 ? "" : "s") (\(names)); \(written.isEmpty ? "nothing changed" : "wrote " + written.joined(separator: ", "))"
+                "\("runbook".counted(set.runbooks.count)) (\(names)); \(written.isEmpty ? "nothing changed" : "wrote " + written.joined(separator: ", "))"
             )
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketBuild
+import DocketDiagnostics
 import DocketServe
 import Foundation
 
@@ -58,8 +59,8 @@ extension Docket {
                 let rendered = outcome.pagesRendered
                 say(
                     outcome.full
-                        ? "built \(result.pagesWritten) page\(result.pagesWritten == 1 ? "" : "s") in \(seconds) s"
-                        : "rebuilt \(rendered) changed page\(rendered == 1 ? "" : "s") in \(seconds) s"
+                        ? "built \("page".counted(result.pagesWritten)) in \(seconds) s"
+                        : "rebuilt \(rendered) changed \("page".plural(rendered)) in \(seconds) s"
                             + (outcome.pending > 0 ? " (\(outcome.pending) other files follow in the background)" : ""))
             }
             loop.rebuild()
