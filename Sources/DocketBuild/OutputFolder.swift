@@ -1,3 +1,4 @@
+import DocketSite
 import Foundation
 
 /// Writes a site aside and swaps it in at the end, so a failed or interrupted build leaves the
@@ -164,6 +165,13 @@ struct OutputFolder: Sendable {
             if count == 0 { return data }
             data.append(buffer, count: count)
         }
+    }
+
+    /// The folder of the output that serves the site's base URL, ending in `/` (`handbook/` for
+    /// `/handbook/`), or empty for `/`: runbooks, static files and page assets are written there.
+    static func basePrefix(_ config: SiteConfig) -> String {
+        let folder = URLPath.outputFile(for: config.baseURL).map(parentPath) ?? ""
+        return folder.isEmpty ? "" : folder + "/"
     }
 
     /// The folder of `path` (its text before the last `/`): a byte search, where NSString's

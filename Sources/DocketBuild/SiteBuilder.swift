@@ -205,9 +205,7 @@ public enum SiteBuilder {
         }
         try timings.measure("runbooks, static, assets") { () throws -> Void in
             // Files served under the base URL (`/handbook/…`) live in that folder of the output.
-            let baseDirectory =
-                URLPath.outputFile(for: site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
-            let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
+            let prefix = OutputFolder.basePrefix(site.config)
             for (name, content) in runbooks.files {
                 try folder.write(content, to: prefix + "runbooks/" + name)
             }

@@ -143,11 +143,7 @@ public final class SiteOutputs: @unchecked Sendable {
     }
 
     /// Files served under the base URL (`/handbook/…`) live in that folder of the output.
-    var prefix: String {
-        let base =
-            URLPath.outputFile(for: loaded.site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent } ?? ""
-        return base.isEmpty ? "" : base + "/"
-    }
+    var prefix: String { OutputFolder.basePrefix(loaded.site.config) }
 
     /// The files of `unit`, by path relative to the output folder.
     public func files(of unit: OutputUnit) throws -> [(path: String, data: Data)] {

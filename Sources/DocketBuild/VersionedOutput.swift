@@ -87,10 +87,7 @@ enum VersionedOutput {
                     try folder.write(asset.content, to: "assets/docket/" + asset.path)
                 }
             }
-            let baseDirectory =
-                URLPath.outputFile(for: loaded.site.config.baseURL).map { ($0 as NSString).deletingLastPathComponent }
-                ?? ""
-            let prefix = baseDirectory.isEmpty ? "" : baseDirectory + "/"
+            let prefix = OutputFolder.basePrefix(loaded.site.config)
             var files = Set<String>()
             for page in other.pages { files.formUnion(page.assets) }
             for asset in files.sorted() {
