@@ -126,7 +126,9 @@ let package = Package(
         .testTarget(
             name: "DocketServeTests",
             dependencies: ["DocketServe", "DocketBuild", "DocketDiagnostics", "DocketTestSupport"]),
-        .testTarget(name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"]),
+        // Fixtures/ holds the golden inputs and outputs, read by path (not resources).
+        .testTarget(
+            name: "DocketHighlightTests", dependencies: ["DocketHighlight", "DocketTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DocketMigrateTests", dependencies: ["DocketMigrate", "DocketSite", "DocketTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DocketTestSupport"]),
     ]
