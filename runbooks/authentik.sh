@@ -1044,6 +1044,42 @@ docket_json_string() {
   printf -v docket_json '"%s"' "$s"
 }
 
+# Sets docket_micros to the time $1 (seconds since 1970, with up to nine decimals after a `.`
+# or `,`) in whole microseconds: bash compares integers only.
+docket_to_micros() {
+  local t=${1/,/.} seconds fraction
+  seconds=${t%%.*}
+  fraction=${t#"$seconds"}
+  fraction=${fraction#.}000000
+  docket_micros=$((10#$seconds * 1000000 + 10#${fraction:0:6}))
+}
+
+# The kernel stamps a file with a clock that can fall behind EPOCHREALTIME: a tick (1-10 ms),
+# more on a busy machine. So that docket check can tell which step wrote a file by the file's
+# time, this stamps a file of the run's folder again and again (a millisecond apart, 100 times
+# at most) until its time is later than now, and keeps that time in docket_file_time (empty when
+# it cannot be had): every file the steps so far wrote is stamped before it, every file the
+# next step writes at or after it.
+docket_file_clock_mark() {
+  docket_file_time=""
+  local now stamp tries
+  if [[ -n ${EPOCHREALTIME:-} ]]; then now=$EPOCHREALTIME; else now=$("${docket_tool[date]}" +%s.%N); fi
+  [[ $now =~ ^[0-9]+([.,][0-9]+)?$ ]] || return 0
+  docket_to_micros "$now"
+  local ended=$docket_micros
+  for ((tries = 0; tries < 100; tries++)); do
+    : 2>/dev/null >"$docket_run_dir/clock" || return 0
+    stamp=$("${docket_tool[stat]}" -c %.9Y -- "$docket_run_dir/clock" 2>/dev/null) || return 0
+    [[ $stamp =~ ^[0-9]+([.,][0-9]+)?$ ]] || return 0
+    docket_to_micros "$stamp"
+    if ((docket_micros > ended)); then
+      docket_file_time=${stamp/,/.}
+      return 0
+    fi
+    docket_sleep 0.001
+  done
+}
+
 # docket_event start NAME | docket_event end NAME STATUS
 # shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
 docket_event() {
@@ -1053,6 +1089,7 @@ docket_event() {
   if [[ -n ${EPOCHREALTIME:-} ]]; then now=${EPOCHREALTIME/,/.}; else now=$("${docket_tool[date]}" +%s.%N); fi
   docket_json_string "$name"
   json="{\"event\":\"$kind\",\"step\":$docket_json,\"time\":$now"
+  [[ $kind == start && -n $docket_file_time ]] && json+=",\"filetime\":$docket_file_time"
   if [[ $kind == end ]]; then
     json+=",\"status\":$status"
     if [[ -n $docket_run_dir && -s $docket_run_dir/failure ]] && read -r line ps <"$docket_run_dir/failure" && [[ $line =~ ^[0-9]+$ ]]; then
@@ -1118,7 +1155,7 @@ docket_main() {
   docket_yes=0
   declare -gA docket_values=() docket_kept=() docket_journal_hash=() docket_journal_values=()
   declare -A from_flags=() from_file=()
-  docket_salt="" docket_job="" docket_pump="" docket_current_step="" docket_run_dir=""
+  docket_salt="" docket_job="" docket_pump="" docket_current_step="" docket_run_dir="" docket_file_time=""
   while (($#)); do
     arg=$1
     shift
@@ -1350,9 +1387,12 @@ docket_main() {
       printf '    this step restarts the machine; afterwards continue with: %s --resume\n' "$docket_self"
     fi
     # docket check tells which step changed a file by the file's time, which the kernel takes
-    # from a clock up to a tick behind these events: when it asks, a pause longer than a tick
-    # keeps one step's last write before the next step's start.
-    ((docket_status_given)) && [[ ${DOCKET_STEP_PAUSE:-} =~ ^0?\.[0-9]+$ ]] && docket_sleep "$DOCKET_STEP_PAUSE"
+    # from a clock behind these events: when it asks, a pause longer than a tick, then the file
+    # clock's time that every write of this step comes at or after (the start event's filetime).
+    if ((docket_status_given)) && [[ ${DOCKET_STEP_PAUSE:-} =~ ^0?\.[0-9]+$ ]]; then
+      docket_sleep "$DOCKET_STEP_PAUSE"
+      docket_file_clock_mark
+    fi
     docket_current_step=$name
     docket_event start "$name"
     case $kind in

@@ -42,9 +42,10 @@ struct IdempotenceCheck {
         let after = IdempotenceSnapshot(second)
         for change in after.changes(since: first) where !isExpected(change.path) {
             // The step running when the file was last written in the second run (its time is
-            // from the kernel's coarser clock: FileTimeClock).
-            let writer = after.modified[change.path].flatMap { timeline.step(at: $0, lag: FileTimeClock.lag) }.flatMap(
-                locator.step(named:))
+            // from the kernel's file clock: the start events' `filetime`, else FileTimeClock).
+            let writer = after.modified[change.path].flatMap {
+                timeline.step(atFileTime: $0, lag: FileTimeClock.lag)
+            }.flatMap(locator.step(named:))
             let location =
                 writer.map { lineNaming(change.path, in: $0, locator: locator) ?? locator.location(of: $0) }
                 ?? locator.location(ofFile: change.path) ?? firstLine

@@ -7,7 +7,10 @@ import Foundation
 ///     {"event":"end","step":"fetch","status":1,"time":1764600001.5,"line":361,"pipestatus":[0,5,0],"missing":["KEY=value"]}
 ///
 /// `time` is seconds since 1970 (bash's `EPOCHREALTIME`, the clock the fixture server stamps
-/// requests with), so a request is attributed to the step running when it arrived. On `end`:
+/// requests with), so a request is attributed to the step running when it arrived. On `start`,
+/// when docket check asks for it (`DOCKET_STEP_PAUSE`), `filetime` is a time of the clock the
+/// kernel stamps files with, later than every write of the steps before and no later than any
+/// write of this step: a file changed in the run is attributed by it. On `end`:
 /// `status` is the step's exit status, `line` the page line of the command that failed (the
 /// ERR trap's `LINENO` mapped to the page), `pipestatus` that command's `PIPESTATUS`, and
 /// `missing` the lines a verify step found missing, in page order, and `output` the last lines
@@ -26,6 +29,7 @@ struct StatusEvent: Decodable, Equatable, Sendable {
     var step: String
     var status: Int?
     var time: Double?
+    var filetime: Double?
     var line: Int?
     var pipestatus: [Int]?
     var missing: [String]?
@@ -33,14 +37,14 @@ struct StatusEvent: Decodable, Equatable, Sendable {
     var output: String?
 
     init(
-        event: Kind, step: String, status: Int? = nil, time: Double? = nil, line: Int? = nil, pipestatus: [Int]? = nil,
-        missing: [String]? = nil,
-        output: String? = nil
+        event: Kind, step: String, status: Int? = nil, time: Double? = nil, filetime: Double? = nil, line: Int? = nil,
+        pipestatus: [Int]? = nil, missing: [String]? = nil, output: String? = nil
     ) {
         self.event = event
         self.step = step
         self.status = status
         self.time = time
+        self.filetime = filetime
         self.line = line
         self.pipestatus = pipestatus
         self.missing = missing

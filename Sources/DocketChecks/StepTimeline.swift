@@ -4,14 +4,15 @@
 /// that made them).
 struct StepTimeline: Sendable {
     private(set) var ends: [StatusEvent] = []
-    /// Each step that started, with the time of its start event, in run order.
-    private(set) var starts: [(step: String, time: Double)] = []
+    /// Each step that started, with the time of its start event and, when the runtime gave it,
+    /// the file clock's time at its start, in run order.
+    private(set) var starts: [(step: String, time: Double, filetime: Double?)] = []
 
     init(_ events: [StatusEvent]) {
         for event in events {
             switch event.event {
             case .start:
-                if let time = event.time { starts.append((event.step, time)) }
+                if let time = event.time { starts.append((event.step, time, event.filetime)) }
             case .end:
                 ends.append(event)
             }
@@ -35,8 +36,18 @@ struct StepTimeline: Sendable {
     /// it, so every window is moved back by the lag. (The runtime pauses longer than a tick
     /// between steps when docket check asks it to, `DOCKET_STEP_PAUSE`, so the last writes of a
     /// step still fall before the next window.) Requests are stamped with the events' clock: 0.
+    /// Files are attributed with `step(atFileTime:lag:)`.
     func step(at time: Double, lag: Double = 0) -> String? {
         starts.last { $0.time - lag <= time }?.step
+    }
+
+    /// The step that wrote a file last modified at `time` (the kernel's file clock). When every
+    /// start carries its `filetime` (the runtime waited until the file clock passed the end of
+    /// the step before), a step's window starts there, exactly: no lag to guess, which a busy
+    /// machine's clock exceeded. Otherwise `step(at:lag:)`, with the file clock's usual lag.
+    func step(atFileTime time: Double, lag: Double) -> String? {
+        guard !starts.isEmpty, starts.allSatisfy({ $0.filetime != nil }) else { return step(at: time, lag: lag) }
+        return starts.last { $0.filetime! <= time }?.step
     }
 
     /// True when the runtime wrote typed events (with times), not only `NAME STATUS` lines.

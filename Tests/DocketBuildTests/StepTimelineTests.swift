@@ -71,4 +71,28 @@ import Testing
         #expect(FileTimeClock.lag > 0 && FileTimeClock.lag <= 0.1)
         #expect(pause > FileTimeClock.lag, "\(pause) s is not longer than a tick of \(FileTimeClock.lag) s")
     }
+
+    /// With the runtime's `filetime` on every start, a step's window on the file clock starts
+    /// exactly there: a file the next step wrote while the file clock lagged the events' clock by
+    /// more than a tick (seen on a busy CI machine) is still that step's.
+    @Test func fileTimesPlaceAFileExactlyWhateverTheLag() {
+        let stamped = StepTimeline([
+            StatusEvent(event: .start, step: "settings", time: 100.000, filetime: 99.990),
+            StatusEvent(event: .end, step: "settings", status: 0, time: 100.010),
+            StatusEvent(event: .start, step: "register", time: 100.030, filetime: 100.011),
+            StatusEvent(event: .end, step: "register", status: 0, time: 100.040),
+        ])
+        // register wrote at 100.031 but the file clock said 100.012: 18 ms behind, four ticks.
+        #expect(stamped.step(atFileTime: 100.012, lag: tick) == "register")
+        #expect(stamped.step(atFileTime: 100.011, lag: tick) == "register", "at the filetime itself")
+        #expect(stamped.step(atFileTime: 100.010_9, lag: tick) == "settings")
+        #expect(stamped.step(atFileTime: 99.989, lag: tick) == nil)
+        // Without file times (an older runtime, or one start without): the lag rule.
+        let mixed = StepTimeline([
+            StatusEvent(event: .start, step: "settings", time: 100.000, filetime: 99.990),
+            StatusEvent(event: .start, step: "register", time: 100.030),
+        ])
+        #expect(mixed.step(atFileTime: 100.012, lag: tick) == "settings")
+        #expect(timeline.step(atFileTime: 100.013, lag: tick) == "register")
+    }
 }
