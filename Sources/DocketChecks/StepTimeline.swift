@@ -46,8 +46,9 @@ struct StepTimeline: Sendable {
     /// the step before), a step's window starts there, exactly: no lag to guess, which a busy
     /// machine's clock exceeded. Otherwise `step(at:lag:)`, with the file clock's usual lag.
     func step(atFileTime time: Double, lag: Double) -> String? {
-        guard !starts.isEmpty, starts.allSatisfy({ $0.filetime != nil }) else { return step(at: time, lag: lag) }
-        return starts.last { $0.filetime! <= time }?.step
+        let stamps = starts.compactMap(\.filetime)
+        guard !stamps.isEmpty, stamps.count == starts.count else { return step(at: time, lag: lag) }
+        return stamps.lastIndex { $0 <= time }.map { starts[$0].step }
     }
 
     /// True when the runtime wrote typed events (with times), not only `NAME STATUS` lines.

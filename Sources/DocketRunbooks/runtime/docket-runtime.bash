@@ -872,6 +872,12 @@ docket_json_string() {
   printf -v docket_json '"%s"' "$s"
 }
 
+# Sets docket_now to the time, seconds since 1970 with a `.` before the decimals: bash 5 has it
+# without a process (EPOCHREALTIME, in the locale's decimal mark), older bash asks date.
+docket_time_now() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then docket_now=${EPOCHREALTIME/,/.}; else docket_now=$("${docket_tool[date]}" +%s.%N); fi
+}
+
 # Sets docket_micros to the time $1 (seconds since 1970, with up to nine decimals after a `.`
 # or `,`) in whole microseconds: bash compares integers only.
 docket_to_micros() {
@@ -890,10 +896,10 @@ docket_to_micros() {
 # next step writes at or after it.
 docket_file_clock_mark() {
   docket_file_time=""
-  local now stamp tries
-  if [[ -n ${EPOCHREALTIME:-} ]]; then now=$EPOCHREALTIME; else now=$("${docket_tool[date]}" +%s.%N); fi
-  [[ $now =~ ^[0-9]+([.,][0-9]+)?$ ]] || return 0
-  docket_to_micros "$now"
+  local stamp tries
+  docket_time_now
+  [[ $docket_now =~ ^[0-9]+([.,][0-9]+)?$ ]] || return 0
+  docket_to_micros "$docket_now"
   local ended=$docket_micros
   for ((tries = 0; tries < 100; tries++)); do
     : 2>/dev/null >"$docket_run_dir/clock" || return 0
@@ -912,11 +918,10 @@ docket_file_clock_mark() {
 # shellcheck disable=SC2016 # awk and jq programs and literal ${ in single quotes
 docket_event() {
   ((docket_status_given)) || return 0
-  local kind=$1 name=$2 status=${3:-0} json line ps codes joined first=1 now text
-  # bash 5 has the time without a process.
-  if [[ -n ${EPOCHREALTIME:-} ]]; then now=${EPOCHREALTIME/,/.}; else now=$("${docket_tool[date]}" +%s.%N); fi
+  local kind=$1 name=$2 status=${3:-0} json line ps codes joined first=1 text
+  docket_time_now
   docket_json_string "$name"
-  json="{\"event\":\"$kind\",\"step\":$docket_json,\"time\":$now"
+  json="{\"event\":\"$kind\",\"step\":$docket_json,\"time\":$docket_now"
   [[ $kind == start && -n $docket_file_time ]] && json+=",\"filetime\":$docket_file_time"
   if [[ $kind == end ]]; then
     json+=",\"status\":$status"
