@@ -22,6 +22,7 @@ public enum SiteLoader {
         pipeline.includeDrafts = options.includeDrafts
         pipeline.cache = cache
         pipeline.timer = BuildTimings.shared
+        pipeline.pagesFound = options.pagesFound
         let load = try pipeline.load()
         let output =
             options.output.map(CurrentDirectory.resolve)

@@ -19,6 +19,9 @@ public struct SitePipeline: Sendable {
     /// Pages parsed by an earlier load (`docket serve`), reused when their text is unchanged.
     public var cache: (any ParsedPageStore)?
     public var timer: any StageTimer = UntimedStages()
+    /// Told how many pages the content folder holds once it is scanned, before any is read (the
+    /// docket binary sizes its heap's pages by it; see `Allocator` there).
+    public var pagesFound: (@Sendable (_ count: Int) -> Void)?
 
     public init(source: any SiteSource, root: ResolvedPath) {
         self.source = source
@@ -76,6 +79,7 @@ public struct SitePipeline: Sendable {
                 "this file name holds a control character (\(ContentInventory.visible(name))); rename the file: it cannot be part of a URL"
             )
         }
+        pagesFound?(inventory.pages.count)
         guard !inventory.pages.isEmpty else {
             diagnostics.error(
                 at: SourceLocation(path: content.display, line: 0, column: 0),

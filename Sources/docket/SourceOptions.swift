@@ -36,6 +36,7 @@ struct SourceOptions: ParsableArguments {
         options.baseURL = baseURL
         options.brokenLinks = brokenLinks
         options.includeDrafts = drafts
+        options.pagesFound = { Allocator.prepare(forPages: $0) }
         return options
     }
 }

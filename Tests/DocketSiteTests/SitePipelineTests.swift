@@ -2,6 +2,7 @@ import DocketDiagnostics
 import DocketSite
 import DocketTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The pipeline on its two sources: a folder on disk and the same files in memory give the same
@@ -57,6 +58,21 @@ import Testing
             load.versions?.others.map(\.content.display) == [
                 "/site/versioned_docs/version-2.0", "/site/versioned_docs/version-1.0",
             ])
+    }
+
+    /// The page count is told once, when the folder is scanned: Markdown and MDX pages count,
+    /// partials, category files and other files do not.
+    @Test func pagesFoundIsToldThePageCountOnce() throws {
+        let counts = Mutex<[Int]>([])
+        var pipeline = SitePipeline(
+            source: MemorySiteSource(files: [
+                "docs/a.md": "# A\n", "docs/g/b.mdx": "# B\n", "docs/g/_partial.md": "shared\n",
+                "docs/g/_category_.yml": "label: G\n", "docs/g/image.png": "png",
+            ]), root: ResolvedPath(".", from: "/site"))
+        pipeline.pagesFound = { count in counts.withLock { $0.append(count) } }
+        let load = try pipeline.load()
+        #expect(load.site.pages.count == 2)
+        #expect(counts.withLock { $0 } == [2])
     }
 
     /// A broken docket.yml stops the load, but only after the pages are read: their own problems
