@@ -109,15 +109,8 @@ public enum SiteBuilder {
         let site = loaded.site
         let pageRunbooks = SiteOutputs.pageRunbooks(site, runbooks)
         let timings = BuildTimings.shared
-        let context = try timings.measure("page context, sidebar") { () throws(ThemeError) -> PageContext in
-            try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
-        }
-        let versionMenu = VersionedOutput.menu(loaded)
-        // The navbar, footer and drawer header, rendered once for the whole site where the theme
-        // allows it (`Theme.bound`); pages and generated pages then show them as text.
-        let pageTheme = theme.bound(to: context, versioned: loaded.versions != nil)
-
-        // The search index and sidebar data need no rendered page: made while the pages render.
+        // The search index and sidebar data need no rendered page: made while the page context
+        // is made (mostly on one core) and the pages render.
         // Each search file is written as soon as it is complete, so the search data never all
         // sit in memory next to the pages being rendered.
         let siteWide = BackgroundWork { () -> (search: OutputWriteError?, sidebar: String) in
@@ -130,6 +123,21 @@ public enum SiteBuilder {
             }
             return (nil, SidebarJSONFile.render(site))
         }
+
+        let context: PageContext
+        do {
+            context = try timings.measure("page context, sidebar") { () throws(ThemeError) -> PageContext in
+                try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
+            }
+        } catch {
+            // The search files are being written into the folder the caller discards.
+            _ = siteWide.wait()
+            throw error
+        }
+        let versionMenu = VersionedOutput.menu(loaded)
+        // The navbar, footer and drawer header, rendered once for the whole site where the theme
+        // allows it (`Theme.bound`); pages and generated pages then show them as text.
+        let pageTheme = theme.bound(to: context, versioned: loaded.versions != nil)
 
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
