@@ -22,7 +22,10 @@ extension Docket {
         @Flag(help: "Replace the output folder even when it is not empty and docket did not write it.")
         var force = false
 
-        @Flag(help: "Print the time each stage of the build took (wall seconds, share, CPU/wall) to standard error.")
+        @Flag(
+            help:
+                "Print the time each stage of the build took (wall seconds, share, CPU/wall, peak MiB) to standard error."
+        )
         var timings = false
 
         func run() throws {
