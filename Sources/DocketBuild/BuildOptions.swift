@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Replace a non-empty output folder that docket did not write (`--force`).
     public var force = false
-    /// Told the number of pages of the content folder before they are read
+    /// Told the number of pages of each content folder before they are read
     /// (`SitePipeline.pagesFound`).
     public var pagesFound: (@Sendable (_ count: Int) -> Void)?
 

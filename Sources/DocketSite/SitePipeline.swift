@@ -19,8 +19,9 @@ public struct SitePipeline: Sendable {
     /// Pages parsed by an earlier load (`docket serve`), reused when their text is unchanged.
     public var cache: (any ParsedPageStore)?
     public var timer: any StageTimer = UntimedStages()
-    /// Told how many pages the content folder holds once it is scanned, before any is read (the
-    /// docket binary sizes its heap's pages by it; see `Allocator` there).
+    /// Told how many pages a content folder holds once it is scanned, before any is read: once,
+    /// or on a versioned site once for each version's folder (the docket binary sizes its heap's
+    /// pages by it; see `Allocator` there).
     public var pagesFound: (@Sendable (_ count: Int) -> Void)?
 
     public init(source: any SiteSource, root: ResolvedPath) {

@@ -50,10 +50,15 @@ import Testing
 
     @Test func versionsLoadFromMemoryToo() throws {
         let folder = Fixtures.url("versions").appendingPathComponent("basic")
-        let load = try SitePipeline(
-            source: MemorySiteSource(files: try files(under: folder)), root: ResolvedPath("/site", from: "/")
-        ).load()
+        let counts = Mutex<[Int]>([])
+        var pipeline = SitePipeline(
+            source: MemorySiteSource(files: try files(under: folder)), root: ResolvedPath("/site", from: "/"))
+        pipeline.pagesFound = { count in counts.withLock { $0.append(count) } }
+        let load = try pipeline.load()
         #expect(load.versions?.set.versions.map(\.name) == ["current", "2.0", "1.0"])
+        // Each version's folder is counted as it is scanned.
+        #expect(counts.withLock { $0.count } == 3)
+        #expect(counts.withLock { $0.first } == load.site.pages.count)
         #expect(
             load.versions?.others.map(\.content.display) == [
                 "/site/versioned_docs/version-2.0", "/site/versioned_docs/version-1.0",
