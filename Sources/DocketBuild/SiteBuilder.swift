@@ -109,19 +109,24 @@ public enum SiteBuilder {
         let site = loaded.site
         let pageRunbooks = SiteOutputs.pageRunbooks(site, runbooks)
         let timings = BuildTimings.shared
-        // The search index and sidebar data need no rendered page: made while the page context
-        // is made (mostly on one core) and the pages render.
-        // Each search file is written as soon as it is complete, so the search data never all
-        // sit in memory next to the pages being rendered.
-        let siteWide = BackgroundWork { () -> (search: OutputWriteError?, sidebar: String) in
+        // The search index, the theme's files and the sidebar data need no rendered page: made
+        // while the page context is made (mostly on one core) and the pages render. Each search
+        // file is written as soon as it is complete, so the search data never all sit in memory
+        // next to the pages being rendered.
+        let siteWide = BackgroundWork { () -> (failure: OutputWriteError?, sidebar: String) in
+            var failure: OutputWriteError?
             do throws(OutputWriteError) {
                 try SearchIndex.write(site) { path, content throws(OutputWriteError) in
                     try folder.write(content, to: "assets/docket/" + path)
                 }
+                // The theme's bundled mermaid is written only when a page draws a diagram with it.
+                for asset in theme.assets(for: site) {
+                    try folder.write(asset.content, to: "assets/docket/" + asset.path)
+                }
             } catch {
-                return (error, SidebarJSONFile.render(site))
+                failure = error
             }
-            return (nil, SidebarJSONFile.render(site))
+            return (failure, SidebarJSONFile.render(site))
         }
 
         let context: PageContext
@@ -159,7 +164,7 @@ public enum SiteBuilder {
                 }
             }
         }
-        let siteWideFiles = timings.measure("search data (wait)") { siteWide.wait() }
+        let siteWideFiles = timings.measure("site-wide files (wait)") { siteWide.wait() }
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
         var count = pages.count
 
@@ -196,17 +201,11 @@ public enum SiteBuilder {
                 try folder.write(sitemap, to: "sitemap.xml")
             }
         }
-        try timings.measure("theme assets") { () throws -> Void in
-            // The theme's bundled mermaid is written only when a page draws a diagram with it.
-            for asset in theme.assets(for: site) {
-                try folder.write(asset.content, to: "assets/docket/" + asset.path)
-            }
-        }
         try timings.measure("sidebar.json") { () throws -> Void in
             try folder.write(siteWideFiles.sidebar, to: "assets/docket/sidebar.json")
         }
-        try timings.measure("search index") { () throws -> Void in
-            if let failure = siteWideFiles.search { throw failure }
+        try timings.measure("site-wide files") { () throws -> Void in
+            if let failure = siteWideFiles.failure { throw failure }
         }
         count += try timings.measure("other doc versions") { () throws -> Int in
             try VersionedOutput.write(loaded, theme: theme, menu: versionMenu, into: folder)

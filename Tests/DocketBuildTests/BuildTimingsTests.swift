@@ -17,7 +17,7 @@ import Testing
         #expect(result.succeeded)
         let names = Set(BuildTimings.shared.stages.map(\.name))
         for stage in [
-            "read + parse pages", "resolve links", "render + write pages", "search index", "sidebar.json", "sitemap",
+            "read + parse pages", "resolve links", "render + write pages", "site-wide files", "sidebar.json", "sitemap",
             "swap output in",
         ] {
             #expect(names.contains(stage), "stage \(stage) missing from \(names.sorted())")
