@@ -75,7 +75,7 @@ struct SidebarItemView: Sendable, MustacheParent {
     /// word; `SidebarItemHTMLTests` holds both to the same output.
     func builtInHTML(icon: String) -> String {
         let escape = HTMLEscaping()
-        var html = "<li class=\"menu__list-item menu__list-item--level-\(level)"
+        var html = "<li class=\"menu__list-item"
         if kind == .category {
             html += " menu__list-item--category"
             if !expanded { html += " menu__list-item--collapsed" }

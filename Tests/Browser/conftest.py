@@ -57,6 +57,25 @@ def quoting_site():
 
 
 @pytest.fixture(scope="session")
+def large_site():
+    """A site whose sidebar has over 1,000 items, so collapsed categories load their items from
+    sidebar.json when opened (small sites inline them): three sections of 350 pages, each with a
+    folder of five more."""
+    source = BUILD / "browser-large-site-source"
+    if not (source / "docs" / "gamma" / "deep" / "page-5.md").exists():
+        for section in ("alpha", "beta", "gamma"):
+            folder = source / "docs" / section
+            (folder / "deep").mkdir(parents=True, exist_ok=True)
+            for n in range(1, 351):
+                (folder / f"page-{n:03}.md").write_text(f"# {section.title()} page {n}\n\nText.\n")
+            for n in range(1, 6):
+                (folder / "deep" / f"page-{n}.md").write_text(f"# Deep {section} page {n}\n\nText.\n")
+    server, url = serve(build(source, BUILD / "browser-large-site"))
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: run scripts/install-deps.sh", allow_module_level=True)

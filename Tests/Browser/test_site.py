@@ -91,6 +91,30 @@ def test_collapsed_categories_hold_their_links_without_js(site_url, browser):
     context.close()
 
 
+def test_lazy_categories_load_their_items(large_site, watched):
+    """On a large site a collapsed category holds no links until it is opened; docket.js then
+    builds them from sidebar.json, nested categories included, as the template would."""
+    page = open_page(watched, large_site + "/docs/alpha/page-001")
+    if watched.viewport == "narrow":
+        page.locator("button.navbar__toggle").click()
+    beta = page.locator('nav.sidebar li[data-key="beta"]')
+    assert beta.get_attribute("data-lazy") == "true"
+    assert beta.locator("a.menu__link").count() == 0
+    beta.locator(":scope > .menu__category > button").click()
+    beta.locator(":scope > .menu__list > li").first.wait_for()
+    assert beta.locator(":scope > .menu__list > li").count() == 351
+    deep = beta.locator('li[data-key="beta/deep"]')
+    assert "menu__list-item--collapsed" in deep.get_attribute("class")
+    deep.locator(":scope > .menu__category > button").click()
+    assert "menu__list-item--collapsed" not in deep.get_attribute("class")
+    assert deep.locator(":scope > .menu__list > li > a.menu__link").count() == 5
+    # A top-level category's label is bolder than a nested one's (docket.css).
+    weight = "e => getComputedStyle(e).fontWeight"
+    assert beta.locator(":scope > .menu__category > .menu__link--category").evaluate(weight) == "600"
+    assert deep.locator(":scope > .menu__category > .menu__link--category").evaluate(weight) == "500"
+    watched.clean()
+
+
 def test_parameter_form_fills_commands(site_url, watched):
     page = open_page(watched, site_url + RUNBOOK_PAGE)
     page.evaluate("localStorage.clear()")

@@ -203,8 +203,8 @@
   function caretLabel(label) { return 'Expand or collapse ‘' + label + '’'; }
 
   // Builds the same markup as sidebar-items.mustache.
-  function buildItem(node, level) {
-    var li = el('li', 'menu__list-item menu__list-item--level-' + level);
+  function buildItem(node) {
+    var li = el('li', 'menu__list-item');
     var active = !!node.url && !isExternal(node.url) && pathOf(node.url) === currentPath;
     if (node.type === 'category') {
       var expanded = containsCurrent(node);
@@ -247,16 +247,10 @@
     return li;
   }
 
-  function levelOf(li) {
-    var m = /menu__list-item--level-(\d+)/.exec(li.className);
-    return m ? parseInt(m[1], 10) : 1;
-  }
-
   function fillCategory(li, node) {
     var list = li.querySelector(':scope > .menu__list');
     if (!list || list.children.length) return;
-    var level = levelOf(li) + 1;
-    (node.items || []).forEach(function (child) { list.appendChild(buildItem(child, level)); });
+    (node.items || []).forEach(function (child) { list.appendChild(buildItem(child)); });
     li.setAttribute('data-loaded', 'true');
   }
 
