@@ -113,7 +113,8 @@ struct SidebarItemView: Sendable, MustacheParent {
             } else {
                 html += "<span class=\"menu__link menu__link--category\">" + label + "</span>"
             }
-            html += "</div>\n<ul class=\"menu__list\">" + itemsHTML + "</ul>\n"
+            html += "</div>\n"
+            if !hasLazyItems { html += "<ul class=\"menu__list\">" + itemsHTML + "</ul>\n" }
         }
         html += "</li>\n"
         return html

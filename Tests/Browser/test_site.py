@@ -100,6 +100,7 @@ def test_lazy_categories_load_their_items(large_site, watched):
     beta = page.locator('nav.sidebar li[data-key="beta"]')
     assert beta.get_attribute("data-lazy") == "true"
     assert beta.locator("a.menu__link").count() == 0
+    assert beta.locator(":scope > .menu__list").count() == 0
     beta.locator(":scope > .menu__category > button").click()
     beta.locator(":scope > .menu__list > li").first.wait_for()
     assert beta.locator(":scope > .menu__list > li").count() == 351

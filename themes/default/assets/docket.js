@@ -231,7 +231,6 @@
         row.appendChild(toggle);
       }
       li.appendChild(row);
-      li.appendChild(el('ul', 'menu__list'));
       if (expanded) fillCategory(li, node);
     } else {
       var a = el('a', 'menu__link', node.label);
@@ -248,8 +247,10 @@
   }
 
   function fillCategory(li, node) {
+    // A category whose items are not on the page has no list yet (sidebar-items.mustache).
     var list = li.querySelector(':scope > .menu__list');
-    if (!list || list.children.length) return;
+    if (!list) list = li.appendChild(el('ul', 'menu__list'));
+    else if (list.children.length) return;
     (node.items || []).forEach(function (child) { list.appendChild(buildItem(child)); });
     li.setAttribute('data-loaded', 'true');
   }
