@@ -108,6 +108,7 @@ def test_lazy_categories_load_their_items(large_site, watched):
     assert "menu__list-item--collapsed" in deep.get_attribute("class")
     deep.locator(":scope > .menu__category > button").click()
     assert "menu__list-item--collapsed" not in deep.get_attribute("class")
+    deep.locator(":scope > .menu__list > li").first.wait_for()
     assert deep.locator(":scope > .menu__list > li > a.menu__link").count() == 5
     # A top-level category's label is bolder than a nested one's (docket.css).
     weight = "e => getComputedStyle(e).fontWeight"
