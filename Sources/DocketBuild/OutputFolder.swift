@@ -132,6 +132,12 @@ struct OutputFolder: Sendable {
     /// Plain open/write/close: Foundation's Data.write syncs each file to disk, which costs more
     /// than rendering the page. The folder is swapped in whole at the end anyway.
     private static func writeFile(_ buffer: UnsafeRawBufferPointer, at path: String) throws(OutputWriteError) {
+        // A page is written as `<page>/index.html`, in a folder of its own that does not exist
+        // yet: making the folder first saves a failed open (a path walk) for every page.
+        if path.utf8.count > 11 && path.hasSuffix("/index.html") {
+            let folder = parentPath(path)
+            if mkdir(folder, 0o755) != 0 && errno == ENOENT { try makeDirectories(folder) }
+        }
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
             try makeDirectories(parentPath(path))
