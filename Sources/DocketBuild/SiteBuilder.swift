@@ -21,8 +21,10 @@ public enum SiteBuilder {
         } catch {
             return refusal(error, loaded: loaded)
         }
-        return publish(
+        let result = publish(
             loaded, strict: options.strict, folder: OutputFolder(target: target, display: loaded.output.display))
+        if options.keepsSiteUntilExit { KeptSites.keep(loaded) }
+        return result
     }
 
     static func refusal(_ error: OutputRefusal, loaded: LoadedSite) -> BuildResult {

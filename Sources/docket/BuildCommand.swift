@@ -33,6 +33,8 @@ extension Docket {
             options.output = out
             options.strict = strict
             options.force = force
+            // The command ends with the build: the site's memory goes back with the process.
+            options.keepsSiteUntilExit = true
             let started = Date()
             if timings { BuildTimings.shared.start() }
             let result = SiteBuilder.build(options)
