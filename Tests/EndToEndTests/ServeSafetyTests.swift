@@ -13,12 +13,17 @@ import Testing
         private(set) var port = 0
         private let output = Pipe()
 
-        init(arguments: [String] = []) throws {
+        init(arguments: [String] = [], temporaryFolder: URL? = nil) throws {
             root = Fixtures.temporaryDirectory("docket-serve-test")
             try Fixtures.write(["docs/intro.md": "# Intro\n\nHello.\n", "docs/b.md": "# B\n"], under: root)
             process.executableURL = BuiltProducts.docket
             process.arguments = ["serve", "--port", "0"] + arguments
             process.currentDirectoryURL = root
+            if let temporaryFolder {
+                var environment = ProcessInfo.processInfo.environment
+                environment["TMPDIR"] = temporaryFolder.path
+                process.environment = environment
+            }
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -40,6 +45,34 @@ import Testing
             process.waitUntilExit()
             try? FileManager.default.removeItem(at: root)
         }
+    }
+
+    /// A server ended by a signal leaves its folder; the next one removes it, beside serving
+    /// (not before its first build), and keeps the folder of a server still running.
+    @Test func foldersOfEndedServersAreRemovedAndRunningOnesKept() throws {
+        let temp = Fixtures.temporaryDirectory("docket-servetmp")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let stale = temp.appendingPathComponent("docket-serve-ended1")
+        let running = temp.appendingPathComponent("docket-serve-running")
+        try Fixtures.write(
+            ["pid": "\(ended.processIdentifier)\n", "site/docs/intro/index.html": "<p>old</p>\n"], under: stale)
+        try Fixtures.write(["pid": "\(getpid())\n", "site/index.html": "<p>live</p>\n"], under: running)
+
+        let server = try Server(temporaryFolder: temp)
+        defer { server.stop() }
+        #expect(server.port > 0, "the server did not start")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, FileManager.default.fileExists(atPath: stale.path) { usleep(20_000) }
+        #expect(!FileManager.default.fileExists(atPath: stale.path), "the ended server's folder is still there")
+        #expect(FileManager.default.fileExists(atPath: running.appendingPathComponent("site/index.html").path))
+        let own = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter {
+            $0.hasPrefix("docket-serve-") && $0 != "docket-serve-running"
+        }
+        #expect(own.count == 1, "the server's own folder: \(own)")
     }
 
     @Test func onlyLoopbackHostsAndAllowedOnesAreAnswered() throws {
