@@ -38,13 +38,16 @@ public enum SiteBuilder {
 
     /// The common end of a build and of a `serve` rebuild: runbooks, theme, then the files
     /// (`only` these pages, when given), unless the content has errors.
+    ///
+    /// `prepared` is what serve made of the same site already (`SiteOutputs.prepare`): its
+    /// runbooks and page context are used as they are, not made a second time.
     static func publish(
         _ loaded: LoadedSite, strict: Bool, folder: OutputFolder, only: Set<String>? = nil,
-        theme loadedTheme: Theme? = nil
+        theme loadedTheme: Theme? = nil, prepared: (runbooks: RunbookSet, context: PageContext)? = nil
     ) -> BuildResult {
         var diagnostics = loaded.diagnostics
         let timings = BuildTimings.shared
-        let runbooks = timings.measure("extract runbooks") { RunbookSet.extract(from: loaded) }
+        let runbooks = prepared?.runbooks ?? timings.measure("extract runbooks") { RunbookSet.extract(from: loaded) }
         diagnostics.append(contentsOf: runbooks.diagnostics)
         if loaded.site.config.url == nil {
             // Search engines need absolute URLs in a sitemap; say why there is none rather than
@@ -89,7 +92,8 @@ public enum SiteBuilder {
         }
         defer { lock?.release() }
         do {
-            let written = try write(loaded, runbooks: runbooks, theme: theme, into: folder, only: only)
+            let written = try write(
+                loaded, runbooks: runbooks, theme: theme, into: folder, only: only, context: prepared?.context)
             try timings.measure("swap output in") { () throws -> Void in try folder.commit() }
             var result = BuildResult(diagnostics: diagnostics, succeeded: true, pagesWritten: written, output: output)
             result.uncheckedLinks = loaded.pages.reduce(0) { $0 + $1.uncheckedLinks }
@@ -106,7 +110,8 @@ public enum SiteBuilder {
     /// Writes the site's files: every page, or only `only` (sources) when given, and always the
     /// site-wide files (category and tag pages, 404, sitemap, search and sidebar data, assets).
     static func write(
-        _ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder, only: Set<String>? = nil
+        _ loaded: LoadedSite, runbooks: RunbookSet, theme: Theme, into folder: OutputFolder, only: Set<String>? = nil,
+        context prepared: PageContext? = nil
     ) throws -> Int {
         let site = loaded.site
         let pageRunbooks = SiteOutputs.pageRunbooks(site, runbooks)
@@ -134,7 +139,8 @@ public enum SiteBuilder {
         let context: PageContext
         do {
             context = try timings.measure("page context, sidebar") { () throws(ThemeError) -> PageContext in
-                try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
+                if let prepared { return prepared }
+                return try PageContext(site: site, theme: theme, runbooks: pageRunbooks)
             }
         } catch {
             // The search files are being written into the folder the caller discards.

@@ -14,6 +14,9 @@ public final class SiteOutputs: @unchecked Sendable {
     let runbooks: RunbookSet
     let context: PageContext
     let resolvedIndex: [String: Int]
+    /// `tagsFolder(_:)` of the site, made once: `group(holding:)` is asked for every file after
+    /// a full build.
+    private let tagsFolder: String?
     /// Pages edited since the load, by source, resolved (see `updating`).
     var edited: [String: ResolvedPage] = [:]
     /// The content folder's category files, read as the load read them (for `reassembling`).
@@ -30,6 +33,7 @@ public final class SiteOutputs: @unchecked Sendable {
         self.runbooks = runbooks
         self.context = context
         self.diagnostics = diagnostics
+        tagsFolder = Self.tagsFolder(loaded.site.config)
         if let known {
             resolvedIndex = known
             return
@@ -89,7 +93,8 @@ public final class SiteOutputs: @unchecked Sendable {
             return SiteBuilder.refusal(error, loaded: loaded)
         }
         return SiteBuilder.publish(
-            loaded, strict: false, folder: OutputFolder(target: target, display: loaded.output.display), theme: theme)
+            loaded, strict: false, folder: OutputFolder(target: target, display: loaded.output.display), theme: theme,
+            prepared: (runbooks, context))
     }
 
     /// Every unit of the site, pages first.
@@ -134,12 +139,13 @@ public final class SiteOutputs: @unchecked Sendable {
         if path.hasPrefix("assets/docket/search") { return .search }
         if path.hasPrefix("assets/docket/") { return .themeAssets }
         if path.hasPrefix(prefix + "runbooks/") { return .runbooks }
-        if let tags = URLPath.outputFile(for: URLPath.join([loaded.site.config.docsBaseURL, "tags"])),
-            path.hasPrefix((tags as NSString).deletingLastPathComponent + "/")
-        {
-            return .tagPages
-        }
+        if let tagsFolder, path.hasPrefix(tagsFolder) { return .tagPages }
         return nil
+    }
+
+    /// The folder of the tag pages, ending in `/`; nil when tags have no output file.
+    static func tagsFolder(_ config: SiteConfig) -> String? {
+        URLPath.outputFile(for: URLPath.join([config.docsBaseURL, "tags"])).map { OutputFolder.parentPath($0) + "/" }
     }
 
     /// Files served under the base URL (`/handbook/…`) live in that folder of the output.

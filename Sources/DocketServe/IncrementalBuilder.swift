@@ -344,9 +344,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// come from the units, the rest from the folder itself.
     private func recordWrittenAfterFullBuild(_ next: SiteOutputs, units: [OutputUnit]) {
         for unit in units { if let path = next.path(of: unit) { written[unit] = [path] } }
-        let root = next.loaded.output.url.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
-        while let path = enumerator.nextObject() as? String {
+        // Listed with readdir (DiskSiteSource): FileManager's enumerator took 0.2 s on one core
+        // for the 20,000 files and folders of a 10,000-page site, after its first build.
+        let root = ResolvedPath(next.loaded.output.url.path, from: "/")
+        for entry in DiskSiteSource().files(in: root, entering: { _ in true }) where entry.isFile {
+            let path = entry.path
             // The other versions' sidebar and search data are rewritten with those versions,
             // never by the primary's theme assets.
             guard owners[path] == nil, !path.hasPrefix("assets/docket/versions/"), let group = next.group(holding: path)

@@ -177,6 +177,36 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
     }
 }
 
+/// The first build is written whole, so what each unit wrote is read back from the folder: a
+/// tag page written then is removed when its last page drops the tag, and the runbook, theme
+/// and search files stay as a full build has them.
+@Suite struct FirstBuildFilesTests {
+    @Test func aTagPageOfTheFirstBuildGoesWhenItsTagDoes() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let root = temp.appendingPathComponent("site")
+        try Fixtures.write(
+            [
+                "docs/one.md": "---\ntitle: One\ntags: [alpha, beta]\n---\n\nFirst.\n",
+                "docs/two.md": "---\ntitle: Two\ntags: [beta]\n---\n\nSecond.\n",
+            ], under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = temp.appendingPathComponent("serve").path
+        let builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+        let alpha = temp.appendingPathComponent("serve/docs/tags/alpha/index.html").path
+        #expect(FileManager.default.fileExists(atPath: alpha))
+
+        let one = root.appendingPathComponent("docs/one.md").standardizedFileURL.path
+        try "---\ntitle: One\ntags: [beta]\n---\n\nFirst.\n".write(toFile: one, atomically: false, encoding: .utf8)
+        #expect(builder.build(changes: [one]).result.succeeded)
+        builder.flush()
+        #expect(!FileManager.default.fileExists(atPath: alpha), "the tag page of a tag no page has is gone")
+        try expectSameAsFullBuild(builder, options, temp)
+    }
+}
+
 /// A site with no problems takes the cheap ways: edits inside pages, then pages retitled,
 /// added and removed without reading the site again; the result still equals a full build.
 @Suite struct CheapRebuildTests {
