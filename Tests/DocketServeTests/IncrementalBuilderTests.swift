@@ -1,5 +1,6 @@
 import DocketBuild
 import DocketServe
+import DocketSite
 import DocketTestSupport
 import Foundation
 import Testing
@@ -14,6 +15,31 @@ func outputFiles(_ folder: URL) throws -> [String: Data] {
         }
     }
     return result
+}
+
+/// A site of `files` in a new temporary folder (`temp/site`), and a serve builder writing into
+/// `temp/serve` that has made its first build.
+struct ServedSite {
+    let temp: URL
+    let root: URL
+    let options: BuildOptions
+    let builder: IncrementalBuilder
+
+    init(_ files: [String: String], brokenLinks: SiteConfig.Severity? = nil) throws {
+        temp = Fixtures.temporaryDirectory()
+        root = temp.appendingPathComponent("site")
+        try Fixtures.write(files, under: root)
+        var options = BuildOptions()
+        options.root = root.path
+        options.output = temp.appendingPathComponent("serve").path
+        options.brokenLinks = brokenLinks
+        self.options = options
+        builder = IncrementalBuilder(options: options)
+        #expect(builder.build().result.succeeded)
+    }
+
+    /// The absolute path of a file of the site, as the watcher reports it.
+    func path(_ name: String) -> String { root.appendingPathComponent(name).standardizedFileURL.path }
 }
 
 /// The serve folder, once every pending file is written, equals a full build of the site.
@@ -182,28 +208,20 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
 /// and search files stay as a full build has them.
 @Suite struct FirstBuildFilesTests {
     @Test func aTagPageOfTheFirstBuildGoesWhenItsTagDoes() throws {
-        let temp = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: temp) }
-        let root = temp.appendingPathComponent("site")
-        try Fixtures.write(
-            [
-                "docs/one.md": "---\ntitle: One\ntags: [alpha, beta]\n---\n\nFirst.\n",
-                "docs/two.md": "---\ntitle: Two\ntags: [beta]\n---\n\nSecond.\n",
-            ], under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = temp.appendingPathComponent("serve").path
-        let builder = IncrementalBuilder(options: options)
-        #expect(builder.build().result.succeeded)
-        let alpha = temp.appendingPathComponent("serve/docs/tags/alpha/index.html").path
+        let site = try ServedSite([
+            "docs/one.md": "---\ntitle: One\ntags: [alpha, beta]\n---\n\nFirst.\n",
+            "docs/two.md": "---\ntitle: Two\ntags: [beta]\n---\n\nSecond.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site.temp) }
+        let alpha = site.temp.appendingPathComponent("serve/docs/tags/alpha/index.html").path
         #expect(FileManager.default.fileExists(atPath: alpha))
 
-        let one = root.appendingPathComponent("docs/one.md").standardizedFileURL.path
+        let one = site.path("docs/one.md")
         try "---\ntitle: One\ntags: [beta]\n---\n\nFirst.\n".write(toFile: one, atomically: false, encoding: .utf8)
-        #expect(builder.build(changes: [one]).result.succeeded)
-        builder.flush()
+        #expect(site.builder.build(changes: [one]).result.succeeded)
+        site.builder.flush()
         #expect(!FileManager.default.fileExists(atPath: alpha), "the tag page of a tag no page has is gone")
-        try expectSameAsFullBuild(builder, options, temp)
+        try expectSameAsFullBuild(site.builder, site.options, site.temp)
     }
 }
 
@@ -211,22 +229,15 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
 /// added and removed without reading the site again; the result still equals a full build.
 @Suite struct CheapRebuildTests {
     @Test func editsRetitlesAndNewPagesAvoidALoadAndMatchAFullBuild() throws {
-        let temp = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: temp) }
-        let root = temp.appendingPathComponent("site")
-        try Fixtures.write(
+        let site = try ServedSite(
             [
                 "docs/a/one.md": "---\ntitle: One\n---\n\nFirst page, links to [two](two.md).\n\n## Part\n\nText.\n",
                 "docs/a/two.md": "---\ntitle: Two\ntags: [x]\n---\n\nSecond page.\n",
                 "docs/b/three.md": "# Three\n\nSee [four](../a/four.md) later.\n",
-            ], under: root)
-        var options = BuildOptions()
-        options.root = root.path
-        options.output = temp.appendingPathComponent("serve").path
-        options.brokenLinks = .ignore
-        let builder = IncrementalBuilder(options: options)
-        #expect(builder.build().result.succeeded)
-        func path(_ name: String) -> String { root.appendingPathComponent(name).standardizedFileURL.path }
+            ], brokenLinks: .ignore)
+        let (temp, options, builder) = (site.temp, site.options, site.builder)
+        defer { try? FileManager.default.removeItem(at: temp) }
+        func path(_ name: String) -> String { site.path(name) }
 
         for round in 0..<3 {
             try "---\ntitle: One\n---\n\nFirst page, links to [two](two.md).\n\n## Part\n\nText \(round).\n"
