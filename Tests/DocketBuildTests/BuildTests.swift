@@ -12,10 +12,7 @@ import Testing
     }
 
     private func copyFixture(_ name: String) throws -> URL {
-        let temp = Fixtures.temporaryDirectory()
-        let root = temp.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: Fixtures.url("sites/\(name)"), to: root)
-        return root
+        try Fixtures.copySite(name)
     }
 
     /// The built files of `sites/basic` match `expected/` (page HTML, sitemap, sidebar and search data).

@@ -7,8 +7,7 @@ import Testing
 /// `docket build --timings`: every stage of a build is recorded, and nothing is while off.
 @Suite(.serialized) struct BuildTimingsTests {
     @Test func aBuildRecordsEveryStage() throws {
-        let root = Fixtures.temporaryDirectory().appendingPathComponent("basic")
-        try FileManager.default.copyItem(at: Fixtures.url("sites/basic"), to: root)
+        let root = try Fixtures.copySite("basic")
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("_site").path

@@ -8,8 +8,7 @@ import Testing
 /// it writes is the same.
 @Suite struct KeptSitesTests {
     @Test func onlyABuildWhoseProcessEndsKeepsItsSite() throws {
-        let root = Fixtures.temporaryDirectory().appendingPathComponent("basic")
-        try FileManager.default.copyItem(at: Fixtures.url("sites/basic"), to: root)
+        let root = try Fixtures.copySite("basic")
         var options = BuildOptions()
         options.root = root.path
         options.output = root.appendingPathComponent("freed").path

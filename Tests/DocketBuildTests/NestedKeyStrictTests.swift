@@ -8,10 +8,9 @@ import Testing
 @Suite struct NestedKeyStrictTests {
     @Test(arguments: ["footer:\n  copyrigt: X\n", "tite: X\n"])
     func strictRefusesANestedTypo(_ setting: String) throws {
-        let temp = Fixtures.temporaryDirectory()
+        let root = try Fixtures.copySite("basic")
+        let temp = root.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: temp) }
-        let root = temp.appendingPathComponent("basic")
-        try FileManager.default.copyItem(at: Fixtures.url("sites/basic"), to: root)
         let config = root.appendingPathComponent("docket.yml")
         var text = try String(contentsOf: config, encoding: .utf8)
         text = text.replacingOccurrences(of: "footer:\n  copyright: Example authors\n", with: "") + setting

@@ -60,9 +60,8 @@ func expectSameAsFullBuild(_ builder: IncrementalBuilder, _ options: BuildOption
 /// later, and always, once written, the same files as a full build.
 @Suite struct IncrementalBuilderTests {
     private func site() throws -> (URL, URL, BuildOptions) {
-        let temp = Fixtures.temporaryDirectory()
-        let root = temp.appendingPathComponent("basic")
-        try FileManager.default.copyItem(at: Fixtures.url("sites/basic"), to: root)
+        let root = try Fixtures.copySite("basic")
+        let temp = root.deletingLastPathComponent()
         var options = BuildOptions()
         options.root = root.path
         options.output = temp.appendingPathComponent("serve").path

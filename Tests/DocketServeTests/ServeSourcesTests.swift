@@ -178,10 +178,9 @@ import Testing
     /// A paragraph edit writes that one page: every other file of the folder is left as it was
     /// (same inode: pages are replaced by rename, so a rewrite would show).
     @Test func aBodyEditRewritesOnlyThatPage() throws {
-        let temp = Fixtures.temporaryDirectory()
+        let root = try Fixtures.copySite("basic")
+        let temp = root.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: temp) }
-        let root = temp.appendingPathComponent("basic")
-        try FileManager.default.copyItem(at: Fixtures.url("sites/basic"), to: root)
         var options = BuildOptions()
         options.root = root.path
         options.output = temp.appendingPathComponent("serve").path

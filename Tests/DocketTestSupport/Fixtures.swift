@@ -24,6 +24,14 @@ public enum Fixtures {
         return url
     }
 
+    /// A copy of `Tests/Fixtures/sites/<name>` at `<fresh temporary folder>/<name>`, to build or
+    /// edit; the caller removes the temporary folder (the copy's parent) or leaves it.
+    public static func copySite(_ name: String) throws -> URL {
+        let root = temporaryDirectory().appendingPathComponent(name)
+        try FileManager.default.copyItem(at: url("sites/\(name)"), to: root)
+        return root
+    }
+
     /// Writes `files` (relative path → text) under `root`.
     public static func write(_ files: [String: String], under root: URL) throws {
         for (path, text) in files {
