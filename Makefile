@@ -19,13 +19,17 @@ STATIC_STDLIB := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 # And linked by the toolchain's lld for less resident memory (a 1,000-page build: 64 -> 54 MiB,
 # see issue 10's notes): each function in a section of its own, those `docket build` runs placed
 # together (scripts/hot-functions.txt; the kernel maps code 64 KB around every page touched),
-# relative relocations packed (DT_RELR: 2.5 MB of the binary read at every start; glibc 2.36+),
-# and no table of exported symbols (2 MB, resident; nothing looks docket's symbols up but
-# cmark-gfm's callback, exported in Package.swift).
-RELEASE_LINK := $(if $(filter Linux,$(shell uname -s)),\
+# relative relocations packed (DT_RELR: 2.5 MB of the binary read at every start), and no table
+# of exported symbols (2 MB, resident; nothing looks docket's symbols up but cmark-gfm's
+# callback, exported in Package.swift). Without lld in the toolchain the link is the default
+# one; without glibc 2.36 (which reads DT_RELR) the relocations stay unpacked.
+LINUX := $(filter Linux,$(shell uname -s))
+LLD := $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld)
+RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }')
+RELEASE_LINK := $(if $(and $(LINUX),$(LLD)),\
 	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=lld \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/hot-functions.txt -Xlinker --no-warn-symbol-ordering \
-	-Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic,)
+	-Xlinker --no-export-dynamic $(if $(RELR),-Xlinker -z -Xlinker pack-relative-relocs),)
 release: deps
 	$(SWIFT) build -c release $(STATIC_STDLIB) $(RELEASE_LINK)
 
