@@ -57,7 +57,7 @@ done
 for corpus in "${corpora[@]}"; do
   [[ $corpus == project || $corpus == shared ]] || die "BENCH_CORPORA holds '$corpus'; the corpora are: project shared"
 done
-[[ -x $docket ]] || die "no docket binary at $docket (build it with: swift build -c release)"
+[[ -x $docket ]] || die "no docket binary at $docket (build it with: make release)"
 command -v "$hugo" >/dev/null || die "no hugo on PATH (install it with: apt-get install hugo)"
 command -v python3 >/dev/null || die "no python3 on PATH (it generates the corpora)"
 # GNU time, not the shell keyword: it reports user and system CPU seconds and the peak
@@ -224,6 +224,10 @@ bench_one() {
 }
 
 echo "bench: docket $("$docket" --version 2>/dev/null || echo "(unknown version)"), $("$hugo" version | cut -d' ' -f1-2), $runs runs each, $(nproc) cores, $(uptime | sed 's/.*load/load/')"
+# Whether the binary has the build's functions together (make release; scripts/hot-functions.sh).
+if command -v nm >/dev/null; then
+  echo "bench: $(python3 "$root/scripts/bench/hot_functions.py" "$docket" "$root/scripts/hot-functions.txt")"
+fi
 for pages in "${sizes[@]}"; do
   for corpus in "${corpora[@]}"; do
     if [[ $corpus == shared && ! -f $shared_gen ]]; then
