@@ -16,7 +16,7 @@ build: deps
 # without the dynamic linker's indirection (about 4% less CPU time on 10,000 pages; see issue
 # 10's notes). Apple's toolchains have no static Swift runtime.
 STATIC_STDLIB := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
-# And linked by the toolchain's lld for less resident memory (a 1,000-page build: 64 -> 54 MiB,
+# And linked by the toolchain's lld for less resident memory (a 1,000-page build: 61 -> 53 MiB,
 # see issue 10's notes): each function in a section of its own, those `docket build` runs placed
 # together (scripts/hot-functions.txt; the kernel maps code 64 KB around every page touched),
 # relative relocations packed (DT_RELR: 2.5 MB of the binary read at every start), and no table

@@ -28,7 +28,7 @@ strip -g -o "$work/docket" "$binary"
 python3 "$root/scripts/bench/gen_corpus.py" 1000 "$work/corpus/docs" 20240601 >/dev/null
 
 # Two builds: the generated corpus (pages of every kind the generator writes) and this project's
-# own site (docket.yml, runbooks, versions of nothing, the theme's every template).
+# own site (docket.yml, runbooks, the theme's templates).
 runs=0
 for site in "$work/corpus" "$root"; do
     runs=$((runs + 1))
