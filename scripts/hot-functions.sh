@@ -37,17 +37,15 @@ for site in "$work/corpus" "$root"; do
         || { cat "$work/run$runs.log" >&2; exit 1; }
 done
 
-python3 - "$work" "$runs" "$out" <<'PYTHON'
-import re, subprocess, sys
+python3 - "$work" "$runs" "$out" "$root/scripts/bench" <<'PYTHON'
+import re, sys
 
 work, runs, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+sys.path.insert(0, sys.argv[4])
+from hot_functions import defined_functions
+
 # Functions defined in the binary (not those of the shared libraries it calls).
-defined = set()
-symbols = subprocess.run(["nm", "--defined-only", work + "/docket"], capture_output=True, text=True, check=True)
-for line in symbols.stdout.splitlines():
-    parts = line.split(" ", 2)
-    if len(parts) == 3 and parts[1] in "tTwW":
-        defined.add(parts[2])
+defined = {name for name, _, _ in defined_functions(work + "/docket")}
 # callgrind names each function once as `fn=(id) name`, then by `fn=(id)`; `cfn=` names callees.
 ordered, seen = [], set()
 for run in range(1, runs + 1):

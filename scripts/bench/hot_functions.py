@@ -13,6 +13,18 @@ import subprocess
 import sys
 
 
+def defined_functions(binary):
+    """The functions `binary` defines (its own, not its shared libraries'), as (name, address,
+    size); a name can come more than once (local functions of different files)."""
+    symbols = subprocess.run(
+        ["nm", "--defined-only", "--print-size", binary], capture_output=True, text=True, check=True
+    ).stdout
+    for line in symbols.splitlines():
+        parts = line.split(" ", 3)
+        if len(parts) == 4 and parts[2] in ("t", "T", "w", "W"):
+            yield parts[3], int(parts[0], 16), int(parts[1], 16)
+
+
 def main() -> int:
     if len(sys.argv) != 3:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -20,20 +32,13 @@ def main() -> int:
     binary, listing = sys.argv[1], sys.argv[2]
     with open(listing) as file:
         wanted = {line.strip() for line in file if line.strip()}
-    symbols = subprocess.run(
-        ["nm", "--defined-only", "--print-size", binary], capture_output=True, text=True, check=True
-    ).stdout
     code_start, code_end = None, 0
     found = {}
-    for line in symbols.splitlines():
-        parts = line.split(" ", 3)
-        if len(parts) != 4 or parts[2] not in "tTwW":
-            continue
-        address, size = int(parts[0], 16), int(parts[1], 16)
+    for name, address, size in defined_functions(binary):
         code_start = address if code_start is None else min(code_start, address)
         code_end = max(code_end, address + size)
-        if parts[3] in wanted:
-            found.setdefault(parts[3], address)
+        if name in wanted:
+            found.setdefault(name, address)
     total = (code_end - code_start) / 2**20 if code_start is not None else 0
     if not found:
         print(f"hot functions: none of the {len(wanted)} listed is in {binary}")
