@@ -1,15 +1,20 @@
 /// One term's postings (`section * 16 + fields`, sections ascending), kept in the text form the
 /// term files hold (see `SearchIndex.encode`) and extended as postings arrive: one or two bytes a
-/// posting instead of an `Int`'s eight, for the whole index of a large site while it is made.
+/// posting instead of an `Int`'s eight. The tables of a batch's chunks are made in this form on
+/// every core, so joining them into the site's table copies bytes (`append(contentsOf:)`) where
+/// it encoded every posting of the site on one core, and a chunk's postings take a fifth of the
+/// memory they took as `[Int]`.
 struct PostingList: Sendable {
     private(set) var bytes: [UInt8] = []
-    private var previous = 0
+    /// The last posting (`section * 16 + fields`); 0 while there is none.
+    private(set) var last = 0
 
-    /// Adds a posting; its section must not be smaller than the previous one's.
+    /// Adds a posting; its section must not be smaller than the previous one's (a posting of
+    /// the last posting's section is a new posting of the same section: `add` widens instead).
     mutating func append(_ value: Int) {
         let section = value >> 4
-        let number = (section - previous) << 4 | (value & 15)
-        previous = section
+        let number = (section - (last >> 4)) << 4 | (value & 15)
+        last = value
         // Base 32, most significant digit first: count the digits, then write them in place.
         var digits = 1
         while number >> (5 * digits) > 0 { digits += 1 }
@@ -17,6 +22,47 @@ struct PostingList: Sendable {
             bytes.append(Self.leadingDigit((number >> (5 * index)) & 31))
         }
         bytes.append(Self.finalDigit(number & 31))
+    }
+
+    /// Adds `field` to the posting of the section `posting` (`section * 16`): widens the last
+    /// posting when it is that section's (the fields are the low four bits of the last digit),
+    /// else appends one. Sections must come in ascending order.
+    @inline(__always)
+    mutating func add(posting: Int, field: Int) {
+        guard !bytes.isEmpty, last >> 4 == posting >> 4 else {
+            append(posting | field)
+            return
+        }
+        // The word was seen in this section: only a field it was not seen in changes anything.
+        if last & field == field { return }
+        last |= field
+        bytes[bytes.count - 1] = Self.finalDigit(Self.finalValue(bytes[bytes.count - 1]) | field)
+    }
+
+    /// Appends `other`'s postings, whose sections all come after this list's. `other`'s first
+    /// posting is written as a gap from section 0: it is read back and written again as the gap
+    /// from this list's last section; the rest (gaps between `other`'s own postings) are copied
+    /// as they are.
+    mutating func append(contentsOf other: PostingList) {
+        guard !other.bytes.isEmpty else { return }
+        guard !bytes.isEmpty else {
+            self = other
+            return
+        }
+        var number = 0
+        var index = 0
+        while index < other.bytes.count {
+            let byte = other.bytes[index]
+            index += 1
+            if let value = Self.finalValueIfFinal(byte) {
+                number = number << 5 | value
+                break
+            }
+            number = number << 5 | Self.leadingValue(byte)
+        }
+        append(number)
+        bytes.append(contentsOf: other.bytes[index...])
+        last = other.last
     }
 
     /// `SearchIndex.final[value]` (value 0...31), computed: every posting of the site is
@@ -35,6 +81,30 @@ struct PostingList: Sendable {
         case 26..<30: UInt8(truncatingIfNeeded: 0x77 + value - 26)
         case 30: UInt8(ascii: "-")
         default: UInt8(ascii: "_")
+        }
+    }
+
+    /// The value of a final digit this type wrote (the inverse of `finalDigit`).
+    @inline(__always)
+    static func finalValue(_ digit: UInt8) -> Int {
+        digit <= 0x39 ? Int(digit) - 0x30 : Int(digit) - 0x61 + 10
+    }
+
+    /// The value of `digit` when it is a final digit (`0`–`9`, `a`–`v`), else nil.
+    static func finalValueIfFinal(_ digit: UInt8) -> Int? {
+        switch digit {
+        case 0x30...0x39, 0x61...0x76: finalValue(digit)
+        default: nil
+        }
+    }
+
+    /// The value of a leading digit this type wrote (the inverse of `leadingDigit`).
+    static func leadingValue(_ digit: UInt8) -> Int {
+        switch digit {
+        case 0x41...0x5A: Int(digit) - 0x41
+        case 0x77...0x7A: Int(digit) - 0x77 + 26
+        case UInt8(ascii: "-"): 30
+        default: 31
         }
     }
 

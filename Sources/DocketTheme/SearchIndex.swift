@@ -95,10 +95,10 @@ public enum SearchIndex {
             (sections: [SearchSection], firstID: Int) throws(Failure) in
             for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
                 let chunkCount = min(fragmentChunk, sections.count - chunkStart)
-                let entries = concurrentMap(chunkCount) { offset in
-                    let section = sections[chunkStart + offset]
-                    return
-                        "[\(section.page),\(quoted(section.heading)),\(quoted(section.anchor)),\(quoted(section.text))]"
+                let entries = sections.withUnsafeBufferPointer { sections in
+                    // Read in place: a section taken out of the array was copied (four retains).
+                    nonisolated(unsafe) let sections = sections
+                    return concurrentMap(chunkCount) { offset in fragmentEntry(sections[chunkStart + offset]) }
                 }
                 for (offset, entry) in entries.enumerated() {
                     if fragment.isEmpty {
@@ -239,20 +239,15 @@ public enum SearchIndex {
         }
         var firstID = 0
         for batchStart in stride(from: 0, to: listed.count, by: pagesPerBatch) {
-            var sections: [SearchSection] = []
-            for perPage in concurrentMap(
-                min(pagesPerBatch, listed.count - batchStart),
-                { offset in
-                    let index = batchStart + offset
-                    // Read in place: a copy of the page retained each of its many parts.
-                    let at = listed[index]
-                    return SearchSection.sections(
-                        of: site.pages[at].parsed.document, page: index, title: site.pages[at].title,
-                        description: site.pages[at].description, keywords: site.pages[at].frontMatter.keywords)
-                })
-            {
-                sections += perPage
+            let perPage = concurrentMap(min(pagesPerBatch, listed.count - batchStart)) { offset in
+                let index = batchStart + offset
+                // Read in place: a copy of the page retained each of its many parts.
+                let at = listed[index]
+                return SearchSection.sections(
+                    of: site.pages[at].parsed.document, page: index, title: site.pages[at].title,
+                    description: site.pages[at].description, keywords: site.pages[at].frontMatter.keywords)
             }
+            let sections = flattened(perPage)
             try body(sections, firstID)
             firstID += sections.count
         }
@@ -267,6 +262,27 @@ public enum SearchIndex {
         return pages
     }
 
+    /// The pages' sections in one array, moved there: appended, each section's three strings and
+    /// keywords were retained, then released with the page's array.
+    static func flattened(_ pages: consuming [[SearchSection]]) -> [SearchSection] {
+        let total = pages.reduce(0) { $0 + $1.count }
+        let empty = SearchSection.empty
+        return [SearchSection](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var position = 0
+            for page in pages.indices {
+                pages[page].withUnsafeMutableBufferPointer { sections in
+                    for index in sections.indices {
+                        buffer.initializeElement(at: position, to: sections.moveElement(from: index))
+                        // An empty section holds no object: the page's array releases nothing.
+                        sections.initializeElement(at: index, to: empty)
+                        position += 1
+                    }
+                }
+            }
+            initialized = position
+        }
+    }
+
     /// Sections per task of `postings`: each task merges its own sections, so the serial merge
     /// handles a term once per chunk rather than once per section, and the per-section term sets
     /// never all exist at once.
@@ -275,11 +291,14 @@ public enum SearchIndex {
     /// Every term with its postings (`section * 16 + fields`), sections ascending. Section ids
     /// count from `firstID` (a batch of a larger index).
     static func postings(of sections: [SearchSection], firstID: Int = 0) -> [String: [Int]] {
-        var merged = TermTable<[Int]>()
+        var merged = TermTable<PostingList>()
         for table in termTables(of: sections, firstID: firstID) { merged.append(table) }
         var postings: [String: [Int]] = [:]
         postings.reserveCapacity(merged.count)
-        merged.forEveryTerm { term, list in postings[term] = postings[term].map { merge($0, list) } ?? list }
+        merged.forEveryTerm { term, list in
+            let values = decode(list.text)
+            postings[term] = postings[term].map { merge($0, values) } ?? values
+        }
         return postings
     }
 
@@ -287,14 +306,18 @@ public enum SearchIndex {
     /// sections, in order. Chunks are tokenised on every core; the caller merges them in order,
     /// so the output is deterministic, and by their bytes: no term becomes a `String` before
     /// the site's table is written out.
-    static func termTables(of sections: [SearchSection], firstID: Int) -> [TermTable<[Int]>] {
+    static func termTables(of sections: [SearchSection], firstID: Int) -> [TermTable<PostingList>] {
         let chunks = (sections.count + postingsChunk - 1) / postingsChunk
-        return concurrentMap(chunks) { chunk -> TermTable<[Int]> in
-            var table = TermTable<[Int]>()
-            for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
-                addTerms(of: sections[id], as: (firstID + id) << 4, to: &table)
+        return sections.withUnsafeBufferPointer { sections in
+            // Read in place: a section taken out of the array was copied (four retains).
+            nonisolated(unsafe) let sections = sections
+            return concurrentMap(chunks) { chunk -> TermTable<PostingList> in
+                var table = TermTable<PostingList>()
+                for id in (chunk * postingsChunk)..<min(sections.count, (chunk + 1) * postingsChunk) {
+                    addTerms(of: sections[id], as: (firstID + id) << 4, to: &table)
+                }
+                return table
             }
-            return table
         }
     }
 
@@ -309,7 +332,7 @@ public enum SearchIndex {
     /// Adds the terms of one section to `table`, each once with the fields it occurs in:
     /// `posting` is the section's `id << 4`; a term already seen in this section has its last
     /// posting's field bits widened in place. No stop-word lookup for a word longer than any.
-    static func addTerms(of section: SearchSection, as posting: Int, to table: inout TermTable<[Int]>) {
+    static func addTerms(of section: borrowing SearchSection, as posting: Int, to table: inout TermTable<PostingList>) {
         SearchTokenizer.forEachTerm(in: section.title) { table.add($0, posting: posting, field: Field.title) }
         SearchTokenizer.forEachTerm(in: section.heading) { table.add($0, posting: posting, field: Field.heading) }
         for keyword in section.keywords {
@@ -432,79 +455,119 @@ public enum SearchIndex {
     static func quoted(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var length = 2
-            var index = 0
-            while index < bytes.count {
-                let plain = plainRun(bytes, from: index)
-                length += plain
-                index += plain
-                guard index < bytes.count else { break }
-                switch bytes[index] {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09: length += 2
-                case 0xE2 where isLineSeparator(bytes, at: index):
-                    length += 6
-                    index += 2
-                case ..<0x20: length += 6
-                default: length += 1
-                }
-                index += 1
-            }
-            return String(unsafeUninitializedCapacity: length) { out in
-                if length == bytes.count + 2 {
-                    // Nothing to escape (most text): the bytes between the quotes, copied at once.
-                    out[0] = 0x22
-                    _ = UnsafeMutableBufferPointer(rebasing: out[1...]).initialize(from: bytes)
-                    out[length - 1] = 0x22
-                    return length
-                }
-                var position = 0
-                func put(_ byte: UInt8) {
-                    out[position] = byte
-                    position += 1
-                }
-                put(0x22)
-                var index = 0
-                while index < bytes.count {
-                    let plain = plainRun(bytes, from: index)
-                    if plain > 0 {
-                        let run = UnsafeBufferPointer(rebasing: bytes[index..<(index + plain)])
-                        _ = UnsafeMutableBufferPointer(rebasing: out[position...]).initialize(from: run)
-                        position += plain
-                        index += plain
-                        guard index < bytes.count else { break }
+            let length = quotedLength(bytes)
+            return String(unsafeUninitializedCapacity: length) { out in writeQuoted(bytes, into: out, at: 0) }
+        }
+    }
+
+    /// A section of a text file, `[page,"heading","anchor","text"]`, written into a string of
+    /// exactly its size: quoting each part into a string of its own, then joining them, made
+    /// four strings and copied the text twice more, for every section of the site.
+    static func fragmentEntry(_ section: borrowing SearchSection) -> String {
+        var heading = section.heading
+        var anchor = section.anchor
+        var text = section.text
+        let page = String(section.page)
+        return heading.withUTF8 { heading in
+            anchor.withUTF8 { anchor in
+                text.withUTF8 { text in
+                    let length = page.utf8.count + quotedLength(heading) + quotedLength(anchor) + quotedLength(text) + 5
+                    return String(unsafeUninitializedCapacity: length) { out in
+                        var position = 0
+                        func put(_ byte: UInt8) {
+                            out[position] = byte
+                            position += 1
+                        }
+                        put(UInt8(ascii: "["))
+                        for digit in page.utf8 { put(digit) }
+                        put(UInt8(ascii: ","))
+                        position = writeQuoted(heading, into: out, at: position)
+                        put(UInt8(ascii: ","))
+                        position = writeQuoted(anchor, into: out, at: position)
+                        put(UInt8(ascii: ","))
+                        position = writeQuoted(text, into: out, at: position)
+                        put(UInt8(ascii: "]"))
+                        return position
                     }
-                    let byte = bytes[index]
-                    switch byte {
-                    case 0x22, 0x5C:
-                        put(0x5C)
-                        put(byte)
-                    case 0x0A:
-                        put(0x5C)
-                        put(0x6E)
-                    case 0x0D:
-                        put(0x5C)
-                        put(0x72)
-                    case 0x09:
-                        put(0x5C)
-                        put(0x74)
-                    case 0xE2 where isLineSeparator(bytes, at: index):
-                        // U+2028 / U+2029 (E2 80 A8 / A9): \u2028 / \u2029.
-                        for digit in "\\u202".utf8 { put(digit) }
-                        put(bytes[index + 2] == 0xA8 ? 0x38 : 0x39)
-                        index += 2
-                    case ..<0x20:
-                        for digit in "\\u00".utf8 { put(digit) }
-                        put(hexDigits[Int(byte >> 4)])
-                        put(hexDigits[Int(byte & 15)])
-                    default:
-                        put(byte)
-                    }
-                    index += 1
                 }
-                put(0x22)
-                return position
             }
         }
+    }
+
+    /// The length of `bytes` as a JSON string literal, quotes included (`writeQuoted` writes it).
+    static func quotedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var length = 2
+        var index = 0
+        while index < bytes.count {
+            let plain = plainRun(bytes, from: index)
+            length += plain
+            index += plain
+            guard index < bytes.count else { break }
+            switch bytes[index] {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: length += 2
+            case 0xE2 where isLineSeparator(bytes, at: index):
+                length += 6
+                index += 2
+            case ..<0x20: length += 6
+            default: length += 1
+            }
+            index += 1
+        }
+        return length
+    }
+
+    /// Writes `bytes` as a JSON string literal into `out` from `start` (room for `quotedLength`
+    /// bytes); returns the position after it.
+    static func writeQuoted(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        var position = start
+        func put(_ byte: UInt8) {
+            out[position] = byte
+            position += 1
+        }
+        put(0x22)
+        var index = 0
+        while index < bytes.count {
+            let plain = plainRun(bytes, from: index)
+            if plain > 0 {
+                // Plain text (most of it) copied a run at a time.
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<(index + plain)])
+                _ = UnsafeMutableBufferPointer(rebasing: out[position...]).initialize(from: run)
+                position += plain
+                index += plain
+                guard index < bytes.count else { break }
+            }
+            let byte = bytes[index]
+            switch byte {
+            case 0x22, 0x5C:
+                put(0x5C)
+                put(byte)
+            case 0x0A:
+                put(0x5C)
+                put(0x6E)
+            case 0x0D:
+                put(0x5C)
+                put(0x72)
+            case 0x09:
+                put(0x5C)
+                put(0x74)
+            case 0xE2 where isLineSeparator(bytes, at: index):
+                // U+2028 / U+2029 (E2 80 A8 / A9): \u2028 / \u2029.
+                for digit in "\\u202".utf8 { put(digit) }
+                put(bytes[index + 2] == 0xA8 ? 0x38 : 0x39)
+                index += 2
+            case ..<0x20:
+                for digit in "\\u00".utf8 { put(digit) }
+                put(hexDigits[Int(byte >> 4)])
+                put(hexDigits[Int(byte & 15)])
+            default:
+                put(byte)
+            }
+            index += 1
+        }
+        put(0x22)
+        return position
     }
 
     /// How many bytes from `start` on need no care in a JSON string (none below 0x20, no `"`, `\`

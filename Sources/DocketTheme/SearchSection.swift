@@ -18,6 +18,9 @@ struct SearchSection: Sendable {
     /// The page's `keywords`, on its first section only.
     var keywords: [String] = []
 
+    /// A section of nothing (no string or array storage): what a moved-from slot is left with.
+    static let empty = SearchSection(page: 0, heading: "", anchor: "", text: "")
+
     /// The sections of a page's Markdown tree, in page order. The content title (the leading H1)
     /// is left out: it is the page title. A heading inside a container (an admonition, a quote)
     /// does not start a section; its text belongs to the enclosing one.

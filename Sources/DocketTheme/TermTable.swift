@@ -1,6 +1,6 @@
 import Foundation
 
-/// Search terms and a value for each (a chunk's postings, or the site's encoded posting lists),
+/// Search terms and a value for each (the encoded posting lists of a chunk or of the site),
 /// keyed by each term's UTF-8 bytes. `SearchIndex.postings` looks up every word of a site's text (millions at 10,000 pages);
 /// a `[String: [Int]]` made a `String` of each word and hashed it with SipHash, about half of
 /// the search index's time. Here a word is hashed from the tokenizer's buffer and compared as
@@ -21,9 +21,6 @@ struct TermTable<Value: Sendable>: Sendable {
     /// one word (0 is an empty slot), so that a probe compares hashes without reading `hashes`.
     /// The count is a power of two.
     private var slots: [UInt64]
-    /// For postings tables (`add`): the last posting of each term with its fields, so that a
-    /// word repeated in a section is done with by one read.
-    private var lastPostings: [Int] = []
     /// `termHashSeed`, kept here: a global is reached through `swift_once`, once a word.
     private let seed = termHashSeed
 
@@ -133,48 +130,21 @@ struct TermTable<Value: Sendable>: Sendable {
 /// machine, and one for every table, so that tables can be merged by their stored hashes.
 private let termHashSeed = UInt64.random(in: .min ... .max)
 
-extension TermTable where Value == [Int] {
+extension TermTable where Value == PostingList {
     /// Adds `field` to the posting of section `posting` (`id << 4`) of the term `term`: widens
     /// its last posting when that is the same section's, else appends one.
+    @inline(__always)
     mutating func add(_ term: UnsafeBufferPointer<UInt8>, posting: Int, field: Int) {
-        let number = number(of: term, hash: hash(term)) { [] }
-        let wanted = posting | field
-        guard number < lastPostings.count else {
-            lastPostings.append(wanted)
-            values[number].append(wanted)
-            return
-        }
-        let last = lastPostings[number]
-        if last >> 4 == posting >> 4 {
-            // The word was seen in this section: only a field it was not seen in changes anything.
-            if last & field == field { return }
-            lastPostings[number] = last | field
-            values[number][values[number].count - 1] = last | field
-        } else {
-            lastPostings[number] = wanted
-            values[number].append(wanted)
-        }
+        let number = number(of: term, hash: hash(term)) { PostingList() }
+        values[number].add(posting: posting, field: field)
     }
 
     /// Appends the postings of `other`'s terms to this table's (`other`'s sections all come
-    /// after this table's).
-    mutating func append(_ other: TermTable<[Int]>) {
-        other.forEveryEntry { term, hash, list in
-            let number = number(of: term, hash: hash) { [] }
-            values[number].append(contentsOf: list)
-            guard let last = list.last else { return }
-            if number < lastPostings.count { lastPostings[number] = last } else { lastPostings.append(last) }
-        }
-    }
-}
-
-extension TermTable where Value == PostingList {
-    /// Appends the postings of `other`'s terms to this table's encoded lists (`other`'s
-    /// sections all come after this table's).
-    mutating func append(_ other: TermTable<[Int]>) {
+    /// after this table's): each list's bytes copied, its first posting written again.
+    mutating func append(_ other: TermTable<PostingList>) {
         other.forEveryEntry { term, hash, list in
             let number = number(of: term, hash: hash) { PostingList() }
-            for value in list { values[number].append(value) }
+            values[number].append(contentsOf: list)
         }
     }
 }

@@ -15,7 +15,7 @@ import Testing
     }
 
     static func table(_ words: [(section: Int, field: Int, term: String)]) -> [String: [Int]] {
-        var table = TermTable<[Int]>()
+        var table = TermTable<PostingList>()
         for word in words {
             var term = word.term
             term.withUTF8 { table.add($0, posting: word.section << 4, field: word.field) }
@@ -23,7 +23,7 @@ import Testing
         var out: [String: [Int]] = [:]
         table.forEveryTerm { term, list in
             #expect(out[term] == nil, "\(term) handed over twice")
-            out[term] = list
+            out[term] = SearchIndex.decode(list.text)
         }
         #expect(table.count == out.count)
         return out
@@ -145,25 +145,51 @@ import Testing
                 words.append((section, field, "w\(Int.random(in: 0..<5_000, using: &generator))"))
             }
         }
-        // Chunks of 37 sections, merged as lists and as encoded posting lists.
-        var lists = TermTable<[Int]>()
-        var encoded = TermTable<PostingList>()
+        // Chunks of 37 sections, each its own table, merged in order; and one table of every word.
+        var merged = TermTable<PostingList>()
+        var whole = TermTable<PostingList>()
         for chunkStart in stride(from: 0, to: 400, by: 37) {
-            var chunk = TermTable<[Int]>()
+            var chunk = TermTable<PostingList>()
             for word in words where (chunkStart..<chunkStart + 37).contains(word.section) {
                 var term = word.term
-                term.withUTF8 { chunk.add($0, posting: word.section << 4, field: word.field) }
+                term.withUTF8 {
+                    chunk.add($0, posting: word.section << 4, field: word.field)
+                    whole.add($0, posting: word.section << 4, field: word.field)
+                }
             }
-            lists.append(chunk)
-            encoded.append(chunk)
+            merged.append(chunk)
         }
         let oracle = Self.oracle(words)
-        var merged: [String: [Int]] = [:]
-        lists.forEveryTerm { term, list in merged[term] = list }
-        #expect(merged == oracle)
         var texts: [String: String] = [:]
-        encoded.forEveryTerm { term, list in texts[term] = list.text }
+        merged.forEveryTerm { term, list in texts[term] = list.text }
         #expect(texts == oracle.mapValues(SearchIndex.encode))
+        var wholeTexts: [String: String] = [:]
+        whole.forEveryTerm { term, list in wholeTexts[term] = list.text }
+        #expect(wholeTexts == texts, "merged chunks are byte for byte the table made at once")
+    }
+
+    @Test func aPostingListWidensItsLastPostingAndJoinsAnother() {
+        // Gaps and fields that need one, two and three digits, a section widened by every field,
+        // and lists joined at each point.
+        var values: [Int] = []
+        var section = 0
+        for step in [0, 1, 1, 2, 30, 31, 32, 700, 1, 40_000, 3] {
+            section += step
+            values.append(section << 4 | [1, 2, 4, 8, 15, 3][values.count % 6])
+        }
+        for cut in 0...values.count {
+            var first = PostingList()
+            var second = PostingList()
+            for value in values[..<cut] { first.add(posting: value & ~15, field: value & 15) }
+            for value in values[cut...] {
+                // The fields one at a time: the last posting widened.
+                for field in [1, 2, 4, 8] where value & field != 0 { second.add(posting: value & ~15, field: field) }
+            }
+            first.append(contentsOf: second)
+            #expect(SearchIndex.decode(first.text) == values, "joined after \(cut)")
+            #expect(first.text == SearchIndex.encode(values))
+            #expect(first.last == values.last ?? 0)
+        }
     }
 
     @Test func twoSpellingsOfOneWordKeepTheirPostings() {
@@ -221,6 +247,28 @@ import Testing
         #expect(SearchIndex.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
         #expect(SearchIndex.quoted("\u{1}") == "\"\\u0001\"")
         #expect(SearchIndex.quoted("/") == "\"/\"", "slashes stay as written")
+    }
+
+    @Test func aFragmentEntryIsItsPartsQuotedInOneArray() throws {
+        let samples = [
+            "", "plain", "quote \" and backslash \\", "tab\tnewline\nreturn\r", "\u{1}\u{1F}\u{7F}",
+            "line\u{2028}para\u{2029}end", "emoji 🙂 and ü", String(repeating: "a\"", count: 500),
+        ]
+        for (index, text) in samples.enumerated() {
+            let heading = samples[(index + 1) % samples.count]
+            let anchor = samples[(index + 3) % samples.count]
+            for page in [0, 7, 12_345] {
+                let section = SearchSection(page: page, heading: heading, anchor: anchor, text: text)
+                let entry = SearchIndex.fragmentEntry(section)
+                #expect(
+                    entry
+                        == "[\(page),\(SearchIndex.quoted(heading)),\(SearchIndex.quoted(anchor)),\(SearchIndex.quoted(text))]"
+                )
+                let back = try #require(try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [Any])
+                #expect(back.count == 4 && back[0] as? Int == page)
+                #expect(back[1] as? String == heading && back[2] as? String == anchor && back[3] as? String == text)
+            }
+        }
     }
 
     /// The eight-bytes-at-a-time scan against a byte-by-byte one: every byte that needs care, at
