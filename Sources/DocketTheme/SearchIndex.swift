@@ -67,7 +67,7 @@ public enum SearchIndex {
 
     /// Sections quoted per task while the text files are cut: all of them quoted at once held a
     /// second copy of the site's text (~60 MiB at 10,000 pages) next to the sections.
-    static let fragmentChunk = 2_048
+    static let fragmentChunk = 512
 
     /// Makes the search files and hands each to `emit` as soon as it is complete, by path relative
     /// to `assets/docket/`: text files, then term files, then `search-index.json` (which names
@@ -222,8 +222,9 @@ public enum SearchIndex {
     /// never all exist at the same time. With each batch's term tables (a posting array for every
     /// term) they are what the index holds beside the site while the pages render: batches of
     /// 256 pages, not 1,024, took the peak of a 1,000-page build from 70 to 65 MiB (project
-    /// corpus) and from 88 to 79 MiB (shared), in the same time.
-    static let pagesPerBatch = 256
+    /// corpus) and from 88 to 79 MiB (shared), in the same time; 64, not 256 (with 512 sections
+    /// quoted per task, not 2,048), from 51.9 to 50.8 and from 67.1 to 65.4 MiB (medians of 8).
+    static let pagesPerBatch = 64
 
     /// The indexed pages; their sections are handed to `body` a batch of pages at a time, in
     /// order, with the id of the batch's first section.
