@@ -30,6 +30,9 @@ public struct LinkResolver: Sendable {
         // page: it is not worked out again (its URL is in the table already). One
         // that was reported is resolved again, so each occurrence is reported where it is written.
         var quiet: [String: Bool] = [:]  // destination → whether it was left unchecked
+        // Room for every link at once: grown as links were added, the table was rehashed several
+        // times a page (4.5% of link resolution's samples).
+        quiet.reserveCapacity(page.parsed.links.count)
         // A destination is given its URL once (the renderer's lookup is by destination).
         var tabled = Set<String>()
         for link in page.parsed.links {
@@ -100,17 +103,19 @@ public struct LinkResolver: Sendable {
         let path = URLPath.decode(rawPath)
 
         if Self.isMarkdownFile(path) {
+            // Most links name a file beside the page (`b.md`, `sub/c.md`): its first candidate is
+            // the page's folder and the path, as they are when they need no normalizing. Looked
+            // up first, without the candidate list (two strings and an array a link).
+            if let first = Self.firstPlainCandidate(path, directory: pageDirectory),
+                let index = site.pageIndexBySource[first]
+            {
+                return markdownURL(
+                    of: index, suffix: suffix, link: destination, at: location, diagnostics: &diagnostics)
+            }
             for candidate in markdownCandidates(path, directory: pageDirectory) {
                 if let index = site.pageIndexBySource[candidate] {
-                    // Read in place: a copy of the page retained each of its many parts, per link.
-                    if let fragment = URLPath.fragment(suffix) {
-                        checkAnchor(
-                            fragment, anchors: site.pages[index].parsed.anchors,
-                            of: site.pages[index].parsed.displayPath,
-                            link: destination, at: location,
-                            diagnostics: &diagnostics)
-                    }
-                    return URLPath.encode(site.pages[index].permalink) + suffix
+                    return markdownURL(
+                        of: index, suffix: suffix, link: destination, at: location, diagnostics: &diagnostics)
                 }
             }
             report(
@@ -160,6 +165,28 @@ public struct LinkResolver: Sendable {
             isImage ? "no such file (resolved as \(absolute))" : "no page or file is served at \(absolute)",
             diagnostics: &diagnostics)
         return destination
+    }
+
+    /// The URL of a Markdown link to the page at `index`, its anchor (if any) checked.
+    private func markdownURL(
+        of index: Int, suffix: String, link: String, at location: SourceLocation, diagnostics: inout Diagnostics
+    ) -> String {
+        // Read in place: a copy of the page retained each of its many parts, per link.
+        if let fragment = URLPath.fragment(suffix) {
+            checkAnchor(
+                fragment, anchors: site.pages[index].parsed.anchors, of: site.pages[index].parsed.displayPath,
+                link: link, at: location, diagnostics: &diagnostics)
+        }
+        return URLPath.encode(site.pages[index].permalink) + suffix
+    }
+
+    /// The first of `markdownCandidates` when it is the page's folder joined to a path that needs
+    /// no normalizing (neither `./`, `../` nor `/` leads it, and the joined path is normal);
+    /// nil otherwise.
+    static func firstPlainCandidate(_ path: String, directory: String) -> String? {
+        guard let first = path.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/") else { return nil }
+        let joined = directory + path
+        return isNormal(joined) ? joined : nil
     }
 
     /// Where Docusaurus looks for a Markdown link target, as content-relative paths, in order.
@@ -280,7 +307,7 @@ public struct LinkResolver: Sendable {
 
     /// True when `normalize` would return `path` as it is: it neither starts nor ends with `/`,
     /// holds no `//`, and no segment is `.` or `..`.
-    private static func isNormal(_ path: String) -> Bool {
+    static func isNormal(_ path: String) -> Bool {
         var segmentLength = 0
         var dots = 0
         for byte in path.utf8 {

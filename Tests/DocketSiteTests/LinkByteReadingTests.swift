@@ -49,6 +49,25 @@ import Testing
         #expect(LinkResolver.normalize("a/.../b") == "a/.../b")
     }
 
+    @Test func theFirstPlainCandidateIsTheNormalizedJoinWhenItIsGiven() {
+        // The fast path of a Markdown link: given, it must be the first candidate the full
+        // reading tries (the folder and the path, normalized), for a path that is not `./`,
+        // `../` or `/`-led.
+        let alphabet = ["/", ".", "a", "é", "\u{301}"]
+        var given = 0
+        for directory in ["", "guides/", "a/b/", "é/"] {
+            for path in Fixtures.texts(of: alphabet, upTo: 5) {
+                // Refused (led by `.` or `/`, or a join the bytes say needs normalizing), the full
+                // reading runs: refusing is always safe.
+                guard let plain = LinkResolver.firstPlainCandidate(path, directory: directory) else { continue }
+                given += 1
+                #expect(!path.hasPrefix("/") && !path.hasPrefix("./") && !path.hasPrefix("../"))
+                #expect(plain == LinkResolver.normalize(directory + path), "\(Array(path.unicodeScalars))")
+            }
+        }
+        #expect(given > 1_000)
+    }
+
     @Test func markdownFilesAreKnownByTheirExtensionInAnyCase() {
         for path in ["a.md", "a.MD", "dir/b.Mdx", ".md", "x.mdX", "é.md"] {
             #expect(LinkResolver.isMarkdownFile(path), "\(path)")
