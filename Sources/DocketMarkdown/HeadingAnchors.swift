@@ -6,7 +6,7 @@ import Foundation
 /// removed from the text, and not registered with the slugger. The H1 keeps no id in the output.
 public enum HeadingAnchors {
     /// Returns the tree with heading ids filled in, and the TOC entries (depth 2 and more).
-    public static func assign(_ root: MarkdownNode) -> (MarkdownNode, [TOCEntry]) {
+    public static func assign(_ root: consuming MarkdownNode) -> (MarkdownNode, [TOCEntry]) {
         var tree = root
         var assigner = Assigner()
         tree.rewrite(with: &assigner)

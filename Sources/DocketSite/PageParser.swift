@@ -26,11 +26,15 @@ public enum PageParser {
         }
         let (frontMatter, frontMatterProblems) = FrontMatter.parse(split.yaml, path: displayPath)
         var diagnostics = frontMatterProblems
-        let markdown = MarkdownDocument.parse(
+        var markdown = MarkdownDocument.parse(
             split.body, lineOffset: split.bodyLineOffset, path: displayPath,
             isMDX: source.lowercased().hasSuffix(".mdx"))
         diagnostics.append(contentsOf: markdown.diagnostics)
-        let (document, toc) = HeadingAnchors.assign(markdown.root)
+        // Taken out of the parse result, so that the tree is held once and the heading ids are
+        // set in place: shared with `markdown`, the page's top-level children were copied.
+        let root = markdown.root
+        markdown.root = MarkdownNode(.document)
+        let (document, toc) = HeadingAnchors.assign(consume root)
 
         var references = PageReferences(path: displayPath)
         references.read(document)
