@@ -181,8 +181,8 @@ public struct LinkResolver: Sendable {
     }
 
     /// The first of `markdownCandidates` when it is the page's folder joined to a path that needs
-    /// no normalizing (neither `./`, `../` nor `/` leads it, and the joined path is normal);
-    /// nil otherwise.
+    /// no normalizing (no `.` or `/` leads the path, and the joined path is normal); nil
+    /// otherwise, and then the full reading runs.
     static func firstPlainCandidate(_ path: String, directory: String) -> String? {
         guard let first = path.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/") else { return nil }
         let joined = directory + path
