@@ -36,7 +36,10 @@ import Testing
         for n in 0..<100 { numbers.append(n) }
         #expect(numbers.capacity > numbers.count)
         let copy = ExactStorage.array(numbers)
-        // malloc rounds a block up to 16 bytes: at most two Ints of room are left.
-        #expect(copy == numbers && copy.capacity - copy.count <= 2 && copy.capacity < numbers.capacity)
+        // What room is left is malloc's: glibc rounds a block up to 16 bytes and may hand over a
+        // free chunk whose remainder (under 32 bytes) was too small to split, so up to five Ints;
+        // "at most two" failed once under load (fresh-clone CI). The grown array has dozens.
+        #expect(copy == numbers && copy.capacity - copy.count <= 5 && copy.capacity < numbers.capacity)
+        #expect(numbers.capacity - numbers.count > 5, "the grown array has more room than any exact copy")
     }
 }
