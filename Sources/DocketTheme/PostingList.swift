@@ -2,8 +2,7 @@
 /// term files hold (see `SearchIndex.encode`) and extended as postings arrive: one or two bytes a
 /// posting instead of an `Int`'s eight. The tables of a batch's chunks are made in this form on
 /// every core, so joining them into the site's table copies bytes (`append(contentsOf:)`) where
-/// it encoded every posting of the site on one core, and a chunk's postings take a fifth of the
-/// memory they took as `[Int]`.
+/// it encoded every posting of the site on one core.
 struct PostingList: Sendable {
     private(set) var bytes: [UInt8] = []
     /// The last posting (`section * 16 + fields`); 0 while there is none.
@@ -13,6 +12,8 @@ struct PostingList: Sendable {
     /// the last posting's section is a new posting of the same section: `add` widens instead).
     mutating func append(_ value: Int) {
         let section = value >> 4
+        // A smaller section would be a negative gap, written as a wrong digit without a word.
+        assert(section >= last >> 4, "postings out of order: section \(section) after \(last >> 4)")
         let number = (section - (last >> 4)) << 4 | (value & 15)
         last = value
         // Base 32, most significant digit first: count the digits, then write them in place.
@@ -51,14 +52,10 @@ struct PostingList: Sendable {
         }
         var number = 0
         var index = 0
-        while index < other.bytes.count {
-            let byte = other.bytes[index]
+        while index < other.bytes.count, let digit = Self.digitValue(other.bytes[index]) {
             index += 1
-            if let value = Self.finalValueIfFinal(byte) {
-                number = number << 5 | value
-                break
-            }
-            number = number << 5 | Self.leadingValue(byte)
+            number = number << 5 | digit.value
+            if digit.isFinal { break }
         }
         append(number)
         bytes.append(contentsOf: other.bytes[index...])
@@ -90,21 +87,16 @@ struct PostingList: Sendable {
         digit <= 0x39 ? Int(digit) - 0x30 : Int(digit) - 0x61 + 10
     }
 
-    /// The value of `digit` when it is a final digit (`0`–`9`, `a`–`v`), else nil.
-    static func finalValueIfFinal(_ digit: UInt8) -> Int? {
+    /// The value of a digit of either alphabet and whether it ends a posting (the inverse of
+    /// `finalDigit` and `leadingDigit`); nil for any other byte.
+    static func digitValue(_ digit: UInt8) -> (value: Int, isFinal: Bool)? {
         switch digit {
-        case 0x30...0x39, 0x61...0x76: finalValue(digit)
+        case 0x30...0x39, 0x61...0x76: (finalValue(digit), true)
+        case 0x41...0x5A: (Int(digit) - 0x41, false)
+        case 0x77...0x7A: (Int(digit) - 0x77 + 26, false)
+        case UInt8(ascii: "-"): (30, false)
+        case UInt8(ascii: "_"): (31, false)
         default: nil
-        }
-    }
-
-    /// The value of a leading digit this type wrote (the inverse of `leadingDigit`).
-    static func leadingValue(_ digit: UInt8) -> Int {
-        switch digit {
-        case 0x41...0x5A: Int(digit) - 0x41
-        case 0x77...0x7A: Int(digit) - 0x77 + 26
-        case UInt8(ascii: "-"): 30
-        default: 31
         }
     }
 
