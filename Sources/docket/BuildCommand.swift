@@ -6,6 +6,7 @@ import Foundation
 extension Docket {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build the site into the output folder (atomically: a failed build keeps the previous site).")
 
         @OptionGroup var source: SourceOptions

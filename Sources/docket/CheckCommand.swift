@@ -7,6 +7,7 @@ import Foundation
 extension Docket {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract:
                 "Check links, front matter, runbook lint and drift, and run every runbook against its fixture in a sandbox."
         )

@@ -4,7 +4,8 @@ import Foundation
 
 extension Docket {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a new site (docket.yml, content/, static/).")
+        static let configuration = CommandConfiguration(
+            commandName: "init", abstract: "Create a new site (docket.yml, content/, static/).")
 
         @Argument(help: "Where to create it (default: the current folder).")
         var directory: String = "."

@@ -7,6 +7,7 @@ import Foundation
 extension Docket {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Show the site's pages and sidebar.",
             discussion:
                 "Exits 0 whenever the site could be listed: problems in its pages (a broken link) are printed to standard error as warnings. With --strict they make it exit 1."

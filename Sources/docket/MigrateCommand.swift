@@ -6,6 +6,7 @@ import Foundation
 extension Docket {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Write docket.yml from a Docusaurus site's docusaurus.config and sidebars files.",
             discussion: """
                 Reads the config as data and never runs it. What cannot be translated (functions, plugins, \

@@ -6,6 +6,7 @@ import Foundation
 extension Docket {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a runbook straight from the pages (the same script as runbooks/ID.sh).",
             discussion:
                 "Everything after the id goes to the script: docket run authentik --dry-run --param APP_DOMAIN=app.example.org"

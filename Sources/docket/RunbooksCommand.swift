@@ -9,6 +9,7 @@ import Foundation
 extension Docket {
     struct Runbooks: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "runbooks",
             abstract: "Extract the runbooks of tagged pages into runbooks/ (a script and a manifest each).")
 
         @OptionGroup var source: SourceOptions

@@ -7,6 +7,7 @@ import Foundation
 extension Docket {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract:
                 "Build the site (drafts included), serve it on 127.0.0.1, rebuild on every change and reload the browser."
         )
