@@ -8,8 +8,11 @@ import Foundation
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
         let loaded: LoadedSite
+        let theme = ThemePreload()
         do {
-            loaded = try SiteLoader.load(options)
+            loaded = try SiteLoader.load(options) { config, root, source in
+                theme.start(config: config, root: root, source: source)
+            }
         } catch {
             return BuildResult(diagnostics: error.diagnostics, succeeded: false, pagesWritten: 0, output: "")
         }
@@ -22,7 +25,8 @@ public enum SiteBuilder {
             return refusal(error, loaded: loaded)
         }
         let result = publish(
-            loaded, strict: options.strict, folder: OutputFolder(target: target, display: loaded.output.display))
+            loaded, strict: options.strict, folder: OutputFolder(target: target, display: loaded.output.display),
+            preloadedTheme: theme)
         if options.keepsSiteUntilExit { KeptSites.keep(loaded) }
         return result
     }
@@ -40,10 +44,12 @@ public enum SiteBuilder {
     /// (`only` these pages, when given), unless the content has errors.
     ///
     /// `prepared` is what serve made of the same site already (`SiteOutputs.prepare`): its
-    /// runbooks and page context are used as they are, not made a second time.
+    /// runbooks and page context are used as they are, not made a second time. `preloadedTheme`
+    /// is the theme a build started loading while it read the site (`ThemePreload`).
     static func publish(
         _ loaded: LoadedSite, strict: Bool, folder: OutputFolder, only: Set<String>? = nil,
-        theme loadedTheme: Theme? = nil, prepared: (runbooks: RunbookSet, context: PageContext)? = nil
+        theme loadedTheme: Theme? = nil, prepared: (runbooks: RunbookSet, context: PageContext)? = nil,
+        preloadedTheme: ThemePreload? = nil
     ) -> BuildResult {
         var diagnostics = loaded.diagnostics
         let timings = BuildTimings.shared
@@ -76,7 +82,8 @@ public enum SiteBuilder {
         } else {
             do {
                 theme = try timings.measure("load theme") { () throws(ThemeError) -> Theme in
-                    try ThemeFolder.load(for: loaded)
+                    if let preloaded = preloadedTheme?.take() { return try preloaded.get() }
+                    return try ThemeFolder.load(for: loaded)
                 }
             } catch {
                 diagnostics.append(Diagnostic.error(at: error.location, error.message))

@@ -10,8 +10,13 @@ public enum SiteLoader {
 
     /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
     ///   text is unchanged.
-    public static func load(_ options: BuildOptions, cache: (any ParsedPageStore)? = nil) throws(Failure) -> LoadedSite
-    {
+    ///
+    /// `configured` is told the site's settings, its root and the source the site is read from as
+    /// soon as docket.yml is read (see `SitePipeline.configured`).
+    public static func load(
+        _ options: BuildOptions, cache: (any ParsedPageStore)? = nil,
+        configured: (@Sendable (SiteConfig, ResolvedPath, any SiteSource) -> Void)? = nil
+    ) throws(Failure) -> LoadedSite {
         let source = DiskSiteSource(lastUpdates: { GitLastUpdates.read(content: $0) })
         let root = CurrentDirectory.resolve(options.root ?? ".")
         var pipeline = SitePipeline(source: source, root: root)
@@ -23,6 +28,7 @@ public enum SiteLoader {
         pipeline.cache = cache
         pipeline.timer = BuildTimings.shared
         pipeline.pagesFound = options.pagesFound
+        if let configured { pipeline.configured = { configured($0, root, source) } }
         let load = try pipeline.load()
         let output =
             options.output.map(CurrentDirectory.resolve)

@@ -7,8 +7,12 @@ import Foundation
 /// the site root, or absolute). DocketTheme only puts the files together.
 enum ThemeFolder {
     static func load(for loaded: LoadedSite) throws(ThemeError) -> Theme {
-        let name = loaded.site.config.themeName
-        let root = loaded.root.url
+        try load(name: loaded.site.config.themeName, root: loaded.root, source: loaded.source)
+    }
+
+    /// The theme `name` (docket.yml's `theme:`) of the site at `root`, read through `source`.
+    static func load(name: String, root: ResolvedPath, source: any SiteSource) throws(ThemeError) -> Theme {
+        let root = root.url
         let directory =
             name.hasPrefix("/")
             ? URL(fileURLWithPath: name)
@@ -16,6 +20,6 @@ enum ThemeFolder {
                 ? root.appendingPathComponent(name)
                 : root.appendingPathComponent("themes").appendingPathComponent(name)
         let folder = ResolvedPath(directory.path, from: "/")
-        return try Theme.load(name: name, directory: directory.path, folder: loaded.source.texts(in: folder))
+        return try Theme.load(name: name, directory: directory.path, folder: source.texts(in: folder))
     }
 }

@@ -23,6 +23,10 @@ public struct SitePipeline: Sendable {
     /// or on a versioned site once for each version's folder (the docket binary sizes its heap's
     /// pages by it; see `Allocator` there).
     public var pagesFound: (@Sendable (_ count: Int) -> Void)?
+    /// Told the site's settings as soon as docket.yml is read and found sound, before the content
+    /// is scanned (once, for the primary version): a build starts loading its theme then, beside
+    /// the scan and the parsing, instead of after them.
+    public var configured: (@Sendable (_ config: SiteConfig) -> Void)?
 
     public init(source: any SiteSource, root: ResolvedPath) {
         self.source = source
@@ -70,6 +74,7 @@ public struct SitePipeline: Sendable {
         // settings and are reported in the same run, while assembly and link checks would judge
         // the pages by settings the user did not mean (a lost baseUrl breaks every link).
         let settingsFailed = diagnostics.hasErrors
+        if version == nil && !settingsFailed { configured?(config) }
 
         let inventory = timer.measure("scan content folder") {
             ContentInventory.scan(content, in: source, exclude: config.exclude, include: config.include)

@@ -134,4 +134,35 @@ import Testing
         #expect(!missing.succeeded)
         #expect(missing.diagnostics.errors.first?.message.contains("theme 'nowhere' not found") == true)
     }
+
+    /// The theme is loaded while the pages are read (`ThemePreload`), but its problems are
+    /// reported as before: a broken template by its file, and nothing of the theme when the
+    /// content has errors already (the build stops before the theme).
+    @Test func aThemeLoadedEarlyReportsItsProblemsAsBefore() throws {
+        let temp = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Fixtures.write(
+            [
+                "docs/a.md": "# A\n",
+                "docket.yml": "theme: look\n",
+                "themes/look/templates/404.mustache": "{{#open}}never closed\n",
+            ], under: temp)
+        var options = BuildOptions()
+        options.root = temp.path
+        options.output = temp.appendingPathComponent("out").path
+        let broken = SiteBuilder.build(options)
+        #expect(!broken.succeeded)
+        #expect(broken.diagnostics.errors.count == 1)
+        #expect(broken.diagnostics.errors.first?.location.path.hasSuffix("404.mustache") == true)
+
+        try "theme: nowhere\n".write(to: temp.appendingPathComponent("docket.yml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: [unclosed\n---\n# A\n".write(
+            to: temp.appendingPathComponent("docs/a.md"), atomically: true, encoding: .utf8)
+        let content = SiteBuilder.build(options)
+        #expect(!content.succeeded)
+        #expect(!content.diagnostics.errors.isEmpty)
+        #expect(
+            content.diagnostics.errors.allSatisfy { !$0.message.contains("theme") },
+            "content errors stop the build before its theme is looked at")
+    }
 }

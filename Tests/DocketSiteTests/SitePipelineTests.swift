@@ -142,4 +142,22 @@ import Testing
         given.content = ResolvedPath("site/other", from: "/srv")
         #expect(try given.load().site.pages.map(\.source) == ["b.md"])
     }
+
+    /// `configured` hears the settings once, before the pages are read, with docket.yml's theme;
+    /// a docket.yml with an error is not passed on (the load stops after reading the pages).
+    @Test func configuredHearsTheSettingsOnceAndOnlyWhenSound() throws {
+        let heard = Mutex<[String]>([])
+        var pipeline = SitePipeline(
+            source: MemorySiteSource(root: "/srv/site", files: ["docket.yml": "theme: brand\n", "docs/a.md": "# A\n"]),
+            root: ResolvedPath("site", from: "/srv"))
+        pipeline.configured = { config in heard.withLock { $0.append(config.themeName) } }
+        _ = try pipeline.load()
+        #expect(heard.withLock { $0 } == ["brand"])
+
+        heard.withLock { $0 = [] }
+        pipeline.source = MemorySiteSource(
+            root: "/srv/site", files: ["docket.yml": "theme: brand\nsidebar: [\n", "docs/a.md": "# A\n"])
+        _ = try? pipeline.load()
+        #expect(heard.withLock { $0 }.isEmpty, "settings with an error are not handed on")
+    }
 }
