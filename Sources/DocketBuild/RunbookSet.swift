@@ -26,18 +26,21 @@ public struct RunbookSet: Sendable {
         var idBySource: [String: String] = [:]
         var sourceByID: [String: String] = [:]
         let prefix = loaded.contentLabel
-        for page in loaded.site.pages {
-            let (runbook, problems) = RunbookExtractor.extract(page.parsed, sourceLabel: prefix + page.source)
+        // By index: `for page in` copied every page (a retain of each of its many parts).
+        let pages = loaded.site.pages
+        for index in pages.indices {
+            let source = pages[index].source
+            let (runbook, problems) = RunbookExtractor.extract(pages[index].parsed, sourceLabel: prefix + source)
             diagnostics.append(contentsOf: problems)
             guard let runbook, !runbook.id.isEmpty else { continue }
             if let other = sourceByID[runbook.id] {
                 diagnostics.error(
-                    at: page.location,
+                    at: pages[index].location,
                     "the runbook id '\(runbook.id)' is also used by \(other); runbook ids must be unique")
                 continue
             }
-            sourceByID[runbook.id] = prefix + page.source
-            idBySource[page.source] = runbook.id
+            sourceByID[runbook.id] = prefix + source
+            idBySource[source] = runbook.id
             runbooks.append(runbook)
         }
         return RunbookSet(runbooks: runbooks, idBySource: idBySource, diagnostics: diagnostics)

@@ -2,7 +2,8 @@ import DocketDiagnostics
 
 /// Docusaurus's rules for a doc's id, slug and permalink (compat §3.1–3.2).
 enum DocIdentity {
-    static func place(_ parsed: ParsedPage, config: SiteConfig) -> (Page?, [Diagnostic]) {
+    /// `parsed` is moved into the page (a copy retained each of its parts).
+    static func place(_ parsed: consuming ParsedPage, config: SiteConfig) -> (Page?, [Diagnostic]) {
         let fm = parsed.frontMatter
         let parse = fm.parseNumberPrefixes
         // Split on the `/` byte: Characters cost more than the rest of placing the page.

@@ -26,4 +26,12 @@ public struct ParsedPage: Sendable {
     /// while the page was parsed: a page loads the diagram script only then, and the site writes
     /// the bundled copy only when one page does (a walk of every page, between two stages).
     public var hasMermaidDiagram = false
+
+    /// A page of nothing, left in a list a page was moved out of (see `SiteAssembler`). Makes no
+    /// allocation: its strings are empty and its collections the shared empty ones.
+    static var placeholder: ParsedPage {
+        ParsedPage(
+            source: "", displayPath: "", frontMatter: FrontMatter(), document: MarkdownNode(.document), toc: [],
+            anchors: [], contentTitle: nil, excerpt: nil, links: [], diagnostics: Diagnostics())
+    }
 }

@@ -9,8 +9,10 @@ public enum SiteAssembler {
     ///     whose source is not in `changed` were parsed the same and keep their placement.
     ///   - changed: sources whose parsed page differs from the one `previous` holds (edited,
     ///     added or removed pages).
+    ///
+    /// The parsed pages are moved into the site's pages when `parsed` is not shared.
     public static func assemble(
-        parsed: [ParsedPage],
+        parsed: consuming [ParsedPage],
         categories: [String: CategoryMetadata],
         config: SiteConfig,
         staticFiles: Set<String>,
@@ -34,18 +36,29 @@ public enum SiteAssembler {
         }
         // Placing is per page: done on every core (it was a serial 3 % of a 10,000-page build),
         // then taken in order.
-        let toPlace = parsed.indices.filter { included($0) && reused($0) == nil }
-        let placements = toPlace.parallelMap { DocIdentity.place(parsed[$0], config: config) }
+        let kept = parsed.indices.filter(included).map { (position: $0, reused: reused($0)) }
+        let toPlace = kept.compactMap { $0.reused == nil ? $0.position : nil }
+        // Each parsed page is moved into its `Page` (swapped for an empty one): copied, each of
+        // its parts was retained, and released again with `parsed`.
+        var placements = parsed.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return toPlace.parallelMap { position in
+                var page = ParsedPage.placeholder
+                swap(&page, &buffer[position])
+                return DocIdentity.place(page, config: config)
+            }
+        }
         var next = 0
-        for position in parsed.indices where included(position) {
-            if let previous, let index = reused(position) {
+        for (_, reusedIndex) in kept {
+            if let previous, let index = reusedIndex {
                 pages.append(previous.pages[index])
                 continue
             }
-            let (placed, problems) = placements[next]
+            var placement: (Page?, [Diagnostic]) = (nil, [])
+            swap(&placement, &placements[next])
             next += 1
-            diagnostics.append(contentsOf: problems)
-            if let placed { pages.append(placed) }
+            diagnostics.append(contentsOf: placement.1)
+            if let placed = placement.0.take() { pages.append(placed) }
         }
         // Sorted by source. The order is worked out on indices, so pages given in order (a
         // build, serve's reassembly but for a new page at the end) are not moved around.

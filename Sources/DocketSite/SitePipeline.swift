@@ -101,9 +101,11 @@ public struct SitePipeline: Sendable {
             staticFiles = Set(listing.files)
             diagnostics.append(contentsOf: listing.diagnostics)
         }
+        // Handed over, not shared: the assembler moves each parsed page into the site.
+        var pending = Optional(consume parsed)
         var site = timer.measure("assemble site") {
             SiteAssembler.assemble(
-                parsed: parsed, categories: categories, config: config, staticFiles: staticFiles,
+                parsed: pending.take() ?? [], categories: categories, config: config, staticFiles: staticFiles,
                 contentFiles: inventory.otherFiles, contentDisplayPath: content.display)
         }
         if config.showLastUpdateTime || config.showLastUpdateAuthor {
@@ -124,7 +126,8 @@ public struct SitePipeline: Sendable {
         // Checked now (the diagnostics decide whether the build goes on); each page's links are
         // rewritten when it renders, so the rewritten trees never all exist at once.
         let resolved = timer.measure("resolve links") { site.pages.parallelMap { resolver.resolve($0) } }
-        for page in resolved { diagnostics.append(contentsOf: page.diagnostics) }
+        // By index: `for page in` copied every page (a retain of each of its many parts).
+        for index in resolved.indices { diagnostics.append(contentsOf: resolved[index].diagnostics) }
         return SiteLoad(
             content: content, staticFolder: staticFolder, site: site, pages: resolved,
             diagnostics: diagnostics, versions: loadedVersions)
@@ -181,8 +184,13 @@ public struct SitePipeline: Sendable {
         }
         var parsed: [ParsedPage] = []
         parsed.reserveCapacity(results.count)
-        for result in results {
-            switch result {
+        // Each page moved out of the results (last first, so the list is reversed first): read
+        // with `for result in results`, every page was copied, each of its parts retained, and
+        // the results' copies released after.
+        var remaining = consume results
+        remaining.reverse()
+        while let result = remaining.popLast() {
+            switch consume result {
             case .success(let page):
                 diagnostics.append(contentsOf: MDXSetting.applied(page.diagnostics, config: config))
                 parsed.append(page)
