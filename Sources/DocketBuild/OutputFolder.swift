@@ -145,16 +145,30 @@ struct OutputFolder: Sendable {
         }
         guard fd >= 0 else { throw OutputWriteError(action: "create the file", path: path, code: errno) }
         defer { close(fd) }
+        // A file compiled into docket is written a chunk at a time, each chunk's pages of the
+        // executable let go once written (see `ExecutableImage`).
+        let embedded = buffer.count > Self.embeddedChunk && ExecutableImage.holds(buffer)
         var offset = 0
+        var released = 0
         while offset < buffer.count {
-            let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            let length = embedded ? min(Self.embeddedChunk, buffer.count - offset) : buffer.count - offset
+            let written = Foundation.write(fd, buffer.baseAddress! + offset, length)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputWriteError(action: "write", path: path, code: errno)
             }
             offset += written
+            if embedded {
+                ExecutableImage.release(UnsafeRawBufferPointer(rebasing: buffer[released..<offset]))
+                // The next chunk's release starts at the page this one ended in.
+                let address = UInt(bitPattern: buffer.baseAddress! + offset)
+                released = max(released, offset - Int(address % ExecutableImage.pageSize))
+            }
         }
     }
+
+    /// Bytes of a compiled-in file written before its pages are let go.
+    static let embeddedChunk = 1 << 18
 
     private static func readFile(_ path: String) throws(OutputWriteError) -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
