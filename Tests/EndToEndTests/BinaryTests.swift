@@ -82,6 +82,9 @@ import Testing
         let run = try docket(["build"], in: temp)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("built 1 page into"), "\(run.stdout)")
+        // The time with two decimals: `<whole>.<two digits> s`.
+        let time = run.stdout.split(separator: " in ").last.map(String.init) ?? ""
+        #expect(time.wholeMatch(of: /[0-9]+\.[0-9]{2} s\n/) != nil, "\(run.stdout)")
     }
 
     @Test func contentErrorsExitOneWithLocatedDiagnostics() throws {
