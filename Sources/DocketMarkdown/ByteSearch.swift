@@ -37,6 +37,14 @@ extension StringProtocol {
 }
 
 extension String {
+    /// True when the byte `byte` (ASCII) occurs in this text. The `StringProtocol` form, called
+    /// on a `String` from another module, went through the protocol's witnesses (about 270
+    /// instructions a call, twice for every link of a site); this one is a `memchr`.
+    public func holdsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.firstOffset(of: byte) != nil }
+    }
+
     /// Calls `body` with the text's UTF-8 bytes: read where they are when the text holds them
     /// contiguously (a native string: nearly always), else from a native copy. `withUTF8` needs a
     /// `var`, and copying the text into one is a retain and a release for every call, which the

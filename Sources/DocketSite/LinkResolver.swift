@@ -177,7 +177,7 @@ public struct LinkResolver: Sendable {
                 fragment, anchors: site.pages[index].parsed.anchors, of: site.pages[index].parsed.displayPath,
                 link: link, at: location, diagnostics: &diagnostics)
         }
-        return URLPath.encode(site.pages[index].permalink) + suffix
+        return String.joining(URLPath.encode(site.pages[index].permalink), suffix)
     }
 
     /// The first of `markdownCandidates` when it is the page's folder joined to a path that needs
@@ -185,7 +185,7 @@ public struct LinkResolver: Sendable {
     /// otherwise, and then the full reading runs.
     static func firstPlainCandidate(_ path: String, directory: String) -> String? {
         guard let first = path.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/") else { return nil }
-        let joined = directory + path
+        let joined = String.joining(directory, path)
         return isNormal(joined) ? joined : nil
     }
 
@@ -231,9 +231,15 @@ public struct LinkResolver: Sendable {
     /// what joins the `.` from before it (a non-ASCII Character, such as a prepended mark) can
     /// make the Character reading differ, and that case is read as Characters.
     static func isMarkdownFile(_ path: String) -> Bool {
-        let bytes = path.utf8
+        path.utf8.withContiguousStorageIfAvailable { isMarkdownFile(path, bytes: $0) }
+            ?? isMarkdownFile(path, bytes: Array(path.utf8))
+    }
+
+    /// `isMarkdownFile`, given the path's UTF-8 bytes.
+    private static func isMarkdownFile<Bytes: RandomAccessCollection<UInt8>>(_ path: String, bytes: Bytes) -> Bool
+    where Bytes.Index == Int {
         let count = bytes.count
-        func byte(_ fromEnd: Int) -> UInt8 { bytes[bytes.index(bytes.endIndex, offsetBy: -fromEnd)] }
+        func byte(_ fromEnd: Int) -> UInt8 { bytes[bytes.endIndex - fromEnd] }
         func lowered(_ byte: UInt8) -> UInt8 { byte | 0x20 }
         let dot: Int
         if count >= 3, byte(3) == UInt8(ascii: "."), lowered(byte(2)) == UInt8(ascii: "m"),
@@ -308,9 +314,15 @@ public struct LinkResolver: Sendable {
     /// True when `normalize` would return `path` as it is: it neither starts nor ends with `/`,
     /// holds no `//`, and no segment is `.` or `..`.
     static func isNormal(_ path: String) -> Bool {
+        path.utf8.withContiguousStorageIfAvailable { isNormal(bytes: $0) } ?? isNormal(bytes: path.utf8)
+    }
+
+    /// `isNormal`, given the path's UTF-8 bytes (in the string's buffer, a loop over them is a few
+    /// instructions a byte; over a `String.UTF8View`, a few dozen).
+    private static func isNormal<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
         var segmentLength = 0
         var dots = 0
-        for byte in path.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "/") {
                 if segmentLength == 0 || segmentLength == dots && dots <= 2 { return false }
                 segmentLength = 0

@@ -68,7 +68,17 @@ public enum URLPath {
 
     /// Splits `path?query#hash` into its pathname and the rest (`?query#hash`, possibly empty).
     public static func splitSuffix(_ url: String) -> (path: String, suffix: String) {
-        // Bytes: both marks are ASCII, and every link of every page asks.
+        // Bytes, in the string's buffer: both marks are ASCII, and every link of every page asks.
+        let found = url.utf8.withContiguousStorageIfAvailable { bytes -> (String, String)? in
+            guard let mark = bytes.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
+                return nil
+            }
+            return (
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[..<mark]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[mark...]), as: UTF8.self)
+            )
+        }
+        if let found { return found.map { (path: $0.0, suffix: $0.1) } ?? (url, "") }
         guard let index = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
             return (url, "")
         }
@@ -77,6 +87,15 @@ public enum URLPath {
 
     /// The fragment of a URL, without `#`, if any.
     public static func fragment(_ url: String) -> String? {
+        // Bytes: `#` is ASCII, and no Character but `#` itself holds its byte (UTF-8 never
+        // repeats an ASCII byte inside another scalar), unless a combining mark follows it, in
+        // which case the Character reading decides.
+        let found = url.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard let mark = bytes.firstIndex(of: UInt8(ascii: "#")) else { return .some(nil) }
+            if mark + 1 < bytes.count && bytes[mark + 1] >= 0x80 { return nil }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[(mark + 1)...]), as: UTF8.self))
+        }
+        if let found, let answer = found { return answer }
         guard let index = url.firstIndex(of: "#") else { return nil }
         return String(url[url.index(after: index)...])
     }
@@ -87,29 +106,34 @@ public enum URLPath {
     /// or `/` that a combining mark joins is no separator), so where a non-ASCII byte follows
     /// the byte that decides, the Character form decides instead.
     public static func isExternal(_ url: String) -> Bool {
-        let bytes = url.utf8
-        var index = bytes.startIndex
-        var count = 0
-        var previous: UInt8 = 0
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            index = bytes.index(after: index)
-            let nextIsASCII = index == bytes.endIndex || bytes[index] < 0x80
-            if count == 1 && byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") {
-                return nextIsASCII ? true : isExternalByCharacters(url)
+        // In the string's buffer: stepping a `String.UTF8View` index cost about thirty
+        // instructions a byte.
+        url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            var count = 0
+            var previous: UInt8 = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                let nextIsASCII = index == bytes.count || bytes[index] < 0x80
+                if count == 1 && byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") {
+                    return nextIsASCII ? true : isExternalByCharacters(url)
+                }
+                if byte == UInt8(ascii: ":") {
+                    return nextIsASCII
+                        ? count > 0 && !(count == 1 && previous == UInt8(ascii: "/")) : isExternalByCharacters(url)
+                }
+                // A byte no scheme holds, before any `:`: no scheme (the Character form agrees:
+                // its scheme would hold this byte's Character), unless it is the first of a `//`.
+                if !isSchemeByte(byte, first: count == 0) && !(count == 0 && byte == UInt8(ascii: "/")) {
+                    return false
+                }
+                if count == 1 && previous == UInt8(ascii: "/") { return false }
+                previous = byte
+                count += 1
             }
-            if byte == UInt8(ascii: ":") {
-                return nextIsASCII
-                    ? count > 0 && !(count == 1 && previous == UInt8(ascii: "/")) : isExternalByCharacters(url)
-            }
-            // A byte no scheme holds, before any `:`: no scheme (the Character form agrees: its
-            // scheme would hold this byte's Character), unless it is the first of a `//`.
-            if !isSchemeByte(byte, first: count == 0) && !(count == 0 && byte == UInt8(ascii: "/")) { return false }
-            if count == 1 && previous == UInt8(ascii: "/") { return false }
-            previous = byte
-            count += 1
-        }
-        return false
+            return false
+        } ?? isExternalByCharacters(url)
     }
 
     /// A byte a scheme may hold: an ASCII letter first, then letters, digits, `+`, `-`, `.`.

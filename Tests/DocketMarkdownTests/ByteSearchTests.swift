@@ -20,6 +20,7 @@ import Testing
             }
             #expect(text.holdsBytes(""), "the empty needle is everywhere")
             #expect(text.holdsByte(UInt8(ascii: ":")) == text.contains(":"))
+            #expect(text.dropFirst().holdsByte(UInt8(ascii: ":")) == text.dropFirst().contains(":"), "substring")
         }
     }
 

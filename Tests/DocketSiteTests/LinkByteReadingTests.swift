@@ -38,6 +38,37 @@ import Testing
         }
     }
 
+    /// `fragment` and `splitSuffix` read bytes; they agree with the Character readings, a `#`
+    /// or `?` that a combining mark joins included.
+    @Test func fragmentsAndSuffixesAgreeWithTheCharacterReading() {
+        let alphabet = ["#", "?", "a", "é", "\u{301}", "/", "\r\n"]
+        var checked = 0
+        for url in Fixtures.texts(of: alphabet, upTo: 4) {
+            let byCharacters = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+            #expect(URLPath.fragment(url) == byCharacters, "\(Array(url.unicodeScalars))")
+            let (path, suffix) = URLPath.splitSuffix(url)
+            #expect(path + suffix == url, "\(Array(url.unicodeScalars))")
+            #expect(suffix.isEmpty || suffix.utf8.first == UInt8(ascii: "#") || suffix.utf8.first == UInt8(ascii: "?"))
+            #expect(!path.utf8.contains(UInt8(ascii: "#")) && !path.utf8.contains(UInt8(ascii: "?")))
+            checked += 1
+        }
+        #expect(checked > 2_000)
+        #expect(URLPath.fragment("page-042.md#migration-notes") == "migration-notes")
+        #expect(URLPath.fragment("page.md") == nil)
+        #expect(URLPath.fragment("a#") == "")
+        #expect(URLPath.splitSuffix("b.md?x=1#y") == ("b.md", "?x=1#y"))
+    }
+
+    @Test func joiningIsConcatenation() {
+        let parts = ["", "a", "guides/", "é\u{301}/", String(repeating: "long-folder/", count: 20), "b.md#x"]
+        for first in parts {
+            for second in parts {
+                #expect(String.joining(first, second) == first + second)
+                #expect(String.joining(first, second).utf8.count == first.utf8.count + second.utf8.count)
+            }
+        }
+    }
+
     @Test func normalizeAgreesWithTheCharacterReading() {
         let alphabet = ["/", ".", "a", "\u{301}", "é"]
         for path in Fixtures.texts(of: alphabet, upTo: 6) {
