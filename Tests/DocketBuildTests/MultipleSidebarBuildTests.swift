@@ -46,4 +46,30 @@ import Testing
         #expect(json.contains("\"customProps\":{\"badge\":\"new\"}"), "\(json)")
         #expect(json.contains("\"/docs/reference\""))
     }
+
+    /// A doc listed twice in one list is active at both places on its page (its item is found by
+    /// id in the list, not by comparing every item); its other listing, in a category off its
+    /// path, stays at rest.
+    @Test func aDocListedTwiceIsActiveAtBothPlaces() throws {
+        let site = try BuiltSite(
+            [
+                "docket.yml": """
+                title: T
+                sidebars:
+                  main:
+                    - a
+                    - b
+                    - a
+                    - { type: category, label: Again, items: [b, a] }
+                """,
+                "docs/a.md": "# A\n",
+                "docs/b.md": "# B\n",
+            ])
+        defer { site.remove() }
+        #expect(site.result.succeeded, "\(site.result.diagnostics.all)")
+        let a = try site.read("docs/a/index.html")
+        #expect(a.components(separatedBy: "menu__link--active").count - 1 == 2)
+        let b = try site.read("docs/b/index.html")
+        #expect(b.components(separatedBy: "menu__link--active").count - 1 == 1)
+    }
 }
