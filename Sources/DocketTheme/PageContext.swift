@@ -52,7 +52,7 @@ public struct PageContext: Sendable {
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
         var pageRenderer = runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
         if page.parsed.components.contains(.docCardList) { pageRenderer.docCards = docCards(for: page) }
-        pageRenderer.linkURLs = resolved.linkURLs
+        pageRenderer.linkURL = resolved.linkLookup
         content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(
