@@ -41,8 +41,7 @@ extension String {
     /// on a `String` from another module, went through the protocol's witnesses (about 270
     /// instructions a call, twice for every link of a site); this one is a `memchr`.
     public func holdsByte(_ byte: UInt8) -> Bool {
-        var text = self
-        return text.withUTF8 { $0.firstOffset(of: byte) != nil }
+        withUTF8Bytes { $0.firstOffset(of: byte) != nil }
     }
 
     /// Calls `body` with the text's UTF-8 bytes: read where they are when the text holds them

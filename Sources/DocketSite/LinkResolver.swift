@@ -231,13 +231,11 @@ public struct LinkResolver: Sendable {
     /// what joins the `.` from before it (a non-ASCII Character, such as a prepended mark) can
     /// make the Character reading differ, and that case is read as Characters.
     static func isMarkdownFile(_ path: String) -> Bool {
-        path.utf8.withContiguousStorageIfAvailable { isMarkdownFile(path, bytes: $0) }
-            ?? isMarkdownFile(path, bytes: Array(path.utf8))
+        path.withUTF8Bytes { isMarkdownFile(path, bytes: $0) }
     }
 
     /// `isMarkdownFile`, given the path's UTF-8 bytes.
-    private static func isMarkdownFile<Bytes: RandomAccessCollection<UInt8>>(_ path: String, bytes: Bytes) -> Bool
-    where Bytes.Index == Int {
+    private static func isMarkdownFile(_ path: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         func byte(_ fromEnd: Int) -> UInt8 { bytes[bytes.endIndex - fromEnd] }
         func lowered(_ byte: UInt8) -> UInt8 { byte | 0x20 }
@@ -314,12 +312,12 @@ public struct LinkResolver: Sendable {
     /// True when `normalize` would return `path` as it is: it neither starts nor ends with `/`,
     /// holds no `//`, and no segment is `.` or `..`.
     static func isNormal(_ path: String) -> Bool {
-        path.utf8.withContiguousStorageIfAvailable { isNormal(bytes: $0) } ?? isNormal(bytes: path.utf8)
+        path.withUTF8Bytes(isNormal(bytes:))
     }
 
     /// `isNormal`, given the path's UTF-8 bytes (in the string's buffer, a loop over them is a few
     /// instructions a byte; over a `String.UTF8View`, a few dozen).
-    private static func isNormal<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
+    private static func isNormal(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var segmentLength = 0
         var dots = 0
         for byte in bytes {

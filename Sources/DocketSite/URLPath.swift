@@ -69,20 +69,15 @@ public enum URLPath {
     /// Splits `path?query#hash` into its pathname and the rest (`?query#hash`, possibly empty).
     public static func splitSuffix(_ url: String) -> (path: String, suffix: String) {
         // Bytes, in the string's buffer: both marks are ASCII, and every link of every page asks.
-        let found = url.utf8.withContiguousStorageIfAvailable { bytes -> (String, String)? in
+        url.withUTF8Bytes { bytes in
             guard let mark = bytes.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
-                return nil
+                return (url, "")
             }
             return (
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[..<mark]), as: UTF8.self),
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[mark...]), as: UTF8.self)
             )
         }
-        if let found { return found.map { (path: $0.0, suffix: $0.1) } ?? (url, "") }
-        guard let index = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
-            return (url, "")
-        }
-        return (String(url[..<index]), String(url[index...]))
     }
 
     /// The fragment of a URL, without `#`, if any.
@@ -90,12 +85,12 @@ public enum URLPath {
         // Bytes: `#` is ASCII, and no Character but `#` itself holds its byte (UTF-8 never
         // repeats an ASCII byte inside another scalar), unless a combining mark follows it, in
         // which case the Character reading decides.
-        let found = url.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+        let found = url.withUTF8Bytes { bytes -> String?? in
             guard let mark = bytes.firstIndex(of: UInt8(ascii: "#")) else { return .some(nil) }
             if mark + 1 < bytes.count && bytes[mark + 1] >= 0x80 { return nil }
             return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[(mark + 1)...]), as: UTF8.self))
         }
-        if let found, let answer = found { return answer }
+        if let found { return found }
         guard let index = url.firstIndex(of: "#") else { return nil }
         return String(url[url.index(after: index)...])
     }
@@ -106,9 +101,9 @@ public enum URLPath {
     /// or `/` that a combining mark joins is no separator), so where a non-ASCII byte follows
     /// the byte that decides, the Character form decides instead.
     public static func isExternal(_ url: String) -> Bool {
-        // In the string's buffer: stepping a `String.UTF8View` index cost about thirty
-        // instructions a byte.
-        url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        // In the string's buffer (`withUTF8Bytes`): stepping a `String.UTF8View` index cost
+        // about thirty instructions a byte.
+        url.withUTF8Bytes { bytes -> Bool in
             var index = 0
             var count = 0
             var previous: UInt8 = 0
@@ -133,7 +128,7 @@ public enum URLPath {
                 count += 1
             }
             return false
-        } ?? isExternalByCharacters(url)
+        }
     }
 
     /// A byte a scheme may hold: an ASCII letter first, then letters, digits, `+`, `-`, `.`.
