@@ -16,9 +16,6 @@ public struct HTMLRenderer: Sendable {
     /// The URL each link or image destination is written as, by destination as written (the
     /// page's resolved links); a destination not in it is written as it is.
     public var linkURLs: [String: String] = [:]
-    /// Looks a destination's URL up instead of `linkURLs` when set (a page's compact table, see
-    /// `ResolvedPage.linkLookup`): nil for a destination written as it is.
-    public var linkURL: (@Sendable (String) -> String?)?
 
     public init(codeBlockLabel: CodeBlockLabel? = nil, linkURLs: [String: String] = [:]) {
         self.codeBlockLabel = codeBlockLabel
@@ -540,8 +537,7 @@ public struct HTMLRenderer: Sendable {
 
     /// The URL a destination is written as: its resolved URL, else itself.
     private func url(of destination: String) -> String {
-        if let linkURL { return linkURL(destination) ?? destination }
-        return linkURLs.isEmpty ? destination : linkURLs[destination] ?? destination
+        linkURLs.isEmpty ? destination : linkURLs[destination] ?? destination
     }
 
     /// An http(s) or protocol-relative link, which opens in a new tab (as Docusaurus does); not

@@ -14,27 +14,13 @@ struct LinkURLTable: Sendable {
     init() {}
 
     init(_ urls: [String: String]) {
-        // Sorted so that equal dictionaries make equal tables, and `url(for:)` can search.
-        self.init(sorted: urls.sorted(by: { $0.key < $1.key }).map { (destination: $0.key, url: $0.value) })
+        // Sorted so that equal dictionaries make equal tables.
+        self.init(urls.sorted(by: { $0.key < $1.key }).map { (destination: $0.key, url: $0.value) })
     }
 
-    /// A table of `entries`; of entries with one destination, the last one counts.
+    /// A table of `entries`, in storage of exactly their size: built by appending, the string
+    /// and the array kept up to as much room again unused.
     init(_ entries: [(destination: String, url: String)]) {
-        var kept: [(destination: String, url: String)] = []
-        for entry in entries.enumerated().sorted(by: {
-            $0.element.destination < $1.element.destination
-                || $0.element.destination == $1.element.destination && $0.offset < $1.offset
-        }) {
-            if let last = kept.last, last.destination == entry.element.destination { kept.removeLast() }
-            kept.append(entry.element)
-        }
-        self.init(sorted: kept)
-    }
-
-    /// A table of `entries`, sorted by destination with no destination twice, in storage of
-    /// exactly their size: built by appending, the string and the array kept up to as much room
-    /// again unused.
-    private init(sorted entries: [(destination: String, url: String)]) {
         text.reserveCapacity(entries.reduce(0) { $0 + $1.url.utf8.count })
         ends.reserveCapacity(entries.count)
         for (destination, url) in entries {
@@ -44,22 +30,6 @@ struct LinkURLTable: Sendable {
     }
 
     var isEmpty: Bool { ends.isEmpty }
-
-    /// The URL of `destination`, nil when the table has none: a binary search of the sorted
-    /// destinations.
-    func url(for destination: String) -> String? {
-        var low = 0
-        var high = ends.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ends[middle].destination < destination { low = middle + 1 } else { high = middle }
-        }
-        guard low < ends.count, ends[low].destination == destination else { return nil }
-        let utf8 = text.utf8
-        let start = low == 0 ? 0 : ends[low - 1].end
-        return String(
-            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: ends[low].end)])
-    }
 
     /// The table as a dictionary: destination → URL.
     var dictionary: [String: String] {

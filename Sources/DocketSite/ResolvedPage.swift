@@ -14,13 +14,6 @@ public struct ResolvedPage: Sendable {
         set { urlTable = LinkURLTable(newValue) }
     }
     var urlTable: LinkURLTable
-
-    /// The site URL of a destination as written, nil when it is written as it is: `linkURLs`
-    /// without the dictionary (made for every page rendered, it cost more than the lookups).
-    public var linkLookup: @Sendable (String) -> String? {
-        let table = urlTable
-        return { table.url(for: $0) }
-    }
     /// Content-folder files (images, downloads) this page links to, relative to the content
     /// folder; the build copies them to `assets/content/`.
     public var assets: Set<String>

@@ -52,7 +52,7 @@ public struct PageContext: Sendable {
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
         var pageRenderer = runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
         if page.parsed.components.contains(.docCardList) { pageRenderer.docCards = docCards(for: page) }
-        pageRenderer.linkURL = resolved.linkLookup
+        pageRenderer.linkURLs = resolved.linkURLs
         content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
 
         let toc = TOCItem.tree(

@@ -23,29 +23,6 @@ import Testing
         #expect(LinkURLTable([:]).dictionary == [:])
     }
 
-    /// The renderer looks each destination up (`url(for:)`, a binary search) instead of making
-    /// the dictionary: both readings agree, on every destination of tables of every size and on
-    /// destinations a table does not have.
-    @Test func lookingADestinationUpAgreesWithTheDictionary() {
-        let names = ["a.md", "b.md#é", "b.md#e\u{301}", "👍.md", "", "z", "A.md", "./a.md", "a.md?x"]
-        for size in 0...names.count {
-            var urls: [String: String] = [:]
-            for (index, name) in names.prefix(size).enumerated() { urls[name] = "/docs/\(index)" }
-            let table = LinkURLTable(urls)
-            for name in names + ["absent", "b.md"] {
-                #expect(table.url(for: name) == urls[name], "\(name) in \(size)")
-            }
-        }
-        let repeated = LinkURLTable([(destination: "x", url: "/1"), ("y", "/2"), ("x", "/3")])
-        #expect(repeated.url(for: "x") == "/3" && repeated.dictionary["x"] == "/3", "the last entry counts")
-        let page = ResolvedPage(
-            page: Page(
-                parsed: ParsedPage.placeholder, id: "p", sourceDirectory: ".", fileName: "p.md", slug: "/p",
-                permalink: "/docs/p", title: "P", sidebarPosition: nil, isIndexByName: false),
-            linkURLs: ["q.md": "/docs/q"], assets: [], diagnostics: .init())
-        #expect(page.linkLookup("q.md") == "/docs/q" && page.linkLookup("r.md") == nil)
-    }
-
     @Test func exactCopiesKeepTheirContentAndNoUnusedRoom() {
         var grown = ""
         for _ in 0..<40 { grown += "/docs/a" }
