@@ -66,15 +66,22 @@ public enum SiteAssembler {
         if !order.elementsEqual(pages.indices) { pages = order.map { pages[$0] } }
 
         // Duplicate ids are errors naming every file; duplicate routes too.
+        // Each id's first page; the pages of an id given to more than one, in page order. (Grown
+        // in one dictionary with room for every page, rather than an array for every id: this
+        // serial step grew faster than the site.)
         var pageIndexByID: [String: Int] = [:]
-        var byID: [String: [Int]] = [:]
-        // Loops below read pages in place by index: `for page in pages` copies each Page (a
-        // large value), which was most of the time of a reassembly in serve once placement was
-        // reused.
-        for index in pages.indices { byID[pages[index].id, default: []].append(index) }
-        for (id, indices) in byID.sorted(by: { $0.key < $1.key }) {
-            pageIndexByID[id] = indices[0]
-            guard indices.count > 1 else { continue }
+        pageIndexByID.reserveCapacity(pages.count)
+        var shared: [String: [Int]] = [:]
+        // Read in place by index: `for page in pages` copies each Page (a large value), which was
+        // most of the time of a reassembly in serve once placement was reused.
+        for index in pages.indices {
+            let id = pages[index].id
+            if let first = pageIndexByID.updateValue(index, forKey: id) {
+                pageIndexByID[id] = first
+                shared[id, default: [first]].append(index)
+            }
+        }
+        for (id, indices) in shared.sorted(by: { $0.key < $1.key }) {
             let files = indices.map { pages[$0].parsed.displayPath }
             for index in indices {
                 let others = files.filter { $0 != pages[index].parsed.displayPath }
@@ -84,8 +91,9 @@ public enum SiteAssembler {
                 )
             }
         }
-        var routes = Set<String>()
+        var routes = Set<String>(minimumCapacity: pages.count + staticFiles.count)
         var pageByRoute: [String: Int] = [:]
+        pageByRoute.reserveCapacity(pages.count)
         for index in pages.indices {
             let key = Site.routeKey(pages[index].permalink)
             if let other = pageByRoute[key] {

@@ -4,22 +4,62 @@ import DocketDiagnostics
 /// one walk of each sidebar. As in Docusaurus (`sidebars/utils.ts` `getDocNavigation`), a doc
 /// reads in the sidebar `displayed_sidebar` names, else in the first sidebar that lists it;
 /// `displayed_sidebar: null` shows no sidebar and gives no previous/next.
+///
+/// The walks are kept by page index, not by id: keyed by id, their dictionaries (grown one
+/// entry at a time, then looked up once or twice a page) were most of this serial step, and
+/// it grew faster than the site (at 50,000 pages, 258 of the assembler's 669 perf samples).
 enum SiteNavigation {
     private enum Stop {
-        case doc(String)
+        /// A doc, by its index in `site.pages`; nil for an id no page has.
+        case doc(Int?)
         case generatedIndex(Int)
     }
 
     /// One sidebar's reading order and the first position and path of each doc in it.
     private struct Walk {
         var order: [Stop] = []
-        var positions: [String: Int] = [:]
-        var paths: [String: [Int]] = [:]
+        /// By page index, then by generated index: the first position in `order`, or -1.
+        var pagePositions: [Int]
+        var indexPositions: [Int]
+        var pagePaths: [[Int]?]
+        var indexPaths: [[Int]?]
+        let pageIndexByID: [String: Int]
 
-        mutating func add(_ stop: Stop, key: String, path: [Int]) {
-            if positions[key] == nil {
-                positions[key] = order.count
-                paths[key] = path
+        init(pages: Int, generatedIndexes: Int, pageIndexByID: [String: Int]) {
+            pagePositions = Array(repeating: -1, count: pages)
+            indexPositions = Array(repeating: -1, count: generatedIndexes)
+            pagePaths = Array(repeating: nil, count: pages)
+            indexPaths = Array(repeating: nil, count: generatedIndexes)
+            self.pageIndexByID = pageIndexByID
+        }
+
+        func position(of stop: Stop) -> Int? {
+            let position: Int
+            switch stop {
+            case .doc(let page?): position = pagePositions[page]
+            case .doc(nil): return nil
+            case .generatedIndex(let i): position = indexPositions[i]
+            }
+            return position < 0 ? nil : position
+        }
+
+        func path(of stop: Stop) -> [Int]? {
+            switch stop {
+            case .doc(let page?): return pagePaths[page]
+            case .doc(nil): return nil
+            case .generatedIndex(let i): return indexPaths[i]
+            }
+        }
+
+        mutating func add(_ stop: Stop, path: [Int]) {
+            switch stop {
+            case .doc(let page?) where pagePositions[page] < 0:
+                pagePositions[page] = order.count
+                pagePaths[page] = path
+            case .generatedIndex(let i) where indexPositions[i] < 0:
+                indexPositions[i] = order.count
+                indexPaths[i] = path
+            default: break
             }
             order.append(stop)
         }
@@ -28,15 +68,14 @@ enum SiteNavigation {
             for (index, item) in items.enumerated() {
                 switch item {
                 case .doc(let doc):
-                    add(.doc(doc.id), key: doc.id, path: path)
+                    add(.doc(pageIndexByID[doc.id]), path: path)
                 case .link:
                     break
                 case .category(let category):
                     let inner = path + [index]
                     switch category.link {
-                    case .doc(let id)?: add(.doc(id), key: id, path: inner)
-                    case .generatedIndex(let i)?:
-                        add(.generatedIndex(i), key: GeneratedIndex.sidebarKey(i), path: inner)
+                    case .doc(let id)?: add(.doc(pageIndexByID[id]), path: inner)
+                    case .generatedIndex(let i)?: add(.generatedIndex(i), path: inner)
                     case nil: break
                     }
                     walk(category.items, path: inner)
@@ -46,20 +85,31 @@ enum SiteNavigation {
     }
 
     static func compute(_ site: inout Site) {
+        let pageCount = site.pages.count
+        let indexCount = site.generatedIndexes.count
         let walks: [Walk] = site.sidebars.map { sidebar in
-            var walk = Walk()
+            var walk = Walk(pages: pageCount, generatedIndexes: indexCount, pageIndexByID: site.pageIndexByID)
             walk.walk(sidebar.items, path: [])
             return walk
         }
         let names = site.sidebars.map(\.name)
+        // A page stands for its id: with ids shared (an error, reported by the assembler) every
+        // page of an id reads as the id's first, as when all of this was keyed by id.
+        let idsUnique = site.pageIndexByID.count == pageCount
+        func canonical(_ index: Int) -> Int {
+            idsUnique ? index : site.pageIndexByID[site.pages[index].id] ?? index
+        }
+        func firstListing(_ stop: Stop) -> Int? { walks.firstIndex { $0.position(of: stop) != nil } }
 
         // Which sidebar each page and generated index shows.
+        var displayedByPage = [Int?](repeating: nil, count: pageCount)
         var displayed: [String: Int] = [:]
         var paths: [String: [Int]] = [:]
-        func firstListing(_ key: String) -> Int? { walks.firstIndex { $0.positions[key] != nil } }
+        displayed.reserveCapacity(pageCount + indexCount)
+        paths.reserveCapacity(pageCount + indexCount)
         // Pages are read in place by index: `for page in site.pages` copies every Page.
         for index in site.pages.indices {
-            let id = site.pages[index].id
+            let page = canonical(index)
             let chosen: Int?
             switch site.pages[index].parsed.frontMatter.displayedSidebar {
             case .some(.none): chosen = nil
@@ -69,65 +119,67 @@ enum SiteNavigation {
                 // where its sidebar name is undefined. An unlisted doc is only hidden from the
                 // sidebar (Docusaurus keeps it there and shows it when active): it keeps one.
                 chosen =
-                    firstListing(id)
+                    firstListing(.doc(page))
                     ?? (site.pages[index].parsed.frontMatter.unlisted && !site.sidebars.isEmpty ? 0 : nil)
             }
             guard let chosen else { continue }
+            let id = site.pages[index].id
+            displayedByPage[page] = chosen
             displayed[id] = chosen
-            if let path = walks[chosen].paths[id] { paths[id] = path }
+            if let path = walks[chosen].path(of: .doc(page)) { paths[id] = path }
         }
-        for i in site.generatedIndexes.indices {
-            let key = GeneratedIndex.sidebarKey(i)
-            guard let chosen = firstListing(key) else { continue }
-            displayed[key] = chosen
-            paths[key] = walks[chosen].paths[key]
-        }
-        site.displayedSidebar = displayed
-        site.sidebarPaths = paths
 
         func link(_ stop: Stop) -> Navigation.Link? {
             switch stop {
-            case .doc(let id):
+            case .doc(let index?):
                 // Read in place: copying the page for two fields cost more than the walk.
-                guard let index = site.pageIndexByID[id] else { return nil }
                 return .init(
                     label: site.pages[index].parsed.frontMatter.paginationLabel ?? site.pages[index].sidebarLabel,
                     url: site.pages[index].permalink)
+            case .doc(nil):
+                return nil
             case .generatedIndex(let i):
                 return .init(label: site.generatedIndexes[i].title, url: site.generatedIndexes[i].permalink)
             }
         }
-        func neighbours(in walk: Walk, key: String) -> Navigation {
-            guard let position = walk.positions[key] else { return Navigation() }
+        func neighbours(in walk: Walk, of stop: Stop) -> Navigation {
+            guard let position = walk.position(of: stop) else { return Navigation() }
             return Navigation(
                 previous: position > 0 ? link(walk.order[position - 1]) : nil,
                 next: position + 1 < walk.order.count ? link(walk.order[position + 1]) : nil)
         }
         // A generated category page sits in the reading order like a doc.
-        for i in site.generatedIndexes.indices {
+        for i in 0..<indexCount {
             let key = GeneratedIndex.sidebarKey(i)
-            if let chosen = displayed[key] {
-                site.generatedIndexes[i].navigation = neighbours(in: walks[chosen], key: key)
-            }
+            guard let chosen = firstListing(.generatedIndex(i)) else { continue }
+            displayed[key] = chosen
+            paths[key] = walks[chosen].path(of: .generatedIndex(i))
+            site.generatedIndexes[i].navigation = neighbours(in: walks[chosen], of: .generatedIndex(i))
         }
+        site.displayedSidebar = displayed
+        site.sidebarPaths = paths
+
         var navigation: [String: Navigation] = [:]
-        navigation.reserveCapacity(site.pages.count)
+        navigation.reserveCapacity(pageCount)
         for index in site.pages.indices {
+            let id = site.pages[index].id
             // Only the sidebar a doc reads in gives it neighbours: a doc showing another
             // sidebar that does not list it has none.
-            if case .some(.none) = site.pages[index].parsed.frontMatter.displayedSidebar { continue }
-            let id = site.pages[index].id
-            guard let chosen = displayed[id] else { continue }
-            navigation[id] = neighbours(in: walks[chosen], key: id)
+            let page = canonical(index)
+            var readsInSidebar = true
+            if case .some(.none) = site.pages[index].parsed.frontMatter.displayedSidebar { readsInSidebar = false }
+            if readsInSidebar, let chosen = displayedByPage[page] {
+                navigation[id] = neighbours(in: walks[chosen], of: .doc(page))
+            } else if navigation.index(forKey: id) == nil {
+                // Every page has an entry, if only an empty one.
+                navigation[id] = Navigation()
+            }
         }
         // Front-matter overrides.
         for index in site.pages.indices {
             if case .automatic = site.pages[index].parsed.frontMatter.paginationPrev,
                 case .automatic = site.pages[index].parsed.frontMatter.paginationNext
             {
-                // Every page has an entry, if only an empty one.
-                let id = site.pages[index].id
-                if navigation.index(forKey: id) == nil { navigation[id] = Navigation() }
                 continue
             }
             let page = site.pages[index]

@@ -57,6 +57,25 @@ import Testing
         #expect(site.navigation["other"]?.next == nil)
     }
 
+    /// Two docs given one id is an error, but the site is still assembled (serve shows it): every
+    /// listing of the id stands for its first doc, in the reading order and in the id-keyed
+    /// navigation, sidebar and path tables.
+    @Test func docsSharingAnIDReadAsTheFirst() throws {
+        let (site, problems) = try load(
+            [
+                "a.md": "# A\n", "b.md": "---\nid: same\nslug: /b\n---\n# B\n",
+                "c.md": "---\nid: same\nslug: /c\n---\n# C\n", "d.md": "# D\n",
+            ], config: "title: T\nsidebars:\n  main:\n    - a\n    - same\n    - d\n")
+        #expect(problems.contains { $0.contains("docs sharing the same id: 'same'") }, "\(problems)")
+        #expect(site.pageIndexByID["same"].map { site.pages[$0].parsed.source } == "b.md")
+        #expect(site.navigation["a"]?.next?.url == "/docs/b")
+        #expect(site.navigation["d"]?.previous?.url == "/docs/b")
+        #expect(site.navigation["same"]?.previous?.url == "/docs/a")
+        #expect(site.navigation["same"]?.next?.url == "/docs/d")
+        #expect(site.displayedSidebar["same"] == 0)
+        #expect(site.sidebarPaths["same"] == [])
+    }
+
     @Test func itemAttributesReachTheSidebar() throws {
         let (site, _) = try load(Self.pages)
         guard case .category(let basics) = site.sidebars[0].items[1] else { Issue.record("no category"); return }
