@@ -140,9 +140,10 @@ public enum SearchIndex {
         let shardOfKey = try writeTermFiles(lists, emit: emit)
 
         var head = "{\"v\":2,\"pages\":["
-        head += pages.map { "{\"t\":\(quoted($0.title)),\"u\":\(quoted($0.url))}" }.joined(separator: ",\n")
+        head += pages.map { "{\"t\":\(JSONStringLiteral.quoted($0.title)),\"u\":\(JSONStringLiteral.quoted($0.url))}" }
+            .joined(separator: ",\n")
         head += "],\n\"sections\":\(sectionCount),\n\"shards\":{"
-        head += shardOfKey.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",")
+        head += shardOfKey.map { "\(JSONStringLiteral.quoted($0.0)):\($0.1)" }.joined(separator: ",")
         head += "},\n\"fragments\":[" + fragmentStarts.map(String.init).joined(separator: ",") + "]}\n"
         try emit("search-index.json", head)
     }
@@ -176,7 +177,7 @@ public enum SearchIndex {
             shardOfKey.append((group.key, shardCount))
             for term in group.terms {
                 shard += shard.isEmpty ? "{" : ","
-                shard += quoted(term) + ":\"" + postings[term]!.text + "\""
+                shard += JSONStringLiteral.quoted(term) + ":\"" + postings[term]!.text + "\""
             }
         }
         if !shard.isEmpty { try emit("search/t\(shardCount).json", shard + "}\n") }
@@ -446,22 +447,6 @@ public enum SearchIndex {
         }
     }
 
-    static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// A JSON string literal. `/` stays unescaped (URLs read as written); U+2028/2029 are escaped
-    /// for older JavaScript parsers. Works on the UTF-8 bytes (the section texts of a large site
-    /// are tens of megabytes): one pass measures the literal, a second writes it into a string of
-    /// exactly that size.
-    static func quoted(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            let length = quotedLength(bytes)
-            return String(unsafeUninitializedCapacity: length) { out in
-                writeQuoted(bytes, length: length, into: out, at: 0)
-            }
-        }
-    }
-
     /// A section of a text file, `[page,"heading","anchor","text"]`, written into a string of
     /// exactly its size: quoting each part into a string of its own, then joining them, made
     /// four strings and copied the text twice more, for every section of the site.
@@ -473,7 +458,10 @@ public enum SearchIndex {
         return heading.withUTF8 { heading in
             anchor.withUTF8 { anchor in
                 text.withUTF8 { text in
-                    let lengths = (quotedLength(heading), quotedLength(anchor), quotedLength(text))
+                    let lengths = (
+                        JSONStringLiteral.length(heading), JSONStringLiteral.length(anchor),
+                        JSONStringLiteral.length(text)
+                    )
                     let length = page.utf8.count + lengths.0 + lengths.1 + lengths.2 + 5
                     return String(unsafeUninitializedCapacity: length) { out in
                         var position = 0
@@ -484,132 +472,16 @@ public enum SearchIndex {
                         put(UInt8(ascii: "["))
                         for digit in page.utf8 { put(digit) }
                         put(UInt8(ascii: ","))
-                        position = writeQuoted(heading, length: lengths.0, into: out, at: position)
+                        position = JSONStringLiteral.write(heading, length: lengths.0, into: out, at: position)
                         put(UInt8(ascii: ","))
-                        position = writeQuoted(anchor, length: lengths.1, into: out, at: position)
+                        position = JSONStringLiteral.write(anchor, length: lengths.1, into: out, at: position)
                         put(UInt8(ascii: ","))
-                        position = writeQuoted(text, length: lengths.2, into: out, at: position)
+                        position = JSONStringLiteral.write(text, length: lengths.2, into: out, at: position)
                         put(UInt8(ascii: "]"))
                         return position
                     }
                 }
             }
         }
-    }
-
-    /// The length of `bytes` as a JSON string literal, quotes included (`writeQuoted` writes it).
-    static func quotedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var length = 2
-        var index = 0
-        while index < bytes.count {
-            let plain = plainRun(bytes, from: index)
-            length += plain
-            index += plain
-            guard index < bytes.count else { break }
-            switch bytes[index] {
-            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: length += 2
-            case 0xE2 where isLineSeparator(bytes, at: index):
-                length += 6
-                index += 2
-            case ..<0x20: length += 6
-            default: length += 1
-            }
-            index += 1
-        }
-        return length
-    }
-
-    /// Writes `bytes` as a JSON string literal into `out` from `start`, where `length` is their
-    /// `quotedLength` (room for it); returns the position after it.
-    static func writeQuoted(
-        _ bytes: UnsafeBufferPointer<UInt8>, length: Int, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int
-    ) -> Int {
-        var position = start
-        func put(_ byte: UInt8) {
-            out[position] = byte
-            position += 1
-        }
-        put(0x22)
-        if length == bytes.count + 2 {
-            // Nothing to escape (most text), as measured: the bytes copied at once, not scanned again.
-            _ = UnsafeMutableBufferPointer(rebasing: out[position...]).initialize(from: bytes)
-            position += bytes.count
-            put(0x22)
-            return position
-        }
-        var index = 0
-        while index < bytes.count {
-            let plain = plainRun(bytes, from: index)
-            if plain > 0 {
-                // Plain text (most of it) copied a run at a time.
-                let run = UnsafeBufferPointer(rebasing: bytes[index..<(index + plain)])
-                _ = UnsafeMutableBufferPointer(rebasing: out[position...]).initialize(from: run)
-                position += plain
-                index += plain
-                guard index < bytes.count else { break }
-            }
-            let byte = bytes[index]
-            switch byte {
-            case 0x22, 0x5C:
-                put(0x5C)
-                put(byte)
-            case 0x0A:
-                put(0x5C)
-                put(0x6E)
-            case 0x0D:
-                put(0x5C)
-                put(0x72)
-            case 0x09:
-                put(0x5C)
-                put(0x74)
-            case 0xE2 where isLineSeparator(bytes, at: index):
-                // U+2028 / U+2029 (E2 80 A8 / A9): \u2028 / \u2029.
-                for digit in "\\u202".utf8 { put(digit) }
-                put(bytes[index + 2] == 0xA8 ? 0x38 : 0x39)
-                index += 2
-            case ..<0x20:
-                for digit in "\\u00".utf8 { put(digit) }
-                put(hexDigits[Int(byte >> 4)])
-                put(hexDigits[Int(byte & 15)])
-            default:
-                put(byte)
-            }
-            index += 1
-        }
-        put(0x22)
-        return position
-    }
-
-    /// How many bytes from `start` on need no care in a JSON string (none below 0x20, no `"`, `\`
-    /// or 0xE2, the first byte of U+2028/2029): eight at a time, with the bit tricks for "a byte
-    /// below n" and "a byte equal to c" in a 64-bit word, then byte by byte near the end.
-    static func plainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        var index = start
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-            if below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-                || hasZero(word ^ (ones &* 0xE2))
-            {
-                break
-            }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { break }
-            index += 1
-        }
-        return index - start
-    }
-
-    /// True when the bytes at `index` are U+2028 or U+2029 (E2 80 A8 / E2 80 A9).
-    private static func isLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
     }
 }

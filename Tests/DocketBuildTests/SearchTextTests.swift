@@ -239,14 +239,14 @@ import Testing
             "emoji 🙂 and ü", "</script>", String(repeating: "a\"", count: 500),
         ]
         for text in samples {
-            let literal = SearchIndex.quoted(text)
+            let literal = JSONStringLiteral.quoted(text)
             let back = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
             #expect(back == [text], "\(literal)")
             #expect(!literal.contains("\u{2028}") && !literal.contains("\u{2029}"))
         }
-        #expect(SearchIndex.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
-        #expect(SearchIndex.quoted("\u{1}") == "\"\\u0001\"")
-        #expect(SearchIndex.quoted("/") == "\"/\"", "slashes stay as written")
+        #expect(JSONStringLiteral.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
+        #expect(JSONStringLiteral.quoted("\u{1}") == "\"\\u0001\"")
+        #expect(JSONStringLiteral.quoted("/") == "\"/\"", "slashes stay as written")
     }
 
     @Test func aFragmentEntryIsItsPartsQuotedInOneArray() throws {
@@ -262,7 +262,7 @@ import Testing
                 let entry = SearchIndex.fragmentEntry(section)
                 #expect(
                     entry
-                        == "[\(page),\(SearchIndex.quoted(heading)),\(SearchIndex.quoted(anchor)),\(SearchIndex.quoted(text))]"
+                        == "[\(page),\(JSONStringLiteral.quoted(heading)),\(JSONStringLiteral.quoted(anchor)),\(JSONStringLiteral.quoted(text))]"
                 )
                 let back = try #require(try JSONSerialization.jsonObject(with: Data(entry.utf8)) as? [Any])
                 #expect(back.count == 4 && back[0] as? Int == page)
@@ -289,15 +289,15 @@ import Testing
                     var bytes = Array((filler + filler)[0..<20])
                     bytes[position] = special
                     for start in 0...position {
-                        let run = bytes.withUnsafeBufferPointer { SearchIndex.plainRun($0, from: start) }
+                        let run = bytes.withUnsafeBufferPointer { JSONStringLiteral.plainRun($0, from: start) }
                         #expect(run == naive(bytes, from: start), "\(special) at \(position) from \(start)")
                     }
                 }
             }
-            let clean = filler.withUnsafeBufferPointer { SearchIndex.plainRun($0, from: 0) }
+            let clean = filler.withUnsafeBufferPointer { JSONStringLiteral.plainRun($0, from: 0) }
             #expect(clean == naive(filler, from: 0))
         }
-        #expect([UInt8]().withUnsafeBufferPointer { SearchIndex.plainRun($0, from: 0) } == 0)
+        #expect([UInt8]().withUnsafeBufferPointer { JSONStringLiteral.plainRun($0, from: 0) } == 0)
     }
 
     /// The tokenizer against the rule written over scalars: lower-cased runs of ASCII letters and

@@ -57,9 +57,9 @@ struct TemplateViewTests {
     /// Only U+2028/U+2029 are escaped: other characters whose UTF-8 holds the bytes 0xA8/0xA9
     /// (è, ©) stay as they are (the `where` of the old case applied to 0xA9 only).
     @Test func quotingKeepsOtherCharactersWithTheSameBytes() {
-        #expect(SearchIndex.quoted("crème ¨ ©") == "\"crème ¨ ©\"")
-        #expect(SearchIndex.quoted("a\u{2028}b\u{2029}c") == "\"a\\u2028b\\u2029c\"")
-        #expect(SearchIndex.quoted("\"\\\n\r\t\u{1}") == "\"\\\"\\\\\\n\\r\\t\\u0001\"")
+        #expect(JSONStringLiteral.quoted("crème ¨ ©") == "\"crème ¨ ©\"")
+        #expect(JSONStringLiteral.quoted("a\u{2028}b\u{2029}c") == "\"a\\u2028b\\u2029c\"")
+        #expect(JSONStringLiteral.quoted("\"\\\n\r\t\u{1}") == "\"\\\"\\\\\\n\\r\\t\\u0001\"")
     }
 
     /// Postings merged per chunk keep every section, in ascending order, across chunk borders.
