@@ -120,6 +120,13 @@ public struct Theme: Sendable {
         bound(to: context.siteView, versioned: versioned)
     }
 
+    /// `bound(to:versioned:)` for the site `config` describes, before its page context exists:
+    /// the partials it renders read only the site's settings (`SiteView`), so a build binds the
+    /// theme on a thread of its own while the page context is made.
+    public func bound(to config: SiteConfig, versioned: Bool) -> Theme {
+        bound(to: SiteView(config: config), versioned: versioned)
+    }
+
     /// `bound(to:versioned:)` with the site's template data.
     func bound(to site: SiteView, versioned: Bool) -> Theme {
         var scopes: [String: TemplateScope] = [:]
