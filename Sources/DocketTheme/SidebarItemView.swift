@@ -75,46 +75,75 @@ struct SidebarItemView: Sendable, MustacheParent {
     /// word; `SidebarItemHTMLTests` holds both to the same output.
     func builtInHTML(icon: String) -> String {
         let escape = HTMLEscaping()
+        // Appended piece by piece into one string: `a + b + c` made a string for each `+`
+        // (a sidebar is rendered once per site, but it has an item for every page).
         var html = "<li class=\"menu__list-item"
         if kind == .category {
             html += " menu__list-item--category"
             if !expanded { html += " menu__list-item--collapsed" }
         }
         if activePath { html += " menu__list-item--active-path" }
-        if let className { html += " " + escape.escapeText(className) }
+        if let className {
+            html += " "
+            html += escape.escapeText(className)
+        }
         html += "\""
         if kind == .category {
-            html += " data-key=\"" + escape.escapeText(key) + "\""
+            html += " data-key=\""
+            html += escape.escapeText(key)
+            html += "\""
             if hasLazyItems { html += " data-lazy=\"true\"" }
         }
         html += ">\n"
         let label = escape.escapeText(self.label)
         if kind != .category {
-            html += "<a class=\"menu__link" + (active ? " menu__link--active" : "") + "\" href=\""
-            html += escape.escapeText(url ?? "") + "\""
+            html += active ? "<a class=\"menu__link menu__link--active\" href=\"" : "<a class=\"menu__link\" href=\""
+            html += escape.escapeText(url ?? "")
+            html += "\""
             if active { html += " aria-current=\"page\"" }
             if external { html += " target=\"_blank\" rel=\"noopener noreferrer\"" }
-            html += ">" + label + (external ? icon : "") + "</a>\n"
+            html += ">"
+            html += label
+            if external { html += icon }
+            html += "</a>\n"
         } else {
             let ariaExpanded = expanded ? "true" : "false"
             html += "<div class=\"menu__category\">"
             if let url {
-                html += "<a class=\"menu__link menu__link--category" + (active ? " menu__link--active" : "")
-                html += "\" href=\"" + escape.escapeText(url) + "\"" + (active ? " aria-current=\"page\"" : "")
-                html += ">" + label + "</a>"
+                html += "<a class=\"menu__link menu__link--category"
+                if active { html += " menu__link--active" }
+                html += "\" href=\""
+                html += escape.escapeText(url)
+                html += "\""
+                if active { html += " aria-current=\"page\"" }
+                html += ">"
+                html += label
+                html += "</a>"
                 if collapsible {
-                    html += "<button class=\"menu__caret\" type=\"button\" aria-expanded=\"" + ariaExpanded
-                    html += "\" aria-label=\"Expand or collapse ‘" + label + "’\"></button>"
+                    html += "<button class=\"menu__caret\" type=\"button\" aria-expanded=\""
+                    html += ariaExpanded
+                    html += "\" aria-label=\"Expand or collapse ‘"
+                    html += label
+                    html += "’\"></button>"
                 }
             } else if collapsible {
                 html +=
                     "<button class=\"menu__link menu__link--category menu__toggle\" type=\"button\" aria-expanded=\""
-                html += ariaExpanded + "\">" + label + "</button>"
+                html += ariaExpanded
+                html += "\">"
+                html += label
+                html += "</button>"
             } else {
-                html += "<span class=\"menu__link menu__link--category\">" + label + "</span>"
+                html += "<span class=\"menu__link menu__link--category\">"
+                html += label
+                html += "</span>"
             }
             html += "</div>\n"
-            if !hasLazyItems { html += "<ul class=\"menu__list\">" + itemsHTML + "</ul>\n" }
+            if !hasLazyItems {
+                html += "<ul class=\"menu__list\">"
+                html += itemsHTML
+                html += "</ul>\n"
+            }
         }
         html += "</li>\n"
         return html
