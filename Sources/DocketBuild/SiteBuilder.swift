@@ -10,7 +10,7 @@ public enum SiteBuilder {
         let loaded: LoadedSite
         let theme = ThemePreload()
         do {
-            loaded = try SiteLoader.load(options) { config, root, source in
+            loaded = try SiteLoader.load(options, prerendersBodies: true) { config, root, source in
                 theme.start(config: config, root: root, source: source)
             }
         } catch {
@@ -130,7 +130,7 @@ public enum SiteBuilder {
         let siteWide = BackgroundWork { () -> (failure: OutputWriteError?, sidebar: String) in
             var failure: OutputWriteError?
             do throws(OutputWriteError) {
-                try SearchIndex.write(site) { path, content throws(OutputWriteError) in
+                try SearchIndex.write(site, releasingSections: true) { path, content throws(OutputWriteError) in
                     try folder.write(content, to: "assets/docket/" + path)
                 }
                 // The theme's bundled mermaid is written only when a page draws a diagram with it.
@@ -178,6 +178,8 @@ public enum SiteBuilder {
                             for: resolved.page.permalink, trailingSlash: site.config.trailingSlash)
                     else { return nil }
                     try folder.write(html, to: file)
+                    // Written: its prerendered body is not read again (a failed page stops the build).
+                    resolved.page.parsed.prepared?.releaseHTML()
                     return nil
                 } catch {
                     return "\(resolved.page.parsed.displayPath): \(error)"

@@ -11,10 +11,13 @@ public enum SiteLoader {
     /// - Parameter cache: pages parsed by an earlier load (`docket serve`), reused when their
     ///   text is unchanged.
     ///
+    /// With `prerendersBodies` each page's body is rendered as it is parsed and its tree dropped
+    /// (`SitePipeline.prerendersBodies`): for a build, which reads nothing else of the trees.
+    ///
     /// `configured` is told the site's settings, its root and the source the site is read from as
     /// soon as docket.yml is read (see `SitePipeline.configured`).
     public static func load(
-        _ options: BuildOptions, cache: (any ParsedPageStore)? = nil,
+        _ options: BuildOptions, cache: (any ParsedPageStore)? = nil, prerendersBodies: Bool = false,
         configured: (@Sendable (SiteConfig, ResolvedPath, any SiteSource) -> Void)? = nil
     ) throws(Failure) -> LoadedSite {
         let source = DiskSiteSource(lastUpdates: { GitLastUpdates.read(content: $0) })
@@ -26,6 +29,7 @@ public enum SiteLoader {
         pipeline.brokenLinks = options.brokenLinks
         pipeline.includeDrafts = options.includeDrafts
         pipeline.cache = cache
+        pipeline.prerendersBodies = prerendersBodies
         pipeline.timer = BuildTimings.shared
         pipeline.pagesFound = options.pagesFound
         if let configured { pipeline.configured = { configured($0, root, source) } }

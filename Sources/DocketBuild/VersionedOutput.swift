@@ -58,6 +58,7 @@ enum VersionedOutput {
                             for: resolved.page.permalink, trailingSlash: other.site.config.trailingSlash)
                     else { return nil }
                     try folder.write(try theme.render("page", page: data), to: file)
+                    resolved.page.parsed.prepared?.releaseHTML()
                     return nil
                 } catch {
                     return "\(resolved.page.parsed.displayPath): \(error)"

@@ -46,6 +46,9 @@ struct HTMLOutput: ~Copyable {
         capacity = larger
     }
 
+    /// The number of bytes written so far.
+    var byteCount: Int { count }
+
     /// The text written so far.
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 }

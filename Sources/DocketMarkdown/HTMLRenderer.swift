@@ -27,6 +27,24 @@ public struct HTMLRenderer: Sendable {
     public func render(document root: MarkdownNode, contentTitleIndex: Int? = nil) -> String {
         var context = Context(footnotes: FootnoteNumbers.of(root))
         var out = HTMLOutput(capacity: 4096)
+        document(root, contentTitleIndex: contentTitleIndex, into: &out, context: &context)
+        return out.text
+    }
+
+    /// `render(document:contentTitleIndex:)` before the page's links are resolved: every link
+    /// and image URL is left as a hole, filled by `LinkedHTML.html(linkURLs:)` (`linkURLs` here
+    /// is not read).
+    public func renderLinked(document root: MarkdownNode, contentTitleIndex: Int? = nil) -> LinkedHTML {
+        var context = Context(footnotes: FootnoteNumbers.of(root))
+        context.holes = []
+        var out = HTMLOutput(capacity: 4096)
+        document(root, contentTitleIndex: contentTitleIndex, into: &out, context: &context)
+        return LinkedHTML(text: out.text, holes: context.holes ?? [])
+    }
+
+    private func document(
+        _ root: MarkdownNode, contentTitleIndex: Int?, into out: inout HTMLOutput, context: inout Context
+    ) {
         root.children.withUnsafeBufferPointer { children in
             guard let first = children.baseAddress else { return }
             for index in children.indices {
@@ -42,7 +60,6 @@ public struct HTMLRenderer: Sendable {
         if context.hasFootnotes {
             out += "</ol>\n</section>\n"
         }
-        return out.text
     }
 
     /// Renders inline nodes; for TOC entries `plainLinks` reduces links to text and drops images.
@@ -63,6 +80,9 @@ public struct HTMLRenderer: Sendable {
         var plainLinks = false
         /// Tab sets rendered so far on the page, for unique element ids.
         var tabSets = 0
+        /// Where the link and image URLs go, when they are left out (`renderLinked`); nil when
+        /// they are written.
+        var holes: [LinkedHTML.Hole]?
     }
 
     /// The id part of a footnote's anchors: the label lower-cased, as remark-gfm writes it.
@@ -491,18 +511,34 @@ public struct HTMLRenderer: Sendable {
                 inlines(node.pointee.children, into: &out, context: &context)
                 return
             }
-            let destination = url(of: written)
             out += "<a href=\""
-            out += destination.htmlEscaped
-            out += "\""
-            if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
-            if Self.isWebLink(destination) { out += " target=\"_blank\" rel=\"noopener noreferrer\"" }
+            if context.holes != nil {
+                let offset = out.byteCount
+                out += "\""
+                if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
+                context.holes?.append(
+                    LinkedHTML.Hole(
+                        destination: written, offset: Int32(offset), targetOffset: Int32(out.byteCount)))
+            } else {
+                let destination = url(of: written)
+                out += destination.htmlEscaped
+                out += "\""
+                if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
+                if Self.isWebLink(destination) { out += Self.webLinkTarget }
+            }
             out += ">"
             inlines(node.pointee.children, into: &out, context: &context)
             out += "</a>"
         case .image(let source, let title):
             if context.plainLinks { return }
-            out += "<img src=\"\(url(of: source).htmlEscaped)\" alt=\"\(node.pointee.plainText.htmlEscaped)\""
+            out += "<img src=\""
+            if context.holes != nil {
+                context.holes?.append(
+                    LinkedHTML.Hole(destination: source, offset: Int32(out.byteCount), targetOffset: -1))
+            } else {
+                out += url(of: source).htmlEscaped
+            }
+            out += "\" alt=\"\(node.pointee.plainText.htmlEscaped)\""
             if !title.isEmpty { out += " title=\"\(title.text.htmlEscaped)\"" }
             out += " loading=\"lazy\">"
         case .footnoteReference(let label):
@@ -539,6 +575,9 @@ public struct HTMLRenderer: Sendable {
     private func url(of destination: String) -> String {
         linkURLs.isEmpty ? destination : linkURLs[destination] ?? destination
     }
+
+    /// What a web link's `<a>` carries after its `href` and title.
+    static let webLinkTarget = " target=\"_blank\" rel=\"noopener noreferrer\""
 
     /// An http(s) or protocol-relative link, which opens in a new tab (as Docusaurus does); not
     /// `URLPath.isExternal`, which is any URL with a scheme (`mailto:` too) and decides what the

@@ -26,6 +26,18 @@ public struct ParsedPage: Sendable {
     /// while the page was parsed: a page loads the diagram script only then, and the site writes
     /// the bundled copy only when one page does (a walk of every page, between two stages).
     public var hasMermaidDiagram = false
+    /// The rendered body and search sections a build keeps instead of `document`, which is then
+    /// empty (see `PreparedBody`); nil when the page keeps its tree (every command but `build`,
+    /// and the pages `PreparedBody.of` leaves alone).
+    public var prepared: PreparedBody?
+
+    /// Renders the body and gathers the search sections, then drops the tree, unless the page
+    /// must keep it.
+    mutating func prepare(renderer: HTMLRenderer) {
+        guard let body = PreparedBody.of(self, renderer: renderer) else { return }
+        prepared = body
+        document = MarkdownNode(.document)
+    }
 
     /// A page of nothing, left in a list a page was moved out of (see `SiteAssembler`). Makes no
     /// allocation: its strings are empty and its collections the shared empty ones.

@@ -1,4 +1,5 @@
 import DocketDiagnostics
+import DocketMarkdown
 import DocketYAML
 
 /// The front of every command, pure: config → content inventory → pages parsed (in parallel) →
@@ -19,6 +20,11 @@ public struct SitePipeline: Sendable {
     /// Pages parsed by an earlier load (`docket serve`), reused when their text is unchanged.
     public var cache: (any ParsedPageStore)?
     public var timer: any StageTimer = UntimedStages()
+    /// Render each page's body as soon as it is parsed and keep that instead of its tree
+    /// (`ParsedPage.prepared`): what `docket build` does. Off for the commands that read the
+    /// trees later (serve, check, runbooks, list). Pages read
+    /// through `cache` keep their trees: serve renders them again after edits.
+    public var prerendersBodies = false
     /// Told how many pages a content folder holds once it is scanned, before any is read: once,
     /// or on a versioned site once for each version's folder (the docket binary sizes its heap's
     /// pages by it; see `Allocator` there).
@@ -169,12 +175,15 @@ public struct SitePipeline: Sendable {
         let folder = content.url.path
         let folderPrefix = folder.hasSuffix("/") ? folder : folder + "/"
         let displayPrefix = content.display + "/"
+        let renderer: HTMLRenderer? = prerendersBodies ? Self.bodyRenderer(config) : nil
         let results = timer.measure("read + parse pages") {
             pages.parallelMap { page -> Result<ParsedPage, Diagnostic> in
                 let display = displayPrefix + page
                 return source.read(atPath: folderPrefix + page, display: display).map { text in
                     guard let cache else {
-                        return PageParser.parse(text: text, source: page, displayPath: display)
+                        var parsed = PageParser.parse(text: text, source: page, displayPath: display)
+                        if let renderer { parsed.prepare(renderer: renderer) }
+                        return parsed
                     }
                     return cache.page(source: page, text: text) {
                         PageParser.parse(text: text, source: page, displayPath: display)
@@ -199,6 +208,13 @@ public struct SitePipeline: Sendable {
             }
         }
         return parsed
+    }
+
+    /// How bodies are rendered when they are prerendered: the site's emoji setting, no more.
+    static func bodyRenderer(_ config: SiteConfig) -> HTMLRenderer {
+        var renderer = HTMLRenderer()
+        renderer.emoji = config.markdownEmoji
+        return renderer
     }
 
     /// The `_category_` files by folder; the first one of a folder wins.

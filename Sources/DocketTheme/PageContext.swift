@@ -44,16 +44,29 @@ public struct PageContext: Sendable {
         let config = site.config
 
         var content = ""
-        let titleIndex = resolved.document.contentTitleIndex
-        if titleIndex == nil && !fm.hideTitle {
+        let prepared = page.parsed.prepared
+        let titleIndex = prepared == nil ? resolved.document.contentTitleIndex : nil
+        if !(prepared?.hasContentTitle ?? (titleIndex != nil)) && !fm.hideTitle {
             content += "<header><h1>\(page.title.htmlEscaped)</h1></header>\n"
         }
         let runbook = runbooks[page.source]
         let runbookData = runbook == nil ? nil : RunbookPageData(page: page)
-        var pageRenderer = runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
-        if page.parsed.components.contains(.docCardList) { pageRenderer.docCards = docCards(for: page) }
-        pageRenderer.linkURLs = resolved.linkURLs
-        content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
+        if let prepared {
+            // Rendered when the page was parsed: a runbook page or one with cards is never
+            // prepared (`PreparedBody.of`), so only the links are left to fill in.
+            assert(runbook == nil && !page.parsed.components.contains(.docCardList))
+            guard let html = prepared.html else {
+                // Only a build releases a body, once the page is written: never read again.
+                preconditionFailure("\(page.parsed.displayPath): the page's body was released before it was rendered")
+            }
+            content += html.html(linkURLs: resolved.linkURLs)
+        } else {
+            var pageRenderer =
+                runbook.map { Self.stepLabelling($0, data: runbookData, emoji: renderer.emoji) } ?? renderer
+            if page.parsed.components.contains(.docCardList) { pageRenderer.docCards = docCards(for: page) }
+            pageRenderer.linkURLs = resolved.linkURLs
+            content += pageRenderer.render(document: resolved.document, contentTitleIndex: titleIndex)
+        }
 
         let toc = TOCItem.tree(
             page.parsed.toc, minLevel: fm.tocMinLevel ?? config.tocMinLevel,

@@ -74,15 +74,19 @@ public enum SearchIndex {
     /// them). A build writes each to disk at once, so the search data of a large site never all
     /// sit in memory next to the rendered pages: at 10,000 pages, returning every file at the end
     /// made the search index most of the build's peak memory.
+    ///
+    /// With `releasingSections`, each prepared page's search sections are given back as soon as
+    /// they are read (`PreparedBody.releaseSearchSections`): for a build, which reads them once.
     public static func write<Failure: Error>(
-        _ site: Site, emit: (_ path: String, _ content: String) throws(Failure) -> Void
+        _ site: Site, releasingSections: Bool = false, emit: (_ path: String, _ content: String) throws(Failure) -> Void
     ) throws(Failure) {
-        try write(site, pagesPerBatch: pagesPerBatch, emit: emit)
+        try write(site, pagesPerBatch: pagesPerBatch, releasingSections: releasingSections, emit: emit)
     }
 
     /// `write`, with the batch size as a parameter (tests make batches of a page or two).
     static func write<Failure: Error>(
-        _ site: Site, pagesPerBatch: Int, emit: (_ path: String, _ content: String) throws(Failure) -> Void
+        _ site: Site, pagesPerBatch: Int, releasingSections: Bool = false,
+        emit: (_ path: String, _ content: String) throws(Failure) -> Void
     ) throws(Failure) {
         // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
         // most of the work: done on every core a chunk at a time, the files are then cut in order.
@@ -91,7 +95,7 @@ public enum SearchIndex {
         var fragment = ""
         var postings = TermTable<PostingList>()
         var sectionCount = 0
-        let pages = try collect(site, pagesPerBatch: pagesPerBatch) {
+        let pages = try collect(site, pagesPerBatch: pagesPerBatch, releasing: releasingSections) {
             (sections: [SearchSection], firstID: Int) throws(Failure) in
             for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
                 let chunkCount = min(fragmentChunk, sections.count - chunkStart)
@@ -228,9 +232,10 @@ public enum SearchIndex {
     static let pagesPerBatch = 64
 
     /// The indexed pages; their sections are handed to `body` a batch of pages at a time, in
-    /// order, with the id of the batch's first section.
+    /// order, with the id of the batch's first section. With `releasing`, a prepared page's
+    /// sections are released once read.
     static func collect<Failure: Error>(
-        _ site: Site, pagesPerBatch: Int = pagesPerBatch,
+        _ site: Site, pagesPerBatch: Int = pagesPerBatch, releasing: Bool = false,
         _ body: (_ sections: [SearchSection], _ firstID: Int) throws(Failure) -> Void
     ) throws(Failure) -> [(title: String, url: String)] {
         // The listed pages by their index: a filtered copy of the pages themselves was a second
@@ -245,6 +250,18 @@ public enum SearchIndex {
                 let index = batchStart + offset
                 // Read in place: a copy of the page retained each of its many parts.
                 let at = listed[index]
+                if let prepared = site.pages[at].parsed.prepared {
+                    // Gathered when the page was parsed (its tree is gone): numbered and titled here.
+                    guard var sections = prepared.searchSections else {
+                        preconditionFailure(
+                            "\(site.pages[at].parsed.displayPath): the page's search sections were released before they were read"
+                        )
+                    }
+                    if releasing { prepared.releaseSearchSections() }
+                    for section in sections.indices { sections[section].page = index }
+                    sections[0].title = site.pages[at].title
+                    return sections
+                }
                 return SearchSection.sections(
                     of: site.pages[at].parsed.document, page: index, title: site.pages[at].title,
                     description: site.pages[at].description, keywords: site.pages[at].frontMatter.keywords)

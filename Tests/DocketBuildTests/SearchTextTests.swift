@@ -2,6 +2,7 @@ import DocketMarkdown
 import Foundation
 import Testing
 
+@testable import DocketSite
 @testable import DocketTheme
 
 /// The byte-level pieces of the search index: the term table that replaced a `[String: [Int]]`,

@@ -1,30 +1,41 @@
 import DocketMarkdown
-import DocketSite
 
 /// One searchable part of a page: the text before its first heading (with the page's title,
 /// description and keywords), or one heading (h2–h6) with the text up to the next one. Search
 /// returns one result per section, so a reader lands on the heading that holds the words.
-struct SearchSection: Sendable {
+public struct SearchSection: Sendable {
     /// Index of the page in the search index's page list.
-    var page: Int
+    public var page: Int
     /// The heading's text; empty for the part before the first heading.
-    var heading: String
+    public var heading: String
     /// The heading's id; empty for the part before the first heading.
-    var anchor: String
+    public var anchor: String
     /// Paragraphs, list items, table cells, admonitions (titles included) and code blocks, whitespace collapsed.
-    var text: String
+    public var text: String
     /// The page's title, on its first section only (ranked above everything else).
-    var title: String = ""
+    public var title: String = ""
     /// The page's `keywords`, on its first section only.
-    var keywords: [String] = []
+    public var keywords: [String] = []
+
+    /// A section; `title` and `keywords` are given on a page's first section only.
+    public init(page: Int, heading: String, anchor: String, text: String, title: String = "", keywords: [String] = []) {
+        self.page = page
+        self.heading = heading
+        self.anchor = anchor
+        self.text = text
+        self.title = title
+        self.keywords = keywords
+    }
 
     /// A section of nothing (no string or array storage): what a moved-from slot is left with.
-    static let empty = SearchSection(page: 0, heading: "", anchor: "", text: "")
+    public static let empty = SearchSection(page: 0, heading: "", anchor: "", text: "")
 
     /// The sections of a page's Markdown tree, in page order. The content title (the leading H1)
     /// is left out: it is the page title. A heading inside a container (an admonition, a quote)
     /// does not start a section; its text belongs to the enclosing one.
-    static func sections(of root: MarkdownNode, page: Int, title: String, description: String?, keywords: [String])
+    public static func sections(
+        of root: MarkdownNode, page: Int, title: String, description: String?, keywords: [String]
+    )
         -> [SearchSection]
     {
         var text = TextCollector()
@@ -53,7 +64,7 @@ struct SearchSection: Sendable {
 
     /// Runs of ASCII whitespace become one space; ends trimmed. Works on the UTF-8 bytes, written
     /// straight into the new string (never longer than the text).
-    static func collapse(_ text: String) -> String {
+    public static func collapse(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in
