@@ -39,7 +39,16 @@ public struct HTMLRenderer: Sendable {
         context.holes = []
         var out = HTMLOutput(capacity: 4096)
         document(root, contentTitleIndex: contentTitleIndex, into: &out, context: &context)
-        return LinkedHTML(text: out.text, holes: context.holes ?? [])
+        // Kept until the page is written: no unused room (grown by appending, it had up to as much again).
+        let holes = context.holes ?? []
+        return LinkedHTML(
+            text: out.text,
+            holes: holes.capacity == holes.count
+                ? holes
+                : [LinkedHTML.Hole](unsafeUninitializedCapacity: holes.count) { buffer, count in
+                    _ = buffer.initialize(from: holes)
+                    count = holes.count
+                })
     }
 
     private func document(

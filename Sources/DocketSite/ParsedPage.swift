@@ -32,11 +32,13 @@ public struct ParsedPage: Sendable {
     public var prepared: PreparedBody?
 
     /// Renders the body and gathers the search sections, then drops the tree, unless the page
-    /// must keep it.
+    /// must keep it; the TOC entries' titles are rendered then too.
     mutating func prepare(renderer: HTMLRenderer) {
         guard let body = PreparedBody.of(self, renderer: renderer) else { return }
         prepared = body
         document = MarkdownNode(.document)
+        // The TOC's titles too: rendered with links as text, they need no resolved URL.
+        for index in toc.indices { toc[index].prerenderTitle(with: renderer) }
     }
 
     /// A page of nothing, left in a list a page was moved out of (see `SiteAssembler`). Makes no

@@ -61,8 +61,9 @@ public struct PreparedBody: Sendable {
         return PreparedBody(
             html: renderer.renderLinked(document: page.document, contentTitleIndex: titleIndex),
             hasContentTitle: titleIndex != nil,
-            searchSections: SearchSection.sections(
-                of: page.document, page: 0, title: "", description: page.frontMatter.description ?? page.excerpt,
-                keywords: page.frontMatter.keywords))
+            searchSections: ExactStorage.array(
+                SearchSection.sections(
+                    of: page.document, page: 0, title: "",
+                    description: page.frontMatter.description ?? page.excerpt, keywords: page.frontMatter.keywords)))
     }
 }

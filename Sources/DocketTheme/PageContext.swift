@@ -176,7 +176,8 @@ public struct PageContext: Sendable {
     /// released) for each list of the table of contents of every page.
     private static func tocView(_ item: TOCItem, renderer: HTMLRenderer) -> TOCView {
         TOCView(
-            id: item.entry.id, html: renderer.render(inlines: item.entry.title, plainLinks: true),
+            id: item.entry.id,
+            html: item.entry.titleHTML ?? renderer.render(inlines: item.entry.title, plainLinks: true),
             children: item.children.map { tocView($0, renderer: renderer) })
     }
 

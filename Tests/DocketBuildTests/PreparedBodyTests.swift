@@ -90,6 +90,9 @@ import Testing
                 kept.append(page.source)
             } else {
                 #expect(page.parsed.document.children.isEmpty, "\(page.source): the tree is dropped")
+                #expect(
+                    page.parsed.toc.allSatisfy { $0.title.isEmpty && $0.titleHTML != nil },
+                    "\(page.source): the TOC titles are rendered and their nodes dropped")
             }
             let expected = try theme.render(
                 "page", page: treeContext.page(LinkResolver(site: trees).resolve(tree)))
