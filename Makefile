@@ -30,8 +30,16 @@ RELEASE_LINK := $(if $(and $(LINUX),$(LLD)),\
 	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=lld \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/hot-functions.txt -Xlinker --no-warn-symbol-ordering \
 	-Xlinker --no-export-dynamic $(if $(RELR),-Xlinker -z -Xlinker pack-relative-relocs),)
+# libstdc++ (which the Swift runtime needs) linked statically too, where gcc has its archive: the
+# shared library's symbol and relocation tables are read at every start, and a linked-in copy is
+# only what the runtime calls. Peak memory, medians of 10 release builds in turns: a one-page
+# build 16.7 -> 15.1 MiB, 1,000 project pages 45.2 -> 43.9, 1,000 shared 56.2 -> 54.7. The linker
+# takes the first libstdc++ on its search path, so a folder holding only the archive goes first.
+CXX_ARCHIVE := $(if $(LINUX),$(shell gcc -print-file-name=libstdc++.a 2>/dev/null),)
+STATIC_CXX := $(if $(filter /%,$(CXX_ARCHIVE)),-Xswiftc -L$(CURDIR)/.build/static-cxx,)
 release: deps
-	$(SWIFT) build -c release $(STATIC_STDLIB) $(RELEASE_LINK)
+	$(if $(STATIC_CXX),@mkdir -p .build/static-cxx && ln -sf $(CXX_ARCHIVE) .build/static-cxx/libstdc++.a)
+	$(SWIFT) build -c release $(STATIC_STDLIB) $(RELEASE_LINK) $(STATIC_CXX)
 
 # scripts/hot-functions.txt again, from the release binary (after large changes; needs valgrind).
 .PHONY: hot-functions
