@@ -18,6 +18,7 @@ enum Main {
     static func main() {
         // A reference to mimalloc, so the link to it is never dropped (see `Allocator`).
         guard Allocator.version > 0 else { fatalError("mimalloc is not linked") }
+        Allocator.configure()
         do {
             var command = try Docket.parseAsRoot()
             try command.run()
