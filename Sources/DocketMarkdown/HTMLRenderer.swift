@@ -582,6 +582,12 @@ public struct HTMLRenderer: Sendable {
 
     /// The URL a destination is written as: its resolved URL, else itself.
     private func url(of destination: String) -> String {
+        Self.url(of: destination, in: linkURLs)
+    }
+
+    /// The URL `destination` is written as with `linkURLs`: its resolved URL, else itself. Shared
+    /// with `LinkedHTML`'s fill, so both write the same.
+    static func url(of destination: String, in linkURLs: [String: String]) -> String {
         linkURLs.isEmpty ? destination : linkURLs[destination] ?? destination
     }
 

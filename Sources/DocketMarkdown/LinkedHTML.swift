@@ -30,7 +30,7 @@ public struct LinkedHTML: Sendable {
         let target = HTMLRenderer.webLinkTarget
         var total = text.utf8.count
         for hole in holes {
-            let url = linkURLs.isEmpty ? hole.destination : linkURLs[hole.destination] ?? hole.destination
+            let url = HTMLRenderer.url(of: hole.destination, in: linkURLs)
             let escaped = url.htmlEscaped
             let isWebLink = hole.targetOffset >= 0 && HTMLRenderer.isWebLink(url)
             total += escaped.utf8.count + (isWebLink ? target.utf8.count : 0)
