@@ -92,14 +92,50 @@ extension YAMLReader {
         return result
     }
 
-    /// `customProps`: a mapping, kept as written.
+    /// `customProps`: a mapping, kept as written. It is written to `sidebar.json`, so every part
+    /// must have a JSON form: a number JSON cannot hold (`+inf`, `-nan`, `1e999`) or a key that
+    /// is not text is a located error (once, the whole mapping was written as `null` instead).
     mutating func customProps(_ node: YAMLNode, _ key: String) -> CustomProps? {
         if node.isNull { return nil }
         guard node.mapping != nil else {
             fail(node, "'\(key)' must be a mapping, not \(node.kindDescription)")
             return nil
         }
+        guard holdsJSON(node, path: key) else { return nil }
         return CustomProps(node)
+    }
+
+    /// True when every part of `node` (at `path`, as `key.sub[2]`) has a JSON form as
+    /// `CustomProps` reads it; each part that has none is reported.
+    private mutating func holdsJSON(_ node: YAMLNode, path: String) -> Bool {
+        switch node.value {
+        case .scalar(let scalar):
+            // The order of `CustomProps.init`: null and booleans come before numbers.
+            guard scalar.isPlain, !scalar.isNull, scalar.bool == nil, let number = scalar.number, !number.isFinite
+            else { return true }
+            fail(
+                node,
+                "'\(path)' is \(scalar.text), a number JSON cannot hold (customProps go to sidebar.json): quote it to keep it as text"
+            )
+            return false
+        case .sequence(let items):
+            var holds = true
+            for (index, item) in items.enumerated() where !holdsJSON(item, path: "\(path)[\(index)]") { holds = false }
+            return holds
+        case .mapping(let pairs):
+            var holds = true
+            for pair in pairs {
+                guard let name = pair.key.string else {
+                    fail(
+                        pair.key,
+                        "'\(path)' has a key that is \(pair.key.kindDescription): customProps keys must be text")
+                    holds = false
+                    continue
+                }
+                if !holdsJSON(pair.value, path: "\(path).\(name)") { holds = false }
+            }
+            return holds
+        }
     }
 
     /// `externalPaths`: absolute path prefixes served by something else; each must start with `/`.

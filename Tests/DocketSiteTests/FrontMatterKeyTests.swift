@@ -39,6 +39,43 @@ import Testing
             ])
     }
 
+    /// `sidebar.json` holds the props as JSON: a part JSON cannot hold is an error at that part
+    /// (lines count from the opening fence), never the whole mapping written as `null`.
+    @Test func customPropsJSONCannotHoldAreErrorsAtThePart() {
+        let yaml = """
+            sidebar_custom_props:
+              size: +inf
+              list: [1, -nan]
+              nested: { big: 1e999 }
+              ? [a, b]
+              : 1
+              ~: 2
+            """
+        #expect(
+            messages(yaml + "\n") == [
+                "docs/a.md:3:9: error: 'sidebar_custom_props.size' is +inf, a number JSON cannot hold (customProps go to sidebar.json): quote it to keep it as text",
+                "docs/a.md:4:13: error: 'sidebar_custom_props.list[1]' is -nan, a number JSON cannot hold (customProps go to sidebar.json): quote it to keep it as text",
+                "docs/a.md:5:18: error: 'sidebar_custom_props.nested.big' is 1e999, a number JSON cannot hold (customProps go to sidebar.json): quote it to keep it as text",
+                "docs/a.md:6:5: error: 'sidebar_custom_props' has a key that is a list: customProps keys must be text",
+                "docs/a.md:8:3: error: 'sidebar_custom_props' has a key that is null: customProps keys must be text",
+            ])
+        #expect(FrontMatter.parse(yaml + "\n", path: "docs/a.md").0.sidebarCustomProps == nil)
+    }
+
+    /// Quoted, the same spellings are text; large finite numbers and YAML's own `.inf` (text
+    /// to docket, as `Double` does not read it) pass.
+    @Test func customPropsQuotedOrFiniteAreKept() {
+        let (fm, diagnostics) = FrontMatter.parse(
+            "sidebar_custom_props:\n  size: '+inf'\n  big: 1e300\n  dot: .inf\n  yes: true\n", path: "docs/a.md")
+        #expect(diagnostics.isEmpty)
+        #expect(
+            fm.sidebarCustomProps
+                == .object([
+                    (key: "size", value: .string("+inf")), (key: "big", value: .number(1e300)),
+                    (key: "dot", value: .string(".inf")), (key: "yes", value: .bool(true)),
+                ]))
+    }
+
     @Test func honouredKeysDoNotWarn() {
         let yaml = """
             id: a

@@ -179,6 +179,18 @@ import Testing
         #expect(metadata?.link == .generatedIndex(slug: "/x", title: nil, description: nil))
     }
 
+    /// A category file's `customProps` (JSON here, as Docusaurus writes `_category_.json`) is
+    /// held to the same rule as the front matter's: no number JSON cannot hold.
+    @Test func categoryCustomPropsJSONCannotHold() {
+        let (metadata, found) = CategoryMetadata.parse(
+            "{\"label\": \"X\", \"customProps\": {\"n\": -inf}}\n", path: "a/_category_.json")
+        #expect(
+            found.sorted.map(\.description) == [
+                "a/_category_.json:1:37: error: 'customProps.n' is -inf, a number JSON cannot hold (customProps go to sidebar.json): quote it to keep it as text"
+            ])
+        #expect(metadata?.customProps == nil)
+    }
+
     @Test func typoInATopLevelCategoryKeyGetsASuggestion() {
         let (_, found) = CategoryMetadata.parse("labl: X\n", path: "_category_.yml")
         #expect(found.sorted.map(\.description).first?.hasSuffix("(did you mean 'label'?)") == true)
