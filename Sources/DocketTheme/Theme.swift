@@ -9,6 +9,12 @@ public struct Theme: Sendable {
     /// Every file of the theme, by path relative to the theme folder.
     public let files: [String: String]
     private(set) var library: MustacheLibrary
+    /// The templates left out of `library` because the theme renders their output natively;
+    /// `render(_:_:)` parses them on demand.
+    let deferred: DeferredTemplates
+    /// What each template file reads and includes (`TemplateScope.scan`), by template name; nil
+    /// for a template the reading cannot follow.
+    private let templateScopes: [String: TemplateScope?]
     /// True while `toc-items.mustache` is the built-in one: pages then get their TOC items from
     /// `TOCView.builtInHTML` instead of running the template for every entry.
     let rendersTOCNatively: Bool
@@ -26,6 +32,8 @@ public struct Theme: Sendable {
     private(set) var siteTexts: [String: String] = [:]
     /// The names of `siteTexts`, sorted (tests).
     var siteRendered: [String] { siteTexts.keys.sorted() }
+    /// The names of the templates left unparsed until rendered (`DeferredTemplates`), sorted (tests).
+    var deferredNames: [String] { deferred.texts.keys.sorted() }
 
     /// The files under `assets/`, relative to it, which the build copies to `assets/docket/`.
     public var assets: [(path: String, content: String)] {
@@ -78,9 +86,25 @@ public struct Theme: Sendable {
             ? files[icon] : nil
         var library = MustacheLibrary()
         _ = HTMLEscaping.registered
+        var templateScopes: [String: TemplateScope?] = [:]
+        for (path, text) in files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            templateScopes[String(path.dropFirst("templates/".count).dropLast(".mustache".count))] =
+                TemplateScope.scan(text)
+        }
+        self.templateScopes = templateScopes
+        let deferrable = Self.deferrable(
+            scopes: templateScopes,
+            native: [
+                "page": rendersPageNatively, "sidebar-items": sidebarItemsIcon != nil, "toc-items": rendersTOCNatively,
+            ])
+        var deferredTexts: [String: String] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key })
         where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            if deferrable.contains(name) {
+                deferredTexts[name] = Self.escapingPragma + text
+                continue
+            }
             do {
                 // Every template (partials too: each starts over with swift-mustache's own escaping)
                 // escapes with `HTMLEscaping`. The pragma stands alone on a line before the
@@ -100,13 +124,44 @@ public struct Theme: Sendable {
         // The table of contents appears twice on a doc page (beside the text and, on narrow
         // screens, above it): its items are rendered once, with the theme's own `toc-items`, into
         // `page.tocItemsHTML`, which both places show.
-        do {
-            try library.register(
-                Self.escapingPragma + "{{#page.toc}}{{> toc-items}}{{/page.toc}}", named: Self.tocItems)
-        } catch {
-            throw .invalidTemplate(SourceLocation(path: displayRoot, line: 1, column: 1), "invalid template: \(error)")
+        let tocItemsText = Self.escapingPragma + "{{#page.toc}}{{> toc-items}}{{/page.toc}}"
+        if deferrable.contains("toc-items") {
+            deferredTexts[Self.tocItems] = tocItemsText
+        } else {
+            do {
+                try library.register(tocItemsText, named: Self.tocItems)
+            } catch {
+                throw .invalidTemplate(
+                    SourceLocation(path: displayRoot, line: 1, column: 1), "invalid template: \(error)")
+            }
         }
         self.library = library
+        deferred = DeferredTemplates(deferredTexts)
+    }
+
+    /// Which of the templates whose output the theme makes natively (`native`: name -> whether
+    /// it does) can be left unparsed: those that no other template includes. Nothing is left
+    /// out when a template's inclusions cannot be read (`TemplateScope`: changed delimiters,
+    /// dynamic partials, inheritance), since one of them might include it.
+    static func deferrable(scopes: [String: TemplateScope?], native: [String: Bool]) -> Set<String> {
+        var candidates = Set(native.filter(\.value).keys)
+        var included: [String: Set<String>] = [:]
+        for (name, scope) in scopes {
+            guard let scope else { return [] }
+            included[name] = Set(scope.inclusions.map(\.name))
+        }
+        // A candidate included by a template that stays (or by one that stays later) stays too.
+        var changed = true
+        while changed {
+            changed = false
+            for (name, names) in included where !candidates.contains(name) {
+                for kept in names.intersection(candidates) {
+                    candidates.remove(kept)
+                    changed = true
+                }
+            }
+        }
+        return candidates
     }
 
     /// The partials that show the same thing on every page of the default theme: the navbar, the
@@ -133,12 +188,8 @@ public struct Theme: Sendable {
 
     /// `bound(to:versioned:)` with the site's template data.
     func bound(to site: SiteView, versioned: Bool) -> Theme {
-        var scopes: [String: TemplateScope] = [:]
-        var unreadable: Set<String> = []
-        for (path, text) in files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
-            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-            if let scope = TemplateScope.scan(text) { scopes[name] = scope } else { unreadable.insert(name) }
-        }
+        let scopes = templateScopes.compactMapValues { $0 }
+        let unreadable = Set(templateScopes.filter { $0.value == nil }.keys)
         func isOverridden(_ name: String) -> Bool { overridden.contains("templates/\(name).mustache") }
         // Whether `name` and every partial below it read only `site`.
         func readsSiteOnly(_ name: String, seen: Set<String>) -> Bool {
@@ -237,6 +288,9 @@ public struct Theme: Sendable {
     /// Renders the template `name` with any value swift-mustache reads. Internal: the build passes
     /// only the typed views above; tests use it to compare a view with the dictionary it replaced.
     func render(_ name: String, _ context: Any) throws(ThemeError) -> String {
+        if let template = library.getTemplate(named: name) { return template.render(context, library: library) }
+        guard deferred.texts[name] != nil else { throw .missingTemplate(name) }
+        let library = deferred.adding(to: library)
         guard let template = library.getTemplate(named: name) else { throw .missingTemplate(name) }
         return template.render(context, library: library)
     }

@@ -26,14 +26,21 @@ import Testing
         }
     }
 
-    /// `Theme.builtIn` trusts the embedded templates to parse: this is where that is checked.
+    /// `Theme.builtIn` and `DeferredTemplates` trust the embedded templates to parse: this is
+    /// where that is checked, the templates a build leaves unparsed included.
     @Test func builtInTemplatesParse() throws {
         let theme = try Theme(files: DefaultThemeFiles.files, displayRoot: "themes/default", overridden: [])
         let templates = DefaultThemeFiles.files.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") }
         #expect(templates.contains("templates/page.mustache"), "\(templates.sorted())")
+        // The templates whose output the default theme makes natively, which no other includes.
+        #expect(theme.deferredNames == ["docket-toc-items", "page", "sidebar-items", "toc-items"])
+        let library = theme.deferred.adding(to: theme.library)
         for path in templates {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-            #expect(theme.library.getTemplate(named: name) != nil, "\(path) is not in the template library")
+            #expect(
+                (theme.library.getTemplate(named: name) != nil) != theme.deferredNames.contains(name),
+                "\(path) is either parsed with the theme or deferred")
+            #expect(library.getTemplate(named: name) != nil, "\(path) is not in the template library")
         }
     }
 }
