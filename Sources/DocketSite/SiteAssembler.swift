@@ -85,8 +85,9 @@ public enum SiteAssembler {
             let files = indices.map { pages[$0].parsed.displayPath }
             for index in indices {
                 let others = files.filter { $0 != pages[index].parsed.displayPath }
+                // At the `id:` that gave the page its id, when one did.
                 diagnostics.error(
-                    at: pages[index].location,
+                    at: pages[index].parsed.frontMatter.locations["id"] ?? pages[index].location,
                     "docs sharing the same id: '\(id)' is also the id of \(others.joined(separator: ", ")); give one an 'id' in its front matter or rename it"
                 )
             }
@@ -98,8 +99,9 @@ public enum SiteAssembler {
             let key = Site.routeKey(pages[index].permalink)
             if let other = pageByRoute[key] {
                 if pages[other].id != pages[index].id {
+                    // At the page's `slug:`, when it has one: that is what the message asks to change.
                     diagnostics.error(
-                        at: pages[index].location,
+                        at: pages[index].parsed.frontMatter.locations["slug"] ?? pages[index].location,
                         "duplicate route \(pages[index].permalink): \(pages[other].parsed.displayPath) is published at the same URL; set a different 'slug'"
                     )
                 }

@@ -72,6 +72,29 @@ import Testing
             }, "\(found)")
     }
 
+    /// A clash that a front-matter value made is reported at that value: the `slug:` the message
+    /// asks to change, the `id:` two pages share. A clash of file names has no such line.
+    @Test func clashesPointAtTheSlugOrIdThatMadeThem() throws {
+        let routes = try diagnostics([
+            "a/x1.md": "---\ntitle: X1\nslug: /x\n---\n# X1\n",
+            "a/x2.md": "---\ntitle: X2\nslug: /x\n---\n# X2\n",
+        ])
+        #expect(
+            routes == [
+                "docs/a/x2.md:3:7: error: duplicate route /docs/x: docs/a/x1.md is published at the same URL; set a different 'slug'"
+            ])
+        let ids = try diagnostics([
+            "one.md": "---\ntitle: One\nid: same\n---\n# One\n",
+            "two.md": "# Two\n",
+            "same.md": "# Same\n",
+        ])
+        #expect(
+            ids == [
+                "docs/one.md:3:5: error: docs sharing the same id: 'same' is also the id of docs/same.md; give one an 'id' in its front matter or rename it",
+                "docs/same.md:1:1: error: docs sharing the same id: 'same' is also the id of docs/one.md; give one an 'id' in its front matter or rename it",
+            ])
+    }
+
     @Test func slugsCannotEscapeTheOutputFolder() throws {
         let found = try diagnostics(["a.md": "---\nslug: /../../etc/passwd\n---\nA\n"])
         #expect(
