@@ -54,6 +54,16 @@ public enum PageParser {
                 "the title is \(contentTitle.count) characters long; titles may be at most \(maxTitleLength)")
         }
         diagnostics.append(contentsOf: references.directiveCheck.found)
+        // A step without a runbook is never extracted, so `docket check` never runs it: most
+        // likely the `runbook:` front matter is missing or lost its key.
+        if frontMatter.raw?["runbook"] == nil {
+            for block in references.stepBlocks {
+                diagnostics.warning(
+                    at: SourceLocation(path: displayPath, line: block.range.startLine, column: block.range.startColumn),
+                    "step=\(block.name) is not a runbook step: this page has no 'runbook:' front matter, so no runbook holds it and 'docket check' never runs it (add runbook: with id, title and params, or remove step=)"
+                )
+            }
+        }
 
         return ParsedPage(
             source: source,

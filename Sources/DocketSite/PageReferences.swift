@@ -14,6 +14,9 @@ struct PageReferences {
     private(set) var components = Set<MDXComponent>()
     /// A ```` ```mermaid ```` block was seen.
     private(set) var hasMermaidDiagram = false
+    /// Where the code blocks tagged as runbook steps (`step=`) start, with their step names: on
+    /// a page without `runbook:` front matter nothing runs them (`PageParser` warns).
+    private(set) var stepBlocks: [(name: String, range: SourceRange)] = []
     private(set) var mdxCheck: MDXSyntaxCheck
     private(set) var directiveCheck: DirectiveCheck
 
@@ -45,8 +48,9 @@ struct PageReferences {
                 links.append(LinkReference(kind: .link, destination: destination, range: nodes[index].range))
             case .image(let source, _):
                 links.append(LinkReference(kind: .image, destination: source, range: nodes[index].range))
-            case .codeBlock(_, let info) where info.language == "mermaid":
-                hasMermaidDiagram = true
+            case .codeBlock(_, let info):
+                if info.language == "mermaid" { hasMermaidDiagram = true }
+                if let name = info.attribute("step") { stepBlocks.append((name, nodes[index].range)) }
             case .directive(let directive):
                 directiveCheck.inspect(directive, at: nodes[index].range)
             default:

@@ -95,6 +95,27 @@ import Testing
             ])
     }
 
+    /// A block tagged `step=` on a page without `runbook:` front matter belongs to no runbook, so
+    /// nothing would ever run it: a warning at the block, not silence. An example of the syntax
+    /// inside a longer fence is text, and a runbook page's steps are the runbook's.
+    @Test func aStepOnAPageWithoutARunbookIsWarnedAbout() throws {
+        let step = "```bash step=start\necho start\n```\n"
+        let found = try diagnostics([
+            "plain.md": "# Plain\n\n" + step,
+            "typo.md": "---\nrunbok:\n  id: t\n---\n# Typo\n\n- in a list:\n\n  ```sh step=nested\n  true\n  ```\n",
+            "example.md": "# Example\n\n````md\n" + step + "````\n",
+            "book.md": "---\nrunbook:\n  id: book\n  title: Book\n  params: {}\n---\n# Book\n\n" + step,
+        ])
+        let says =
+            "is not a runbook step: this page has no 'runbook:' front matter, so no runbook holds it and 'docket check' never runs it (add runbook: with id, title and params, or remove step=)"
+        #expect(
+            found == [
+                "docs/plain.md:3:1: warning: step=start " + says,
+                "docs/typo.md:2:1: warning: unknown front-matter key 'runbok' (did you mean 'runbook'?)",
+                "docs/typo.md:9:3: warning: step=nested " + says,
+            ])
+    }
+
     @Test func slugsCannotEscapeTheOutputFolder() throws {
         let found = try diagnostics(["a.md": "---\nslug: /../../etc/passwd\n---\nA\n"])
         #expect(
