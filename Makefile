@@ -71,13 +71,12 @@ browser-test: deps
 	Tests/Browser/run.sh
 
 # Build speed, CPU use and memory against Hugo on two corpora at 1,000 and 10,000 pages (needs
-# hugo and GNU time; PAGES=2000 or PAGES="1000 10000 50000" for other sizes, BENCH_RUNS=1 for a
+# hugo and python3; PAGES=2000 or PAGES="1000 10000 50000" for other sizes, BENCH_RUNS=1 for a
 # quicker run). Prints the ratios and docket's stage timings; exits 1 when a goal is missed.
 # Not part of `make test`.
 PAGES ?= 1000 10000
 bench: release
 	@command -v hugo >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo
-	@test -x /usr/bin/time || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
 	scripts/bench.sh "$(PAGES)"
 
 # docket serve's live reload on a 10,000-page site, as a browser sees it: median of 20

@@ -60,11 +60,9 @@ done
 [[ -x $docket ]] || die "no docket binary at $docket (build it with: make release)"
 command -v "$hugo" >/dev/null || die "no hugo on PATH (install it with: apt-get install hugo)"
 command -v python3 >/dev/null || die "no python3 on PATH (it generates the corpora)"
-# GNU time, not the shell keyword: it reports user and system CPU seconds and the peak
-# resident set size (%M, KiB) of the largest process of the tree, which is the tool itself.
-if ! /usr/bin/time -f '%e %U %S %M' true 2>/dev/null; then
-  die "GNU time is missing at /usr/bin/time (install it with: apt-get install time)"
-fi
+# Wall, user and system seconds and peak resident KiB of each run, to the microsecond: GNU
+# time's hundredths were up to 3% of a 1,000-page docket build (scripts/bench/measure.py).
+measure=$root/scripts/bench/measure.py
 docket=$(cd "$(dirname "$docket")" && pwd)/$(basename "$docket")   # we cd before running it
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/docket-bench.XXXXXX")
@@ -143,11 +141,11 @@ bench_one() {
     # this run and charges one tool for the other's files.
     sync
     if [[ $tool == docket ]]; then
-      (cd "$empty" && /usr/bin/time -f '%e %U %S %M' -o "$metrics" \
+      (cd "$empty" && python3 "$measure" "$metrics" \
         "$docket" build --content "$dir/docs" --out "$out" --broken-links warn --timings) \
         >"$log" 2>&1 || status=$?
     else
-      /usr/bin/time -f '%e %U %S %M' -o "$metrics" \
+      python3 "$measure" "$metrics" \
         "$hugo" --quiet -s "$dir/hugo" -d "$out" >"$log" 2>&1 || status=$?
     fi
     if ((status != 0)); then
@@ -175,7 +173,7 @@ bench_one() {
     read -r wall user sys kib < <(tail -n 1 "$metrics")
     local cpu
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
-    printf '  run %d  %-6s %7.2f s wall %7.2f s CPU %7.0f MiB%s\n' "$n" "$tool" "$wall" "$cpu" \
+    printf '  run %d  %-6s %7.3f s wall %7.3f s CPU %7.1f MiB%s\n' "$n" "$tool" "$wall" "$cpu" \
       "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$( ((n == 0)) && echo '  (warm-up, not counted)')"
     ((n == 0)) && return
     if [[ $tool == docket ]]; then d_wall+=("$wall"); d_cpu+=("$cpu"); d_rss+=("$kib")
@@ -202,8 +200,8 @@ bench_one() {
   hw=$(median "${h_wall[@]}"); hc=$(median "${h_cpu[@]}"); hm=$(median "${h_rss[@]}" | awk '{ print $1 / 1024 }')
   awk -v p="$pages" -v dw="$dw" -v dc="$dc" -v dm="$dm" -v hw="$hw" -v hc="$hc" -v hm="$hm" 'BEGIN {
     printf "\n  %-8s %10s %10s %9s %10s %9s\n", "tool", "wall s", "CPU s", "CPU/wall", "peak MiB", "pages/s"
-    printf "  %-8s %10.2f %10.2f %9.2f %10.0f %9.0f\n", "docket", dw, dc, dc / dw, dm, p / dw
-    printf "  %-8s %10.2f %10.2f %9.2f %10.0f %9.0f\n", "hugo", hw, hc, hc / hw, hm, p / hw
+    printf "  %-8s %10.3f %10.3f %9.2f %10.1f %9.0f\n", "docket", dw, dc, dc / dw, dm, p / dw
+    printf "  %-8s %10.3f %10.3f %9.2f %10.1f %9.0f\n", "hugo", hw, hc, hc / hw, hm, p / hw
   }'
   echo
   echo "  docket stages (last run, --timings):"
@@ -215,7 +213,7 @@ bench_one() {
     if (t > tg) miss = miss " time"
     if (r > rg) miss = miss " memory"
     if (c < cg) miss = miss " cores"
-    printf "time ratio %.2f (goal <= %.2f), memory ratio %.2f (goal <= %.2f), CPU/wall %.2f (goal >= %.2f)|%s", t, tg, r, rg, c, cg, miss
+    printf "time ratio %.3f (goal <= %.2f), memory ratio %.3f (goal <= %.2f), CPU/wall %.3f (goal >= %.2f)|%s", t, tg, r, rg, c, cg, miss
   }')
   local missed=${verdict#*|}
   verdict=${verdict%|*}
@@ -224,7 +222,7 @@ bench_one() {
     echo "  goals missed:$missed"
     failed_goals=1
   fi
-  summary+=("$(printf 'bench: %s %d pages: docket %.2f s (%.0f pages/s, %.0f MiB, CPU/wall %.2f); hugo %.2f s (%.0f MiB); %s%s' \
+  summary+=("$(printf 'bench: %s %d pages: docket %.3f s (%.0f pages/s, %.1f MiB, CPU/wall %.2f); hugo %.3f s (%.1f MiB); %s%s' \
     "$kind" "$pages" "$dw" "$(awk -v p="$pages" -v d="$dw" 'BEGIN { print p / d }')" "$dm" \
     "$(awk -v c="$dc" -v d="$dw" 'BEGIN { print c / d }')" "$hw" "$hm" "$verdict" "${missed:+; MISSED:$missed}")")
   # Nothing is deleted before the bench ends (the temp folder goes then): on ext4 without a
