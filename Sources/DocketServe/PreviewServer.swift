@@ -17,9 +17,28 @@ public final class PreviewServer: Sendable {
         self.limits = limits
     }
 
+    /// The server could not listen: the port is taken, or the system refused the socket.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     /// Binds 127.0.0.1:`port` (0: any free port; see the channel's `localAddress`) and returns
-    /// the channel (wait on its `closeFuture`).
-    public func start(port: Int) throws -> Channel {
+    /// the channel (wait on its `closeFuture`). A port in use is said in those words, with what
+    /// to do, instead of NIO's `bind(descriptor:ptr:bytes:)` error.
+    public func start(port: Int) throws(Failure) -> Channel {
+        do {
+            return try bind(port: port)
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw Failure(
+                description:
+                    "127.0.0.1:\(port) is already in use (another docket serve?): stop that server, or choose another port with --port (--port 0 picks a free one)"
+            )
+        } catch {
+            throw Failure(description: "cannot listen on 127.0.0.1:\(port): \(error)")
+        }
+    }
+
+    private func bind(port: Int) throws -> Channel {
         let state = self.state
         let limits = self.limits
         let connections = self.connections

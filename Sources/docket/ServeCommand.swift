@@ -73,7 +73,15 @@ extension Docket {
             limits.maxConnections = maxConnections
             limits.headTimeout = headTimeout
             limits.idleTimeout = idleTimeout
-            let channel = try PreviewServer(state: state, limits: limits).start(port: port)
+            let started = Result { () throws(PreviewServer.Failure) in
+                try PreviewServer(state: state, limits: limits).start(port: port)
+            }
+            guard case .success(let channel) = started else {
+                if case .failure(let failure) = started {
+                    FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+                }
+                throw ExitCode(1)
+            }
             do {
                 try loop.start()
             } catch {

@@ -75,6 +75,31 @@ import Testing
         #expect(own.count == 1, "the server's own folder: \(own)")
     }
 
+    /// A second server on a port the first holds says so and what to do, and exits 1: not NIO's
+    /// `bind(descriptor:ptr:bytes:)` error.
+    @Test func aPortInUseIsSaidInThoseWords() throws {
+        let first = try Server()
+        defer { first.stop() }
+        #expect(first.port > 0, "the first server did not start")
+        let second = Process()
+        second.executableURL = BuiltProducts.docket
+        second.arguments = ["serve", "--port", String(first.port)]
+        second.currentDirectoryURL = first.root
+        let errors = Pipe()
+        second.standardOutput = FileHandle.nullDevice
+        second.standardError = errors
+        try second.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 1)
+        // The first build's diagnostics come before it (the site has no docket.yml).
+        #expect(
+            stderr.hasSuffix(
+                "\nerror: 127.0.0.1:\(first.port) is already in use (another docket serve?): stop that server, or choose another port with --port (--port 0 picks a free one)\n"
+            ),
+            "\(stderr)")
+    }
+
     @Test func onlyLoopbackHostsAndAllowedOnesAreAnswered() throws {
         let server = try Server(arguments: ["--allow-host", "docs.test"])
         defer { server.stop() }
