@@ -123,16 +123,11 @@ public enum SiteBuilder {
         let site = loaded.site
         let pageRunbooks = SiteOutputs.pageRunbooks(site, runbooks)
         let timings = BuildTimings.shared
-        // The search index, the theme's files and the sidebar data need no rendered page: made
-        // while the page context is made (mostly on one core) and the pages render. Each search
-        // file is written as soon as it is complete, so the search data never all sit in memory
-        // next to the pages being rendered.
+        // The theme's files and the sidebar data need no rendered page: made while the page
+        // context is made (mostly on one core) and the pages render.
         let siteWide = BackgroundWork { () -> (failure: OutputWriteError?, sidebar: String) in
             var failure: OutputWriteError?
             do throws(OutputWriteError) {
-                try SearchIndex.write(site, releasingSections: true) { path, content throws(OutputWriteError) in
-                    try folder.write(content, to: "assets/docket/" + path)
-                }
                 // The theme's bundled mermaid is written only when a page draws a diagram with it.
                 for asset in theme.assets(for: site) {
                     try folder.write(asset.content, to: "assets/docket/" + asset.path)
@@ -141,6 +136,13 @@ public enum SiteBuilder {
                 failure = error
             }
             return (failure, SidebarJSONFile.render(site))
+        }
+        // The search index, in batches run among the pages (`PageWork`). Each search file is
+        // written as soon as it is complete, so the search data never all sit in memory next to
+        // the pages being rendered.
+        let search = SearchIndexBuild<OutputWriteError>(site, releasingSections: true)
+        let writeSearchFile = { @Sendable (path: String, content: String) throws(OutputWriteError) -> Void in
+            try folder.write(content, to: "assets/docket/" + path)
         }
 
         // The navbar, footer and drawer header, rendered once for the whole site where the theme
@@ -166,8 +168,17 @@ public enum SiteBuilder {
 
         // Pages, in parallel: each writes its own file.
         let pages = only.map { wanted in loaded.pages.filter { wanted.contains($0.page.source) } } ?? loaded.pages
+        let work = PageWork.interleaved(pages: pages.count, searchBatches: search.batchCount)
         let failures = timings.measure("render + write pages") {
-            pages.parallelMap { resolved -> String? in
+            work.parallelMap { work -> String? in
+                let resolved: ResolvedPage
+                switch work {
+                case .searchBatch(let batch):
+                    search.run(batch: batch, emit: writeSearchFile)
+                    return nil
+                case .page(let index):
+                    resolved = pages[index]
+                }
                 do {
                     let html = try pageTheme.render(
                         "page",
@@ -187,6 +198,7 @@ public enum SiteBuilder {
             }
         }
         let siteWideFiles = timings.measure("site-wide files (wait)") { siteWide.wait() }
+        let searchFailure = search.wait()
         if let failure = failures.compactMap({ $0 }).first { throw BuildFailure(message: failure) }
         var count = pages.count
 
@@ -227,7 +239,7 @@ public enum SiteBuilder {
             try folder.write(siteWideFiles.sidebar, to: "assets/docket/sidebar.json")
         }
         try timings.measure("site-wide files") { () throws -> Void in
-            if let failure = siteWideFiles.failure { throw failure }
+            if let failure = searchFailure ?? siteWideFiles.failure { throw failure }
         }
         count += try timings.measure("other doc versions") { () throws -> Int in
             try VersionedOutput.write(loaded, theme: theme, menu: versionMenu, into: folder)

@@ -40,13 +40,13 @@ struct PostingList: Sendable {
         bytes[bytes.count - 1] = Self.finalDigit(Self.finalValue(bytes[bytes.count - 1]) | field)
     }
 
-    /// Appends `other`'s postings, whose sections all come after this list's. `other`'s first
-    /// posting is written as a gap from section 0: it is read back and written again as the gap
-    /// from this list's last section; the rest (gaps between `other`'s own postings) are copied
-    /// as they are.
-    mutating func append(contentsOf other: PostingList) {
+    /// Appends `other`'s postings, their sections numbered from `firstID` (all after this
+    /// list's). `other`'s first posting is written as a gap from section 0: it is read back
+    /// and written again as the gap from this list's last section; the rest (gaps between
+    /// `other`'s own postings) are copied as they are.
+    mutating func append(contentsOf other: PostingList, from firstID: Int = 0) {
         guard !other.bytes.isEmpty else { return }
-        guard !bytes.isEmpty else {
+        guard !bytes.isEmpty || firstID != 0 else {
             self = other
             return
         }
@@ -57,9 +57,9 @@ struct PostingList: Sendable {
             number = number << 5 | digit.value
             if digit.isFinal { break }
         }
-        append(number)
+        append(number + (firstID << 4))
         bytes.append(contentsOf: other.bytes[index...])
-        last = other.last
+        last = other.last + (firstID << 4)
     }
 
     /// `SearchIndex.final[value]` (value 0...31), computed: every posting of the site is

@@ -1,5 +1,6 @@
 import DocketSite
 import Foundation
+import Synchronization
 
 /// The full-text search data the default theme's search box reads, under `assets/docket/`. One
 /// result per heading section; every listed page (and generated category page) is indexed with
@@ -48,35 +49,27 @@ public enum SearchIndex {
     static let leading = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
 
     /// The files to write, by path relative to `assets/docket/`: `search-index.json`, the term
-    /// files, then the text files.
+    /// files, then the text files. Batches are made on every core.
     public static func files(_ site: Site) -> [(path: String, content: String)] {
-        var head: [(path: String, content: String)] = []
-        var terms: [(path: String, content: String)] = []
-        var texts: [(path: String, content: String)] = []
-        write(site) { path, content in
-            if path.hasPrefix("search/t") {
-                terms.append((path, content))
-            } else if path.hasPrefix("search/f") {
-                texts.append((path, content))
-            } else {
-                head.append((path, content))
-            }
+        let written = Mutex<[(path: String, content: String)]>([])
+        let build = SearchIndexBuild<Never>(site)
+        _ = concurrentMap(build.batchCount) { batch in
+            build.run(batch: batch) { path, content in written.withLock { $0.append((path, content)) } }
         }
-        return head + terms + texts
+        let files = written.withLock { $0 }
+        return files.filter { !$0.path.hasPrefix("search/") } + files.filter { $0.path.hasPrefix("search/t") }
+            + files.filter { $0.path.hasPrefix("search/f") }
     }
 
-    /// Sections quoted per task while the text files are cut: all of them quoted at once held a
-    /// second copy of the site's text (~60 MiB at 10,000 pages) next to the sections.
-    static let fragmentChunk = 512
-
-    /// Makes the search files and hands each to `emit` as soon as it is complete, by path relative
-    /// to `assets/docket/`: text files, then term files, then `search-index.json` (which names
-    /// them). A build writes each to disk at once, so the search data of a large site never all
-    /// sit in memory next to the rendered pages: at 10,000 pages, returning every file at the end
-    /// made the search index most of the build's peak memory.
+    /// Makes the search files on this thread and hands each to `emit` as soon as it is complete,
+    /// by path relative to `assets/docket/`: text files, then term files, then
+    /// `search-index.json` (which names them). A build runs a `SearchIndexBuild`'s batches among
+    /// its pages instead, and writes each file to disk at once, so the search data of a large
+    /// site never all sit in memory next to the rendered pages: at 10,000 pages, returning every
+    /// file at the end made the search index most of the build's peak memory.
     ///
     /// With `releasingSections`, each prepared page's search sections are given back as soon as
-    /// they are read (`PreparedBody.releaseSearchSections`): for a build, which reads them once.
+    /// they are read (`PreparedBody.releaseSearchSections`).
     public static func write<Failure: Error>(
         _ site: Site, releasingSections: Bool = false, emit: (_ path: String, _ content: String) throws(Failure) -> Void
     ) throws(Failure) {
@@ -88,47 +81,17 @@ public enum SearchIndex {
         _ site: Site, pagesPerBatch: Int, releasingSections: Bool = false,
         emit: (_ path: String, _ content: String) throws(Failure) -> Void
     ) throws(Failure) {
-        // Text files: consecutive sections, about `fragmentBytes` of text each. Quoting the text is
-        // most of the work: done on every core a chunk at a time, the files are then cut in order.
-        var fragmentStarts: [Int] = []
-        var fragmentCount = 0
-        var fragment = ""
-        var postings = TermTable<PostingList>()
-        var sectionCount = 0
-        let pages = try collect(site, pagesPerBatch: pagesPerBatch, releasing: releasingSections) {
-            (sections: [SearchSection], firstID: Int) throws(Failure) in
-            for chunkStart in stride(from: 0, to: sections.count, by: fragmentChunk) {
-                let chunkCount = min(fragmentChunk, sections.count - chunkStart)
-                let entries = sections.withUnsafeBufferPointer { sections in
-                    // Read in place: a section taken out of the array was copied (four retains).
-                    nonisolated(unsafe) let sections = sections
-                    return concurrentMap(chunkCount) { offset in fragmentEntry(sections[chunkStart + offset]) }
-                }
-                for (offset, entry) in entries.enumerated() {
-                    if fragment.isEmpty {
-                        fragmentStarts.append(firstID + chunkStart + offset)
-                        // Room for a whole file at once: grown by doubling, each file's text was
-                        // copied about twice more on its way to 16 KB.
-                        fragment.reserveCapacity(fragmentBytes + entry.utf8.count + 16)
-                        fragment += "["
-                    } else {
-                        fragment += ",\n"
-                    }
-                    fragment += entry
-                    if fragment.utf8.count >= fragmentBytes {
-                        fragment += "]\n"
-                        try emit("search/f\(fragmentCount).json", fragment)
-                        fragmentCount += 1
-                        fragment = ""
-                    }
-                }
-            }
-            // Section ids only grow from one batch to the next, so appending keeps every list ascending.
-            for table in termTables(of: sections, firstID: firstID) { postings.append(table) }
-            sectionCount = firstID + sections.count
-        }
-        if !fragment.isEmpty { try emit("search/f\(fragmentCount).json", fragment + "]\n") }
+        let build = SearchIndexBuild<Failure>(site, pagesPerBatch: pagesPerBatch, releasingSections: releasingSections)
+        for batch in 0..<build.batchCount { build.run(batch: batch, emit: emit) }
+        if let failure = build.wait() { throw failure }
+    }
 
+    /// The files that follow the text files, once every section is in `postings`: the term
+    /// files, then `search-index.json`, which names them and the text files' first sections.
+    static func writeFiles<Failure: Error>(
+        pages: [(title: String, url: String)], sectionCount: Int, fragmentStarts: [Int],
+        postings: TermTable<PostingList>, emit: (_ path: String, _ content: String) throws(Failure) -> Void
+    ) throws(Failure) {
         var lists: [String: PostingList] = [:]
         lists.reserveCapacity(postings.count)
         postings.forEveryTerm { term, list in
@@ -218,87 +181,51 @@ public enum SearchIndex {
 
     /// The indexed pages (listed doc pages, then generated category pages) and their sections.
     static func collect(_ site: Site) -> (pages: [(title: String, url: String)], sections: [SearchSection]) {
+        let listed = site.pages.indices.filter { !site.pages[$0].frontMatter.unlisted }
+        var pages = listed.map { (title: site.pages[$0].title, url: URLPath.encode(site.pages[$0].permalink)) }
         var sections: [SearchSection] = []
-        let pages = collect(site) { batch, _ in sections += batch }
+        for (number, index) in listed.enumerated() { sections += self.sections(of: site, listed: index, as: number) }
+        sections += generatedSections(of: site, firstPage: pages.count)
+        pages += site.generatedIndexes.map { ($0.title, URLPath.encode($0.permalink)) }
         return (pages, sections)
     }
 
-    /// Pages whose sections are made at once: the sections of every page (the site's whole text)
-    /// never all exist at the same time. With each batch's term tables (a posting array for every
-    /// term) they are what the index holds beside the site while the pages render: batches of
-    /// 256 pages, not 1,024, took the peak of a 1,000-page build from 70 to 65 MiB (project
-    /// corpus) and from 88 to 79 MiB (shared), in the same time; 64, not 256 (with 512 sections
-    /// quoted per task, not 2,048), from 51.9 to 50.8 and from 67.1 to 65.4 MiB (medians of 8).
+    /// Pages whose sections are made at once (a `SearchIndexBuild` batch): the sections of
+    /// every page (the site's whole text) never all exist at the same time. With each batch's
+    /// term table they are what the index holds beside the site while the pages render: batches
+    /// of 256 pages, not 1,024, took the peak of a 1,000-page build from 70 to 65 MiB (project
+    /// corpus) and from 88 to 79 MiB (shared), in the same time; 64, not 256, from 51.9 to 50.8
+    /// and from 67.1 to 65.4 MiB (medians of 8).
     static let pagesPerBatch = 64
 
-    /// The indexed pages; their sections are handed to `body` a batch of pages at a time, in
-    /// order, with the id of the batch's first section. With `releasing`, a prepared page's
-    /// sections are released once read.
-    static func collect<Failure: Error>(
-        _ site: Site, pagesPerBatch: Int = pagesPerBatch, releasing: Bool = false,
-        _ body: (_ sections: [SearchSection], _ firstID: Int) throws(Failure) -> Void
-    ) throws(Failure) -> [(title: String, url: String)] {
-        // The listed pages by their index: a filtered copy of the pages themselves was a second
-        // array of every page's full value (11 MB at 10,000 pages) held through the whole index.
-        let listed = site.pages.indices.filter { !site.pages[$0].frontMatter.unlisted }
-        var pages: [(title: String, url: String)] = listed.map {
-            (site.pages[$0].title, URLPath.encode(site.pages[$0].permalink))
+    /// The sections of `site.pages[index]`, the index's page `number`: numbered and the first
+    /// titled. With `releasing`, a prepared page's sections are released once read.
+    static func sections(of site: Site, listed index: Int, as number: Int, releasing: Bool = false) -> [SearchSection] {
+        // Read in place: a copy of the page retained each of its many parts.
+        guard let prepared = site.pages[index].parsed.prepared else {
+            return SearchSection.sections(
+                of: site.pages[index].parsed.document, page: number, title: site.pages[index].title,
+                description: site.pages[index].description, keywords: site.pages[index].frontMatter.keywords)
         }
-        var firstID = 0
-        for batchStart in stride(from: 0, to: listed.count, by: pagesPerBatch) {
-            let perPage = concurrentMap(min(pagesPerBatch, listed.count - batchStart)) { offset in
-                let index = batchStart + offset
-                // Read in place: a copy of the page retained each of its many parts.
-                let at = listed[index]
-                if let prepared = site.pages[at].parsed.prepared {
-                    // Gathered when the page was parsed (its tree is gone): numbered and titled here.
-                    guard var sections = prepared.searchSections else {
-                        preconditionFailure(
-                            "\(site.pages[at].parsed.displayPath): the page's search sections were released before they were read"
-                        )
-                    }
-                    if releasing { prepared.releaseSearchSections() }
-                    for section in sections.indices { sections[section].page = index }
-                    sections[0].title = site.pages[at].title
-                    return sections
-                }
-                return SearchSection.sections(
-                    of: site.pages[at].parsed.document, page: index, title: site.pages[at].title,
-                    description: site.pages[at].description, keywords: site.pages[at].frontMatter.keywords)
-            }
-            let sections = flattened(perPage)
-            try body(sections, firstID)
-            firstID += sections.count
+        // Gathered when the page was parsed (its tree is gone): numbered and titled here.
+        guard var sections = prepared.searchSections else {
+            preconditionFailure(
+                "\(site.pages[index].parsed.displayPath): the page's search sections were released before they were read"
+            )
         }
-        var generated: [SearchSection] = []
-        for index in site.generatedIndexes {
-            var section = SearchSection(page: pages.count, heading: "", anchor: "", text: "", title: index.title)
-            if let description = index.description { section.text = SearchSection.collapse(description) }
-            generated.append(section)
-            pages.append((index.title, URLPath.encode(index.permalink)))
-        }
-        if !generated.isEmpty { try body(generated, firstID) }
-        return pages
+        if releasing { prepared.releaseSearchSections() }
+        for section in sections.indices { sections[section].page = number }
+        sections[0].title = site.pages[index].title
+        return sections
     }
 
-    /// The pages' sections in one array, moved there: appended, each section's three strings and
-    /// keywords were retained, then released with the page's array.
-    static func flattened(_ pages: consuming [[SearchSection]]) -> [SearchSection] {
-        let total = pages.reduce(0) { $0 + $1.count }
-        let empty = SearchSection.empty
-        return [SearchSection](unsafeUninitializedCapacity: total) { buffer, initialized in
-            var position = 0
-            for page in pages.indices {
-                pages[page].withUnsafeMutableBufferPointer { sections in
-                    for index in sections.indices {
-                        buffer.initializeElement(at: position, to: sections.moveElement(from: index))
-                        // An empty section holds no object: the page's array releases nothing.
-                        sections.initializeElement(at: index, to: empty)
-                        position += 1
-                    }
-                }
-            }
-            initialized = position
+    /// A section for each generated category page (its title and description), numbered as the
+    /// index's pages from `firstPage` on.
+    static func generatedSections(of site: Site, firstPage: Int) -> [SearchSection] {
+        site.generatedIndexes.enumerated().map { offset, index in
+            var section = SearchSection(page: firstPage + offset, heading: "", anchor: "", text: "", title: index.title)
+            if let description = index.description { section.text = SearchSection.collapse(description) }
+            return section
         }
     }
 
@@ -307,11 +234,25 @@ public enum SearchIndex {
     /// sets never all exist at once.
     static let postingsChunk = 512
 
-    /// Every term with its postings (`section * 16 + fields`), sections ascending. Section ids
-    /// count from `firstID` (a batch of a larger index).
-    static func postings(of sections: [SearchSection], firstID: Int = 0) -> [String: [Int]] {
+    /// Every term with its postings (`section * 16 + fields`), sections ascending, the terms of
+    /// each chunk of `postingsChunk` sections tokenised on every core and joined in order as a
+    /// build joins its batches (`SearchIndexBuild`).
+    static func postings(of sections: [SearchSection]) -> [String: [Int]] {
+        let chunks = (sections.count + postingsChunk - 1) / postingsChunk
+        let tables = sections.withUnsafeBufferPointer { sections in
+            // Read in place: a section taken out of the array was copied (four retains).
+            nonisolated(unsafe) let sections = sections
+            return concurrentMap(chunks) { chunk -> TermTable<PostingList> in
+                var table = TermTable<PostingList>()
+                let first = chunk * postingsChunk
+                for id in first..<min(sections.count, first + postingsChunk) {
+                    addTerms(of: sections[id], as: (id - first) << 4, to: &table)
+                }
+                return table
+            }
+        }
         var merged = TermTable<PostingList>()
-        for table in termTables(of: sections, firstID: firstID) { merged.append(table) }
+        for (chunk, table) in tables.enumerated() { merged.append(table, from: chunk * postingsChunk) }
         var postings: [String: [Int]] = [:]
         postings.reserveCapacity(merged.count)
         merged.forEveryTerm { term, list in
@@ -319,34 +260,6 @@ public enum SearchIndex {
             postings[term] = postings[term].map { merge($0, values) } ?? values
         }
         return postings
-    }
-
-    /// The terms of `sections` with their postings, a table for each chunk of sections, in
-    /// order. Chunks are tokenised on every core; the caller merges them in order, so the output
-    /// is deterministic, and by their bytes: no term becomes a `String` before the site's table
-    /// is written out.
-    ///
-    /// A chunk is at most `postingsChunk` sections, and a batch of the build's index (64 pages,
-    /// a few hundred sections) is split in one chunk per core: as one chunk, it was tokenised on
-    /// one core, and what the index had left when the pages were written ran on that core alone.
-    /// Release builds in turns on tmpfs (medians of 20, `--timings`): 1,000 project pages, wait for
-    /// the index 24.5 -> 16.5 ms and 22.5 -> 17.0 ms, all stages 0.145 -> 0.138 s and 0.136 ->
-    /// 0.134 s; 1,000 shared pages, wait 21.0 -> 15.0 ms, stages 0.196 -> 0.192 s.
-    static func termTables(of sections: [SearchSection], firstID: Int) -> [TermTable<PostingList>] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = max(1, min(postingsChunk, (sections.count + cores - 1) / cores))
-        let chunks = (sections.count + size - 1) / size
-        return sections.withUnsafeBufferPointer { sections in
-            // Read in place: a section taken out of the array was copied (four retains).
-            nonisolated(unsafe) let sections = sections
-            return concurrentMap(chunks) { chunk -> TermTable<PostingList> in
-                var table = TermTable<PostingList>()
-                for id in (chunk * size)..<min(sections.count, (chunk + 1) * size) {
-                    addTerms(of: sections[id], as: (firstID + id) << 4, to: &table)
-                }
-                return table
-            }
-        }
     }
 
     /// Two posting lists as one, sections ascending; a section in both has the fields of both.

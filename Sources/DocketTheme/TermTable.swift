@@ -139,12 +139,13 @@ extension TermTable where Value == PostingList {
         values[number].add(posting: posting, field: field)
     }
 
-    /// Appends the postings of `other`'s terms to this table's (`other`'s sections all come
-    /// after this table's): each list's bytes copied, its first posting written again.
-    mutating func append(_ other: TermTable<PostingList>) {
+    /// Appends the postings of `other`'s terms to this table's, `other`'s sections numbered
+    /// from `firstID` (they all come after this table's): each list's bytes copied, its first
+    /// posting written again.
+    mutating func append(_ other: TermTable<PostingList>, from firstID: Int) {
         other.forEveryEntry { term, hash, list in
             let number = number(of: term, hash: hash) { PostingList() }
-            values[number].append(contentsOf: list)
+            values[number].append(contentsOf: list, from: firstID)
         }
     }
 }

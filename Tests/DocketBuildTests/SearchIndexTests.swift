@@ -1,9 +1,10 @@
-import DocketBuild
 import DocketSite
 import DocketTestSupport
 import Foundation
+import Synchronization
 import Testing
 
+@testable import DocketBuild
 @testable import DocketTheme
 
 /// The search data: what each heading section holds, where terms occur (the ranking bits), and
@@ -180,6 +181,92 @@ import Testing
             #expect(files == whole, "batches of \(batch) pages")
         }
         #expect(Dictionary(uniqueKeysWithValues: SearchIndex.files(site).map { ($0.path, $0.content) }) == whole)
+    }
+
+    /// A build runs the batches on its render threads, in whatever order they finish: the files
+    /// must be those of batches run in order, and each written once.
+    @Test func filesDoNotDependOnTheOrderBatchesRun() throws {
+        var pages: [String: String] = [:]
+        for number in 1...9 {
+            pages["part/p\(number).md"] =
+                "# Page \(number)\n\nShared words, café and token\(number).\n\n## Step \(number)\n\nMore shared text \(String(repeating: "filler ", count: 400 * number)).\n"
+        }
+        pages["part/_category_.yml"] = "label: Part\nlink:\n  type: generated-index\n  description: All the parts\n"
+        let site = try site(pages)
+        var whole: [String: String] = [:]
+        SearchIndex.write(site, pagesPerBatch: 100) { whole[$0] = $1 }
+        #expect(whole.keys.filter { $0.hasPrefix("search/f") }.count >= 2, "several text files: \(whole.keys.sorted())")
+
+        let reversed = SearchIndexBuild<Never>(site, pagesPerBatch: 2)
+        var files: [String: String] = [:]
+        var writes = 0
+        for batch in (0..<reversed.batchCount).reversed() {
+            reversed.run(batch: batch) { path, content in
+                files[path] = content
+                writes += 1
+            }
+            if batch > 0 { #expect(files.isEmpty, "nothing is written before batch 0 is joined") }
+        }
+        #expect(reversed.wait() == nil)
+        #expect(files == whole)
+        #expect(writes == whole.count, "each file once")
+
+        for round in 0..<20 {
+            let build = SearchIndexBuild<Never>(site, pagesPerBatch: 1)
+            let written = Mutex<[String: String]>([:])
+            let order = (0..<build.batchCount).shuffled()
+            DispatchQueue.concurrentPerform(iterations: order.count) { index in
+                build.run(batch: order[index]) { path, content in
+                    written.withLock { #expect($0.updateValue(content, forKey: path) == nil, "\(path) written twice") }
+                }
+            }
+            #expect(build.wait() == nil)
+            #expect(written.withLock { $0 } == whole, "round \(round), order \(order)")
+        }
+    }
+
+    /// A file that cannot be written stops the index: the failure is what `wait` returns, and
+    /// no file is written after it.
+    @Test func aFailedWriteStopsTheIndex() throws {
+        struct Full: Error, Equatable {}
+        var pages: [String: String] = [:]
+        for number in 1...6 {
+            pages["p\(number).md"] = "# Page \(number)\n\n\(String(repeating: "word\(number) ", count: 4_000))\n"
+        }
+        let site = try site(pages)
+        let build = SearchIndexBuild<Full>(site, pagesPerBatch: 1)
+        var attempts: [String] = []
+        for batch in 0..<build.batchCount {
+            build.run(batch: batch) { path, _ throws(Full) in
+                attempts.append(path)
+                if attempts.count == 2 { throw Full() }
+            }
+        }
+        #expect(build.wait() == Full())
+        #expect(attempts.count == 2, "\(attempts)")
+        #expect(!attempts.contains("search-index.json"))
+        #expect(throws: Full.self) {
+            try SearchIndex.write(site) { path, _ throws(Full) in if path.hasPrefix("search/t") { throw Full() } }
+        }
+    }
+
+    /// The search batches go among the pages of the render stage: every page and batch once,
+    /// each kind in order, the last batch before the last fifth of the pages.
+    @Test func searchBatchesAreSpreadOverTheFirstPages() {
+        for (pages, batches) in [(1_000, 17), (3, 5), (0, 2), (1, 1), (64, 2)] {
+            let work = PageWork.interleaved(pages: pages, searchBatches: batches)
+            let pageOrder = work.compactMap { if case .page(let page) = $0 { page } else { nil } }
+            let batchOrder = work.compactMap { if case .searchBatch(let batch) = $0 { batch } else { nil } }
+            #expect(pageOrder == Array(0..<pages), "\(pages) pages, \(batches) batches")
+            #expect(batchOrder == Array(0..<batches), "\(pages) pages, \(batches) batches")
+            let last = work.firstIndex(of: .searchBatch(batches - 1)) ?? 0
+            #expect(
+                last - (batches - 1) <= pages * 4 / 5,
+                "the last batch comes after page \(last - batches + 1) of \(pages)")
+        }
+        let work = PageWork.interleaved(pages: 1_000, searchBatches: 17)
+        // Batch 8 of 17 goes before page 800 * 8 / 17 (376), after the eight batches before it.
+        #expect(work.firstIndex(of: .searchBatch(8)) == 376 + 8, "batches evenly spaced")
     }
 
     @Test func postingDigitsAreTheAlphabetsDecodeReads() {

@@ -146,7 +146,8 @@ import Testing
                 words.append((section, field, "w\(Int.random(in: 0..<5_000, using: &generator))"))
             }
         }
-        // Chunks of 37 sections, each its own table, merged in order; and one table of every word.
+        // Chunks of 37 sections, each its own table numbering its sections from 0, merged in
+        // order; and one table of every word.
         var merged = TermTable<PostingList>()
         var whole = TermTable<PostingList>()
         for chunkStart in stride(from: 0, to: 400, by: 37) {
@@ -154,11 +155,11 @@ import Testing
             for word in words where (chunkStart..<chunkStart + 37).contains(word.section) {
                 var term = word.term
                 term.withUTF8 {
-                    chunk.add($0, posting: word.section << 4, field: word.field)
+                    chunk.add($0, posting: (word.section - chunkStart) << 4, field: word.field)
                     whole.add($0, posting: word.section << 4, field: word.field)
                 }
             }
-            merged.append(chunk)
+            merged.append(chunk, from: chunkStart)
         }
         let oracle = Self.oracle(words)
         var texts: [String: String] = [:]
