@@ -10,12 +10,23 @@ struct PostingList: Sendable {
 
     /// Adds a posting; its section must not be smaller than the previous one's (a posting of
     /// the last posting's section is a new posting of the same section: `add` widens instead).
+    @inline(__always)
     mutating func append(_ value: Int) {
         let section = value >> 4
         // A smaller section would be a negative gap, written as a wrong digit without a word.
         assert(section >= last >> 4, "postings out of order: section \(section) after \(last >> 4)")
         let number = (section - (last >> 4)) << 4 | (value & 15)
         last = value
+        // One or two digits for nearly every posting (a gap of one section is 16 to 31).
+        if number < 32 {
+            bytes.append(Self.finalDigit(number))
+            return
+        }
+        if number < 1024 {
+            bytes.append(Self.leadingDigit(number >> 5))
+            bytes.append(Self.finalDigit(number & 31))
+            return
+        }
         // Base 32, most significant digit first: count the digits, then write them in place.
         var digits = 1
         while number >> (5 * digits) > 0 { digits += 1 }

@@ -72,11 +72,38 @@ struct TermTable<Value: Sendable>: Sendable {
         }
     }
 
-    private func equals(_ number: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// True when term `number` is `term`. Up to 16 bytes are compared as two overlapping loads
+    /// from each (or the first, middle and last byte, up to 3): nearly every word of a site is
+    /// that short and is compared once, to a term whose hash it has, and a call of `memcmp` for
+    /// each was a tenth of the index's time (perf).
+    @inline(__always)
+    func equals(_ number: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[number]
-        guard starts[number + 1] - start == term.count else { return false }
-        guard !term.isEmpty, let other = term.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + start, other, term.count) == 0 }
+        let count = term.count
+        guard starts[number + 1] - start == count else { return false }
+        guard count > 0, let other = term.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { all in
+            let mine = UnsafeRawPointer(all.baseAddress! + start)
+            let theirs = UnsafeRawPointer(other)
+            switch count {
+            case 1...3:
+                return mine.load(as: UInt8.self) == theirs.load(as: UInt8.self)
+                    && mine.load(fromByteOffset: count / 2, as: UInt8.self)
+                        == theirs.load(fromByteOffset: count / 2, as: UInt8.self)
+                    && mine.load(fromByteOffset: count - 1, as: UInt8.self)
+                        == theirs.load(fromByteOffset: count - 1, as: UInt8.self)
+            case 4...8:
+                return mine.loadUnaligned(as: UInt32.self) == theirs.loadUnaligned(as: UInt32.self)
+                    && mine.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                        == theirs.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            case 9...16:
+                return mine.loadUnaligned(as: UInt64.self) == theirs.loadUnaligned(as: UInt64.self)
+                    && mine.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                        == theirs.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            default:
+                return memcmp(mine, theirs, count) == 0
+            }
+        }
     }
 
     private mutating func grow() {

@@ -51,6 +51,33 @@ import Testing
         #expect(Self.table(words) == Self.oracle(words))
     }
 
+    /// A term is compared to the stored one only when their hashes agree, so a wrong comparison
+    /// would show only on a collision: compared here directly, at every length up to past the
+    /// loads' sizes, with the stored term's bytes changed one at a time at every position.
+    @Test func termsAreComparedByEveryByte() {
+        var table = TermTable<PostingList>()
+        var stored: [[UInt8]] = []
+        for length in 0...40 {
+            let term = (0..<length).map { UInt8(truncatingIfNeeded: 0x61 + ($0 * 7) % 26) }
+            term.withUnsafeBufferPointer { table.add($0, posting: 0, field: 1) }
+            stored.append(term)
+        }
+        #expect(table.count == stored.count)
+        for (number, term) in stored.enumerated() {
+            #expect(term.withUnsafeBufferPointer { table.equals(number, $0) }, "length \(term.count)")
+            for position in term.indices {
+                var other = term
+                other[position] ^= 0x20
+                #expect(
+                    !other.withUnsafeBufferPointer { table.equals(number, $0) },
+                    "length \(term.count), byte \(position)")
+            }
+            var longer = term
+            longer.append(0x61)
+            #expect(!longer.withUnsafeBufferPointer { table.equals(number, $0) }, "length \(term.count) + 1")
+        }
+    }
+
     @Test func aStopWordKeyIsTheTermsBytesThenItsLength() {
         var state: UInt64 = 5
         for _ in 0..<5_000 {
