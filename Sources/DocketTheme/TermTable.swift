@@ -74,8 +74,9 @@ struct TermTable<Value: Sendable>: Sendable {
 
     /// True when term `number` is `term`. Up to 16 bytes are compared as two overlapping loads
     /// from each (or the first, middle and last byte, up to 3): nearly every word of a site is
-    /// that short and is compared once, to a term whose hash it has, and a call of `memcmp` for
-    /// each was a tenth of the index's time (perf).
+    /// that short, and is compared once to the term whose hash it has. With `PostingList`'s
+    /// one- and two-digit postings, this took the index's tokenising and tables from 293.5M to
+    /// 260.9M instructions at 1,000 project pages (callgrind), where each word called `memcmp`.
     @inline(__always)
     func equals(_ number: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[number]
