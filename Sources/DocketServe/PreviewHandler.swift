@@ -102,7 +102,12 @@ final class PreviewHandler: ChannelInboundHandler {
                 .ok, "text/html; charset=utf-8", Array(PreviewPages.problems(problems, version: state.version).utf8)
             )
         }
-        guard let folder = state.folder else { return (.serviceUnavailable, "text/plain", Array("building…\n".utf8)) }
+        guard let folder = state.folder else {
+            return (
+                .serviceUnavailable, "text/html; charset=utf-8",
+                Array(PreviewPages.building(version: state.version).utf8)
+            )
+        }
         let segments = path.split(separator: "/").map(String.init)
         guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
             return (.forbidden, "text/plain", [])

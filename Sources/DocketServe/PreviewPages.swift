@@ -27,6 +27,20 @@ enum PreviewPages {
 
         """
 
+    /// The page served while the first build runs (the server listens before it starts): it
+    /// reloads itself when that build is published, as every page does on a new build.
+    static func building(version: Int) -> String {
+        """
+        <!doctype html><html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width,initial-scale=1"><title>Building…</title>
+        <style>body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:70rem}
+        @media (prefers-color-scheme:dark){body{background:#1b1b1d;color:#e3e3e3}}</style></head>
+        <body><h1>Building the site…</h1><p>This page reloads by itself when the first build is done.</p>
+        \(reloadTag(version: version))</body></html>
+
+        """
+    }
+
     /// The error page: every problem with the source lines around it and its column marked,
     /// light or dark as the reader's system prefers, readable on a phone.
     static func problems(_ problems: [ShownProblem], version: Int) -> String {

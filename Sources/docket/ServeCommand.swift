@@ -63,11 +63,9 @@ extension Docket {
                         : "rebuilt \(rendered) changed \("page".plural(rendered)) in \(seconds) s"
                             + (outcome.pending > 0 ? " (\(outcome.pending) other files follow in the background)" : ""))
             }
-            loop.rebuild()
-            // The folders of servers that have ended (Ctrl-C ends one at once, its folder left
-            // behind) are removed beside the server, once the site is built: removed first, the
-            // folder of a 10,000-page site held up the first build by 2 s.
-            Thread.detachNewThread { Self.removeStaleOutputs() }
+            // Listening first: a port in use is said before the first build (seconds on a large
+            // site) rather than after it, and a browser opened meanwhile gets a page that
+            // reloads itself when that build is published.
             var limits = PreviewLimits()
             limits.allowedHosts = Set(allowHost.map { $0.lowercased() })
             limits.maxConnections = maxConnections
@@ -80,8 +78,15 @@ extension Docket {
                 if case .failure(let failure) = started {
                     FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
                 }
+                // Nothing was built into the new preview folder: it goes with this server.
+                try? FileManager.default.removeItem(at: output.deletingLastPathComponent())
                 throw ExitCode(1)
             }
+            loop.rebuild()
+            // The folders of servers that have ended (Ctrl-C ends one at once, its folder left
+            // behind) are removed beside the server, once the site is built: removed first, the
+            // folder of a 10,000-page site held up the first build by 2 s.
+            Thread.detachNewThread { Self.removeStaleOutputs() }
             do {
                 try loop.start()
             } catch {

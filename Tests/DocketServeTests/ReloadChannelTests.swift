@@ -77,6 +77,38 @@ import Testing
             "\(page.received)")
     }
 
+    /// The server listens before the first build: a page asked for meanwhile says the site is
+    /// being built, carries the listening script, and the first build is pushed to it.
+    @Test func aPageAskedForBeforeTheFirstBuildReloadsWhenItIsDone() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Fixtures.write(["index.html": "<html><body><p>Hello</p></body></html>\n"], under: folder)
+        let state = PreviewState()
+        let channel = try PreviewServer(state: state).start(port: 0)
+        defer { try? channel.close().wait() }
+        let port = try #require(channel.localAddress?.port)
+
+        let page = try Connection(port: port)
+        page.send("GET /docs/intro HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        #expect(page.read(until: "</html>"), "\(page.received)")
+        #expect(page.received.hasPrefix("HTTP/1.1 503"), "\(page.received)")
+        #expect(page.received.lowercased().contains("content-type: text/html; charset=utf-8"))
+        #expect(page.received.contains("Building the site…"))
+        #expect(page.received.contains("<script src=\"/__docket/reload.js\" data-version=\"0\"></script>"))
+
+        let events = try Connection(port: port)
+        events.send("GET /__docket/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        #expect(events.read(until: "data: 0\n\n"), "\(events.received)")
+        state.published(folder)
+        #expect(events.read(until: "data: 1\n\n"), "the first build, pushed: \(events.received)")
+
+        let after = try Connection(port: port)
+        after.send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        #expect(after.read(until: "</html>"))
+        #expect(
+            after.received.hasPrefix("HTTP/1.1 200") && after.received.contains("<p>Hello</p>"), "\(after.received)")
+    }
+
     @Test func anotherHostGetsNoEvents() throws {
         let state = PreviewState()
         let channel = try PreviewServer(state: state).start(port: 0)
