@@ -27,9 +27,6 @@ public struct SearchSection: Sendable {
         self.keywords = keywords
     }
 
-    /// A section of nothing (no string or array storage): what a moved-from slot is left with.
-    public static let empty = SearchSection(page: 0, heading: "", anchor: "", text: "")
-
     /// The sections of a page's Markdown tree, in page order. The content title (the leading H1)
     /// is left out: it is the page title. A heading inside a container (an admonition, a quote)
     /// does not start a section; its text belongs to the enclosing one.

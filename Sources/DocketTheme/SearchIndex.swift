@@ -181,13 +181,25 @@ public enum SearchIndex {
 
     /// The indexed pages (listed doc pages, then generated category pages) and their sections.
     static func collect(_ site: Site) -> (pages: [(title: String, url: String)], sections: [SearchSection]) {
-        let listed = site.pages.indices.filter { !site.pages[$0].frontMatter.unlisted }
-        var pages = listed.map { (title: site.pages[$0].title, url: URLPath.encode(site.pages[$0].permalink)) }
+        let listed = listedPages(of: site)
         var sections: [SearchSection] = []
         for (number, index) in listed.enumerated() { sections += self.sections(of: site, listed: index, as: number) }
-        sections += generatedSections(of: site, firstPage: pages.count)
-        pages += site.generatedIndexes.map { ($0.title, URLPath.encode($0.permalink)) }
-        return (pages, sections)
+        sections += generatedSections(of: site, firstPage: listed.count)
+        return (indexedPages(of: site, listed: listed), sections)
+    }
+
+    /// The listed pages by their index in `site.pages`, in the index's order: by index, as a
+    /// filtered copy of the pages themselves was a second array of every page's full value
+    /// (11 MB at 10,000 pages) held through the whole index.
+    static func listedPages(of site: Site) -> [Int] {
+        site.pages.indices.filter { !site.pages[$0].frontMatter.unlisted }
+    }
+
+    /// The title and URL of each indexed page: the `listed` pages, then the generated category
+    /// pages (what `search-index.json` lists, in the order sections number them).
+    static func indexedPages(of site: Site, listed: [Int]) -> [(title: String, url: String)] {
+        listed.map { (site.pages[$0].title, URLPath.encode(site.pages[$0].permalink)) }
+            + site.generatedIndexes.map { ($0.title, URLPath.encode($0.permalink)) }
     }
 
     /// Pages whose sections are made at once (a `SearchIndexBuild` batch): the sections of

@@ -64,9 +64,7 @@ public final class SearchIndexBuild<Failure: Error>: Sendable {
     /// With the batch size as a parameter (tests make batches of a page or two).
     init(_ site: Site, pagesPerBatch: Int, releasingSections: Bool = false) {
         self.site = site
-        // By their index: a filtered copy of the pages themselves was a second array of every
-        // page's full value (11 MB at 10,000 pages) held through the whole index.
-        listed = site.pages.indices.filter { !site.pages[$0].frontMatter.unlisted }
+        listed = SearchIndex.listedPages(of: site)
         self.pagesPerBatch = pagesPerBatch
         releasing = releasingSections
         batchCount = (listed.count + pagesPerBatch - 1) / pagesPerBatch + 1
@@ -177,8 +175,7 @@ public final class SearchIndexBuild<Failure: Error>: Sendable {
                 joined.fragment = ""
             }
             try SearchIndex.writeFiles(
-                pages: listed.map { (site.pages[$0].title, URLPath.encode(site.pages[$0].permalink)) }
-                    + site.generatedIndexes.map { ($0.title, URLPath.encode($0.permalink)) },
+                pages: SearchIndex.indexedPages(of: site, listed: listed),
                 sectionCount: joined.sectionCount, fragmentStarts: joined.fragmentStarts, postings: joined.postings,
                 emit: emit)
         } catch {
