@@ -43,6 +43,91 @@ import Testing
         #expect(throws: ContentGlob.Problem.self) { try ContentGlob("[ab") }
         #expect(throws: ContentGlob.Problem.self) { try ContentGlob("") }
     }
+
+    /// One name against one segment, by the rules written out as plainly as they read: each `*`
+    /// tries every length. The glob's own one-pass match must agree on every pattern and name.
+    private static func reference(_ p: [Character], _ s: [Character]) -> Bool {
+        guard let c = p.first else { return s.isEmpty }
+        switch c {
+        case "*":
+            return (0...s.count).contains { reference(Array(p.dropFirst()), Array(s.dropFirst($0))) }
+        case "?":
+            return !s.isEmpty && reference(Array(p.dropFirst()), Array(s.dropFirst()))
+        case "[":
+            guard let close = p.dropFirst().firstIndex(of: "]"), let ch = s.first else { return false }
+            var set = Array(p[1..<close])
+            let negated = set.first == "!" || set.first == "^"
+            if negated { set.removeFirst() }
+            var found = false
+            var i = 0
+            while i < set.count {
+                if i + 2 < set.count, set[i + 1] == "-" {
+                    if set[i] <= ch, ch <= set[i + 2] { found = true }
+                    i += 3
+                } else {
+                    if set[i] == ch { found = true }
+                    i += 1
+                }
+            }
+            return found != negated && reference(Array(p[(close + 1)...]), Array(s.dropFirst()))
+        case "\\" where p.count > 1:
+            return s.first == p[1] && reference(Array(p.dropFirst(2)), Array(s.dropFirst()))
+        default:
+            return s.first == c && reference(Array(p.dropFirst()), Array(s.dropFirst()))
+        }
+    }
+
+    /// Random patterns of stars, `?`, sets, escapes and letters against random names (a fixed
+    /// seed): a one-pass match that gave up too early or backtracked to the wrong star differs.
+    @Test func oneNameMatchesAsEveryLengthOfEachStarWould() throws {
+        var random = SeededRandom(seed: 20_261_204)
+        let tokens = ["a", "b", ".", "*", "*", "?", "[ab]", "[!a]", "[a-c]", "\\*", "\\?", "\\a"]
+        let letters: [Character] = ["a", "b", "c", ".", "*", "?"]
+        var compared = 0
+        for _ in 0..<3_000 {
+            let pattern = (0..<Int.random(in: 0...6, using: &random)).map { _ in tokens.randomElement(using: &random)! }
+                .joined()
+            guard !pattern.isEmpty else { continue }
+            let glob = try ContentGlob(pattern)
+            for _ in 0..<8 {
+                let name = String(
+                    (0..<Int.random(in: 1...7, using: &random)).map { _ in letters.randomElement(using: &random)! })
+                #expect(glob.matches(name) == Self.reference(Array(pattern), Array(name)), "\(pattern) ~ \(name)")
+                compared += 1
+            }
+        }
+        #expect(compared > 20_000)
+    }
+
+    /// Names against segments as plainly as the rules read: `**` takes any number of names,
+    /// at least one when it ends the pattern (what is inside a folder, not a file of its name).
+    private static func reference(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
+        guard let first = pattern.first else { return path.isEmpty }
+        if first == "**" {
+            let rest = pattern.dropFirst()
+            if rest.isEmpty { return !path.isEmpty }
+            return (0...path.count).contains { reference(rest, path.dropFirst($0)) }
+        }
+        guard let name = path.first, reference(Array(first), Array(name)) else { return false }
+        return reference(pattern.dropFirst(), path.dropFirst())
+    }
+
+    /// Random patterns of `**`, starred and plain names against random paths (a fixed seed).
+    @Test func pathsMatchAsEveryNumberOfFoldersForEachDoubleStarWould() throws {
+        var random = SeededRandom(seed: 4_12_2026)
+        let segments = ["**", "**", "a", "b", "*", "?", "[ab]*", "*b"]
+        let names = ["a", "b", "ab", "ba", "c"]
+        for _ in 0..<2_000 {
+            let pattern = (0..<Int.random(in: 1...5, using: &random)).map { _ in segments.randomElement(using: &random)!
+            }
+            let glob = try ContentGlob(pattern.joined(separator: "/"))
+            for _ in 0..<8 {
+                let path = (0..<Int.random(in: 1...5, using: &random)).map { _ in names.randomElement(using: &random)! }
+                let expected = Self.reference(pattern[...], path[...])
+                #expect(glob.matches(path.joined(separator: "/")) == expected, "\(pattern) ~ \(path)")
+            }
+        }
+    }
 }
 
 @Suite struct ContentExcludeIncludeTests {

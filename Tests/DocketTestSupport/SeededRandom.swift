@@ -1,0 +1,19 @@
+/// A random number generator that gives the same numbers for the same seed (SplitMix64), so a
+/// test that draws random inputs draws the same ones on every run and machine.
+public struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// A generator whose numbers follow from `seed` alone.
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
