@@ -5,7 +5,8 @@
 #
 # Corpora, each generated with a fixed seed at every size:
 #   project  scripts/bench/gen_corpus.py (Docusaurus-style pages; scripts/bench/hugo_content.py
-#            turns them into a Hugo site using scripts/bench/hugo-site)
+#            turns them into a Hugo site using scripts/bench/hugo-site, Hugo's default
+#            highlighting on)
 #   shared   ../shared/bench/gen_corpus.py (6.7 KB pages: mermaid, admonitions, tables, links;
 #            it writes its own Hugo site, with Hugo's default highlighting on). Skipped with a
 #            note when the script is not there (BENCH_SHARED=path overrides where it is).
