@@ -99,6 +99,16 @@ import Testing
         #expect(compared > 20_000)
     }
 
+    /// Stars that could each take any length, against a long name that almost matches: trying
+    /// every length of every star is about 10^15 tries here (a glob in docket.yml's `exclude`
+    /// would have hung the scan); going back to the last star only is 60 x 41 steps.
+    @Test func manyStarsAgainstALongNameFinishAtOnce() throws {
+        let name = String(repeating: "a", count: 60)
+        #expect(try !ContentGlob(String(repeating: "*a", count: 20) + "b").matches(name))
+        #expect(try ContentGlob(String(repeating: "*a", count: 20) + "*").matches(name))
+        #expect(try !ContentGlob("**/" + String(repeating: "*a", count: 20) + "b").matches("x/y/" + name))
+    }
+
     /// Names against segments as plainly as the rules read: `**` takes any number of names,
     /// at least one when it ends the pattern (what is inside a folder, not a file of its name).
     private static func reference(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
