@@ -89,11 +89,49 @@ public struct ContentGlob: Sendable, Equatable {
                 let count = end - rest
                 return path.count - name >= count && match(pattern, rest, end, path, path.count - count)
             }
+            // Another `**` before the end: each would try every number of names in turn.
+            if pattern[rest..<(end - 1)].contains(where: isAnyFolders) {
+                return matchByTable(pattern, from, end, path, name)
+            }
             for tail in name...path.count where match(pattern, rest, end, path, tail) { return true }
             return false
         }
         guard name < path.count, matchName(pattern[from][...], path[name]) else { return false }
         return match(pattern, from + 1, end, path, name + 1)
+    }
+
+    /// `match` for segments with two `**` or more before the end: whether the segments from
+    /// each one on match the names from each name on, worked out once each, from the last
+    /// segment back. Trying every split of the names among the `**`s took depth^k tries: ten of
+    /// them against a path thirty folders deep would never finish.
+    private static func matchByTable(
+        _ pattern: [[Unicode.Scalar]], _ from: Int, _ end: Int, _ path: [ArraySlice<Unicode.Scalar>], _ name: Int
+    ) -> Bool {
+        // Column j stands for the names from `name + j` on; the last column for none.
+        let width = path.count - name + 1
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * width) { rows in
+            var after = UnsafeMutableBufferPointer(rebasing: rows[0..<width])
+            var here = UnsafeMutableBufferPointer(rebasing: rows[width..<(2 * width)])
+            // Past the last segment, only the end of the path matches.
+            for j in 0..<width { after[j] = j == width - 1 }
+            for segment in stride(from: end - 1, through: from, by: -1) {
+                if !isAnyFolders(pattern[segment]) {
+                    here[width - 1] = false
+                    for j in 0..<(width - 1) {
+                        here[j] = after[j + 1] && matchName(pattern[segment][...], path[name + j])
+                    }
+                } else if segment == end - 1 {
+                    // A trailing `**`: at least one name (what is inside a folder).
+                    for j in 0..<width { here[j] = j < width - 1 }
+                } else {
+                    // No name, or one name and the same `**` again.
+                    here[width - 1] = after[width - 1]
+                    for j in stride(from: width - 2, through: 0, by: -1) { here[j] = after[j] || here[j + 1] }
+                }
+                swap(&after, &here)
+            }
+            return after[0]
+        }
     }
 
     /// One name against one segment of the pattern (no `/` in either).

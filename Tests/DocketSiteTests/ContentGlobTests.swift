@@ -109,6 +109,19 @@ import Testing
         #expect(try !ContentGlob("**/" + String(repeating: "*a", count: 20) + "b").matches("x/y/" + name))
     }
 
+    /// Ten `**` against a path thirty folders deep that almost matches: every split of the
+    /// folders among them is about 10^11 ways; each segment against each name once is 21 x 31.
+    @Test func manyDoubleStarsAgainstADeepPathFinishAtOnce() throws {
+        let deep = Array(repeating: "a", count: 30).joined(separator: "/")
+        let glob = try ContentGlob(Array(repeating: "**/a", count: 10).joined(separator: "/") + "/b")
+        #expect(!glob.matches(deep + "/c"))
+        #expect(glob.matches(deep + "/b"))
+        // As a folder pattern (`/**` at the end): the folder itself ends in `a`; a folder below it does not.
+        let folders = try ContentGlob(Array(repeating: "**/a", count: 10).joined(separator: "/") + "/**")
+        #expect(folders.matchesFolder(deep))
+        #expect(!folders.matchesFolder(deep + "/x"))
+    }
+
     /// Names against segments as plainly as the rules read: `**` takes any number of names,
     /// at least one when it ends the pattern (what is inside a folder, not a file of its name).
     private static func reference(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
@@ -128,11 +141,11 @@ import Testing
         let segments = ["**", "**", "a", "b", "*", "?", "[ab]*", "*b"]
         let names = ["a", "b", "ab", "ba", "c"]
         for _ in 0..<2_000 {
-            let pattern = (0..<Int.random(in: 1...5, using: &random)).map { _ in segments.randomElement(using: &random)!
+            let pattern = (0..<Int.random(in: 1...7, using: &random)).map { _ in segments.randomElement(using: &random)!
             }
             let glob = try ContentGlob(pattern.joined(separator: "/"))
             for _ in 0..<8 {
-                let path = (0..<Int.random(in: 1...5, using: &random)).map { _ in names.randomElement(using: &random)! }
+                let path = (0..<Int.random(in: 1...7, using: &random)).map { _ in names.randomElement(using: &random)! }
                 let expected = Self.reference(pattern[...], path[...])
                 #expect(glob.matches(path.joined(separator: "/")) == expected, "\(pattern) ~ \(path)")
             }
