@@ -44,6 +44,18 @@ import Testing
         #expect(throws: ContentGlob.Problem.self) { try ContentGlob("") }
     }
 
+    /// Each `{a,b}` doubles the patterns: 1,024 are made, more are refused with the glob named
+    /// (two dozen groups, 16 million patterns, held a build before).
+    @Test func braceGroupsThatMakeTooManyPatternsAreRefused() throws {
+        let most = try ContentGlob(String(repeating: "{a,b}", count: 10) + ".md")
+        #expect(most.matches("abbaabbaab.md"))
+        #expect(!most.matches("abbaabbaa.md"))
+        let tooMany = String(repeating: "{a,b}", count: 24) + ".md"
+        let problem = #expect(throws: ContentGlob.Problem.self) { try ContentGlob(tooMany) }
+        #expect(problem?.message == "'\(tooMany)' expands to more than 1024 patterns (each {a,b} doubles them)")
+        #expect(throws: ContentGlob.Problem.self) { try ContentGlob(String(repeating: "{a,b}", count: 11)) }
+    }
+
     /// One name against one segment, by the rules written out as plainly as they read: each `*`
     /// tries every length. The glob's own one-pass match must agree on every pattern and name.
     private static func reference(_ p: [Character], _ s: [Character]) -> Bool {
