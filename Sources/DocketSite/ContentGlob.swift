@@ -136,8 +136,9 @@ public struct ContentGlob: Sendable, Equatable {
 
     /// One name against one segment of the pattern (no `/` in either).
     ///
-    /// In one pass with one way back: every token but `*` takes exactly one character, so when a
-    /// token fails, only the last `*` need take one more character (the classic wildcard match).
+    /// Left to right, going back only to the last `*`: every token but `*` takes exactly one
+    /// character, so when a token fails, only the last `*` need take one more character (the
+    /// classic wildcard match; at most name length x pattern length steps).
     /// Trying each tail of the name for each `*`, recursively and a slice at a time, was 2,000
     /// instructions a glob and file, most of the scan of a content folder before any page is read.
     private static func matchName(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
